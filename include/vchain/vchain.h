@@ -1,0 +1,20 @@
+/*
+ * vchain/vchain.h - umbrella header for libvchain.
+ *
+ * libvchain reads value-chain graphs (import.h), interprets them (chain.h),
+ * scores every node (engine.h) and writes annotated graphs and tables
+ * (export.h).  All strings are UTF-8; all functions that can fail return an
+ * enum vc_status and fill a struct vc_error (error.h).
+ */
+#ifndef VCHAIN_VCHAIN_H
+#define VCHAIN_VCHAIN_H
+
+#include "vchain/error.h"
+#include "vchain/graph.h"
+#include "vchain/chain.h"
+#include "vchain/import.h"
+#include "vchain/outfile.h"
+
+#define VC_VERSION_STRING "0.1.0"
+
+#endif

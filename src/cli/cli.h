@@ -1,0 +1,95 @@
+/*
+ * cli.h - the vchain command line: commands, messages, shared options.
+ *
+ * To add a command:
+ *   1. write src/cli/cmd_<name>.c with `int cmd_<name>(int argc, char **argv)`
+ *      (argv[0] is the command name; parse with getopt_long after optind = 0);
+ *   2. declare it below;
+ *   3. add a row to the command table in main.c (name, function, one-line summary);
+ *   4. document it in README.md, docs/vchain.1 and tests/cli/.
+ *
+ * Only src/cli prints, exits or parses argv; the library returns errors.
+ * Exit codes: 0 success, 1 data/input/output error, 2 usage error.
+ */
+#ifndef VC_CLI_H
+#define VC_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+
+#include "vchain/vchain.h"
+
+enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
+
+int cmd_info(int argc, char **argv);
+
+/* Global state set by main() from the options before the command. */
+struct cli_global {
+    int quiet;   /* -q: no warnings */
+    int verbose; /* -v: more detail in messages */
+};
+extern struct cli_global cli;
+
+/* Messages (cli_msg.c): "vchain: error: FILE:LINE:COL: message" on stderr. */
+void cli_error(const char *fmt, ...) VC_PRINTF(1, 2);
+void cli_warning(const char *fmt, ...) VC_PRINTF(1, 2);
+/* Prints err (file:line:col when known); returns EXIT_DATA. */
+int cli_report(const struct vc_error *err);
+/* The vc_diag callback: prints a warning unless -q. */
+void cli_warn_cb(void *ctx, const struct vc_error *w);
+/* Prints a one-line usage error and the hint; returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) VC_PRINTF(2, 3);
+/* Whether progress lines should be drawn on stderr (a terminal, not -q). */
+bool cli_progress_wanted(void);
+
+/*
+ * Options every command that reads a graph accepts (cli_opts.c):
+ *   --map NAME=ATTR, --share-scale auto|fraction|percent, --lenient, --strict,
+ *   --input-format auto|graphml|gexf|tables
+ * Add CLI_INPUT_LONGOPTS to a command's option table and pass unknown
+ * option codes to cli_input_option().
+ */
+enum {
+    OPT_MAP = 1000, OPT_SHARE_SCALE, OPT_LENIENT, OPT_STRICT, OPT_INPUT_FORMAT,
+    OPT_FIRST_COMMAND_OPTION = 1100 /* commands number their own long options from here */
+};
+
+#define CLI_INPUT_LONGOPTS \
+    { "map", required_argument, 0, OPT_MAP }, \
+    { "share-scale", required_argument, 0, OPT_SHARE_SCALE }, \
+    { "lenient", no_argument, 0, OPT_LENIENT }, \
+    { "strict", no_argument, 0, OPT_STRICT }, \
+    { "input-format", required_argument, 0, OPT_INPUT_FORMAT }
+
+#define CLI_INPUT_HELP \
+    "Input options:\n" \
+    "  --map NAME=ATTR       read the input's attribute ATTR as vchain's NAME\n" \
+    "                        (e.g. --map share=market_share --map kind=type); repeatable\n" \
+    "  --share-scale SCALE   auto (default: fraction unless the graph says\n" \
+    "                        share_unit=percent), fraction or percent\n" \
+    "  --lenient             create nodes that edges name but the file never declares\n" \
+    "  --strict              treat warnings as errors\n" \
+    "  --input-format FMT    auto (default), graphml, gexf or tables\n"
+
+struct cli_input {
+    struct vc_load_opts load;
+    struct vc_attrmap map;
+    struct vc_diag diag;
+};
+
+void cli_input_init(struct cli_input *in);
+void cli_input_release(struct cli_input *in);
+/*
+ * Handles one of the shared input options.  Returns 1 when handled, 0 when
+ * opt is not one of them, -1 after printing a usage error.
+ */
+int cli_input_option(struct cli_input *in, const char *cmd, int opt, const char *arg);
+/* Loads path as a value chain; on failure prints the error and returns nonzero. */
+int cli_load(struct cli_input *in, const char *path, struct vc_graph *g, struct vc_chain *c);
+
+/* Output formats for tables. */
+enum cli_format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON, FMT_MD };
+/* Parses text|tsv|csv|json|md|markdown; -1 if unknown. */
+int cli_format_parse(const char *s);
+
+#endif

@@ -1,0 +1,87 @@
+/*
+ * cli_msg.c - everything vchain prints on stderr goes through here.
+ *
+ * Messages follow the GNU "program: FILE:LINE:COL: message" shape so that
+ * editors and CI logs can jump to the place in the input.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+struct cli_global cli;
+
+static void vmsg(const char *kind, const char *fmt, va_list ap)
+{
+    fflush(stdout);
+    fprintf(stderr, "vchain: %s: ", kind);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmsg("error", fmt, ap);
+    va_end(ap);
+}
+
+void cli_warning(const char *fmt, ...)
+{
+    va_list ap;
+    if (cli.quiet)
+        return;
+    va_start(ap, fmt);
+    vmsg("warning", fmt, ap);
+    va_end(ap);
+}
+
+static void print_located(const char *kind, const struct vc_error *e)
+{
+    fflush(stdout);
+    fprintf(stderr, "vchain: %s: ", kind);
+    if (e->path[0]) {
+        fputs(e->path, stderr);
+        if (e->line > 0) {
+            fprintf(stderr, ":%ld", e->line);
+            if (e->col > 0)
+                fprintf(stderr, ":%ld", e->col);
+        }
+        fputs(": ", stderr);
+    }
+    fprintf(stderr, "%s\n", e->msg[0] ? e->msg : vc_status_str(e->code));
+}
+
+int cli_report(const struct vc_error *err)
+{
+    print_located("error", err);
+    return EXIT_DATA;
+}
+
+void cli_warn_cb(void *ctx, const struct vc_error *w)
+{
+    (void)ctx;
+    if (!cli.quiet)
+        print_located("warning", w);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fflush(stdout);
+    fputs("vchain: ", stderr);
+    if (cmd)
+        fprintf(stderr, "%s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'vchain %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
+    return EXIT_USAGE;
+}
+
+bool cli_progress_wanted(void)
+{
+    return !cli.quiet && isatty(STDERR_FILENO);
+}

@@ -1,0 +1,178 @@
+/*
+ * cmd_info.c - `vchain info FILE`: what a graph holds and what looks wrong.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/textout.h"
+#include "vchain/summary.h"
+
+static const char usage[] =
+    "Usage: vchain info [OPTIONS] FILE\n"
+    "\n"
+    "Reads FILE (GraphML, GEXF or a folder of CSV tables; '-' for standard input)\n"
+    "and reports what it holds: node and edge counts, directedness, node kinds and\n"
+    "edge relations, every attribute with its type and how many elements carry it,\n"
+    "items whose shares add up above 100 %, self-loops, parallel edges, weakly\n"
+    "connected components, and whether the graph is acyclic.\n"
+    "\n"
+    "Options:\n"
+    "  --format FMT          text (default) or json\n"
+    "  -h, --help            this help\n"
+    "\n" CLI_INPUT_HELP
+    "\n"
+    "Exit status: 0 success, 1 the input could not be read (or, with --strict,\n"
+    "had warnings), 2 usage error.\n";
+
+static void print_text(const struct vc_chain *c, const struct vc_summary *s)
+{
+    const struct vc_graph *g = c->graph;
+
+    printf("file             %s\n", g->source);
+    printf("nodes            %zu\n", s->n_nodes);
+    printf("  actors         %zu (%zu firm level, %zu country level; %zu aggregates)\n",
+           s->kinds[VC_KIND_ACTOR], s->actors_by_level[VC_LEVEL_FIRM],
+           s->actors_by_level[VC_LEVEL_COUNTRY], s->aggregates);
+    printf("  items          %zu (%zu final)\n", s->kinds[VC_KIND_ITEM], s->final_items);
+    if (s->kinds[VC_KIND_OTHER])
+        printf("  other          %zu\n", s->kinds[VC_KIND_OTHER]);
+    printf("edges            %zu (%s%s)\n", s->n_edges,
+           s->directed ? "directed by default" : "undirected by default",
+           s->n_undirected && s->directed ? ", some undirected" :
+           !s->directed && s->n_undirected < s->n_edges ? ", some directed" : "");
+    for (int r = 0; r < 5; r++)
+        if (s->relations[r] || r < 4)
+            printf("  %-14s %zu\n", vc_relation_name((enum vc_relation)r), s->relations[r]);
+    printf("unknown shares   %zu provides edge%s without a share\n", s->provides_unknown_share,
+           s->provides_unknown_share == 1 ? "" : "s");
+    printf("self-loops       %zu\n", s->self_loops);
+    printf("parallel edges   %zu\n", s->parallel_edges);
+    printf("components       %zu (weakly connected)\n", s->components);
+    printf("acyclic          %s\n", s->acyclic ? "yes" : "no");
+    printf("reading          %s\n", c->plain ? "plain graph: every node an actor, every edge supplies"
+                                             : "value chain (kind/relation attributes)");
+    printf("attributes       %zu\n", g->n_attrs);
+    if (g->n_attrs) {
+        printf("  %-6s %-24s %-8s %s\n", "class", "name", "type", "count");
+        for (int cls = 0; cls < 3; cls++)
+            for (size_t i = 0; i < g->n_attrs; i++) {
+                const struct vc_attr *a = g->attrs[i];
+                if ((int)a->cls == cls)
+                    printf("  %-6s %-24s %-8s %zu\n", vc_attr_class_name(a->cls), a->name,
+                           vc_attr_type_name(a->type), a->count);
+            }
+    }
+    printf("coverage > 100%%  %zu\n", s->n_coverage_issues);
+    for (size_t i = 0; i < s->n_coverage_issues; i++) {
+        const struct vc_coverage_issue *ci = &s->coverage_issues[i];
+        printf("  %s (%s level): %.1f %%\n", c->label[ci->item], vc_level_name(ci->level),
+               ci->coverage * 100.0);
+    }
+}
+
+static void print_json(const struct vc_chain *c, const struct vc_summary *s)
+{
+    const struct vc_graph *g = c->graph;
+
+    printf("{\n  \"file\": ");
+    vc_json_string(stdout, g->source);
+    printf(",\n  \"nodes\": %zu,\n  \"edges\": %zu,\n", s->n_nodes, s->n_edges);
+    printf("  \"directed\": %s,\n  \"undirected_edges\": %zu,\n", s->directed ? "true" : "false",
+           s->n_undirected);
+    printf("  \"plain\": %s,\n", c->plain ? "true" : "false");
+    printf("  \"kinds\": {\"actor\": %zu, \"item\": %zu, \"other\": %zu},\n",
+           s->kinds[VC_KIND_ACTOR], s->kinds[VC_KIND_ITEM], s->kinds[VC_KIND_OTHER]);
+    printf("  \"actors_by_level\": {\"firm\": %zu, \"country\": %zu},\n",
+           s->actors_by_level[VC_LEVEL_FIRM], s->actors_by_level[VC_LEVEL_COUNTRY]);
+    printf("  \"aggregates\": %zu,\n  \"final_items\": %zu,\n", s->aggregates, s->final_items);
+    printf("  \"relations\": {");
+    for (int r = 0; r < 5; r++)
+        printf("%s\"%s\": %zu", r ? ", " : "", vc_relation_name((enum vc_relation)r),
+               s->relations[r]);
+    printf("},\n  \"provides_unknown_share\": %zu,\n", s->provides_unknown_share);
+    printf("  \"self_loops\": %zu,\n  \"parallel_edges\": %zu,\n", s->self_loops,
+           s->parallel_edges);
+    printf("  \"weak_components\": %zu,\n  \"acyclic\": %s,\n", s->components,
+           s->acyclic ? "true" : "false");
+    printf("  \"attributes\": [");
+    for (size_t i = 0; i < g->n_attrs; i++) {
+        const struct vc_attr *a = g->attrs[i];
+        printf("%s\n    {\"class\": \"%s\", \"name\": ", i ? "," : "", vc_attr_class_name(a->cls));
+        vc_json_string(stdout, a->name);
+        printf(", \"type\": \"%s\", \"count\": %zu}", vc_attr_type_name(a->type), a->count);
+    }
+    printf("%s],\n  \"coverage_above_1\": [", g->n_attrs ? "\n  " : "");
+    for (size_t i = 0; i < s->n_coverage_issues; i++) {
+        const struct vc_coverage_issue *ci = &s->coverage_issues[i];
+        printf("%s\n    {\"item\": ", i ? "," : "");
+        vc_json_string(stdout, g->node_id[ci->item]);
+        printf(", \"label\": ");
+        vc_json_string(stdout, c->label[ci->item]);
+        printf(", \"level\": \"%s\", \"coverage\": ", vc_level_name(ci->level));
+        vc_json_number(stdout, ci->coverage);
+        printf("}");
+    }
+    printf("%s]\n}\n", s->n_coverage_issues ? "\n  " : "");
+}
+
+int cmd_info(int argc, char **argv)
+{
+    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION };
+    static const struct option longopts[] = {
+        { "format", required_argument, 0, OPT_FORMAT },
+        { "help", no_argument, 0, 'h' },
+        CLI_INPUT_LONGOPTS,
+        { 0, 0, 0, 0 },
+    };
+    struct cli_input in;
+    struct vc_graph g;
+    struct vc_chain c;
+    struct vc_summary s;
+    struct vc_error err = VC_ERROR_INIT;
+    int opt, fmt = FMT_TEXT, rc = EXIT_OK, handled;
+
+    cli_input_init(&in);
+    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        if (opt == 'h') {
+            fputs(usage, stdout);
+            cli_input_release(&in);
+            return EXIT_OK;
+        }
+        if (opt == OPT_FORMAT) {
+            fmt = cli_format_parse(optarg);
+            if (fmt != FMT_TEXT && fmt != FMT_JSON) {
+                cli_input_release(&in);
+                return cli_usage_error("info", "--format takes text or json, not '%s'", optarg);
+            }
+            continue;
+        }
+        handled = cli_input_option(&in, "info", opt, optarg);
+        if (handled <= 0) {
+            cli_input_release(&in);
+            return handled < 0 ? EXIT_USAGE : cli_usage_error("info", "unknown option");
+        }
+    }
+    if (optind + 1 != argc) {
+        cli_input_release(&in);
+        return cli_usage_error("info", optind >= argc ? "no input FILE given"
+                                                      : "exactly one FILE, please");
+    }
+    if ((rc = cli_load(&in, argv[optind], &g, &c)) != 0) {
+        cli_input_release(&in);
+        return rc;
+    }
+    if (vc_summary_compute(&c, in.load.chain.coverage_tolerance, &s, &err) != VC_OK) {
+        rc = cli_report(&err);
+    } else {
+        if (fmt == FMT_JSON)
+            print_json(&c, &s);
+        else
+            print_text(&c, &s);
+        vc_summary_release(&s);
+    }
+    vc_chain_release(&c);
+    vc_graph_release(&g);
+    cli_input_release(&in);
+    return rc;
+}

@@ -1,0 +1,106 @@
+/*
+ * main.c - vchain's entry point: global options and the command table.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+};
+
+static const struct command commands[] = {
+    { "info", cmd_info, "what a graph holds: counts, kinds, relations, attributes, checks" },
+};
+
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void usage(FILE *out)
+{
+    fputs("Usage: vchain [-q|-v] COMMAND [OPTIONS] FILE...\n"
+          "       vchain help COMMAND | --help | --version\n"
+          "\n"
+          "vchain finds the control points of a value chain: the hard-to-replace\n"
+          "positions that much of the chain depends on, and who holds them.\n"
+          "\n"
+          "Commands:\n", out);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fputs("\n"
+          "Global options:\n"
+          "  -q, --quiet     no warnings\n"
+          "  -v, --verbose   more detail in messages\n"
+          "  -h, --help      this help; 'vchain COMMAND --help' for a command\n"
+          "  -V, --version   print the version\n"
+          "\n"
+          "FILE is GraphML, GEXF or a folder of CSV tables; '-' reads standard input.\n"
+          "Exit status: 0 success, 1 data or I/O error, 2 usage error.\n"
+          "Documentation: README.md and docs/ in the source tree, man vchain.\n", out);
+}
+
+static const struct command *find(const char *name)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "quiet", no_argument, 0, 'q' },
+        { "verbose", no_argument, 0, 'v' },
+        { "help", no_argument, 0, 'h' },
+        { "version", no_argument, 0, 'V' },
+        { 0, 0, 0, 0 },
+    };
+    const struct command *cmd;
+    int c, rc;
+
+    vc_outfile_cleanup_on_signals();
+    /* '+': stop at the command name; its options belong to the command. */
+    while ((c = getopt_long(argc, argv, "+qvhV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'q': cli.quiet = 1; break;
+        case 'v': cli.verbose = 1; break;
+        case 'h': usage(stdout); return vc_stdout_check(NULL) == VC_OK ? EXIT_OK : EXIT_DATA;
+        case 'V':
+            printf("vchain %s\n", VC_VERSION_STRING);
+            return vc_stdout_check(NULL) == VC_OK ? EXIT_OK : EXIT_DATA;
+        default: return cli_usage_error(NULL, "unknown global option");
+        }
+    }
+    if (optind >= argc) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[optind], "help") == 0) {
+        if (optind + 1 >= argc) {
+            usage(stdout);
+            return vc_stdout_check(NULL) == VC_OK ? EXIT_OK : EXIT_DATA;
+        }
+        cmd = find(argv[optind + 1]);
+        if (!cmd)
+            return cli_usage_error(NULL, "unknown command '%s'", argv[optind + 1]);
+        char *help_argv[] = { argv[optind + 1], (char *)"--help", NULL };
+        optind = 0;
+        return cmd->run(2, help_argv);
+    }
+    cmd = find(argv[optind]);
+    if (!cmd)
+        return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
+    argc -= optind;
+    argv += optind;
+    optind = 0; /* glibc: 0 makes getopt_long start afresh for the command */
+    rc = cmd->run(argc, argv);
+    if (rc == EXIT_OK) {
+        struct vc_error err = VC_ERROR_INIT;
+        if (vc_stdout_check(&err) != VC_OK)
+            rc = cli_report(&err);
+    }
+    return rc;
+}

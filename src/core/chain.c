@@ -1,0 +1,595 @@
+/*
+ * chain.c - reading a graph as a value chain (docs/model.md).
+ *
+ * Interprets the conventional attributes, infers what is left out (a node's
+ * kind from the edges it takes part in, an edge's relation from its ends),
+ * checks what must hold (shares in [0,1], relations between the right kinds)
+ * and normalises shares to fractions and countries to ISO alpha-3.  Errors
+ * and warnings point at the line of the node or edge concerned.
+ *
+ * It does not analyse anything: the engine works on the arrays built here.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "vchain/chain.h"
+
+#define UNSET 255
+
+const char *vc_kind_name(enum vc_kind k)
+{
+    switch (k) {
+    case VC_KIND_ACTOR: return "actor";
+    case VC_KIND_ITEM: return "item";
+    case VC_KIND_OTHER: break;
+    }
+    return "other";
+}
+
+const char *vc_relation_name(enum vc_relation r)
+{
+    switch (r) {
+    case VC_REL_PROVIDES: return "provides";
+    case VC_REL_INPUT_OF: return "input_of";
+    case VC_REL_VARIANT_OF: return "variant_of";
+    case VC_REL_SUPPLIES: return "supplies";
+    case VC_REL_OTHER: break;
+    }
+    return "other";
+}
+
+const char *vc_level_name(enum vc_level l)
+{
+    return l == VC_LEVEL_COUNTRY ? "country" : "firm";
+}
+
+static int word_in(const char *s, const char *const *words)
+{
+    for (int i = 0; words[i]; i++)
+        if (strcasecmp(s, words[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int parse_kind(const char *s)
+{
+    static const char *const actors[] = { "actor", "firm", "company", "organization",
+                                          "organisation", "country", "provider", NULL };
+    static const char *const items[] = { "item", "product", "input", "process", "stage",
+                                         "good", "service", "tool", "material", NULL };
+    if (word_in(s, actors))
+        return VC_KIND_ACTOR;
+    if (word_in(s, items))
+        return VC_KIND_ITEM;
+    return -1;
+}
+
+static int parse_relation(const char *s)
+{
+    static const char *const provides[] = { "provides", "provision", NULL };
+    static const char *const input[] = { "input_of", "goes_into", "input", NULL };
+    static const char *const variant[] = { "variant_of", "is_type_of", "type_of", NULL };
+    static const char *const supplies[] = { "supplies", "supply", "supplier_of", NULL };
+    if (word_in(s, provides))
+        return VC_REL_PROVIDES;
+    if (word_in(s, input))
+        return VC_REL_INPUT_OF;
+    if (word_in(s, variant))
+        return VC_REL_VARIANT_OF;
+    if (word_in(s, supplies))
+        return VC_REL_SUPPLIES;
+    return -1;
+}
+
+/* Everything the passes below share. */
+struct ctx {
+    struct vc_graph *g;
+    struct vc_chain *c;
+    struct vc_diag *diag;
+    struct vc_error *err;
+};
+
+static long node_line(const struct ctx *x, size_t k) { return x->g->node_line[k]; }
+static long node_col(const struct ctx *x, size_t k) { return x->g->node_col[k]; }
+static long edge_line(const struct ctx *x, size_t k) { return x->g->edge_line[k]; }
+static long edge_col(const struct ctx *x, size_t k) { return x->g->edge_col[k]; }
+
+static const char *edge_name(const struct ctx *x, size_t e, char *buf, size_t size)
+{
+    const struct vc_graph *g = x->g;
+    if (g->edge_id[e] && g->edge_id[e][0])
+        snprintf(buf, size, "edge \"%s\"", g->edge_id[e]);
+    else
+        snprintf(buf, size, "edge \"%s\" -> \"%s\"", g->node_id[g->edge_from[e]],
+                 g->node_id[g->edge_to[e]]);
+    return buf;
+}
+
+/* Reads element k of a numeric attribute (a string column is parsed). */
+static enum vc_status number_at(const struct ctx *x, const struct vc_attr *a, size_t k,
+                                long line, long col, const char *what, double *out)
+{
+    *out = NAN;
+    if (!vc_attr_has(a, k))
+        return VC_OK;
+    if (a->type == VC_ATTR_STRING) {
+        union vc_value v;
+        bool present;
+        const char *why = "";
+        enum vc_status st = vc_value_parse(VC_ATTR_DOUBLE, a->values[k].s, &v, &present, &why);
+        if (st != VC_OK)
+            return vc_error_set(x->err, st, x->g->source, line, col,
+                                "%s \"%s\" of %s: %s", a->name, a->values[k].s, what, why);
+        if (present)
+            *out = v.d;
+        return VC_OK;
+    }
+    *out = vc_attr_get_double(a, k);
+    return VC_OK;
+}
+
+/* Reads element k of a boolean attribute (string and numeric columns too). */
+static enum vc_status bool_at(const struct ctx *x, const struct vc_attr *a, size_t k, int *out)
+{
+    if (!vc_attr_has(a, k))
+        return VC_OK;
+    if (a->type == VC_ATTR_STRING) {
+        union vc_value v;
+        bool present;
+        const char *why = "";
+        enum vc_status st = vc_value_parse(VC_ATTR_BOOL, a->values[k].s, &v, &present, &why);
+        if (st != VC_OK)
+            return vc_error_set(x->err, st, x->g->source, node_line(x, k), node_col(x, k),
+                                "%s \"%s\" of node \"%s\": %s", a->name, a->values[k].s,
+                                x->g->node_id[k], why);
+        if (present)
+            *out = v.i != 0;
+        return VC_OK;
+    }
+    double d = vc_attr_get_double(a, k);
+    if (!isnan(d))
+        *out = d != 0;
+    return VC_OK;
+}
+
+static enum vc_status alloc_arrays(struct vc_chain *c, size_t n, size_t m)
+{
+    c->kind = malloc(n ? n : 1);
+    c->level = calloc(n ? n : 1, 1);
+    c->aggregate = calloc(n ? n : 1, 1);
+    c->final = calloc(n ? n : 1, 1);
+    c->value = malloc((n ? n : 1) * sizeof(double));
+    c->label = calloc(n ? n : 1, sizeof(char *));
+    c->country = calloc(n ? n : 1, sizeof(char *));
+    c->relation = malloc(m ? m : 1);
+    c->share = malloc((m ? m : 1) * sizeof(double));
+    c->weight = malloc((m ? m : 1) * sizeof(double));
+    c->item = calloc(m ? m : 1, sizeof(char *));
+    if (!c->kind || !c->level || !c->aggregate || !c->final || !c->value || !c->label ||
+        !c->country || !c->relation || !c->share || !c->weight || !c->item)
+        return VC_ENOMEM;
+    return VC_OK;
+}
+
+void vc_chain_release(struct vc_chain *c)
+{
+    free(c->kind);
+    free(c->level);
+    free(c->aggregate);
+    free(c->final);
+    free(c->value);
+    free(c->label);
+    free(c->country);
+    free(c->relation);
+    free(c->share);
+    free(c->weight);
+    free(c->item);
+    memset(c, 0, sizeof(*c));
+}
+
+static enum vc_status read_kinds(struct ctx *x)
+{
+    struct vc_graph *g = x->g;
+    struct vc_attr *a = vc_graph_attr(g, VC_CLASS_NODE, "kind");
+    enum vc_status st;
+
+    for (size_t k = 0; k < g->n_nodes; k++) {
+        const char *s = vc_attr_get_string(a, k);
+        int kind;
+        x->c->kind[k] = UNSET;
+        if (!s || !*s)
+            continue;
+        kind = parse_kind(s);
+        if (kind < 0) {
+            st = vc_warn(x->diag, x->err, g->source, node_line(x, k), node_col(x, k),
+                         "node \"%s\" has unknown kind \"%s\" (expected actor or item); "
+                         "it is kept but not analysed", g->node_id[k], s);
+            if (st != VC_OK)
+                return st;
+            kind = VC_KIND_OTHER;
+        }
+        x->c->kind[k] = (uint8_t)kind;
+    }
+    return VC_OK;
+}
+
+static enum vc_status read_relations(struct ctx *x)
+{
+    struct vc_graph *g = x->g;
+    struct vc_attr *a = vc_graph_attr(g, VC_CLASS_EDGE, "relation");
+    char name[256];
+    enum vc_status st;
+
+    for (size_t e = 0; e < g->n_edges; e++) {
+        const char *s = vc_attr_get_string(a, e);
+        int rel;
+        x->c->relation[e] = UNSET;
+        if (!s || !*s)
+            continue;
+        rel = parse_relation(s);
+        if (rel < 0) {
+            st = vc_warn(x->diag, x->err, g->source, edge_line(x, e), edge_col(x, e),
+                         "%s has unknown relation \"%s\" (expected provides, input_of, "
+                         "variant_of or supplies); it is kept but not analysed",
+                         edge_name(x, e, name, sizeof(name)), s);
+            if (st != VC_OK)
+                return st;
+            rel = VC_REL_OTHER;
+        }
+        x->c->relation[e] = (uint8_t)rel;
+    }
+    return VC_OK;
+}
+
+/*
+ * A node without a kind is an item when something provides it or it takes
+ * part in an item-to-item relation, else an actor.
+ */
+static void infer_kinds(struct ctx *x)
+{
+    struct vc_graph *g = x->g;
+    struct vc_chain *c = x->c;
+
+    for (size_t e = 0; e < g->n_edges; e++) {
+        uint32_t u = g->edge_from[e], v = g->edge_to[e];
+        switch (c->relation[e]) {
+        case VC_REL_PROVIDES:
+            if (c->kind[v] == UNSET)
+                c->kind[v] = VC_KIND_ITEM;
+            break;
+        case VC_REL_INPUT_OF:
+        case VC_REL_VARIANT_OF:
+            if (c->kind[u] == UNSET)
+                c->kind[u] = VC_KIND_ITEM;
+            if (c->kind[v] == UNSET)
+                c->kind[v] = VC_KIND_ITEM;
+            break;
+        default:
+            break;
+        }
+    }
+    for (size_t k = 0; k < g->n_nodes; k++)
+        if (c->kind[k] == UNSET)
+            c->kind[k] = VC_KIND_ACTOR;
+}
+
+static const char *a_kind(int kind)
+{
+    return kind == VC_KIND_ACTOR ? "an actor" : kind == VC_KIND_ITEM ? "an item" : "of another kind";
+}
+
+static enum vc_status check_relations(struct ctx *x)
+{
+    struct vc_graph *g = x->g;
+    struct vc_chain *c = x->c;
+    char name[256];
+
+    for (size_t e = 0; e < g->n_edges; e++) {
+        uint32_t u = g->edge_from[e], v = g->edge_to[e];
+        int ku = c->kind[u], kv = c->kind[v];
+        int want_u, want_v;
+
+        if (c->relation[e] == UNSET) {
+            if (ku == VC_KIND_ACTOR && kv == VC_KIND_ITEM)
+                c->relation[e] = VC_REL_PROVIDES;
+            else if (ku == VC_KIND_ITEM && kv == VC_KIND_ITEM)
+                c->relation[e] = VC_REL_INPUT_OF;
+            else if (ku == VC_KIND_ACTOR && kv == VC_KIND_ACTOR)
+                c->relation[e] = VC_REL_SUPPLIES;
+            else
+                c->relation[e] = VC_REL_OTHER;
+            continue;
+        }
+        switch (c->relation[e]) {
+        case VC_REL_PROVIDES: want_u = VC_KIND_ACTOR; want_v = VC_KIND_ITEM; break;
+        case VC_REL_INPUT_OF:
+        case VC_REL_VARIANT_OF: want_u = VC_KIND_ITEM; want_v = VC_KIND_ITEM; break;
+        case VC_REL_SUPPLIES: want_u = VC_KIND_ACTOR; want_v = VC_KIND_ACTOR; break;
+        default: continue;
+        }
+        if (ku != want_u || kv != want_v)
+            return vc_error_set(x->err, VC_EINVAL, g->source, edge_line(x, e), edge_col(x, e),
+                                "%s: relation %s goes from %s to %s, but \"%s\" is %s and "
+                                "\"%s\" is %s",
+                                edge_name(x, e, name, sizeof(name)),
+                                vc_relation_name(c->relation[e]), a_kind(want_u), a_kind(want_v),
+                                g->node_id[u], a_kind(ku), g->node_id[v], a_kind(kv));
+    }
+    return VC_OK;
+}
+
+static enum vc_status share_scale(struct ctx *x, const struct vc_chain_opts *opts, int *percent)
+{
+    struct vc_graph *g = x->g;
+    struct vc_attr *unit = vc_graph_attr(g, VC_CLASS_GRAPH, "share_unit");
+    const char *s = vc_attr_get_string(unit, 0);
+
+    *percent = opts->share_scale == VC_SHARE_PERCENT;
+    if (opts->share_scale != VC_SHARE_AUTO || !s)
+        return VC_OK;
+    if (strcasecmp(s, "percent") == 0 || strcmp(s, "%") == 0)
+        *percent = 1;
+    else if (strcasecmp(s, "fraction") != 0)
+        return vc_error_set(x->err, VC_EINVAL, g->source, 0, 0,
+                            "graph attribute share_unit is \"%s\"; expected \"fraction\" or "
+                            "\"percent\"", s);
+    return VC_OK;
+}
+
+/* Shares and weights; shares are rewritten as a double column of fractions. */
+static enum vc_status read_edge_numbers(struct ctx *x, const struct vc_chain_opts *opts)
+{
+    struct vc_graph *g = x->g;
+    struct vc_chain *c = x->c;
+    struct vc_attr *share = vc_graph_attr(g, VC_CLASS_EDGE, "share");
+    struct vc_attr *weight = vc_graph_attr(g, VC_CLASS_EDGE, "weight");
+    struct vc_attr *item = vc_graph_attr(g, VC_CLASS_EDGE, "item");
+    char name[256];
+    int percent;
+    enum vc_status st = share_scale(x, opts, &percent);
+
+    if (st != VC_OK)
+        return st;
+    for (size_t e = 0; e < g->n_edges; e++) {
+        double s, w;
+        edge_name(x, e, name, sizeof(name));
+        st = number_at(x, share, e, edge_line(x, e), edge_col(x, e), name, &s);
+        if (st == VC_OK)
+            st = number_at(x, weight, e, edge_line(x, e), edge_col(x, e), name, &w);
+        if (st != VC_OK)
+            return st;
+        if (percent)
+            s /= 100.0;
+        if (c->relation[e] == VC_REL_PROVIDES && !isnan(s)) {
+            if (s > 1.0 && !percent)
+                return vc_error_set(x->err, VC_EINVAL, g->source, edge_line(x, e),
+                                    edge_col(x, e),
+                                    "%s: share %g is above 1; shares are fractions in [0,1] "
+                                    "(if this file gives percentages, use --share-scale percent "
+                                    "or a graph attribute share_unit=\"percent\")",
+                                    name, s);
+            if (s < 0.0 || s > 1.0)
+                return vc_error_set(x->err, VC_EINVAL, g->source, edge_line(x, e),
+                                    edge_col(x, e), "%s: share %g%s is outside [0,1]", name,
+                                    percent ? s * 100.0 : s, percent ? " %" : "");
+        }
+        if (!isnan(w) && w < 0)
+            return vc_error_set(x->err, VC_EINVAL, g->source, edge_line(x, e), edge_col(x, e),
+                                "%s: weight %g is negative", name, w);
+        c->share[e] = s;
+        c->weight[e] = isnan(w) ? 1.0 : w;
+        c->item[e] = vc_attr_get_string(item, e);
+    }
+    if (share && (percent || share->type != VC_ATTR_DOUBLE)) {
+        struct vc_attr *fresh;
+        vc_graph_attr_remove(g, share);
+        st = vc_graph_attr_add(g, VC_CLASS_EDGE, "share", VC_ATTR_DOUBLE, &fresh, x->err);
+        for (size_t e = 0; st == VC_OK && e < g->n_edges; e++)
+            if (!isnan(c->share[e]))
+                st = vc_attr_set_double(fresh, e, c->share[e], x->err);
+        if (st != VC_OK)
+            return st;
+    }
+    if (percent) {
+        struct vc_attr *unit;
+        const char *fraction = vc_graph_strdup(g, "fraction", 8);
+        if (!fraction)
+            return VC_ENOMEM;
+        st = vc_graph_attr_ensure(g, VC_CLASS_GRAPH, "share_unit", VC_ATTR_STRING, &unit, x->err);
+        if (st == VC_OK)
+            st = vc_attr_set_string(unit, 0, fraction, x->err);
+        if (st != VC_OK)
+            return st;
+    }
+    return VC_OK;
+}
+
+static int looks_aggregate(const char *label)
+{
+    static const char *const words[] = { "rest of world", "rest of the world", "others",
+                                         "other", "various", NULL };
+    return strncasecmp(label, "various ", 8) == 0 || word_in(label, words);
+}
+
+/* Distinct unknown country values, warned about once each. */
+struct seen {
+    const char **v;
+    size_t n, cap;
+};
+
+static int seen_add(struct seen *s, const char *v)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->v[i], v) == 0)
+            return 0;
+    if (s->n == s->cap) {
+        size_t ncap = s->cap ? 2 * s->cap : 16;
+        const char **nv = realloc(s->v, ncap * sizeof(*nv));
+        if (!nv)
+            return 0;
+        s->v = nv;
+        s->cap = ncap;
+    }
+    s->v[s->n++] = v;
+    return 1;
+}
+
+static enum vc_status read_node_fields(struct ctx *x)
+{
+    struct vc_graph *g = x->g;
+    struct vc_chain *c = x->c;
+    struct vc_attr *label = vc_graph_attr(g, VC_CLASS_NODE, "label");
+    struct vc_attr *country = vc_graph_attr(g, VC_CLASS_NODE, "country");
+    struct vc_attr *level = vc_graph_attr(g, VC_CLASS_NODE, "level");
+    struct vc_attr *aggregate = vc_graph_attr(g, VC_CLASS_NODE, "aggregate");
+    struct vc_attr *value = vc_graph_attr(g, VC_CLASS_NODE, "value");
+    struct seen unknown = { 0 };
+    enum vc_status st = VC_OK;
+    char name[300];
+
+    if (country && country->type != VC_ATTR_STRING)
+        country = NULL;
+    for (size_t k = 0; k < g->n_nodes && st == VC_OK; k++) {
+        const char *s;
+        int agg = -1;
+
+        s = vc_attr_get_string(label, k);
+        c->label[k] = s && *s ? s : g->node_id[k];
+
+        s = vc_attr_get_string(country, k);
+        if (s && *s) {
+            const char *a3 = vc_country_alpha3(s);
+            if (a3) {
+                if (strcmp(a3, s) != 0)
+                    country->values[k].s = a3; /* static table: outlives the graph */
+                s = a3;
+            } else if (seen_add(&unknown, s)) {
+                st = vc_warn(x->diag, x->err, g->source, node_line(x, k), node_col(x, k),
+                             "node \"%s\": country \"%s\" is not an ISO 3166-1 code or name; "
+                             "kept as given", g->node_id[k], s);
+            }
+            c->country[k] = s;
+        }
+
+        s = vc_attr_get_string(level, k);
+        if (s && *s) {
+            if (strcasecmp(s, "country") == 0)
+                c->level[k] = VC_LEVEL_COUNTRY;
+            else if (strcasecmp(s, "firm") != 0 && strcasecmp(s, "organization") != 0 &&
+                     strcasecmp(s, "organisation") != 0 && strcasecmp(s, "company") != 0)
+                st = vc_warn(x->diag, x->err, g->source, node_line(x, k), node_col(x, k),
+                             "node \"%s\": level \"%s\" is neither firm nor country; read as "
+                             "firm", g->node_id[k], s);
+        }
+
+        if (st == VC_OK)
+            st = bool_at(x, aggregate, k, &agg);
+        if (agg < 0)
+            agg = c->kind[k] == VC_KIND_ACTOR && looks_aggregate(c->label[k]);
+        c->aggregate[k] = (uint8_t)agg;
+
+        snprintf(name, sizeof(name), "node \"%s\"", g->node_id[k]);
+        if (st == VC_OK)
+            st = number_at(x, value, k, node_line(x, k), node_col(x, k), name, &c->value[k]);
+        if (st == VC_OK && !isnan(c->value[k]) && c->value[k] < 0)
+            st = vc_error_set(x->err, VC_EINVAL, g->source, node_line(x, k), node_col(x, k),
+                              "%s: value %g is negative", name, c->value[k]);
+    }
+    free(unknown.v);
+    return st;
+}
+
+static enum vc_status mark_final(struct ctx *x)
+{
+    struct vc_graph *g = x->g;
+    struct vc_chain *c = x->c;
+    struct vc_attr *final = vc_graph_attr(g, VC_CLASS_NODE, "final");
+    size_t marked = 0;
+    enum vc_status st;
+
+    for (size_t k = 0; k < g->n_nodes; k++) {
+        int f = 0;
+        if ((st = bool_at(x, final, k, &f)) != VC_OK)
+            return st;
+        if (f && c->kind[k] == VC_KIND_ITEM) {
+            c->final[k] = 1;
+            marked++;
+        }
+    }
+    if (!marked) {
+        /* No item marked: the items that feed no other item are final. */
+        for (size_t k = 0; k < g->n_nodes; k++)
+            c->final[k] = c->kind[k] == VC_KIND_ITEM;
+        for (size_t e = 0; e < g->n_edges; e++)
+            if (c->relation[e] == VC_REL_INPUT_OF || c->relation[e] == VC_REL_VARIANT_OF)
+                c->final[g->edge_from[e]] = 0;
+    }
+    c->n_actors = c->n_items = c->n_final = 0;
+    for (size_t k = 0; k < g->n_nodes; k++) {
+        c->n_actors += c->kind[k] == VC_KIND_ACTOR;
+        c->n_items += c->kind[k] == VC_KIND_ITEM;
+        c->n_final += c->final[k];
+    }
+    return VC_OK;
+}
+
+/* Shares of one provider level should not sum above 100 %. */
+static enum vc_status check_coverage(struct ctx *x, const struct vc_chain_opts *opts)
+{
+    struct vc_graph *g = x->g;
+    struct vc_chain *c = x->c;
+    double *cov = calloc(2 * (g->n_nodes ? g->n_nodes : 1), sizeof(double));
+    enum vc_status st = VC_OK;
+
+    if (!cov)
+        return vc_error_set(x->err, VC_ENOMEM, g->source, 0, 0, "out of memory");
+    for (size_t e = 0; e < g->n_edges; e++)
+        if (c->relation[e] == VC_REL_PROVIDES && !isnan(c->share[e]))
+            cov[2 * g->edge_to[e] + c->level[g->edge_from[e]]] += c->share[e];
+    for (size_t k = 0; k < g->n_nodes && st == VC_OK; k++)
+        for (int l = 0; l < 2 && st == VC_OK; l++)
+            if (cov[2 * k + l] > 1.0 + opts->coverage_tolerance)
+                st = vc_warn(x->diag, x->err, g->source, node_line(x, k), node_col(x, k),
+                             "item \"%s\": %s-level shares add up to %.1f %% (above 100 %%)",
+                             g->node_id[k], vc_level_name((enum vc_level)l),
+                             cov[2 * k + l] * 100.0);
+    free(cov);
+    return st;
+}
+
+enum vc_status vc_chain_build(struct vc_graph *g, const struct vc_chain_opts *opts,
+                              struct vc_chain *out, struct vc_diag *diag, struct vc_error *err)
+{
+    static const struct vc_chain_opts defaults = VC_CHAIN_OPTS_INIT;
+    struct vc_chain c;
+    struct ctx x = { g, &c, diag, err };
+    enum vc_status st;
+
+    if (!opts)
+        opts = &defaults;
+    memset(&c, 0, sizeof(c));
+    c.graph = g;
+    c.n_nodes = g->n_nodes;
+    c.n_edges = g->n_edges;
+    c.plain = !vc_graph_attr(g, VC_CLASS_NODE, "kind") &&
+              !vc_graph_attr(g, VC_CLASS_EDGE, "relation");
+    if (alloc_arrays(&c, g->n_nodes, g->n_edges) != VC_OK) {
+        st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
+        goto out;
+    }
+    if ((st = read_kinds(&x)) != VC_OK || (st = read_relations(&x)) != VC_OK)
+        goto out;
+    infer_kinds(&x);
+    if ((st = check_relations(&x)) != VC_OK || (st = read_edge_numbers(&x, opts)) != VC_OK ||
+        (st = read_node_fields(&x)) != VC_OK || (st = mark_final(&x)) != VC_OK ||
+        (st = check_coverage(&x, opts)) != VC_OK)
+        goto out;
+    *out = c;
+    return VC_OK;
+out:
+    vc_chain_release(&c);
+    return st;
+}

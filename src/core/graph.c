@@ -1,0 +1,453 @@
+/*
+ * graph.c - nodes, edges, attribute columns and value parsing.
+ *
+ * Owns the memory layout of struct vc_graph (parallel arrays, 32-bit
+ * indices) and the rules for turning attribute text into typed values.
+ * It knows nothing of value-chain meaning (chain.c) or of file formats.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "idmap.h"
+#include "mem.h"
+#include "strpool.h"
+#include "vchain/graph.h"
+
+void vc_graph_init(struct vc_graph *g)
+{
+    memset(g, 0, sizeof(*g));
+    g->directed = true;
+    g->source = "";
+}
+
+static void attr_free(struct vc_attr *a)
+{
+    if (!a)
+        return;
+    free(a->values);
+    free(a->has);
+    free(a);
+}
+
+void vc_graph_release(struct vc_graph *g)
+{
+    free(g->node_id);
+    free(g->node_line);
+    free(g->node_col);
+    vc_idmap_release(&g->node_index);
+    free(g->edge_from);
+    free(g->edge_to);
+    free(g->edge_directed);
+    free(g->edge_id);
+    free(g->edge_line);
+    free(g->edge_col);
+    for (size_t i = 0; i < g->n_attrs; i++)
+        attr_free(g->attrs[i]);
+    free(g->attrs);
+    vc_strpool_release(&g->pool);
+    vc_graph_init(g);
+}
+
+const char *vc_graph_strdup(struct vc_graph *g, const char *s, size_t len)
+{
+    return vc_strpool_dup(&g->pool, s, len);
+}
+
+enum vc_status vc_graph_set_source(struct vc_graph *g, const char *name)
+{
+    const char *s = vc_graph_strdup(g, name, strlen(name));
+    if (!s)
+        return VC_ENOMEM;
+    g->source = s;
+    return VC_OK;
+}
+
+static enum vc_status nomem(struct vc_error *err, const struct vc_graph *g, const char *what)
+{
+    return vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory while storing %s", what);
+}
+
+size_t vc_graph_find_node(const struct vc_graph *g, const char *id, size_t len)
+{
+    return vc_idmap_find(&g->node_index, g->node_id, id, len, vc_hash(id, len));
+}
+
+static int grow_nodes(struct vc_graph *g, size_t need)
+{
+    size_t c1 = g->nodes_cap, c2 = g->nodes_cap, c3 = g->nodes_cap;
+    if (need <= g->nodes_cap)
+        return 0;
+    if (VC_GROW(g->node_id, c1, need) || VC_GROW(g->node_line, c2, need) ||
+        VC_GROW(g->node_col, c3, need))
+        return -1;
+    g->nodes_cap = c1 < c2 ? (c1 < c3 ? c1 : c3) : (c2 < c3 ? c2 : c3);
+    return 0;
+}
+
+enum vc_status vc_graph_intern_node(struct vc_graph *g, const char *id, size_t len,
+                                    uint32_t line, uint32_t col, size_t *index,
+                                    bool *created, struct vc_error *err)
+{
+    uint32_t h = vc_hash(id, len);
+    size_t k = vc_idmap_find(&g->node_index, g->node_id, id, len, h);
+
+    if (k != SIZE_MAX) {
+        *index = k;
+        if (created)
+            *created = false;
+        return VC_OK;
+    }
+    if (g->n_nodes >= VC_GRAPH_MAX_ELEMENTS)
+        return vc_error_set(err, VC_ENOMEM, g->source, line, col,
+                            "too many nodes (the limit is %zu)", VC_GRAPH_MAX_ELEMENTS);
+    if (grow_nodes(g, g->n_nodes + 1))
+        return nomem(err, g, "nodes");
+    k = g->n_nodes;
+    g->node_id[k] = vc_graph_strdup(g, id, len);
+    if (!g->node_id[k] || vc_idmap_insert(&g->node_index, k, h))
+        return nomem(err, g, "node ids");
+    g->node_line[k] = line;
+    g->node_col[k] = col;
+    g->n_nodes++;
+    *index = k;
+    if (created)
+        *created = true;
+    return VC_OK;
+}
+
+static int grow_edges(struct vc_graph *g, size_t need)
+{
+    size_t c[6];
+    if (need <= g->edges_cap)
+        return 0;
+    for (int i = 0; i < 6; i++)
+        c[i] = g->edges_cap;
+    if (VC_GROW(g->edge_from, c[0], need) || VC_GROW(g->edge_to, c[1], need) ||
+        VC_GROW(g->edge_directed, c[2], need) || VC_GROW(g->edge_id, c[3], need) ||
+        VC_GROW(g->edge_line, c[4], need) || VC_GROW(g->edge_col, c[5], need))
+        return -1;
+    /* Every array reached at least need; they share one capacity from here. */
+    size_t m = c[0];
+    for (int i = 1; i < 6; i++)
+        if (c[i] < m)
+            m = c[i];
+    g->edges_cap = m;
+    return 0;
+}
+
+enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t to, bool directed,
+                                 const char *id, size_t id_len, uint32_t line, uint32_t col,
+                                 size_t *index, struct vc_error *err)
+{
+    size_t k = g->n_edges;
+    if (k >= VC_GRAPH_MAX_ELEMENTS)
+        return vc_error_set(err, VC_ENOMEM, g->source, line, col,
+                            "too many edges (the limit is %zu)", VC_GRAPH_MAX_ELEMENTS);
+    if (grow_edges(g, k + 1))
+        return nomem(err, g, "edges");
+    g->edge_from[k] = (uint32_t)from;
+    g->edge_to[k] = (uint32_t)to;
+    g->edge_directed[k] = directed;
+    g->edge_id[k] = NULL;
+    if (id) {
+        g->edge_id[k] = vc_graph_strdup(g, id, id_len);
+        if (!g->edge_id[k])
+            return nomem(err, g, "edge ids");
+    }
+    g->edge_line[k] = line;
+    g->edge_col[k] = col;
+    g->n_edges++;
+    if (index)
+        *index = k;
+    return VC_OK;
+}
+
+size_t vc_graph_class_size(const struct vc_graph *g, enum vc_attr_class cls)
+{
+    switch (cls) {
+    case VC_CLASS_NODE: return g->n_nodes;
+    case VC_CLASS_EDGE: return g->n_edges;
+    case VC_CLASS_GRAPH: return 1;
+    }
+    return 0;
+}
+
+struct vc_attr *vc_graph_attr(const struct vc_graph *g, enum vc_attr_class cls,
+                              const char *name)
+{
+    for (size_t i = 0; i < g->n_attrs; i++)
+        if (g->attrs[i]->cls == cls && strcmp(g->attrs[i]->name, name) == 0)
+            return g->attrs[i];
+    return NULL;
+}
+
+enum vc_status vc_graph_attr_add(struct vc_graph *g, enum vc_attr_class cls, const char *name,
+                                 enum vc_attr_type type, struct vc_attr **out,
+                                 struct vc_error *err)
+{
+    struct vc_attr *a;
+
+    if (vc_graph_attr(g, cls, name))
+        return vc_error_set(err, VC_EINVAL, g->source, 0, 0,
+                            "%s attribute \"%s\" is declared twice",
+                            vc_attr_class_name(cls), name);
+    if (VC_GROW(g->attrs, g->attrs_cap, g->n_attrs + 1))
+        return nomem(err, g, "attributes");
+    a = calloc(1, sizeof(*a));
+    if (!a)
+        return nomem(err, g, "attributes");
+    a->name = vc_graph_strdup(g, name, strlen(name));
+    if (!a->name) {
+        free(a);
+        return nomem(err, g, "attributes");
+    }
+    a->cls = cls;
+    a->type = type;
+    g->attrs[g->n_attrs++] = a;
+    if (out)
+        *out = a;
+    return VC_OK;
+}
+
+void vc_graph_attr_remove(struct vc_graph *g, struct vc_attr *a)
+{
+    for (size_t i = 0; i < g->n_attrs; i++) {
+        if (g->attrs[i] == a) {
+            memmove(&g->attrs[i], &g->attrs[i + 1], (g->n_attrs - i - 1) * sizeof(*g->attrs));
+            g->n_attrs--;
+            attr_free(a);
+            return;
+        }
+    }
+}
+
+enum vc_status vc_graph_attr_ensure(struct vc_graph *g, enum vc_attr_class cls,
+                                    const char *name, enum vc_attr_type type,
+                                    struct vc_attr **out, struct vc_error *err)
+{
+    struct vc_attr *a = vc_graph_attr(g, cls, name);
+    if (a && a->type == type) {
+        if (out)
+            *out = a;
+        return VC_OK;
+    }
+    if (a)
+        vc_graph_attr_remove(g, a);
+    return vc_graph_attr_add(g, cls, name, type, out, err);
+}
+
+enum vc_status vc_graph_attr_rename(struct vc_graph *g, struct vc_attr *a, const char *name,
+                                    struct vc_error *err)
+{
+    const char *s;
+    if (strcmp(a->name, name) == 0)
+        return VC_OK;
+    if (vc_graph_attr(g, a->cls, name))
+        return vc_error_set(err, VC_EINVAL, g->source, 0, 0,
+                            "cannot rename %s attribute \"%s\" to \"%s\": that name is taken",
+                            vc_attr_class_name(a->cls), a->name, name);
+    s = vc_graph_strdup(g, name, strlen(name));
+    if (!s)
+        return nomem(err, g, "attributes");
+    a->name = s;
+    return VC_OK;
+}
+
+enum vc_status vc_attr_set(struct vc_attr *a, size_t k, union vc_value v, struct vc_error *err)
+{
+    if (k >= a->cap) {
+        size_t c1 = a->cap, c2 = a->cap;
+        if (VC_GROW(a->values, c1, k + 1) || VC_GROW(a->has, c2, k + 1))
+            return vc_error_set(err, VC_ENOMEM, NULL, 0, 0,
+                                "out of memory while storing attribute \"%s\"", a->name);
+        a->cap = c1 < c2 ? c1 : c2;
+    }
+    if (!a->has[k]) {
+        a->has[k] = 1;
+        a->count++;
+    }
+    a->values[k] = v;
+    return VC_OK;
+}
+
+enum vc_status vc_attr_set_double(struct vc_attr *a, size_t k, double d, struct vc_error *err)
+{
+    union vc_value v;
+    v.d = d;
+    return vc_attr_set(a, k, v, err);
+}
+
+enum vc_status vc_attr_set_int(struct vc_attr *a, size_t k, int64_t i, struct vc_error *err)
+{
+    union vc_value v;
+    v.i = i;
+    return vc_attr_set(a, k, v, err);
+}
+
+enum vc_status vc_attr_set_string(struct vc_attr *a, size_t k, const char *s,
+                                  struct vc_error *err)
+{
+    union vc_value v;
+    v.s = s;
+    return vc_attr_set(a, k, v, err);
+}
+
+void vc_attr_unset(struct vc_attr *a, size_t k)
+{
+    if (k < a->cap && a->has[k]) {
+        a->has[k] = 0;
+        a->count--;
+    }
+}
+
+double vc_attr_get_double(const struct vc_attr *a, size_t k)
+{
+    if (!vc_attr_has(a, k))
+        return NAN;
+    switch (a->type) {
+    case VC_ATTR_BOOL:
+    case VC_ATTR_INT:
+    case VC_ATTR_LONG:
+        return (double)a->values[k].i;
+    case VC_ATTR_FLOAT:
+    case VC_ATTR_DOUBLE:
+        return a->values[k].d;
+    case VC_ATTR_STRING:
+        break;
+    }
+    return NAN;
+}
+
+const char *vc_attr_get_string(const struct vc_attr *a, size_t k)
+{
+    if (!vc_attr_has(a, k) || a->type != VC_ATTR_STRING)
+        return NULL;
+    return a->values[k].s;
+}
+
+const char *vc_attr_type_name(enum vc_attr_type type)
+{
+    static const char *const names[] = { "boolean", "int", "long", "float", "double", "string" };
+    return (unsigned)type < sizeof(names) / sizeof(names[0]) ? names[type] : "?";
+}
+
+const char *vc_attr_class_name(enum vc_attr_class cls)
+{
+    static const char *const names[] = { "node", "edge", "graph" };
+    return (unsigned)cls < 3 ? names[cls] : "?";
+}
+
+bool vc_attr_type_parse(const char *s, enum vc_attr_type *type)
+{
+    static const struct { const char *name; enum vc_attr_type type; } names[] = {
+        { "boolean", VC_ATTR_BOOL }, { "int", VC_ATTR_INT }, { "long", VC_ATTR_LONG },
+        { "float", VC_ATTR_FLOAT }, { "double", VC_ATTR_DOUBLE }, { "string", VC_ATTR_STRING },
+    };
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (strcmp(s, names[i].name) == 0) {
+            *type = names[i].type;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Trims XML whitespace in place of copying: returns the span [*b, *e). */
+static void trim(const char **b, const char **e)
+{
+    while (*b < *e && strchr(" \t\r\n", **b))
+        (*b)++;
+    while (*e > *b && strchr(" \t\r\n", (*e)[-1]))
+        (*e)--;
+}
+
+static bool span_equal_ci(const char *b, const char *e, const char *word)
+{
+    size_t n = (size_t)(e - b);
+    return strlen(word) == n && strncasecmp(b, word, n) == 0;
+}
+
+enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc_value *out,
+                              bool *present, const char **why)
+{
+    const char *b = text, *e = text + strlen(text);
+    char buf[128];
+    char *end;
+
+    *present = true;
+    if (type == VC_ATTR_STRING) {
+        out->s = text;
+        return VC_OK;
+    }
+    trim(&b, &e);
+    if (b == e || span_equal_ci(b, e, "nan")) {
+        /* Tools write NaN or nothing for a missing number. */
+        *present = false;
+        return VC_OK;
+    }
+    if (type == VC_ATTR_BOOL) {
+        if (span_equal_ci(b, e, "true") || span_equal_ci(b, e, "1")) {
+            out->i = 1;
+            return VC_OK;
+        }
+        if (span_equal_ci(b, e, "false") || span_equal_ci(b, e, "0")) {
+            out->i = 0;
+            return VC_OK;
+        }
+        *why = "not a boolean (expected true, false, 1 or 0)";
+        return VC_EPARSE;
+    }
+    if ((size_t)(e - b) >= sizeof(buf)) {
+        *why = "number too long";
+        return VC_EPARSE;
+    }
+    memcpy(buf, b, (size_t)(e - b));
+    buf[e - b] = '\0';
+    errno = 0;
+    if (type == VC_ATTR_INT || type == VC_ATTR_LONG) {
+        long long v = strtoll(buf, &end, 10);
+        if (*end == '.' || *end == 'e' || *end == 'E') {
+            /* Some writers print whole numbers as 3.0: accept those exactly. */
+            double d = strtod(buf, &end);
+            if (*end || !isfinite(d) || d != floor(d)) {
+                *why = "not a whole number";
+                return VC_EPARSE;
+            }
+            if (d < -9.2233720368547758e18 || d >= 9.2233720368547758e18) {
+                *why = type == VC_ATTR_INT ? "out of range for int" : "out of range for long";
+                return VC_EINVAL;
+            }
+            v = (long long)d;
+            errno = 0;
+        }
+        if (end == buf || *end) {
+            *why = "not a whole number";
+            return VC_EPARSE;
+        }
+        if (errno == ERANGE || (type == VC_ATTR_INT && (v < INT32_MIN || v > INT32_MAX))) {
+            *why = type == VC_ATTR_INT ? "out of range for int" : "out of range for long";
+            return VC_EINVAL;
+        }
+        out->i = v;
+        return VC_OK;
+    }
+    double d = strtod(buf, &end);
+    if (end == buf || *end) {
+        *why = "not a number";
+        return VC_EPARSE;
+    }
+    if (!isfinite(d) || (errno == ERANGE && fabs(d) > 1.0)) {
+        *why = "out of range (infinite or too large)";
+        return VC_EINVAL;
+    }
+    if (type == VC_ATTR_FLOAT && fabs(d) > 3.4028234663852886e38) {
+        *why = "out of range for float";
+        return VC_EINVAL;
+    }
+    out->d = d;
+    return VC_OK;
+}

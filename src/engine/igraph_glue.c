@@ -1,0 +1,54 @@
+/*
+ * igraph_glue.c - igraph error and warning handlers that never abort.
+ *
+ * igraph calls its error handler once per stack level as an error unwinds,
+ * with an empty reason after the first; the first non-empty reason is the
+ * one worth showing, so it is kept until the next vc_igraph_begin().
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "igraph_glue.h"
+
+static char reason[512];
+static char where[256];
+
+static void on_error(const char *msg, const char *file, int line, igraph_error_t code)
+{
+    (void)code;
+    if (!reason[0] && msg && msg[0]) {
+        snprintf(reason, sizeof(reason), "%s", msg);
+        snprintf(where, sizeof(where), "%s:%d", file ? file : "?", line);
+    }
+    IGRAPH_FINALLY_FREE();
+}
+
+static void on_warning(const char *msg, const char *file, int line)
+{
+    /* igraph warnings concern igraph's internals (e.g. convergence): they are
+     * not about the user's input, so they are not shown. */
+    (void)msg;
+    (void)file;
+    (void)line;
+}
+
+void vc_igraph_init(void)
+{
+    igraph_set_error_handler(on_error);
+    igraph_set_warning_handler(on_warning);
+}
+
+void vc_igraph_begin(void)
+{
+    reason[0] = '\0';
+    where[0] = '\0';
+}
+
+enum vc_status vc_igraph_status(igraph_error_t code, struct vc_error *err, const char *what)
+{
+    if (code == IGRAPH_SUCCESS)
+        return VC_OK;
+    return vc_error_set(err, code == IGRAPH_ENOMEM ? VC_ENOMEM : VC_EIGRAPH, NULL, 0, 0,
+                        "%s: %s (%s)", what, reason[0] ? reason : "failed",
+                        igraph_strerror(code));
+}

@@ -1,0 +1,905 @@
+/*
+ * graphml_read.c - a streaming GraphML reader on libxml2's SAX2 interface.
+ *
+ * Owns: turning GraphML as real tools write it (NetworkX, igraph,
+ * graph-tool, Gephi, yEd, yFiles) into a struct vc_graph, with every error
+ * located at the start tag concerned.  Never builds a tree: memory is the
+ * graph plus one <data> value at a time.  Does not interpret value-chain
+ * meaning (core/chain.c does, after reading).
+ *
+ * Policy, in short (docs/formats.md has the long form):
+ *  - GraphML elements in the GraphML namespace, the old yFiles namespace or
+ *    no namespace; elements of other namespaces are skipped;
+ *  - keys may sit inside <graph>; a key id may be reused for another class
+ *    (as igraph and Gephi write), never twice for the same class;
+ *  - edges may name nodes declared later; a node never declared is an error
+ *    (--lenient creates it, with a warning);
+ *  - nested graphs and hyperedges are refused (no silent flattening);
+ *  - yEd graphics keys (yfiles.type) and <port> are skipped with one warning.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+#include "core/idmap.h"
+#include "core/mem.h"
+#include "xml_util.h"
+#include "vchain/import.h"
+
+#define NS_GRAPHML "http://graphml.graphdrawing.org/xmlns"
+#define NS_GRAPHML_OLD "http://graphml.graphdrawing.org/xmlns/graphml"
+#define MAX_DEPTH 300 /* libxml2 stops at 256 without XML_PARSE_HUGE */
+
+enum el {
+    EL_TOP, EL_GRAPHML, EL_KEY, EL_DEFAULT, EL_GRAPH, EL_NODE, EL_EDGE, EL_DATA, EL_DESC,
+    EL_SKIP
+};
+
+enum { FOR_NODE = 1, FOR_EDGE = 2, FOR_GRAPH = 4, FOR_ALL = 7 };
+
+struct key {
+    const char *id;          /* pooled */
+    int classes;             /* FOR_* bits this declaration covers */
+    struct vc_attr *attr[3]; /* the column per class (NULL if not covered) */
+    enum vc_attr_type type;
+    int skip;                /* yEd graphics (yfiles.type): data ignored */
+    char *default_text;      /* NULL when no <default> */
+    long line, col;
+};
+
+enum { SLOT_ID, SLOT_SOURCE, SLOT_TARGET, SLOT_MISC, N_SLOTS };
+
+struct scratch {
+    char *buf;
+    size_t cap;
+};
+
+struct reader {
+    xmlParserCtxtPtr ctxt;
+    struct scratch scratch[N_SLOTS];
+    int root_seen;
+    struct vc_graph *g;
+    const struct vc_import_opts *opts;
+    struct vc_diag *diag;
+    struct vc_error *err;
+    int failed;
+
+    enum el stack[MAX_DEPTH];
+    int depth;
+    int skip_depth;          /* inside a skipped subtree: its depth */
+    int graphs_seen;
+
+    struct key *keys;
+    size_t n_keys, keys_cap;
+
+    /* the element whose <data> we are reading */
+    enum vc_attr_class cur_cls;
+    size_t cur_index;
+    struct key *cur_key;
+    long data_line, data_col;
+    char *text;
+    size_t text_len, text_cap;
+
+    uint8_t *declared;       /* per node: a <node> element was seen */
+    size_t declared_cap;
+    uint32_t *first_ref_line, *first_ref_col; /* per node: first edge naming it */
+    size_t ref_cap;
+
+    int warned_yfiles, warned_port, warned_nested_data, warned_undeclared;
+};
+
+/* ---- errors ---- */
+
+static void fail(struct reader *r, enum vc_status code, long line, long col, const char *fmt, ...)
+    VC_PRINTF(5, 6);
+
+static void fail(struct reader *r, enum vc_status code, long line, long col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vc_error_setv(r->err, code, r->g->source, line, col, fmt, ap);
+    va_end(ap);
+    r->failed = 1;
+    xmlStopParser(r->ctxt);
+}
+
+static void warn(struct reader *r, long line, long col, const char *fmt, ...) VC_PRINTF(4, 5);
+
+static void warn(struct reader *r, long line, long col, const char *fmt, ...)
+{
+    char msg[VC_ERROR_MSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if (vc_warn(r->diag, r->err, r->g->source, line, col, "%s", msg) != VC_OK) {
+        r->failed = 1;
+        xmlStopParser(r->ctxt);
+    }
+}
+
+static void nomem(struct reader *r)
+{
+    fail(r, VC_ENOMEM, 0, 0, "out of memory");
+}
+
+/* ---- small helpers ---- */
+
+static int is_graphml_ns(const xmlChar *uri)
+{
+    return !uri || strcmp((const char *)uri, NS_GRAPHML) == 0 ||
+           strcmp((const char *)uri, NS_GRAPHML_OLD) == 0;
+}
+
+/*
+ * Value of the un-namespaced attribute `name`, as a span.  Without entity
+ * substitution libxml2 hands "&amp;" over as "&#38;" (everything else is
+ * decoded); such values are decoded into scratch buffer `slot`.
+ */
+static const xmlChar *attr_span(struct reader *r, const xmlChar **attrs, int n,
+                                const char *name, int slot, size_t *len)
+{
+    for (int i = 0; i < n; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        if (a[2] != NULL || strcmp((const char *)a[0], name) != 0)
+            continue;
+        const char *v = (const char *)a[3], *end = (const char *)a[4];
+        *len = (size_t)(end - v);
+        if (!memchr(v, '&', *len))
+            return a[3];
+        struct scratch *sc = &r->scratch[slot];
+        if (VC_GROW(sc->buf, sc->cap, *len + 1)) {
+            nomem(r);
+            return NULL;
+        }
+        size_t k = 0;
+        for (const char *p = v; p < end; p++) {
+            if (*p == '&' && end - p >= 5 && memcmp(p, "&#38;", 5) == 0) {
+                sc->buf[k++] = '&';
+                p += 4;
+            } else {
+                sc->buf[k++] = *p;
+            }
+        }
+        sc->buf[k] = '\0';
+        *len = k;
+        return (const xmlChar *)sc->buf;
+    }
+    return NULL;
+}
+
+/* A NUL-terminated copy of an attribute value in a caller's buffer. */
+static const char *attr_str(struct reader *r, const xmlChar **attrs, int n, const char *name,
+                            char *buf, size_t size)
+{
+    size_t len;
+    const xmlChar *v = attr_span(r, attrs, n, name, SLOT_MISC, &len);
+    if (!v)
+        return NULL;
+    if (len >= size) {
+        fail(r, VC_EINVAL, 0, 0, "attribute %s is too long (%zu bytes; the limit is %zu)", name,
+             len, size - 1);
+        return NULL;
+    }
+    memcpy(buf, v, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+static void push(struct reader *r, enum el e)
+{
+    if (r->depth < MAX_DEPTH)
+        r->stack[r->depth] = e;
+    r->depth++;
+}
+
+static enum el parent(const struct reader *r)
+{
+    return r->depth > 0 && r->depth <= MAX_DEPTH ? r->stack[r->depth - 1] : EL_TOP;
+}
+
+static void skip_subtree(struct reader *r)
+{
+    r->skip_depth = r->depth + 1;
+    push(r, EL_SKIP);
+}
+
+/* ---- keys ---- */
+
+static struct key *find_key(struct reader *r, const char *id, size_t len, int cls_bit)
+{
+    for (size_t i = 0; i < r->n_keys; i++) {
+        struct key *k = &r->keys[i];
+        if ((k->classes & cls_bit) && strncmp(k->id, id, len) == 0 && k->id[len] == '\0')
+            return k;
+    }
+    return NULL;
+}
+
+static int parse_for(const char *s)
+{
+    if (!s || strcmp(s, "all") == 0)
+        return FOR_ALL;
+    if (strcmp(s, "node") == 0)
+        return FOR_NODE;
+    if (strcmp(s, "edge") == 0)
+        return FOR_EDGE;
+    if (strcmp(s, "graph") == 0)
+        return FOR_GRAPH;
+    return 0; /* graphml, hyperedge, port, endpoint: nothing vchain reads */
+}
+
+static const char *for_name(int classes)
+{
+    switch (classes) {
+    case FOR_NODE: return "nodes";
+    case FOR_EDGE: return "edges";
+    case FOR_GRAPH: return "the graph";
+    default: return "other elements";
+    }
+}
+
+static void start_key(struct reader *r, const xmlChar **attrs, int n, long line, long col)
+{
+    char idbuf[1024], forbuf[64], namebuf[1024], typebuf[64], mapped[1040];
+    const char *id = attr_str(r, attrs, n, "id", idbuf, sizeof(idbuf));
+    const char *forv = attr_str(r, attrs, n, "for", forbuf, sizeof(forbuf));
+    const char *name = attr_str(r, attrs, n, "attr.name", namebuf, sizeof(namebuf));
+    const char *type = attr_str(r, attrs, n, "attr.type", typebuf, sizeof(typebuf));
+    size_t ylen;
+    struct key *k;
+    int classes;
+
+    if (r->failed)
+        return;
+    if (!id || !*id) {
+        fail(r, VC_EINVAL, line, col, "<key> without an id");
+        return;
+    }
+    classes = parse_for(forv);
+    if (forv && !classes && strcmp(forv, "graphml") && strcmp(forv, "hyperedge") &&
+        strcmp(forv, "port") && strcmp(forv, "endpoint")) {
+        fail(r, VC_EINVAL, line, col,
+             "<key id=\"%s\">: for=\"%s\" is not one of node, edge, graph, all", id, forv);
+        return;
+    }
+    for (int bit = 1; bit <= FOR_GRAPH; bit <<= 1) {
+        if ((classes & bit) && find_key(r, id, strlen(id), bit)) {
+            fail(r, VC_EINVAL, line, col, "key id \"%s\" is declared twice for %ss", id,
+                 vc_attr_class_name(bit == FOR_NODE ? VC_CLASS_NODE
+                                    : bit == FOR_EDGE ? VC_CLASS_EDGE : VC_CLASS_GRAPH));
+            return;
+        }
+    }
+    if (VC_GROW(r->keys, r->keys_cap, r->n_keys + 1)) {
+        nomem(r);
+        return;
+    }
+    k = &r->keys[r->n_keys++];
+    memset(k, 0, sizeof(*k));
+    k->id = vc_graph_strdup(r->g, id, strlen(id));
+    k->line = line;
+    k->col = col;
+    k->classes = classes;
+    if (!k->id) {
+        nomem(r);
+        return;
+    }
+    if (attr_span(r, attrs, n, "yfiles.type", SLOT_MISC, &ylen)) {
+        /* yEd's graphics: nested XML that describes drawing, not data. */
+        k->skip = 1;
+        if (!r->warned_yfiles++)
+            warn(r, line, col, "yEd graphics data (keys with yfiles.type) is skipped");
+        return;
+    }
+    k->type = VC_ATTR_STRING;
+    if (type && !vc_attr_type_parse(type, &k->type)) {
+        fail(r, VC_EINVAL, line, col,
+             "<key id=\"%s\">: attr.type \"%s\" is not one of boolean, int, long, float, "
+             "double, string", id, type);
+        return;
+    }
+    if (!name || !*name)
+        name = id; /* keys declared with an id only: the id is the name */
+    name = vc_attrmap_apply(r->opts->map, name, mapped, sizeof(mapped));
+    for (int c = 0; c < 3; c++) {
+        int bit = 1 << c;
+        enum vc_attr_class cls = c == 0 ? VC_CLASS_NODE : c == 1 ? VC_CLASS_EDGE : VC_CLASS_GRAPH;
+        if (!(classes & bit))
+            continue;
+        if (vc_graph_attr(r->g, cls, name)) {
+            fail(r, VC_EINVAL, line, col,
+                 "<key id=\"%s\">: %s attribute \"%s\" is already declared by another key", id,
+                 vc_attr_class_name(cls), name);
+            return;
+        }
+        if (vc_graph_attr_add(r->g, cls, name, k->type, &k->attr[c], r->err) != VC_OK) {
+            r->failed = 1;
+            xmlStopParser(r->ctxt);
+            return;
+        }
+    }
+}
+
+/* ---- text of <data>, <default>, <desc> ---- */
+
+static void text_reset(struct reader *r)
+{
+    r->text_len = 0;
+    if (r->text)
+        r->text[0] = '\0';
+}
+
+static void on_characters(void *ud, const xmlChar *ch, int len)
+{
+    struct reader *r = ud;
+    enum el top = parent(r);
+
+    if (r->failed || r->skip_depth || len <= 0)
+        return;
+    if (top != EL_DATA && top != EL_DEFAULT && top != EL_DESC)
+        return;
+    if (VC_GROW(r->text, r->text_cap, r->text_len + (size_t)len + 1)) {
+        nomem(r);
+        return;
+    }
+    memcpy(r->text + r->text_len, ch, (size_t)len);
+    r->text_len += (size_t)len;
+    r->text[r->text_len] = '\0';
+}
+
+static int class_bit(enum vc_attr_class cls)
+{
+    return cls == VC_CLASS_NODE ? FOR_NODE : cls == VC_CLASS_EDGE ? FOR_EDGE : FOR_GRAPH;
+}
+
+static void store_value(struct reader *r, struct vc_attr *a, size_t index, const char *text,
+                        long line, long col, const char *what)
+{
+    union vc_value v;
+    bool present;
+    const char *why = "";
+    enum vc_status st = vc_value_parse(a->type, text, &v, &present, &why);
+
+    if (st != VC_OK) {
+        fail(r, st, line, col, "%s: value \"%.80s\" of %s (%s): %s", what, text, a->name,
+             vc_attr_type_name(a->type), why);
+        return;
+    }
+    if (!present)
+        return;
+    if (a->type == VC_ATTR_STRING) {
+        v.s = vc_graph_strdup(r->g, text, strlen(text));
+        if (!v.s) {
+            nomem(r);
+            return;
+        }
+    }
+    if (vc_attr_set(a, index, v, r->err) != VC_OK) {
+        r->failed = 1;
+        xmlStopParser(r->ctxt);
+    }
+}
+
+static void element_name(struct reader *r, char *buf, size_t size)
+{
+    const struct vc_graph *g = r->g;
+    switch (r->cur_cls) {
+    case VC_CLASS_NODE:
+        snprintf(buf, size, "node \"%s\"", g->node_id[r->cur_index]);
+        break;
+    case VC_CLASS_EDGE:
+        if (g->edge_id[r->cur_index])
+            snprintf(buf, size, "edge \"%s\"", g->edge_id[r->cur_index]);
+        else
+            snprintf(buf, size, "edge \"%s\" -> \"%s\"", g->node_id[g->edge_from[r->cur_index]],
+                     g->node_id[g->edge_to[r->cur_index]]);
+        break;
+    case VC_CLASS_GRAPH:
+        snprintf(buf, size, "the graph");
+        break;
+    }
+}
+
+static void start_data(struct reader *r, const xmlChar **attrs, int n, long line, long col)
+{
+    size_t len;
+    const xmlChar *key = attr_span(r, attrs, n, "key", SLOT_ID, &len);
+    enum el owner = parent(r);
+
+    r->cur_key = NULL;
+    if (owner == EL_GRAPHML) {
+        skip_subtree(r); /* data about the whole file: nothing vchain uses */
+        return;
+    }
+    if (!key) {
+        fail(r, VC_EINVAL, line, col, "<data> without a key attribute");
+        return;
+    }
+    r->cur_cls = owner == EL_NODE ? VC_CLASS_NODE : owner == EL_EDGE ? VC_CLASS_EDGE
+                                                                    : VC_CLASS_GRAPH;
+    r->cur_key = find_key(r, (const char *)key, len, class_bit(r->cur_cls));
+    if (!r->cur_key) {
+        char name[300];
+        element_name(r, name, sizeof(name));
+        if (!r->opts->lenient) {
+            struct key *other = find_key(r, (const char *)key, len, FOR_ALL);
+            fail(r, VC_EINVAL, line, col,
+                 "%s: <data key=\"%.*s\"> uses a key that no <key> declares for %ss%s%s%s",
+                 name, (int)(len > 200 ? 200 : len), (const char *)key,
+                 vc_attr_class_name(r->cur_cls), other ? " (it is declared for " : "",
+                 other ? for_name(other->classes) : "", other ? " only)" : "");
+            return;
+        }
+        if (!r->warned_undeclared++)
+            warn(r, line, col, "%s: undeclared key \"%.*s\" ignored (--lenient)", name,
+                 (int)(len > 200 ? 200 : len), (const char *)key);
+        skip_subtree(r);
+        return;
+    }
+    if (r->cur_key->skip) {
+        skip_subtree(r);
+        return;
+    }
+    r->data_line = line;
+    r->data_col = col;
+    text_reset(r);
+    push(r, EL_DATA);
+}
+
+static void end_data(struct reader *r)
+{
+    struct key *k = r->cur_key;
+    struct vc_attr *a;
+    char name[300];
+    int c = r->cur_cls == VC_CLASS_NODE ? 0 : r->cur_cls == VC_CLASS_EDGE ? 1 : 2;
+
+    if (!k || r->failed)
+        return;
+    a = k->attr[c];
+    if (!a)
+        return;
+    element_name(r, name, sizeof(name));
+    if (vc_attr_has(a, r->cur_index)) {
+        fail(r, VC_EINVAL, r->data_line, r->data_col, "%s: two <data> elements for key \"%s\"",
+             name, k->id);
+        return;
+    }
+    store_value(r, a, r->cur_index, r->text ? r->text : "", r->data_line, r->data_col, name);
+}
+
+/* ---- nodes and edges ---- */
+
+static int grow_node_marks(struct reader *r)
+{
+    size_t need = r->g->n_nodes, c1 = r->declared_cap, c2 = r->ref_cap, c3 = r->ref_cap;
+    if (need <= r->declared_cap && need <= r->ref_cap)
+        return 0;
+    if (VC_GROW(r->declared, c1, need) || VC_GROW(r->first_ref_line, c2, need) ||
+        VC_GROW(r->first_ref_col, c3, need))
+        return -1;
+    r->declared_cap = c1;
+    r->ref_cap = c2 < c3 ? c2 : c3;
+    return 0;
+}
+
+static void start_node(struct reader *r, const xmlChar **attrs, int n, long line, long col)
+{
+    size_t len, index;
+    const xmlChar *id = attr_span(r, attrs, n, "id", SLOT_ID, &len);
+    bool created;
+
+    if (!id) {
+        fail(r, VC_EINVAL, line, col, "<node> without an id");
+        return;
+    }
+    if (vc_graph_intern_node(r->g, (const char *)id, len, (uint32_t)line, (uint32_t)col, &index,
+                             &created, r->err) != VC_OK || grow_node_marks(r)) {
+        nomem(r);
+        return;
+    }
+    if (!created) {
+        if (r->declared[index]) {
+            fail(r, VC_EINVAL, line, col, "duplicate node id \"%s\" (first declared at line %u)",
+                 r->g->node_id[index], r->g->node_line[index]);
+            return;
+        }
+        /* An edge named it first: this is its declaration. */
+        r->g->node_line[index] = (uint32_t)line;
+        r->g->node_col[index] = (uint32_t)col;
+    }
+    r->declared[index] = 1;
+    r->cur_cls = VC_CLASS_NODE;
+    r->cur_index = index;
+    push(r, EL_NODE);
+}
+
+static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *which,
+                    long line, long col, size_t *index)
+{
+    size_t len;
+    const xmlChar *id = attr_span(r, attrs, n, which,
+                                  strcmp(which, "source") == 0 ? SLOT_SOURCE : SLOT_TARGET, &len);
+    bool created;
+
+    if (!id) {
+        fail(r, VC_EINVAL, line, col, "<edge> without a %s attribute", which);
+        return -1;
+    }
+    if (vc_graph_intern_node(r->g, (const char *)id, len, (uint32_t)line, (uint32_t)col, index,
+                             &created, r->err) != VC_OK || grow_node_marks(r)) {
+        nomem(r);
+        return -1;
+    }
+    if (created) {
+        r->declared[*index] = 0;
+        r->first_ref_line[*index] = (uint32_t)line;
+        r->first_ref_col[*index] = (uint32_t)col;
+    }
+    return 0;
+}
+
+static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line, long col)
+{
+    size_t from, to, idlen = 0, dlen, index;
+    const xmlChar *id = attr_span(r, attrs, n, "id", SLOT_ID, &idlen);
+    const xmlChar *dir = attr_span(r, attrs, n, "directed", SLOT_MISC, &dlen);
+    bool directed = r->g->directed;
+
+    if (endpoint(r, attrs, n, "source", line, col, &from) ||
+        endpoint(r, attrs, n, "target", line, col, &to))
+        return;
+    if (dir) {
+        if (dlen == 4 && strncmp((const char *)dir, "true", 4) == 0)
+            directed = true;
+        else if (dlen == 5 && strncmp((const char *)dir, "false", 5) == 0)
+            directed = false;
+        else {
+            fail(r, VC_EINVAL, line, col, "<edge>: directed=\"%.*s\" is neither true nor false",
+                 (int)(dlen > 40 ? 40 : dlen), (const char *)dir);
+            return;
+        }
+    }
+    if (vc_graph_add_edge(r->g, from, to, directed, (const char *)id, idlen, (uint32_t)line,
+                          (uint32_t)col, &index, r->err) != VC_OK) {
+        r->failed = 1;
+        xmlStopParser(r->ctxt);
+        return;
+    }
+    r->cur_cls = VC_CLASS_EDGE;
+    r->cur_index = index;
+    push(r, EL_EDGE);
+}
+
+static void start_graph(struct reader *r, const xmlChar **attrs, int n, long line, long col)
+{
+    char buf[64];
+    const char *ed;
+
+    if (parent(r) != EL_GRAPHML) {
+        fail(r, VC_EUNSUPPORTED, line, col,
+             "nested graphs (a <graph> inside a <node> or <edge>) are not supported; "
+             "flatten the file first");
+        return;
+    }
+    if (r->graphs_seen++) {
+        fail(r, VC_EUNSUPPORTED, line, col,
+             "a second <graph>: vchain reads one graph per file");
+        return;
+    }
+    ed = attr_str(r, attrs, n, "edgedefault", buf, sizeof(buf));
+    if (r->failed)
+        return;
+    if (ed && strcmp(ed, "undirected") == 0)
+        r->g->directed = false;
+    else if (ed && strcmp(ed, "directed") != 0) {
+        fail(r, VC_EINVAL, line, col,
+             "<graph>: edgedefault=\"%s\" is neither directed nor undirected", ed);
+        return;
+    }
+    r->cur_cls = VC_CLASS_GRAPH;
+    r->cur_index = 0;
+    push(r, EL_GRAPH);
+}
+
+/* ---- SAX callbacks ---- */
+
+static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
+                     const xmlChar **attrs)
+{
+    struct reader *r = ud;
+    const char *name = (const char *)local;
+    enum el top = parent(r);
+    long line, col;
+
+    (void)prefix;
+    (void)nb_ns;
+    (void)ns;
+    (void)nb_defaulted;
+    if (r->failed)
+        return;
+    if (r->skip_depth) {
+        push(r, EL_SKIP);
+        return;
+    }
+    vc_xml_tag_position(r->ctxt, &line, &col);
+
+    if (top == EL_TOP) {
+        if (!is_graphml_ns(uri) || strcmp(name, "graphml") != 0) {
+            fail(r, VC_EPARSE, line, col, "not a GraphML file: the root element is <%s>%s%s",
+                 name, uri ? " in namespace " : "", uri ? (const char *)uri : "");
+            return;
+        }
+        r->root_seen = 1;
+        push(r, EL_GRAPHML);
+        return;
+    }
+    if (top == EL_DATA || top == EL_DEFAULT) {
+        /* Markup inside a value: yEd and yFiles write drawing XML here. */
+        if (!r->warned_nested_data++)
+            warn(r, line, col, "XML elements inside <data> or <default> are ignored");
+        skip_subtree(r);
+        return;
+    }
+    if (!is_graphml_ns(uri)) {
+        skip_subtree(r); /* another vocabulary's element (yEd, xlink, ...) */
+        return;
+    }
+    if (strcmp(name, "key") == 0 && (top == EL_GRAPHML || top == EL_GRAPH)) {
+        start_key(r, attrs, nb_attrs, line, col);
+        push(r, EL_KEY);
+    } else if (strcmp(name, "default") == 0 && top == EL_KEY) {
+        text_reset(r);
+        push(r, EL_DEFAULT);
+    } else if (strcmp(name, "graph") == 0) {
+        start_graph(r, attrs, nb_attrs, line, col);
+    } else if (strcmp(name, "node") == 0 && top == EL_GRAPH) {
+        start_node(r, attrs, nb_attrs, line, col);
+    } else if (strcmp(name, "edge") == 0 && top == EL_GRAPH) {
+        start_edge(r, attrs, nb_attrs, line, col);
+    } else if (strcmp(name, "data") == 0 &&
+               (top == EL_GRAPH || top == EL_NODE || top == EL_EDGE || top == EL_GRAPHML)) {
+        start_data(r, attrs, nb_attrs, line, col);
+    } else if (strcmp(name, "desc") == 0) {
+        text_reset(r);
+        if (top == EL_GRAPH || top == EL_GRAPHML)
+            push(r, EL_DESC);
+        else
+            skip_subtree(r);
+    } else if (strcmp(name, "hyperedge") == 0) {
+        fail(r, VC_EUNSUPPORTED, line, col,
+             "hyperedges are not supported: vchain reads edges between two nodes");
+    } else if (strcmp(name, "port") == 0) {
+        if (!r->warned_port++)
+            warn(r, line, col, "<port> elements are skipped (edges keep their nodes)");
+        skip_subtree(r);
+    } else if (strcmp(name, "locator") == 0) {
+        skip_subtree(r);
+    } else {
+        fail(r, VC_EINVAL, line, col, "unexpected <%s> inside <%s>", name,
+             top == EL_GRAPHML ? "graphml" : top == EL_GRAPH ? "graph" : top == EL_NODE ? "node"
+             : top == EL_EDGE ? "edge" : top == EL_KEY ? "key" : "desc");
+    }
+}
+
+static void end_key_default(struct reader *r)
+{
+    struct key *k = r->n_keys ? &r->keys[r->n_keys - 1] : NULL;
+    if (!k || k->skip || r->failed)
+        return;
+    free(k->default_text);
+    k->default_text = strdup(r->text ? r->text : "");
+    if (!k->default_text)
+        nomem(r);
+}
+
+static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    struct reader *r = ud;
+    enum el top = parent(r);
+
+    (void)local;
+    (void)prefix;
+    (void)uri;
+    if (r->failed)
+        return;
+    if (r->skip_depth) {
+        if (r->depth == r->skip_depth)
+            r->skip_depth = 0;
+        r->depth--;
+        return;
+    }
+    switch (top) {
+    case EL_DATA: end_data(r); break;
+    case EL_DEFAULT: end_key_default(r); break;
+    case EL_DESC:
+        if (r->text_len && !r->g->desc)
+            r->g->desc = vc_graph_strdup(r->g, r->text, r->text_len);
+        break;
+    case EL_NODE:
+    case EL_EDGE:
+        r->cur_cls = VC_CLASS_GRAPH;
+        r->cur_index = 0;
+        break;
+    default: break;
+    }
+    r->depth--;
+}
+
+static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlChar *public_id,
+                           const xmlChar *system_id, xmlChar *content)
+{
+    struct reader *r = ud;
+    long line, col;
+    (void)type;
+    (void)public_id;
+    (void)system_id;
+    (void)content;
+    if (r->failed)
+        return;
+    line = xmlSAX2GetLineNumber(r->ctxt);
+    col = xmlSAX2GetColumnNumber(r->ctxt);
+    fail(r, VC_EUNSUPPORTED, line, col,
+         "the DTD declares entity \"%s\": entity declarations are not supported "
+         "(GraphML needs none; they can hide billion-laughs and external-file attacks)",
+         (const char *)name);
+}
+
+/* Unknown entities must fail, never expand to something loaded. */
+static xmlEntityPtr on_get_entity(void *ud, const xmlChar *name)
+{
+    (void)ud;
+    return xmlGetPredefinedEntity(name);
+}
+
+static void on_error(void *ud, xmlErrorPtr e)
+{
+    struct reader *r = ud;
+    if (!e || e->level < XML_ERR_ERROR || r->failed)
+        return;
+    vc_xml_error_to_vc(r->err, r->g->source, e);
+    r->failed = 1;
+}
+
+/* ---- after the last tag ---- */
+
+static enum vc_status apply_defaults(struct reader *r)
+{
+    for (size_t i = 0; i < r->n_keys; i++) {
+        struct key *k = &r->keys[i];
+        if (!k->default_text || k->skip)
+            continue;
+        for (int c = 0; c < 3; c++) {
+            struct vc_attr *a = k->attr[c];
+            size_t n = vc_graph_class_size(r->g, a ? a->cls : VC_CLASS_GRAPH);
+            union vc_value v;
+            bool present;
+            const char *why = "";
+            enum vc_status st;
+            if (!a)
+                continue;
+            st = vc_value_parse(a->type, k->default_text, &v, &present, &why);
+            if (st != VC_OK)
+                return vc_error_set(r->err, st, r->g->source, k->line, k->col,
+                                    "<key id=\"%s\">: default \"%.80s\" (%s): %s", k->id,
+                                    k->default_text, vc_attr_type_name(a->type), why);
+            if (!present)
+                continue;
+            if (a->type == VC_ATTR_STRING &&
+                !(v.s = vc_graph_strdup(r->g, k->default_text, strlen(k->default_text))))
+                return vc_error_set(r->err, VC_ENOMEM, r->g->source, 0, 0, "out of memory");
+            for (size_t e = 0; e < n; e++)
+                if (!vc_attr_has(a, e) && (st = vc_attr_set(a, e, v, r->err)) != VC_OK)
+                    return st;
+        }
+    }
+    return VC_OK;
+}
+
+/* for="all" makes a column per class; drop the ones no element used. */
+static void drop_unused_all_columns(struct reader *r)
+{
+    for (size_t i = 0; i < r->n_keys; i++) {
+        struct key *k = &r->keys[i];
+        if (k->classes != FOR_ALL)
+            continue;
+        for (int c = 0; c < 3; c++) {
+            if (k->attr[c] && k->attr[c]->count == 0) {
+                vc_graph_attr_remove(r->g, k->attr[c]);
+                k->attr[c] = NULL;
+            }
+        }
+    }
+}
+
+static enum vc_status check_undeclared_nodes(struct reader *r)
+{
+    struct vc_graph *g = r->g;
+    enum vc_status st;
+    for (size_t k = 0; k < g->n_nodes; k++) {
+        if (r->declared[k])
+            continue;
+        if (!r->opts->lenient)
+            return vc_error_set(r->err, VC_EINVAL, g->source, r->first_ref_line[k],
+                                r->first_ref_col[k],
+                                "edge refers to node \"%s\", which is never declared "
+                                "(--lenient creates such nodes)", g->node_id[k]);
+        st = vc_warn(r->diag, r->err, g->source, r->first_ref_line[k], r->first_ref_col[k],
+                     "edge refers to undeclared node \"%s\"; created (--lenient)",
+                     g->node_id[k]);
+        if (st != VC_OK)
+            return st;
+    }
+    return VC_OK;
+}
+
+static void reader_release(struct reader *r)
+{
+    for (size_t i = 0; i < r->n_keys; i++)
+        free(r->keys[i].default_text);
+    free(r->keys);
+    free(r->text);
+    free(r->declared);
+    free(r->first_ref_line);
+    free(r->first_ref_col);
+    for (int i = 0; i < N_SLOTS; i++)
+        free(r->scratch[i].buf);
+}
+
+enum vc_status vc_graphml_read(struct vc_graph *out, FILE *in, const char *name,
+                               const struct vc_import_opts *opts, struct vc_diag *diag,
+                               struct vc_error *err)
+{
+    static const struct vc_import_opts no_opts = VC_IMPORT_OPTS_INIT;
+    struct vc_error local_err = VC_ERROR_INIT;
+    struct reader r;
+    xmlSAXHandler sax;
+    enum vc_status st;
+
+    vc_xml_init();
+    if (!err)
+        err = &local_err;
+    memset(&r, 0, sizeof(r));
+    r.opts = opts ? opts : &no_opts;
+    r.diag = diag;
+    r.err = err;
+    r.g = out;
+    vc_graph_init(out);
+    if (vc_graph_set_source(out, name) != VC_OK) {
+        vc_graph_release(out);
+        return vc_error_set(err, VC_ENOMEM, name, 0, 0, "out of memory");
+    }
+
+    memset(&sax, 0, sizeof(sax));
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.characters = on_characters;
+    sax.cdataBlock = on_characters;
+    sax.entityDecl = on_entity_decl;
+    sax.getEntity = on_get_entity;
+    sax.serror = on_error;
+
+    st = vc_xml_parse(in, name, &sax, &r, &r.ctxt, err);
+    if (st == VC_OK && r.failed)
+        st = err->code != VC_OK ? err->code : VC_EPARSE;
+    if (st == VC_OK && !r.root_seen)
+        st = vc_error_set(err, VC_EPARSE, name, 0, 0, "no <graphml> element");
+    if (st == VC_OK && !r.graphs_seen)
+        st = vc_error_set(err, VC_EINVAL, name, 0, 0, "no <graph> element in the file");
+    if (st == VC_OK)
+        st = check_undeclared_nodes(&r);
+    if (st == VC_OK)
+        st = apply_defaults(&r);
+    if (st == VC_OK)
+        drop_unused_all_columns(&r);
+    reader_release(&r);
+    if (st != VC_OK)
+        vc_graph_release(out);
+    return st;
+}

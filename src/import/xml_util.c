@@ -1,0 +1,143 @@
+/*
+ * xml_util.c - libxml2 made safe for untrusted input, and a chunked parse.
+ *
+ * libxml2 2.9.14 has no per-parser entity loader, so a process-wide loader
+ * that refuses everything is installed once: even an option mistake cannot
+ * make it read a local file or reach the network.  Its generic error
+ * printer is silenced too; errors reach vchain through each parser's
+ * structured handler.
+ */
+#include <pthread.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include <libxml/parserInternals.h>
+#include <libxml/xmlIO.h>
+
+#include "vchain/import.h"
+#include "xml_util.h"
+
+static xmlParserInputPtr deny_entity_loader(const char *url, const char *id,
+                                            xmlParserCtxtPtr ctxt)
+{
+    (void)url;
+    (void)id;
+    (void)ctxt;
+    return NULL;
+}
+
+static void silent(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static void init_once(void)
+{
+    xmlInitParser();
+    xmlSetExternalEntityLoader(deny_entity_loader);
+    xmlSetGenericErrorFunc(NULL, silent);
+    xmlThrDefSetGenericErrorFunc(NULL, silent);
+}
+
+void vc_xml_init(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, init_once);
+    /* Thread-local in libxml2: set for whichever thread parses. */
+    xmlSetGenericErrorFunc(NULL, silent);
+}
+
+void vc_xml_error_to_vc(struct vc_error *err, const char *name, const xmlError *e)
+{
+    char msg[VC_ERROR_MSG_MAX];
+    size_t len;
+
+    snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "XML error");
+    len = strlen(msg);
+    while (len && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+        msg[--len] = '\0';
+    vc_error_set(err, VC_EPARSE, name, e->line, e->int2, "not well-formed XML: %s", msg);
+}
+
+void vc_xml_tag_position(xmlParserCtxtPtr ctxt, long *line, long *col)
+{
+    xmlParserInputPtr in = ctxt->input;
+    const xmlChar *p = in->cur;
+    long newlines = 0;
+
+    *line = in->line;
+    *col = in->col;
+    if (!p || !in->base)
+        return;
+    while (p > in->base && *p != '<') {
+        p--;
+        if (*p == '\n')
+            newlines++;
+    }
+    if (*p != '<')
+        return; /* the tag's start left the buffer: keep the end position */
+    if (newlines == 0) {
+        *col = in->col - (long)(in->cur - p);
+        if (*col < 1)
+            *col = 1;
+        return;
+    }
+    /* A multi-line tag: find the start of the line holding '<'. */
+    const xmlChar *q = p;
+    while (q > in->base && q[-1] != '\n')
+        q--;
+    if (q == in->base && in->base != p && q[0] != '\n' && in->line - newlines > 1) {
+        *line -= newlines;
+        *col = 0; /* column unknown: its line began before the buffer */
+        return;
+    }
+    *line -= newlines;
+    *col = (long)(p - q) + 1;
+}
+
+enum vc_status vc_xml_parse(FILE *in, const char *name, xmlSAXHandler *sax, void *ud,
+                            xmlParserCtxtPtr *ctxt_out, struct vc_error *err)
+{
+    enum { CHUNK = 1 << 16 };
+    char *buf = malloc(CHUNK);
+    xmlParserCtxtPtr ctxt;
+    size_t n;
+    int rc = 0, wellformed;
+    enum vc_status st = VC_OK;
+
+    if (!buf)
+        return vc_error_set(err, VC_ENOMEM, name, 0, 0, "out of memory");
+    n = fread(buf, 1, 4, in);
+    if (n == 0) {
+        free(buf);
+        if (ferror(in))
+            return vc_error_set(err, VC_EIO, name, 0, 0, "read error");
+        return vc_error_set(err, VC_EPARSE, name, 0, 0, "empty input (no XML at all)");
+    }
+    ctxt = xmlCreatePushParserCtxt(sax, ud, buf, (int)n, name);
+    if (!ctxt) {
+        free(buf);
+        return vc_error_set(err, VC_ENOMEM, name, 0, 0, "cannot create an XML parser");
+    }
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET);
+    *ctxt_out = ctxt;
+    while (rc == 0 && ctxt->instate != XML_PARSER_EOF) {
+        n = fread(buf, 1, CHUNK, in);
+        rc = xmlParseChunk(ctxt, buf, (int)n, n == 0);
+        if (n == 0)
+            break;
+    }
+    if (ferror(in))
+        st = vc_error_set(err, VC_EIO, name, 0, 0, "read error");
+    wellformed = ctxt->wellFormed;
+    if (st == VC_OK && (rc != 0 || !wellformed) && err && err->code == VC_OK)
+        st = vc_error_set(err, VC_EPARSE, name, ctxt->input ? ctxt->input->line : 0, 0,
+                          "not well-formed XML");
+    if (st == VC_OK && err && err->code != VC_OK)
+        st = err->code;
+    *ctxt_out = NULL;
+    xmlFreeParserCtxt(ctxt);
+    free(buf);
+    return st;
+}
