@@ -363,7 +363,7 @@ static enum vc_status read_edge_numbers(struct ctx *x, const struct vc_chain_opt
             return st;
         if (percent)
             s /= 100.0;
-        if (c->relation[e] == VC_REL_PROVIDES && !isnan(s)) {
+        if (!isnan(s)) { /* a share is a fraction whatever the relation */
             if (s > 1.0 && !percent)
                 return vc_error_set(x->err, VC_EINVAL, g->source, edge_line(x, e),
                                     edge_col(x, e),

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <libxml/parserInternals.h>
+#include <libxml/tree.h>
 #include <libxml/xmlIO.h>
 
 #include "vchain/import.h"
@@ -137,6 +138,12 @@ enum vc_status vc_xml_parse(FILE *in, const char *name, xmlSAXHandler *sax, void
     if (st == VC_OK && err && err->code != VC_OK)
         st = err->code;
     *ctxt_out = NULL;
+    /* libxml2 makes a document of its own to hold DTD declarations even when
+     * no tree is built; it is ours to free. */
+    if (ctxt->myDoc) {
+        xmlFreeDoc(ctxt->myDoc);
+        ctxt->myDoc = NULL;
+    }
     xmlFreeParserCtxt(ctxt);
     free(buf);
     return st;
