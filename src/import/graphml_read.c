@@ -92,7 +92,15 @@ struct reader {
     int warned_yfiles, warned_port, warned_nested_data, warned_undeclared;
 };
 
-/* ---- errors ---- */
+/* ---- errors ----
+ *
+ * A failure only marks the reader; each SAX entry point stops the parser
+ * when its work is done (stop_if_failed).  libxml2 2.9.14's xmlStopParser()
+ * frees the input buffer that attribute values and character data point
+ * into, so stopping in the middle of a callback left the rest of it reading
+ * freed memory (found by the fuzzer: a too-long for="..." followed by more
+ * attributes on the same <key>).
+ */
 
 static void fail(struct reader *r, enum vc_status code, long line, long col, const char *fmt, ...)
     VC_PRINTF(5, 6);
@@ -104,7 +112,12 @@ static void fail(struct reader *r, enum vc_status code, long line, long col, con
     vc_error_setv(r->err, code, r->g->source, line, col, fmt, ap);
     va_end(ap);
     r->failed = 1;
-    xmlStopParser(r->ctxt);
+}
+
+static void stop_if_failed(struct reader *r)
+{
+    if (r->failed)
+        xmlStopParser(r->ctxt);
 }
 
 static void warn(struct reader *r, long line, long col, const char *fmt, ...) VC_PRINTF(4, 5);
@@ -118,7 +131,6 @@ static void warn(struct reader *r, long line, long col, const char *fmt, ...)
     va_end(ap);
     if (vc_warn(r->diag, r->err, r->g->source, line, col, "%s", msg) != VC_OK) {
         r->failed = 1;
-        xmlStopParser(r->ctxt);
     }
 }
 
@@ -172,17 +184,20 @@ static const xmlChar *attr_span(struct reader *r, const xmlChar **attrs, int n,
     return NULL;
 }
 
-/* A NUL-terminated copy of an attribute value in a caller's buffer. */
+/*
+ * A NUL-terminated copy of an attribute value in a caller's buffer; a value
+ * that does not fit is an error located at the element's start tag.
+ */
 static const char *attr_str(struct reader *r, const xmlChar **attrs, int n, const char *name,
-                            char *buf, size_t size)
+                            char *buf, size_t size, const char *elem, long line, long col)
 {
     size_t len;
     const xmlChar *v = attr_span(r, attrs, n, name, SLOT_MISC, &len);
     if (!v)
         return NULL;
     if (len >= size) {
-        fail(r, VC_EINVAL, 0, 0, "attribute %s is too long (%zu bytes; the limit is %zu)", name,
-             len, size - 1);
+        fail(r, VC_EINVAL, line, col, "<%s>: attribute %s is too long (%zu bytes; the limit is %zu)",
+             elem, name, len, size - 1);
         return NULL;
     }
     memcpy(buf, v, len);
@@ -246,10 +261,12 @@ static const char *for_name(int classes)
 static void start_key(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     char idbuf[1024], forbuf[64], namebuf[1024], typebuf[64], mapped[1040];
-    const char *id = attr_str(r, attrs, n, "id", idbuf, sizeof(idbuf));
-    const char *forv = attr_str(r, attrs, n, "for", forbuf, sizeof(forbuf));
-    const char *name = attr_str(r, attrs, n, "attr.name", namebuf, sizeof(namebuf));
-    const char *type = attr_str(r, attrs, n, "attr.type", typebuf, sizeof(typebuf));
+    const char *id = attr_str(r, attrs, n, "id", idbuf, sizeof(idbuf), "key", line, col);
+    const char *forv = attr_str(r, attrs, n, "for", forbuf, sizeof(forbuf), "key", line, col);
+    const char *name = attr_str(r, attrs, n, "attr.name", namebuf, sizeof(namebuf), "key",
+                                line, col);
+    const char *type = attr_str(r, attrs, n, "attr.type", typebuf, sizeof(typebuf), "key",
+                                line, col);
     size_t ylen;
     struct key *k;
     int classes;
@@ -319,7 +336,6 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
         }
         if (vc_graph_attr_add(r->g, cls, name, k->type, &k->attr[c], r->err) != VC_OK) {
             r->failed = 1;
-            xmlStopParser(r->ctxt);
             return;
         }
     }
@@ -334,9 +350,8 @@ static void text_reset(struct reader *r)
         r->text[0] = '\0';
 }
 
-static void on_characters(void *ud, const xmlChar *ch, int len)
+static void characters(struct reader *r, const xmlChar *ch, int len)
 {
-    struct reader *r = ud;
     enum el top = parent(r);
 
     if (r->failed || r->skip_depth || len <= 0)
@@ -381,7 +396,6 @@ static void store_value(struct reader *r, struct vc_attr *a, size_t index, const
     }
     if (vc_attr_set(a, index, v, r->err) != VC_OK) {
         r->failed = 1;
-        xmlStopParser(r->ctxt);
     }
 }
 
@@ -567,7 +581,6 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     if (vc_graph_add_edge(r->g, from, to, directed, (const char *)id, idlen, (uint32_t)line,
                           (uint32_t)col, &index, r->err) != VC_OK) {
         r->failed = 1;
-        xmlStopParser(r->ctxt);
         return;
     }
     r->cur_cls = VC_CLASS_EDGE;
@@ -591,7 +604,7 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
              "a second <graph>: vchain reads one graph per file");
         return;
     }
-    ed = attr_str(r, attrs, n, "edgedefault", buf, sizeof(buf));
+    ed = attr_str(r, attrs, n, "edgedefault", buf, sizeof(buf), "graph", line, col);
     if (r->failed)
         return;
     if (ed && strcmp(ed, "undirected") == 0)
@@ -608,19 +621,13 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
 
 /* ---- SAX callbacks ---- */
 
-static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
-                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
-                     const xmlChar **attrs)
+static void start_element(struct reader *r, const xmlChar *local, const xmlChar *uri,
+                          int nb_attrs, const xmlChar **attrs)
 {
-    struct reader *r = ud;
     const char *name = (const char *)local;
     enum el top = parent(r);
     long line, col;
 
-    (void)prefix;
-    (void)nb_ns;
-    (void)ns;
-    (void)nb_defaulted;
     if (r->failed)
         return;
     if (r->skip_depth) {
@@ -698,14 +705,10 @@ static void end_key_default(struct reader *r)
         nomem(r);
 }
 
-static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+static void end_element(struct reader *r)
 {
-    struct reader *r = ud;
     enum el top = parent(r);
 
-    (void)local;
-    (void)prefix;
-    (void)uri;
     if (r->failed)
         return;
     if (r->skip_depth) {
@@ -731,15 +734,9 @@ static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const 
     r->depth--;
 }
 
-static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlChar *public_id,
-                           const xmlChar *system_id, xmlChar *content)
+static void entity_decl(struct reader *r, const xmlChar *name)
 {
-    struct reader *r = ud;
     long line, col;
-    (void)type;
-    (void)public_id;
-    (void)system_id;
-    (void)content;
     if (r->failed)
         return;
     line = xmlSAX2GetLineNumber(r->ctxt);
@@ -764,6 +761,46 @@ static void on_error(void *ud, xmlErrorPtr e)
         return;
     vc_xml_error_to_vc(r->err, r->g->source, e);
     r->failed = 1;
+}
+
+/* The SAX entry points: do the work, then stop the parser on failure. */
+
+static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
+                     const xmlChar **attrs)
+{
+    (void)prefix;
+    (void)nb_ns;
+    (void)ns;
+    (void)nb_defaulted;
+    start_element(ud, local, uri, nb_attrs, attrs);
+    stop_if_failed(ud);
+}
+
+static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    (void)local;
+    (void)prefix;
+    (void)uri;
+    end_element(ud);
+    stop_if_failed(ud);
+}
+
+static void on_characters(void *ud, const xmlChar *ch, int len)
+{
+    characters(ud, ch, len);
+    stop_if_failed(ud);
+}
+
+static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlChar *public_id,
+                           const xmlChar *system_id, xmlChar *content)
+{
+    (void)type;
+    (void)public_id;
+    (void)system_id;
+    (void)content;
+    entity_decl(ud, name);
+    stop_if_failed(ud);
 }
 
 /* ---- after the last tag ---- */
