@@ -32,7 +32,9 @@
 
 #define NS_GRAPHML "http://graphml.graphdrawing.org/xmlns"
 #define NS_GRAPHML_OLD "http://graphml.graphdrawing.org/xmlns/graphml"
-#define MAX_DEPTH 300 /* libxml2 stops at 256 without XML_PARSE_HUGE */
+/* libxml2 2.9.14's push parser has no depth limit of its own (its pull
+ * parser stops at 256), so the reader keeps one; GraphML needs about 10. */
+#define MAX_DEPTH 256
 
 enum el {
     EL_TOP, EL_GRAPHML, EL_KEY, EL_DEFAULT, EL_GRAPH, EL_NODE, EL_EDGE, EL_DATA, EL_DESC,
@@ -75,12 +77,17 @@ struct reader {
 
     struct key *keys;
     size_t n_keys, keys_cap;
+    /* key id -> index in keys, one map per class (node, edge, graph), so a
+     * file with many keys and many <data> stays linear. */
+    const char **key_ids;
+    size_t key_ids_cap;
+    struct vc_idmap key_index[3];
 
     /* the element whose <data> we are reading */
     enum vc_attr_class cur_cls;
     size_t cur_index;
     struct key *cur_key;
-    long data_line, data_col;
+    long data_line, data_col;   /* start tag of the <data>, <default> or <desc> being read */
     char *text;
     size_t text_len, text_cap;
 
@@ -225,14 +232,32 @@ static void skip_subtree(struct reader *r)
 
 /* ---- keys ---- */
 
-static struct key *find_key(struct reader *r, const char *id, size_t len, int cls_bit)
+/* The key declared as id for one of the classes in cls_bits (FOR_*). */
+static struct key *find_key(struct reader *r, const char *id, size_t len, int cls_bits)
 {
-    for (size_t i = 0; i < r->n_keys; i++) {
-        struct key *k = &r->keys[i];
-        if ((k->classes & cls_bit) && strncmp(k->id, id, len) == 0 && k->id[len] == '\0')
-            return k;
+    uint32_t h = vc_hash(id, len);
+    for (int c = 0; c < 3; c++) {
+        size_t i;
+        if (!(cls_bits & (1 << c)))
+            continue;
+        i = vc_idmap_find(&r->key_index[c], r->key_ids, id, len, h);
+        if (i != SIZE_MAX)
+            return &r->keys[i];
     }
     return NULL;
+}
+
+static int index_key(struct reader *r, size_t i)
+{
+    const struct key *k = &r->keys[i];
+    uint32_t h = vc_hash(k->id, strlen(k->id));
+    if (VC_GROW(r->key_ids, r->key_ids_cap, i + 1))
+        return -1;
+    r->key_ids[i] = k->id;
+    for (int c = 0; c < 3; c++)
+        if ((k->classes & (1 << c)) && vc_idmap_insert(&r->key_index[c], i, h))
+            return -1;
+    return 0;
 }
 
 static int parse_for(const char *s)
@@ -302,7 +327,7 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
     k->line = line;
     k->col = col;
     k->classes = classes;
-    if (!k->id) {
+    if (!k->id || index_key(r, r->n_keys - 1)) {
         nomem(r);
         return;
     }
@@ -335,6 +360,10 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
             return;
         }
         if (vc_graph_attr_add(r->g, cls, name, k->type, &k->attr[c], r->err) != VC_OK) {
+            if (r->err->line == 0) { /* the graph knows no position: this <key>'s */
+                r->err->line = line;
+                r->err->col = col;
+            }
             r->failed = 1;
             return;
         }
@@ -358,6 +387,13 @@ static void characters(struct reader *r, const xmlChar *ch, int len)
         return;
     if (top != EL_DATA && top != EL_DEFAULT && top != EL_DESC)
         return;
+    if (r->text_len + (size_t)len > VC_GRAPH_MAX_VALUE_LEN) {
+        /* libxml2 hands over text without limit to our own handler. */
+        fail(r, VC_ENOMEM, r->data_line, r->data_col, "the text of <%s> is longer than %zu bytes, vchain's limit "
+             "for one value", top == EL_DATA ? "data" : top == EL_DEFAULT ? "default" : "desc",
+             VC_GRAPH_MAX_VALUE_LEN);
+        return;
+    }
     if (VC_GROW(r->text, r->text_cap, r->text_len + (size_t)len + 1)) {
         nomem(r);
         return;
@@ -512,7 +548,11 @@ static void start_node(struct reader *r, const xmlChar **attrs, int n, long line
         return;
     }
     if (vc_graph_intern_node(r->g, (const char *)id, len, (uint32_t)line, (uint32_t)col, &index,
-                             &created, r->err) != VC_OK || grow_node_marks(r)) {
+                             &created, r->err) != VC_OK) {
+        r->failed = 1;
+        return;
+    }
+    if (grow_node_marks(r)) {
         nomem(r);
         return;
     }
@@ -545,7 +585,11 @@ static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *
         return -1;
     }
     if (vc_graph_intern_node(r->g, (const char *)id, len, (uint32_t)line, (uint32_t)col, index,
-                             &created, r->err) != VC_OK || grow_node_marks(r)) {
+                             &created, r->err) != VC_OK) {
+        r->failed = 1;
+        return -1;
+    }
+    if (grow_node_marks(r)) {
         nomem(r);
         return -1;
     }
@@ -630,6 +674,12 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
 
     if (r->failed)
         return;
+    if (r->depth >= MAX_DEPTH) {
+        vc_xml_tag_position(r->ctxt, &line, &col);
+        fail(r, VC_ENOMEM, line, col, "elements nested more than %d deep (vchain's limit)",
+             MAX_DEPTH);
+        return;
+    }
     if (r->skip_depth) {
         push(r, EL_SKIP);
         return;
@@ -662,6 +712,8 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
         push(r, EL_KEY);
     } else if (strcmp(name, "default") == 0 && top == EL_KEY) {
         text_reset(r);
+        r->data_line = line;
+        r->data_col = col;
         push(r, EL_DEFAULT);
     } else if (strcmp(name, "graph") == 0) {
         start_graph(r, attrs, nb_attrs, line, col);
@@ -674,6 +726,8 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
         start_data(r, attrs, nb_attrs, line, col);
     } else if (strcmp(name, "desc") == 0) {
         text_reset(r);
+        r->data_line = line;
+        r->data_col = col;
         if (top == EL_GRAPH || top == EL_GRAPHML)
             push(r, EL_DESC);
         else
@@ -747,6 +801,21 @@ static void entity_decl(struct reader *r, const xmlChar *name)
          (const char *)name);
 }
 
+/*
+ * <!ATTLIST> with a default value makes libxml2 add that attribute to every
+ * matching element (a DTD could give all edges a source); GraphML needs no
+ * such declarations, so any is refused.
+ */
+static void attribute_decl(struct reader *r, const xmlChar *elem, const xmlChar *name)
+{
+    if (r->failed)
+        return;
+    fail(r, VC_EUNSUPPORTED, xmlSAX2GetLineNumber(r->ctxt), xmlSAX2GetColumnNumber(r->ctxt),
+         "the DTD declares attribute \"%s\" of <%s>: DTD attribute declarations are not "
+         "supported (their defaults would silently change the data)", (const char *)name,
+         (const char *)elem);
+}
+
 /* Unknown entities must fail, never expand to something loaded. */
 static xmlEntityPtr on_get_entity(void *ud, const xmlChar *name)
 {
@@ -800,6 +869,27 @@ static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlCha
     (void)system_id;
     (void)content;
     entity_decl(ud, name);
+    stop_if_failed(ud);
+}
+
+static void on_unparsed_entity_decl(void *ud, const xmlChar *name, const xmlChar *public_id,
+                                    const xmlChar *system_id, const xmlChar *notation)
+{
+    (void)public_id;
+    (void)system_id;
+    (void)notation;
+    entity_decl(ud, name);
+    stop_if_failed(ud);
+}
+
+static void on_attribute_decl(void *ud, const xmlChar *elem, const xmlChar *name, int type,
+                              int def, const xmlChar *default_value, xmlEnumerationPtr tree)
+{
+    (void)type;
+    (void)def;
+    (void)default_value;
+    xmlFreeEnumeration(tree); /* the handler owns it (libxml2's SAX contract) */
+    attribute_decl(ud, elem, name);
     stop_if_failed(ud);
 }
 
@@ -880,6 +970,9 @@ static void reader_release(struct reader *r)
     for (size_t i = 0; i < r->n_keys; i++)
         free(r->keys[i].default_text);
     free(r->keys);
+    free(r->key_ids);
+    for (int c = 0; c < 3; c++)
+        vc_idmap_release(&r->key_index[c]);
     free(r->text);
     free(r->declared);
     free(r->first_ref_line);
@@ -919,6 +1012,8 @@ enum vc_status vc_graphml_read(struct vc_graph *out, FILE *in, const char *name,
     sax.characters = on_characters;
     sax.cdataBlock = on_characters;
     sax.entityDecl = on_entity_decl;
+    sax.unparsedEntityDecl = on_unparsed_entity_decl;
+    sax.attributeDecl = on_attribute_decl;
     sax.getEntity = on_get_entity;
     sax.serror = on_error;
 
