@@ -30,6 +30,19 @@ struct cli_global {
 };
 extern struct cli_global cli;
 
+/*
+ * Memory bound (cli_limits.c).  cli_parse_size() reads 512M, 4G, 100k,
+ * 1048576, "none" (0); -1 on bad syntax.  cli_set_memory_limit() caps the
+ * address space (bytes beyond what is mapped at start-up; 0 = no cap; with
+ * from_option 0, bytes is ignored and the default of 3/4 of RAM applies).
+ * cli_memory_hint() adds a note to an out-of-memory error saying which
+ * limit was hit and how to raise it.
+ */
+int cli_parse_size(const char *s, unsigned long long *out);
+void cli_format_size(unsigned long long bytes, char *buf, size_t size);
+int cli_set_memory_limit(unsigned long long bytes, int from_option);
+void cli_memory_hint(const struct vc_error *err);
+
 /* Messages (cli_msg.c): "vchain: error: FILE:LINE:COL: message" on stderr. */
 void cli_error(const char *fmt, ...) VC_PRINTF(1, 2);
 void cli_warning(const char *fmt, ...) VC_PRINTF(1, 2);

@@ -57,6 +57,7 @@ static void print_located(const char *kind, const struct vc_error *e)
 int cli_report(const struct vc_error *err)
 {
     print_located("error", err);
+    cli_memory_hint(err);
     return EXIT_DATA;
 }
 

@@ -1,6 +1,7 @@
 /*
  * main.c - vchain's entry point: global options and the command table.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,12 +34,25 @@ static void usage(FILE *out)
           "Global options:\n"
           "  -q, --quiet     no warnings\n"
           "  -v, --verbose   more detail in messages\n"
+          "  --max-memory SIZE  stop with an error instead of using more than SIZE of\n"
+          "                  memory (e.g. 512M, 4G; 'none' for no limit; default: 3/4\n"
+          "                  of the machine's RAM)\n"
           "  -h, --help      this help; 'vchain COMMAND --help' for a command\n"
           "  -V, --version   print the version\n"
           "\n"
           "FILE is GraphML, GEXF or a folder of CSV tables; '-' reads standard input.\n"
           "Exit status: 0 success, 1 data or I/O error, 2 usage error.\n"
           "Documentation: README.md and docs/ in the source tree, man vchain.\n", out);
+}
+
+/* Every successful exit checks that what went to stdout got there
+ * (vchain info > /dev/full must fail, with a message). */
+static int finish(int rc)
+{
+    struct vc_error err = VC_ERROR_INIT;
+    if (rc == EXIT_OK && vc_stdout_check(&err) != VC_OK)
+        rc = cli_report(&err);
+    return rc;
 }
 
 static const struct command *find(const char *name)
@@ -56,24 +70,35 @@ int main(int argc, char **argv)
         { "verbose", no_argument, 0, 'v' },
         { "help", no_argument, 0, 'h' },
         { "version", no_argument, 0, 'V' },
+        { "max-memory", required_argument, 0, 'M' },
         { 0, 0, 0, 0 },
     };
     const struct command *cmd;
     int c, rc;
+    unsigned long long max_memory = 0;
+    int max_memory_given = 0;
 
     vc_outfile_cleanup_on_signals();
     /* '+': stop at the command name; its options belong to the command. */
     while ((c = getopt_long(argc, argv, "+qvhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'q': cli.quiet = 1; break;
+        case 'M':
+            if (cli_parse_size(optarg, &max_memory) != 0)
+                return cli_usage_error(NULL, "--max-memory takes a size such as 512M or 4G, "
+                                       "or 'none', not '%s'", optarg);
+            max_memory_given = 1;
+            break;
         case 'v': cli.verbose = 1; break;
-        case 'h': usage(stdout); return vc_stdout_check(NULL) == VC_OK ? EXIT_OK : EXIT_DATA;
+        case 'h': usage(stdout); return finish(EXIT_OK);
         case 'V':
             printf("vchain %s\n", VC_VERSION_STRING);
-            return vc_stdout_check(NULL) == VC_OK ? EXIT_OK : EXIT_DATA;
+            return finish(EXIT_OK);
         default: return cli_usage_error(NULL, "unknown global option");
         }
     }
+    if (cli_set_memory_limit(max_memory, max_memory_given) != 0 && max_memory_given)
+        cli_warning("--max-memory: cannot set the limit: %s", strerror(errno));
     if (optind >= argc) {
         usage(stderr);
         return EXIT_USAGE;
@@ -81,14 +106,14 @@ int main(int argc, char **argv)
     if (strcmp(argv[optind], "help") == 0) {
         if (optind + 1 >= argc) {
             usage(stdout);
-            return vc_stdout_check(NULL) == VC_OK ? EXIT_OK : EXIT_DATA;
+            return finish(EXIT_OK);
         }
         cmd = find(argv[optind + 1]);
         if (!cmd)
             return cli_usage_error(NULL, "unknown command '%s'", argv[optind + 1]);
         char *help_argv[] = { argv[optind + 1], (char *)"--help", NULL };
         optind = 0;
-        return cmd->run(2, help_argv);
+        return finish(cmd->run(2, help_argv));
     }
     cmd = find(argv[optind]);
     if (!cmd)
@@ -97,10 +122,5 @@ int main(int argc, char **argv)
     argv += optind;
     optind = 0; /* glibc: 0 makes getopt_long start afresh for the command */
     rc = cmd->run(argc, argv);
-    if (rc == EXIT_OK) {
-        struct vc_error err = VC_ERROR_INIT;
-        if (vc_stdout_check(&err) != VC_OK)
-            rc = cli_report(&err);
-    }
-    return rc;
+    return finish(rc);
 }

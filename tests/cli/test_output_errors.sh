@@ -1,0 +1,30 @@
+# Write errors on standard output are errors: exit 1 with a message, for
+# every way vchain prints (help, version, a command's result).
+. "$(dirname "$0")/lib.sh"
+G=$SRC/graphs/semiconductor-lithography.graphml
+
+if [ ! -w /dev/full ]; then
+    echo "skipped: no writable /dev/full here" >&2
+    exit 77
+fi
+n=0
+for args in "--help" "--version" "help" "help info" "info --help" "info $G" \
+            "info --format json $G" "-q info $G"; do
+    n=$((n + 1))
+    # shellcheck disable=SC2086
+    $VCHAIN_WRAP "$VCHAIN_BIN" $args </dev/null >/dev/full 2>"$ERR"
+    RC=$?
+    expect_rc "dev-full-$n-exit ($args)" 1
+    expect_err "dev-full-$n-message ($args)" "vchain: error: <stdout>: write error: No space left on device"
+done
+# A closed stdout (EBADF) is a write error too.
+$VCHAIN_WRAP "$VCHAIN_BIN" info "$G" </dev/null >&- 2>"$ERR"
+RC=$?
+expect_rc closed-stdout-exit 1
+expect_err closed-stdout-message "<stdout>: write error"
+# A failed run reports its own error, not a second one about stdout.
+$VCHAIN_WRAP "$VCHAIN_BIN" info "$TMP/none.graphml" </dev/null >/dev/full 2>"$ERR"
+RC=$?
+expect_rc dev-full-failed-run 1
+check dev-full-one-message test "$(grep -c 'error:' "$ERR")" -eq 1
+finish
