@@ -3,11 +3,25 @@
  *
  * A small fixed table remembers the temporary files that are open so a
  * signal handler can unlink them (unlink is async-signal-safe) before the
- * default action kills the process.
+ * default action kills the process.  The table's slots are lock-free atomic
+ * pointers: claimed with a compare-and-swap (two threads opening outputs
+ * cannot take the same slot), read by the handler with plain atomic loads
+ * (lock-free atomics are async-signal-safe in C11).  A file is registered
+ * with every signal blocked, so no signal can come between mkstemp() and the
+ * registration; after a successful rename() the temporary name no longer
+ * exists, so a signal arriving before the slot is cleared unlinks nothing.
+ *
+ * The replacement keeps the target's permission bits when it exists (a
+ * private 0600 file stays private) and writes through a symbolic link to
+ * the file it names instead of replacing the link.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <limits.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,15 +31,14 @@
 
 #define MAX_PENDING 32
 
-static char *volatile pending[MAX_PENDING];
+static _Atomic(char *) pending[MAX_PENDING];
 
 static int pending_add(char *tmp)
 {
     for (int i = 0; i < MAX_PENDING; i++) {
-        if (!pending[i]) {
-            pending[i] = tmp;
+        char *expected = NULL;
+        if (atomic_compare_exchange_strong(&pending[i], &expected, tmp))
             return i;
-        }
     }
     return -1;
 }
@@ -33,27 +46,38 @@ static int pending_add(char *tmp)
 static void pending_drop(int slot)
 {
     if (slot >= 0 && slot < MAX_PENDING)
-        pending[slot] = NULL;
+        atomic_store(&pending[slot], NULL);
 }
 
 static void on_signal(int sig)
 {
-    for (int i = 0; i < MAX_PENDING; i++)
-        if (pending[i])
-            unlink(pending[i]);
+    int saved = errno;
+    for (int i = 0; i < MAX_PENDING; i++) {
+        char *tmp = atomic_load(&pending[i]);
+        if (tmp)
+            unlink(tmp);
+    }
+    /* Die of the same signal (the exit status tells the caller why): with
+     * the default action back, the raised signal, blocked while this
+     * handler runs, is delivered as soon as it returns. */
     signal(sig, SIG_DFL);
     raise(sig);
+    errno = saved;
 }
 
 void vc_outfile_cleanup_on_signals(void)
 {
     static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
-    struct sigaction sa;
+    struct sigaction sa, old;
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+    sigfillset(&sa.sa_mask); /* one cleanup at a time */
+    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+        /* A signal ignored on entry stays ignored (nohup, '&' in scripts). */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
         sigaction(sigs[i], &sa, NULL);
+    }
 }
 
 static int is_stdout(const char *path)
@@ -63,12 +87,14 @@ static int is_stdout(const char *path)
 
 enum vc_status vc_outfile_open(struct vc_outfile *o, const char *path, struct vc_error *err)
 {
-    const char *slash;
+    const char *slash, *target;
+    char *real = NULL;
     size_t dirlen;
-    int fd;
+    int fd, e;
     sigset_t all, old;
-    struct stat sb;
-    mode_t mask;
+    struct stat sb, lsb;
+    mode_t mode;
+    int exists;
 
     o->fp = NULL;
     o->tmp = NULL;
@@ -81,12 +107,13 @@ enum vc_status vc_outfile_open(struct vc_outfile *o, const char *path, struct vc
         o->fp = stdout;
         return VC_OK;
     }
-    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+    exists = stat(path, &sb) == 0;
+    if (exists && !S_ISREG(sb.st_mode)) {
         /* A device or pipe (/dev/null, /dev/full, a FIFO): write straight to it,
          * never rename a regular file over it. */
         o->fp = fopen(path, "w");
         if (!o->fp) {
-            int e = errno;
+            e = errno;
             free(o->path);
             o->path = NULL;
             return vc_error_set(err, VC_EIO, path, 0, 0, "cannot open for writing: %s",
@@ -95,38 +122,63 @@ enum vc_status vc_outfile_open(struct vc_outfile *o, const char *path, struct vc
         o->direct = 1;
         return VC_OK;
     }
-    slash = strrchr(path, '/');
-    dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    if (exists && lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode)) {
+        /* Replace the file the link names, not the link. */
+        real = realpath(path, NULL);
+        if (real) {
+            free(o->path);
+            o->path = real;
+        }
+    }
+    target = o->path;
+    slash = strrchr(target, '/');
+    dirlen = slash ? (size_t)(slash - target) + 1 : 0;
     o->tmp = malloc(dirlen + 32);
     if (!o->tmp) {
         free(o->path);
         o->path = NULL;
         return vc_error_set(err, VC_ENOMEM, path, 0, 0, "out of memory");
     }
-    memcpy(o->tmp, path, dirlen);
+    memcpy(o->tmp, target, dirlen);
     strcpy(o->tmp + dirlen, ".vchain-tmp-XXXXXX");
     /* Block signals so the temp file is registered before a handler can run. */
     sigfillset(&all);
-    sigprocmask(SIG_BLOCK, &all, &old);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
     fd = mkstemp(o->tmp);
-    if (fd >= 0)
+    e = errno;
+    if (fd >= 0) {
         o->slot = pending_add(o->tmp);
-    sigprocmask(SIG_SETMASK, &old, NULL);
+        if (o->slot < 0) {
+            unlink(o->tmp);
+            close(fd);
+            fd = -1;
+            e = EMFILE;
+        }
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
-        int e = errno;
         free(o->tmp);
         free(o->path);
         o->tmp = o->path = NULL;
+        if (e == EMFILE)
+            return vc_error_set(err, VC_EIO, path, 0, 0,
+                                "too many output files open at once (the limit is %d)",
+                                MAX_PENDING);
         return vc_error_set(err, VC_EIO, path, 0, 0, "cannot create a file in %s: %s",
                             dirlen ? "its folder" : "the current folder", strerror(e));
     }
-    /* mkstemp gives 0600; outputs are ordinary files, so honour the umask. */
-    mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
+    /* mkstemp gives 0600: keep an existing file's mode, else honour the umask. */
+    if (exists) {
+        mode = sb.st_mode & 07777;
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    fchmod(fd, mode);
     o->fp = fdopen(fd, "w");
     if (!o->fp) {
-        int e = errno;
+        e = errno;
         close(fd);
         vc_outfile_abort(o);
         return vc_error_set(err, VC_EIO, path, 0, 0, "cannot open for writing: %s", strerror(e));
@@ -160,6 +212,28 @@ enum vc_status vc_stdout_check(struct vc_error *err)
     return VC_OK;
 }
 
+/* Makes the rename itself durable; a folder that cannot be synced (some
+ * network file systems) changes nothing about the result. */
+static void sync_folder(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[PATH_MAX];
+    int fd;
+    if (!slash)
+        snprintf(dir, sizeof(dir), ".");
+    else if (slash == path)
+        snprintf(dir, sizeof(dir), "/");
+    else if ((size_t)(slash - path) < sizeof(dir))
+        snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+    else
+        return;
+    fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
 enum vc_status vc_outfile_commit(struct vc_outfile *o, struct vc_error *err)
 {
     enum vc_status st = VC_OK;
@@ -187,8 +261,10 @@ enum vc_status vc_outfile_commit(struct vc_outfile *o, struct vc_error *err)
         o->direct = 0;
         return st;
     }
+    errno = 0;
     if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0)
         e = errno ? errno : EIO;
+    errno = 0;
     if (fclose(o->fp) != 0 && !e)
         e = errno ? errno : EIO;
     o->fp = NULL;
@@ -200,6 +276,7 @@ enum vc_status vc_outfile_commit(struct vc_outfile *o, struct vc_error *err)
         return st;
     }
     pending_drop(o->slot);
+    sync_folder(o->path);
     free(o->tmp);
     free(o->path);
     o->tmp = o->path = NULL;
