@@ -33,7 +33,7 @@ while IFS="$tab" read -r file want msg pos opts; do
     gen/*) path=$TMP/$file ;;
     *) path=$BAD/$file ;;
     esac
-    if [ ! -f "$path" ]; then
+    if [ ! -e "$path" ]; then
         bad "$file" "input file missing"
         continue
     fi
