@@ -445,7 +445,7 @@ record_done:
     return VC_OK;
 }
 
-const char *vc_csv_field(const struct vc_csv *r, size_t i, size_t *len)
+const char *vc_csv_get(const struct vc_csv *r, size_t i, size_t *len)
 {
     const char *s;
     if (i >= r->n_fields) {

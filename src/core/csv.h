@@ -90,7 +90,7 @@ void vc_csv_release(struct vc_csv *r);
 enum vc_status vc_csv_next(struct vc_csv *r, bool *got, struct vc_error *err);
 
 /* Field i of the current record (NUL-terminated; *len may be NULL). */
-const char *vc_csv_field(const struct vc_csv *r, size_t i, size_t *len);
+const char *vc_csv_get(const struct vc_csv *r, size_t i, size_t *len);
 
 /*
  * Index of the field equal to name in the current record (meant for the

@@ -62,7 +62,7 @@ static void expect_error(enum vc_status st, long line, long col, const char *nee
     assert_string_equal(err.path, "t.csv");
 }
 
-#define FIELD(i) vc_csv_field(&r, (i), NULL)
+#define FIELD(i) vc_csv_get(&r, (i), NULL)
 
 static void plain_and_quoted(void **state)
 {
