@@ -6,17 +6,18 @@ n=0
 for f in "$SRC"/graphs/*.graphml; do
     [ -f "$f" ] || continue
     n=$((n + 1))
-    name=$(basename "$f" .graphml)
+    gname=$(basename "$f" .graphml)
     run info --strict "$f"
-    expect_rc "$name-strict" 0
-    expect_no_err "$name-no-warnings"
+    expect_rc "$gname-strict" 0
+    expect_no_err "$gname-no-warnings"
+    run info "$f"
     nodes=$(sed -n 's/^nodes *\([0-9]*\)$/\1/p' "$OUT")
-    check "$name-40-to-200-nodes" test "${nodes:-0}" -ge 40 -a "${nodes:-0}" -le 200
+    check "$gname-40-to-200-nodes" test "${nodes:-0}" -ge 40 -a "${nodes:-0}" -le 200
     final=$(sed -n 's/^  items *[0-9]* (\([0-9]*\) final)$/\1/p' "$OUT")
-    check "$name-has-final-item" test "${final:-0}" -ge 1
-    expect_out "$name-coverage" "coverage > 100%  0"
-    expect_out "$name-acyclic" "acyclic          yes"
-    expect_out "$name-connected" "components       1 (weakly connected)"
+    check "$gname-has-final-item" test "${final:-0}" -ge 1
+    expect_out "$gname-coverage" "coverage > 100%  0"
+    expect_out "$gname-acyclic" "acyclic          yes"
+    expect_out "$gname-connected" "components       1 (weakly connected)"
 done
 check graphs-found test "$n" -ge 4
 finish
