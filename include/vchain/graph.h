@@ -63,10 +63,13 @@ struct vc_strpool {
     struct vc_strpool_block *head;
 };
 
+struct vc_idmap_slot {
+    uint32_t index1;         /* node index + 1, 0 = empty */
+    uint32_t hash;
+};
 struct vc_idmap {
     size_t cap, count;       /* cap is a power of two (or 0) */
-    uint32_t *slots;         /* node index + 1, 0 = empty */
-    uint32_t *hashes;
+    struct vc_idmap_slot *slots;
 };
 
 struct vc_graph {
