@@ -9,7 +9,10 @@
  * from a lower tier to a higher one, so the chain is acyclic.  Typed
  * attributes on both nodes and edges, as real files have: kind, label,
  * country, level, stage, tier (int), value (double); relation, share,
- * weight.  Deterministic for a given seed.
+ * weight.  Numbers carry the precision real data has (shares to 0.01 %,
+ * values and weights to 4 decimals); --digits17 writes every number with
+ * 17 significant digits instead, as some tools do.  Deterministic for a
+ * given seed.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -32,6 +35,12 @@ static double unit(void)
     return (double)(rng() >> 11) / 9007199254740992.0;
 }
 
+/* Four decimals, as market data has (unless every digit is wanted). */
+static double round4(double x, int keep)
+{
+    return keep ? x : (double)(long)(x * 10000.0 + 0.5) / 10000.0;
+}
+
 static const char *const countries[] = { "USA", "CHN", "JPN", "KOR", "TWN", "NLD", "DEU",
                                          "FRA", "GBR", "SGP", "ISR", "IND", "MYS", "VNM" };
 #define N_COUNTRIES (sizeof(countries) / sizeof(countries[0]))
@@ -41,6 +50,7 @@ int main(int argc, char **argv)
     long nodes = 100000, edges = 1000000;
     uint64_t seed = 42;
     const char *path = NULL;
+    int digits17 = 0;
     FILE *out = stdout;
 
     for (int i = 1; i < argc; i++) {
@@ -50,10 +60,12 @@ int main(int argc, char **argv)
             edges = atol(argv[++i]);
         else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
             seed = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--digits17"))
+            digits17 = 1;
         else if (!strcmp(argv[i], "-o") && i + 1 < argc)
             path = argv[++i];
         else {
-            fprintf(stderr, "usage: gen_chain [--nodes N] [--edges M] [--seed S] [-o FILE]\n");
+            fprintf(stderr, "usage: gen_chain [--nodes N] [--edges M] [--seed S] [--digits17] [-o FILE]\n");
             return 2;
         }
     }
@@ -87,8 +99,8 @@ int main(int argc, char **argv)
         int tier = (int)(i * tiers / items);
         fprintf(out, "    <node id=\"i%ld\"><data key=\"d0\">item</data><data key=\"d1\">Item %ld"
                      "</data><data key=\"d4\">tier %d</data><data key=\"d5\">%d</data>"
-                     "<data key=\"d6\">%.17g</data></node>\n",
-                i, i, tier, tier, 0.1 + 10.0 * unit());
+                     "<data key=\"d6\">%.*g</data></node>\n",
+                i, i, tier, tier, digits17 ? 17 : 6, round4(0.1 + 10.0 * unit(), digits17));
     }
     for (long a = 0; a < actors; a++) {
         int country_level = a < (long)N_COUNTRIES;
@@ -104,10 +116,11 @@ int main(int argc, char **argv)
         double left = 0.98;
         for (long j = 0; j < k; j++) {
             long a = (long)N_COUNTRIES + (long)(rng() % (uint64_t)(actors - (long)N_COUNTRIES));
-            double s = j + 1 == k ? left : left * unit() * 0.5;
+            double s = round4(j + 1 == k ? left : left * unit() * 0.5, digits17);
             left -= s;
             fprintf(out, "    <edge source=\"a%ld\" target=\"i%ld\"><data key=\"d7\">provides"
-                         "</data><data key=\"d8\">%.17g</data></edge>\n", a, i, s);
+                         "</data><data key=\"d8\">%.*g</data></edge>\n", a, i,
+                    digits17 ? 17 : 6, s);
         }
     }
     /* Input edges from a lower tier to a higher one. */
@@ -117,7 +130,8 @@ int main(int argc, char **argv)
         long lo_end = (long)tv * items / tiers; /* first item of v's tier */
         long u = (long)(rng() % (uint64_t)(lo_end ? lo_end : 1));
         fprintf(out, "    <edge source=\"i%ld\" target=\"i%ld\"><data key=\"d7\">input_of"
-                     "</data><data key=\"d9\">%.17g</data></edge>\n", u, v, 1.0 + unit());
+                     "</data><data key=\"d9\">%.*g</data></edge>\n", u, v, digits17 ? 17 : 6,
+                round4(1.0 + unit(), digits17));
     }
     fputs("  </graph>\n</graphml>\n", out);
     if (fflush(out) || ferror(out) || (path && fclose(out))) {

@@ -250,7 +250,7 @@ static struct key *find_key(struct reader *r, const char *id, size_t len, int cl
 {
     struct key *k = r->last_key;
     /* Data elements repeat the same few keys: try the last one first. */
-    if (k && (k->classes & cls_bit) && k->id_len == len && memcmp(k->id, id, len) == 0)
+    if (k && (k->classes & cls_bit) && k->id_len == len && strncmp(k->id, id, len) == 0)
         return k;
     for (size_t i = 0; i < r->n_keys; i++) {
         k = &r->keys[i];
