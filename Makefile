@@ -89,7 +89,8 @@ tools: $(TOOL_BIN)
 # Where the lead's shared data lives (tests skip what needs it when absent).
 VCHAIN_SHARED ?= $(abspath ../shared)
 export VCHAIN_SHARED
-TEST_ENV = VCHAIN_SRCDIR=$(CURDIR) VCHAIN_BIN=$(abspath $(BIN)) VCHAIN_BUILD=$(abspath $(O))
+TEST_ENV = VCHAIN_SRCDIR=$(CURDIR) VCHAIN_BIN=$(abspath $(BIN)) VCHAIN_BUILD=$(abspath $(O)) \
+           VCHAIN_SANITIZE=$(SANITIZE)
 # check-valgrind sets this to run every test binary under valgrind.
 TEST_WRAP ?=
 

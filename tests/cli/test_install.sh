@@ -29,7 +29,8 @@ int main(void)
 }
 C
 flags=$(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags --libs vchain)
-cc -o "$TMP/consumer" "$TMP/consumer.c" $flags >"$TMP/cc.log" 2>&1
+# a sanitizer build of the library needs the sanitizer runtime too
+cc ${VCHAIN_SANITIZE:+-fsanitize=$VCHAIN_SANITIZE} -o "$TMP/consumer" "$TMP/consumer.c" $flags >"$TMP/cc.log" 2>&1
 RC=$?
 expect_rc consumer-builds 0
 [ "$RC" -eq 0 ] || cat "$TMP/cc.log"
