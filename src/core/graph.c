@@ -101,6 +101,10 @@ enum vc_status vc_graph_intern_node(struct vc_graph *g, const char *id, size_t l
             *created = false;
         return VC_OK;
     }
+    if (len > VC_GRAPH_MAX_ID_LEN)
+        return vc_error_set(err, VC_ENOMEM, g->source, line, col,
+                            "node id of %zu bytes is too long (the limit is %zu bytes)", len,
+                            VC_GRAPH_MAX_ID_LEN);
     if (g->n_nodes >= VC_GRAPH_MAX_ELEMENTS)
         return vc_error_set(err, VC_ENOMEM, g->source, line, col,
                             "too many nodes (the limit is %zu)", VC_GRAPH_MAX_ELEMENTS);
@@ -144,6 +148,10 @@ enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t to, boo
                                  size_t *index, struct vc_error *err)
 {
     size_t k = g->n_edges;
+    if (id && id_len > VC_GRAPH_MAX_ID_LEN)
+        return vc_error_set(err, VC_ENOMEM, g->source, line, col,
+                            "edge id of %zu bytes is too long (the limit is %zu bytes)", id_len,
+                            VC_GRAPH_MAX_ID_LEN);
     if (k >= VC_GRAPH_MAX_ELEMENTS)
         return vc_error_set(err, VC_ENOMEM, g->source, line, col,
                             "too many edges (the limit is %zu)", VC_GRAPH_MAX_ELEMENTS);
@@ -195,6 +203,11 @@ enum vc_status vc_graph_attr_add(struct vc_graph *g, enum vc_attr_class cls, con
         return vc_error_set(err, VC_EINVAL, g->source, 0, 0,
                             "%s attribute \"%s\" is declared twice",
                             vc_attr_class_name(cls), name);
+    if (g->n_attrs >= VC_GRAPH_MAX_ATTRS)
+        return vc_error_set(err, VC_ENOMEM, g->source, 0, 0,
+                            "too many attributes: %s attribute \"%s\" would be number %zu "
+                            "(the limit is %zu)", vc_attr_class_name(cls), name, g->n_attrs + 1,
+                            VC_GRAPH_MAX_ATTRS);
     if (VC_GROW(g->attrs, g->attrs_cap, g->n_attrs + 1))
         return nomem(err, g, "attributes");
     a = calloc(1, sizeof(*a));

@@ -32,7 +32,9 @@
 
 #define NS_GRAPHML "http://graphml.graphdrawing.org/xmlns"
 #define NS_GRAPHML_OLD "http://graphml.graphdrawing.org/xmlns/graphml"
-#define MAX_DEPTH 300 /* libxml2 stops at 256 without XML_PARSE_HUGE */
+/* libxml2 2.9.14's push parser has no depth limit of its own (its pull
+ * parser stops at 256), so the reader keeps one; GraphML needs about 10. */
+#define MAX_DEPTH 256
 
 enum el {
     EL_TOP, EL_GRAPHML, EL_KEY, EL_DEFAULT, EL_GRAPH, EL_NODE, EL_EDGE, EL_DATA, EL_DESC,
@@ -43,7 +45,6 @@ enum { FOR_NODE = 1, FOR_EDGE = 2, FOR_GRAPH = 4, FOR_ALL = 7 };
 
 struct key {
     const char *id;          /* pooled */
-    size_t id_len;
     int classes;             /* FOR_* bits this declaration covers */
     struct vc_attr *attr[3]; /* the column per class (NULL if not covered) */
     enum vc_attr_type type;
@@ -85,13 +86,17 @@ struct reader {
 
     struct key *keys;
     size_t n_keys, keys_cap;
-    struct key *last_key;    /* lookup cache (keys[] may move: reset on growth) */
+    /* key id -> index in keys, one map per class (node, edge, graph), so a
+     * file with many keys and many <data> stays linear. */
+    const char **key_ids;
+    size_t key_ids_cap;
+    struct vc_idmap key_index[3];
 
     /* the element whose <data> we are reading */
     enum vc_attr_class cur_cls;
     size_t cur_index;
     struct key *cur_key;
-    long data_line, data_col;
+    long data_line, data_col;   /* start tag of the <data>, <default> or <desc> being read */
     char *text;
     size_t text_len, text_cap;
 
@@ -103,7 +108,15 @@ struct reader {
     int warned_yfiles, warned_port, warned_nested_data, warned_undeclared;
 };
 
-/* ---- errors ---- */
+/* ---- errors ----
+ *
+ * A failure only marks the reader; each SAX entry point stops the parser
+ * when its work is done (stop_if_failed).  libxml2 2.9.14's xmlStopParser()
+ * frees the input buffer that attribute values and character data point
+ * into, so stopping in the middle of a callback left the rest of it reading
+ * freed memory (found by the fuzzer: a too-long for="..." followed by more
+ * attributes on the same <key>).
+ */
 
 static void fail(struct reader *r, enum vc_status code, long line, long col, const char *fmt, ...)
     VC_PRINTF(5, 6);
@@ -115,7 +128,12 @@ static void fail(struct reader *r, enum vc_status code, long line, long col, con
     vc_error_setv(r->err, code, r->g->source, line, col, fmt, ap);
     va_end(ap);
     r->failed = 1;
-    xmlStopParser(r->ctxt);
+}
+
+static void stop_if_failed(struct reader *r)
+{
+    if (r->failed)
+        xmlStopParser(r->ctxt);
 }
 
 static void warn(struct reader *r, long line, long col, const char *fmt, ...) VC_PRINTF(4, 5);
@@ -129,7 +147,6 @@ static void warn(struct reader *r, long line, long col, const char *fmt, ...)
     va_end(ap);
     if (vc_warn(r->diag, r->err, r->g->source, line, col, "%s", msg) != VC_OK) {
         r->failed = 1;
-        xmlStopParser(r->ctxt);
     }
 }
 
@@ -208,16 +225,21 @@ static const xmlChar *attr_span(struct reader *r, const xmlChar **attrs, int n,
     return NULL;
 }
 
-/* A NUL-terminated copy of an attribute value in a caller's buffer. */
+/*
+ * A NUL-terminated copy of an attribute value in a caller's buffer; a value
+ * that does not fit is an error located at the element's start tag.
+ */
 static const char *attr_str(struct reader *r, const xmlChar **attrs, int n,
-                            const xmlChar *name, char *buf, size_t size)
+                            const xmlChar *name, char *buf, size_t size, const char *elem,
+                            long line, long col)
 {
     size_t len;
     const xmlChar *v = attr_span(r, attrs, n, name, SLOT_MISC, &len);
     if (!v)
         return NULL;
     if (len >= size) {
-        fail(r, VC_EINVAL, 0, 0, "attribute %s is too long (%zu bytes; the limit is %zu)",
+        fail(r, VC_EINVAL, line, col,
+             "<%s>: attribute %s is too long (%zu bytes; the limit is %zu)", elem,
              (const char *)name, len, size - 1);
         return NULL;
     }
@@ -246,18 +268,32 @@ static void skip_subtree(struct reader *r)
 
 /* ---- keys ---- */
 
-static struct key *find_key(struct reader *r, const char *id, size_t len, int cls_bit)
+/* The key declared as id for one of the classes in cls_bits (FOR_*). */
+static struct key *find_key(struct reader *r, const char *id, size_t len, int cls_bits)
 {
-    struct key *k = r->last_key;
-    /* Data elements repeat the same few keys: try the last one first. */
-    if (k && (k->classes & cls_bit) && k->id_len == len && strncmp(k->id, id, len) == 0)
-        return k;
-    for (size_t i = 0; i < r->n_keys; i++) {
-        k = &r->keys[i];
-        if ((k->classes & cls_bit) && k->id_len == len && memcmp(k->id, id, len) == 0)
-            return r->last_key = k;
+    uint32_t h = vc_hash(id, len);
+    for (int c = 0; c < 3; c++) {
+        size_t i;
+        if (!(cls_bits & (1 << c)))
+            continue;
+        i = vc_idmap_find(&r->key_index[c], r->key_ids, id, len, h);
+        if (i != SIZE_MAX)
+            return &r->keys[i];
     }
     return NULL;
+}
+
+static int index_key(struct reader *r, size_t i)
+{
+    const struct key *k = &r->keys[i];
+    uint32_t h = vc_hash(k->id, strlen(k->id));
+    if (VC_GROW(r->key_ids, r->key_ids_cap, i + 1))
+        return -1;
+    r->key_ids[i] = k->id;
+    for (int c = 0; c < 3; c++)
+        if ((k->classes & (1 << c)) && vc_idmap_insert(&r->key_index[c], i, h))
+            return -1;
+    return 0;
 }
 
 static int parse_for(const char *s)
@@ -286,10 +322,13 @@ static const char *for_name(int classes)
 static void start_key(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     char idbuf[1024], forbuf[64], namebuf[1024], typebuf[64], mapped[1040];
-    const char *id = attr_str(r, attrs, n, r->nm.id, idbuf, sizeof(idbuf));
-    const char *forv = attr_str(r, attrs, n, r->nm.for_, forbuf, sizeof(forbuf));
-    const char *name = attr_str(r, attrs, n, r->nm.attr_name, namebuf, sizeof(namebuf));
-    const char *type = attr_str(r, attrs, n, r->nm.attr_type, typebuf, sizeof(typebuf));
+    const char *id = attr_str(r, attrs, n, r->nm.id, idbuf, sizeof(idbuf), "key", line, col);
+    const char *forv = attr_str(r, attrs, n, r->nm.for_, forbuf, sizeof(forbuf), "key", line,
+                                col);
+    const char *name = attr_str(r, attrs, n, r->nm.attr_name, namebuf, sizeof(namebuf), "key",
+                                line, col);
+    const char *type = attr_str(r, attrs, n, r->nm.attr_type, typebuf, sizeof(typebuf), "key",
+                                line, col);
     size_t ylen;
     struct key *k;
     int classes;
@@ -315,19 +354,17 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
             return;
         }
     }
-    r->last_key = NULL;
     if (VC_GROW(r->keys, r->keys_cap, r->n_keys + 1)) {
         nomem(r);
         return;
     }
     k = &r->keys[r->n_keys++];
     memset(k, 0, sizeof(*k));
-    k->id_len = strlen(id);
-    k->id = vc_graph_strdup(r->g, id, k->id_len);
+    k->id = vc_graph_strdup(r->g, id, strlen(id));
     k->line = line;
     k->col = col;
     k->classes = classes;
-    if (!k->id) {
+    if (!k->id || index_key(r, r->n_keys - 1)) {
         nomem(r);
         return;
     }
@@ -360,8 +397,11 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
             return;
         }
         if (vc_graph_attr_add(r->g, cls, name, k->type, &k->attr[c], r->err) != VC_OK) {
+            if (r->err->line == 0) { /* the graph knows no position: this <key>'s */
+                r->err->line = line;
+                r->err->col = col;
+            }
             r->failed = 1;
-            xmlStopParser(r->ctxt);
             return;
         }
     }
@@ -376,15 +416,21 @@ static void text_reset(struct reader *r)
         r->text[0] = '\0';
 }
 
-static void on_characters(void *ud, const xmlChar *ch, int len)
+static void characters(struct reader *r, const xmlChar *ch, int len)
 {
-    struct reader *r = ud;
     enum el top = parent(r);
 
     if (r->failed || r->skip_depth || len <= 0)
         return;
     if (top != EL_DATA && top != EL_DEFAULT && top != EL_DESC)
         return;
+    if (r->text_len + (size_t)len > VC_GRAPH_MAX_VALUE_LEN) {
+        /* libxml2 hands over text without limit to our own handler. */
+        fail(r, VC_ENOMEM, r->data_line, r->data_col, "the text of <%s> is longer than %zu bytes, vchain's limit "
+             "for one value", top == EL_DATA ? "data" : top == EL_DEFAULT ? "default" : "desc",
+             VC_GRAPH_MAX_VALUE_LEN);
+        return;
+    }
     if (VC_GROW(r->text, r->text_cap, r->text_len + (size_t)len + 1)) {
         nomem(r);
         return;
@@ -443,10 +489,8 @@ static void store_value(struct reader *r, struct vc_attr *a, size_t index, const
             return;
         }
     }
-    if (vc_attr_set(a, index, v, r->err) != VC_OK) {
+    if (vc_attr_set(a, index, v, r->err) != VC_OK)
         r->failed = 1;
-        xmlStopParser(r->ctxt);
-    }
 }
 
 static void start_data(struct reader *r, const xmlChar **attrs, int n, long line, long col)
@@ -543,7 +587,11 @@ static void start_node(struct reader *r, const xmlChar **attrs, int n, long line
         return;
     }
     if (vc_graph_intern_node(r->g, (const char *)id, len, (uint32_t)line, (uint32_t)col, &index,
-                             &created, r->err) != VC_OK || grow_node_marks(r)) {
+                             &created, r->err) != VC_OK) {
+        r->failed = 1;
+        return;
+    }
+    if (grow_node_marks(r)) {
         nomem(r);
         return;
     }
@@ -577,7 +625,11 @@ static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *
         return -1;
     }
     if (vc_graph_intern_node(r->g, (const char *)id, len, (uint32_t)line, (uint32_t)col, index,
-                             &created, r->err) != VC_OK || grow_node_marks(r)) {
+                             &created, r->err) != VC_OK) {
+        r->failed = 1;
+        return -1;
+    }
+    if (grow_node_marks(r)) {
         nomem(r);
         return -1;
     }
@@ -613,7 +665,6 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     if (vc_graph_add_edge(r->g, from, to, directed, (const char *)id, idlen, (uint32_t)line,
                           (uint32_t)col, &index, r->err) != VC_OK) {
         r->failed = 1;
-        xmlStopParser(r->ctxt);
         return;
     }
     r->cur_cls = VC_CLASS_EDGE;
@@ -637,7 +688,7 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
              "a second <graph>: vchain reads one graph per file");
         return;
     }
-    ed = attr_str(r, attrs, n, r->nm.edgedefault, buf, sizeof(buf));
+    ed = attr_str(r, attrs, n, r->nm.edgedefault, buf, sizeof(buf), "graph", line, col);
     if (r->failed)
         return;
     if (ed && strcmp(ed, "undirected") == 0)
@@ -654,21 +705,21 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
 
 /* ---- SAX callbacks ---- */
 
-static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
-                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
-                     const xmlChar **attrs)
+static void start_element(struct reader *r, const xmlChar *local, const xmlChar *uri,
+                          int nb_attrs, const xmlChar **attrs)
 {
-    struct reader *r = ud;
     const char *name = (const char *)local;
     enum el top = parent(r);
     long line, col;
 
-    (void)prefix;
-    (void)nb_ns;
-    (void)ns;
-    (void)nb_defaulted;
     if (r->failed)
         return;
+    if (r->depth >= MAX_DEPTH) {
+        vc_xml_tag_position(r->ctxt, &line, &col);
+        fail(r, VC_ENOMEM, line, col, "elements nested more than %d deep (vchain's limit)",
+             MAX_DEPTH);
+        return;
+    }
     if (r->skip_depth) {
         push(r, EL_SKIP);
         return;
@@ -710,11 +761,15 @@ static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, cons
         push(r, EL_KEY);
     } else if (strcmp(name, "default") == 0 && top == EL_KEY) {
         text_reset(r);
+        r->data_line = line;
+        r->data_col = col;
         push(r, EL_DEFAULT);
     } else if (strcmp(name, "graph") == 0) {
         start_graph(r, attrs, nb_attrs, line, col);
     } else if (strcmp(name, "desc") == 0) {
         text_reset(r);
+        r->data_line = line;
+        r->data_col = col;
         if (top == EL_GRAPH || top == EL_GRAPHML)
             push(r, EL_DESC);
         else
@@ -746,14 +801,10 @@ static void end_key_default(struct reader *r)
         nomem(r);
 }
 
-static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+static void end_element(struct reader *r)
 {
-    struct reader *r = ud;
     enum el top = parent(r);
 
-    (void)local;
-    (void)prefix;
-    (void)uri;
     if (r->failed)
         return;
     if (r->skip_depth) {
@@ -779,15 +830,9 @@ static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const 
     r->depth--;
 }
 
-static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlChar *public_id,
-                           const xmlChar *system_id, xmlChar *content)
+static void entity_decl(struct reader *r, const xmlChar *name)
 {
-    struct reader *r = ud;
     long line, col;
-    (void)type;
-    (void)public_id;
-    (void)system_id;
-    (void)content;
     if (r->failed)
         return;
     line = xmlSAX2GetLineNumber(r->ctxt);
@@ -796,6 +841,21 @@ static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlCha
          "the DTD declares entity \"%s\": entity declarations are not supported "
          "(GraphML needs none; they can hide billion-laughs and external-file attacks)",
          (const char *)name);
+}
+
+/*
+ * <!ATTLIST> with a default value makes libxml2 add that attribute to every
+ * matching element (a DTD could give all edges a source); GraphML needs no
+ * such declarations, so any is refused.
+ */
+static void attribute_decl(struct reader *r, const xmlChar *elem, const xmlChar *name)
+{
+    if (r->failed)
+        return;
+    fail(r, VC_EUNSUPPORTED, xmlSAX2GetLineNumber(r->ctxt), xmlSAX2GetColumnNumber(r->ctxt),
+         "the DTD declares attribute \"%s\" of <%s>: DTD attribute declarations are not "
+         "supported (their defaults would silently change the data)", (const char *)name,
+         (const char *)elem);
 }
 
 /* Unknown entities must fail, never expand to something loaded. */
@@ -812,6 +872,67 @@ static void on_error(void *ud, xmlErrorPtr e)
         return;
     vc_xml_error_to_vc(r->err, r->g->source, e);
     r->failed = 1;
+}
+
+/* The SAX entry points: do the work, then stop the parser on failure. */
+
+static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
+                     const xmlChar **attrs)
+{
+    (void)prefix;
+    (void)nb_ns;
+    (void)ns;
+    (void)nb_defaulted;
+    start_element(ud, local, uri, nb_attrs, attrs);
+    stop_if_failed(ud);
+}
+
+static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    (void)local;
+    (void)prefix;
+    (void)uri;
+    end_element(ud);
+    stop_if_failed(ud);
+}
+
+static void on_characters(void *ud, const xmlChar *ch, int len)
+{
+    characters(ud, ch, len);
+    stop_if_failed(ud);
+}
+
+static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlChar *public_id,
+                           const xmlChar *system_id, xmlChar *content)
+{
+    (void)type;
+    (void)public_id;
+    (void)system_id;
+    (void)content;
+    entity_decl(ud, name);
+    stop_if_failed(ud);
+}
+
+static void on_unparsed_entity_decl(void *ud, const xmlChar *name, const xmlChar *public_id,
+                                    const xmlChar *system_id, const xmlChar *notation)
+{
+    (void)public_id;
+    (void)system_id;
+    (void)notation;
+    entity_decl(ud, name);
+    stop_if_failed(ud);
+}
+
+static void on_attribute_decl(void *ud, const xmlChar *elem, const xmlChar *name, int type,
+                              int def, const xmlChar *default_value, xmlEnumerationPtr tree)
+{
+    (void)type;
+    (void)def;
+    (void)default_value;
+    xmlFreeEnumeration(tree); /* the handler owns it (libxml2's SAX contract) */
+    attribute_decl(ud, elem, name);
+    stop_if_failed(ud);
 }
 
 /* ---- after the last tag ---- */
@@ -891,6 +1012,9 @@ static void reader_release(struct reader *r)
     for (size_t i = 0; i < r->n_keys; i++)
         free(r->keys[i].default_text);
     free(r->keys);
+    free(r->key_ids);
+    for (int c = 0; c < 3; c++)
+        vc_idmap_release(&r->key_index[c]);
     free(r->text);
     free(r->declared);
     free(r->first_ref_line);
@@ -930,6 +1054,8 @@ enum vc_status vc_graphml_read(struct vc_graph *out, FILE *in, const char *name,
     sax.characters = on_characters;
     sax.cdataBlock = on_characters;
     sax.entityDecl = on_entity_decl;
+    sax.unparsedEntityDecl = on_unparsed_entity_decl;
+    sax.attributeDecl = on_attribute_decl;
     sax.getEntity = on_get_entity;
     sax.serror = on_error;
 
