@@ -45,6 +45,8 @@ void vc_graph_release(struct vc_graph *g)
     free(g->edge_id);
     free(g->edge_line);
     free(g->edge_col);
+    free(g->node_file);
+    free(g->edge_file);
     for (size_t i = 0; i < g->n_attrs; i++)
         attr_free(g->attrs[i]);
     free(g->attrs);
@@ -172,6 +174,31 @@ enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t to, boo
     if (index)
         *index = k;
     return VC_OK;
+}
+
+enum vc_status vc_graph_set_file(struct vc_graph *g, enum vc_attr_class cls, size_t k,
+                                 const char *file, struct vc_error *err)
+{
+    if (cls == VC_CLASS_NODE) {
+        if (k >= g->node_file_cap && VC_GROW(g->node_file, g->node_file_cap, k + 1))
+            return nomem(err, g, "file names");
+        g->node_file[k] = file;
+    } else if (cls == VC_CLASS_EDGE) {
+        if (k >= g->edge_file_cap && VC_GROW(g->edge_file, g->edge_file_cap, k + 1))
+            return nomem(err, g, "file names");
+        g->edge_file[k] = file;
+    }
+    return VC_OK;
+}
+
+const char *vc_graph_file(const struct vc_graph *g, enum vc_attr_class cls, size_t k)
+{
+    const char *f = NULL;
+    if (cls == VC_CLASS_NODE && k < g->node_file_cap)
+        f = g->node_file[k];
+    else if (cls == VC_CLASS_EDGE && k < g->edge_file_cap)
+        f = g->edge_file[k];
+    return f ? f : g->source;
 }
 
 size_t vc_graph_class_size(const struct vc_graph *g, enum vc_attr_class cls)
