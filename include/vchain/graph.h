@@ -13,7 +13,13 @@
  * from, so checks made after parsing can still point at the input.
  *
  * Limits: at most VC_GRAPH_MAX_ELEMENTS nodes and as many edges (indices are
- * 32-bit to keep big graphs compact).
+ * 32-bit to keep big graphs compact); node and edge ids of at most
+ * VC_GRAPH_MAX_ID_LEN bytes (ids are names, and they appear in every message
+ * and output); at most VC_GRAPH_MAX_ATTRS attribute columns (looked up by a
+ * linear scan, so a hostile file declaring 100,000 would otherwise cost
+ * minutes); importers refuse attribute values longer than
+ * VC_GRAPH_MAX_VALUE_LEN bytes.  Going over a limit is VC_ENOMEM with a
+ * message naming the limit (docs/safety.md).
  */
 #ifndef VCHAIN_GRAPH_H
 #define VCHAIN_GRAPH_H
@@ -29,6 +35,9 @@ extern "C" {
 #endif
 
 #define VC_GRAPH_MAX_ELEMENTS ((size_t)INT32_MAX)
+#define VC_GRAPH_MAX_ID_LEN ((size_t)4096)
+#define VC_GRAPH_MAX_ATTRS ((size_t)4096)
+#define VC_GRAPH_MAX_VALUE_LEN ((size_t)1 << 20)
 
 enum vc_attr_type {
     VC_ATTR_BOOL,
@@ -63,10 +72,13 @@ struct vc_strpool {
     struct vc_strpool_block *head;
 };
 
+struct vc_idmap_slot {
+    uint32_t index1;         /* node index + 1, 0 = empty */
+    uint32_t hash;
+};
 struct vc_idmap {
     size_t cap, count;       /* cap is a power of two (or 0) */
-    uint32_t *slots;         /* node index + 1, 0 = empty */
-    uint32_t *hashes;
+    struct vc_idmap_slot *slots;
 };
 
 struct vc_graph {

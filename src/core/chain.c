@@ -255,10 +255,52 @@ static enum vc_status read_relations(struct ctx *x)
 }
 
 /*
- * A node without a kind is an item when something provides it or it takes
- * part in an item-to-item relation, else an actor.
+ * A node without a kind is an item when something provides it, it takes
+ * part in an item-to-item relation, or an item feeds it; else an actor.
  */
-static void infer_kinds(struct ctx *x)
+static int spread_items(const struct vc_graph *g, struct vc_chain *c)
+{
+    size_t n = g->n_nodes, head = 0, tail = 0;
+    uint32_t *start = calloc(n + 1, sizeof(*start));
+    uint32_t *adj = malloc((g->n_edges ? g->n_edges : 1) * sizeof(*adj));
+    uint32_t *queue = malloc((n ? n : 1) * sizeof(*queue));
+
+    if (!start || !adj || !queue) {
+        free(start);
+        free(adj);
+        free(queue);
+        return -1;
+    }
+    for (size_t e = 0; e < g->n_edges; e++)
+        if (c->relation[e] == UNSET)
+            start[g->edge_from[e] + 1]++;
+    for (size_t k = 0; k < n; k++)
+        start[k + 1] += start[k];
+    for (size_t e = 0; e < g->n_edges; e++)
+        if (c->relation[e] == UNSET)
+            adj[start[g->edge_from[e]]++] = g->edge_to[e];
+    for (size_t k = n; k > 0; k--)
+        start[k] = start[k - 1];
+    start[0] = 0;
+    for (size_t k = 0; k < n; k++)
+        if (c->kind[k] == VC_KIND_ITEM)
+            queue[tail++] = (uint32_t)k;
+    while (head < tail) {
+        uint32_t u = queue[head++];
+        for (uint32_t i = start[u]; i < start[u + 1]; i++) {
+            if (c->kind[adj[i]] == UNSET) {
+                c->kind[adj[i]] = VC_KIND_ITEM;
+                queue[tail++] = adj[i];
+            }
+        }
+    }
+    free(start);
+    free(adj);
+    free(queue);
+    return 0;
+}
+
+static int infer_kinds(struct ctx *x)
 {
     struct vc_graph *g = x->g;
     struct vc_chain *c = x->c;
@@ -281,9 +323,14 @@ static void infer_kinds(struct ctx *x)
             break;
         }
     }
+    /* What an item feeds through an edge of unknown relation is an item too
+     * (actors do not consume items in this model): spread it breadth-first. */
+    if (spread_items(g, c) != 0)
+        return -1;
     for (size_t k = 0; k < g->n_nodes; k++)
         if (c->kind[k] == UNSET)
             c->kind[k] = VC_KIND_ACTOR;
+    return 0;
 }
 
 static const char *a_kind(int kind)
@@ -597,7 +644,10 @@ enum vc_status vc_chain_build(struct vc_graph *g, const struct vc_chain_opts *op
     }
     if ((st = read_kinds(&x)) != VC_OK || (st = read_relations(&x)) != VC_OK)
         goto out;
-    infer_kinds(&x);
+    if (infer_kinds(&x) != 0) {
+        st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
+        goto out;
+    }
     if ((st = check_relations(&x)) != VC_OK || (st = read_edge_numbers(&x, opts)) != VC_OK ||
         (st = read_node_fields(&x)) != VC_OK || (st = mark_final(&x)) != VC_OK ||
         (st = check_coverage(&x, opts)) != VC_OK)

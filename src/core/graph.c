@@ -103,6 +103,10 @@ enum vc_status vc_graph_intern_node(struct vc_graph *g, const char *id, size_t l
             *created = false;
         return VC_OK;
     }
+    if (len > VC_GRAPH_MAX_ID_LEN)
+        return vc_error_set(err, VC_ENOMEM, g->source, line, col,
+                            "node id of %zu bytes is too long (the limit is %zu bytes)", len,
+                            VC_GRAPH_MAX_ID_LEN);
     if (g->n_nodes >= VC_GRAPH_MAX_ELEMENTS)
         return vc_error_set(err, VC_ENOMEM, g->source, line, col,
                             "too many nodes (the limit is %zu)", VC_GRAPH_MAX_ELEMENTS);
@@ -146,6 +150,10 @@ enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t to, boo
                                  size_t *index, struct vc_error *err)
 {
     size_t k = g->n_edges;
+    if (id && id_len > VC_GRAPH_MAX_ID_LEN)
+        return vc_error_set(err, VC_ENOMEM, g->source, line, col,
+                            "edge id of %zu bytes is too long (the limit is %zu bytes)", id_len,
+                            VC_GRAPH_MAX_ID_LEN);
     if (k >= VC_GRAPH_MAX_ELEMENTS)
         return vc_error_set(err, VC_ENOMEM, g->source, line, col,
                             "too many edges (the limit is %zu)", VC_GRAPH_MAX_ELEMENTS);
@@ -222,6 +230,11 @@ enum vc_status vc_graph_attr_add(struct vc_graph *g, enum vc_attr_class cls, con
         return vc_error_set(err, VC_EINVAL, g->source, 0, 0,
                             "%s attribute \"%s\" is declared twice",
                             vc_attr_class_name(cls), name);
+    if (g->n_attrs >= VC_GRAPH_MAX_ATTRS)
+        return vc_error_set(err, VC_ENOMEM, g->source, 0, 0,
+                            "too many attributes: %s attribute \"%s\" would be number %zu "
+                            "(the limit is %zu)", vc_attr_class_name(cls), name, g->n_attrs + 1,
+                            VC_GRAPH_MAX_ATTRS);
     if (VC_GROW(g->attrs, g->attrs_cap, g->n_attrs + 1))
         return nomem(err, g, "attributes");
     a = calloc(1, sizeof(*a));
@@ -398,6 +411,69 @@ static bool span_equal_ci(const char *b, const char *e, const char *word)
     return strlen(word) == n && strncasecmp(b, word, n) == 0;
 }
 
+/*
+ * Plain decimals with at most 15 significant digits and a small exponent
+ * ("0.25", "61.3", "-1e5") are converted exactly without strtod: the digits
+ * form an integer below 2^53 and 10^k (k <= 22) is exact as a double, so one
+ * IEEE multiplication or division gives the correctly rounded result
+ * (Clinger's fast path).  Anything else returns false and goes to strtod.
+ */
+static bool fast_decimal(const char *s, double *out)
+{
+    static const double pow10[] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+    uint64_t m = 0;
+    int digits = 0, frac = 0, exp = 0, neg = 0, any = 0;
+
+    if (*s == '-' || *s == '+')
+        neg = *s++ == '-';
+    for (; *s >= '0' && *s <= '9'; s++, any = 1)
+        if (m || *s != '0') {
+            if (++digits > 15)
+                return false;
+            m = m * 10 + (uint64_t)(*s - '0');
+        }
+    if (*s == '.') {
+        for (s++; *s >= '0' && *s <= '9'; s++, any = 1) {
+            frac++;
+            if (m || *s != '0') {
+                if (++digits > 15)
+                    return false;
+                m = m * 10 + (uint64_t)(*s - '0');
+            } else if (frac > 22) {
+                return false;
+            }
+        }
+    }
+    if (!any)
+        return false;
+    if (*s == 'e' || *s == 'E') {
+        int eneg = 0, edigits = 0;
+        s++;
+        if (*s == '-' || *s == '+')
+            eneg = *s++ == '-';
+        for (; *s >= '0' && *s <= '9'; s++)
+            if (++edigits > 3)
+                return false;
+            else
+                exp = exp * 10 + (*s - '0');
+        if (!edigits)
+            return false;
+        if (eneg)
+            exp = -exp;
+    }
+    if (*s)
+        return false;
+    exp -= frac;
+    if (exp < -22 || exp > 22)
+        return false;
+    double d = (double)m;
+    d = exp < 0 ? d / pow10[-exp] : d * pow10[exp];
+    *out = neg ? -d : d;
+    return true;
+}
+
 enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc_value *out,
                               bool *present, const char **why)
 {
@@ -462,7 +538,16 @@ enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc
         out->i = v;
         return VC_OK;
     }
-    double d = strtod(buf, &end);
+    double d;
+    if (fast_decimal(buf, &d)) {
+        out->d = d; /* exact: see fast_decimal */
+        if (type == VC_ATTR_FLOAT && fabs(d) > 3.4028234663852886e38) {
+            *why = "out of range for float";
+            return VC_EINVAL;
+        }
+        return VC_OK;
+    }
+    d = strtod(buf, &end);
     if (end == buf || *end) {
         *why = "not a number";
         return VC_EPARSE;

@@ -32,7 +32,9 @@
 
 #define NS_GRAPHML "http://graphml.graphdrawing.org/xmlns"
 #define NS_GRAPHML_OLD "http://graphml.graphdrawing.org/xmlns/graphml"
-#define MAX_DEPTH 300 /* libxml2 stops at 256 without XML_PARSE_HUGE */
+/* libxml2 2.9.14's push parser has no depth limit of its own (its pull
+ * parser stops at 256), so the reader keeps one; GraphML needs about 10. */
+#define MAX_DEPTH 256
 
 enum el {
     EL_TOP, EL_GRAPHML, EL_KEY, EL_DEFAULT, EL_GRAPH, EL_NODE, EL_EDGE, EL_DATA, EL_DESC,
@@ -58,8 +60,17 @@ struct scratch {
     size_t cap;
 };
 
+/* Names as interned in the parser's dictionary: compared by pointer. */
+struct names {
+    const xmlChar *ns, *ns_old;
+    const xmlChar *data, *node, *edge;
+    const xmlChar *id, *key, *source, *target, *directed, *edgedefault, *for_, *attr_name,
+        *attr_type, *yfiles_type;
+};
+
 struct reader {
     xmlParserCtxtPtr ctxt;
+    struct names nm;
     struct scratch scratch[N_SLOTS];
     int root_seen;
     struct vc_graph *g;
@@ -75,12 +86,17 @@ struct reader {
 
     struct key *keys;
     size_t n_keys, keys_cap;
+    /* key id -> index in keys, one map per class (node, edge, graph), so a
+     * file with many keys and many <data> stays linear. */
+    const char **key_ids;
+    size_t key_ids_cap;
+    struct vc_idmap key_index[3];
 
     /* the element whose <data> we are reading */
     enum vc_attr_class cur_cls;
     size_t cur_index;
     struct key *cur_key;
-    long data_line, data_col;
+    long data_line, data_col;   /* start tag of the <data>, <default> or <desc> being read */
     char *text;
     size_t text_len, text_cap;
 
@@ -92,7 +108,15 @@ struct reader {
     int warned_yfiles, warned_port, warned_nested_data, warned_undeclared;
 };
 
-/* ---- errors ---- */
+/* ---- errors ----
+ *
+ * A failure only marks the reader; each SAX entry point stops the parser
+ * when its work is done (stop_if_failed).  libxml2 2.9.14's xmlStopParser()
+ * frees the input buffer that attribute values and character data point
+ * into, so stopping in the middle of a callback left the rest of it reading
+ * freed memory (found by the fuzzer: a too-long for="..." followed by more
+ * attributes on the same <key>).
+ */
 
 static void fail(struct reader *r, enum vc_status code, long line, long col, const char *fmt, ...)
     VC_PRINTF(5, 6);
@@ -104,7 +128,12 @@ static void fail(struct reader *r, enum vc_status code, long line, long col, con
     vc_error_setv(r->err, code, r->g->source, line, col, fmt, ap);
     va_end(ap);
     r->failed = 1;
-    xmlStopParser(r->ctxt);
+}
+
+static void stop_if_failed(struct reader *r)
+{
+    if (r->failed)
+        xmlStopParser(r->ctxt);
 }
 
 static void warn(struct reader *r, long line, long col, const char *fmt, ...) VC_PRINTF(4, 5);
@@ -118,7 +147,6 @@ static void warn(struct reader *r, long line, long col, const char *fmt, ...)
     va_end(ap);
     if (vc_warn(r->diag, r->err, r->g->source, line, col, "%s", msg) != VC_OK) {
         r->failed = 1;
-        xmlStopParser(r->ctxt);
     }
 }
 
@@ -129,9 +157,34 @@ static void nomem(struct reader *r)
 
 /* ---- small helpers ---- */
 
-static int is_graphml_ns(const xmlChar *uri)
+static void intern_names(struct reader *r)
 {
-    return !uri || strcmp((const char *)uri, NS_GRAPHML) == 0 ||
+    xmlDictPtr d = r->ctxt->dict;
+    struct names *nm = &r->nm;
+#define INTERN(s) xmlDictLookup(d, (const xmlChar *)(s), -1)
+    nm->ns = INTERN(NS_GRAPHML);
+    nm->ns_old = INTERN(NS_GRAPHML_OLD);
+    nm->data = INTERN("data");
+    nm->node = INTERN("node");
+    nm->edge = INTERN("edge");
+    nm->id = INTERN("id");
+    nm->key = INTERN("key");
+    nm->source = INTERN("source");
+    nm->target = INTERN("target");
+    nm->directed = INTERN("directed");
+    nm->edgedefault = INTERN("edgedefault");
+    nm->for_ = INTERN("for");
+    nm->attr_name = INTERN("attr.name");
+    nm->attr_type = INTERN("attr.type");
+    nm->yfiles_type = INTERN("yfiles.type");
+#undef INTERN
+}
+
+static int is_graphml_ns(const struct reader *r, const xmlChar *uri)
+{
+    /* Pointer checks first: namespace names come from the parser's dictionary. */
+    return !uri || uri == r->nm.ns || uri == r->nm.ns_old ||
+           strcmp((const char *)uri, NS_GRAPHML) == 0 ||
            strcmp((const char *)uri, NS_GRAPHML_OLD) == 0;
 }
 
@@ -141,11 +194,11 @@ static int is_graphml_ns(const xmlChar *uri)
  * decoded); such values are decoded into scratch buffer `slot`.
  */
 static const xmlChar *attr_span(struct reader *r, const xmlChar **attrs, int n,
-                                const char *name, int slot, size_t *len)
+                                const xmlChar *name, int slot, size_t *len)
 {
     for (int i = 0; i < n; i++) {
         const xmlChar **a = attrs + 5 * i;
-        if (a[2] != NULL || strcmp((const char *)a[0], name) != 0)
+        if (a[2] != NULL || a[0] != name) /* attribute names are interned too */
             continue;
         const char *v = (const char *)a[3], *end = (const char *)a[4];
         *len = (size_t)(end - v);
@@ -172,17 +225,22 @@ static const xmlChar *attr_span(struct reader *r, const xmlChar **attrs, int n,
     return NULL;
 }
 
-/* A NUL-terminated copy of an attribute value in a caller's buffer. */
-static const char *attr_str(struct reader *r, const xmlChar **attrs, int n, const char *name,
-                            char *buf, size_t size)
+/*
+ * A NUL-terminated copy of an attribute value in a caller's buffer; a value
+ * that does not fit is an error located at the element's start tag.
+ */
+static const char *attr_str(struct reader *r, const xmlChar **attrs, int n,
+                            const xmlChar *name, char *buf, size_t size, const char *elem,
+                            long line, long col)
 {
     size_t len;
     const xmlChar *v = attr_span(r, attrs, n, name, SLOT_MISC, &len);
     if (!v)
         return NULL;
     if (len >= size) {
-        fail(r, VC_EINVAL, 0, 0, "attribute %s is too long (%zu bytes; the limit is %zu)", name,
-             len, size - 1);
+        fail(r, VC_EINVAL, line, col,
+             "<%s>: attribute %s is too long (%zu bytes; the limit is %zu)", elem,
+             (const char *)name, len, size - 1);
         return NULL;
     }
     memcpy(buf, v, len);
@@ -210,14 +268,32 @@ static void skip_subtree(struct reader *r)
 
 /* ---- keys ---- */
 
-static struct key *find_key(struct reader *r, const char *id, size_t len, int cls_bit)
+/* The key declared as id for one of the classes in cls_bits (FOR_*). */
+static struct key *find_key(struct reader *r, const char *id, size_t len, int cls_bits)
 {
-    for (size_t i = 0; i < r->n_keys; i++) {
-        struct key *k = &r->keys[i];
-        if ((k->classes & cls_bit) && strncmp(k->id, id, len) == 0 && k->id[len] == '\0')
-            return k;
+    uint32_t h = vc_hash(id, len);
+    for (int c = 0; c < 3; c++) {
+        size_t i;
+        if (!(cls_bits & (1 << c)))
+            continue;
+        i = vc_idmap_find(&r->key_index[c], r->key_ids, id, len, h);
+        if (i != SIZE_MAX)
+            return &r->keys[i];
     }
     return NULL;
+}
+
+static int index_key(struct reader *r, size_t i)
+{
+    const struct key *k = &r->keys[i];
+    uint32_t h = vc_hash(k->id, strlen(k->id));
+    if (VC_GROW(r->key_ids, r->key_ids_cap, i + 1))
+        return -1;
+    r->key_ids[i] = k->id;
+    for (int c = 0; c < 3; c++)
+        if ((k->classes & (1 << c)) && vc_idmap_insert(&r->key_index[c], i, h))
+            return -1;
+    return 0;
 }
 
 static int parse_for(const char *s)
@@ -246,10 +322,13 @@ static const char *for_name(int classes)
 static void start_key(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     char idbuf[1024], forbuf[64], namebuf[1024], typebuf[64], mapped[1040];
-    const char *id = attr_str(r, attrs, n, "id", idbuf, sizeof(idbuf));
-    const char *forv = attr_str(r, attrs, n, "for", forbuf, sizeof(forbuf));
-    const char *name = attr_str(r, attrs, n, "attr.name", namebuf, sizeof(namebuf));
-    const char *type = attr_str(r, attrs, n, "attr.type", typebuf, sizeof(typebuf));
+    const char *id = attr_str(r, attrs, n, r->nm.id, idbuf, sizeof(idbuf), "key", line, col);
+    const char *forv = attr_str(r, attrs, n, r->nm.for_, forbuf, sizeof(forbuf), "key", line,
+                                col);
+    const char *name = attr_str(r, attrs, n, r->nm.attr_name, namebuf, sizeof(namebuf), "key",
+                                line, col);
+    const char *type = attr_str(r, attrs, n, r->nm.attr_type, typebuf, sizeof(typebuf), "key",
+                                line, col);
     size_t ylen;
     struct key *k;
     int classes;
@@ -285,11 +364,11 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
     k->line = line;
     k->col = col;
     k->classes = classes;
-    if (!k->id) {
+    if (!k->id || index_key(r, r->n_keys - 1)) {
         nomem(r);
         return;
     }
-    if (attr_span(r, attrs, n, "yfiles.type", SLOT_MISC, &ylen)) {
+    if (attr_span(r, attrs, n, r->nm.yfiles_type, SLOT_MISC, &ylen)) {
         /* yEd's graphics: nested XML that describes drawing, not data. */
         k->skip = 1;
         if (!r->warned_yfiles++)
@@ -318,8 +397,11 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
             return;
         }
         if (vc_graph_attr_add(r->g, cls, name, k->type, &k->attr[c], r->err) != VC_OK) {
+            if (r->err->line == 0) { /* the graph knows no position: this <key>'s */
+                r->err->line = line;
+                r->err->col = col;
+            }
             r->failed = 1;
-            xmlStopParser(r->ctxt);
             return;
         }
     }
@@ -334,15 +416,21 @@ static void text_reset(struct reader *r)
         r->text[0] = '\0';
 }
 
-static void on_characters(void *ud, const xmlChar *ch, int len)
+static void characters(struct reader *r, const xmlChar *ch, int len)
 {
-    struct reader *r = ud;
     enum el top = parent(r);
 
     if (r->failed || r->skip_depth || len <= 0)
         return;
     if (top != EL_DATA && top != EL_DEFAULT && top != EL_DESC)
         return;
+    if (r->text_len + (size_t)len > VC_GRAPH_MAX_VALUE_LEN) {
+        /* libxml2 hands over text without limit to our own handler. */
+        fail(r, VC_ENOMEM, r->data_line, r->data_col, "the text of <%s> is longer than %zu bytes, vchain's limit "
+             "for one value", top == EL_DATA ? "data" : top == EL_DEFAULT ? "default" : "desc",
+             VC_GRAPH_MAX_VALUE_LEN);
+        return;
+    }
     if (VC_GROW(r->text, r->text_cap, r->text_len + (size_t)len + 1)) {
         nomem(r);
         return;
@@ -355,34 +443,6 @@ static void on_characters(void *ud, const xmlChar *ch, int len)
 static int class_bit(enum vc_attr_class cls)
 {
     return cls == VC_CLASS_NODE ? FOR_NODE : cls == VC_CLASS_EDGE ? FOR_EDGE : FOR_GRAPH;
-}
-
-static void store_value(struct reader *r, struct vc_attr *a, size_t index, const char *text,
-                        long line, long col, const char *what)
-{
-    union vc_value v;
-    bool present;
-    const char *why = "";
-    enum vc_status st = vc_value_parse(a->type, text, &v, &present, &why);
-
-    if (st != VC_OK) {
-        fail(r, st, line, col, "%s: value \"%.80s\" of %s (%s): %s", what, text, a->name,
-             vc_attr_type_name(a->type), why);
-        return;
-    }
-    if (!present)
-        return;
-    if (a->type == VC_ATTR_STRING) {
-        v.s = vc_graph_strdup(r->g, text, strlen(text));
-        if (!v.s) {
-            nomem(r);
-            return;
-        }
-    }
-    if (vc_attr_set(a, index, v, r->err) != VC_OK) {
-        r->failed = 1;
-        xmlStopParser(r->ctxt);
-    }
 }
 
 static void element_name(struct reader *r, char *buf, size_t size)
@@ -405,10 +465,38 @@ static void element_name(struct reader *r, char *buf, size_t size)
     }
 }
 
+static void store_value(struct reader *r, struct vc_attr *a, size_t index, const char *text,
+                        size_t len, long line, long col)
+{
+    union vc_value v;
+    bool present;
+    const char *why = "";
+    enum vc_status st = vc_value_parse(a->type, text, &v, &present, &why);
+
+    if (st != VC_OK) {
+        char name[300];
+        element_name(r, name, sizeof(name));
+        fail(r, st, line, col, "%s: value \"%.80s\" of %s (%s): %s", name, text, a->name,
+             vc_attr_type_name(a->type), why);
+        return;
+    }
+    if (!present)
+        return;
+    if (a->type == VC_ATTR_STRING) {
+        v.s = vc_graph_strdup(r->g, text, len);
+        if (!v.s) {
+            nomem(r);
+            return;
+        }
+    }
+    if (vc_attr_set(a, index, v, r->err) != VC_OK)
+        r->failed = 1;
+}
+
 static void start_data(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     size_t len;
-    const xmlChar *key = attr_span(r, attrs, n, "key", SLOT_ID, &len);
+    const xmlChar *key = attr_span(r, attrs, n, r->nm.key, SLOT_ID, &len);
     enum el owner = parent(r);
 
     r->cur_key = NULL;
@@ -463,13 +551,14 @@ static void end_data(struct reader *r)
     a = k->attr[c];
     if (!a)
         return;
-    element_name(r, name, sizeof(name));
     if (vc_attr_has(a, r->cur_index)) {
+        element_name(r, name, sizeof(name));
         fail(r, VC_EINVAL, r->data_line, r->data_col, "%s: two <data> elements for key \"%s\"",
              name, k->id);
         return;
     }
-    store_value(r, a, r->cur_index, r->text ? r->text : "", r->data_line, r->data_col, name);
+    store_value(r, a, r->cur_index, r->text ? r->text : "", r->text_len, r->data_line,
+                r->data_col);
 }
 
 /* ---- nodes and edges ---- */
@@ -490,7 +579,7 @@ static int grow_node_marks(struct reader *r)
 static void start_node(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     size_t len, index;
-    const xmlChar *id = attr_span(r, attrs, n, "id", SLOT_ID, &len);
+    const xmlChar *id = attr_span(r, attrs, n, r->nm.id, SLOT_ID, &len);
     bool created;
 
     if (!id) {
@@ -498,7 +587,11 @@ static void start_node(struct reader *r, const xmlChar **attrs, int n, long line
         return;
     }
     if (vc_graph_intern_node(r->g, (const char *)id, len, (uint32_t)line, (uint32_t)col, &index,
-                             &created, r->err) != VC_OK || grow_node_marks(r)) {
+                             &created, r->err) != VC_OK) {
+        r->failed = 1;
+        return;
+    }
+    if (grow_node_marks(r)) {
         nomem(r);
         return;
     }
@@ -522,8 +615,9 @@ static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *
                     long line, long col, size_t *index)
 {
     size_t len;
-    const xmlChar *id = attr_span(r, attrs, n, which,
-                                  strcmp(which, "source") == 0 ? SLOT_SOURCE : SLOT_TARGET, &len);
+    int is_source = strcmp(which, "source") == 0;
+    const xmlChar *id = attr_span(r, attrs, n, is_source ? r->nm.source : r->nm.target,
+                                  is_source ? SLOT_SOURCE : SLOT_TARGET, &len);
     bool created;
 
     if (!id) {
@@ -531,7 +625,11 @@ static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *
         return -1;
     }
     if (vc_graph_intern_node(r->g, (const char *)id, len, (uint32_t)line, (uint32_t)col, index,
-                             &created, r->err) != VC_OK || grow_node_marks(r)) {
+                             &created, r->err) != VC_OK) {
+        r->failed = 1;
+        return -1;
+    }
+    if (grow_node_marks(r)) {
         nomem(r);
         return -1;
     }
@@ -546,8 +644,8 @@ static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *
 static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     size_t from, to, idlen = 0, dlen, index;
-    const xmlChar *id = attr_span(r, attrs, n, "id", SLOT_ID, &idlen);
-    const xmlChar *dir = attr_span(r, attrs, n, "directed", SLOT_MISC, &dlen);
+    const xmlChar *id = attr_span(r, attrs, n, r->nm.id, SLOT_ID, &idlen);
+    const xmlChar *dir = attr_span(r, attrs, n, r->nm.directed, SLOT_MISC, &dlen);
     bool directed = r->g->directed;
 
     if (endpoint(r, attrs, n, "source", line, col, &from) ||
@@ -567,7 +665,6 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     if (vc_graph_add_edge(r->g, from, to, directed, (const char *)id, idlen, (uint32_t)line,
                           (uint32_t)col, &index, r->err) != VC_OK) {
         r->failed = 1;
-        xmlStopParser(r->ctxt);
         return;
     }
     r->cur_cls = VC_CLASS_EDGE;
@@ -591,7 +688,7 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
              "a second <graph>: vchain reads one graph per file");
         return;
     }
-    ed = attr_str(r, attrs, n, "edgedefault", buf, sizeof(buf));
+    ed = attr_str(r, attrs, n, r->nm.edgedefault, buf, sizeof(buf), "graph", line, col);
     if (r->failed)
         return;
     if (ed && strcmp(ed, "undirected") == 0)
@@ -608,21 +705,21 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
 
 /* ---- SAX callbacks ---- */
 
-static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
-                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
-                     const xmlChar **attrs)
+static void start_element(struct reader *r, const xmlChar *local, const xmlChar *uri,
+                          int nb_attrs, const xmlChar **attrs)
 {
-    struct reader *r = ud;
     const char *name = (const char *)local;
     enum el top = parent(r);
     long line, col;
 
-    (void)prefix;
-    (void)nb_ns;
-    (void)ns;
-    (void)nb_defaulted;
     if (r->failed)
         return;
+    if (r->depth >= MAX_DEPTH) {
+        vc_xml_tag_position(r->ctxt, &line, &col);
+        fail(r, VC_ENOMEM, line, col, "elements nested more than %d deep (vchain's limit)",
+             MAX_DEPTH);
+        return;
+    }
     if (r->skip_depth) {
         push(r, EL_SKIP);
         return;
@@ -630,7 +727,8 @@ static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, cons
     vc_xml_tag_position(r->ctxt, &line, &col);
 
     if (top == EL_TOP) {
-        if (!is_graphml_ns(uri) || strcmp(name, "graphml") != 0) {
+        intern_names(r);
+        if (!is_graphml_ns(r, uri) || strcmp(name, "graphml") != 0) {
             fail(r, VC_EPARSE, line, col, "not a GraphML file: the root element is <%s>%s%s",
                  name, uri ? " in namespace " : "", uri ? (const char *)uri : "");
             return;
@@ -646,27 +744,32 @@ static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, cons
         skip_subtree(r);
         return;
     }
-    if (!is_graphml_ns(uri)) {
+    if (!is_graphml_ns(r, uri)) {
         skip_subtree(r); /* another vocabulary's element (yEd, xlink, ...) */
         return;
     }
-    if (strcmp(name, "key") == 0 && (top == EL_GRAPHML || top == EL_GRAPH)) {
+    /* The three frequent elements by pointer (element names are interned). */
+    if (local == r->nm.data &&
+        (top == EL_GRAPH || top == EL_NODE || top == EL_EDGE || top == EL_GRAPHML)) {
+        start_data(r, attrs, nb_attrs, line, col);
+    } else if (local == r->nm.node && top == EL_GRAPH) {
+        start_node(r, attrs, nb_attrs, line, col);
+    } else if (local == r->nm.edge && top == EL_GRAPH) {
+        start_edge(r, attrs, nb_attrs, line, col);
+    } else if (strcmp(name, "key") == 0 && (top == EL_GRAPHML || top == EL_GRAPH)) {
         start_key(r, attrs, nb_attrs, line, col);
         push(r, EL_KEY);
     } else if (strcmp(name, "default") == 0 && top == EL_KEY) {
         text_reset(r);
+        r->data_line = line;
+        r->data_col = col;
         push(r, EL_DEFAULT);
     } else if (strcmp(name, "graph") == 0) {
         start_graph(r, attrs, nb_attrs, line, col);
-    } else if (strcmp(name, "node") == 0 && top == EL_GRAPH) {
-        start_node(r, attrs, nb_attrs, line, col);
-    } else if (strcmp(name, "edge") == 0 && top == EL_GRAPH) {
-        start_edge(r, attrs, nb_attrs, line, col);
-    } else if (strcmp(name, "data") == 0 &&
-               (top == EL_GRAPH || top == EL_NODE || top == EL_EDGE || top == EL_GRAPHML)) {
-        start_data(r, attrs, nb_attrs, line, col);
     } else if (strcmp(name, "desc") == 0) {
         text_reset(r);
+        r->data_line = line;
+        r->data_col = col;
         if (top == EL_GRAPH || top == EL_GRAPHML)
             push(r, EL_DESC);
         else
@@ -698,14 +801,10 @@ static void end_key_default(struct reader *r)
         nomem(r);
 }
 
-static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+static void end_element(struct reader *r)
 {
-    struct reader *r = ud;
     enum el top = parent(r);
 
-    (void)local;
-    (void)prefix;
-    (void)uri;
     if (r->failed)
         return;
     if (r->skip_depth) {
@@ -731,15 +830,9 @@ static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const 
     r->depth--;
 }
 
-static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlChar *public_id,
-                           const xmlChar *system_id, xmlChar *content)
+static void entity_decl(struct reader *r, const xmlChar *name)
 {
-    struct reader *r = ud;
     long line, col;
-    (void)type;
-    (void)public_id;
-    (void)system_id;
-    (void)content;
     if (r->failed)
         return;
     line = xmlSAX2GetLineNumber(r->ctxt);
@@ -748,6 +841,21 @@ static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlCha
          "the DTD declares entity \"%s\": entity declarations are not supported "
          "(GraphML needs none; they can hide billion-laughs and external-file attacks)",
          (const char *)name);
+}
+
+/*
+ * <!ATTLIST> with a default value makes libxml2 add that attribute to every
+ * matching element (a DTD could give all edges a source); GraphML needs no
+ * such declarations, so any is refused.
+ */
+static void attribute_decl(struct reader *r, const xmlChar *elem, const xmlChar *name)
+{
+    if (r->failed)
+        return;
+    fail(r, VC_EUNSUPPORTED, xmlSAX2GetLineNumber(r->ctxt), xmlSAX2GetColumnNumber(r->ctxt),
+         "the DTD declares attribute \"%s\" of <%s>: DTD attribute declarations are not "
+         "supported (their defaults would silently change the data)", (const char *)name,
+         (const char *)elem);
 }
 
 /* Unknown entities must fail, never expand to something loaded. */
@@ -764,6 +872,67 @@ static void on_error(void *ud, xmlErrorPtr e)
         return;
     vc_xml_error_to_vc(r->err, r->g->source, e);
     r->failed = 1;
+}
+
+/* The SAX entry points: do the work, then stop the parser on failure. */
+
+static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
+                     const xmlChar **attrs)
+{
+    (void)prefix;
+    (void)nb_ns;
+    (void)ns;
+    (void)nb_defaulted;
+    start_element(ud, local, uri, nb_attrs, attrs);
+    stop_if_failed(ud);
+}
+
+static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    (void)local;
+    (void)prefix;
+    (void)uri;
+    end_element(ud);
+    stop_if_failed(ud);
+}
+
+static void on_characters(void *ud, const xmlChar *ch, int len)
+{
+    characters(ud, ch, len);
+    stop_if_failed(ud);
+}
+
+static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlChar *public_id,
+                           const xmlChar *system_id, xmlChar *content)
+{
+    (void)type;
+    (void)public_id;
+    (void)system_id;
+    (void)content;
+    entity_decl(ud, name);
+    stop_if_failed(ud);
+}
+
+static void on_unparsed_entity_decl(void *ud, const xmlChar *name, const xmlChar *public_id,
+                                    const xmlChar *system_id, const xmlChar *notation)
+{
+    (void)public_id;
+    (void)system_id;
+    (void)notation;
+    entity_decl(ud, name);
+    stop_if_failed(ud);
+}
+
+static void on_attribute_decl(void *ud, const xmlChar *elem, const xmlChar *name, int type,
+                              int def, const xmlChar *default_value, xmlEnumerationPtr tree)
+{
+    (void)type;
+    (void)def;
+    (void)default_value;
+    xmlFreeEnumeration(tree); /* the handler owns it (libxml2's SAX contract) */
+    attribute_decl(ud, elem, name);
+    stop_if_failed(ud);
 }
 
 /* ---- after the last tag ---- */
@@ -843,6 +1012,9 @@ static void reader_release(struct reader *r)
     for (size_t i = 0; i < r->n_keys; i++)
         free(r->keys[i].default_text);
     free(r->keys);
+    free(r->key_ids);
+    for (int c = 0; c < 3; c++)
+        vc_idmap_release(&r->key_index[c]);
     free(r->text);
     free(r->declared);
     free(r->first_ref_line);
@@ -882,6 +1054,8 @@ enum vc_status vc_graphml_read(struct vc_graph *out, FILE *in, const char *name,
     sax.characters = on_characters;
     sax.cdataBlock = on_characters;
     sax.entityDecl = on_entity_decl;
+    sax.unparsedEntityDecl = on_unparsed_entity_decl;
+    sax.attributeDecl = on_attribute_decl;
     sax.getEntity = on_get_entity;
     sax.serror = on_error;
 

@@ -49,15 +49,56 @@ void vc_xml_init(void)
     xmlSetGenericErrorFunc(NULL, silent);
 }
 
+/*
+ * libxml2's wording, made to say what happened to a vchain user: one line
+ * (its "Bytes: 0x.." detail joined on), no advice to use XML_PARSE_HUGE
+ * (vchain keeps libxml2's limits on purpose), and a file that simply ends
+ * too early no longer called "extra content".
+ */
 void vc_xml_error_to_vc(struct vc_error *err, const char *name, const xmlError *e)
 {
     char msg[VC_ERROR_MSG_MAX];
+    const char *huge;
     size_t len;
+    const xmlParserCtxt *ctxt = e->domain == XML_FROM_PARSER ? e->ctxt : NULL;
 
+    if (e->code == XML_ERR_NO_MEMORY) {
+        vc_error_set(err, VC_ENOMEM, name, e->line, e->int2, "out of memory (reading XML)");
+        return;
+    }
     snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "XML error");
     len = strlen(msg);
     while (len && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
         msg[--len] = '\0';
+    for (char *p = msg; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    huge = strstr(msg, "use XML_PARSE_HUGE option");
+    if (!huge)
+        huge = strstr(msg, "try XML_PARSE_HUGE option");
+    if (huge) {
+        snprintf(msg + (huge - msg), sizeof(msg) - (size_t)(huge - msg),
+                 "(a limit vchain keeps for untrusted input)");
+    } else if (e->code == XML_ERR_INVALID_CHAR && strncmp(msg, "Input is not proper UTF-8", 25) == 0) {
+        const char *bytes = strstr(msg, "Bytes:");
+        char detail[64] = "";
+        if (bytes)
+            snprintf(detail, sizeof(detail), " (%s)", bytes);
+        snprintf(msg, sizeof(msg), "bytes that are not UTF-8%s; if the file uses another "
+                 "encoding, declare it, e.g. <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>",
+                 detail);
+    } else if (strstr(msg, "Huge input lookup") || strstr(msg, "AttValue length too long")) {
+        snprintf(msg, sizeof(msg), "an attribute value, name or text longer than %d bytes "
+                 "(libxml2's limit, which vchain keeps for untrusted input)", XML_MAX_TEXT_LENGTH);
+    } else if (e->code == XML_ERR_DOCUMENT_EMPTY) {
+        snprintf(msg, sizeof(msg), "no XML element at the start of the file (is it XML?)");
+    } else if (e->code == XML_ERR_DOCUMENT_END && ctxt && ctxt->nameNr > 0 && ctxt->name) {
+        snprintf(msg, sizeof(msg), "the file ends inside <%.200s> (truncated?)",
+                 (const char *)ctxt->name);
+    } else if (e->code == XML_ERR_DOCUMENT_END && ctxt && ctxt->instate != XML_PARSER_EPILOG &&
+               ctxt->instate != XML_PARSER_EOF) {
+        snprintf(msg, sizeof(msg), "no XML element in the file");
+    }
     vc_error_set(err, VC_EPARSE, name, e->line, e->int2, "not well-formed XML: %s", msg);
 }
 
