@@ -59,7 +59,7 @@ TOOL_BIN := $(TOOL_SRC:tools/%.c=$(O)/tools/%)
 LIB      := $(O)/libvchain.a
 BIN      := $(O)/vchain
 
-.PHONY: all check check-unit check-cli check-asan check-valgrind fuzz bench tools \
+.PHONY: FORCE all check check-unit check-cli check-asan check-valgrind fuzz bench tools \
         install uninstall clean
 
 all: $(LIB) $(BIN)
@@ -89,7 +89,8 @@ tools: $(TOOL_BIN)
 # Where the lead's shared data lives (tests skip what needs it when absent).
 VCHAIN_SHARED ?= $(abspath ../shared)
 export VCHAIN_SHARED
-TEST_ENV = VCHAIN_SRCDIR=$(CURDIR) VCHAIN_BIN=$(abspath $(BIN)) VCHAIN_BUILD=$(abspath $(O))
+TEST_ENV = VCHAIN_SRCDIR=$(CURDIR) VCHAIN_BIN=$(abspath $(BIN)) VCHAIN_BUILD=$(abspath $(O)) \
+           VCHAIN_SANITIZE=$(SANITIZE)
 # check-valgrind sets this to run every test binary under valgrind.
 TEST_WRAP ?=
 
@@ -118,9 +119,13 @@ fuzz:
 bench: all tools
 	sh tools/bench.sh
 
-$(O)/vchain.pc: vchain.pc.in Makefile
+# Paths under PREFIX are written relative to ${prefix}, so
+# pkg-config --define-variable=prefix=... can relocate them.
+PC_LIBDIR = $(patsubst $(PREFIX)%,$${prefix}%,$(LIBDIR))
+PC_INCLUDEDIR = $(patsubst $(PREFIX)%,$${prefix}%,$(INCLUDEDIR))
+$(O)/vchain.pc: vchain.pc.in Makefile FORCE
 	@mkdir -p $(O)
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(PC_LIBDIR)|' -e 's|@INCLUDEDIR@|$(PC_INCLUDEDIR)|' \
 	    -e 's|@VERSION@|$(VERSION)|' $< > $(O)/vchain.pc
 
 install: all $(O)/vchain.pc
@@ -142,3 +147,4 @@ clean:
 	rm -rf build build-*
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+FORCE:

@@ -72,10 +72,13 @@ struct vc_strpool {
     struct vc_strpool_block *head;
 };
 
+struct vc_idmap_slot {
+    uint32_t index1;         /* node index + 1, 0 = empty */
+    uint32_t hash;
+};
 struct vc_idmap {
     size_t cap, count;       /* cap is a power of two (or 0) */
-    uint32_t *slots;         /* node index + 1, 0 = empty */
-    uint32_t *hashes;
+    struct vc_idmap_slot *slots;
 };
 
 struct vc_graph {
@@ -98,6 +101,14 @@ struct vc_graph {
     struct vc_attr **attrs;
 
     const char *desc;        /* free text describing the graph, or NULL */
+
+    /*
+     * Graphs read from several files (a folder of CSV tables): the file each
+     * node and edge came from, pooled, so that messages name the right file
+     * with the line.  NULL (the usual case) means source; see vc_graph_file().
+     */
+    const char **node_file, **edge_file;
+    size_t node_file_cap, edge_file_cap;
 };
 
 /* Makes g an empty directed graph; allocates nothing, cannot fail. */
@@ -126,6 +137,19 @@ VC_API enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t 
                                         bool directed, const char *id, size_t id_len,
                                         uint32_t line, uint32_t col, size_t *index,
                                         struct vc_error *err);
+
+/*
+ * Records that node or edge k (cls VC_CLASS_NODE or VC_CLASS_EDGE) came from
+ * file (a string in g's pool), for graphs read from several files.
+ */
+VC_API enum vc_status vc_graph_set_file(struct vc_graph *g, enum vc_attr_class cls, size_t k,
+                                        const char *file, struct vc_error *err);
+/*
+ * The file node or edge k came from: the one recorded with
+ * vc_graph_set_file(), else g->source.  Use it with node_line/edge_line in
+ * messages.
+ */
+VC_API const char *vc_graph_file(const struct vc_graph *g, enum vc_attr_class cls, size_t k);
 
 /* Number of elements of a class: nodes, edges, or 1 for the graph. */
 VC_API size_t vc_graph_class_size(const struct vc_graph *g, enum vc_attr_class cls);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "engine/igraph_glue.h"
 
 struct command {
     const char *name;
@@ -79,6 +80,7 @@ int main(int argc, char **argv)
     int max_memory_given = 0;
 
     vc_outfile_cleanup_on_signals();
+    vc_igraph_init(); /* never igraph's default handler, which aborts */
     /* '+': stop at the command name; its options belong to the command. */
     while ((c = getopt_long(argc, argv, "+qvhV", longopts, NULL)) != -1) {
         switch (c) {

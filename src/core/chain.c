@@ -92,6 +92,15 @@ struct ctx {
     struct vc_error *err;
 };
 
+/* Where node k / edge e came from (a graph read from several files names each). */
+static const char *node_path(const struct ctx *x, size_t k)
+{
+    return vc_graph_file(x->g, VC_CLASS_NODE, k);
+}
+static const char *edge_path(const struct ctx *x, size_t e)
+{
+    return vc_graph_file(x->g, VC_CLASS_EDGE, e);
+}
 static long node_line(const struct ctx *x, size_t k) { return x->g->node_line[k]; }
 static long node_col(const struct ctx *x, size_t k) { return x->g->node_col[k]; }
 static long edge_line(const struct ctx *x, size_t k) { return x->g->edge_line[k]; }
@@ -110,7 +119,8 @@ static const char *edge_name(const struct ctx *x, size_t e, char *buf, size_t si
 
 /* Reads element k of a numeric attribute (a string column is parsed). */
 static enum vc_status number_at(const struct ctx *x, const struct vc_attr *a, size_t k,
-                                long line, long col, const char *what, double *out)
+                                const char *path, long line, long col, const char *what,
+                                double *out)
 {
     *out = NAN;
     if (!vc_attr_has(a, k))
@@ -121,7 +131,7 @@ static enum vc_status number_at(const struct ctx *x, const struct vc_attr *a, si
         const char *why = "";
         enum vc_status st = vc_value_parse(VC_ATTR_DOUBLE, a->values[k].s, &v, &present, &why);
         if (st != VC_OK)
-            return vc_error_set(x->err, st, x->g->source, line, col,
+            return vc_error_set(x->err, st, path, line, col,
                                 "%s \"%s\" of %s: %s", a->name, a->values[k].s, what, why);
         if (present)
             *out = v.d;
@@ -142,7 +152,7 @@ static enum vc_status bool_at(const struct ctx *x, const struct vc_attr *a, size
         const char *why = "";
         enum vc_status st = vc_value_parse(VC_ATTR_BOOL, a->values[k].s, &v, &present, &why);
         if (st != VC_OK)
-            return vc_error_set(x->err, st, x->g->source, node_line(x, k), node_col(x, k),
+            return vc_error_set(x->err, st, node_path(x, k), node_line(x, k), node_col(x, k),
                                 "%s \"%s\" of node \"%s\": %s", a->name, a->values[k].s,
                                 x->g->node_id[k], why);
         if (present)
@@ -204,7 +214,7 @@ static enum vc_status read_kinds(struct ctx *x)
             continue;
         kind = parse_kind(s);
         if (kind < 0) {
-            st = vc_warn(x->diag, x->err, g->source, node_line(x, k), node_col(x, k),
+            st = vc_warn(x->diag, x->err, node_path(x, k), node_line(x, k), node_col(x, k),
                          "node \"%s\" has unknown kind \"%s\" (expected actor or item); "
                          "it is kept but not analysed", g->node_id[k], s);
             if (st != VC_OK)
@@ -231,7 +241,7 @@ static enum vc_status read_relations(struct ctx *x)
             continue;
         rel = parse_relation(s);
         if (rel < 0) {
-            st = vc_warn(x->diag, x->err, g->source, edge_line(x, e), edge_col(x, e),
+            st = vc_warn(x->diag, x->err, edge_path(x, e), edge_line(x, e), edge_col(x, e),
                          "%s has unknown relation \"%s\" (expected provides, input_of, "
                          "variant_of or supplies); it is kept but not analysed",
                          edge_name(x, e, name, sizeof(name)), s);
@@ -245,10 +255,52 @@ static enum vc_status read_relations(struct ctx *x)
 }
 
 /*
- * A node without a kind is an item when something provides it or it takes
- * part in an item-to-item relation, else an actor.
+ * A node without a kind is an item when something provides it, it takes
+ * part in an item-to-item relation, or an item feeds it; else an actor.
  */
-static void infer_kinds(struct ctx *x)
+static int spread_items(const struct vc_graph *g, struct vc_chain *c)
+{
+    size_t n = g->n_nodes, head = 0, tail = 0;
+    uint32_t *start = calloc(n + 1, sizeof(*start));
+    uint32_t *adj = malloc((g->n_edges ? g->n_edges : 1) * sizeof(*adj));
+    uint32_t *queue = malloc((n ? n : 1) * sizeof(*queue));
+
+    if (!start || !adj || !queue) {
+        free(start);
+        free(adj);
+        free(queue);
+        return -1;
+    }
+    for (size_t e = 0; e < g->n_edges; e++)
+        if (c->relation[e] == UNSET)
+            start[g->edge_from[e] + 1]++;
+    for (size_t k = 0; k < n; k++)
+        start[k + 1] += start[k];
+    for (size_t e = 0; e < g->n_edges; e++)
+        if (c->relation[e] == UNSET)
+            adj[start[g->edge_from[e]]++] = g->edge_to[e];
+    for (size_t k = n; k > 0; k--)
+        start[k] = start[k - 1];
+    start[0] = 0;
+    for (size_t k = 0; k < n; k++)
+        if (c->kind[k] == VC_KIND_ITEM)
+            queue[tail++] = (uint32_t)k;
+    while (head < tail) {
+        uint32_t u = queue[head++];
+        for (uint32_t i = start[u]; i < start[u + 1]; i++) {
+            if (c->kind[adj[i]] == UNSET) {
+                c->kind[adj[i]] = VC_KIND_ITEM;
+                queue[tail++] = adj[i];
+            }
+        }
+    }
+    free(start);
+    free(adj);
+    free(queue);
+    return 0;
+}
+
+static int infer_kinds(struct ctx *x)
 {
     struct vc_graph *g = x->g;
     struct vc_chain *c = x->c;
@@ -271,9 +323,14 @@ static void infer_kinds(struct ctx *x)
             break;
         }
     }
+    /* What an item feeds through an edge of unknown relation is an item too
+     * (actors do not consume items in this model): spread it breadth-first. */
+    if (spread_items(g, c) != 0)
+        return -1;
     for (size_t k = 0; k < g->n_nodes; k++)
         if (c->kind[k] == UNSET)
             c->kind[k] = VC_KIND_ACTOR;
+    return 0;
 }
 
 static const char *a_kind(int kind)
@@ -311,7 +368,8 @@ static enum vc_status check_relations(struct ctx *x)
         default: continue;
         }
         if (ku != want_u || kv != want_v)
-            return vc_error_set(x->err, VC_EINVAL, g->source, edge_line(x, e), edge_col(x, e),
+            return vc_error_set(x->err, VC_EINVAL, edge_path(x, e), edge_line(x, e),
+                                edge_col(x, e),
                                 "%s: relation %s goes from %s to %s, but \"%s\" is %s and "
                                 "\"%s\" is %s",
                                 edge_name(x, e, name, sizeof(name)),
@@ -356,28 +414,31 @@ static enum vc_status read_edge_numbers(struct ctx *x, const struct vc_chain_opt
     for (size_t e = 0; e < g->n_edges; e++) {
         double s, w;
         edge_name(x, e, name, sizeof(name));
-        st = number_at(x, share, e, edge_line(x, e), edge_col(x, e), name, &s);
+        st = number_at(x, share, e, edge_path(x, e), edge_line(x, e), edge_col(x, e), name,
+                       &s);
         if (st == VC_OK)
-            st = number_at(x, weight, e, edge_line(x, e), edge_col(x, e), name, &w);
+            st = number_at(x, weight, e, edge_path(x, e), edge_line(x, e), edge_col(x, e),
+                           name, &w);
         if (st != VC_OK)
             return st;
         if (percent)
             s /= 100.0;
         if (!isnan(s)) { /* a share is a fraction whatever the relation */
             if (s > 1.0 && !percent)
-                return vc_error_set(x->err, VC_EINVAL, g->source, edge_line(x, e),
+                return vc_error_set(x->err, VC_EINVAL, edge_path(x, e), edge_line(x, e),
                                     edge_col(x, e),
                                     "%s: share %g is above 1; shares are fractions in [0,1] "
                                     "(if this file gives percentages, use --share-scale percent "
                                     "or a graph attribute share_unit=\"percent\")",
                                     name, s);
             if (s < 0.0 || s > 1.0)
-                return vc_error_set(x->err, VC_EINVAL, g->source, edge_line(x, e),
+                return vc_error_set(x->err, VC_EINVAL, edge_path(x, e), edge_line(x, e),
                                     edge_col(x, e), "%s: share %g%s is outside [0,1]", name,
                                     percent ? s * 100.0 : s, percent ? " %" : "");
         }
         if (!isnan(w) && w < 0)
-            return vc_error_set(x->err, VC_EINVAL, g->source, edge_line(x, e), edge_col(x, e),
+            return vc_error_set(x->err, VC_EINVAL, edge_path(x, e), edge_line(x, e),
+                                edge_col(x, e),
                                 "%s: weight %g is negative", name, w);
         c->share[e] = s;
         c->weight[e] = isnan(w) ? 1.0 : w;
@@ -467,7 +528,7 @@ static enum vc_status read_node_fields(struct ctx *x)
                     country->values[k].s = a3; /* static table: outlives the graph */
                 s = a3;
             } else if (seen_add(&unknown, s)) {
-                st = vc_warn(x->diag, x->err, g->source, node_line(x, k), node_col(x, k),
+                st = vc_warn(x->diag, x->err, node_path(x, k), node_line(x, k), node_col(x, k),
                              "node \"%s\": country \"%s\" is not an ISO 3166-1 code or name; "
                              "kept as given", g->node_id[k], s);
             }
@@ -480,7 +541,7 @@ static enum vc_status read_node_fields(struct ctx *x)
                 c->level[k] = VC_LEVEL_COUNTRY;
             else if (strcasecmp(s, "firm") != 0 && strcasecmp(s, "organization") != 0 &&
                      strcasecmp(s, "organisation") != 0 && strcasecmp(s, "company") != 0)
-                st = vc_warn(x->diag, x->err, g->source, node_line(x, k), node_col(x, k),
+                st = vc_warn(x->diag, x->err, node_path(x, k), node_line(x, k), node_col(x, k),
                              "node \"%s\": level \"%s\" is neither firm nor country; read as "
                              "firm", g->node_id[k], s);
         }
@@ -493,9 +554,10 @@ static enum vc_status read_node_fields(struct ctx *x)
 
         snprintf(name, sizeof(name), "node \"%s\"", g->node_id[k]);
         if (st == VC_OK)
-            st = number_at(x, value, k, node_line(x, k), node_col(x, k), name, &c->value[k]);
+            st = number_at(x, value, k, node_path(x, k), node_line(x, k), node_col(x, k), name,
+                           &c->value[k]);
         if (st == VC_OK && !isnan(c->value[k]) && c->value[k] < 0)
-            st = vc_error_set(x->err, VC_EINVAL, g->source, node_line(x, k), node_col(x, k),
+            st = vc_error_set(x->err, VC_EINVAL, node_path(x, k), node_line(x, k), node_col(x, k),
                               "%s: value %g is negative", name, c->value[k]);
     }
     free(unknown.v);
@@ -552,7 +614,7 @@ static enum vc_status check_coverage(struct ctx *x, const struct vc_chain_opts *
     for (size_t k = 0; k < g->n_nodes && st == VC_OK; k++)
         for (int l = 0; l < 2 && st == VC_OK; l++)
             if (cov[2 * k + l] > 1.0 + opts->coverage_tolerance)
-                st = vc_warn(x->diag, x->err, g->source, node_line(x, k), node_col(x, k),
+                st = vc_warn(x->diag, x->err, node_path(x, k), node_line(x, k), node_col(x, k),
                              "item \"%s\": %s-level shares add up to %.1f %% (above 100 %%)",
                              g->node_id[k], vc_level_name((enum vc_level)l),
                              cov[2 * k + l] * 100.0);
@@ -582,7 +644,10 @@ enum vc_status vc_chain_build(struct vc_graph *g, const struct vc_chain_opts *op
     }
     if ((st = read_kinds(&x)) != VC_OK || (st = read_relations(&x)) != VC_OK)
         goto out;
-    infer_kinds(&x);
+    if (infer_kinds(&x) != 0) {
+        st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
+        goto out;
+    }
     if ((st = check_relations(&x)) != VC_OK || (st = read_edge_numbers(&x, opts)) != VC_OK ||
         (st = read_node_fields(&x)) != VC_OK || (st = mark_final(&x)) != VC_OK ||
         (st = check_coverage(&x, opts)) != VC_OK)

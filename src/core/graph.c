@@ -45,6 +45,8 @@ void vc_graph_release(struct vc_graph *g)
     free(g->edge_id);
     free(g->edge_line);
     free(g->edge_col);
+    free(g->node_file);
+    free(g->edge_file);
     for (size_t i = 0; i < g->n_attrs; i++)
         attr_free(g->attrs[i]);
     free(g->attrs);
@@ -172,6 +174,31 @@ enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t to, boo
     if (index)
         *index = k;
     return VC_OK;
+}
+
+enum vc_status vc_graph_set_file(struct vc_graph *g, enum vc_attr_class cls, size_t k,
+                                 const char *file, struct vc_error *err)
+{
+    if (cls == VC_CLASS_NODE) {
+        if (k >= g->node_file_cap && VC_GROW(g->node_file, g->node_file_cap, k + 1))
+            return nomem(err, g, "file names");
+        g->node_file[k] = file;
+    } else if (cls == VC_CLASS_EDGE) {
+        if (k >= g->edge_file_cap && VC_GROW(g->edge_file, g->edge_file_cap, k + 1))
+            return nomem(err, g, "file names");
+        g->edge_file[k] = file;
+    }
+    return VC_OK;
+}
+
+const char *vc_graph_file(const struct vc_graph *g, enum vc_attr_class cls, size_t k)
+{
+    const char *f = NULL;
+    if (cls == VC_CLASS_NODE && k < g->node_file_cap)
+        f = g->node_file[k];
+    else if (cls == VC_CLASS_EDGE && k < g->edge_file_cap)
+        f = g->edge_file[k];
+    return f ? f : g->source;
 }
 
 size_t vc_graph_class_size(const struct vc_graph *g, enum vc_attr_class cls)
@@ -384,6 +411,69 @@ static bool span_equal_ci(const char *b, const char *e, const char *word)
     return strlen(word) == n && strncasecmp(b, word, n) == 0;
 }
 
+/*
+ * Plain decimals with at most 15 significant digits and a small exponent
+ * ("0.25", "61.3", "-1e5") are converted exactly without strtod: the digits
+ * form an integer below 2^53 and 10^k (k <= 22) is exact as a double, so one
+ * IEEE multiplication or division gives the correctly rounded result
+ * (Clinger's fast path).  Anything else returns false and goes to strtod.
+ */
+static bool fast_decimal(const char *s, double *out)
+{
+    static const double pow10[] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+    uint64_t m = 0;
+    int digits = 0, frac = 0, exp = 0, neg = 0, any = 0;
+
+    if (*s == '-' || *s == '+')
+        neg = *s++ == '-';
+    for (; *s >= '0' && *s <= '9'; s++, any = 1)
+        if (m || *s != '0') {
+            if (++digits > 15)
+                return false;
+            m = m * 10 + (uint64_t)(*s - '0');
+        }
+    if (*s == '.') {
+        for (s++; *s >= '0' && *s <= '9'; s++, any = 1) {
+            frac++;
+            if (m || *s != '0') {
+                if (++digits > 15)
+                    return false;
+                m = m * 10 + (uint64_t)(*s - '0');
+            } else if (frac > 22) {
+                return false;
+            }
+        }
+    }
+    if (!any)
+        return false;
+    if (*s == 'e' || *s == 'E') {
+        int eneg = 0, edigits = 0;
+        s++;
+        if (*s == '-' || *s == '+')
+            eneg = *s++ == '-';
+        for (; *s >= '0' && *s <= '9'; s++)
+            if (++edigits > 3)
+                return false;
+            else
+                exp = exp * 10 + (*s - '0');
+        if (!edigits)
+            return false;
+        if (eneg)
+            exp = -exp;
+    }
+    if (*s)
+        return false;
+    exp -= frac;
+    if (exp < -22 || exp > 22)
+        return false;
+    double d = (double)m;
+    d = exp < 0 ? d / pow10[-exp] : d * pow10[exp];
+    *out = neg ? -d : d;
+    return true;
+}
+
 enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc_value *out,
                               bool *present, const char **why)
 {
@@ -448,7 +538,16 @@ enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc
         out->i = v;
         return VC_OK;
     }
-    double d = strtod(buf, &end);
+    double d;
+    if (fast_decimal(buf, &d)) {
+        out->d = d; /* exact: see fast_decimal */
+        if (type == VC_ATTR_FLOAT && fabs(d) > 3.4028234663852886e38) {
+            *why = "out of range for float";
+            return VC_EINVAL;
+        }
+        return VC_OK;
+    }
+    d = strtod(buf, &end);
     if (end == buf || *end) {
         *why = "not a number";
         return VC_EPARSE;

@@ -21,14 +21,18 @@ uint32_t vc_hash(const char *s, size_t len)
 void vc_idmap_release(struct vc_idmap *m)
 {
     free(m->slots);
-    free(m->hashes);
-    m->slots = m->hashes = NULL;
+    m->slots = NULL;
     m->cap = m->count = 0;
 }
 
 static int key_equal(const char *stored, const char *key, size_t len)
 {
-    return strncmp(stored, key, len) == 0 && stored[len] == '\0';
+    /* Ids are short: an inline loop beats a library call.  A shorter stored
+     * id stops the loop at its NUL (keys hold no NUL). */
+    for (size_t i = 0; i < len; i++)
+        if (stored[i] != key[i])
+            return 0;
+    return stored[len] == '\0';
 }
 
 size_t vc_idmap_find(const struct vc_idmap *m, const char *const *keys, const char *key,
@@ -37,53 +41,50 @@ size_t vc_idmap_find(const struct vc_idmap *m, const char *const *keys, const ch
     if (!m->cap)
         return SIZE_MAX;
     size_t mask = m->cap - 1;
+    /* Index and hash share a slot: one cache line per probe. */
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        uint32_t slot = m->slots[i];
-        if (!slot)
+        const struct vc_idmap_slot *s = &m->slots[i];
+        if (!s->index1)
             return SIZE_MAX;
-        if (m->hashes[i] == hash && key_equal(keys[slot - 1], key, len))
-            return slot - 1;
+        if (s->hash == hash && key_equal(keys[s->index1 - 1], key, len))
+            return s->index1 - 1;
     }
 }
 
-static void place(uint32_t *slots, uint32_t *hashes, size_t mask, uint32_t slot, uint32_t hash)
+static void place(struct vc_idmap_slot *slots, size_t mask, struct vc_idmap_slot s)
 {
-    size_t i = hash & mask;
-    while (slots[i])
+    size_t i = s.hash & mask;
+    while (slots[i].index1)
         i = (i + 1) & mask;
-    slots[i] = slot;
-    hashes[i] = hash;
+    slots[i] = s;
 }
 
 static int rehash(struct vc_idmap *m, size_t ncap)
 {
-    uint32_t *slots = calloc(ncap, sizeof(*slots));
-    uint32_t *hashes = malloc(ncap * sizeof(*hashes));
-    if (!slots || !hashes) {
-        free(slots);
-        free(hashes);
+    struct vc_idmap_slot *slots = calloc(ncap, sizeof(*slots));
+    if (!slots)
         return -1;
-    }
     for (size_t i = 0; i < m->cap; i++)
-        if (m->slots[i])
-            place(slots, hashes, ncap - 1, m->slots[i], m->hashes[i]);
+        if (m->slots[i].index1)
+            place(slots, ncap - 1, m->slots[i]);
     free(m->slots);
-    free(m->hashes);
     m->slots = slots;
-    m->hashes = hashes;
     m->cap = ncap;
     return 0;
 }
 
 int vc_idmap_insert(struct vc_idmap *m, size_t index, uint32_t hash)
 {
+    struct vc_idmap_slot s;
     /* Keep the load factor at or below 1/2. */
     if ((m->count + 1) * 2 > m->cap) {
         size_t ncap = m->cap ? m->cap * 2 : 64;
         if (ncap < m->cap || rehash(m, ncap) < 0)
             return -1;
     }
-    place(m->slots, m->hashes, m->cap - 1, (uint32_t)(index + 1), hash);
+    s.index1 = (uint32_t)(index + 1);
+    s.hash = hash;
+    place(m->slots, m->cap - 1, s);
     m->count++;
     return 0;
 }

@@ -14,7 +14,7 @@ void vc_idmap_release(struct vc_idmap *m);
 /* Index of key (len bytes) among keys[], or SIZE_MAX. */
 size_t vc_idmap_find(const struct vc_idmap *m, const char *const *keys, const char *key,
                      size_t len, uint32_t hash);
-/* Records index (whose key hashes to hash); -1 when out of memory. */
+/* Records index, whose key hashes to hash; -1 when out of memory. */
 int vc_idmap_insert(struct vc_idmap *m, size_t index, uint32_t hash);
 
 #endif

@@ -60,8 +60,17 @@ struct scratch {
     size_t cap;
 };
 
+/* Names as interned in the parser's dictionary: compared by pointer. */
+struct names {
+    const xmlChar *ns, *ns_old;
+    const xmlChar *data, *node, *edge;
+    const xmlChar *id, *key, *source, *target, *directed, *edgedefault, *for_, *attr_name,
+        *attr_type, *yfiles_type;
+};
+
 struct reader {
     xmlParserCtxtPtr ctxt;
+    struct names nm;
     struct scratch scratch[N_SLOTS];
     int root_seen;
     struct vc_graph *g;
@@ -148,9 +157,34 @@ static void nomem(struct reader *r)
 
 /* ---- small helpers ---- */
 
-static int is_graphml_ns(const xmlChar *uri)
+static void intern_names(struct reader *r)
 {
-    return !uri || strcmp((const char *)uri, NS_GRAPHML) == 0 ||
+    xmlDictPtr d = r->ctxt->dict;
+    struct names *nm = &r->nm;
+#define INTERN(s) xmlDictLookup(d, (const xmlChar *)(s), -1)
+    nm->ns = INTERN(NS_GRAPHML);
+    nm->ns_old = INTERN(NS_GRAPHML_OLD);
+    nm->data = INTERN("data");
+    nm->node = INTERN("node");
+    nm->edge = INTERN("edge");
+    nm->id = INTERN("id");
+    nm->key = INTERN("key");
+    nm->source = INTERN("source");
+    nm->target = INTERN("target");
+    nm->directed = INTERN("directed");
+    nm->edgedefault = INTERN("edgedefault");
+    nm->for_ = INTERN("for");
+    nm->attr_name = INTERN("attr.name");
+    nm->attr_type = INTERN("attr.type");
+    nm->yfiles_type = INTERN("yfiles.type");
+#undef INTERN
+}
+
+static int is_graphml_ns(const struct reader *r, const xmlChar *uri)
+{
+    /* Pointer checks first: namespace names come from the parser's dictionary. */
+    return !uri || uri == r->nm.ns || uri == r->nm.ns_old ||
+           strcmp((const char *)uri, NS_GRAPHML) == 0 ||
            strcmp((const char *)uri, NS_GRAPHML_OLD) == 0;
 }
 
@@ -160,11 +194,11 @@ static int is_graphml_ns(const xmlChar *uri)
  * decoded); such values are decoded into scratch buffer `slot`.
  */
 static const xmlChar *attr_span(struct reader *r, const xmlChar **attrs, int n,
-                                const char *name, int slot, size_t *len)
+                                const xmlChar *name, int slot, size_t *len)
 {
     for (int i = 0; i < n; i++) {
         const xmlChar **a = attrs + 5 * i;
-        if (a[2] != NULL || strcmp((const char *)a[0], name) != 0)
+        if (a[2] != NULL || a[0] != name) /* attribute names are interned too */
             continue;
         const char *v = (const char *)a[3], *end = (const char *)a[4];
         *len = (size_t)(end - v);
@@ -195,16 +229,18 @@ static const xmlChar *attr_span(struct reader *r, const xmlChar **attrs, int n,
  * A NUL-terminated copy of an attribute value in a caller's buffer; a value
  * that does not fit is an error located at the element's start tag.
  */
-static const char *attr_str(struct reader *r, const xmlChar **attrs, int n, const char *name,
-                            char *buf, size_t size, const char *elem, long line, long col)
+static const char *attr_str(struct reader *r, const xmlChar **attrs, int n,
+                            const xmlChar *name, char *buf, size_t size, const char *elem,
+                            long line, long col)
 {
     size_t len;
     const xmlChar *v = attr_span(r, attrs, n, name, SLOT_MISC, &len);
     if (!v)
         return NULL;
     if (len >= size) {
-        fail(r, VC_EINVAL, line, col, "<%s>: attribute %s is too long (%zu bytes; the limit is %zu)",
-             elem, name, len, size - 1);
+        fail(r, VC_EINVAL, line, col,
+             "<%s>: attribute %s is too long (%zu bytes; the limit is %zu)", elem,
+             (const char *)name, len, size - 1);
         return NULL;
     }
     memcpy(buf, v, len);
@@ -286,11 +322,12 @@ static const char *for_name(int classes)
 static void start_key(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     char idbuf[1024], forbuf[64], namebuf[1024], typebuf[64], mapped[1040];
-    const char *id = attr_str(r, attrs, n, "id", idbuf, sizeof(idbuf), "key", line, col);
-    const char *forv = attr_str(r, attrs, n, "for", forbuf, sizeof(forbuf), "key", line, col);
-    const char *name = attr_str(r, attrs, n, "attr.name", namebuf, sizeof(namebuf), "key",
+    const char *id = attr_str(r, attrs, n, r->nm.id, idbuf, sizeof(idbuf), "key", line, col);
+    const char *forv = attr_str(r, attrs, n, r->nm.for_, forbuf, sizeof(forbuf), "key", line,
+                                col);
+    const char *name = attr_str(r, attrs, n, r->nm.attr_name, namebuf, sizeof(namebuf), "key",
                                 line, col);
-    const char *type = attr_str(r, attrs, n, "attr.type", typebuf, sizeof(typebuf), "key",
+    const char *type = attr_str(r, attrs, n, r->nm.attr_type, typebuf, sizeof(typebuf), "key",
                                 line, col);
     size_t ylen;
     struct key *k;
@@ -331,7 +368,7 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
         nomem(r);
         return;
     }
-    if (attr_span(r, attrs, n, "yfiles.type", SLOT_MISC, &ylen)) {
+    if (attr_span(r, attrs, n, r->nm.yfiles_type, SLOT_MISC, &ylen)) {
         /* yEd's graphics: nested XML that describes drawing, not data. */
         k->skip = 1;
         if (!r->warned_yfiles++)
@@ -408,33 +445,6 @@ static int class_bit(enum vc_attr_class cls)
     return cls == VC_CLASS_NODE ? FOR_NODE : cls == VC_CLASS_EDGE ? FOR_EDGE : FOR_GRAPH;
 }
 
-static void store_value(struct reader *r, struct vc_attr *a, size_t index, const char *text,
-                        long line, long col, const char *what)
-{
-    union vc_value v;
-    bool present;
-    const char *why = "";
-    enum vc_status st = vc_value_parse(a->type, text, &v, &present, &why);
-
-    if (st != VC_OK) {
-        fail(r, st, line, col, "%s: value \"%.80s\" of %s (%s): %s", what, text, a->name,
-             vc_attr_type_name(a->type), why);
-        return;
-    }
-    if (!present)
-        return;
-    if (a->type == VC_ATTR_STRING) {
-        v.s = vc_graph_strdup(r->g, text, strlen(text));
-        if (!v.s) {
-            nomem(r);
-            return;
-        }
-    }
-    if (vc_attr_set(a, index, v, r->err) != VC_OK) {
-        r->failed = 1;
-    }
-}
-
 static void element_name(struct reader *r, char *buf, size_t size)
 {
     const struct vc_graph *g = r->g;
@@ -455,10 +465,38 @@ static void element_name(struct reader *r, char *buf, size_t size)
     }
 }
 
+static void store_value(struct reader *r, struct vc_attr *a, size_t index, const char *text,
+                        size_t len, long line, long col)
+{
+    union vc_value v;
+    bool present;
+    const char *why = "";
+    enum vc_status st = vc_value_parse(a->type, text, &v, &present, &why);
+
+    if (st != VC_OK) {
+        char name[300];
+        element_name(r, name, sizeof(name));
+        fail(r, st, line, col, "%s: value \"%.80s\" of %s (%s): %s", name, text, a->name,
+             vc_attr_type_name(a->type), why);
+        return;
+    }
+    if (!present)
+        return;
+    if (a->type == VC_ATTR_STRING) {
+        v.s = vc_graph_strdup(r->g, text, len);
+        if (!v.s) {
+            nomem(r);
+            return;
+        }
+    }
+    if (vc_attr_set(a, index, v, r->err) != VC_OK)
+        r->failed = 1;
+}
+
 static void start_data(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     size_t len;
-    const xmlChar *key = attr_span(r, attrs, n, "key", SLOT_ID, &len);
+    const xmlChar *key = attr_span(r, attrs, n, r->nm.key, SLOT_ID, &len);
     enum el owner = parent(r);
 
     r->cur_key = NULL;
@@ -513,13 +551,14 @@ static void end_data(struct reader *r)
     a = k->attr[c];
     if (!a)
         return;
-    element_name(r, name, sizeof(name));
     if (vc_attr_has(a, r->cur_index)) {
+        element_name(r, name, sizeof(name));
         fail(r, VC_EINVAL, r->data_line, r->data_col, "%s: two <data> elements for key \"%s\"",
              name, k->id);
         return;
     }
-    store_value(r, a, r->cur_index, r->text ? r->text : "", r->data_line, r->data_col, name);
+    store_value(r, a, r->cur_index, r->text ? r->text : "", r->text_len, r->data_line,
+                r->data_col);
 }
 
 /* ---- nodes and edges ---- */
@@ -540,7 +579,7 @@ static int grow_node_marks(struct reader *r)
 static void start_node(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     size_t len, index;
-    const xmlChar *id = attr_span(r, attrs, n, "id", SLOT_ID, &len);
+    const xmlChar *id = attr_span(r, attrs, n, r->nm.id, SLOT_ID, &len);
     bool created;
 
     if (!id) {
@@ -576,8 +615,9 @@ static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *
                     long line, long col, size_t *index)
 {
     size_t len;
-    const xmlChar *id = attr_span(r, attrs, n, which,
-                                  strcmp(which, "source") == 0 ? SLOT_SOURCE : SLOT_TARGET, &len);
+    int is_source = strcmp(which, "source") == 0;
+    const xmlChar *id = attr_span(r, attrs, n, is_source ? r->nm.source : r->nm.target,
+                                  is_source ? SLOT_SOURCE : SLOT_TARGET, &len);
     bool created;
 
     if (!id) {
@@ -604,8 +644,8 @@ static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *
 static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     size_t from, to, idlen = 0, dlen, index;
-    const xmlChar *id = attr_span(r, attrs, n, "id", SLOT_ID, &idlen);
-    const xmlChar *dir = attr_span(r, attrs, n, "directed", SLOT_MISC, &dlen);
+    const xmlChar *id = attr_span(r, attrs, n, r->nm.id, SLOT_ID, &idlen);
+    const xmlChar *dir = attr_span(r, attrs, n, r->nm.directed, SLOT_MISC, &dlen);
     bool directed = r->g->directed;
 
     if (endpoint(r, attrs, n, "source", line, col, &from) ||
@@ -648,7 +688,7 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
              "a second <graph>: vchain reads one graph per file");
         return;
     }
-    ed = attr_str(r, attrs, n, "edgedefault", buf, sizeof(buf), "graph", line, col);
+    ed = attr_str(r, attrs, n, r->nm.edgedefault, buf, sizeof(buf), "graph", line, col);
     if (r->failed)
         return;
     if (ed && strcmp(ed, "undirected") == 0)
@@ -687,7 +727,8 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
     vc_xml_tag_position(r->ctxt, &line, &col);
 
     if (top == EL_TOP) {
-        if (!is_graphml_ns(uri) || strcmp(name, "graphml") != 0) {
+        intern_names(r);
+        if (!is_graphml_ns(r, uri) || strcmp(name, "graphml") != 0) {
             fail(r, VC_EPARSE, line, col, "not a GraphML file: the root element is <%s>%s%s",
                  name, uri ? " in namespace " : "", uri ? (const char *)uri : "");
             return;
@@ -703,11 +744,19 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
         skip_subtree(r);
         return;
     }
-    if (!is_graphml_ns(uri)) {
+    if (!is_graphml_ns(r, uri)) {
         skip_subtree(r); /* another vocabulary's element (yEd, xlink, ...) */
         return;
     }
-    if (strcmp(name, "key") == 0 && (top == EL_GRAPHML || top == EL_GRAPH)) {
+    /* The three frequent elements by pointer (element names are interned). */
+    if (local == r->nm.data &&
+        (top == EL_GRAPH || top == EL_NODE || top == EL_EDGE || top == EL_GRAPHML)) {
+        start_data(r, attrs, nb_attrs, line, col);
+    } else if (local == r->nm.node && top == EL_GRAPH) {
+        start_node(r, attrs, nb_attrs, line, col);
+    } else if (local == r->nm.edge && top == EL_GRAPH) {
+        start_edge(r, attrs, nb_attrs, line, col);
+    } else if (strcmp(name, "key") == 0 && (top == EL_GRAPHML || top == EL_GRAPH)) {
         start_key(r, attrs, nb_attrs, line, col);
         push(r, EL_KEY);
     } else if (strcmp(name, "default") == 0 && top == EL_KEY) {
@@ -717,13 +766,6 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
         push(r, EL_DEFAULT);
     } else if (strcmp(name, "graph") == 0) {
         start_graph(r, attrs, nb_attrs, line, col);
-    } else if (strcmp(name, "node") == 0 && top == EL_GRAPH) {
-        start_node(r, attrs, nb_attrs, line, col);
-    } else if (strcmp(name, "edge") == 0 && top == EL_GRAPH) {
-        start_edge(r, attrs, nb_attrs, line, col);
-    } else if (strcmp(name, "data") == 0 &&
-               (top == EL_GRAPH || top == EL_NODE || top == EL_EDGE || top == EL_GRAPHML)) {
-        start_data(r, attrs, nb_attrs, line, col);
     } else if (strcmp(name, "desc") == 0) {
         text_reset(r);
         r->data_line = line;

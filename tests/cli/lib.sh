@@ -30,7 +30,7 @@ fail() { echo "FAIL $1: $2"; FAILS=$((FAILS + 1)); }
 
 expect_rc() {
     if [ "$RC" -eq "$2" ]; then pass "$1"; else
-        fail "$1" "exit $RC, expected $2; stderr: $(head -c 300 "$ERR")"; fi
+        fail "$1" "exit $RC, expected $2; stderr: $(head -c 300 "$ERR" 2>/dev/null)"; fi
 }
 expect_out() {
     if grep -F -q -- "$2" "$OUT"; then pass "$1"; else
@@ -38,11 +38,11 @@ expect_out() {
 }
 expect_err() {
     if grep -F -q -- "$2" "$ERR"; then pass "$1"; else
-        fail "$1" "stderr lacks '$2'; stderr: $(head -c 300 "$ERR")"; fi
+        fail "$1" "stderr lacks '$2'; stderr: $(head -c 300 "$ERR" 2>/dev/null)"; fi
 }
 expect_no_err() {
     if [ ! -s "$ERR" ]; then pass "$1"; else
-        fail "$1" "unexpected stderr: $(head -c 300 "$ERR")"; fi
+        fail "$1" "unexpected stderr: $(head -c 300 "$ERR" 2>/dev/null)"; fi
 }
 check() {
     name=$1; shift
