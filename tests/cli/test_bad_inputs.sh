@@ -71,7 +71,13 @@ while IFS="$tab" read -r file want msg pos opts; do
         bad "$file" "stderr lacks '$msg'; stderr: $(head -c 300 "$TMP/err")"
         continue
     fi
-    if [ "$pos" != "-" ] && ! grep -F -q -- "$path:$pos: " "$TMP/err"; then
+    # LINE:COL follows the input's name; for a folder of tables it is
+    # FILE.csv:LINE[:COL] inside it.
+    case $pos in
+    [0-9]*) loc=$path:$pos ;;
+    *) loc=$path/$pos ;;
+    esac
+    if [ "$pos" != "-" ] && ! grep -F -q -- "$loc: " "$TMP/err"; then
         bad "$file" "not located at $pos; stderr: $(head -c 300 "$TMP/err")"
         continue
     fi
