@@ -15,6 +15,8 @@ struct command {
 
 static const struct command commands[] = {
     { "info", cmd_info, "what a graph holds: counts, kinds, relations, attributes, checks" },
+    { "rank", cmd_rank, "the control points, ranked, with their reasons" },
+    { "items", cmd_items, "how concentrated each item's market is" },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
