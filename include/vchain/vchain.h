@@ -15,6 +15,7 @@
 #include "vchain/import.h"
 #include "vchain/outfile.h"
 #include "vchain/export.h"
+#include "vchain/layout.h"
 
 #define VC_VERSION_STRING "0.1.0"
 

@@ -14,6 +14,7 @@ struct command {
 
 static const struct command commands[] = {
     { "info", cmd_info, "what a graph holds: counts, kinds, relations, attributes, checks" },
+    { "export", cmd_export, "write the graph for Gephi and friends: GEXF, GraphML, CSV, JSON" },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

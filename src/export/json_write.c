@@ -12,7 +12,8 @@
  * "links" is the d3 and NetworkX 2.x name (NetworkX 3.6+ wants
  * edges="links").  Values keep their JSON type (true/false, numbers with
  * 17 significant digits at most, strings); a missing or non-finite value is
- * left out.  Data columns use the exported names (core/attrname.h), so none
+ * left out; doubles always carry a decimal point or exponent (15.0), so
+ * typed readers keep them floats.  Data columns use the exported names (core/attrname.h), so none
  * collides with the keys above.  One node or link per line.
  */
 #include <math.h>
@@ -22,6 +23,16 @@
 #include "core/textout.h"
 #include "viz.h"
 
+/* A double that reads back as a float in typed readers (Python): 15.0, not 15. */
+static void json_double(FILE *out, double d)
+{
+    char buf[40];
+    vc_export_double(buf, d);
+    fputs(buf, out);
+    if (!strpbrk(buf, ".eE"))
+        fputs(".0", out);
+}
+
 static void json_value(FILE *out, const struct vc_attr *a, size_t k)
 {
     switch (a->type) {
@@ -29,7 +40,7 @@ static void json_value(FILE *out, const struct vc_attr *a, size_t k)
     case VC_ATTR_INT:
     case VC_ATTR_LONG: fprintf(out, "%lld", (long long)a->values[k].i); break;
     case VC_ATTR_FLOAT:
-    case VC_ATTR_DOUBLE: vc_json_number(out, a->values[k].d); break;
+    case VC_ATTR_DOUBLE: json_double(out, a->values[k].d); break;
     case VC_ATTR_STRING: vc_json_string(out, a->values[k].s); break;
     }
 }
@@ -54,11 +65,10 @@ static void members(FILE *out, const struct vc_export_cols *c, size_t k)
 
 static void number_member(FILE *out, const char *name, double d)
 {
-    char buf[40];
     if (!isfinite(d))
         return;
-    vc_export_double(buf, d);
-    fprintf(out, ", \"%s\": %s", name, buf);
+    fprintf(out, ", \"%s\": ", name);
+    json_double(out, d);
 }
 
 enum vc_status vc_json_write(const struct vc_graph *g, const struct vc_export_opts *opts,

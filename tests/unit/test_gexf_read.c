@@ -4,6 +4,8 @@
  * GEXF corpus (../shared/data/gexf-corpus) read or refused with a clear
  * message.
  */
+#include <unistd.h>
+
 #include "testutil.h"
 
 #define G12 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
@@ -322,6 +324,32 @@ static void refusals_are_located(void **state)
                  VC_EPARSE, 3, 40, "not well-formed XML");
 }
 
+/* vc_load tells GEXF from GraphML by the root element, namespace or not. */
+static void load_sniffs_gexf(void **state)
+{
+    (void)state;
+    static const char *const roots[] = {
+        G13 "<graph defaultedgetype=\"directed\"><nodes><node id=\"a\"/></nodes></graph>"
+            "</gexf>",
+        "<?xml version=\"1.0\"?>\n<!-- a comment --><g:gexf xmlns:g=\"http://gexf.net/1.3\">"
+        "<g:graph><g:nodes><g:node id=\"a\"/></g:nodes></g:graph></g:gexf>",
+    };
+    for (int i = 0; i < 2; i++) {
+        char path[] = "/tmp/vchain-sniff-XXXXXX";
+        int fd = mkstemp(path);
+        struct vc_chain c;
+        assert_true(fd >= 0);
+        assert_int_equal(write(fd, roots[i], strlen(roots[i])), (ssize_t)strlen(roots[i]));
+        close(fd);
+        if (vc_load(path, NULL, &g, &c, NULL, &err) != VC_OK)
+            fail_msg("%s", err.msg);
+        assert_int_equal(g.n_nodes, 1);
+        vc_chain_release(&c);
+        vc_graph_release(&g);
+        unlink(path);
+    }
+}
+
 /* ---- the corpus of real files ---- */
 
 struct corpus_case {
@@ -437,6 +465,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(dynamic_graph_is_flattened, reset, release),
         cmocka_unit_test_setup_teardown(lenient_skips_and_creates, reset, release),
         cmocka_unit_test_setup_teardown(refusals_are_located, reset, release),
+        cmocka_unit_test_setup_teardown(load_sniffs_gexf, reset, release),
         cmocka_unit_test(corpus_files),
         cmocka_unit_test_setup_teardown(corpus_values, reset, release),
     };
