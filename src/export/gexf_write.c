@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/textout.h"
+#include "out.h"
 #include "viz.h"
 #include "vchain/vchain.h"
 
@@ -40,22 +40,24 @@ static const char *gexf_type(enum vc_attr_type t)
     return "string";
 }
 
-static void write_decls(FILE *out, const char *cls, const struct vc_export_cols *c)
+static void write_decls(struct vc_out *o, const char *cls, const struct vc_export_cols *c)
 {
     if (!c->n)
         return;
-    fprintf(out, "    <attributes class=\"%s\">\n", cls);
+    OUT_LIT(o, "    <attributes class=\"");
+    out_str(o, cls);
+    OUT_LIT(o, "\">\n");
     for (size_t i = 0; i < c->n; i++) {
-        fputs("      <attribute", out);
-        vc_export_xml_attr(out, "id", c->name[i]);
-        vc_export_xml_attr(out, "title", c->name[i]);
-        fprintf(out, " type=\"%s\"/>\n", gexf_type(c->attr[i]->type));
+        OUT_LIT(o, "      <attribute");
+        out_xml_attr(o, "id", c->name[i]);
+        out_xml_attr(o, "title", c->name[i]);
+        out_xml_attr(o, "type", gexf_type(c->attr[i]->type));
+        OUT_LIT(o, "/>\n");
     }
-    fputs("    </attributes>\n", out);
+    OUT_LIT(o, "    </attributes>\n");
 }
 
-/* Writes the attvalues of element k; returns whether it wrote any. */
-static void write_attvalues(FILE *out, const struct vc_export_cols *c, size_t k)
+static void write_attvalues(struct vc_out *o, const struct vc_export_cols *c, size_t k)
 {
     char buf[40];
     bool open = false;
@@ -64,48 +66,59 @@ static void write_attvalues(FILE *out, const struct vc_export_cols *c, size_t k)
         if (!v)
             continue;
         if (!open) {
-            fputs("<attvalues>", out);
+            OUT_LIT(o, "<attvalues>");
             open = true;
         }
-        fputs("<attvalue", out);
-        vc_export_xml_attr(out, "for", c->name[i]);
-        vc_export_xml_attr(out, "value", v);
-        fputs("/>", out);
+        OUT_LIT(o, "<attvalue for=\"");
+        out_xml(o, c->name[i]);
+        OUT_LIT(o, "\" value=\"");
+        out_xml(o, v);
+        OUT_LIT(o, "\"/>");
     }
     if (open)
-        fputs("</attvalues>", out);
+        OUT_LIT(o, "</attvalues>");
 }
 
-static void write_nodes(FILE *out, const struct vc_graph *g, const struct vc_export_cols *c,
-                        const struct vc_viz *viz)
+static void write_nodes(struct vc_out *o, const struct vc_graph *g,
+                        const struct vc_export_cols *c, const struct vc_viz *viz)
 {
     const struct vc_attr *label = vc_export_label(g, VC_CLASS_NODE);
-    char b1[40], b2[40];
     double x, y;
 
-    fprintf(out, "    <nodes count=\"%zu\">\n", g->n_nodes);
+    OUT_LIT(o, "    <nodes count=\"");
+    out_i64(o, (int64_t)g->n_nodes);
+    OUT_LIT(o, "\">\n");
     for (size_t k = 0; k < g->n_nodes; k++) {
-        fputs("      <node", out);
-        vc_export_xml_attr(out, "id", g->node_id[k]);
-        vc_export_xml_attr(out, "label", vc_attr_get_string(label, k));
-        putc('>', out);
-        write_attvalues(out, c, k);
+        OUT_LIT(o, "      <node");
+        out_xml_attr(o, "id", g->node_id[k]);
+        out_xml_attr(o, "label", vc_attr_get_string(label, k));
+        out_char(o, '>');
+        write_attvalues(o, c, k);
         if (viz->color && viz->has_rgb[k]) {
             const uint8_t *rgb = viz->rgb + 3 * k;
-            fprintf(out, "<viz:color r=\"%u\" g=\"%u\" b=\"%u\"/>", rgb[0], rgb[1], rgb[2]);
+            OUT_LIT(o, "<viz:color r=\"");
+            out_i64(o, rgb[0]);
+            OUT_LIT(o, "\" g=\"");
+            out_i64(o, rgb[1]);
+            OUT_LIT(o, "\" b=\"");
+            out_i64(o, rgb[2]);
+            OUT_LIT(o, "\"/>");
         }
         if (vc_viz_position(viz, k, &x, &y)) {
-            vc_export_double(b1, x);
-            vc_export_double(b2, y);
-            fprintf(out, "<viz:position x=\"%s\" y=\"%s\" z=\"0.0\"/>", b1, b2);
+            OUT_LIT(o, "<viz:position x=\"");
+            out_double(o, x);
+            OUT_LIT(o, "\" y=\"");
+            out_double(o, y);
+            OUT_LIT(o, "\" z=\"0.0\"/>");
         }
         if (viz->size && isfinite(viz->node_size[k])) {
-            vc_export_double(b1, viz->node_size[k]);
-            fprintf(out, "<viz:size value=\"%s\"/>", b1);
+            OUT_LIT(o, "<viz:size value=\"");
+            out_double(o, viz->node_size[k]);
+            OUT_LIT(o, "\"/>");
         }
-        fputs("</node>\n", out);
+        OUT_LIT(o, "</node>\n");
     }
-    fputs("    </nodes>\n", out);
+    OUT_LIT(o, "    </nodes>\n");
 }
 
 /* A prefix P such that no edge id is P followed by digits only. */
@@ -128,8 +141,8 @@ static const char *synthetic_prefix(const struct vc_graph *g, char *buf, size_t 
     }
 }
 
-static void write_edges(FILE *out, const struct vc_graph *g, const struct vc_export_cols *c,
-                        const struct vc_viz *viz, bool need_ids)
+static void write_edges(struct vc_out *o, const struct vc_graph *g,
+                        const struct vc_export_cols *c, const struct vc_viz *viz, bool need_ids)
 {
     const struct vc_attr *label = vc_export_label(g, VC_CLASS_EDGE);
     const struct vc_attr *weight = vc_export_weight(g);
@@ -140,68 +153,89 @@ static void write_edges(FILE *out, const struct vc_graph *g, const struct vc_exp
         any_missing = !g->edge_id[e];
     if (need_ids && any_missing)
         synthetic_prefix(g, prefix, sizeof(prefix));
-    fprintf(out, "    <edges count=\"%zu\">\n", g->n_edges);
+    OUT_LIT(o, "    <edges count=\"");
+    out_i64(o, (int64_t)g->n_edges);
+    OUT_LIT(o, "\">\n");
     for (size_t e = 0; e < g->n_edges; e++) {
-        fputs("      <edge", out);
-        if (g->edge_id[e])
-            vc_export_xml_attr(out, "id", g->edge_id[e]);
-        else if (need_ids)
-            fprintf(out, " id=\"%s%zu\"", prefix, e);
-        vc_export_xml_attr(out, "source", g->node_id[g->edge_from[e]]);
-        vc_export_xml_attr(out, "target", g->node_id[g->edge_to[e]]);
-        if ((bool)g->edge_directed[e] != g->directed)
-            fputs(g->edge_directed[e] ? " type=\"directed\"" : " type=\"undirected\"", out);
-        vc_export_xml_attr(out, "label", vc_attr_get_string(label, e));
-        vc_export_xml_attr(out, "weight", vc_export_value(weight, e, buf));
-        putc('>', out);
-        write_attvalues(out, c, e);
-        if (viz->thickness && isfinite(viz->edge_thickness[e])) {
-            vc_export_double(buf, viz->edge_thickness[e]);
-            fprintf(out, "<viz:thickness value=\"%s\"/>", buf);
+        OUT_LIT(o, "      <edge");
+        if (g->edge_id[e]) {
+            out_xml_attr(o, "id", g->edge_id[e]);
+        } else if (need_ids) {
+            OUT_LIT(o, " id=\"");
+            out_xml(o, prefix);
+            out_i64(o, (int64_t)e);
+            out_char(o, '"');
         }
-        fputs("</edge>\n", out);
+        out_xml_attr(o, "source", g->node_id[g->edge_from[e]]);
+        out_xml_attr(o, "target", g->node_id[g->edge_to[e]]);
+        if ((bool)g->edge_directed[e] != g->directed) {
+            if (g->edge_directed[e])
+                OUT_LIT(o, " type=\"directed\"");
+            else
+                OUT_LIT(o, " type=\"undirected\"");
+        }
+        out_xml_attr(o, "label", vc_attr_get_string(label, e));
+        out_xml_attr(o, "weight", vc_export_value(weight, e, buf));
+        out_char(o, '>');
+        write_attvalues(o, c, e);
+        if (viz->thickness && isfinite(viz->edge_thickness[e])) {
+            OUT_LIT(o, "<viz:thickness value=\"");
+            out_double(o, viz->edge_thickness[e]);
+            OUT_LIT(o, "\"/>");
+        }
+        OUT_LIT(o, "</edge>\n");
     }
-    fputs("    </edges>\n", out);
+    OUT_LIT(o, "    </edges>\n");
 }
 
 enum vc_status vc_gexf_write(const struct vc_graph *g, const struct vc_export_opts *opts,
                              FILE *out, struct vc_error *err)
 {
     static const struct vc_export_opts defaults = VC_EXPORT_OPTS_INIT;
-    const struct vc_export_opts *o = opts ? opts : &defaults;
-    const bool v13 = o->gexf_version == VC_GEXF_1_3;
+    const struct vc_export_opts *eo = opts ? opts : &defaults;
+    const bool v13 = eo->gexf_version == VC_GEXF_1_3;
     struct vc_viz viz = VC_VIZ_INIT;
     struct vc_export_cols ncols = { 0, 0, 0 }, ecols = { 0, 0, 0 };
+    struct vc_out *o = NULL;
     enum vc_status st;
 
-    if ((st = vc_viz_prepare(g, o, &viz, err)) != VC_OK ||
+    if ((st = vc_viz_prepare(g, eo, &viz, err)) != VC_OK ||
         (st = vc_export_cols_collect(g, VC_CLASS_NODE, &ncols, err)) != VC_OK ||
         (st = vc_export_cols_collect(g, VC_CLASS_EDGE, &ecols, err)) != VC_OK)
         goto out;
 
-    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
-    if (v13)
-        fputs("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
-              "version=\"1.3\">\n", out);
-    else
-        fputs("<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
-              "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n", out);
-    fputs("  <meta>\n    <creator>vchain " VC_VERSION_STRING "</creator>\n", out);
-    if (g->desc && *g->desc) {
-        fputs("    <description>", out);
-        vc_xml_text(out, g->desc);
-        fputs("</description>\n", out);
+    o = malloc(sizeof(*o));
+    if (!o) {
+        st = vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
+        goto out;
     }
-    fputs("  </meta>\n", out);
-    fprintf(out, "  <graph defaultedgetype=\"%s\" mode=\"static\">\n",
-            g->directed ? "directed" : "undirected");
-    write_decls(out, "node", &ncols);
-    write_decls(out, "edge", &ecols);
-    write_nodes(out, g, &ncols, &viz);
-    write_edges(out, g, &ecols, &viz, !v13);
-    fputs("  </graph>\n</gexf>\n", out);
-    st = vc_export_check_stream(out, err);
+    out_init(o, out);
+    OUT_LIT(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    if (v13)
+        OUT_LIT(o, "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+                   "version=\"1.3\">\n");
+    else
+        OUT_LIT(o, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+                   "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n");
+    OUT_LIT(o, "  <meta>\n    <creator>vchain " VC_VERSION_STRING "</creator>\n");
+    if (g->desc && *g->desc) {
+        OUT_LIT(o, "    <description>");
+        out_xml(o, g->desc);
+        OUT_LIT(o, "</description>\n");
+    }
+    OUT_LIT(o, "  </meta>\n");
+    if (g->directed)
+        OUT_LIT(o, "  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
+    else
+        OUT_LIT(o, "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n");
+    write_decls(o, "node", &ncols);
+    write_decls(o, "edge", &ecols);
+    write_nodes(o, g, &ncols, &viz);
+    write_edges(o, g, &ecols, &viz, !v13);
+    OUT_LIT(o, "  </graph>\n</gexf>\n");
+    st = out_finish(o, err);
 out:
+    free(o);
     vc_export_cols_release(&ncols);
     vc_export_cols_release(&ecols);
     vc_viz_release(&viz);

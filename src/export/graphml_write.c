@@ -27,7 +27,7 @@
 #include <string.h>
 
 #include "core/mem.h"
-#include "core/textout.h"
+#include "out.h"
 #include "viz.h"
 #include "vchain/vchain.h"
 
@@ -87,18 +87,19 @@ static void keyset_release(struct keyset *ks)
     free(ks->ids);
 }
 
-static void write_key(FILE *out, const char *id, const char *cls, const char *name,
+static void write_key(struct vc_out *o, const char *id, const char *cls, const char *name,
                       enum vc_attr_type type)
 {
-    fputs("  <key", out);
-    vc_export_xml_attr(out, "id", id);
-    fprintf(out, " for=\"%s\"", cls);
-    vc_export_xml_attr(out, "attr.name", name);
-    fprintf(out, " attr.type=\"%s\"/>\n", vc_attr_type_name(type));
+    OUT_LIT(o, "  <key");
+    out_xml_attr(o, "id", id);
+    out_xml_attr(o, "for", cls);
+    out_xml_attr(o, "attr.name", name);
+    out_xml_attr(o, "attr.type", vc_attr_type_name(type));
+    OUT_LIT(o, "/>\n");
 }
 
 /* Declares a class's data columns; ids[i] receives column i's key id. */
-static int declare_columns(FILE *out, struct keyset *ks, const char *cls, const char *prefix,
+static int declare_columns(struct vc_out *out, struct keyset *ks, const char *cls, const char *prefix,
                            const struct vc_export_cols *c, const char **ids)
 {
     for (size_t i = 0; i < c->n; i++) {
@@ -110,18 +111,28 @@ static int declare_columns(FILE *out, struct keyset *ks, const char *cls, const 
     return 0;
 }
 
-static void write_data(FILE *out, const char *key, const char *value)
+static void write_data(struct vc_out *o, const char *key, const char *value)
 {
     if (!value)
         return;
-    fputs("<data key=\"", out);
-    vc_xml_text(out, key);
-    fputs("\">", out);
-    vc_xml_text(out, value);
-    fputs("</data>", out);
+    OUT_LIT(o, "<data key=\"");
+    out_xml(o, key);
+    OUT_LIT(o, "\">");
+    out_xml(o, value);
+    OUT_LIT(o, "</data>");
 }
 
-static void write_columns(FILE *out, const struct vc_export_cols *c, const char **ids, size_t k)
+static void write_double(struct vc_out *o, const char *key, double d)
+{
+    OUT_LIT(o, "<data key=\"");
+    out_str(o, key);
+    OUT_LIT(o, "\">");
+    out_double(o, d);
+    OUT_LIT(o, "</data>");
+}
+
+static void write_columns(struct vc_out *out, const struct vc_export_cols *c, const char **ids,
+                          size_t k)
 {
     char buf[40];
     for (size_t i = 0; i < c->n; i++)
@@ -129,7 +140,7 @@ static void write_columns(FILE *out, const struct vc_export_cols *c, const char 
 }
 
 enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export_opts *opts,
-                                FILE *out, struct vc_error *err)
+                                FILE *f, struct vc_error *err)
 {
     struct vc_viz viz = VC_VIZ_INIT;
     struct vc_export_cols cols[3] = { { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 } };
@@ -141,7 +152,8 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
     const struct vc_attr *elabel = vc_export_label(g, VC_CLASS_EDGE);
     const struct vc_attr *weight = vc_export_weight(g);
     const char *nlabel_id = NULL, *elabel_id = NULL, *weight_id = NULL;
-    char b1[40], b2[40];
+    char b1[40];
+    struct vc_out *out = NULL;
     enum vc_status st;
     double x, y;
 
@@ -154,12 +166,15 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
         if (!ids[c])
             goto nomem;
     }
+    if (!(out = malloc(sizeof(*out))))
+        goto nomem;
+    out_init(out, f);
 
-    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n", out);
+    OUT_LIT(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                 "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+                 "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                 "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+                 "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     /* Gephi's properties first, so their ids are taken before data columns'. */
     if (nlabel) {
         if (!(nlabel_id = keyset_add(&ks, "n_", "label")))
@@ -200,62 +215,71 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
         if (declare_columns(out, &ks, cls_name[c], prefix[c], &cols[c], ids[c]) != 0)
             goto nomem;
 
-    fprintf(out, "  <graph id=\"G\" edgedefault=\"%s\">\n",
-            g->directed ? "directed" : "undirected");
+    if (g->directed)
+        OUT_LIT(out, "  <graph id=\"G\" edgedefault=\"directed\">\n");
+    else
+        OUT_LIT(out, "  <graph id=\"G\" edgedefault=\"undirected\">\n");
     if (g->desc && *g->desc) {
-        fputs("    <desc>", out);
-        vc_xml_text(out, g->desc);
-        fputs("</desc>\n", out);
+        OUT_LIT(out, "    <desc>");
+        out_xml(out, g->desc);
+        OUT_LIT(out, "</desc>\n");
     }
     if (cols[VC_CLASS_GRAPH].n) {
-        fputs("    ", out);
+        OUT_LIT(out, "    ");
         write_columns(out, &cols[VC_CLASS_GRAPH], ids[VC_CLASS_GRAPH], 0);
-        putc('\n', out);
+        out_char(out, '\n');
     }
     for (size_t k = 0; k < g->n_nodes; k++) {
-        fputs("    <node", out);
-        vc_export_xml_attr(out, "id", g->node_id[k]);
-        putc('>', out);
+        OUT_LIT(out, "    <node");
+        out_xml_attr(out, "id", g->node_id[k]);
+        out_char(out, '>');
         if (nlabel_id)
             write_data(out, nlabel_id, vc_attr_get_string(nlabel, k));
         write_columns(out, &cols[VC_CLASS_NODE], ids[VC_CLASS_NODE], k);
         if (viz.color && viz.has_rgb[k]) {
             const uint8_t *rgb = viz.rgb + 3 * k;
-            fprintf(out, "<data key=\"r\">%u</data><data key=\"g\">%u</data>"
-                         "<data key=\"b\">%u</data>", rgb[0], rgb[1], rgb[2]);
+            OUT_LIT(out, "<data key=\"r\">");
+            out_i64(out, rgb[0]);
+            OUT_LIT(out, "</data><data key=\"g\">");
+            out_i64(out, rgb[1]);
+            OUT_LIT(out, "</data><data key=\"b\">");
+            out_i64(out, rgb[2]);
+            OUT_LIT(out, "</data>");
         }
-        if (viz.size && isfinite(viz.node_size[k])) {
-            vc_export_double(b1, viz.node_size[k]);
-            fprintf(out, "<data key=\"size\">%s</data>", b1);
-        }
+        if (viz.size && isfinite(viz.node_size[k]))
+            write_double(out, "size", viz.node_size[k]);
         if (vc_viz_position(&viz, k, &x, &y)) {
-            vc_export_double(b1, x);
-            vc_export_double(b2, y);
-            fprintf(out, "<data key=\"x\">%s</data><data key=\"y\">%s</data>", b1, b2);
+            write_double(out, "x", x);
+            write_double(out, "y", y);
         }
-        fputs("</node>\n", out);
+        OUT_LIT(out, "</node>\n");
     }
     for (size_t e = 0; e < g->n_edges; e++) {
-        fputs("    <edge", out);
-        vc_export_xml_attr(out, "id", g->edge_id[e]);
-        vc_export_xml_attr(out, "source", g->node_id[g->edge_from[e]]);
-        vc_export_xml_attr(out, "target", g->node_id[g->edge_to[e]]);
-        if ((bool)g->edge_directed[e] != g->directed)
-            fputs(g->edge_directed[e] ? " directed=\"true\"" : " directed=\"false\"", out);
-        putc('>', out);
+        OUT_LIT(out, "    <edge");
+        out_xml_attr(out, "id", g->edge_id[e]);
+        out_xml_attr(out, "source", g->node_id[g->edge_from[e]]);
+        out_xml_attr(out, "target", g->node_id[g->edge_to[e]]);
+        if ((bool)g->edge_directed[e] != g->directed) {
+            if (g->edge_directed[e])
+                OUT_LIT(out, " directed=\"true\"");
+            else
+                OUT_LIT(out, " directed=\"false\"");
+        }
+        out_char(out, '>');
         if (elabel_id)
             write_data(out, elabel_id, vc_attr_get_string(elabel, e));
         if (weight_id)
             write_data(out, weight_id, vc_export_value(weight, e, b1));
         write_columns(out, &cols[VC_CLASS_EDGE], ids[VC_CLASS_EDGE], e);
-        fputs("</edge>\n", out);
+        OUT_LIT(out, "</edge>\n");
     }
-    fputs("  </graph>\n</graphml>\n", out);
-    st = vc_export_check_stream(out, err);
+    OUT_LIT(out, "  </graph>\n</graphml>\n");
+    st = out_finish(out, err);
     goto out;
 nomem:
     st = vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
 out:
+    free(out);
     for (int c = 0; c < 3; c++) {
         vc_export_cols_release(&cols[c]);
         free(ids[c]);

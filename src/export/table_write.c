@@ -11,11 +11,13 @@
  * an empty field; an empty string is "".  Types do not survive CSV.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "out.h"
 #include "viz.h"
 
-static void field(FILE *out, const char *s)
+static void field(struct vc_out *out, const char *s)
 {
     size_t len;
     if (!s)
@@ -23,100 +25,116 @@ static void field(FILE *out, const char *s)
     len = strlen(s);
     if (len && !strpbrk(s, ",\"\r\n\\") && s[0] != ' ' && s[0] != '\t' && s[len - 1] != ' ' &&
         s[len - 1] != '\t') {
-        fputs(s, out);
+        out_mem(out, s, len);
         return;
     }
-    putc('"', out);
+    out_char(out, '"');
     for (const char *p = s; *p; p++) {
         if (*p == '"')
-            putc('"', out);
-        putc(*p, out);
+            out_char(out, '"');
+        out_char(out, *p);
     }
-    putc('"', out);
+    out_char(out, '"');
 }
 
-static void header(FILE *out, const struct vc_export_cols *c)
+static void header(struct vc_out *out, const struct vc_export_cols *c)
 {
     for (size_t i = 0; i < c->n; i++) {
-        putc(',', out);
+        out_char(out, ',');
         field(out, c->name[i]);
     }
-    fputs("\r\n", out);
+    OUT_LIT(out, "\r\n");
 }
 
-static void row_values(FILE *out, const struct vc_export_cols *c, size_t k)
+static void row_values(struct vc_out *out, const struct vc_export_cols *c, size_t k)
 {
     char buf[40];
     for (size_t i = 0; i < c->n; i++) {
-        putc(',', out);
+        out_char(out, ',');
         field(out, vc_export_value(c->attr[i], k, buf));
     }
-    fputs("\r\n", out);
+    OUT_LIT(out, "\r\n");
 }
 
 enum vc_status vc_csv_write_nodes(const struct vc_graph *g, const struct vc_export_opts *opts,
-                                  FILE *out, struct vc_error *err)
+                                  FILE *f, struct vc_error *err)
 {
     const struct vc_attr *label = vc_export_label(g, VC_CLASS_NODE);
     struct vc_export_cols c;
+    struct vc_out *out;
     enum vc_status st;
 
     (void)opts;
-    if ((st = vc_export_cols_collect(g, VC_CLASS_NODE, &c, err)) != VC_OK)
+    if (!(out = malloc(sizeof(*out))))
+        return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
+    if ((st = vc_export_cols_collect(g, VC_CLASS_NODE, &c, err)) != VC_OK) {
+        free(out);
         return st;
-    fputs(label ? "Id,Label" : "Id", out);
+    }
+    out_init(out, f);
+    out_str(out, label ? "Id,Label" : "Id");
     header(out, &c);
     for (size_t k = 0; k < g->n_nodes; k++) {
         field(out, g->node_id[k]);
         if (label) {
-            putc(',', out);
+            out_char(out, ',');
             field(out, vc_attr_get_string(label, k));
         }
         row_values(out, &c, k);
     }
     vc_export_cols_release(&c);
-    return vc_export_check_stream(out, err);
+    st = out_finish(out, err);
+    free(out);
+    return st;
 }
 
 enum vc_status vc_csv_write_edges(const struct vc_graph *g, const struct vc_export_opts *opts,
-                                  FILE *out, struct vc_error *err)
+                                  FILE *f, struct vc_error *err)
 {
     const struct vc_attr *label = vc_export_label(g, VC_CLASS_EDGE);
     const struct vc_attr *weight = vc_export_weight(g);
     struct vc_export_cols c;
+    struct vc_out *out;
     bool ids = false;
     char buf[40];
     enum vc_status st;
 
     (void)opts;
-    if ((st = vc_export_cols_collect(g, VC_CLASS_EDGE, &c, err)) != VC_OK)
+    if (!(out = malloc(sizeof(*out))))
+        return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
+    if ((st = vc_export_cols_collect(g, VC_CLASS_EDGE, &c, err)) != VC_OK) {
+        free(out);
         return st;
+    }
+    out_init(out, f);
     for (size_t e = 0; e < g->n_edges && !ids; e++)
         ids = g->edge_id[e] != NULL;
-    fputs("Source,Target,Type", out);
-    fputs(ids ? ",Id" : "", out);
-    fputs(label ? ",Label" : "", out);
-    fputs(weight ? ",Weight" : "", out);
+    OUT_LIT(out, "Source,Target,Type");
+    out_str(out, ids ? ",Id" : "");
+    out_str(out, label ? ",Label" : "");
+    out_str(out, weight ? ",Weight" : "");
     header(out, &c);
     for (size_t e = 0; e < g->n_edges; e++) {
         field(out, g->node_id[g->edge_from[e]]);
-        putc(',', out);
+        out_char(out, ',');
         field(out, g->node_id[g->edge_to[e]]);
-        fputs(g->edge_directed[e] ? ",Directed" : ",Undirected", out);
+        out_str(out, g->edge_directed[e] ? ",Directed" : ",Undirected");
         if (ids) {
-            putc(',', out);
+            out_char(out, ',');
             field(out, g->edge_id[e]);
         }
         if (label) {
-            putc(',', out);
+            out_char(out, ',');
             field(out, vc_attr_get_string(label, e));
         }
         if (weight) {
-            putc(',', out);
+            out_char(out, ',');
             field(out, vc_export_value(weight, e, buf));
         }
         row_values(out, &c, e);
     }
     vc_export_cols_release(&c);
-    return vc_export_check_stream(out, err);
+    st = out_finish(out, err);
+    free(out);
+    return st;
 }

@@ -17,6 +17,7 @@
 #include "core/attrname.h"
 #include "core/idmap.h"
 #include "core/textout.h"
+#include "out.h"
 #include "viz.h"
 
 #define N_CATEGORY 6
@@ -113,14 +114,6 @@ void vc_export_cols_release(struct vc_export_cols *c)
 
 /* ---- values as text ---- */
 
-int vc_export_double(char *buf, double d)
-{
-    /* Whole numbers (the common case for counts and years) need no search. */
-    if (d == floor(d) && fabs(d) < 1e15 && !(d == 0 && signbit(d)))
-        return snprintf(buf, 32, "%" PRId64, (int64_t)d);
-    return vc_format_double(buf, 32, d);
-}
-
 const char *vc_export_value(const struct vc_attr *a, size_t k, char *buf)
 {
     if (!vc_attr_has(a, k))
@@ -130,7 +123,7 @@ const char *vc_export_value(const struct vc_attr *a, size_t k, char *buf)
         return a->values[k].i ? "true" : "false";
     case VC_ATTR_INT:
     case VC_ATTR_LONG:
-        snprintf(buf, 32, "%" PRId64, a->values[k].i);
+        vc_export_i64(buf, a->values[k].i);
         return buf;
     case VC_ATTR_FLOAT:
     case VC_ATTR_DOUBLE:
@@ -142,26 +135,6 @@ const char *vc_export_value(const struct vc_attr *a, size_t k, char *buf)
         return a->values[k].s;
     }
     return NULL;
-}
-
-void vc_export_xml_attr(FILE *out, const char *name, const char *value)
-{
-    if (!value)
-        return;
-    putc(' ', out);
-    fputs(name, out);
-    fputs("=\"", out);
-    vc_xml_text(out, value);
-    putc('"', out);
-}
-
-enum vc_status vc_export_check_stream(FILE *out, struct vc_error *err)
-{
-    if (fflush(out) != 0 || ferror(out)) {
-        int e = errno ? errno : EIO;
-        return vc_error_set(err, VC_EIO, NULL, 0, 0, "write error: %s", strerror(e));
-    }
-    return VC_OK;
 }
 
 /* ---- categories: distinct strings counted ---- */

@@ -56,16 +56,9 @@ enum vc_status vc_export_cols_collect(const struct vc_graph *g, enum vc_attr_cla
                                       struct vc_export_cols *c, struct vc_error *err);
 void vc_export_cols_release(struct vc_export_cols *c);
 
-/* Shortest round-trip text of a finite double, into buf (>= 32 bytes). */
-int vc_export_double(char *buf, double d);
-/* A value as text (bool true/false, numbers, string as is); NULL when the
- * element has no value or it is not finite. */
+/* A value as text (bool true/false, numbers, string as is) in buf (>= 40
+ * bytes); NULL when the element has no value or it is not finite. */
 const char *vc_export_value(const struct vc_attr *a, size_t k, char *buf);
 
-/* ` name="value"` with value XML-escaped (value may be NULL: nothing). */
-void vc_export_xml_attr(FILE *out, const char *name, const char *value);
-
-/* Status of a stream after writing: VC_EIO when a write failed. */
-enum vc_status vc_export_check_stream(FILE *out, struct vc_error *err);
 
 #endif

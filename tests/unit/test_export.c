@@ -12,6 +12,8 @@
 #include "graphcmp.h"
 
 #include "core/attrname.h"
+#include "core/textout.h"
+#include "export/out.h"
 
 #define LITHO "graphs/semiconductor-lithography.graphml"
 
@@ -203,6 +205,63 @@ static void csv_file_names(void **state)
     free(e);
     assert_int_equal(vc_csv_paths("-", &n, &e, &err), VC_EINVAL);
     assert_non_null(strstr(err.msg, "two files"));
+}
+
+/* ---- numbers ---- */
+
+static uint64_t rng_state = 7;
+
+static uint64_t rnd(void)
+{
+    uint64_t z = (rng_state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* The exporters' fast formatter: always exact, as short as printf's search
+ * (vc_format_double), and the same text but for exact decimal ties, where
+ * either neighbour reads back (57 in 300,000 here). */
+static void doubles_read_back_exactly(void **state)
+{
+    (void)state;
+    static const double fixed[] = { 0.1, 0.3, 1.0 / 3.0, 2.0 / 3.0, 1e-300, 5e-324, 1e300,
+                                    1.7976931348623157e308, 0.1 + 0.2, 123456.789, 1e15, 1e16,
+                                    -1e-5, 1e-4, 9.999999999999999e22, 0.5, -0.0, 100.0 };
+    char a[40], b[40];
+    int longer = 0;
+    for (int i = 0; i < 300000; i++) {
+        double d;
+        if (i < (int)(sizeof(fixed) / sizeof(fixed[0])))
+            d = fixed[i];
+        else if (i % 3 == 0) { /* any bit pattern */
+            uint64_t u = rnd();
+            memcpy(&d, &u, sizeof(d));
+            if (!isfinite(d))
+                continue;
+        } else if (i % 3 == 1) {
+            d = (double)(rnd() >> 11) / 9007199254740992.0; /* like shares */
+        } else {
+            d = (double)(rnd() % 100000) / 100.0; /* short decimals */
+        }
+        int n = vc_export_double(a, d);
+        assert_int_equal(n, (int)strlen(a));
+        double back = strtod(a, NULL);
+        if (memcmp(&back, &d, sizeof(d)) != 0)
+            fail_msg("%.17g written as %s", d, a);
+        vc_format_double(b, sizeof(b), d);
+        if (strcmp(a, b) != 0) {
+            assert_true(strlen(a) <= strlen(b) + 1);
+            longer++;
+        }
+    }
+    assert_string_equal((vc_export_double(a, 0.1 + 0.2), a), "0.30000000000000004");
+    assert_string_equal((vc_export_double(a, 1e20), a), "1e+20");
+    assert_string_equal((vc_export_double(a, 1e-5), a), "1e-05");
+    assert_string_equal((vc_export_double(a, -0.0), a), "-0");
+    assert_string_equal((vc_export_double(a, 123456.789), a), "123456.789");
+    print_message("%d of 300000 differ from printf's shortest form\n", longer);
+    assert_true(longer < 300);
 }
 
 /* ---- GraphML ---- */
@@ -792,6 +851,7 @@ int main(void)
         cmocka_unit_test(reserved_names_escape_both_ways),
         cmocka_unit_test(format_from_extension),
         cmocka_unit_test(csv_file_names),
+        cmocka_unit_test(doubles_read_back_exactly),
         cmocka_unit_test(graphml_round_trip_tricky),
         cmocka_unit_test(graphml_shipped_graph_validates_and_round_trips),
         cmocka_unit_test(gexf_versions_validate),
