@@ -7,8 +7,6 @@
  * Okabe-Ito colours by descending frequency, sizes and thicknesses scaled
  * linearly between a minimum and a maximum.  It never changes the graph.
  */
-#include <errno.h>
-#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +14,6 @@
 
 #include "core/attrname.h"
 #include "core/idmap.h"
-#include "core/textout.h"
 #include "out.h"
 #include "viz.h"
 
