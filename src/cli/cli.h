@@ -25,6 +25,7 @@ enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
 int cmd_info(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_items(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 /* Global state set by main() from the options before the command. */
 struct cli_global {

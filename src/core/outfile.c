@@ -54,6 +54,9 @@ void vc_outfile_cleanup_on_signals(void)
     sigemptyset(&sa.sa_mask);
     for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
         sigaction(sigs[i], &sa, NULL);
+    /* Past a file size limit (ulimit -f) a write should fail with EFBIG and
+     * be reported like a full disk, not kill the process mid-file. */
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 static int is_stdout(const char *path)
