@@ -11,8 +11,11 @@ static const char usage[] =
     "Usage: vchain export [OPTIONS] FILE -o OUT\n"
     "\n"
     "Reads FILE (GraphML, GEXF or a folder of CSV tables; '-' for standard input),\n"
-    "lays it out and writes it to OUT with every node and edge attribute, typed,\n"
-    "plus colours, sizes and positions for Gephi and sigma.js.\n"
+    "scores it (the figures of 'vchain rank': impact, HHI, N_eff, replaceability,\n"
+    "single points of failure, control points and their reasons, PageRank,\n"
+    "betweenness, reach, trophic level), lays it out and writes it to OUT with\n"
+    "every node and edge attribute, typed, plus colours, sizes and positions for\n"
+    "Gephi and sigma.js.\n"
     "\n"
     "Options:\n"
     "  -o, --output OUT      where to write ('-' for standard output); required.\n"
@@ -33,8 +36,9 @@ static const char usage[] =
     "  --thickness-by COLUMN edge thickness from a numeric edge column, scaled to\n"
     "                        1..10 (default: weight, else share); keep; none\n"
     "  --no-viz              no colours, sizes, positions or thickness at all\n"
+    "  --no-analysis         write the graph as read, without scores\n"
     "  -h, --help            this help\n"
-    "\n" CLI_INPUT_HELP
+    "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
     "\n"
     "Gephi: untick \"Auto-scale\" in the import dialog to keep vchain's layout and\n"
     "sizes.  docs/formats.md (\"Exporting\") says what each format holds.\n"
@@ -82,7 +86,7 @@ int cmd_export(int argc, char **argv)
 {
     enum {
         OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_GEXF_VERSION, OPT_LAYOUT, OPT_COLOR_BY,
-        OPT_SIZE_BY, OPT_THICKNESS_BY, OPT_NO_VIZ
+        OPT_SIZE_BY, OPT_THICKNESS_BY, OPT_NO_VIZ, OPT_NO_ANALYSIS
     };
     static const struct option longopts[] = {
         { "output", required_argument, 0, 'o' },
@@ -93,11 +97,16 @@ int cmd_export(int argc, char **argv)
         { "size-by", required_argument, 0, OPT_SIZE_BY },
         { "thickness-by", required_argument, 0, OPT_THICKNESS_BY },
         { "no-viz", no_argument, 0, OPT_NO_VIZ },
+        { "no-analysis", no_argument, 0, OPT_NO_ANALYSIS },
         { "help", no_argument, 0, 'h' },
         CLI_INPUT_LONGOPTS,
+        CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
     struct cli_input in;
+    struct cli_engine eng;
+    struct vc_analysis a;
+    int analyse = 1;
     struct vc_graph g;
     struct vc_chain c;
     struct vc_error err = VC_ERROR_INIT;
@@ -108,6 +117,7 @@ int cmd_export(int argc, char **argv)
     int opt, rc = EXIT_OK, handled;
 
     cli_input_init(&in);
+    cli_engine_init(&eng);
     while ((opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
         switch (opt) {
         case 'h':
@@ -155,8 +165,13 @@ int cmd_export(int argc, char **argv)
         case OPT_NO_VIZ:
             eo.viz = false;
             continue;
+        case OPT_NO_ANALYSIS:
+            analyse = 0;
+            continue;
         default:
             handled = cli_input_option(&in, "export", opt, optarg);
+            if (!handled)
+                handled = cli_engine_option(&eng, "export", opt, optarg);
             if (handled > 0)
                 continue;
             rc = handled < 0 ? EXIT_USAGE : cli_usage_error("export", "unknown option");
@@ -189,8 +204,12 @@ int cmd_export(int argc, char **argv)
         cli_input_release(&in);
         return rc;
     }
-    /* ENGINE: annotate here */
-    if (eo.viz && fmt != VC_EXPORT_CSV &&
+    if (analyse && (rc = cli_analyse(&eng, &c, &a)) == EXIT_OK) {
+        if (vc_analysis_annotate(&a, &g, &err) != VC_OK)
+            rc = cli_report(&err);
+        vc_analysis_release(&a);
+    }
+    if (rc == EXIT_OK && eo.viz && fmt != VC_EXPORT_CSV &&
         vc_layout_compute(&g, layout, NULL, &err) != VC_OK)
         rc = cli_report(&err);
     if (rc == EXIT_OK && vc_export_file(&g, fmt, out, &eo, &err) != VC_OK)
