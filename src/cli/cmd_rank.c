@@ -23,7 +23,8 @@ static const char usage[] =
     "Options:\n"
     "  --by provision|actor|country\n"
     "                        what to rank: control points (default), the actors\n"
-    "                        that hold them, or countries\n"
+    "                        of --level that hold them (by the impact of\n"
+    "                        extracting them), or countries\n"
     "  --country CODE        that country's control points (alpha-2, alpha-3 or\n"
     "                        name), then the others' control points upstream of\n"
     "                        what it provides\n"
@@ -182,6 +183,8 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o)
     for (size_t j = 0, rank = 0; j < n; j++) {
         if (o->country && !in_country(c, h[j].actor, o->country))
             continue;
+        if (c->level[h[j].actor] != a->opts.level)
+            continue; /* firms and countries are ranked apart (--level) */
         if (o->top && (long)rank >= o->top)
             break;
         cli_table_row(&t);
