@@ -26,6 +26,7 @@ int cmd_info(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_items(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
 
 /* Global state set by main() from the options before the command. */
 struct cli_global {
