@@ -1,7 +1,10 @@
 /*
  * dependency.c - which of others' control points lie upstream of what a
- * country makes.  A breadth-first walk up the item graph (input_of and
- * variant_of edges) from each item the country provides.
+ * country makes.  A breadth-first walk up the item graph from each item
+ * the country provides: through its essential inputs, and from there
+ * through inputs and variants alike (an input is met by any of its kinds).
+ * The item's own variants are kinds of what the country makes, not inputs
+ * of it, so the walk does not start through them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -30,25 +33,30 @@ enum vc_status vc_analysis_dependencies(const struct vc_analysis *a, const char 
     uint32_t *example = calloc(n ? n : 1, sizeof(uint32_t));
     uint8_t *mark = calloc(n ? n : 1, 1);
     uint32_t *stamp = calloc(n ? n : 1, sizeof(uint32_t));
+    uint32_t *n_inputs = calloc(n ? n : 1, sizeof(uint32_t));
     struct vc_dependency *deps = NULL;
     size_t k = 0;
     enum vc_status st = VC_OK;
 
     *out = NULL;
     *n_out = 0;
-    if (!start || !up || !queue || !seen || !example || !mark || !stamp) {
+    if (!start || !up || !queue || !seen || !example || !mark || !stamp || !n_inputs) {
         st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
         goto out;
     }
-    /* item -> the items feeding it */
+    /* item -> the items feeding it, inputs before variants (n_inputs[v] of them) */
     for (size_t e = 0; e < m; e++)
         if (c->relation[e] == VC_REL_INPUT_OF || c->relation[e] == VC_REL_VARIANT_OF)
             start[g->edge_to[e] + 1]++;
     for (size_t v = 0; v < n; v++)
         start[v + 1] += start[v];
-    for (size_t e = 0; e < m; e++)
-        if (c->relation[e] == VC_REL_INPUT_OF || c->relation[e] == VC_REL_VARIANT_OF)
-            up[start[g->edge_to[e]]++] = g->edge_from[e];
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t e = 0; e < m; e++)
+            if (c->relation[e] == (pass ? VC_REL_VARIANT_OF : VC_REL_INPUT_OF)) {
+                uint32_t v = g->edge_to[e];
+                up[start[v]++] = g->edge_from[e];
+                n_inputs[v] += !pass;
+            }
     for (size_t v = n; v > 0; v--)
         start[v] = start[v - 1];
     start[0] = 0;
@@ -64,9 +72,12 @@ enum vc_status vc_analysis_dependencies(const struct vc_analysis *a, const char 
         stamp[own] = own + 1; /* visited in this walk: no clearing between walks */
         while (head < tail) {
             uint32_t v = queue[head++];
-            if (!seen[v]++)
+            /* strictly upstream: a co-provider of the same item does not
+             * cut the country's own output (docs/model.md) */
+            if (v != own && !seen[v]++)
                 example[v] = own;
-            for (uint32_t j = start[v]; j < start[v + 1]; j++)
+            uint32_t end = v == own ? start[v] + n_inputs[v] : start[v + 1];
+            for (uint32_t j = start[v]; j < end; j++)
                 if (stamp[up[j]] != own + 1) {
                     stamp[up[j]] = own + 1;
                     queue[tail++] = up[j];
@@ -98,6 +109,7 @@ out:
     free(example);
     free(mark);
     free(stamp);
+    free(n_inputs);
     free(deps);
     return st;
 }
