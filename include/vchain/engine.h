@@ -71,6 +71,111 @@ struct vc_concentration {
     bool estimated;        /* unknown shares were filled in (docs/model.md) */
 };
 
+/* One provision (actor a provides item i) as the engine scores it. */
+struct vc_provision_score {
+    uint32_t edge, actor, item;
+    enum vc_level level;
+    double share;          /* the known share, or the estimate (docs/model.md) */
+    bool share_known;
+    double replaceability; /* min(1, (1 - share)(1 + spare)) */
+    double impact;         /* extracting the actor from this item alone; NAN when not
+                              computed (only hard-to-replace provisions are) */
+    bool hard_to_replace;  /* share >= theta_share, or one of <= 2 covering theta_pair */
+    bool control_point;
+    struct vc_concentration conc; /* of the item at this provision's level */
+};
+
+/* A country: all actors whose country it is, at both levels. */
+struct vc_country_score {
+    const char *code;      /* ISO alpha-3 as in the data */
+    size_t actors;
+    double impact;         /* extracting every one of them */
+    size_t control_points; /* provisions held */
+};
+
+struct vc_analysis {
+    const struct vc_chain *chain;
+    struct vc_engine_opts opts;
+    size_t n;
+
+    /* per node (NAN / 0 where a figure does not apply) */
+    double *impact;
+    struct vc_concentration *conc;   /* items */
+    uint8_t *conc_level;             /* items: the level conc[] describes */
+    double *share_max, *replaceability; /* actors */
+    uint32_t *spof_finals;
+    uint32_t *reach_items, *reach_final;
+    double *pagerank_down, *pagerank_up, *betweenness;
+    double *in_strength, *out_strength, *trophic_level;
+    uint32_t *in_degree, *out_degree;
+    size_t betweenness_samples;      /* 0: exact */
+    uint8_t *control_point;          /* actors: hold one; items: have one */
+
+    /* provisions, ranked: control points first (docs/model.md, "Ranking") */
+    size_t n_provisions;
+    struct vc_provision_score *provisions;
+
+    /* countries, by impact (largest first) */
+    size_t n_countries;
+    struct vc_country_score *countries;
+
+    int rounds;        /* the most evaluations any node needed in one extraction */
+    bool converged;    /* every extraction settled within max_rounds */
+};
+
+/*
+ * Scores every node of a chain: concentration, single points of failure,
+ * the impact of extracting every actor, every item and every country,
+ * position, control points.  *out is filled on success; release it with
+ * vc_analysis_release().  The chain (and its graph) must outlive it.
+ * Parallel over opts->threads (never calling igraph from more than one).
+ */
+VC_API enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_opts *opts,
+                                      struct vc_analysis *out, struct vc_error *err);
+VC_API void vc_analysis_release(struct vc_analysis *a);
+
+/* Writes the results onto g (the chain's graph) as the columns listed above. */
+VC_API enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct vc_graph *g,
+                                           struct vc_error *err);
+
+/* Why provision p is (or is not) a control point, in words with the numbers. */
+VC_API void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_score *p,
+                               char *buf, size_t size);
+
+/* Index of the country in a->countries (code: alpha-2, alpha-3 or name), or SIZE_MAX. */
+VC_API size_t vc_analysis_country(const struct vc_analysis *a, const char *code);
+
+/*
+ * A scenario: cut[k] is the fraction of actor k's output lost (0 none,
+ * 1 removed; entries for items are ignored).  loss (n entries, may be NULL)
+ * receives every node's loss; *impact the value-weighted mean loss of the
+ * final items; *rounds (may be NULL) the most evaluations of one node.
+ * Fails with VC_EINVAL when a cycle did not settle within max_rounds.
+ */
+VC_API enum vc_status vc_extract(const struct vc_chain *c, const struct vc_engine_opts *opts,
+                                 const double *cut, double *loss, double *impact, int *rounds,
+                                 struct vc_error *err);
+
+/* Sets cut[k] = 1 for every actor of country code (alpha-2/3 or name); returns how many. */
+VC_API size_t vc_country_cut(const struct vc_chain *c, const char *code, double *cut);
+
+/* A control point another country holds upstream of a country's own production. */
+struct vc_dependency {
+    size_t provision;     /* index in a->provisions */
+    size_t n_items;       /* how many of the country's items it lies upstream of */
+    uint32_t example;     /* one of those items */
+};
+
+/*
+ * Where country `code` depends on others' control points: every control
+ * point held by an actor of another country on an item upstream (through
+ * input_of and variant_of) of an item the country provides.  *out is
+ * malloc'd (free it), in the order of a->provisions.
+ */
+VC_API enum vc_status vc_analysis_dependencies(const struct vc_analysis *a, const char *code,
+                                               struct vc_dependency **out, size_t *n,
+                                               struct vc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,7 +8,8 @@
  * is flushed and checked for write errors on commit.
  *
  * vc_outfile_cleanup_on_signals() makes SIGINT, SIGTERM, SIGHUP and SIGPIPE
- * remove every open temporary file before the process dies.
+ * remove every open temporary file before the process dies, and ignores
+ * SIGXFSZ so that a file size limit fails the write (EFBIG) instead.
  */
 #ifndef VCHAIN_OUTFILE_H
 #define VCHAIN_OUTFILE_H

@@ -14,6 +14,8 @@
 #include "vchain/chain.h"
 #include "vchain/import.h"
 #include "vchain/outfile.h"
+#include "vchain/export.h"
+#include "vchain/layout.h"
 
 #define VC_VERSION_STRING "0.1.0"
 

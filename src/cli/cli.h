@@ -17,11 +17,16 @@
 #include <getopt.h>
 #include <stdbool.h>
 
+#include "vchain/engine.h"
 #include "vchain/vchain.h"
 
 enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
 
 int cmd_info(int argc, char **argv);
+int cmd_rank(int argc, char **argv);
+int cmd_items(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
 
 /* Global state set by main() from the options before the command. */
 struct cli_global {
@@ -54,6 +59,9 @@ void cli_warn_cb(void *ctx, const struct vc_error *w);
 int cli_usage_error(const char *cmd, const char *fmt, ...) VC_PRINTF(2, 3);
 /* Whether progress lines should be drawn on stderr (a terminal, not -q). */
 bool cli_progress_wanted(void);
+/* A vc_progress_fn drawing one line on stderr; cli_progress_done() clears it. */
+void cli_progress(void *ctx, const char *stage, size_t done, size_t total);
+void cli_progress_done(void);
 
 /*
  * Options every command that reads a graph accepts (cli_opts.c):
@@ -64,6 +72,8 @@ bool cli_progress_wanted(void);
  */
 enum {
     OPT_MAP = 1000, OPT_SHARE_SCALE, OPT_LENIENT, OPT_STRICT, OPT_INPUT_FORMAT,
+    OPT_LEVEL = 1050, OPT_SPARE, OPT_VARIANTS, OPT_THETA_SHARE, OPT_THETA_PAIR,
+    OPT_THETA_IMPACT, OPT_THREADS, OPT_MAX_ROUNDS, OPT_EXACT_BETWEENNESS,
     OPT_FIRST_COMMAND_OPTION = 1100 /* commands number their own long options from here */
 };
 
@@ -99,6 +109,48 @@ void cli_input_release(struct cli_input *in);
 int cli_input_option(struct cli_input *in, const char *cmd, int opt, const char *arg);
 /* Loads path as a value chain; on failure prints the error and returns nonzero. */
 int cli_load(struct cli_input *in, const char *path, struct vc_graph *g, struct vc_chain *c);
+
+/*
+ * Options of every command that scores a chain (cli_opts.c); add
+ * CLI_ENGINE_LONGOPTS and pass unknown codes to cli_engine_option().
+ */
+#define CLI_ENGINE_LONGOPTS \
+    { "level", required_argument, 0, OPT_LEVEL }, \
+    { "spare", required_argument, 0, OPT_SPARE }, \
+    { "variants", required_argument, 0, OPT_VARIANTS }, \
+    { "theta-share", required_argument, 0, OPT_THETA_SHARE }, \
+    { "theta-pair", required_argument, 0, OPT_THETA_PAIR }, \
+    { "theta-impact", required_argument, 0, OPT_THETA_IMPACT }, \
+    { "threads", required_argument, 0, OPT_THREADS }, \
+    { "max-rounds", required_argument, 0, OPT_MAX_ROUNDS }, \
+    { "exact-betweenness-limit", required_argument, 0, OPT_EXACT_BETWEENNESS }
+
+#define CLI_ENGINE_HELP \
+    "Analysis options (docs/model.md):\n" \
+    "  --level firm|country  provider level for concentration and control points\n" \
+    "                        (default firm; items with only country rows use those)\n" \
+    "  --spare S             spare capacity of the remaining providers, a fraction\n" \
+    "                        of their output (default 0)\n" \
+    "  --variants substitute|essential\n" \
+    "                        whether variants of an item stand in for each other\n" \
+    "                        (default substitute)\n" \
+    "  --theta-share X       share from which a provider is hard to replace (0.5)\n" \
+    "  --theta-pair X        ... or one of at most 2 providers covering X (0.9)\n" \
+    "  --theta-impact X      impact from which a provision matters (0.1)\n" \
+    "  --threads N           threads for the extraction loop (default: all cores)\n" \
+    "  --max-rounds N        bound on re-evaluations of a node on a cycle (1000)\n" \
+    "  --exact-betweenness-limit N\n" \
+    "                        exact betweenness up to N nodes, sampled above (20000)\n"
+
+struct cli_engine {
+    struct vc_engine_opts opts;
+};
+
+void cli_engine_init(struct cli_engine *e);
+/* Like cli_input_option(), for CLI_ENGINE_LONGOPTS. */
+int cli_engine_option(struct cli_engine *e, const char *cmd, int opt, const char *arg);
+/* Runs the analysis with progress on a terminal; prints errors. */
+int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analysis *out);
 
 /* Output formats for tables. */
 enum cli_format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON, FMT_MD };

@@ -6,6 +6,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -85,4 +86,31 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 bool cli_progress_wanted(void)
 {
     return !cli.quiet && isatty(STDERR_FILENO);
+}
+
+/* A progress line on stderr, redrawn at most ten times a second. */
+static int progress_shown;
+
+void cli_progress(void *ctx, const char *stage, size_t done, size_t total)
+{
+    static struct timespec last;
+    struct timespec now;
+    (void)ctx;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (done && done < total &&
+        (now.tv_sec - last.tv_sec) * 1000000000L + (now.tv_nsec - last.tv_nsec) < 100000000L)
+        return;
+    last = now;
+    if (total > 1)
+        fprintf(stderr, "\rvchain: %s: %zu/%zu\033[K", stage, done, total);
+    else
+        fprintf(stderr, "\rvchain: %s...\033[K", stage);
+    progress_shown = 1;
+}
+
+void cli_progress_done(void)
+{
+    if (progress_shown)
+        fputs("\r\033[K", stderr);
+    progress_shown = 0;
 }

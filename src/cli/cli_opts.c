@@ -2,6 +2,7 @@
  * cli_opts.c - options shared by every command that reads a graph, and the
  * one place that turns a path into a loaded value chain.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -90,4 +91,102 @@ int cli_format_parse(const char *s)
         if (strcmp(s, names[i].name) == 0)
             return names[i].fmt;
     return -1;
+}
+
+void cli_engine_init(struct cli_engine *e)
+{
+    static const struct vc_engine_opts defaults = VC_ENGINE_OPTS_INIT;
+    e->opts = defaults;
+}
+
+static int parse_fraction(const char *cmd, const char *opt, const char *arg, double lo,
+                          double hi, double *out)
+{
+    char *end;
+    double d = strtod(arg, &end);
+    if (end == arg || *end || !(d >= lo && d <= hi)) {
+        cli_usage_error(cmd, "%s takes a number from %g to %g, not '%s'", opt, lo, hi, arg);
+        return -1;
+    }
+    *out = d;
+    return 1;
+}
+
+static int parse_count(const char *cmd, const char *opt, const char *arg, long lo, long *out)
+{
+    char *end;
+    long v = strtol(arg, &end, 10);
+    if (end == arg || *end || v < lo) {
+        cli_usage_error(cmd, "%s takes a whole number of at least %ld, not '%s'", opt, lo, arg);
+        return -1;
+    }
+    *out = v;
+    return 1;
+}
+
+int cli_engine_option(struct cli_engine *e, const char *cmd, int opt, const char *arg)
+{
+    struct vc_engine_opts *o = &e->opts;
+    long v;
+    int rc;
+
+    switch (opt) {
+    case OPT_LEVEL:
+        if (strcmp(arg, "firm") == 0)
+            o->level = VC_LEVEL_FIRM;
+        else if (strcmp(arg, "country") == 0)
+            o->level = VC_LEVEL_COUNTRY;
+        else
+            return cli_usage_error(cmd, "--level takes firm or country, not '%s'", arg), -1;
+        return 1;
+    case OPT_VARIANTS:
+        if (strcmp(arg, "substitute") == 0)
+            o->variants = VC_VARIANTS_SUBSTITUTE;
+        else if (strcmp(arg, "essential") == 0)
+            o->variants = VC_VARIANTS_ESSENTIAL;
+        else
+            return cli_usage_error(cmd, "--variants takes substitute or essential, not '%s'",
+                                   arg), -1;
+        return 1;
+    case OPT_SPARE: return parse_fraction(cmd, "--spare", arg, 0, 100, &o->spare);
+    case OPT_THETA_SHARE: return parse_fraction(cmd, "--theta-share", arg, 0, 1, &o->theta_share);
+    case OPT_THETA_PAIR: return parse_fraction(cmd, "--theta-pair", arg, 0, 1, &o->theta_pair);
+    case OPT_THETA_IMPACT:
+        return parse_fraction(cmd, "--theta-impact", arg, 0, 1, &o->theta_impact);
+    case OPT_THREADS:
+        rc = parse_count(cmd, "--threads", arg, 1, &v);
+        o->threads = rc > 0 ? (unsigned)v : o->threads;
+        return rc;
+    case OPT_MAX_ROUNDS:
+        rc = parse_count(cmd, "--max-rounds", arg, 1, &v);
+        o->max_rounds = rc > 0 ? (int)(v > 60000 ? 60000 : v) : o->max_rounds;
+        return rc;
+    case OPT_EXACT_BETWEENNESS:
+        rc = parse_count(cmd, "--exact-betweenness-limit", arg, 0, &v);
+        o->betweenness_exact_max = rc > 0 ? (size_t)v : o->betweenness_exact_max;
+        return rc;
+    default:
+        return 0;
+    }
+}
+
+int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analysis *out)
+{
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_engine_opts o = e->opts;
+    enum vc_status st;
+
+    if (cli_progress_wanted()) {
+        o.progress = cli_progress;
+        o.progress_ctx = NULL;
+    }
+    st = vc_analysis_run(c, &o, out, &err);
+    if (o.progress)
+        cli_progress_done();
+    if (st != VC_OK)
+        return cli_report(&err);
+    if (!out->converged)
+        cli_warning("losses on a cycle did not settle within %d rounds; figures on it are "
+                    "lower bounds (--max-rounds)", e->opts.max_rounds);
+    return 0;
 }

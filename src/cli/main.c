@@ -16,6 +16,10 @@ struct command {
 
 static const struct command commands[] = {
     { "info", cmd_info, "what a graph holds: counts, kinds, relations, attributes, checks" },
+    { "rank", cmd_rank, "the control points, ranked, with their reasons" },
+    { "items", cmd_items, "how concentrated each item's market is" },
+    { "convert", cmd_convert, "change format (tables to GraphML or GEXF, ...), nothing else" },
+    { "export", cmd_export, "write the scored graph for Gephi and friends: GEXF, GraphML, CSV, JSON" },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -78,6 +78,9 @@ void vc_outfile_cleanup_on_signals(void)
             continue;
         sigaction(sigs[i], &sa, NULL);
     }
+    /* Past a file size limit (ulimit -f) a write should fail with EFBIG and
+     * be reported like a full disk, not kill the process mid-file. */
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 static int is_stdout(const char *path)

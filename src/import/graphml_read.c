@@ -25,6 +25,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
+#include "core/attrname.h"
 #include "core/idmap.h"
 #include "core/mem.h"
 #include "xml_util.h"
@@ -384,7 +385,8 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
     }
     if (!name || !*name)
         name = id; /* keys declared with an id only: the id is the name */
-    name = vc_attrmap_apply(r->opts->map, name, mapped, sizeof(mapped));
+    /* vchain's exporters escape reserved names (vc_kind): restore them. */
+    name = vc_attrmap_apply(r->opts->map, vc_attrname_unescape(name), mapped, sizeof(mapped));
     for (int c = 0; c < 3; c++) {
         int bit = 1 << c;
         enum vc_attr_class cls = c == 0 ? VC_CLASS_NODE : c == 1 ? VC_CLASS_EDGE : VC_CLASS_GRAPH;

@@ -41,11 +41,17 @@ static enum vc_format sniff(const char *head, size_t len)
     for (size_t i = 0; i + 5 < len; i++) {
         if (head[i] != '<')
             continue;
-        const char *p = head + i + 1;
-        const char *colon = memchr(p, ':', len - i - 1 < 32 ? len - i - 1 : 32);
-        const char *gt = memchr(p, '>', len - i - 1 < 32 ? len - i - 1 : 32);
-        if (colon && (!gt || colon < gt) && p[0] != '?' && p[0] != '!')
-            p = colon + 1; /* a prefixed root: <ns3:graphml> */
+        const char *p = head + i + 1, *end = head + len;
+        /* the element name ends at whitespace, '>' or '/': a ':' before
+         * that makes a prefixed root (<ns3:graphml>) */
+        const char *q = p, *colon = NULL;
+        while (q < end && !strchr(" \t\r\n>/", *q)) {
+            if (*q == ':' && !colon)
+                colon = q;
+            q++;
+        }
+        if (colon && p[0] != '?' && p[0] != '!')
+            p = colon + 1;
         if ((size_t)(head + len - p) >= 4 && strncmp(p, "gexf", 4) == 0)
             return VC_FMT_GEXF;
         if ((size_t)(head + len - p) >= 7 && strncmp(p, "graphml", 7) == 0)

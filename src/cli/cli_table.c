@@ -1,0 +1,223 @@
+/*
+ * cli_table.c - one table, five formats.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli_table.h"
+#include "core/textout.h"
+
+void cli_table_init(struct cli_table *t)
+{
+    memset(t, 0, sizeof(*t));
+}
+
+void cli_table_release(struct cli_table *t)
+{
+    for (size_t k = 0; k < t->n_rows * t->n_cols; k++)
+        free(t->cells[k].text);
+    free(t->cells);
+    memset(t, 0, sizeof(*t));
+}
+
+void cli_table_col(struct cli_table *t, const char *name, enum cli_col_type type)
+{
+    if (t->n_cols < sizeof(t->names) / sizeof(t->names[0])) {
+        t->names[t->n_cols] = name;
+        t->types[t->n_cols++] = type;
+    }
+}
+
+void cli_table_row(struct cli_table *t)
+{
+    if (t->n_rows == t->cap_rows) {
+        size_t cap = t->cap_rows ? 2 * t->cap_rows : 64;
+        struct cli_cell *c = realloc(t->cells, cap * t->n_cols * sizeof(*c));
+        if (!c) {
+            t->failed = true;
+            return;
+        }
+        t->cells = c;
+        t->cap_rows = cap;
+    }
+    memset(&t->cells[t->n_rows * t->n_cols], 0, t->n_cols * sizeof(*t->cells));
+    t->cur = t->n_rows * t->n_cols;
+    t->n_rows++;
+}
+
+static struct cli_cell *next(struct cli_table *t)
+{
+    if (t->failed || !t->n_rows || t->cur >= t->n_rows * t->n_cols)
+        return NULL;
+    return &t->cells[t->cur++];
+}
+
+void cli_table_text(struct cli_table *t, const char *s)
+{
+    struct cli_cell *c = next(t);
+    if (c && s && !(c->text = strdup(s)))
+        t->failed = true;
+}
+
+static void put_number(struct cli_table *t, double d, bool integer)
+{
+    struct cli_cell *c = next(t);
+    char buf[64];
+    if (!c || isnan(d))
+        return;
+    c->num = d;
+    if (integer)
+        snprintf(buf, sizeof(buf), "%.0f", d);
+    else
+        snprintf(buf, sizeof(buf), "%.6g", d);
+    if (!(c->text = strdup(buf)))
+        t->failed = true;
+}
+
+void cli_table_num(struct cli_table *t, double d)
+{
+    put_number(t, d, false);
+}
+
+void cli_table_int(struct cli_table *t, long long i)
+{
+    put_number(t, (double)i, true);
+}
+
+void cli_table_bool(struct cli_table *t, bool b)
+{
+    struct cli_cell *c = next(t);
+    if (c && !(c->text = strdup(b ? "yes" : "no")))
+        t->failed = true;
+    if (c)
+        c->num = b;
+}
+
+void cli_table_none(struct cli_table *t)
+{
+    next(t);
+}
+
+int cli_default_format(void)
+{
+    return isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_TSV;
+}
+
+/* Display width of UTF-8 text: one per code point (good enough for names). */
+static size_t width(const char *s)
+{
+    size_t w = 0;
+    for (; s && *s; s++)
+        w += ((unsigned char)*s & 0xC0) != 0x80;
+    return w;
+}
+
+static void print_text(const struct cli_table *t, FILE *out)
+{
+    size_t w[32];
+    for (size_t c = 0; c < t->n_cols; c++) {
+        w[c] = width(t->names[c]);
+        for (size_t r = 0; r < t->n_rows; r++) {
+            size_t x = width(t->cells[r * t->n_cols + c].text);
+            w[c] = x > w[c] ? x : w[c];
+        }
+        if (w[c] > 48)
+            w[c] = 48; /* long names overflow their column rather than widen it */
+    }
+    for (size_t r = 0; r <= t->n_rows; r++) {
+        for (size_t c = 0; c < t->n_cols; c++) {
+            const char *s = r ? t->cells[(r - 1) * t->n_cols + c].text : t->names[c];
+            size_t x = width(s);
+            int right = r && t->types[c] != CLI_COL_TEXT;
+            int last = c + 1 == t->n_cols;
+            if (right)
+                for (size_t p = x; p < w[c]; p++)
+                    putc(' ', out);
+            fputs(s ? s : "", out);
+            if (!right && !last)
+                for (size_t p = x; p < w[c]; p++)
+                    putc(' ', out);
+            if (!last)
+                fputs("  ", out);
+        }
+        putc('\n', out);
+    }
+}
+
+static void print_sep(const struct cli_table *t, FILE *out, int fmt)
+{
+    char sep = fmt == FMT_CSV ? ',' : '\t';
+    for (size_t r = 0; r <= t->n_rows; r++) {
+        for (size_t c = 0; c < t->n_cols; c++) {
+            const char *s = r ? t->cells[(r - 1) * t->n_cols + c].text : t->names[c];
+            if (c)
+                putc(sep, out);
+            if (fmt == FMT_CSV)
+                vc_csv_field(out, s, ',');
+            else
+                vc_tsv_field(out, s);
+        }
+        fputs(fmt == FMT_CSV ? "\r\n" : "\n", out);
+    }
+}
+
+static void print_md(const struct cli_table *t, FILE *out)
+{
+    for (size_t r = 0; r <= t->n_rows; r++) {
+        putc('|', out);
+        for (size_t c = 0; c < t->n_cols; c++) {
+            const char *s = r ? t->cells[(r - 1) * t->n_cols + c].text : t->names[c];
+            putc(' ', out);
+            vc_md_field(out, s);
+            fputs(" |", out);
+        }
+        putc('\n', out);
+        if (!r) {
+            putc('|', out);
+            for (size_t c = 0; c < t->n_cols; c++)
+                fputs(t->types[c] == CLI_COL_TEXT ? " --- |" : " ---: |", out);
+            putc('\n', out);
+        }
+    }
+}
+
+static void print_json(const struct cli_table *t, FILE *out)
+{
+    fputs("[", out);
+    for (size_t r = 0; r < t->n_rows; r++) {
+        fputs(r ? ",\n  {" : "\n  {", out);
+        for (size_t c = 0; c < t->n_cols; c++) {
+            const struct cli_cell *cell = &t->cells[r * t->n_cols + c];
+            if (c)
+                fputs(", ", out);
+            vc_json_string(out, t->names[c]);
+            fputs(": ", out);
+            if (!cell->text)
+                fputs("null", out);
+            else if (t->types[c] == CLI_COL_TEXT)
+                vc_json_string(out, cell->text);
+            else if (t->types[c] == CLI_COL_BOOL)
+                fputs(cell->num != 0 ? "true" : "false", out);
+            else
+                vc_json_number(out, cell->num);
+        }
+        putc('}', out);
+    }
+    fputs(t->n_rows ? "\n]\n" : "]\n", out);
+}
+
+int cli_table_print(const struct cli_table *t, FILE *out, int fmt)
+{
+    if (t->failed)
+        return -1;
+    switch (fmt) {
+    case FMT_TEXT: print_text(t, out); break;
+    case FMT_TSV:
+    case FMT_CSV: print_sep(t, out, fmt); break;
+    case FMT_MD: print_md(t, out); break;
+    case FMT_JSON: print_json(t, out); break;
+    }
+    return ferror(out) ? -1 : 0;
+}

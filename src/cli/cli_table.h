@@ -1,0 +1,60 @@
+/*
+ * cli_table.h - tables the commands print: aligned text on a terminal,
+ * TSV (the default elsewhere), CSV (RFC 4180), JSON (an array of objects)
+ * or Markdown.
+ *
+ * Build a table column by column, fill it row by row, print it once:
+ *
+ *     struct cli_table t;
+ *     cli_table_init(&t);
+ *     cli_table_col(&t, "actor", CLI_COL_TEXT);
+ *     cli_table_col(&t, "share", CLI_COL_NUM);
+ *     cli_table_row(&t);
+ *     cli_table_text(&t, "ASML");
+ *     cli_table_num(&t, 0.93);
+ *     cli_table_print(&t, stdout, fmt);
+ *     cli_table_release(&t);
+ *
+ * Numbers: 6 significant digits in text, TSV, CSV and Markdown, the
+ * shortest exact form in JSON; a missing value (cli_table_none, or NaN)
+ * is empty, or null in JSON.  Column names are snake_case with units.
+ */
+#ifndef VC_CLI_TABLE_H
+#define VC_CLI_TABLE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+enum cli_col_type { CLI_COL_TEXT, CLI_COL_NUM, CLI_COL_INT, CLI_COL_BOOL };
+
+struct cli_cell {
+    char *text;  /* NULL: missing */
+    double num;
+};
+
+struct cli_table {
+    size_t n_cols, n_rows, cap_rows;
+    const char *names[32];
+    enum cli_col_type types[32];
+    struct cli_cell *cells; /* n_rows * n_cols */
+    size_t cur;             /* next cell of the current row */
+    bool failed;            /* out of memory: printing reports it */
+};
+
+void cli_table_init(struct cli_table *t);
+void cli_table_release(struct cli_table *t);
+void cli_table_col(struct cli_table *t, const char *name, enum cli_col_type type);
+void cli_table_row(struct cli_table *t);
+void cli_table_text(struct cli_table *t, const char *s);
+void cli_table_num(struct cli_table *t, double d);
+void cli_table_int(struct cli_table *t, long long i);
+void cli_table_bool(struct cli_table *t, bool b);
+void cli_table_none(struct cli_table *t);
+/* Prints in fmt (FMT_TEXT aligns columns); returns nonzero on failure. */
+int cli_table_print(const struct cli_table *t, FILE *out, int fmt);
+/* --format's default: aligned text on a terminal, TSV otherwise. */
+int cli_default_format(void);
+
+#endif

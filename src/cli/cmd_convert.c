@@ -1,0 +1,115 @@
+/*
+ * cmd_convert.c - `vchain convert IN -o OUT`: change format, nothing else.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "vchain/export.h"
+
+static const char usage[] =
+    "Usage: vchain convert [OPTIONS] IN -o OUT\n"
+    "\n"
+    "Reads IN (GraphML, GEXF or a folder of CSV tables such as the ETO Chip\n"
+    "Explorer data; '-' for standard input) and writes the same graph to OUT as\n"
+    "GraphML, GEXF, JSON or CSV, with every attribute typed, and without scores,\n"
+    "colours or positions (use 'vchain export' for an annotated graph).  Shares are\n"
+    "written as fractions and countries as ISO alpha-3 codes.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output OUT      where to write ('-' for standard output); required\n"
+    "  --format FMT          graphml, gexf, json or csv; default: from OUT's\n"
+    "                        extension, else graphml\n"
+    "  --gexf-version V      1.2 (default) or 1.3\n"
+    "  -h, --help            this help\n"
+    "\n" CLI_INPUT_HELP
+    "\n"
+    "Exit status: 0 success, 1 IN could not be read or OUT not written (an\n"
+    "existing OUT is then left as it was), 2 usage error.\n";
+
+int cmd_convert(int argc, char **argv)
+{
+    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_GEXF_VERSION };
+    static const struct option longopts[] = {
+        { "output", required_argument, 0, 'o' },
+        { "format", required_argument, 0, OPT_FORMAT },
+        { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
+        { "help", no_argument, 0, 'h' },
+        CLI_INPUT_LONGOPTS,
+        { 0, 0, 0, 0 },
+    };
+    struct cli_input in;
+    struct vc_graph g;
+    struct vc_chain c;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
+    enum vc_export_format fmt = VC_EXPORT_AUTO;
+    const char *out = NULL;
+    int opt, rc = EXIT_OK, handled;
+
+    eo.viz = false;
+    cli_input_init(&in);
+    while ((opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'h':
+            fputs(usage, stdout);
+            cli_input_release(&in);
+            return EXIT_OK;
+        case 'o':
+            out = optarg;
+            break;
+        case OPT_FORMAT:
+            fmt = vc_export_format_from_path(optarg); /* "graphml" has no dot: */
+            if (strcmp(optarg, "graphml") == 0)
+                fmt = VC_EXPORT_GRAPHML;
+            else if (strcmp(optarg, "gexf") == 0)
+                fmt = VC_EXPORT_GEXF;
+            else if (strcmp(optarg, "json") == 0)
+                fmt = VC_EXPORT_JSON;
+            else if (strcmp(optarg, "csv") == 0)
+                fmt = VC_EXPORT_CSV;
+            else
+                rc = cli_usage_error("convert", "--format takes graphml, gexf, json or csv, "
+                                     "not '%s'", optarg);
+            break;
+        case OPT_GEXF_VERSION:
+            if (strcmp(optarg, "1.2") == 0 || strcmp(optarg, "1.2draft") == 0)
+                eo.gexf_version = VC_GEXF_1_2;
+            else if (strcmp(optarg, "1.3") == 0)
+                eo.gexf_version = VC_GEXF_1_3;
+            else
+                rc = cli_usage_error("convert", "--gexf-version takes 1.2 or 1.3, not '%s'",
+                                     optarg);
+            break;
+        default:
+            handled = cli_input_option(&in, "convert", opt, optarg);
+            if (handled <= 0)
+                rc = handled < 0 ? EXIT_USAGE : cli_usage_error("convert", "unknown option");
+        }
+        if (rc) {
+            cli_input_release(&in);
+            return rc;
+        }
+    }
+    if (optind + 1 != argc || !out) {
+        cli_input_release(&in);
+        return cli_usage_error("convert", optind + 1 != argc ? "exactly one input, please"
+                                                             : "no output given (-o OUT)");
+    }
+    if (fmt == VC_EXPORT_AUTO)
+        fmt = vc_export_format_from_path(out);
+    if (fmt == VC_EXPORT_AUTO)
+        fmt = VC_EXPORT_GRAPHML;
+    if (fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0) {
+        cli_input_release(&in);
+        return cli_usage_error("convert", "csv writes two tables: give a folder or NAME.csv");
+    }
+    if ((rc = cli_load(&in, argv[optind], &g, &c)) == 0) {
+        if (vc_export_file(&g, fmt, out, &eo, &err) != VC_OK)
+            rc = cli_report(&err);
+        vc_chain_release(&c);
+        vc_graph_release(&g);
+    }
+    cli_input_release(&in);
+    return rc;
+}

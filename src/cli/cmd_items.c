@@ -1,0 +1,182 @@
+/*
+ * cmd_items.c - `vchain items FILE`: how concentrated each item's market is.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cli_table.h"
+
+static const char usage[] =
+    "Usage: vchain items [OPTIONS] FILE\n"
+    "\n"
+    "Prints one row per item of the value chain in FILE, per provider level (firms\n"
+    "and countries are never mixed): how much of the market the data covers, the\n"
+    "HHI with its bounds under partial coverage, the top share, the effective\n"
+    "number of providers, the providers needed to reach 75 %, and the impact of\n"
+    "losing the item entirely.  Sorted by HHI, most concentrated first.\n"
+    "\n"
+    "Options:\n"
+    "  --top N               at most N rows\n"
+    "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
+    "                        csv, json or md\n"
+    "  -h, --help            this help\n"
+    "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
+    "\n"
+    "Columns: item, label, level, providers, providers_unknown, coverage, hhi\n"
+    "(lower bound: the uncovered rest split infinitely fine), hhi_upper (the rest\n"
+    "is one provider), top_share, n_eff (1/hhi), providers_75 (empty when the\n"
+    "named providers never reach 75 %), impact, spof_finals, final.\n"
+    "\n"
+    "Exit status: 0 success, 1 data error, 2 usage error.\n";
+
+struct row {
+    uint32_t item;
+    struct vc_concentration conc;
+    enum vc_level level;
+};
+
+static int by_hhi(const void *x, const void *y)
+{
+    const struct row *p = x, *q = y;
+    double a = p->conc.hhi, b = q->conc.hhi;
+    if (a != b)
+        return a > b ? -1 : 1;
+    if (p->item != q->item)
+        return p->item < q->item ? -1 : 1;
+    return (int)p->level - (int)q->level;
+}
+
+int cmd_items(int argc, char **argv)
+{
+    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP };
+    static const struct option longopts[] = {
+        { "format", required_argument, 0, OPT_FORMAT },
+        { "top", required_argument, 0, OPT_TOP },
+        { "help", no_argument, 0, 'h' },
+        CLI_INPUT_LONGOPTS,
+        CLI_ENGINE_LONGOPTS,
+        { 0, 0, 0, 0 },
+    };
+    struct cli_input in;
+    struct cli_engine eng;
+    struct vc_graph g;
+    struct vc_chain c;
+    struct vc_analysis a;
+    struct vc_error err = VC_ERROR_INIT;
+    int opt, rc = EXIT_OK, handled, fmt = cli_default_format();
+    long top = 0;
+    char *end;
+
+    cli_input_init(&in);
+    cli_engine_init(&eng);
+    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'h':
+            fputs(usage, stdout);
+            cli_input_release(&in);
+            return EXIT_OK;
+        case OPT_FORMAT:
+            if ((fmt = cli_format_parse(optarg)) < 0)
+                rc = cli_usage_error("items", "--format takes text, tsv, csv, json or md");
+            break;
+        case OPT_TOP:
+            top = strtol(optarg, &end, 10);
+            if (end == optarg || *end || top < 1)
+                rc = cli_usage_error("items", "--top takes a positive number, not '%s'", optarg);
+            break;
+        default:
+            handled = cli_input_option(&in, "items", opt, optarg);
+            if (!handled)
+                handled = cli_engine_option(&eng, "items", opt, optarg);
+            if (handled <= 0)
+                rc = handled < 0 ? EXIT_USAGE : cli_usage_error("items", "unknown option");
+        }
+        if (rc) {
+            cli_input_release(&in);
+            return rc;
+        }
+    }
+    if (optind + 1 != argc) {
+        cli_input_release(&in);
+        return cli_usage_error("items", optind >= argc ? "no input FILE given"
+                                                       : "exactly one FILE, please");
+    }
+    if ((rc = cli_load(&in, argv[optind], &g, &c)) != 0) {
+        cli_input_release(&in);
+        return rc;
+    }
+    if ((rc = cli_analyse(&eng, &c, &a)) == 0) {
+        struct row *rows = malloc((2 * c.n_nodes + 1) * sizeof(*rows));
+        size_t n = 0;
+        struct cli_table t;
+        if (!rows) {
+            vc_error_set(&err, VC_ENOMEM, NULL, 0, 0, "out of memory");
+            rc = cli_report(&err);
+        } else {
+            for (size_t v = 0; v < c.n_nodes; v++) {
+                if (c.kind[v] != VC_KIND_ITEM)
+                    continue;
+                for (int l = 0; l < 2; l++) {
+                    /* the engine's per-level figures, from its provisions */
+                    struct row r = { (uint32_t)v, { 0 }, (enum vc_level)l };
+                    int found = 0;
+                    for (size_t k = 0; k < a.n_provisions && !found; k++)
+                        if (a.provisions[k].item == v && a.provisions[k].level == (enum vc_level)l) {
+                            r.conc = a.provisions[k].conc;
+                            found = 1;
+                        }
+                    if (found)
+                        rows[n++] = r;
+                }
+            }
+            qsort(rows, n, sizeof(*rows), by_hhi);
+            cli_table_init(&t);
+            cli_table_col(&t, "item", CLI_COL_TEXT);
+            cli_table_col(&t, "label", CLI_COL_TEXT);
+            cli_table_col(&t, "level", CLI_COL_TEXT);
+            cli_table_col(&t, "providers", CLI_COL_INT);
+            cli_table_col(&t, "providers_unknown", CLI_COL_INT);
+            cli_table_col(&t, "coverage", CLI_COL_NUM);
+            cli_table_col(&t, "hhi", CLI_COL_NUM);
+            cli_table_col(&t, "hhi_upper", CLI_COL_NUM);
+            cli_table_col(&t, "top_share", CLI_COL_NUM);
+            cli_table_col(&t, "n_eff", CLI_COL_NUM);
+            cli_table_col(&t, "providers_75", CLI_COL_INT);
+            cli_table_col(&t, "impact", CLI_COL_NUM);
+            cli_table_col(&t, "spof_finals", CLI_COL_INT);
+            cli_table_col(&t, "final", CLI_COL_BOOL);
+            for (size_t j = 0; j < n && (!top || (long)j < top); j++) {
+                const struct vc_concentration *q = &rows[j].conc;
+                uint32_t v = rows[j].item;
+                cli_table_row(&t);
+                cli_table_text(&t, g.node_id[v]);
+                cli_table_text(&t, c.label[v]);
+                cli_table_text(&t, vc_level_name(rows[j].level));
+                cli_table_int(&t, q->providers);
+                cli_table_int(&t, q->providers_unknown);
+                cli_table_num(&t, q->coverage);
+                cli_table_num(&t, q->hhi);
+                cli_table_num(&t, q->hhi_upper);
+                cli_table_num(&t, q->top_share);
+                cli_table_num(&t, q->n_eff);
+                if (q->providers_75 > 0)
+                    cli_table_int(&t, q->providers_75);
+                else
+                    cli_table_none(&t);
+                cli_table_num(&t, a.impact[v]);
+                cli_table_int(&t, a.spof_finals[v]);
+                cli_table_bool(&t, c.final[v]);
+            }
+            if (cli_table_print(&t, stdout, fmt) != 0)
+                rc = EXIT_DATA;
+            cli_table_release(&t);
+            free(rows);
+        }
+        vc_analysis_release(&a);
+    }
+    vc_chain_release(&c);
+    vc_graph_release(&g);
+    cli_input_release(&in);
+    return rc;
+}

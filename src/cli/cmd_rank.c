@@ -1,0 +1,378 @@
+/*
+ * cmd_rank.c - `vchain rank FILE`: the control points, ranked, with their
+ * reasons; or the actors or countries that hold them; or one country's
+ * control points and where it depends on others'.
+ */
+#define _GNU_SOURCE /* qsort_r */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "cli_table.h"
+
+static const char usage[] =
+    "Usage: vchain rank [OPTIONS] FILE\n"
+    "\n"
+    "Scores the value chain in FILE (GraphML, GEXF or a folder of CSV tables) and\n"
+    "prints its control points: provisions (an actor providing an item) that are\n"
+    "hard to replace and that matter downstream, ranked by impact, then share.\n"
+    "Each row gives the numbers behind the verdict (docs/model.md).\n"
+    "\n"
+    "Options:\n"
+    "  --by provision|actor|country\n"
+    "                        what to rank: control points (default), the actors\n"
+    "                        of --level that hold them (by the impact of\n"
+    "                        extracting them), or countries\n"
+    "  --country CODE        that country's control points (alpha-2, alpha-3 or\n"
+    "                        name), then the others' control points upstream of\n"
+    "                        what it provides\n"
+    "  --all                 every provision, control point or not\n"
+    "  --top N               at most N rows per table\n"
+    "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
+    "                        csv, json or md\n"
+    "  -h, --help            this help\n"
+    "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
+    "\n"
+    "Columns: rank, actor, country, item, share (fraction; estimated marks shares\n"
+    "that were unknown), hhi and n_eff of the item at that provider level,\n"
+    "replaceability (1 - share, raised by spare capacity), impact (value-weighted\n"
+    "mean loss of final items if the actor is extracted from that item), spof (the\n"
+    "actor or the item alone can stop a final item), reach_items and reach_final\n"
+    "(items downstream of the item), control_point, reason.\n"
+    "\n"
+    "Exit status: 0 success, 1 data error, 2 usage error.\n";
+
+struct rank_opts {
+    int fmt;
+    long top;
+    int all;
+    const char *country;
+    enum { BY_PROVISION, BY_ACTOR, BY_COUNTRY } by;
+};
+
+static void provision_columns(struct cli_table *t, int with_rank)
+{
+    if (with_rank)
+        cli_table_col(t, "rank", CLI_COL_INT);
+    cli_table_col(t, "actor", CLI_COL_TEXT);
+    cli_table_col(t, "country", CLI_COL_TEXT);
+    cli_table_col(t, "item", CLI_COL_TEXT);
+    cli_table_col(t, "share", CLI_COL_NUM);
+    cli_table_col(t, "estimated", CLI_COL_BOOL);
+    cli_table_col(t, "hhi", CLI_COL_NUM);
+    cli_table_col(t, "n_eff", CLI_COL_NUM);
+    cli_table_col(t, "replaceability", CLI_COL_NUM);
+    cli_table_col(t, "impact", CLI_COL_NUM);
+    cli_table_col(t, "spof", CLI_COL_BOOL);
+    cli_table_col(t, "reach_items", CLI_COL_INT);
+    cli_table_col(t, "reach_final", CLI_COL_INT);
+    cli_table_col(t, "control_point", CLI_COL_BOOL);
+    cli_table_col(t, "reason", CLI_COL_TEXT);
+}
+
+static void provision_row(struct cli_table *t, const struct vc_analysis *a,
+                          const struct vc_provision_score *p, long rank)
+{
+    const struct vc_chain *c = a->chain;
+    char reason[512];
+
+    cli_table_row(t);
+    if (rank > 0)
+        cli_table_int(t, rank);
+    cli_table_text(t, c->label[p->actor]);
+    cli_table_text(t, c->country[p->actor]);
+    cli_table_text(t, c->label[p->item]);
+    cli_table_num(t, p->share);
+    cli_table_bool(t, !p->share_known);
+    cli_table_num(t, p->conc.hhi);
+    cli_table_num(t, p->conc.n_eff);
+    cli_table_num(t, p->replaceability);
+    cli_table_num(t, p->impact);
+    cli_table_bool(t, a->spof_finals[p->actor] > 0 || a->spof_finals[p->item] > 0);
+    cli_table_int(t, a->reach_items[p->item]);
+    cli_table_int(t, a->reach_final[p->item]);
+    cli_table_bool(t, p->control_point);
+    vc_analysis_reason(a, p, reason, sizeof(reason));
+    cli_table_text(t, reason);
+}
+
+static int in_country(const struct vc_chain *c, size_t v, const char *code)
+{
+    const char *cc = c->country[v], *a3 = vc_country_alpha3(code);
+    return cc && (strcasecmp(cc, code) == 0 || (a3 && strcmp(cc, a3) == 0));
+}
+
+static int print_provisions(const struct vc_analysis *a, const struct rank_opts *o)
+{
+    struct cli_table t;
+    long rank = 0;
+    int rc;
+
+    cli_table_init(&t);
+    provision_columns(&t, 1);
+    for (size_t k = 0; k < a->n_provisions; k++) {
+        const struct vc_provision_score *p = &a->provisions[k];
+        if (!o->all && !p->control_point)
+            break; /* control points come first */
+        if (o->country && !in_country(a->chain, p->actor, o->country))
+            continue;
+        if (o->top && rank >= o->top)
+            break;
+        provision_row(&t, a, p, ++rank);
+    }
+    rc = cli_table_print(&t, stdout, o->fmt);
+    cli_table_release(&t);
+    return rc;
+}
+
+/* The actors that hold control points, by the impact of extracting them. */
+struct holder {
+    uint32_t actor;
+    size_t held;
+    const struct vc_provision_score *best;
+};
+
+static int by_impact(const void *x, const void *y, void *ctx)
+{
+    const struct vc_analysis *a = ctx;
+    const struct holder *p = x, *q = y;
+    double pi = a->impact[p->actor], qi = a->impact[q->actor];
+    if (pi != qi)
+        return pi > qi ? -1 : 1;
+    if (p->held != q->held)
+        return p->held > q->held ? -1 : 1;
+    return strcmp(a->chain->label[p->actor], a->chain->label[q->actor]);
+}
+
+static int print_actors(const struct vc_analysis *a, const struct rank_opts *o)
+{
+    const struct vc_chain *c = a->chain;
+    struct holder *h = calloc(a->n ? a->n : 1, sizeof(*h));
+    struct cli_table t;
+    size_t n = 0;
+    int rc;
+
+    if (!h)
+        return -1;
+    for (size_t k = 0; k < a->n_provisions; k++) {
+        const struct vc_provision_score *p = &a->provisions[k];
+        if (!p->control_point)
+            continue;
+        size_t j = 0;
+        while (j < n && h[j].actor != p->actor)
+            j++;
+        if (j == n) {
+            h[n].actor = p->actor;
+            h[n++].best = p; /* provisions are ranked: the first is the best */
+        }
+        h[j].held++;
+    }
+    qsort_r(h, n, sizeof(*h), by_impact, (void *)a);
+    cli_table_init(&t);
+    cli_table_col(&t, "rank", CLI_COL_INT);
+    cli_table_col(&t, "actor", CLI_COL_TEXT);
+    cli_table_col(&t, "country", CLI_COL_TEXT);
+    cli_table_col(&t, "level", CLI_COL_TEXT);
+    cli_table_col(&t, "control_points", CLI_COL_INT);
+    cli_table_col(&t, "impact", CLI_COL_NUM);
+    cli_table_col(&t, "spof_finals", CLI_COL_INT);
+    cli_table_col(&t, "top_item", CLI_COL_TEXT);
+    cli_table_col(&t, "top_share", CLI_COL_NUM);
+    for (size_t j = 0, rank = 0; j < n; j++) {
+        if (o->country && !in_country(c, h[j].actor, o->country))
+            continue;
+        if (c->level[h[j].actor] != a->opts.level)
+            continue; /* firms and countries are ranked apart (--level) */
+        if (o->top && (long)rank >= o->top)
+            break;
+        cli_table_row(&t);
+        cli_table_int(&t, (long long)++rank);
+        cli_table_text(&t, c->label[h[j].actor]);
+        cli_table_text(&t, c->country[h[j].actor]);
+        cli_table_text(&t, vc_level_name((enum vc_level)c->level[h[j].actor]));
+        cli_table_int(&t, (long long)h[j].held);
+        cli_table_num(&t, a->impact[h[j].actor]);
+        cli_table_int(&t, a->spof_finals[h[j].actor]);
+        cli_table_text(&t, c->label[h[j].best->item]);
+        cli_table_num(&t, h[j].best->share);
+    }
+    rc = cli_table_print(&t, stdout, o->fmt);
+    cli_table_release(&t);
+    free(h);
+    return rc;
+}
+
+static int print_countries(const struct vc_analysis *a, const struct rank_opts *o)
+{
+    struct cli_table t;
+    int rc;
+
+    cli_table_init(&t);
+    cli_table_col(&t, "rank", CLI_COL_INT);
+    cli_table_col(&t, "country", CLI_COL_TEXT);
+    cli_table_col(&t, "name", CLI_COL_TEXT);
+    cli_table_col(&t, "actors", CLI_COL_INT);
+    cli_table_col(&t, "control_points", CLI_COL_INT);
+    cli_table_col(&t, "impact", CLI_COL_NUM);
+    for (size_t j = 0; j < a->n_countries; j++) {
+        const struct vc_country_score *s = &a->countries[j];
+        if (o->top && (long)j >= o->top)
+            break;
+        cli_table_row(&t);
+        cli_table_int(&t, (long long)j + 1);
+        cli_table_text(&t, s->code);
+        cli_table_text(&t, vc_country_name(s->code));
+        cli_table_int(&t, (long long)s->actors);
+        cli_table_int(&t, (long long)s->control_points);
+        cli_table_num(&t, s->impact);
+    }
+    rc = cli_table_print(&t, stdout, o->fmt);
+    cli_table_release(&t);
+    return rc;
+}
+
+/* --country: its control points, then what it depends on. */
+static int print_country(const struct vc_analysis *a, const struct rank_opts *o)
+{
+    const struct vc_chain *c = a->chain;
+    struct vc_dependency *deps = NULL;
+    struct vc_error err = VC_ERROR_INIT;
+    struct cli_table t;
+    size_t n = 0, ci = vc_analysis_country(a, o->country);
+    int rc;
+
+    if (ci == SIZE_MAX) {
+        cli_error("no actor of country '%s' in the data", o->country);
+        return EXIT_DATA;
+    }
+    if (vc_analysis_dependencies(a, o->country, &deps, &n, &err) != VC_OK)
+        return cli_report(&err);
+    if (o->fmt == FMT_TEXT)
+        printf("Control points held by %s (%s): %zu; extracting the country costs %.1f %% of "
+               "final output\n\n", a->countries[ci].code,
+               vc_country_name(a->countries[ci].code) ? vc_country_name(a->countries[ci].code)
+                                                       : "?",
+               a->countries[ci].control_points, a->countries[ci].impact * 100);
+    if (o->fmt == FMT_JSON)
+        fputs("{\"control_points\": ", stdout);
+    if (print_provisions(a, o) != 0) {
+        free(deps);
+        return EXIT_DATA;
+    }
+    if (o->fmt == FMT_TEXT)
+        printf("\nOthers' control points upstream of what %s provides: %zu\n\n",
+               a->countries[ci].code, n);
+    else if (o->fmt == FMT_JSON)
+        fputs(", \"depends_on\": ", stdout);
+    else if (o->fmt == FMT_MD || o->fmt == FMT_TSV || o->fmt == FMT_CSV)
+        fputs("\n", stdout);
+    cli_table_init(&t);
+    provision_columns(&t, 1);
+    cli_table_col(&t, "own_items_downstream", CLI_COL_INT);
+    cli_table_col(&t, "example_own_item", CLI_COL_TEXT);
+    for (size_t j = 0; j < n; j++) {
+        if (o->top && (long)j >= o->top)
+            break;
+        provision_row(&t, a, &a->provisions[deps[j].provision], (long)j + 1);
+        cli_table_int(&t, (long long)deps[j].n_items);
+        cli_table_text(&t, c->label[deps[j].example]);
+    }
+    rc = cli_table_print(&t, stdout, o->fmt);
+    if (o->fmt == FMT_JSON)
+        fputs("}\n", stdout);
+    cli_table_release(&t);
+    free(deps);
+    return rc ? EXIT_DATA : EXIT_OK;
+}
+
+int cmd_rank(int argc, char **argv)
+{
+    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_BY, OPT_ALL };
+    static const struct option longopts[] = {
+        { "format", required_argument, 0, OPT_FORMAT },
+        { "top", required_argument, 0, OPT_TOP },
+        { "country", required_argument, 0, OPT_COUNTRY },
+        { "by", required_argument, 0, OPT_BY },
+        { "all", no_argument, 0, OPT_ALL },
+        { "help", no_argument, 0, 'h' },
+        CLI_INPUT_LONGOPTS,
+        CLI_ENGINE_LONGOPTS,
+        { 0, 0, 0, 0 },
+    };
+    struct rank_opts o = { cli_default_format(), 0, 0, NULL, BY_PROVISION };
+    struct cli_input in;
+    struct cli_engine eng;
+    struct vc_graph g;
+    struct vc_chain c;
+    struct vc_analysis a;
+    int opt, rc = EXIT_OK, handled;
+    char *end;
+
+    cli_input_init(&in);
+    cli_engine_init(&eng);
+    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'h':
+            fputs(usage, stdout);
+            cli_input_release(&in);
+            return EXIT_OK;
+        case OPT_FORMAT:
+            if ((o.fmt = cli_format_parse(optarg)) < 0)
+                rc = cli_usage_error("rank", "--format takes text, tsv, csv, json or md");
+            break;
+        case OPT_TOP:
+            o.top = strtol(optarg, &end, 10);
+            if (end == optarg || *end || o.top < 1)
+                rc = cli_usage_error("rank", "--top takes a positive number, not '%s'", optarg);
+            break;
+        case OPT_COUNTRY: o.country = optarg; break;
+        case OPT_ALL: o.all = 1; break;
+        case OPT_BY:
+            if (strcmp(optarg, "provision") == 0)
+                o.by = BY_PROVISION;
+            else if (strcmp(optarg, "actor") == 0)
+                o.by = BY_ACTOR;
+            else if (strcmp(optarg, "country") == 0)
+                o.by = BY_COUNTRY;
+            else
+                rc = cli_usage_error("rank", "--by takes provision, actor or country");
+            break;
+        default:
+            handled = cli_input_option(&in, "rank", opt, optarg);
+            if (!handled)
+                handled = cli_engine_option(&eng, "rank", opt, optarg);
+            if (handled <= 0)
+                rc = handled < 0 ? EXIT_USAGE : cli_usage_error("rank", "unknown option");
+        }
+        if (rc) {
+            cli_input_release(&in);
+            return rc;
+        }
+    }
+    if (optind + 1 != argc) {
+        cli_input_release(&in);
+        return cli_usage_error("rank", optind >= argc ? "no input FILE given"
+                                                      : "exactly one FILE, please");
+    }
+    if ((rc = cli_load(&in, argv[optind], &g, &c)) != 0) {
+        cli_input_release(&in);
+        return rc;
+    }
+    if ((rc = cli_analyse(&eng, &c, &a)) == 0) {
+        if (o.country && o.by == BY_PROVISION)
+            rc = print_country(&a, &o);
+        else if (o.by == BY_ACTOR)
+            rc = print_actors(&a, &o) ? EXIT_DATA : EXIT_OK;
+        else if (o.by == BY_COUNTRY)
+            rc = print_countries(&a, &o) ? EXIT_DATA : EXIT_OK;
+        else
+            rc = print_provisions(&a, &o) ? EXIT_DATA : EXIT_OK;
+        vc_analysis_release(&a);
+    }
+    vc_chain_release(&c);
+    vc_graph_release(&g);
+    cli_input_release(&in);
+    return rc;
+}

@@ -1,0 +1,593 @@
+/*
+ * analysis.c - the whole scoring of a chain, and its results as columns.
+ *
+ * Order of work: the model; concentration; single points of failure and
+ * reach (bit-parallel, threaded); position (igraph, this thread); the
+ * extraction of every actor, item and country (threaded, incremental);
+ * control points and their ranking.  docs/model.md defines each figure.
+ */
+#define _GNU_SOURCE /* qsort_r */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "bitsets.h"
+#include "centrality.h"
+#include "concentration.h"
+#include "disruption.h"
+#include "igraph_glue.h"
+#include "parallel.h"
+
+/* ---- extraction batches, spread over threads ---- */
+
+enum job_kind { JOB_ACTOR, JOB_ITEM, JOB_COUNTRY, JOB_PROVISION };
+
+struct batch {
+    const struct vc_model *m;
+    struct vc_prop *props;      /* one per thread */
+    enum job_kind kind;
+    const uint32_t *ids;        /* actor, item, country or provision (edge) per task */
+    const uint32_t *aux;        /* JOB_PROVISION: the item; JOB_COUNTRY: actor list starts */
+    const uint32_t *members;    /* JOB_COUNTRY: actors by country */
+    double *out;                /* impact per task */
+    int *rounds;                /* per thread */
+    bool *converged;            /* per thread */
+};
+
+static void run_task(void *ctx, size_t t, unsigned thread)
+{
+    struct batch *b = ctx;
+    struct vc_prop *p = &b->props[thread];
+
+    switch (b->kind) {
+    case JOB_ACTOR:
+        vc_prop_cut_actor(p, b->ids[t], 1.0);
+        break;
+    case JOB_ITEM:
+        vc_prop_force_item(p, b->ids[t]);
+        break;
+    case JOB_PROVISION:
+        vc_prop_cut_provision(p, b->ids[t], b->aux[t]);
+        break;
+    case JOB_COUNTRY:
+        for (uint32_t j = b->aux[b->ids[t]]; j < b->aux[b->ids[t] + 1]; j++)
+            vc_prop_cut_actor(p, b->members[j], 1.0);
+        break;
+    }
+    vc_prop_run(p);
+    b->out[t] = vc_prop_impact(p);
+    if (p->max_evals > b->rounds[thread])
+        b->rounds[thread] = p->max_evals;
+    b->converged[thread] &= p->converged;
+    vc_prop_reset(p);
+}
+
+struct progress_ctx {
+    const struct vc_engine_opts *opts;
+    const char *stage;
+};
+
+static void report_progress(void *ctx, size_t done, size_t total)
+{
+    struct progress_ctx *pc = ctx;
+    pc->opts->progress(pc->opts->progress_ctx, pc->stage, done, total);
+}
+
+static enum vc_status run_batch(struct batch *b, unsigned threads, size_t n_tasks,
+                                struct vc_analysis *a, const char *stage)
+{
+    struct progress_ctx pc = { &a->opts, stage };
+    vc_parallel_for(n_tasks, threads, run_task, b, a->opts.progress ? report_progress : NULL,
+                    &pc);
+    for (unsigned t = 0; t < threads; t++) {
+        if (b->rounds[t] > a->rounds)
+            a->rounds = b->rounds[t];
+        a->converged &= b->converged[t];
+    }
+    return VC_OK;
+}
+
+/* ---- results ---- */
+
+void vc_analysis_release(struct vc_analysis *a)
+{
+    free(a->impact);
+    free(a->conc);
+    free(a->conc_level);
+    free(a->share_max);
+    free(a->replaceability);
+    free(a->spof_finals);
+    free(a->reach_items);
+    free(a->reach_final);
+    free(a->pagerank_down);
+    free(a->pagerank_up);
+    free(a->betweenness);
+    free(a->in_strength);
+    free(a->out_strength);
+    free(a->trophic_level);
+    free(a->in_degree);
+    free(a->out_degree);
+    free(a->control_point);
+    free(a->provisions);
+    free(a->countries);
+    memset(a, 0, sizeof(*a));
+}
+
+static enum vc_status alloc_results(struct vc_analysis *a)
+{
+    size_t n = a->n ? a->n : 1;
+    a->impact = malloc(n * sizeof(double));
+    a->conc = calloc(n, sizeof(*a->conc));
+    a->conc_level = calloc(n, 1);
+    a->share_max = malloc(n * sizeof(double));
+    a->replaceability = malloc(n * sizeof(double));
+    a->spof_finals = calloc(n, sizeof(uint32_t));
+    a->reach_items = calloc(n, sizeof(uint32_t));
+    a->reach_final = calloc(n, sizeof(uint32_t));
+    a->control_point = calloc(n, 1);
+    if (!a->impact || !a->conc || !a->conc_level || !a->share_max || !a->replaceability ||
+        !a->spof_finals || !a->reach_items || !a->reach_final || !a->control_point)
+        return VC_ENOMEM;
+    for (size_t k = 0; k < a->n; k++)
+        a->impact[k] = a->share_max[k] = a->replaceability[k] = NAN;
+    return VC_OK;
+}
+
+/* The smallest number of named providers (largest first) reaching `share`;
+ * unknown shares and aggregates do not count. */
+static int providers_to_reach(const struct vc_model *m, uint32_t item, enum vc_level level,
+                              double share, uint32_t *last_edge)
+{
+    double sum = 0;
+    int k = 0;
+    for (uint32_t j = m->prov_start[item]; j < m->prov_start[item + 1]; j++) {
+        const struct vc_provision_ref *p = &m->prov[j];
+        if (p->level != level || !p->known || m->chain->aggregate[p->actor])
+            continue;
+        sum += p->share;
+        k++;
+        if (sum >= share - 1e-12) {
+            *last_edge = p->edge;
+            return k;
+        }
+    }
+    return -1;
+}
+
+static bool among_top(const struct vc_model *m, uint32_t item, enum vc_level level, int k,
+                      uint32_t edge)
+{
+    int seen = 0;
+    for (uint32_t j = m->prov_start[item]; j < m->prov_start[item + 1] && seen < k; j++) {
+        const struct vc_provision_ref *p = &m->prov[j];
+        if (p->level != level || !p->known || m->chain->aggregate[p->actor])
+            continue;
+        if (p->edge == edge)
+            return true;
+        seen++;
+    }
+    return false;
+}
+
+static int cmp_provisions(const void *x, const void *y, void *ctx)
+{
+    const struct vc_analysis *a = ctx;
+    const struct vc_provision_score *p = x, *q = y;
+    double pi = isnan(p->impact) ? -1 : p->impact, qi = isnan(q->impact) ? -1 : q->impact;
+    int d;
+
+    if (p->control_point != q->control_point)
+        return p->control_point ? -1 : 1;
+    if (pi != qi)
+        return pi > qi ? -1 : 1;
+    if (p->share != q->share)
+        return p->share > q->share ? -1 : 1;
+    if (a->pagerank_down[p->item] != a->pagerank_down[q->item])
+        return a->pagerank_down[p->item] > a->pagerank_down[q->item] ? -1 : 1;
+    d = strcmp(a->chain->label[p->actor], a->chain->label[q->actor]);
+    if (d)
+        return d;
+    d = strcmp(a->chain->label[p->item], a->chain->label[q->item]);
+    return d ? d : (p->edge > q->edge) - (p->edge < q->edge);
+}
+
+static int cmp_countries(const void *x, const void *y)
+{
+    const struct vc_country_score *p = x, *q = y;
+    if (p->impact != q->impact)
+        return p->impact > q->impact ? -1 : 1;
+    return strcmp(p->code, q->code);
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Distinct country codes of actors, and each country's actors (CSR). */
+static enum vc_status collect_countries(struct vc_analysis *a, uint32_t **start_out,
+                                        uint32_t **members_out)
+{
+    const struct vc_chain *c = a->chain;
+    const char **codes = malloc((a->n ? a->n : 1) * sizeof(char *));
+    size_t k = 0, distinct = 0;
+    uint32_t *start = NULL, *members = NULL;
+
+    if (!codes)
+        return VC_ENOMEM;
+    for (size_t v = 0; v < a->n; v++)
+        if (c->kind[v] == VC_KIND_ACTOR && c->country[v] && !c->aggregate[v])
+            codes[k++] = c->country[v];
+    qsort(codes, k, sizeof(*codes), cmp_str);
+    for (size_t j = 0; j < k; j++)
+        if (!j || strcmp(codes[j], codes[j - 1]) != 0)
+            codes[distinct++] = codes[j];
+    a->countries = calloc(distinct ? distinct : 1, sizeof(*a->countries));
+    start = calloc(distinct + 1, sizeof(uint32_t));
+    members = malloc((k ? k : 1) * sizeof(uint32_t));
+    if (!a->countries || !start || !members) {
+        free(codes);
+        free(start);
+        free(members);
+        return VC_ENOMEM;
+    }
+    a->n_countries = distinct;
+    for (size_t j = 0; j < distinct; j++)
+        a->countries[j].code = codes[j];
+    /* members, grouped by country (binary search of each actor's code) */
+    for (size_t v = 0; v < a->n; v++) {
+        if (c->kind[v] != VC_KIND_ACTOR || !c->country[v] || c->aggregate[v])
+            continue;
+        const char **hit = bsearch(&c->country[v], codes, distinct, sizeof(*codes), cmp_str);
+        start[hit - codes + 1]++;
+    }
+    for (size_t j = 0; j < distinct; j++)
+        start[j + 1] += start[j];
+    for (size_t v = 0; v < a->n; v++) {
+        if (c->kind[v] != VC_KIND_ACTOR || !c->country[v] || c->aggregate[v])
+            continue;
+        const char **hit = bsearch(&c->country[v], codes, distinct, sizeof(*codes), cmp_str);
+        members[start[hit - codes]++] = (uint32_t)v;
+    }
+    for (size_t j = distinct; j > 0; j--)
+        start[j] = start[j - 1];
+    start[0] = 0;
+    for (size_t j = 0; j < distinct; j++)
+        a->countries[j].actors = start[j + 1] - start[j];
+    free(codes);
+    *start_out = start;
+    *members_out = members;
+    return VC_OK;
+}
+
+static enum vc_status score_provisions(struct vc_analysis *a, const struct vc_model *m)
+{
+    const struct vc_chain *c = a->chain;
+    const struct vc_engine_opts *o = &a->opts;
+    size_t k = 0;
+
+    a->n_provisions = m->prov_start[m->n];
+    a->provisions = calloc(a->n_provisions ? a->n_provisions : 1, sizeof(*a->provisions));
+    if (!a->provisions)
+        return VC_ENOMEM;
+    for (uint32_t i = 0; i < m->n; i++) {
+        for (uint32_t j = m->prov_start[i]; j < m->prov_start[i + 1]; j++) {
+            const struct vc_provision_ref *r = &m->prov[j];
+            struct vc_provision_score *p = &a->provisions[k++];
+            uint32_t last = UINT32_MAX;
+            int few;
+
+            p->edge = r->edge;
+            p->actor = r->actor;
+            p->item = i;
+            p->level = (enum vc_level)r->level;
+            p->share = r->share;
+            p->share_known = r->known;
+            p->replaceability = fmin(1.0, (1.0 - r->share) * (1.0 + o->spare));
+            p->impact = NAN;
+            vc_concentration_of(m, i, p->level, &p->conc);
+            if (c->aggregate[r->actor] || !r->known)
+                continue; /* never a control point; an estimate never makes one */
+            few = providers_to_reach(m, i, p->level, o->theta_pair, &last);
+            p->hard_to_replace = r->share >= o->theta_share ||
+                                 (few > 0 && few <= 2 && among_top(m, i, p->level, few, r->edge));
+        }
+    }
+    return VC_OK;
+}
+
+static void decide_control_points(struct vc_analysis *a)
+{
+    for (size_t k = 0; k < a->n_provisions; k++) {
+        struct vc_provision_score *p = &a->provisions[k];
+        /* It matters when losing it costs enough, or when the actor or the
+         * item alone can stop a final item (a final item stops itself). */
+        bool matters = (!isnan(p->impact) && p->impact >= a->opts.theta_impact) ||
+                       a->spof_finals[p->actor] > 0 || a->spof_finals[p->item] > 0;
+        p->control_point = p->hard_to_replace && matters;
+        if (p->control_point) {
+            a->control_point[p->actor] = 1;
+            a->control_point[p->item] = 1;
+        }
+        /* the actor's best position: its largest share, lowest replaceability */
+        if (isnan(a->share_max[p->actor]) || p->share > a->share_max[p->actor])
+            a->share_max[p->actor] = p->share;
+        if (isnan(a->replaceability[p->actor]) || p->replaceability < a->replaceability[p->actor])
+            a->replaceability[p->actor] = p->replaceability;
+    }
+}
+
+static enum vc_status take_position(struct vc_analysis *a, struct vc_position *pos)
+{
+    a->pagerank_down = pos->pagerank_down;
+    a->pagerank_up = pos->pagerank_up;
+    a->betweenness = pos->betweenness;
+    a->in_strength = pos->in_strength;
+    a->out_strength = pos->out_strength;
+    a->trophic_level = pos->trophic_level;
+    a->in_degree = pos->in_degree;
+    a->out_degree = pos->out_degree;
+    a->betweenness_samples = pos->betweenness_samples;
+    memset(pos, 0, sizeof(*pos));
+    return VC_OK;
+}
+
+enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_opts *opts,
+                               struct vc_analysis *out, struct vc_error *err)
+{
+    static const struct vc_engine_opts defaults = VC_ENGINE_OPTS_INIT;
+    struct vc_analysis a;
+    struct vc_model m;
+    struct vc_position pos;
+    struct batch b;
+    unsigned threads;
+    uint32_t *ids = NULL, *aux = NULL, *cstart = NULL, *cmembers = NULL;
+    double *impacts = NULL;
+    size_t n_ids;
+    enum vc_status st;
+
+    vc_igraph_init();
+    memset(&a, 0, sizeof(a));
+    memset(&b, 0, sizeof(b));
+    a.chain = c;
+    a.opts = opts ? *opts : defaults;
+    a.n = c->n_nodes;
+    a.converged = true;
+    threads = vc_threads(a.opts.threads);
+    if ((st = vc_model_build(c, &m, err)) != VC_OK)
+        return st;
+    if ((st = alloc_results(&a)) != VC_OK)
+        goto nomem;
+
+    for (size_t v = 0; v < a.n; v++) {
+        if (c->kind[v] != VC_KIND_ITEM)
+            continue;
+        enum vc_level l = vc_concentration_level(&m, v, a.opts.level);
+        a.conc_level[v] = (uint8_t)l;
+        vc_concentration_of(&m, v, l, &a.conc[v]);
+    }
+    if (a.opts.progress)
+        a.opts.progress(a.opts.progress_ctx, "single points of failure", 0, 1);
+    if ((st = vc_spof_counts(&m, &a.opts, a.opts.level, a.spof_finals, err)) != VC_OK ||
+        (st = vc_reach_counts(&m, a.opts.threads, a.reach_items, a.reach_final, err)) != VC_OK)
+        goto out;
+    if (a.opts.progress)
+        a.opts.progress(a.opts.progress_ctx, "centrality", 0, 1);
+    if ((st = vc_position_compute(&m, &a.opts, &pos, err)) != VC_OK)
+        goto out;
+    take_position(&a, &pos);
+
+    /* Extractions: every actor, every item, every country, hard provisions. */
+    b.m = &m;
+    b.props = calloc(threads, sizeof(*b.props));
+    b.rounds = calloc(threads, sizeof(int));
+    b.converged = malloc(threads * sizeof(bool));
+    ids = malloc((a.n + 1) * sizeof(uint32_t));
+    aux = malloc((a.n + 1) * sizeof(uint32_t));
+    impacts = malloc((a.n + 1) * sizeof(double));
+    if (!b.props || !b.rounds || !b.converged || !ids || !aux || !impacts)
+        goto nomem;
+    for (unsigned t = 0; t < threads; t++) {
+        b.converged[t] = true;
+        if (vc_prop_init(&b.props[t], &m, &a.opts) != VC_OK)
+            goto nomem;
+    }
+    b.ids = ids;
+    b.out = impacts;
+
+    for (int kind = VC_KIND_ACTOR; kind <= VC_KIND_ITEM; kind++) {
+        n_ids = 0;
+        for (size_t v = 0; v < a.n; v++)
+            if (c->kind[v] == kind)
+                ids[n_ids++] = (uint32_t)v;
+        b.kind = kind == VC_KIND_ACTOR ? JOB_ACTOR : JOB_ITEM;
+        run_batch(&b, threads, n_ids, &a,
+                  kind == VC_KIND_ACTOR ? "impact of every actor" : "impact of every item");
+        for (size_t j = 0; j < n_ids; j++)
+            a.impact[ids[j]] = impacts[j];
+    }
+
+    if ((st = collect_countries(&a, &cstart, &cmembers)) != VC_OK)
+        goto nomem;
+    for (size_t j = 0; j < a.n_countries; j++)
+        ids[j] = (uint32_t)j;
+    b.kind = JOB_COUNTRY;
+    b.aux = cstart;
+    b.members = cmembers;
+    run_batch(&b, threads, a.n_countries, &a, "impact of every country");
+    for (size_t j = 0; j < a.n_countries; j++)
+        a.countries[j].impact = impacts[j];
+
+    if ((st = score_provisions(&a, &m)) != VC_OK)
+        goto nomem;
+    n_ids = 0;
+    for (size_t k = 0; k < a.n_provisions; k++) {
+        if (!a.provisions[k].hard_to_replace)
+            continue;
+        if (n_ids == a.n) { /* more hard provisions than nodes: grow the task lists */
+            uint32_t *ni = realloc(ids, (a.n_provisions + 1) * sizeof(uint32_t));
+            uint32_t *na = ni ? realloc(aux, (a.n_provisions + 1) * sizeof(uint32_t)) : NULL;
+            double *nd = na ? realloc(impacts, (a.n_provisions + 1) * sizeof(double)) : NULL;
+            if (ni)
+                ids = ni;
+            if (na)
+                aux = na;
+            if (nd)
+                impacts = nd;
+            if (!ni || !na || !nd)
+                goto nomem;
+        }
+        ids[n_ids] = a.provisions[k].edge;
+        aux[n_ids++] = a.provisions[k].item;
+    }
+    b.kind = JOB_PROVISION;
+    b.ids = ids;
+    b.aux = aux;
+    b.out = impacts;
+    run_batch(&b, threads, n_ids, &a, "impact of every hard-to-replace provision");
+    for (size_t k = 0, j = 0; k < a.n_provisions; k++)
+        if (a.provisions[k].hard_to_replace)
+            a.provisions[k].impact = impacts[j++];
+
+    decide_control_points(&a);
+    qsort_r(a.provisions, a.n_provisions, sizeof(*a.provisions), cmp_provisions, &a);
+    for (size_t k = 0; k < a.n_provisions; k++) {
+        const struct vc_provision_score *p = &a.provisions[k];
+        const char *cc = c->country[p->actor];
+        if (!p->control_point || !cc)
+            continue;
+        size_t ci = vc_analysis_country(&a, cc);
+        if (ci != SIZE_MAX)
+            a.countries[ci].control_points++;
+    }
+    qsort(a.countries, a.n_countries, sizeof(*a.countries), cmp_countries);
+    st = VC_OK;
+    goto out;
+
+nomem:
+    st = vc_error_set(err, VC_ENOMEM, c->graph->source, 0, 0, "out of memory during analysis");
+out:
+    for (unsigned t = 0; b.props && t < threads; t++)
+        vc_prop_release(&b.props[t]);
+    free(b.props);
+    free(b.rounds);
+    free(b.converged);
+    free(ids);
+    free(aux);
+    free(impacts);
+    free(cstart);
+    free(cmembers);
+    vc_model_release(&m);
+    if (st != VC_OK) {
+        vc_analysis_release(&a);
+        return st;
+    }
+    *out = a;
+    return VC_OK;
+}
+
+size_t vc_analysis_country(const struct vc_analysis *a, const char *code)
+{
+    const char *a3 = vc_country_alpha3(code);
+    for (size_t j = 0; j < a->n_countries; j++)
+        if (strcasecmp(a->countries[j].code, code) == 0 ||
+            (a3 && strcmp(a->countries[j].code, a3) == 0))
+            return j;
+    return SIZE_MAX;
+}
+
+void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_score *p,
+                        char *buf, size_t size)
+{
+    const struct vc_chain *c = a->chain;
+    int n = 0;
+
+#define ADD(...) (n += snprintf(buf + n, (size_t)n < size ? size - (size_t)n : 0, __VA_ARGS__))
+    if (size)
+        buf[0] = '\0';
+    if (c->aggregate[p->actor]) {
+        ADD("an aggregate of many providers, never a control point");
+        return;
+    }
+    if (!p->share_known) {
+        ADD("share unknown (estimated %.1f %%), so not judged", p->share * 100);
+        return;
+    }
+    ADD("%.1f %% of %s", p->share * 100, c->label[p->item]);
+    if (p->conc.providers > 1)
+        ADD(" (HHI %.2f, %.1f effective providers)", p->conc.hhi, p->conc.n_eff);
+    else
+        ADD(" (sole provider)");
+    if (!p->hard_to_replace) {
+        ADD("; replaceable: others hold %.0f %%", p->replaceability * 100);
+        return;
+    }
+    ADD("; hard to replace (replaceability %.2f)", p->replaceability);
+    if (!isnan(p->impact))
+        ADD("; losing it costs %.1f %% of final output", p->impact * 100);
+    if (a->spof_finals[p->actor] > 0)
+        ADD("; %s alone can stop %u final item%s", c->label[p->actor], a->spof_finals[p->actor],
+            a->spof_finals[p->actor] == 1 ? "" : "s");
+    else if (a->spof_finals[p->item] > 0 && !c->final[p->item])
+        ADD("; %s is a single point of failure", c->label[p->item]);
+    ADD("; %u item%s downstream", a->reach_items[p->item],
+        a->reach_items[p->item] == 1 ? "" : "s");
+    if (!p->control_point)
+        ADD(" (below the impact threshold %.2f)", a->opts.theta_impact);
+#undef ADD
+}
+
+/* ---- one scenario ---- */
+
+enum vc_status vc_extract(const struct vc_chain *c, const struct vc_engine_opts *opts,
+                          const double *cut, double *loss, double *impact, int *rounds,
+                          struct vc_error *err)
+{
+    static const struct vc_engine_opts defaults = VC_ENGINE_OPTS_INIT;
+    struct vc_model m;
+    struct vc_prop p;
+    enum vc_status st;
+
+    if (!opts)
+        opts = &defaults;
+    if ((st = vc_model_build(c, &m, err)) != VC_OK)
+        return st;
+    if (vc_prop_init(&p, &m, opts) != VC_OK) {
+        vc_model_release(&m);
+        return vc_error_set(err, VC_ENOMEM, c->graph->source, 0, 0, "out of memory");
+    }
+    for (size_t k = 0; k < m.n; k++)
+        if (c->kind[k] == VC_KIND_ACTOR && cut[k] > 0)
+            vc_prop_cut_actor(&p, (uint32_t)k, cut[k]);
+    vc_prop_run(&p);
+    *impact = vc_prop_impact(&p);
+    if (loss)
+        memcpy(loss, p.loss, m.n * sizeof(double));
+    if (rounds)
+        *rounds = p.max_evals;
+    if (!p.converged)
+        st = vc_error_set(err, VC_EINVAL, c->graph->source, 0, 0,
+                          "losses on a cycle did not settle within %d rounds (--max-rounds)",
+                          opts->max_rounds);
+    vc_prop_release(&p);
+    vc_model_release(&m);
+    return st;
+}
+
+size_t vc_country_cut(const struct vc_chain *c, const char *code, double *cut)
+{
+    const char *a3 = vc_country_alpha3(code);
+    size_t k = 0;
+    for (size_t v = 0; v < c->n_nodes; v++) {
+        const char *cc = c->country[v];
+        if (c->kind[v] != VC_KIND_ACTOR || !cc || c->aggregate[v])
+            continue;
+        if (strcasecmp(cc, code) == 0 || (a3 && strcmp(cc, a3) == 0)) {
+            cut[v] = 1.0;
+            k++;
+        }
+    }
+    return k;
+}

@@ -1,0 +1,346 @@
+/*
+ * bitsets.c - bit-parallel AND/OR single points of failure and reach.
+ *
+ * Single points of failure: node x stops node v when v = x, or some input
+ * type of v has every source stopped by x (docs/model.md).  For a chunk of
+ * candidates, M(v) holds the bits of the candidates that stop v:
+ *     M(v) = own(v) | OR over essential inputs u of M(u)
+ *                   | AND over the alternatives s of the supply of M(s)
+ * computed in topological order; nodes on cycles are iterated from the
+ * bottom (the least fixed point).
+ *
+ * Reach: R(v) = own(v) | OR over the nodes w that depend on v of R(w),
+ * in reverse topological order, over chunks of target items.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "bitsets.h"
+#include "concentration.h"
+#include "parallel.h"
+
+#define K VC_BITSET_WORDS
+/* Market left uncovered by the rows below which unnamed providers count. */
+#define SPOF_COVERAGE_SLACK 0.01
+#define CHUNK (64 * K)
+
+typedef uint64_t word;
+
+struct spof_job {
+    const struct vc_model *m;
+    const struct vc_engine_opts *opts;
+    enum vc_level level;
+    word **scratch;          /* per thread: n * K words */
+    uint32_t **counts;       /* per thread: n counters (summed at the end) */
+    uint32_t target;         /* vc_spof_set: the node whose E is wanted */
+    uint8_t *set_out;
+};
+
+static void own_bits(word *row, uint32_t v, size_t base)
+{
+    memset(row, 0, K * sizeof(word));
+    if (v >= base && v < base + CHUNK)
+        row[(v - base) / 64] |= (word)1 << ((v - base) % 64);
+}
+
+/* Recomputes M(v) from its sources; returns whether it changed. */
+static int spof_eval(const struct spof_job *j, word *M, uint32_t v, size_t base)
+{
+    const struct vc_model *m = j->m;
+    const struct vc_chain *c = m->chain;
+    word acc[K], *row = M + (size_t)v * K;
+    word before[K];
+    int any, changed = 0;
+
+    memcpy(before, row, sizeof(before));
+    own_bits(row, v, base);
+    if (c->kind[v] == VC_KIND_ITEM) {
+        for (uint32_t q = m->in_start[v]; q < m->in_start[v + 1]; q++) {
+            const word *src = M + (size_t)m->in_src[q] * K;
+            for (int w = 0; w < K; w++)
+                row[w] |= src[w];
+        }
+        /* The supply: any provider at the chosen level, or any variant. */
+        enum vc_level lvl = vc_concentration_level(m, v, j->level);
+        int essential_variants = j->opts->variants == VC_VARIANTS_ESSENTIAL;
+        any = 0;
+        for (int w = 0; w < K; w++)
+            acc[w] = ~(word)0;
+        for (uint32_t q = m->prov_start[v]; q < m->prov_start[v + 1]; q++) {
+            if (m->prov[q].level != lvl)
+                continue;
+            const word *src = M + (size_t)m->prov[q].actor * K;
+            for (int w = 0; w < K; w++)
+                acc[w] &= src[w];
+            any = 1;
+        }
+        for (uint32_t q = m->var_start[v]; q < m->var_start[v + 1]; q++) {
+            const word *src = M + (size_t)m->var_src[q] * K;
+            if (essential_variants) {
+                for (int w = 0; w < K; w++)
+                    row[w] |= src[w];
+            } else {
+                for (int w = 0; w < K; w++)
+                    acc[w] &= src[w];
+                any = 1;
+            }
+        }
+        /* Rows that do not cover the market leave unnamed providers, who are
+         * alternatives no node can stop. */
+        if (any && m->covered[2 * v + lvl] >= 1.0 - SPOF_COVERAGE_SLACK)
+            for (int w = 0; w < K; w++)
+                row[w] |= acc[w];
+        else if (any && m->var_start[v] < m->var_start[v + 1] &&
+                 vc_model_providers(m, v) == 0)
+            for (int w = 0; w < K; w++)
+                row[w] |= acc[w]; /* variants only: they are the whole supply */
+    } else if (c->kind[v] == VC_KIND_ACTOR) {
+        /* Each group of suppliers is one needed input; any supplier in it will do. */
+        uint32_t lo = m->sup_start[v], hi = m->sup_start[v + 1];
+        for (uint32_t q = lo; q < hi;) {
+            uint32_t group = m->sup_group[q];
+            for (int w = 0; w < K; w++)
+                acc[w] = ~(word)0;
+            for (; q < hi && m->sup_group[q] == group; q++) {
+                const word *src = M + (size_t)m->sup_src[q] * K;
+                for (int w = 0; w < K; w++)
+                    acc[w] &= src[w];
+            }
+            for (int w = 0; w < K; w++)
+                row[w] |= acc[w];
+        }
+    }
+    for (int w = 0; w < K; w++)
+        changed |= row[w] != before[w];
+    return changed;
+}
+
+static void spof_chunk(void *ctx, size_t chunk, unsigned thread)
+{
+    const struct spof_job *j = ctx;
+    const struct vc_model *m = j->m;
+    size_t base = chunk * CHUNK;
+    word *M = j->scratch[thread];
+
+    memset(M, 0, m->n * K * sizeof(word));
+    for (size_t r = 0; r < m->n_ordered; r++)
+        spof_eval(j, M, m->order[r], base);
+    /* Cycles: from the bottom up until nothing changes (sets only grow). */
+    for (int changed = 1; changed && m->n_ordered < m->n;) {
+        changed = 0;
+        for (size_t r = m->n_ordered; r < m->n; r++)
+            changed |= spof_eval(j, M, m->order[r], base);
+    }
+    if (j->set_out) {
+        const word *row = M + (size_t)j->target * K;
+        for (size_t b = 0; b < CHUNK && base + b < m->n; b++)
+            j->set_out[base + b] = (row[b / 64] >> (b % 64)) & 1;
+        return;
+    }
+    uint32_t *count = j->counts[thread];
+    for (size_t f = 0; f < m->n_finals; f++) {
+        const word *row = M + (size_t)m->finals[f] * K;
+        for (int w = 0; w < K; w++)
+            for (word bits = row[w]; bits; bits &= bits - 1)
+                count[base + (size_t)w * 64 + (size_t)__builtin_ctzll(bits)]++;
+    }
+}
+
+static enum vc_status spof_run(struct spof_job *j, unsigned threads, struct vc_error *err)
+{
+    const struct vc_model *m = j->m;
+    size_t chunks = (m->n + CHUNK - 1) / CHUNK;
+    enum vc_status st = VC_OK;
+
+    if (threads > chunks)
+        threads = chunks ? (unsigned)chunks : 1;
+    j->scratch = calloc(threads, sizeof(word *));
+    j->counts = calloc(threads, sizeof(uint32_t *));
+    if (!j->scratch || !j->counts)
+        st = VC_ENOMEM;
+    for (unsigned t = 0; st == VC_OK && t < threads; t++) {
+        j->scratch[t] = malloc((m->n ? m->n : 1) * K * sizeof(word));
+        j->counts[t] = calloc(m->n ? m->n : 1, sizeof(uint32_t));
+        if (!j->scratch[t] || !j->counts[t])
+            st = VC_ENOMEM;
+    }
+    if (st == VC_OK)
+        vc_parallel_for(chunks, threads, spof_chunk, j, NULL, NULL);
+    if (st != VC_OK)
+        vc_error_set(err, st, m->chain->graph->source, 0, 0,
+                     "out of memory for single points of failure");
+    return st;
+}
+
+static void spof_free(struct spof_job *j, unsigned threads)
+{
+    for (unsigned t = 0; t < threads && j->scratch; t++) {
+        free(j->scratch[t]);
+        free(j->counts[t]);
+    }
+    free(j->scratch);
+    free(j->counts);
+}
+
+enum vc_status vc_spof_counts(const struct vc_model *m, const struct vc_engine_opts *opts,
+                              enum vc_level level, uint32_t *spof_finals, struct vc_error *err)
+{
+    struct spof_job j = { m, opts, level, NULL, NULL, 0, NULL };
+    unsigned threads = vc_threads(opts->threads);
+    size_t chunks = (m->n + CHUNK - 1) / CHUNK;
+    enum vc_status st;
+
+    if (threads > chunks)
+        threads = chunks ? (unsigned)chunks : 1;
+    st = spof_run(&j, threads, err);
+    if (st == VC_OK) {
+        memset(spof_finals, 0, m->n * sizeof(uint32_t));
+        for (unsigned t = 0; t < threads; t++)
+            for (size_t x = 0; x < m->n; x++)
+                spof_finals[x] += j.counts[t][x];
+    }
+    spof_free(&j, threads);
+    return st;
+}
+
+enum vc_status vc_spof_set(const struct vc_model *m, const struct vc_engine_opts *opts,
+                           enum vc_level level, uint32_t target, uint8_t *out,
+                           struct vc_error *err)
+{
+    struct spof_job j = { m, opts, level, NULL, NULL, target, out };
+    enum vc_status st = spof_run(&j, 1, err);
+    spof_free(&j, 1);
+    return st;
+}
+
+/* ---- reach ---- */
+
+struct reach_job {
+    const struct vc_model *m;
+    const uint32_t *targets; /* item node ids */
+    size_t n_targets;
+    word **scratch;
+    uint32_t **items, **finals;
+};
+
+static int reach_eval(const struct reach_job *j, word *R, uint32_t v, const int32_t *slot)
+{
+    const struct vc_model *m = j->m;
+    word *row = R + (size_t)v * K, before[K];
+    int changed = 0;
+
+    memcpy(before, row, sizeof(before));
+    memset(row, 0, K * sizeof(word));
+    if (slot[v] >= 0)
+        row[slot[v] / 64] |= (word)1 << (slot[v] % 64);
+    for (uint32_t q = m->dep_start[v]; q < m->dep_start[v + 1]; q++) {
+        const word *src = R + (size_t)m->dep[q] * K;
+        for (int w = 0; w < K; w++)
+            row[w] |= src[w];
+    }
+    for (int w = 0; w < K; w++)
+        changed |= row[w] != before[w];
+    return changed;
+}
+
+static void reach_chunk(void *ctx, size_t chunk, unsigned thread)
+{
+    const struct reach_job *j = ctx;
+    const struct vc_model *m = j->m;
+    const struct vc_chain *c = m->chain;
+    size_t base = chunk * CHUNK;
+    word *R = j->scratch[thread];
+    int32_t *slot = (int32_t *)(R + m->n * K); /* after the bitsets */
+    word final_mask[K];
+
+    memset(R, 0, m->n * K * sizeof(word));
+    for (size_t v = 0; v < m->n; v++)
+        slot[v] = -1;
+    memset(final_mask, 0, sizeof(final_mask));
+    for (size_t b = 0; b < CHUNK && base + b < j->n_targets; b++) {
+        uint32_t t = j->targets[base + b];
+        slot[t] = (int32_t)b;
+        if (c->final[t])
+            final_mask[b / 64] |= (word)1 << (b % 64);
+    }
+    /* Downstream first: cyclic tail (iterated), then the ordered part backwards. */
+    for (int changed = 1; changed && m->n_ordered < m->n;) {
+        changed = 0;
+        for (size_t r = m->n; r > m->n_ordered; r--)
+            changed |= reach_eval(j, R, m->order[r - 1], slot);
+    }
+    for (size_t r = m->n_ordered; r > 0; r--)
+        reach_eval(j, R, m->order[r - 1], slot);
+    for (size_t v = 0; v < m->n; v++) {
+        const word *row = R + v * K;
+        uint32_t ni = 0, nf = 0;
+        for (int w = 0; w < K; w++) {
+            ni += (uint32_t)__builtin_popcountll(row[w]);
+            nf += (uint32_t)__builtin_popcountll(row[w] & final_mask[w]);
+        }
+        if (slot[v] >= 0) { /* not itself */
+            ni--;
+            nf -= c->final[v] ? 1 : 0;
+        }
+        j->items[thread][v] += ni;
+        j->finals[thread][v] += nf;
+    }
+}
+
+enum vc_status vc_reach_counts(const struct vc_model *m, unsigned threads, uint32_t *items,
+                               uint32_t *finals, struct vc_error *err)
+{
+    const struct vc_chain *c = m->chain;
+    struct reach_job j;
+    size_t chunks;
+    enum vc_status st = VC_OK;
+    uint32_t *targets = malloc((m->n ? m->n : 1) * sizeof(uint32_t));
+
+    memset(&j, 0, sizeof(j));
+    j.m = m;
+    j.targets = targets;
+    if (!targets)
+        return vc_error_set(err, VC_ENOMEM, c->graph->source, 0, 0, "out of memory for reach");
+    for (size_t v = 0; v < m->n; v++)
+        if (c->kind[v] == VC_KIND_ITEM)
+            targets[j.n_targets++] = (uint32_t)v;
+    chunks = (j.n_targets + CHUNK - 1) / CHUNK;
+    threads = vc_threads(threads);
+    if (threads > chunks)
+        threads = chunks ? (unsigned)chunks : 1;
+    j.scratch = calloc(threads, sizeof(word *));
+    j.items = calloc(threads, sizeof(uint32_t *));
+    j.finals = calloc(threads, sizeof(uint32_t *));
+    if (!j.scratch || !j.items || !j.finals)
+        st = VC_ENOMEM;
+    for (unsigned t = 0; st == VC_OK && t < threads; t++) {
+        /* the bitsets, then one slot index per node */
+        j.scratch[t] = malloc((m->n ? m->n : 1) * (K * sizeof(word) + sizeof(int32_t)));
+        j.items[t] = calloc(m->n ? m->n : 1, sizeof(uint32_t));
+        j.finals[t] = calloc(m->n ? m->n : 1, sizeof(uint32_t));
+        if (!j.scratch[t] || !j.items[t] || !j.finals[t])
+            st = VC_ENOMEM;
+    }
+    if (st == VC_OK) {
+        vc_parallel_for(chunks, threads, reach_chunk, &j, NULL, NULL);
+        memset(items, 0, m->n * sizeof(uint32_t));
+        memset(finals, 0, m->n * sizeof(uint32_t));
+        for (unsigned t = 0; t < threads; t++)
+            for (size_t v = 0; v < m->n; v++) {
+                items[v] += j.items[t][v];
+                finals[v] += j.finals[t][v];
+            }
+    } else {
+        vc_error_set(err, st, c->graph->source, 0, 0, "out of memory for reach");
+    }
+    for (unsigned t = 0; t < threads && j.scratch; t++) {
+        free(j.scratch[t]);
+        free(j.items[t]);
+        free(j.finals[t]);
+    }
+    free(j.scratch);
+    free(j.items);
+    free(j.finals);
+    free(targets);
+    return st;
+}

@@ -1,0 +1,20 @@
+/*
+ * centrality.h - position figures per node (igraph, one thread).
+ */
+#ifndef VC_ENGINE_CENTRALITY_H
+#define VC_ENGINE_CENTRALITY_H
+
+#include "model.h"
+
+struct vc_position {
+    double *pagerank_down, *pagerank_up, *betweenness;
+    double *in_strength, *out_strength, *trophic_level;
+    uint32_t *in_degree, *out_degree;
+    size_t betweenness_samples; /* 0: exact */
+};
+
+enum vc_status vc_position_compute(const struct vc_model *m, const struct vc_engine_opts *opts,
+                                   struct vc_position *out, struct vc_error *err);
+void vc_position_release(struct vc_position *p);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * disruption.h - hypothetical extraction: what each item loses when actors
+ * lose (part of) their output.  docs/model.md, "Disruption", has the rules.
+ *
+ * A struct vc_prop is one thread's workspace.  A scenario is set on it
+ * (actors' lost fractions, or one provision, or one item forced to total
+ * loss), propagated, read, and reset; only the nodes whose loss changed are
+ * touched, so an extraction costs its downstream cone, not the graph.
+ */
+#ifndef VC_ENGINE_DISRUPTION_H
+#define VC_ENGINE_DISRUPTION_H
+
+#include "model.h"
+
+struct vc_prop {
+    const struct vc_model *m;
+    const struct vc_engine_opts *opts;
+    double *loss;        /* per node, the current loss */
+    double *cut;         /* per node: actors' own lost fraction */
+    uint8_t *queued;
+    uint16_t *evals;
+    uint32_t *heap;      /* nodes waiting, ordered by topological rank */
+    size_t heap_len;
+    uint32_t *touched;   /* nodes whose loss or cut is non-zero */
+    size_t n_touched;
+    uint8_t *is_touched;
+    uint32_t cut_edge;   /* a single provision extracted, or UINT32_MAX */
+    uint32_t forced;     /* an item lost entirely, or UINT32_MAX */
+    int max_evals;       /* largest number of evaluations of one node */
+    bool converged;
+};
+
+enum vc_status vc_prop_init(struct vc_prop *p, const struct vc_model *m,
+                            const struct vc_engine_opts *opts);
+void vc_prop_release(struct vc_prop *p);
+
+/* Scenario set-up; then vc_prop_run(). */
+void vc_prop_cut_actor(struct vc_prop *p, uint32_t actor, double fraction);
+void vc_prop_cut_provision(struct vc_prop *p, uint32_t edge, uint32_t item);
+void vc_prop_force_item(struct vc_prop *p, uint32_t item);
+void vc_prop_run(struct vc_prop *p);
+/* Value-weighted mean loss of the final items. */
+double vc_prop_impact(const struct vc_prop *p);
+/* Back to no scenario (cost: the nodes touched). */
+void vc_prop_reset(struct vc_prop *p);
+
+/* The peer to beat: one full pass (or passes, on cycles) over every node. */
+void vc_prop_run_naive(struct vc_prop *p);
+
+#endif

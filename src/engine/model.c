@@ -1,0 +1,364 @@
+/*
+ * model.c - building the engine's adjacency lists from a value chain.
+ *
+ * Everything here is linear (or n log n for sorting provisions) and done
+ * once per analysis; the propagation, single-point-of-failure and reach
+ * code only walk these arrays.
+ */
+#define _GNU_SOURCE /* qsort_r */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+void vc_model_release(struct vc_model *m)
+{
+    free(m->prov_start);
+    free(m->prov);
+    free(m->has_level);
+    free(m->covered);
+    free(m->in_start);
+    free(m->in_src);
+    free(m->var_start);
+    free(m->var_src);
+    free(m->var_w);
+    free(m->sup_start);
+    free(m->sup_src);
+    free(m->sup_group);
+    free(m->sup_w);
+    free(m->dep_start);
+    free(m->dep);
+    free(m->rank);
+    free(m->order);
+    free(m->finals);
+    free(m->final_w);
+    memset(m, 0, sizeof(*m));
+}
+
+/* Counting sort of edges into per-node lists: start[] has n + 1 entries. */
+static uint32_t *starts(size_t n)
+{
+    return calloc(n + 2, sizeof(uint32_t));
+}
+
+static void prefix(uint32_t *start, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        start[k + 1] += start[k];
+}
+
+/* After filling with start[k]++ as a cursor, shift back into place. */
+static void unshift(uint32_t *start, size_t n)
+{
+    for (size_t k = n; k > 0; k--)
+        start[k] = start[k - 1];
+    start[0] = 0;
+}
+
+static int by_share_desc(const void *a, const void *b)
+{
+    const struct vc_provision_ref *x = a, *y = b;
+    if (x->share != y->share)
+        return x->share < y->share ? 1 : -1;
+    return x->edge < y->edge ? -1 : x->edge > y->edge;
+}
+
+/*
+ * Unknown shares (docs/model.md): a firm without a share takes an even part
+ * of what its country's row leaves after the firm's compatriots with known
+ * shares; with no such row, an even part of the level's uncovered rest.
+ */
+static void estimate_unknown(const struct vc_chain *c, struct vc_provision_ref *p, size_t k)
+{
+    double known[2] = { 0, 0 };
+    int unknown[2] = { 0, 0 };
+
+    for (size_t j = 0; j < k; j++) {
+        if (p[j].known)
+            known[p[j].level] += p[j].share;
+        else
+            unknown[p[j].level]++;
+    }
+    for (size_t j = 0; j < k; j++) {
+        if (p[j].known)
+            continue;
+        int l = p[j].level;
+        double est = (known[l] < 1.0 ? 1.0 - known[l] : 0.0) / unknown[l];
+        const char *cc = c->country[p[j].actor];
+        if (l == VC_LEVEL_FIRM && cc) {
+            double country_share = NAN, firms_known = 0;
+            int firms_unknown = 0;
+            for (size_t q = 0; q < k; q++) {
+                const char *qc = c->country[p[q].actor];
+                if (!qc || strcmp(qc, cc) != 0)
+                    continue;
+                if (p[q].level == VC_LEVEL_COUNTRY && p[q].known)
+                    country_share = p[q].share;
+                else if (p[q].level == VC_LEVEL_FIRM && p[q].known)
+                    firms_known += p[q].share;
+                else if (p[q].level == VC_LEVEL_FIRM)
+                    firms_unknown++;
+            }
+            if (!isnan(country_share))
+                est = (country_share > firms_known ? country_share - firms_known : 0.0) /
+                      firms_unknown;
+        }
+        p[j].share = est;
+    }
+}
+
+static enum vc_status build_provisions(struct vc_model *m)
+{
+    const struct vc_chain *c = m->chain;
+    const struct vc_graph *g = c->graph;
+    size_t n = m->n;
+
+    m->prov_start = starts(n);
+    m->has_level = calloc(n ? n : 1, 1);
+    m->covered = calloc(2 * (n ? n : 1), sizeof(double));
+    if (!m->prov_start || !m->has_level || !m->covered)
+        return VC_ENOMEM;
+    for (size_t e = 0; e < m->m; e++)
+        if (c->relation[e] == VC_REL_PROVIDES)
+            m->prov_start[g->edge_to[e] + 1]++;
+    prefix(m->prov_start, n);
+    m->prov = malloc((m->prov_start[n] ? m->prov_start[n] : 1) * sizeof(*m->prov));
+    if (!m->prov)
+        return VC_ENOMEM;
+    for (size_t e = 0; e < m->m; e++) {
+        if (c->relation[e] != VC_REL_PROVIDES)
+            continue;
+        uint32_t a = g->edge_from[e], i = g->edge_to[e];
+        struct vc_provision_ref *p = &m->prov[m->prov_start[i]++];
+        p->actor = a;
+        p->edge = (uint32_t)e;
+        p->known = !isnan(c->share[e]);
+        p->share = p->known ? c->share[e] : 0.0;
+        p->level = c->level[a];
+        m->has_level[i] |= (uint8_t)(1u << p->level);
+    }
+    unshift(m->prov_start, n);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = vc_model_providers(m, i);
+        struct vc_provision_ref *p = &m->prov[m->prov_start[i]];
+        if (!k)
+            continue;
+        estimate_unknown(c, p, k);
+        qsort(p, k, sizeof(*p), by_share_desc);
+        for (size_t j = 0; j < k; j++)
+            m->covered[2 * i + p[j].level] += p[j].share;
+    }
+    return VC_OK;
+}
+
+/* input_of and variant_of lists per target item. */
+static enum vc_status build_item_inputs(struct vc_model *m)
+{
+    const struct vc_chain *c = m->chain;
+    const struct vc_graph *g = c->graph;
+    size_t n = m->n;
+
+    m->in_start = starts(n);
+    m->var_start = starts(n);
+    if (!m->in_start || !m->var_start)
+        return VC_ENOMEM;
+    for (size_t e = 0; e < m->m; e++) {
+        if (c->relation[e] == VC_REL_INPUT_OF)
+            m->in_start[g->edge_to[e] + 1]++;
+        else if (c->relation[e] == VC_REL_VARIANT_OF)
+            m->var_start[g->edge_to[e] + 1]++;
+    }
+    prefix(m->in_start, n);
+    prefix(m->var_start, n);
+    m->in_src = malloc((m->in_start[n] ? m->in_start[n] : 1) * sizeof(uint32_t));
+    m->var_src = malloc((m->var_start[n] ? m->var_start[n] : 1) * sizeof(uint32_t));
+    m->var_w = malloc((m->var_start[n] ? m->var_start[n] : 1) * sizeof(double));
+    if (!m->in_src || !m->var_src || !m->var_w)
+        return VC_ENOMEM;
+    /* Variant weights: the edge's weight when given, else the variant's
+     * market size (value), else equal. */
+    struct vc_attr *wattr = vc_graph_attr(g, VC_CLASS_EDGE, "weight");
+    for (size_t e = 0; e < m->m; e++) {
+        uint32_t u = g->edge_from[e], v = g->edge_to[e];
+        if (c->relation[e] == VC_REL_INPUT_OF) {
+            m->in_src[m->in_start[v]++] = u;
+        } else if (c->relation[e] == VC_REL_VARIANT_OF) {
+            size_t k = m->var_start[v]++;
+            double w = vc_attr_has(wattr, e) ? c->weight[e] : c->value[u];
+            m->var_src[k] = u;
+            m->var_w[k] = isnan(w) ? -1.0 : w; /* -1: to be settled below */
+        }
+    }
+    unshift(m->in_start, n);
+    unshift(m->var_start, n);
+    /* Where any variant of an item lacks both weight and value, all of that
+     * item's variants count equally: mixing sizes with guesses would not. */
+    for (size_t v = 0; v < n; v++) {
+        int missing = 0;
+        double sum = 0;
+        for (uint32_t k = m->var_start[v]; k < m->var_start[v + 1]; k++) {
+            missing |= m->var_w[k] < 0;
+            sum += m->var_w[k] > 0 ? m->var_w[k] : 0;
+        }
+        for (uint32_t k = m->var_start[v]; k < m->var_start[v + 1]; k++)
+            if (missing || sum <= 0)
+                m->var_w[k] = 1.0;
+    }
+    return VC_OK;
+}
+
+static int item_cmp(const struct vc_chain *c, uint32_t a, uint32_t b)
+{
+    const char *x = c->item[a], *y = c->item[b];
+    return (x && y) ? strcmp(x, y) : (x != NULL) - (y != NULL);
+}
+
+/* Orders supplies edges by the item supplied (none first), then by edge. */
+static int by_item(const void *pa, const void *pb, void *chain)
+{
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    int d = item_cmp(chain, a, b);
+    return d ? d : (a > b) - (a < b);
+}
+
+/* Suppliers of each actor, grouped by the `item` they supply (one group
+ * when not given): a group's entries are contiguous, numbered from 0. */
+static enum vc_status build_supplies(struct vc_model *m)
+{
+    const struct vc_chain *c = m->chain;
+    const struct vc_graph *g = c->graph;
+    size_t n = m->n;
+
+    m->sup_start = starts(n);
+    if (!m->sup_start)
+        return VC_ENOMEM;
+    for (size_t e = 0; e < m->m; e++)
+        if (c->relation[e] == VC_REL_SUPPLIES)
+            m->sup_start[g->edge_to[e] + 1]++;
+    prefix(m->sup_start, n);
+    size_t total = m->sup_start[n] ? m->sup_start[n] : 1;
+    uint32_t *edge_of = malloc(total * sizeof(uint32_t));
+    m->sup_src = malloc(total * sizeof(uint32_t));
+    m->sup_group = malloc(total * sizeof(uint32_t));
+    m->sup_w = malloc(total * sizeof(double));
+    if (!edge_of || !m->sup_src || !m->sup_group || !m->sup_w) {
+        free(edge_of);
+        return VC_ENOMEM;
+    }
+    for (size_t e = 0; e < m->m; e++)
+        if (c->relation[e] == VC_REL_SUPPLIES)
+            edge_of[m->sup_start[g->edge_to[e]]++] = (uint32_t)e;
+    unshift(m->sup_start, n);
+    for (size_t a = 0; a < n; a++) {
+        uint32_t lo = m->sup_start[a], hi = m->sup_start[a + 1], group = 0;
+        qsort_r(edge_of + lo, hi - lo, sizeof(uint32_t), by_item, (void *)c);
+        for (uint32_t j = lo; j < hi; j++) {
+            if (j > lo && item_cmp(c, edge_of[j - 1], edge_of[j]) != 0)
+                group++;
+            m->sup_group[j] = group;
+            m->sup_src[j] = g->edge_from[edge_of[j]];
+            m->sup_w[j] = c->weight[edge_of[j]];
+        }
+    }
+    free(edge_of);
+    return VC_OK;
+}
+
+/* Who depends on whom, and a topological order of that (Kahn). */
+static enum vc_status build_dependents(struct vc_model *m)
+{
+    const struct vc_chain *c = m->chain;
+    const struct vc_graph *g = c->graph;
+    size_t n = m->n, head = 0, tail = 0;
+    uint32_t *indeg;
+
+    m->dep_start = starts(n);
+    if (!m->dep_start)
+        return VC_ENOMEM;
+    for (size_t e = 0; e < m->m; e++)
+        if (c->relation[e] != VC_REL_OTHER)
+            m->dep_start[g->edge_from[e] + 1]++;
+    prefix(m->dep_start, n);
+    m->dep = malloc((m->dep_start[n] ? m->dep_start[n] : 1) * sizeof(uint32_t));
+    m->rank = malloc((n ? n : 1) * sizeof(uint32_t));
+    m->order = malloc((n ? n : 1) * sizeof(uint32_t));
+    indeg = calloc(n ? n : 1, sizeof(uint32_t));
+    if (!m->dep || !m->rank || !m->order || !indeg) {
+        free(indeg);
+        return VC_ENOMEM;
+    }
+    for (size_t e = 0; e < m->m; e++) {
+        if (c->relation[e] == VC_REL_OTHER)
+            continue;
+        m->dep[m->dep_start[g->edge_from[e]]++] = g->edge_to[e];
+        indeg[g->edge_to[e]]++;
+    }
+    unshift(m->dep_start, n);
+    for (size_t k = 0; k < n; k++)
+        if (!indeg[k])
+            m->order[tail++] = (uint32_t)k;
+    while (head < tail) {
+        uint32_t u = m->order[head++];
+        for (uint32_t j = m->dep_start[u]; j < m->dep_start[u + 1]; j++)
+            if (--indeg[m->dep[j]] == 0)
+                m->order[tail++] = m->dep[j];
+    }
+    m->n_ordered = tail;
+    for (size_t k = 0; k < n; k++)
+        if (indeg[k])
+            m->order[tail++] = (uint32_t)k; /* on or behind a cycle */
+    for (size_t r = 0; r < n; r++)
+        m->rank[m->order[r]] = (uint32_t)r;
+    free(indeg);
+    return VC_OK;
+}
+
+/* Final items weigh by market size when every one has it, else equally. */
+static enum vc_status build_finals(struct vc_model *m)
+{
+    const struct vc_chain *c = m->chain;
+    size_t k = 0;
+    int all_valued = 1;
+    double sum = 0;
+
+    m->finals = malloc((c->n_final ? c->n_final : 1) * sizeof(uint32_t));
+    m->final_w = malloc((c->n_final ? c->n_final : 1) * sizeof(double));
+    if (!m->finals || !m->final_w)
+        return VC_ENOMEM;
+    for (size_t v = 0; v < m->n; v++) {
+        if (!c->final[v])
+            continue;
+        m->finals[k] = (uint32_t)v;
+        all_valued &= !isnan(c->value[v]) && c->value[v] > 0;
+        k++;
+    }
+    m->n_finals = k;
+    for (size_t j = 0; j < k; j++) {
+        m->final_w[j] = all_valued ? c->value[m->finals[j]] : 1.0;
+        sum += m->final_w[j];
+    }
+    for (size_t j = 0; j < k; j++)
+        m->final_w[j] /= sum;
+    return VC_OK;
+}
+
+enum vc_status vc_model_build(const struct vc_chain *c, struct vc_model *out,
+                              struct vc_error *err)
+{
+    struct vc_model m;
+    enum vc_status st;
+
+    memset(&m, 0, sizeof(m));
+    m.chain = c;
+    m.n = c->n_nodes;
+    m.m = c->n_edges;
+    if ((st = build_provisions(&m)) != VC_OK || (st = build_item_inputs(&m)) != VC_OK ||
+        (st = build_supplies(&m)) != VC_OK || (st = build_dependents(&m)) != VC_OK ||
+        (st = build_finals(&m)) != VC_OK) {
+        vc_model_release(&m);
+        return vc_error_set(err, st, c->graph->source, 0, 0, "out of memory building the model");
+    }
+    *out = m;
+    return VC_OK;
+}

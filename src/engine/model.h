@@ -1,0 +1,67 @@
+/*
+ * model.h - the chain in the shape the engine computes on.
+ *
+ * Compressed adjacency lists built once from a struct vc_chain:
+ *  - per item, its provisions (actor, share, level), with unknown shares
+ *    estimated (docs/model.md, "Unknown shares");
+ *  - per item, its essential inputs and its variants (with weights);
+ *  - per actor, its suppliers grouped by what they supply;
+ *  - per node, the nodes whose loss depends on it (for propagation);
+ *  - a topological order of that dependency graph (cycles at the end);
+ *  - the final items and their weights.
+ */
+#ifndef VC_ENGINE_MODEL_H
+#define VC_ENGINE_MODEL_H
+
+#include "vchain/engine.h"
+
+struct vc_provision_ref {
+    uint32_t actor;
+    uint32_t edge;
+    double share;    /* known, or estimated when !known */
+    uint8_t known;
+    uint8_t level;   /* the provider's enum vc_level */
+};
+
+struct vc_model {
+    const struct vc_chain *chain;
+    size_t n, m;
+
+    /* item -> provisions, sorted by share (largest first) within the item */
+    uint32_t *prov_start;
+    struct vc_provision_ref *prov;
+    uint8_t *has_level;           /* per item: bit l set when it has rows at level l */
+    double *covered;              /* per item and level (2 * item + level): the shares
+                                     of its rows, estimates included */
+
+    /* item -> essential inputs (input_of sources) */
+    uint32_t *in_start, *in_src;
+    /* item -> variants, with weights */
+    uint32_t *var_start, *var_src;
+    double *var_w;
+    /* actor -> suppliers, grouped (entries of a group are contiguous) */
+    uint32_t *sup_start, *sup_src, *sup_group;
+    double *sup_w;
+
+    /* node -> nodes whose loss depends on it */
+    uint32_t *dep_start, *dep;
+    uint32_t *rank;               /* position in order[] */
+    uint32_t *order;              /* topological order; cyclic nodes last */
+    size_t n_ordered;             /* order[0 .. n_ordered) is acyclic */
+
+    uint32_t *finals;
+    double *final_w;              /* normalised to sum 1 */
+    size_t n_finals;
+};
+
+enum vc_status vc_model_build(const struct vc_chain *c, struct vc_model *out,
+                              struct vc_error *err);
+void vc_model_release(struct vc_model *m);
+
+/* The share an actor loses in an item when it loses fraction loss of its output. */
+static inline size_t vc_model_providers(const struct vc_model *m, size_t item)
+{
+    return m->prov_start[item + 1] - m->prov_start[item];
+}
+
+#endif

@@ -1,0 +1,243 @@
+/*
+ * gexf_write.c - GEXF 1.2draft (default) and 1.3, Gephi's own format.
+ *
+ * Owns the GEXF layout of a graph: <meta> (creator, the graph's
+ * description), typed <attributes> for node and edge data columns, one
+ * line per node and per edge with its attvalues and viz elements.  What
+ * colours, sizes and positions are is decided in viz.c; which columns are
+ * data and under which names in viz.c and core/attrname.c.
+ *
+ * Choices made for the readers (docs/formats.md, "Exporting"):
+ *  - attribute id and title are the same snake_case name (graphology keys
+ *    by id, NetworkX by title);
+ *  - no xsi:schemaLocation (the RELAX NG grammars reject it);
+ *  - viz elements always with the prefix "viz:" (graphology looks for it),
+ *    the viz namespace of the same version, z="0.0", r g b as integers;
+ *  - a missing or non-finite value is left out, never written as NaN;
+ *  - 1.2draft requires edge ids: edges without one get "e<index>" (with a
+ *    prefix no existing id uses); 1.3 leaves them out;
+ *  - graph-level columns have no place in GEXF and are not written.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "out.h"
+#include "viz.h"
+#include "vchain/vchain.h"
+
+static const char *gexf_type(enum vc_attr_type t)
+{
+    switch (t) {
+    case VC_ATTR_BOOL: return "boolean";
+    case VC_ATTR_INT: return "integer";
+    case VC_ATTR_LONG: return "long";
+    case VC_ATTR_FLOAT: return "float";
+    case VC_ATTR_DOUBLE: return "double";
+    case VC_ATTR_STRING: break;
+    }
+    return "string";
+}
+
+static void write_decls(struct vc_out *o, const char *cls, const struct vc_export_cols *c)
+{
+    if (!c->n)
+        return;
+    OUT_LIT(o, "    <attributes class=\"");
+    out_str(o, cls);
+    OUT_LIT(o, "\">\n");
+    for (size_t i = 0; i < c->n; i++) {
+        OUT_LIT(o, "      <attribute");
+        out_xml_attr(o, "id", c->name[i]);
+        out_xml_attr(o, "title", c->name[i]);
+        out_xml_attr(o, "type", gexf_type(c->attr[i]->type));
+        OUT_LIT(o, "/>\n");
+    }
+    OUT_LIT(o, "    </attributes>\n");
+}
+
+static void write_attvalues(struct vc_out *o, const struct vc_export_cols *c, size_t k)
+{
+    char buf[40];
+    bool open = false;
+    for (size_t i = 0; i < c->n; i++) {
+        const char *v = vc_export_value(c->attr[i], k, buf);
+        if (!v)
+            continue;
+        if (!open) {
+            OUT_LIT(o, "<attvalues>");
+            open = true;
+        }
+        OUT_LIT(o, "<attvalue for=\"");
+        out_xml(o, c->name[i]);
+        OUT_LIT(o, "\" value=\"");
+        out_xml(o, v);
+        OUT_LIT(o, "\"/>");
+    }
+    if (open)
+        OUT_LIT(o, "</attvalues>");
+}
+
+static void write_nodes(struct vc_out *o, const struct vc_graph *g,
+                        const struct vc_export_cols *c, const struct vc_viz *viz)
+{
+    const struct vc_attr *label = vc_export_label(g, VC_CLASS_NODE);
+    double x, y;
+
+    OUT_LIT(o, "    <nodes count=\"");
+    out_i64(o, (int64_t)g->n_nodes);
+    OUT_LIT(o, "\">\n");
+    for (size_t k = 0; k < g->n_nodes; k++) {
+        OUT_LIT(o, "      <node");
+        out_xml_attr(o, "id", g->node_id[k]);
+        out_xml_attr(o, "label", vc_attr_get_string(label, k));
+        out_char(o, '>');
+        write_attvalues(o, c, k);
+        if (viz->color && viz->has_rgb[k]) {
+            const uint8_t *rgb = viz->rgb + 3 * k;
+            OUT_LIT(o, "<viz:color r=\"");
+            out_i64(o, rgb[0]);
+            OUT_LIT(o, "\" g=\"");
+            out_i64(o, rgb[1]);
+            OUT_LIT(o, "\" b=\"");
+            out_i64(o, rgb[2]);
+            OUT_LIT(o, "\"/>");
+        }
+        if (vc_viz_position(viz, k, &x, &y)) {
+            OUT_LIT(o, "<viz:position x=\"");
+            out_double(o, x);
+            OUT_LIT(o, "\" y=\"");
+            out_double(o, y);
+            OUT_LIT(o, "\" z=\"0.0\"/>");
+        }
+        if (viz->size && isfinite(viz->node_size[k])) {
+            OUT_LIT(o, "<viz:size value=\"");
+            out_double(o, viz->node_size[k]);
+            OUT_LIT(o, "\"/>");
+        }
+        OUT_LIT(o, "</node>\n");
+    }
+    OUT_LIT(o, "    </nodes>\n");
+}
+
+/* A prefix P such that no edge id is P followed by digits only. */
+static const char *synthetic_prefix(const struct vc_graph *g, char *buf, size_t size)
+{
+    size_t len = 1;
+    snprintf(buf, size, "e");
+    for (;;) {
+        bool clash = false;
+        for (size_t e = 0; e < g->n_edges && !clash; e++) {
+            const char *id = g->edge_id[e];
+            if (id && strncmp(id, buf, len) == 0 && id[len] &&
+                strspn(id + len, "0123456789") == strlen(id + len))
+                clash = true;
+        }
+        if (!clash || len + 2 >= size)
+            return buf;
+        buf[len++] = '_';
+        buf[len] = '\0';
+    }
+}
+
+static void write_edges(struct vc_out *o, const struct vc_graph *g,
+                        const struct vc_export_cols *c, const struct vc_viz *viz, bool need_ids)
+{
+    const struct vc_attr *label = vc_export_label(g, VC_CLASS_EDGE);
+    const struct vc_attr *weight = vc_export_weight(g);
+    char prefix[64], buf[40];
+    bool any_missing = false;
+
+    for (size_t e = 0; e < g->n_edges && !any_missing; e++)
+        any_missing = !g->edge_id[e];
+    if (need_ids && any_missing)
+        synthetic_prefix(g, prefix, sizeof(prefix));
+    OUT_LIT(o, "    <edges count=\"");
+    out_i64(o, (int64_t)g->n_edges);
+    OUT_LIT(o, "\">\n");
+    for (size_t e = 0; e < g->n_edges; e++) {
+        OUT_LIT(o, "      <edge");
+        if (g->edge_id[e]) {
+            out_xml_attr(o, "id", g->edge_id[e]);
+        } else if (need_ids) {
+            OUT_LIT(o, " id=\"");
+            out_xml(o, prefix);
+            out_i64(o, (int64_t)e);
+            out_char(o, '"');
+        }
+        out_xml_attr(o, "source", g->node_id[g->edge_from[e]]);
+        out_xml_attr(o, "target", g->node_id[g->edge_to[e]]);
+        if ((bool)g->edge_directed[e] != g->directed) {
+            if (g->edge_directed[e])
+                OUT_LIT(o, " type=\"directed\"");
+            else
+                OUT_LIT(o, " type=\"undirected\"");
+        }
+        out_xml_attr(o, "label", vc_attr_get_string(label, e));
+        out_xml_attr(o, "weight", vc_export_value(weight, e, buf));
+        out_char(o, '>');
+        write_attvalues(o, c, e);
+        if (viz->thickness && isfinite(viz->edge_thickness[e])) {
+            OUT_LIT(o, "<viz:thickness value=\"");
+            out_double(o, viz->edge_thickness[e]);
+            OUT_LIT(o, "\"/>");
+        }
+        OUT_LIT(o, "</edge>\n");
+    }
+    OUT_LIT(o, "    </edges>\n");
+}
+
+enum vc_status vc_gexf_write(const struct vc_graph *g, const struct vc_export_opts *opts,
+                             FILE *out, struct vc_error *err)
+{
+    static const struct vc_export_opts defaults = VC_EXPORT_OPTS_INIT;
+    const struct vc_export_opts *eo = opts ? opts : &defaults;
+    const bool v13 = eo->gexf_version == VC_GEXF_1_3;
+    struct vc_viz viz = VC_VIZ_INIT;
+    struct vc_export_cols ncols = { 0, 0, 0 }, ecols = { 0, 0, 0 };
+    struct vc_out *o = NULL;
+    enum vc_status st;
+
+    if ((st = vc_viz_prepare(g, eo, &viz, err)) != VC_OK ||
+        (st = vc_export_cols_collect(g, VC_CLASS_NODE, &ncols, err)) != VC_OK ||
+        (st = vc_export_cols_collect(g, VC_CLASS_EDGE, &ecols, err)) != VC_OK)
+        goto out;
+
+    o = malloc(sizeof(*o));
+    if (!o) {
+        st = vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
+        goto out;
+    }
+    out_init(o, out);
+    OUT_LIT(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    if (v13)
+        OUT_LIT(o, "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+                   "version=\"1.3\">\n");
+    else
+        OUT_LIT(o, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+                   "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n");
+    OUT_LIT(o, "  <meta>\n    <creator>vchain " VC_VERSION_STRING "</creator>\n");
+    if (g->desc && *g->desc) {
+        OUT_LIT(o, "    <description>");
+        out_xml(o, g->desc);
+        OUT_LIT(o, "</description>\n");
+    }
+    OUT_LIT(o, "  </meta>\n");
+    if (g->directed)
+        OUT_LIT(o, "  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
+    else
+        OUT_LIT(o, "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n");
+    write_decls(o, "node", &ncols);
+    write_decls(o, "edge", &ecols);
+    write_nodes(o, g, &ncols, &viz);
+    write_edges(o, g, &ecols, &viz, !v13);
+    OUT_LIT(o, "  </graph>\n</gexf>\n");
+    st = out_finish(o, err);
+out:
+    free(o);
+    vc_export_cols_release(&ncols);
+    vc_export_cols_release(&ecols);
+    vc_viz_release(&viz);
+    return st;
+}

@@ -1,0 +1,223 @@
+/*
+ * out.c - buffered output, escaping and number formatting for the
+ * exporters (see out.h).
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "out.h"
+
+void out_init(struct vc_out *o, FILE *f)
+{
+    o->f = f;
+    o->len = 0;
+}
+
+void out_flush(struct vc_out *o)
+{
+    if (o->len)
+        fwrite(o->buf, 1, o->len, o->f);
+    o->len = 0;
+}
+
+enum vc_status out_finish(struct vc_out *o, struct vc_error *err)
+{
+    out_flush(o);
+    if (fflush(o->f) != 0 || ferror(o->f)) {
+        int e = errno ? errno : EIO;
+        return vc_error_set(err, VC_EIO, NULL, 0, 0, "write error: %s", strerror(e));
+    }
+    return VC_OK;
+}
+
+/* 1: written as it is; 0: dropped (C0 control); 2: escaped. */
+static const unsigned char xml_class[256] = {
+    ['\t'] = 2, ['\n'] = 2, ['\r'] = 2, ['&'] = 2, ['<'] = 2, ['>'] = 2, ['"'] = 2,
+    [' '] = 1, ['!'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['\''] = 1, ['('] = 1, [')'] = 1,
+    ['*'] = 1, ['+'] = 1, [','] = 1, ['-'] = 1, ['.'] = 1, ['/'] = 1, [':'] = 1, [';'] = 1,
+    ['='] = 1, ['?'] = 1, ['@'] = 1, ['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1,
+    ['`'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1, [127] = 1,
+};
+
+static int xml_kind(unsigned char c)
+{
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 128)
+        return 1;
+    return xml_class[c];
+}
+
+void out_xml(struct vc_out *o, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s, *run = p;
+    if (!s)
+        return;
+    for (;; p++) {
+        int k = *p ? xml_kind(*p) : 3;
+        if (k == 1)
+            continue;
+        if (p > run)
+            out_mem(o, (const char *)run, (size_t)(p - run));
+        run = p + 1;
+        if (k == 3)
+            return;
+        switch (*p) {
+        case '&': OUT_LIT(o, "&amp;"); break;
+        case '<': OUT_LIT(o, "&lt;"); break;
+        case '>': OUT_LIT(o, "&gt;"); break;
+        case '"': OUT_LIT(o, "&quot;"); break;
+        case '\t': OUT_LIT(o, "&#9;"); break;
+        case '\n': OUT_LIT(o, "&#10;"); break;
+        case '\r': OUT_LIT(o, "&#13;"); break;
+        default: break; /* other C0 controls are not allowed in XML 1.0: dropped */
+        }
+    }
+}
+
+void out_xml_attr(struct vc_out *o, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    out_char(o, ' ');
+    out_str(o, name);
+    OUT_LIT(o, "=\"");
+    out_xml(o, value);
+    out_char(o, '"');
+}
+
+void out_json(struct vc_out *o, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    if (!s) {
+        OUT_LIT(o, "null");
+        return;
+    }
+    out_char(o, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': OUT_LIT(o, "\\\""); break;
+        case '\\': OUT_LIT(o, "\\\\"); break;
+        case '\n': OUT_LIT(o, "\\n"); break;
+        case '\r': OUT_LIT(o, "\\r"); break;
+        case '\t': OUT_LIT(o, "\\t"); break;
+        default:
+            if (*p < 0x20) {
+                char u[6] = { '\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15] };
+                out_mem(o, u, 6);
+            } else {
+                out_char(o, (char)*p);
+            }
+        }
+    }
+    out_char(o, '"');
+}
+
+int vc_export_i64(char *buf, int64_t v)
+{
+    char tmp[24];
+    int n = 0, len = 0;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        buf[len++] = '-';
+    while (n)
+        buf[len++] = tmp[--n];
+    buf[len] = '\0';
+    return len;
+}
+
+void out_i64(struct vc_out *o, int64_t v)
+{
+    char buf[24];
+    out_mem(o, buf, (size_t)vc_export_i64(buf, v));
+}
+
+/*
+ * Lays out digits (n significant, no trailing zeros) with decimal exponent
+ * x (value = d.ddd * 10^x) as printf's %.{p}g would.
+ */
+static int layout_g(char *buf, bool neg, const char *digits, int n, int x, int p)
+{
+    int len = 0;
+    if (neg)
+        buf[len++] = '-';
+    if (x < -4 || x >= p) {
+        buf[len++] = digits[0];
+        if (n > 1) {
+            buf[len++] = '.';
+            memcpy(buf + len, digits + 1, (size_t)(n - 1));
+            len += n - 1;
+        }
+        len += sprintf(buf + len, "e%c%02d", x < 0 ? '-' : '+', x < 0 ? -x : x);
+    } else if (x >= 0) {
+        for (int i = 0; i <= x; i++)
+            buf[len++] = i < n ? digits[i] : '0';
+        if (n > x + 1) {
+            buf[len++] = '.';
+            memcpy(buf + len, digits + x + 1, (size_t)(n - x - 1));
+            len += n - x - 1;
+        }
+    } else {
+        buf[len++] = '0';
+        buf[len++] = '.';
+        for (int i = 0; i < -x - 1; i++)
+            buf[len++] = '0';
+        memcpy(buf + len, digits, (size_t)n);
+        len += n;
+    }
+    buf[len] = '\0';
+    return len;
+}
+
+int vc_export_double(char *buf, double d)
+{
+    char e20[40], digits[20], cand[18];
+    int x;
+    bool neg = signbit(d);
+
+    /* Whole numbers (counts, years, sizes) need no search. */
+    if (d == floor(d) && fabs(d) < 1e15 && !(d == 0 && neg))
+        return vc_export_i64(buf, (int64_t)d);
+    /* 20 significant digits, "d.ddddddddddddddddddde+XX", then the shortest
+     * of 15, 16 and 17 digits (rounded from those 20) that reads back as d.
+     * Rounding 20 digits again can differ from rounding the exact value only
+     * when digits 16 to 20 sit on a tie; strtod checks every candidate, and
+     * printf decides if none passes. */
+    snprintf(e20, sizeof(e20), "%.19e", fabs(d));
+    digits[0] = e20[0];
+    memcpy(digits + 1, e20 + 2, 19);
+    x = atoi(e20 + 22);
+    for (int p = 15; p <= 17; p++) {
+        int cx = x, n, len;
+        memcpy(cand, digits, (size_t)p);
+        if (digits[p] >= '5') {
+            int i = p - 1;
+            while (i >= 0 && cand[i] == '9')
+                cand[i--] = '0';
+            if (i >= 0) {
+                cand[i]++;
+            } else { /* 9.99... rounds up to 10: one more power of ten */
+                memmove(cand + 1, cand, (size_t)(p - 1));
+                cand[0] = '1';
+                cx++;
+            }
+        }
+        n = p;
+        while (n > 1 && cand[n - 1] == '0')
+            n--;
+        len = layout_g(buf, neg, cand, n, cx, p);
+        if (strtod(buf, NULL) == d)
+            return len;
+    }
+    return snprintf(buf, 32, "%.17g", d);
+}
+
+void out_double(struct vc_out *o, double d)
+{
+    char buf[40];
+    out_mem(o, buf, (size_t)vc_export_double(buf, d));
+}

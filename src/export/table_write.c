@@ -1,0 +1,140 @@
+/*
+ * table_write.c - Gephi's spreadsheet pair: a nodes table and an edges table.
+ *
+ * Owns the CSV layout Gephi's "Import spreadsheet" expects: nodes with Id,
+ * Label and one column per node data column; edges with Source, Target,
+ * Type (Directed or Undirected), Id and Label when the graph has them,
+ * Weight, then the edge data columns.  RFC 4180: comma separated, CRLF line
+ * ends, a field quoted when it holds a comma, a quote, a line break, a
+ * backslash (Gephi's parser treats it as an escape) or surrounding spaces
+ * (Gephi trims them).  UTF-8 without a byte order mark.  A missing value is
+ * an empty field; an empty string is "".  Types do not survive CSV.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "out.h"
+#include "viz.h"
+
+static void field(struct vc_out *out, const char *s)
+{
+    size_t len;
+    if (!s)
+        return;
+    len = strlen(s);
+    if (len && !strpbrk(s, ",\"\r\n\\") && s[0] != ' ' && s[0] != '\t' && s[len - 1] != ' ' &&
+        s[len - 1] != '\t') {
+        out_mem(out, s, len);
+        return;
+    }
+    out_char(out, '"');
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            out_char(out, '"');
+        out_char(out, *p);
+    }
+    out_char(out, '"');
+}
+
+static void header(struct vc_out *out, const struct vc_export_cols *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        out_char(out, ',');
+        field(out, c->name[i]);
+    }
+    OUT_LIT(out, "\r\n");
+}
+
+static void row_values(struct vc_out *out, const struct vc_export_cols *c, size_t k)
+{
+    char buf[40];
+    for (size_t i = 0; i < c->n; i++) {
+        out_char(out, ',');
+        field(out, vc_export_value(c->attr[i], k, buf));
+    }
+    OUT_LIT(out, "\r\n");
+}
+
+enum vc_status vc_csv_write_nodes(const struct vc_graph *g, const struct vc_export_opts *opts,
+                                  FILE *f, struct vc_error *err)
+{
+    const struct vc_attr *label = vc_export_label(g, VC_CLASS_NODE);
+    struct vc_export_cols c;
+    struct vc_out *out;
+    enum vc_status st;
+
+    (void)opts;
+    if (!(out = malloc(sizeof(*out))))
+        return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
+    if ((st = vc_export_cols_collect(g, VC_CLASS_NODE, &c, err)) != VC_OK) {
+        free(out);
+        return st;
+    }
+    out_init(out, f);
+    out_str(out, label ? "Id,Label" : "Id");
+    header(out, &c);
+    for (size_t k = 0; k < g->n_nodes; k++) {
+        field(out, g->node_id[k]);
+        if (label) {
+            out_char(out, ',');
+            field(out, vc_attr_get_string(label, k));
+        }
+        row_values(out, &c, k);
+    }
+    vc_export_cols_release(&c);
+    st = out_finish(out, err);
+    free(out);
+    return st;
+}
+
+enum vc_status vc_csv_write_edges(const struct vc_graph *g, const struct vc_export_opts *opts,
+                                  FILE *f, struct vc_error *err)
+{
+    const struct vc_attr *label = vc_export_label(g, VC_CLASS_EDGE);
+    const struct vc_attr *weight = vc_export_weight(g);
+    struct vc_export_cols c;
+    struct vc_out *out;
+    bool ids = false;
+    char buf[40];
+    enum vc_status st;
+
+    (void)opts;
+    if (!(out = malloc(sizeof(*out))))
+        return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
+    if ((st = vc_export_cols_collect(g, VC_CLASS_EDGE, &c, err)) != VC_OK) {
+        free(out);
+        return st;
+    }
+    out_init(out, f);
+    for (size_t e = 0; e < g->n_edges && !ids; e++)
+        ids = g->edge_id[e] != NULL;
+    OUT_LIT(out, "Source,Target,Type");
+    out_str(out, ids ? ",Id" : "");
+    out_str(out, label ? ",Label" : "");
+    out_str(out, weight ? ",Weight" : "");
+    header(out, &c);
+    for (size_t e = 0; e < g->n_edges; e++) {
+        field(out, g->node_id[g->edge_from[e]]);
+        out_char(out, ',');
+        field(out, g->node_id[g->edge_to[e]]);
+        out_str(out, g->edge_directed[e] ? ",Directed" : ",Undirected");
+        if (ids) {
+            out_char(out, ',');
+            field(out, g->edge_id[e]);
+        }
+        if (label) {
+            out_char(out, ',');
+            field(out, vc_attr_get_string(label, e));
+        }
+        if (weight) {
+            out_char(out, ',');
+            field(out, vc_export_value(weight, e, buf));
+        }
+        row_values(out, &c, e);
+    }
+    vc_export_cols_release(&c);
+    st = out_finish(out, err);
+    free(out);
+    return st;
+}

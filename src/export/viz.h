@@ -1,0 +1,64 @@
+/*
+ * viz.h - what the exporters share: visual properties derived from columns
+ * (node colour, size and position, edge thickness), the roles of columns
+ * (data, label, weight, visual) and value formatting.
+ */
+#ifndef VC_EXPORT_VIZ_H
+#define VC_EXPORT_VIZ_H
+
+#include <stdint.h>
+
+#include "vchain/export.h"
+
+/* Okabe-Ito colours (Okabe & Ito 2008, "Color Universal Design"). */
+#define VC_RGB_CONTROL_POINT 213, 94, 0 /* vermillion */
+
+struct vc_viz {
+    bool color, size, position, thickness;
+    uint8_t *rgb;              /* 3 per node; has_rgb says which are set */
+    uint8_t *has_rgb;
+    double *node_size;         /* per node */
+    const struct vc_attr *x, *y;
+    double *edge_thickness;    /* per edge; NAN: none */
+};
+
+#define VC_VIZ_INIT { false, false, false, false, 0, 0, 0, 0, 0, 0 }
+
+enum vc_status vc_viz_prepare(const struct vc_graph *g, const struct vc_export_opts *opts,
+                              struct vc_viz *viz, struct vc_error *err);
+void vc_viz_release(struct vc_viz *viz);
+
+/* Node k's position, when it has one. */
+bool vc_viz_position(const struct vc_viz *viz, size_t k, double *x, double *y);
+
+/* Whether a column is visual (viz_*): never written as data. */
+bool vc_export_is_visual(const struct vc_attr *a);
+/* Node "label" (string): the format's node or edge label. */
+bool vc_export_is_label(const struct vc_attr *a);
+/* Edge "weight" (double): the format's edge weight. */
+bool vc_export_is_weight(const struct vc_attr *a);
+/* Written as a data column (not visual, not label, not weight). */
+bool vc_export_is_data(const struct vc_attr *a);
+
+/* The node label column and edge label / weight columns, or NULL. */
+const struct vc_attr *vc_export_label(const struct vc_graph *g, enum vc_attr_class cls);
+const struct vc_attr *vc_export_weight(const struct vc_graph *g);
+
+/* The data columns of one class, in graph order, with their exported
+ * (escaped) names. */
+struct vc_export_cols {
+    size_t n;
+    const struct vc_attr **attr;
+    char **name;
+};
+
+enum vc_status vc_export_cols_collect(const struct vc_graph *g, enum vc_attr_class cls,
+                                      struct vc_export_cols *c, struct vc_error *err);
+void vc_export_cols_release(struct vc_export_cols *c);
+
+/* A value as text (bool true/false, numbers, string as is) in buf (>= 40
+ * bytes); NULL when the element has no value or it is not finite. */
+const char *vc_export_value(const struct vc_attr *a, size_t k, char *buf);
+
+
+#endif
