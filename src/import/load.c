@@ -35,8 +35,16 @@ static ssize_t replay_read(void *cookie, char *buf, size_t size)
     return (ssize_t)n;
 }
 
-static enum vc_format sniff(const char *head, size_t len)
+static enum vc_format sniff(const char *raw, size_t raw_len)
 {
+    /* UTF-16 (or UTF-32) markup is ASCII with zero bytes in between: drop
+     * them so a UTF-16 GEXF file is recognised as GEXF (XML has no NUL
+     * characters, so nothing else changes). */
+    char head[sizeof(((struct replay *)0)->head)];
+    size_t len = 0;
+    for (size_t i = 0; i < raw_len && len < sizeof(head); i++)
+        if (raw[i] != '\0')
+            head[len++] = raw[i];
     /* Look for the root element's name among the first bytes. */
     for (size_t i = 0; i + 5 < len; i++) {
         if (head[i] != '<')

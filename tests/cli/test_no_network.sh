@@ -10,12 +10,14 @@
 # Skips (77) when neither strace nor unshare -n works here.
 . "$(dirname "$0")/lib.sh"
 BAD=$SRC/tests/bad
-CASES="dtd-xxe-url dtd-xxe-local-file dtd-parameter-entity dtd-unparsed-entity \
-dtd-external-subset dtd-external-subset-entity-ref dtd-billion-laughs xinclude-local-file"
+CASES="dtd-xxe-url.graphml dtd-xxe-local-file.graphml dtd-parameter-entity.graphml \
+dtd-unparsed-entity.graphml dtd-external-subset.graphml dtd-external-subset-entity-ref.graphml \
+dtd-billion-laughs.graphml xinclude-local-file.graphml gexf-xxe-local-file.gexf \
+gexf-external-dtd.gexf gexf-billion-laughs.gexf"
 # expected exit status per case (see tests/bad/expected.tsv)
 want_rc() {
     case $1 in
-    dtd-external-subset | xinclude-local-file) echo 0 ;;
+    dtd-external-subset.graphml | xinclude-local-file.graphml | gexf-external-dtd.gexf) echo 0 ;;
     *) echo 1 ;;
     esac
 }
@@ -41,7 +43,7 @@ if [ $have_strace -eq 1 ]; then
         # needs ptrace, which strace holds, so leak checks are left to the other runs.
         ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
         strace -f -qq -e trace=network,open,openat -o "$TMP/trace" \
-            "$VCHAIN_BIN" info "$BAD/$c.graphml" >"$OUT" 2>"$ERR"
+            "$VCHAIN_BIN" info "$BAD/$c" >"$OUT" 2>"$ERR"
         RC=$?
         expect_rc "strace-$c-exit" "$(want_rc "$c")"
         if grep -E -q "$TOUCHED" "$TMP/trace"; then
@@ -56,7 +58,7 @@ fi
 if [ $have_unshare -eq 1 ]; then
     for c in $CASES; do
         # shellcheck disable=SC2086
-        unshare -n $VCHAIN_WRAP "$VCHAIN_BIN" info "$BAD/$c.graphml" >"$OUT" 2>"$ERR"
+        unshare -n $VCHAIN_WRAP "$VCHAIN_BIN" info "$BAD/$c" >"$OUT" 2>"$ERR"
         RC=$?
         expect_rc "netns-$c" "$(want_rc "$c")"
     done
