@@ -45,7 +45,9 @@
 #include "xml_util.h"
 #include "vchain/import.h"
 
-#define MAX_DEPTH 300 /* libxml2 stops at 256 without XML_PARSE_HUGE */
+/* libxml2 2.9.14's push parser has no depth limit of its own (its pull
+ * parser stops at 256), so the reader keeps one; GEXF needs about 8. */
+#define MAX_DEPTH 256
 #define NAME_MAX_LEN 1024
 
 enum el {
@@ -124,7 +126,14 @@ struct reader {
     int warned_dynamic, warned_mutual, warned_undeclared, warned_ns;
 };
 
-/* ---- errors ---- */
+/* ---- errors ----
+ *
+ * A failure only marks the reader; each SAX entry point stops the parser
+ * when its work is done (stop_if_failed).  libxml2 2.9.14's xmlStopParser()
+ * frees the input buffer that attribute values point into, so stopping in
+ * the middle of a start tag made the next attr_get() read freed memory
+ * (<graph defaultedgetype="mutual" mode="static"> with --strict).
+ */
 
 static void fail(struct reader *r, enum vc_status code, long line, long col, const char *fmt, ...)
     VC_PRINTF(5, 6);
@@ -136,7 +145,6 @@ static void fail(struct reader *r, enum vc_status code, long line, long col, con
     vc_error_setv(r->err, code, r->g->source, line, col, fmt, ap);
     va_end(ap);
     r->failed = 1;
-    xmlStopParser(r->ctxt);
 }
 
 static void warn(struct reader *r, long line, long col, const char *fmt, ...) VC_PRINTF(4, 5);
@@ -148,10 +156,8 @@ static void warn(struct reader *r, long line, long col, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    if (vc_warn(r->diag, r->err, r->g->source, line, col, "%s", msg) != VC_OK) {
+    if (vc_warn(r->diag, r->err, r->g->source, line, col, "%s", msg) != VC_OK)
         r->failed = 1;
-        xmlStopParser(r->ctxt);
-    }
 }
 
 static void nomem(struct reader *r)
@@ -162,7 +168,12 @@ static void nomem(struct reader *r)
 static void stop(struct reader *r)
 {
     r->failed = 1;
-    xmlStopParser(r->ctxt);
+}
+
+static void stop_if_failed(struct reader *r)
+{
+    if (r->failed)
+        xmlStopParser(r->ctxt);
 }
 
 static void note_dynamic(struct reader *r, long line, long col)
@@ -464,13 +475,19 @@ static struct gattr *find_gattr(struct reader *r, enum vc_attr_class cls, const 
 
 /* ---- text of <description> and <default> ---- */
 
-static void on_characters(void *ud, const xmlChar *ch, int len)
+static void characters(struct reader *r, const xmlChar *ch, int len)
 {
-    struct reader *r = ud;
     enum el top = parent(r);
 
     if (r->failed || r->skip_depth || len <= 0 || (top != EL_DESCRIPTION && top != EL_DEFAULT))
         return;
+    if (r->text_len + (size_t)len > VC_GRAPH_MAX_VALUE_LEN) {
+        /* libxml2 hands over text without limit to our own handler. */
+        fail(r, VC_ENOMEM, xmlSAX2GetLineNumber(r->ctxt), 0,
+             "the text of <%s> is longer than %zu bytes, vchain's limit for one value",
+             top == EL_DEFAULT ? "default" : "description", VC_GRAPH_MAX_VALUE_LEN);
+        return;
+    }
     if (VC_GROW(r->text, r->text_cap, r->text_len + (size_t)len + 1)) {
         nomem(r);
         return;
@@ -835,11 +852,10 @@ static bool is_viz_name(const char *local)
 
 /* ---- SAX callbacks ---- */
 
-static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
-                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
-                     const xmlChar **attrs)
+static void start_element(struct reader *r, const xmlChar *local, const xmlChar *prefix,
+                          const xmlChar *uri, int nb_ns, const xmlChar **ns, int nb_attrs,
+                          int nb_defaulted, const xmlChar **attrs)
 {
-    struct reader *r = ud;
     const char *name = (const char *)local;
     enum el top = parent(r);
     long line, col;
@@ -850,6 +866,12 @@ static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, cons
     (void)nb_defaulted;
     if (r->failed)
         return;
+    if (r->depth >= MAX_DEPTH) {
+        vc_xml_tag_position(r->ctxt, &line, &col);
+        fail(r, VC_ENOMEM, line, col, "elements nested more than %d deep (vchain's limit)",
+             MAX_DEPTH);
+        return;
+    }
     if (r->skip_depth) {
         push(r, EL_SKIP);
         return;
@@ -986,14 +1008,10 @@ static void apply_default_text(struct reader *r)
         nomem(r);
 }
 
-static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+static void end_element(struct reader *r)
 {
-    struct reader *r = ud;
     enum el top = parent(r);
 
-    (void)local;
-    (void)prefix;
-    (void)uri;
     if (r->failed)
         return;
     if (r->skip_depth) {
@@ -1010,20 +1028,85 @@ static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const 
     r->depth--;
 }
 
-static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlChar *public_id,
-                           const xmlChar *system_id, xmlChar *content)
+static void entity_decl(struct reader *r, const xmlChar *name)
 {
-    struct reader *r = ud;
-    (void)type;
-    (void)public_id;
-    (void)system_id;
-    (void)content;
     if (r->failed)
         return;
     fail(r, VC_EUNSUPPORTED, xmlSAX2GetLineNumber(r->ctxt), xmlSAX2GetColumnNumber(r->ctxt),
          "the DTD declares entity \"%.80s\": entity declarations are not supported "
          "(GEXF needs none; they can hide billion-laughs and external-file attacks)",
          (const char *)name);
+}
+
+/*
+ * <!ATTLIST> with a default value makes libxml2 add that attribute to every
+ * matching element; GEXF needs no such declarations, so any is refused.
+ */
+static void attribute_decl(struct reader *r, const xmlChar *elem, const xmlChar *name)
+{
+    if (r->failed)
+        return;
+    fail(r, VC_EUNSUPPORTED, xmlSAX2GetLineNumber(r->ctxt), xmlSAX2GetColumnNumber(r->ctxt),
+         "the DTD declares attribute \"%.80s\" of <%.80s>: DTD attribute declarations are not "
+         "supported (their defaults would silently change the data)", (const char *)name,
+         (const char *)elem);
+}
+
+/* The SAX entry points: do the work, then stop the parser on failure. */
+
+static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
+                     const xmlChar **attrs)
+{
+    start_element(ud, local, prefix, uri, nb_ns, ns, nb_attrs, nb_defaulted, attrs);
+    stop_if_failed(ud);
+}
+
+static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    (void)local;
+    (void)prefix;
+    (void)uri;
+    end_element(ud);
+    stop_if_failed(ud);
+}
+
+static void on_characters(void *ud, const xmlChar *ch, int len)
+{
+    characters(ud, ch, len);
+    stop_if_failed(ud);
+}
+
+static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlChar *public_id,
+                           const xmlChar *system_id, xmlChar *content)
+{
+    (void)type;
+    (void)public_id;
+    (void)system_id;
+    (void)content;
+    entity_decl(ud, name);
+    stop_if_failed(ud);
+}
+
+static void on_unparsed_entity_decl(void *ud, const xmlChar *name, const xmlChar *public_id,
+                                    const xmlChar *system_id, const xmlChar *notation)
+{
+    (void)public_id;
+    (void)system_id;
+    (void)notation;
+    entity_decl(ud, name);
+    stop_if_failed(ud);
+}
+
+static void on_attribute_decl(void *ud, const xmlChar *elem, const xmlChar *name, int type,
+                              int def, const xmlChar *default_value, xmlEnumerationPtr tree)
+{
+    (void)type;
+    (void)def;
+    (void)default_value;
+    xmlFreeEnumeration(tree); /* the handler owns it (libxml2's SAX contract) */
+    attribute_decl(ud, elem, name);
+    stop_if_failed(ud);
 }
 
 /* Unknown entities must fail, never expand to something loaded. */
@@ -1143,6 +1226,8 @@ enum vc_status vc_gexf_read(struct vc_graph *out, FILE *in, const char *name,
     sax.characters = on_characters;
     sax.cdataBlock = on_characters;
     sax.entityDecl = on_entity_decl;
+    sax.unparsedEntityDecl = on_unparsed_entity_decl;
+    sax.attributeDecl = on_attribute_decl;
     sax.getEntity = on_get_entity;
     sax.serror = on_error;
 

@@ -122,3 +122,20 @@ head='<?xml version="1.0" encoding="UTF-8"?>
     echo '  </graph>'
     echo '</graphml>'
 } >"$dir/big-200k.graphml"
+
+# GEXF: 100,000 nested foreign elements, and a 2 MiB <description>.
+{
+    echo '<gexf xmlns="http://gexf.net/1.3" version="1.3">'
+    echo '  <graph xmlns:y="urn:x-deep">'
+    awk 'BEGIN { for (i = 0; i < 100000; i++) printf "<y:a>"; printf "\n"; for (i = 0; i < 100000; i++) printf "</y:a>"; printf "\n" }'
+    echo '  </graph>'
+    echo '</gexf>'
+} >"$dir/gexf-deep-nesting.gexf"
+{
+    echo '<gexf xmlns="http://gexf.net/1.3" version="1.3">'
+    printf '  <meta><description>'
+    awk 'BEGIN { s = "0123456789abcdef"; for (i = 0; i < 17; i++) s = s s; printf "%s", s }'
+    echo '</description></meta>'
+    echo '  <graph/>'
+    echo '</gexf>'
+} >"$dir/gexf-description-2mb.gexf"

@@ -10,15 +10,20 @@
  */
 #include "testutil.h"
 
+typedef enum vc_status reader_fn(struct vc_graph *out, FILE *in, const char *name,
+                                 const struct vc_import_opts *opts, struct vc_diag *diag,
+                                 struct vc_error *err);
+
 struct finding {
-    const char *file;     /* in tests/fuzz/regress/graphml/ */
+    const char *file;     /* in tests/fuzz/regress/<target>/ */
     enum vc_status status;
     long line, col;
     const char *needle;   /* in the message */
 };
 
 /* Reads a regression input the way the fuzzer did (options from byte 0). */
-static enum vc_status replay(const char *file, struct vc_error *err)
+static enum vc_status replay(const char *target, reader_fn *read, const char *file,
+                             struct vc_error *err)
 {
     char rel[256], path[1024];
     FILE *f;
@@ -30,7 +35,7 @@ static enum vc_status replay(const char *file, struct vc_error *err)
     enum vc_status st;
     FILE *in;
 
-    snprintf(rel, sizeof(rel), "tests/fuzz/regress/graphml/%s", file);
+    snprintf(rel, sizeof(rel), "tests/fuzz/regress/%s/%s", target, file);
     f = fopen(src_path(rel, path, sizeof(path)), "rb");
     if (!f)
         print_error("cannot open %s\n", path);
@@ -48,7 +53,7 @@ static enum vc_status replay(const char *file, struct vc_error *err)
     diag.strict = (buf[0] >> 1) & 1;
     in = fmemopen(buf + 1, (size_t)size - 1, "r");
     assert_non_null(in);
-    st = vc_graphml_read(&g, in, "fuzz.graphml", &opts, &diag, err);
+    st = read(&g, in, "fuzz.input", &opts, &diag, err);
     fclose(in);
     free(buf);
     if (st == VC_OK)
@@ -56,10 +61,10 @@ static enum vc_status replay(const char *file, struct vc_error *err)
     return st;
 }
 
-static void check(const struct finding *f)
+static void check(const char *target, reader_fn *read, const struct finding *f)
 {
     struct vc_error err = VC_ERROR_INIT;
-    enum vc_status st = replay(f->file, &err);
+    enum vc_status st = replay(target, read, f->file, &err);
     if (st != f->status || err.line != f->line || err.col != f->col ||
         !strstr(err.msg, f->needle))
         print_error("%s: got status %d at %ld:%ld: %s\n", f->file, st, err.line, err.col,
@@ -82,7 +87,22 @@ static void uaf_stop_parser_long_for(void **state)
         "<key>: attribute for is too long (98 bytes; the limit is 63)"
     };
     (void)state;
-    check(&f);
+    check("graphml", vc_graphml_read, &f);
+}
+
+/*
+ * The GEXF reader had the same pattern: under --strict, the warning about
+ * defaultedgetype="mutual" stopped the parser, then mode="..." was read
+ * from freed memory.
+ */
+static void gexf_uaf_strict_warning_mid_tag(void **state)
+{
+    static const struct finding f = {
+        "uaf-strict-warning-mid-tag.gexf", VC_EINVAL, 3, 3,
+        "defaultedgetype=\"mutual\" is read as undirected"
+    };
+    (void)state;
+    check("gexf", vc_gexf_read, &f);
 }
 
 /* The same shape written by hand: several long attributes on one tag. */
@@ -110,6 +130,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(uaf_stop_parser_long_for),
         cmocka_unit_test(long_attributes_in_one_tag),
+        cmocka_unit_test(gexf_uaf_strict_warning_mid_tag),
     };
     return cmocka_run_group_tests_name("fuzz_regress", tests, NULL, NULL);
 }
