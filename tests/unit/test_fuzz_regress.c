@@ -105,6 +105,17 @@ static void gexf_uaf_strict_warning_mid_tag(void **state)
     check("gexf", vc_gexf_read, &f);
 }
 
+/* What the fuzzer found on its own, by another path (a <node> with spells). */
+static void gexf_uaf_fuzzer_start_node(void **state)
+{
+    static const struct finding f = {
+        "uaf-fuzzer-start-node.gexf", VC_EINVAL, 11, 7,
+        "dynamic GEXF is read as a static graph"
+    };
+    (void)state;
+    check("gexf", vc_gexf_read, &f);
+}
+
 /* The same shape written by hand: several long attributes on one tag. */
 static void long_attributes_in_one_tag(void **state)
 {
@@ -131,6 +142,7 @@ int main(void)
         cmocka_unit_test(uaf_stop_parser_long_for),
         cmocka_unit_test(long_attributes_in_one_tag),
         cmocka_unit_test(gexf_uaf_strict_warning_mid_tag),
+        cmocka_unit_test(gexf_uaf_fuzzer_start_node),
     };
     return cmocka_run_group_tests_name("fuzz_regress", tests, NULL, NULL);
 }
