@@ -41,6 +41,7 @@
 #include <libxml/parserInternals.h>
 
 #include "core/attrname.h"
+#include "core/idmap.h"
 #include "core/mem.h"
 #include "xml_util.h"
 #include "vchain/import.h"
@@ -109,6 +110,12 @@ struct reader {
     struct gattr *gattrs;
     size_t n_gattrs, gattrs_cap;
     size_t next_hint;            /* attvalues usually follow declaration order */
+    /* attribute id -> index in gattrs, one map per class: attvalues in a
+     * hostile order would otherwise cost a scan of every declaration each
+     * (6.8 MB took 2.1 s). */
+    const char **gattr_ids;
+    size_t gattr_ids_cap;
+    struct vc_idmap gattr_index[3];
 
     struct vc_attr *cols[2][N_COLS];
 
@@ -383,6 +390,15 @@ static void start_attributes(struct reader *r, const xmlChar **attrs, int n, lon
     push(r, EL_ATTRIBUTES);
 }
 
+static int index_gattr(struct reader *r, size_t i)
+{
+    const struct gattr *ga = &r->gattrs[i];
+    if (VC_GROW(r->gattr_ids, r->gattr_ids_cap, i + 1))
+        return -1;
+    r->gattr_ids[i] = ga->id;
+    return vc_idmap_insert(&r->gattr_index[ga->cls], i, vc_hash(ga->id, strlen(ga->id)));
+}
+
 static void start_attribute(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     char id[NAME_MAX_LEN], title[NAME_MAX_LEN], named[NAME_MAX_LEN + 8];
@@ -413,8 +429,10 @@ static void start_attribute(struct reader *r, const xmlChar **attrs, int n, long
              "integer, long, float, double, string, ...)", id, v);
         return;
     }
-    for (size_t i = 0; i < r->n_gattrs; i++) {
-        if (r->gattrs[i].cls == r->attrs_cls && strcmp(r->gattrs[i].id, id) == 0) {
+    {
+        size_t i = vc_idmap_find(&r->gattr_index[r->attrs_cls], r->gattr_ids, id, strlen(id),
+                                 vc_hash(id, strlen(id)));
+        if (i != SIZE_MAX) {
             fail(r, VC_EINVAL, line, col, "%s attribute id \"%s\" is declared twice (first at "
                  "line %ld)", vc_attr_class_name(r->attrs_cls), id, r->gattrs[i].line);
             return;
@@ -456,21 +474,26 @@ static void start_attribute(struct reader *r, const xmlChar **attrs, int n, long
     ga->dynamic = r->attrs_dynamic;
     ga->line = line;
     ga->col = col;
+    if (index_gattr(r, r->n_gattrs - 1)) {
+        nomem(r);
+        return;
+    }
     if (vc_graph_attr_add(r->g, r->attrs_cls, name, type, &ga->attr, r->err) != VC_OK)
         stop(r);
 }
 
 static struct gattr *find_gattr(struct reader *r, enum vc_attr_class cls, const char *id)
 {
-    size_t n = r->n_gattrs;
-    for (size_t j = 0; j < n; j++) {
-        size_t i = (r->next_hint + j) % n;
-        if (r->gattrs[i].cls == cls && strcmp(r->gattrs[i].id, id) == 0) {
-            r->next_hint = i + 1;
-            return &r->gattrs[i];
-        }
+    size_t i = r->next_hint, len = strlen(id);
+    if (i < r->n_gattrs && r->gattrs[i].cls == cls && strcmp(r->gattrs[i].id, id) == 0) {
+        r->next_hint = i + 1;
+        return &r->gattrs[i];
     }
-    return NULL;
+    i = vc_idmap_find(&r->gattr_index[cls], r->gattr_ids, id, len, vc_hash(id, len));
+    if (i == SIZE_MAX)
+        return NULL;
+    r->next_hint = i + 1;
+    return &r->gattrs[i];
 }
 
 /* ---- text of <description> and <default> ---- */
@@ -1187,6 +1210,9 @@ static void reader_release(struct reader *r)
         free(r->gattrs[i].default_text);
     }
     free(r->gattrs);
+    free(r->gattr_ids);
+    for (int c = 0; c < 3; c++)
+        vc_idmap_release(&r->gattr_index[c]);
     free(r->text);
     free(r->declared);
     free(r->first_ref_line);
