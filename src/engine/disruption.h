@@ -17,10 +17,14 @@ struct vc_prop {
     const struct vc_engine_opts *opts;
     double *loss;        /* per node, the current loss */
     double *cut;         /* per node: actors' own lost fraction */
+    double *acc_r;       /* per item and level: the removed share so far */
+    double *acc_in;      /* per item: the worst essential input's loss */
+    double *acc_var;     /* per item: the variants' weighted loss (or worst) */
     uint8_t *queued;
     uint16_t *evals;
-    uint32_t *heap;      /* nodes waiting, ordered by topological rank */
-    size_t heap_len;
+    uint64_t *pending;   /* nodes waiting, as bits indexed by topological rank */
+    size_t cursor;       /* no bit is set in words before this one */
+    size_t n_pending;
     uint32_t *touched;   /* nodes whose loss or cut is non-zero */
     size_t n_touched;
     uint8_t *is_touched;
