@@ -69,6 +69,34 @@ static double clamp01(double x)
     return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
+double vc_input_loss(const struct vc_model *m, const struct vc_engine_opts *opts,
+                     const double *loss, uint32_t v)
+{
+    double worst = 0;
+
+    /* Essential inputs: output is limited by the scarcest one (Leontief). */
+    for (uint32_t j = m->in_start[v]; j < m->in_start[v + 1]; j++)
+        if (loss[m->in_src[j]] > worst)
+            worst = loss[m->in_src[j]];
+
+    /* Variants stand in for each other: their weighted mean loss, unless
+     * every variant is declared essential. */
+    if (m->var_start[v] < m->var_start[v + 1]) {
+        double num = 0, den = 0, var_worst = 0;
+        for (uint32_t j = m->var_start[v]; j < m->var_start[v + 1]; j++) {
+            double l = loss[m->var_src[j]];
+            num += m->var_w[j] * l;
+            den += m->var_w[j];
+            var_worst = l > var_worst ? l : var_worst;
+        }
+        double var_loss = opts->variants == VC_VARIANTS_ESSENTIAL ? var_worst
+                          : den > 0 ? num / den : 0.0;
+        if (var_loss > worst)
+            worst = var_loss;
+    }
+    return clamp01(worst);
+}
+
 static double eval_actor(const struct vc_prop *p, uint32_t a)
 {
     const struct vc_model *m = p->m;
@@ -107,27 +135,8 @@ static double eval_item(const struct vc_prop *p, uint32_t v)
     }
     r = clamp01(removed[0] > removed[1] ? removed[0] : removed[1]);
     loss = clamp01(r - p->opts->spare * (1.0 - r));
-
-    /* Essential inputs: output is limited by the scarcest one (Leontief). */
-    for (uint32_t j = m->in_start[v]; j < m->in_start[v + 1]; j++)
-        if (p->loss[m->in_src[j]] > loss)
-            loss = p->loss[m->in_src[j]];
-
-    /* Variants stand in for each other: their weighted mean loss, unless
-     * every variant is declared essential. */
-    if (m->var_start[v] < m->var_start[v + 1]) {
-        double num = 0, den = 0, worst = 0;
-        for (uint32_t j = m->var_start[v]; j < m->var_start[v + 1]; j++) {
-            double l = p->loss[m->var_src[j]];
-            num += m->var_w[j] * l;
-            den += m->var_w[j];
-            worst = l > worst ? l : worst;
-        }
-        double var_loss = p->opts->variants == VC_VARIANTS_ESSENTIAL ? worst : num / den;
-        if (var_loss > loss)
-            loss = var_loss;
-    }
-    return clamp01(loss);
+    r = vc_input_loss(m, p->opts, p->loss, v);
+    return r > loss ? r : loss;
 }
 
 /* The same rules as eval_item, from the running sums. */

@@ -48,6 +48,15 @@ double vc_prop_impact(const struct vc_prop *p);
 /* Back to no scenario (cost: the nodes touched). */
 void vc_prop_reset(struct vc_prop *p);
 
+/*
+ * The loss that reaches item v through its essential inputs and variants
+ * alone, from the losses in loss[] (per node, e.g. p->loss after a run):
+ * the item's loss rule without its own providers' term (docs/model.md,
+ * "Comparing and mutual dependency").  0 for an item nothing feeds.
+ */
+double vc_input_loss(const struct vc_model *m, const struct vc_engine_opts *opts,
+                     const double *loss, uint32_t v);
+
 /* The peer to beat: one full pass (or passes, on cycles) over every node. */
 void vc_prop_run_naive(struct vc_prop *p);
 
