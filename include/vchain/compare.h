@@ -21,6 +21,7 @@
 #include <stdio.h>
 
 #include "engine.h"
+#include "export.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -134,14 +135,31 @@ VC_API void vc_comparison_release(struct vc_comparison *c);
  * carries status (new, gone, grew, shrank, same), the values of both sides
  * (impact_a, impact_b, d_impact, hhi_*, share_a, share_b, d_share, ...),
  * cp_status (gained, lost, kept), and node colour columns viz_r, viz_g,
- * viz_b by status.  *out is initialised here; release it with
- * vc_graph_release().
+ * viz_b by status.  Node k of A is node k of the graph (A's nodes come
+ * first, in order; then B's unaligned ones).  *out is initialised here;
+ * release it with vc_graph_release().
  */
 VC_API enum vc_status vc_comparison_graph(const struct vc_comparison *c, struct vc_graph *out,
                                           struct vc_error *err);
 
 /* The status colours (Okabe-Ito), as the graph above writes them. */
 VC_API void vc_change_rgb(enum vc_change c, uint8_t rgb[3]);
+
+/*
+ * That graph as a dynamic GEXF 1.3 with two time slices, A at time_a and B
+ * at time_b (time_a < time_b), for Gephi's timeline: every node and edge
+ * present in the slices its status says; each column pair X_a / X_b one
+ * dynamic attribute X.  Opt-in: the static export (include/vchain/export.h)
+ * is what every reader understands.  The _file variant writes atomically
+ * (vc_outfile).  opts as for the exporters (may be NULL).
+ */
+VC_API enum vc_status vc_gexf_slices_write(const struct vc_graph *g, double time_a,
+                                           double time_b, const struct vc_export_opts *opts,
+                                           FILE *out, struct vc_error *err);
+VC_API enum vc_status vc_gexf_slices_file(const struct vc_graph *g, const char *path,
+                                          double time_a, double time_b,
+                                          const struct vc_export_opts *opts,
+                                          struct vc_error *err);
 
 /* ---- what-if scenarios ---- */
 
