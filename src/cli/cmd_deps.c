@@ -26,7 +26,7 @@ static const char usage[] =
     "Options:\n"
     "  --countries LIST      comma-separated countries (alpha-3, alpha-2 or names),\n"
     "                        or 'all'; default: those holding at least one control\n"
-    "                        point\n"
+    "                        point (which takes a full scoring run to know)\n"
     "  --table NAME          one table only: matrix, leverage or pairs (default: all)\n"
     "  --top N               at most N rows of the pairs table\n"
     "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
@@ -237,6 +237,29 @@ static int write_graph(const struct vc_deps *d, const size_t *cps, const char *p
 
 /* ---- the command ---- */
 
+static int by_str(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* The distinct countries of the chain's actors (aggregates left out), sorted. */
+static const char **all_countries(const struct vc_chain *c, size_t *n)
+{
+    const char **codes = malloc((c->n_nodes + 1) * sizeof(char *));
+    size_t k = 0, m = 0;
+    if (!codes)
+        return NULL;
+    for (size_t v = 0; v < c->n_nodes; v++)
+        if (c->kind[v] == VC_KIND_ACTOR && c->country[v] && !c->aggregate[v])
+            codes[k++] = c->country[v];
+    qsort(codes, k, sizeof(*codes), by_str);
+    for (size_t j = 0; j < k; j++)
+        if (!m || strcmp(codes[m - 1], codes[j]) != 0)
+            codes[m++] = codes[j];
+    *n = m;
+    return codes;
+}
+
 /* Splits LIST at commas into codes (pointers into the copy *buf). */
 static int split_list(const char *list, char **buf, const char ***codes, size_t *n)
 {
@@ -362,8 +385,14 @@ int cmd_deps(int argc, char **argv)
         free(codes);
         return rc;
     }
-    if (!list || strcasecmp(list, "all") == 0) {
-        /* every country, or those holding a control point (the analysis says) */
+    if (list && strcasecmp(list, "all") == 0) {
+        /* every country: no scoring needed */
+        if (!(codes = all_countries(&c, &n))) {
+            rc = cli_report(&(struct vc_error){ VC_ENOMEM, "", 0, 0, "out of memory" });
+            goto out;
+        }
+    } else if (!list) {
+        /* those holding a control point: the analysis says which */
         if ((rc = cli_analyse(&eng, &c, &a)) != EXIT_OK)
             goto out;
         analysed = true;
@@ -374,7 +403,7 @@ int cmd_deps(int argc, char **argv)
             goto out;
         }
         for (size_t j = 0; j < a.n_countries; j++) {
-            if (list || a.countries[j].control_points > 0) {
+            if (a.countries[j].control_points > 0) {
                 cps[n] = a.countries[j].control_points;
                 codes[n++] = a.countries[j].code;
             }
