@@ -213,7 +213,10 @@ static int print_all(const struct vc_scenario *s, const struct vc_whatif *w,
             t.failed = true;
         if (v->which == T_ALL)
             cli_section(&sec, "items_hit", "Items hit, largest loss first");
-        rc |= cli_table_print(&t, stdout, v->v.fmt);
+        if (v->which == T_ALL && !t.n_rows && (v->v.fmt == FMT_TEXT || v->v.fmt == FMT_MD))
+            printf("(none)\n");
+        else
+            rc |= cli_table_print(&t, stdout, v->v.fmt);
         cli_table_release(&t);
     }
     if (v->which == T_ALL || v->which == T_CRITICAL) {

@@ -162,11 +162,18 @@ enum vc_status vc_deps_matrix(const struct vc_chain *c, const struct vc_engine_o
     have_model = true;
 
     /* Items weighted by value when every item these countries provide has one. */
-    d.value_weighted = true;
-    for (uint32_t i = 0; i < nn; i++)
-        for (uint32_t j = m.prov_start[i]; j < m.prov_start[i + 1]; j++)
-            if (country_of[m.prov[j].actor] != UINT32_MAX && !isfinite(c->value[i]))
-                d.value_weighted = false;
+    {
+        bool any = false, all = true;
+        for (uint32_t i = 0; i < nn; i++) {
+            for (uint32_t j = m.prov_start[i]; j < m.prov_start[i + 1]; j++) {
+                if (country_of[m.prov[j].actor] == UINT32_MAX)
+                    continue;
+                any = true;
+                all &= isfinite(c->value[i]) && c->value[i] >= 0;
+            }
+        }
+        d.value_weighted = any && all;
+    }
 
     /* A's share in i: its rows at each level added up, the larger level counting
      * (as an item's own loss does: both levels describe one market). */

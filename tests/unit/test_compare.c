@@ -11,8 +11,9 @@
 /* ---- small chains written compactly ---- */
 
 /*
- * nodes: "id kind label country final" per entry (kind actor, item, or
- * country for a country-level actor; "-" for none; labels use '_' for spaces); edges: "from to relation share" ("-" for no share).
+ * nodes: "id kind label country final [value]" per entry (kind actor, item,
+ * or country for a country-level actor; "-" for none; labels use '_' for
+ * spaces); edges: "from to relation share" ("-" for no share).
  */
 static char *graphml(const char *const *nodes, const char *const *edges)
 {
@@ -26,13 +27,14 @@ static char *graphml(const char *const *nodes, const char *const *edges)
         "<key id=\"country\" for=\"node\" attr.name=\"country\" attr.type=\"string\"/>\n"
         "<key id=\"final\" for=\"node\" attr.name=\"final\" attr.type=\"boolean\"/>\n"
         "<key id=\"level\" for=\"node\" attr.name=\"level\" attr.type=\"string\"/>\n"
+        "<key id=\"value\" for=\"node\" attr.name=\"value\" attr.type=\"double\"/>\n"
         "<key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
         "<key id=\"share\" for=\"edge\" attr.name=\"share\" attr.type=\"double\"/>\n"
         "<graph edgedefault=\"directed\">\n");
     for (size_t i = 0; nodes[i]; i++) {
-        char id[64], kind[16], label[64], country[8], final[8];
-        assert_int_equal(sscanf(nodes[i], "%63s %15s %63s %7s %7s", id, kind, label, country,
-                                final), 5);
+        char id[64], kind[16], label[64], country[8], final[8], value[32] = "-";
+        assert_true(sscanf(nodes[i], "%63s %15s %63s %7s %7s %31s", id, kind, label, country,
+                           final, value) >= 5);
         for (char *p = label; *p; p++)
             if (*p == '_')
                 *p = ' ';
@@ -45,6 +47,8 @@ static char *graphml(const char *const *nodes, const char *const *edges)
             PUT("<data key=\"country\">%s</data>", country);
         if (strcmp(final, "final") == 0)
             PUT("<data key=\"final\">true</data>");
+        if (strcmp(value, "-") != 0)
+            PUT("<data key=\"value\">%s</data>", value);
         PUT("</node>\n");
     }
     for (size_t i = 0; edges[i]; i++) {
@@ -683,6 +687,31 @@ static void test_deps_three(void **state)
     unload(&s);
 }
 
+/* With a value on every item, items weigh by value times share: Tools 2,
+ * Material 1, Chip 3, Software 1.  M[JPN][NLD] = 3 x 0.6 x 0.7 / (2 x 0.3 +
+ * 3 x 0.6) = 0.525; M[NLD][USA] = 1 x 1 / (2 x 0.7 + 1 x 1) = 0.4167. */
+static void test_deps_values(void **state)
+{
+    static const char *const nodes[] = {
+        "x1 actor x1 NLD -", "x2 actor x2 NLD -", "y1 actor y1 JPN -", "y2 actor y2 JPN -",
+        "z1 actor z1 USA -", "z2 actor z2 USA -", "tools item Tools - - 2",
+        "material item Material - - 1", "chip item Chip - final 3",
+        "software item Software - final 1", NULL,
+    };
+    static const char *const codes[] = { "NLD", "JPN", "USA" };
+    struct scored s;
+    struct vc_deps d;
+    (void)state;
+
+    load(&s, nodes, three_edges);
+    assert_int_equal(vc_deps_matrix(&s.c, NULL, codes, 3, &d, NULL), VC_OK);
+    assert_true(d.value_weighted);
+    assert_double_near(d.m[1 * 3 + 0], 3 * 0.6 * 0.7 / (2 * 0.3 + 3 * 0.6), 1e-12);
+    assert_double_near(d.m[0 * 3 + 2], 1.0 / (2 * 0.7 + 1.0), 1e-12);
+    vc_deps_release(&d);
+    unload(&s);
+}
+
 /*
  * Firm rows and country rows of one item: a country's share in it is the
  * larger of its two levels' (they describe one market), never their sum.
@@ -831,6 +860,7 @@ int main(void)
         cmocka_unit_test(test_scenario_file),
         cmocka_unit_test(test_scenario_unknown),
         cmocka_unit_test(test_deps_three),
+        cmocka_unit_test(test_deps_values),
         cmocka_unit_test(test_deps_country_rows),
         cmocka_unit_test(test_chip_explorer_krf),
         cmocka_unit_test(test_chip_explorer_whatif_deps),
