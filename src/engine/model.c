@@ -198,18 +198,19 @@ static enum vc_status build_item_inputs(struct vc_model *m)
     }
     unshift(m->in_start, n);
     unshift(m->var_start, n);
-    /* Where any variant of an item lacks both weight and value, all of that
-     * item's variants count equally: mixing sizes with guesses would not. */
+    /* A variant without weight or size takes the smallest size among its
+     * siblings (an unmeasured niche is taken to be small, so it cannot drown
+     * the big variants); when none has a size, all count equally. */
     for (size_t v = 0; v < n; v++) {
-        int missing = 0;
-        double sum = 0;
-        for (uint32_t k = m->var_start[v]; k < m->var_start[v + 1]; k++) {
-            missing |= m->var_w[k] < 0;
-            sum += m->var_w[k] > 0 ? m->var_w[k] : 0;
-        }
+        double smallest = INFINITY;
         for (uint32_t k = m->var_start[v]; k < m->var_start[v + 1]; k++)
-            if (missing || sum <= 0)
+            if (m->var_w[k] > 0 && m->var_w[k] < smallest)
+                smallest = m->var_w[k];
+        for (uint32_t k = m->var_start[v]; k < m->var_start[v + 1]; k++)
+            if (isinf(smallest))
                 m->var_w[k] = 1.0;
+            else if (m->var_w[k] < 0)
+                m->var_w[k] = smallest;
     }
     return VC_OK;
 }
