@@ -26,6 +26,9 @@ int cmd_info(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_items(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_whatif(int argc, char **argv);
+int cmd_deps(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 
 /* Global state set by main() from the options before the command. */
@@ -156,5 +159,23 @@ int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analys
 enum cli_format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON, FMT_MD };
 /* Parses text|tsv|csv|json|md|markdown; -1 if unknown. */
 int cli_format_parse(const char *s);
+
+/*
+ * Several tables in one output (cli_sections.c): text gets a title line
+ * before each, Markdown a heading, TSV and CSV a blank line between them,
+ * JSON one object whose members are the tables ({"key": [...], ...}).
+ * Call cli_section() before printing each table, cli_sections_end() after
+ * the last; scalars (cli_section_value) go in text as "title: value" lines
+ * and in JSON as members.
+ */
+struct cli_sections {
+    int fmt;
+    int n;   /* members written so far */
+};
+void cli_sections_begin(struct cli_sections *s, int fmt);
+void cli_section(struct cli_sections *s, const char *key, const char *title);
+void cli_section_value(struct cli_sections *s, const char *key, const char *text, double num,
+                       bool is_num);
+void cli_sections_end(struct cli_sections *s);
 
 #endif

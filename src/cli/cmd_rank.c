@@ -28,7 +28,9 @@ static const char usage[] =
     "  --country CODE        that country's control points (alpha-2, alpha-3 or\n"
     "                        name), then the others' control points upstream of\n"
     "                        what it provides\n"
-    "  --all                 every provision, control point or not\n"
+    "  --all                 every provision, control point or not, at both levels\n"
+    "                        (by default one level: --level, or the other one for\n"
+    "                        items with rows only there)\n"
     "  --top N               at most N rows per table\n"
     "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
     "                        csv, json or md\n"
@@ -104,6 +106,13 @@ static int in_country(const struct vc_chain *c, size_t v, const char *code)
     return cc && (strcasecmp(cc, code) == 0 || (a3 && strcmp(cc, a3) == 0));
 }
 
+/* One provider level at a time (--level), the other one for items that only
+ * have rows there: the country rows restate the firm rows. */
+static bool in_view(const struct vc_analysis *a, const struct vc_provision_score *p)
+{
+    return a->conc_level[p->item] == p->level;
+}
+
 static int print_provisions(const struct vc_analysis *a, const struct rank_opts *o)
 {
     struct cli_table t;
@@ -117,6 +126,8 @@ static int print_provisions(const struct vc_analysis *a, const struct rank_opts 
         if (!o->all && !p->control_point)
             break; /* control points come first */
         if (o->country && !in_country(a->chain, p->actor, o->country))
+            continue;
+        if (!o->all && !in_view(a, p))
             continue;
         if (o->top && rank >= o->top)
             break;
@@ -250,8 +261,8 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o)
     if (vc_analysis_dependencies(a, o->country, &deps, &n, &err) != VC_OK)
         return cli_report(&err);
     if (o->fmt == FMT_TEXT)
-        printf("Control points held by %s (%s): %zu; extracting the country costs %.1f %% of "
-               "final output\n\n", a->countries[ci].code,
+        printf("Control points held by %s (%s), firm and country rows: %zu; extracting the "
+               "country costs %.1f %% of final output\n\n", a->countries[ci].code,
                vc_country_name(a->countries[ci].code) ? vc_country_name(a->countries[ci].code)
                                                        : "?",
                a->countries[ci].control_points, a->countries[ci].impact * 100);
@@ -262,8 +273,8 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o)
         return EXIT_DATA;
     }
     if (o->fmt == FMT_TEXT)
-        printf("\nOthers' control points upstream of what %s provides: %zu\n\n",
-               a->countries[ci].code, n);
+        printf("\nOthers' control points upstream of what %s provides:\n\n",
+               a->countries[ci].code);
     else if (o->fmt == FMT_JSON)
         fputs(", \"depends_on\": ", stdout);
     else if (o->fmt == FMT_MD || o->fmt == FMT_TSV || o->fmt == FMT_CSV)
@@ -272,10 +283,12 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o)
     provision_columns(&t, 1);
     cli_table_col(&t, "own_items_downstream", CLI_COL_INT);
     cli_table_col(&t, "example_own_item", CLI_COL_TEXT);
-    for (size_t j = 0; j < n; j++) {
-        if (o->top && (long)j >= o->top)
+    for (size_t j = 0, shown = 0; j < n; j++) {
+        if (!o->all && !in_view(a, &a->provisions[deps[j].provision]))
+            continue;
+        if (o->top && (long)shown >= o->top)
             break;
-        provision_row(&t, a, &a->provisions[deps[j].provision], (long)j + 1);
+        provision_row(&t, a, &a->provisions[deps[j].provision], (long)++shown);
         cli_table_int(&t, (long long)deps[j].n_items);
         cli_table_text(&t, c->label[deps[j].example]);
     }

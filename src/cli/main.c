@@ -19,6 +19,9 @@ static const struct command commands[] = {
     { "rank", cmd_rank, "the control points, ranked, with their reasons" },
     { "items", cmd_items, "how concentrated each item's market is" },
     { "convert", cmd_convert, "change format (tables to GraphML or GEXF, ...), nothing else" },
+    { "compare", cmd_compare, "what changed between two graphs: shares, HHI, impact, control points" },
+    { "whatif", cmd_whatif, "a scenario: remove actors or countries, cap capacity; what it costs" },
+    { "deps", cmd_deps, "how much each country's production depends on each other country" },
     { "export", cmd_export, "write the scored graph for Gephi and friends: GEXF, GraphML, CSV, JSON" },
 };
 

@@ -3,7 +3,11 @@
  *
  * The loss of a node is a function of its inputs' losses (eval_node); a
  * scenario seeds a few nodes and a worklist ordered by topological rank
- * re-evaluates only what depends on a changed loss.  On an acyclic chain
+ * re-evaluates only what depends on a changed loss.  An item keeps running
+ * sums of what reaches it (removed share per level, worst input, weighted
+ * variant loss), updated in O(1) per changed input, so re-evaluating it does
+ * not walk all its providers and inputs again: losses only grow during a
+ * run, so the increments are exact up to rounding.  On an acyclic chain
  * each touched node is evaluated once; on cycles nodes are re-evaluated
  * until the losses settle (they only grow and are bounded by 1) or a node
  * reaches opts->max_rounds evaluations.
@@ -25,14 +29,17 @@ enum vc_status vc_prop_init(struct vc_prop *p, const struct vc_model *m,
     p->opts = opts;
     p->loss = calloc(n, sizeof(double));
     p->cut = calloc(n, sizeof(double));
+    p->acc_r = calloc(2 * n, sizeof(double));
+    p->acc_in = calloc(n, sizeof(double));
+    p->acc_var = calloc(n, sizeof(double));
     p->queued = calloc(n, 1);
     p->evals = calloc(n, sizeof(uint16_t));
-    p->heap = malloc(n * sizeof(uint32_t));
+    p->pending = calloc((n + 63) / 64, sizeof(uint64_t));
     p->touched = malloc(n * sizeof(uint32_t));
     p->is_touched = calloc(n, 1);
     p->cut_edge = p->forced = UINT32_MAX;
     p->converged = true;
-    if (!p->loss || !p->cut || !p->queued || !p->evals || !p->heap || !p->touched ||
+    if (!p->loss || !p->cut || !p->acc_r || !p->acc_in || !p->acc_var || !p->queued || !p->evals || !p->pending || !p->touched ||
         !p->is_touched) {
         vc_prop_release(p);
         return VC_ENOMEM;
@@ -44,9 +51,12 @@ void vc_prop_release(struct vc_prop *p)
 {
     free(p->loss);
     free(p->cut);
+    free(p->acc_r);
+    free(p->acc_in);
+    free(p->acc_var);
     free(p->queued);
     free(p->evals);
-    free(p->heap);
+    free(p->pending);
     free(p->touched);
     free(p->is_touched);
     memset(p, 0, sizeof(*p));
@@ -57,6 +67,34 @@ void vc_prop_release(struct vc_prop *p)
 static double clamp01(double x)
 {
     return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+double vc_input_loss(const struct vc_model *m, const struct vc_engine_opts *opts,
+                     const double *loss, uint32_t v)
+{
+    double worst = 0;
+
+    /* Essential inputs: output is limited by the scarcest one (Leontief). */
+    for (uint32_t j = m->in_start[v]; j < m->in_start[v + 1]; j++)
+        if (loss[m->in_src[j]] > worst)
+            worst = loss[m->in_src[j]];
+
+    /* Variants stand in for each other: their weighted mean loss, unless
+     * every variant is declared essential. */
+    if (m->var_start[v] < m->var_start[v + 1]) {
+        double num = 0, den = 0, var_worst = 0;
+        for (uint32_t j = m->var_start[v]; j < m->var_start[v + 1]; j++) {
+            double l = loss[m->var_src[j]];
+            num += m->var_w[j] * l;
+            den += m->var_w[j];
+            var_worst = l > var_worst ? l : var_worst;
+        }
+        double var_loss = opts->variants == VC_VARIANTS_ESSENTIAL ? var_worst
+                          : den > 0 ? num / den : 0.0;
+        if (var_loss > worst)
+            worst = var_loss;
+    }
+    return clamp01(worst);
 }
 
 static double eval_actor(const struct vc_prop *p, uint32_t a)
@@ -97,26 +135,22 @@ static double eval_item(const struct vc_prop *p, uint32_t v)
     }
     r = clamp01(removed[0] > removed[1] ? removed[0] : removed[1]);
     loss = clamp01(r - p->opts->spare * (1.0 - r));
+    r = vc_input_loss(m, p->opts, p->loss, v);
+    return r > loss ? r : loss;
+}
 
-    /* Essential inputs: output is limited by the scarcest one (Leontief). */
-    for (uint32_t j = m->in_start[v]; j < m->in_start[v + 1]; j++)
-        if (p->loss[m->in_src[j]] > loss)
-            loss = p->loss[m->in_src[j]];
-
-    /* Variants stand in for each other: their weighted mean loss, unless
-     * every variant is declared essential. */
-    if (m->var_start[v] < m->var_start[v + 1]) {
-        double num = 0, den = 0, worst = 0;
-        for (uint32_t j = m->var_start[v]; j < m->var_start[v + 1]; j++) {
-            double l = p->loss[m->var_src[j]];
-            num += m->var_w[j] * l;
-            den += m->var_w[j];
-            worst = l > worst ? l : worst;
-        }
-        double var_loss = p->opts->variants == VC_VARIANTS_ESSENTIAL ? worst : num / den;
-        if (var_loss > loss)
-            loss = var_loss;
-    }
+/* The same rules as eval_item, from the running sums. */
+static double item_from_sums(const struct vc_prop *p, uint32_t v)
+{
+    double r, loss;
+    if (v == p->forced)
+        return 1.0;
+    r = clamp01(p->acc_r[2 * v] > p->acc_r[2 * v + 1] ? p->acc_r[2 * v] : p->acc_r[2 * v + 1]);
+    loss = clamp01(r - p->opts->spare * (1.0 - r));
+    if (p->acc_in[v] > loss)
+        loss = p->acc_in[v];
+    if (p->acc_var[v] > loss)
+        loss = p->acc_var[v];
     return clamp01(loss);
 }
 
@@ -129,47 +163,38 @@ static double eval_node(const struct vc_prop *p, uint32_t v)
     }
 }
 
-/* ---- a binary heap of nodes by topological rank ---- */
+/* ---- the worklist: a bitmap over topological ranks ----
+ *
+ * Popping takes the lowest rank waiting, so on an acyclic chain every node
+ * is evaluated once, after all it depends on.  Dependents sit at higher
+ * ranks, so the scan mostly moves forward; a push below the cursor (on a
+ * cycle) moves the cursor back. */
 
 static void heap_push(struct vc_prop *p, uint32_t v)
 {
-    const uint32_t *rank = p->m->rank;
-    size_t i;
+    uint32_t r;
     if (p->queued[v])
         return;
     p->queued[v] = 1;
-    i = p->heap_len++;
-    while (i > 0) {
-        size_t parent = (i - 1) / 2;
-        if (rank[p->heap[parent]] <= rank[v])
-            break;
-        p->heap[i] = p->heap[parent];
-        i = parent;
-    }
-    p->heap[i] = v;
+    r = p->m->rank[v];
+    p->pending[r / 64] |= (uint64_t)1 << (r % 64);
+    if (r / 64 < p->cursor)
+        p->cursor = r / 64;
+    p->n_pending++;
 }
 
 static uint32_t heap_pop(struct vc_prop *p)
 {
-    const uint32_t *rank = p->m->rank;
-    uint32_t top = p->heap[0], last = p->heap[--p->heap_len];
-    size_t i = 0, n = p->heap_len;
-
-    for (;;) {
-        size_t c = 2 * i + 1;
-        if (c >= n)
-            break;
-        if (c + 1 < n && rank[p->heap[c + 1]] < rank[p->heap[c]])
-            c++;
-        if (rank[last] <= rank[p->heap[c]])
-            break;
-        p->heap[i] = p->heap[c];
-        i = c;
-    }
-    if (n)
-        p->heap[i] = last;
-    p->queued[top] = 0;
-    return top;
+    uint64_t w;
+    uint32_t r, v;
+    while (!(w = p->pending[p->cursor]))
+        p->cursor++;
+    r = (uint32_t)(p->cursor * 64 + (size_t)__builtin_ctzll(w));
+    p->pending[p->cursor] = w & (w - 1);
+    p->n_pending--;
+    v = p->m->order[r];
+    p->queued[v] = 0;
+    return v;
 }
 
 static void touch(struct vc_prop *p, uint32_t v)
@@ -191,14 +216,54 @@ void vc_prop_cut_actor(struct vc_prop *p, uint32_t actor, double fraction)
 
 void vc_prop_cut_provision(struct vc_prop *p, uint32_t edge, uint32_t item)
 {
-    p->cut_edge = edge;
+    const struct vc_model *m = p->m;
+    p->cut_edge = edge; /* for the naive pass */
+    for (uint32_t j = m->prov_start[item]; j < m->prov_start[item + 1]; j++)
+        if (m->prov[j].edge == edge)
+            p->acc_r[2 * item + m->prov[j].level] += m->prov[j].share;
+    touch(p, item);
     heap_push(p, item);
 }
 
 void vc_prop_force_item(struct vc_prop *p, uint32_t item)
 {
     p->forced = item;
+    touch(p, item);
     heap_push(p, item);
+}
+
+/* Passes node u's loss increase (before -> now) on to what depends on it. */
+static void spread(struct vc_prop *p, uint32_t u, double before, double now)
+{
+    const struct vc_model *m = p->m;
+    double delta = now - before;
+    int essential = p->opts->variants == VC_VARIANTS_ESSENTIAL;
+
+    for (uint32_t j = m->dep_start[u]; j < m->dep_start[u + 1]; j++) {
+        uint32_t v = m->dep[j];
+        switch (m->dep_kind[j]) {
+        case VC_DEP_PROVIDES_FIRM:
+            p->acc_r[2 * v] += delta * m->dep_coef[j];
+            break;
+        case VC_DEP_PROVIDES_COUNTRY:
+            p->acc_r[2 * v + 1] += delta * m->dep_coef[j];
+            break;
+        case VC_DEP_INPUT:
+            if (now > p->acc_in[v])
+                p->acc_in[v] = now;
+            break;
+        case VC_DEP_VARIANT:
+            if (essential)
+                p->acc_var[v] = now > p->acc_var[v] ? now : p->acc_var[v];
+            else
+                p->acc_var[v] += delta * m->dep_coef[j];
+            break;
+        case VC_DEP_SUPPLY:
+            break; /* an actor re-reads its suppliers' losses */
+        }
+        touch(p, v);
+        heap_push(p, v);
+    }
 }
 
 void vc_prop_run(struct vc_prop *p)
@@ -206,10 +271,13 @@ void vc_prop_run(struct vc_prop *p)
     const struct vc_model *m = p->m;
     int max_rounds = p->opts->max_rounds > 0 ? p->opts->max_rounds : 1000;
 
-    while (p->heap_len) {
+    while (p->n_pending) {
         uint32_t v = heap_pop(p);
-        double now = eval_node(p, v);
-        if (fabs(now - p->loss[v]) <= EPS)
+        int kind = m->chain->kind[v];
+        double now = kind == VC_KIND_ITEM ? item_from_sums(p, v)
+                     : kind == VC_KIND_ACTOR ? eval_actor(p, v) : 0.0;
+        double before = p->loss[v];
+        if (fabs(now - before) <= EPS)
             continue;
         touch(p, v);
         p->loss[v] = now;
@@ -219,8 +287,7 @@ void vc_prop_run(struct vc_prop *p)
             p->converged = false; /* stop feeding a cycle that will not settle */
             continue;
         }
-        for (uint32_t j = m->dep_start[v]; j < m->dep_start[v + 1]; j++)
-            heap_push(p, m->dep[j]);
+        spread(p, v, before, now);
     }
 }
 
@@ -228,8 +295,9 @@ double vc_prop_impact(const struct vc_prop *p)
 {
     const struct vc_model *m = p->m;
     double sum = 0;
-    for (size_t j = 0; j < m->n_finals; j++)
-        sum += m->final_w[j] * p->loss[m->finals[j]];
+    /* Only touched nodes carry a loss: sum over them, not over every final. */
+    for (size_t j = 0; j < p->n_touched; j++)
+        sum += m->node_final_w[p->touched[j]] * p->loss[p->touched[j]];
     return sum;
 }
 
@@ -239,10 +307,12 @@ void vc_prop_reset(struct vc_prop *p)
         uint32_t v = p->touched[j];
         p->loss[v] = 0;
         p->cut[v] = 0;
+        p->acc_r[2 * v] = p->acc_r[2 * v + 1] = 0;
+        p->acc_in[v] = p->acc_var[v] = 0;
         p->evals[v] = 0;
         p->is_touched[v] = 0;
     }
-    while (p->heap_len)
+    while (p->n_pending)
         heap_pop(p);
     p->n_touched = 0;
     p->cut_edge = p->forced = UINT32_MAX;
@@ -257,7 +327,7 @@ void vc_prop_run_naive(struct vc_prop *p)
 
     /* Everything from scratch, in topological order; cycles by repeated
      * passes over the nodes that Kahn's order could not place. */
-    while (p->heap_len)
+    while (p->n_pending)
         heap_pop(p);
     for (size_t r = 0; r < m->n; r++) {
         uint32_t v = m->order[r];

@@ -17,10 +17,14 @@ struct vc_prop {
     const struct vc_engine_opts *opts;
     double *loss;        /* per node, the current loss */
     double *cut;         /* per node: actors' own lost fraction */
+    double *acc_r;       /* per item and level: the removed share so far */
+    double *acc_in;      /* per item: the worst essential input's loss */
+    double *acc_var;     /* per item: the variants' weighted loss (or worst) */
     uint8_t *queued;
     uint16_t *evals;
-    uint32_t *heap;      /* nodes waiting, ordered by topological rank */
-    size_t heap_len;
+    uint64_t *pending;   /* nodes waiting, as bits indexed by topological rank */
+    size_t cursor;       /* no bit is set in words before this one */
+    size_t n_pending;
     uint32_t *touched;   /* nodes whose loss or cut is non-zero */
     size_t n_touched;
     uint8_t *is_touched;
@@ -43,6 +47,15 @@ void vc_prop_run(struct vc_prop *p);
 double vc_prop_impact(const struct vc_prop *p);
 /* Back to no scenario (cost: the nodes touched). */
 void vc_prop_reset(struct vc_prop *p);
+
+/*
+ * The loss that reaches item v through its essential inputs and variants
+ * alone, from the losses in loss[] (per node, e.g. p->loss after a run):
+ * the item's loss rule without its own providers' term (docs/model.md,
+ * "Comparing and mutual dependency").  0 for an item nothing feeds.
+ */
+double vc_input_loss(const struct vc_model *m, const struct vc_engine_opts *opts,
+                     const double *loss, uint32_t v);
 
 /* The peer to beat: one full pass (or passes, on cycles) over every node. */
 void vc_prop_run_naive(struct vc_prop *p);

@@ -23,16 +23,20 @@ void vc_model_release(struct vc_model *m)
     free(m->var_start);
     free(m->var_src);
     free(m->var_w);
+    free(m->var_edge);
     free(m->sup_start);
     free(m->sup_src);
     free(m->sup_group);
     free(m->sup_w);
     free(m->dep_start);
     free(m->dep);
+    free(m->dep_kind);
+    free(m->dep_coef);
     free(m->rank);
     free(m->order);
     free(m->finals);
     free(m->final_w);
+    free(m->node_final_w);
     memset(m, 0, sizeof(*m));
 }
 
@@ -174,7 +178,8 @@ static enum vc_status build_item_inputs(struct vc_model *m)
     m->in_src = malloc((m->in_start[n] ? m->in_start[n] : 1) * sizeof(uint32_t));
     m->var_src = malloc((m->var_start[n] ? m->var_start[n] : 1) * sizeof(uint32_t));
     m->var_w = malloc((m->var_start[n] ? m->var_start[n] : 1) * sizeof(double));
-    if (!m->in_src || !m->var_src || !m->var_w)
+    m->var_edge = malloc((m->var_start[n] ? m->var_start[n] : 1) * sizeof(uint32_t));
+    if (!m->in_src || !m->var_src || !m->var_w || !m->var_edge)
         return VC_ENOMEM;
     /* Variant weights: the edge's weight when given, else the variant's
      * market size (value), else equal. */
@@ -187,23 +192,25 @@ static enum vc_status build_item_inputs(struct vc_model *m)
             size_t k = m->var_start[v]++;
             double w = vc_attr_has(wattr, e) ? c->weight[e] : c->value[u];
             m->var_src[k] = u;
+            m->var_edge[k] = (uint32_t)e;
             m->var_w[k] = isnan(w) ? -1.0 : w; /* -1: to be settled below */
         }
     }
     unshift(m->in_start, n);
     unshift(m->var_start, n);
-    /* Where any variant of an item lacks both weight and value, all of that
-     * item's variants count equally: mixing sizes with guesses would not. */
+    /* A variant without weight or size takes the smallest size among its
+     * siblings (an unmeasured niche is taken to be small, so it cannot drown
+     * the big variants); when none has a size, all count equally. */
     for (size_t v = 0; v < n; v++) {
-        int missing = 0;
-        double sum = 0;
-        for (uint32_t k = m->var_start[v]; k < m->var_start[v + 1]; k++) {
-            missing |= m->var_w[k] < 0;
-            sum += m->var_w[k] > 0 ? m->var_w[k] : 0;
-        }
+        double smallest = INFINITY;
         for (uint32_t k = m->var_start[v]; k < m->var_start[v + 1]; k++)
-            if (missing || sum <= 0)
+            if (m->var_w[k] > 0 && m->var_w[k] < smallest)
+                smallest = m->var_w[k];
+        for (uint32_t k = m->var_start[v]; k < m->var_start[v + 1]; k++)
+            if (isinf(smallest))
                 m->var_w[k] = 1.0;
+            else if (m->var_w[k] < 0)
+                m->var_w[k] = smallest;
     }
     return VC_OK;
 }
@@ -265,36 +272,66 @@ static enum vc_status build_supplies(struct vc_model *m)
     return VC_OK;
 }
 
-/* Who depends on whom, and a topological order of that (Kahn). */
+/* Who depends on whom and how, and a topological order of that (Kahn). */
 static enum vc_status build_dependents(struct vc_model *m)
 {
     const struct vc_chain *c = m->chain;
     const struct vc_graph *g = c->graph;
     size_t n = m->n, head = 0, tail = 0;
     uint32_t *indeg;
+    double *coef = calloc(m->m ? m->m : 1, sizeof(double)); /* per edge */
 
     m->dep_start = starts(n);
-    if (!m->dep_start)
+    if (!m->dep_start || !coef) {
+        free(coef);
         return VC_ENOMEM;
+    }
+    /* the coefficient each edge carries: estimated share, or variant weight */
+    for (size_t j = 0; j < m->prov_start[n]; j++)
+        coef[m->prov[j].edge] = m->prov[j].share;
+    for (size_t v = 0; v < n; v++) {
+        double sum = 0;
+        for (uint32_t q = m->var_start[v]; q < m->var_start[v + 1]; q++)
+            sum += m->var_w[q];
+        for (uint32_t q = m->var_start[v]; q < m->var_start[v + 1]; q++)
+            coef[m->var_edge[q]] = m->var_w[q] / sum;
+    }
     for (size_t e = 0; e < m->m; e++)
         if (c->relation[e] != VC_REL_OTHER)
             m->dep_start[g->edge_from[e] + 1]++;
     prefix(m->dep_start, n);
-    m->dep = malloc((m->dep_start[n] ? m->dep_start[n] : 1) * sizeof(uint32_t));
+    size_t total = m->dep_start[n] ? m->dep_start[n] : 1;
+    m->dep = malloc(total * sizeof(uint32_t));
+    m->dep_kind = malloc(total);
+    m->dep_coef = malloc(total * sizeof(double));
     m->rank = malloc((n ? n : 1) * sizeof(uint32_t));
     m->order = malloc((n ? n : 1) * sizeof(uint32_t));
     indeg = calloc(n ? n : 1, sizeof(uint32_t));
-    if (!m->dep || !m->rank || !m->order || !indeg) {
+    if (!m->dep || !m->dep_kind || !m->dep_coef || !m->rank || !m->order || !indeg) {
         free(indeg);
+        free(coef);
         return VC_ENOMEM;
     }
     for (size_t e = 0; e < m->m; e++) {
+        uint32_t u = g->edge_from[e], k;
         if (c->relation[e] == VC_REL_OTHER)
             continue;
-        m->dep[m->dep_start[g->edge_from[e]]++] = g->edge_to[e];
+        k = m->dep_start[u]++;
+        m->dep[k] = g->edge_to[e];
+        m->dep_coef[k] = coef[e];
+        switch (c->relation[e]) {
+        case VC_REL_PROVIDES:
+            m->dep_kind[k] = c->level[u] == VC_LEVEL_COUNTRY ? VC_DEP_PROVIDES_COUNTRY
+                                                             : VC_DEP_PROVIDES_FIRM;
+            break;
+        case VC_REL_INPUT_OF: m->dep_kind[k] = VC_DEP_INPUT; break;
+        case VC_REL_VARIANT_OF: m->dep_kind[k] = VC_DEP_VARIANT; break;
+        default: m->dep_kind[k] = VC_DEP_SUPPLY; break;
+        }
         indeg[g->edge_to[e]]++;
     }
     unshift(m->dep_start, n);
+    free(coef);
     for (size_t k = 0; k < n; k++)
         if (!indeg[k])
             m->order[tail++] = (uint32_t)k;
@@ -338,8 +375,13 @@ static enum vc_status build_finals(struct vc_model *m)
         m->final_w[j] = all_valued ? c->value[m->finals[j]] : 1.0;
         sum += m->final_w[j];
     }
-    for (size_t j = 0; j < k; j++)
+    m->node_final_w = calloc(m->n ? m->n : 1, sizeof(double));
+    if (!m->node_final_w)
+        return VC_ENOMEM;
+    for (size_t j = 0; j < k; j++) {
         m->final_w[j] /= sum;
+        m->node_final_w[m->finals[j]] = m->final_w[j];
+    }
     return VC_OK;
 }
 

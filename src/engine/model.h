@@ -23,6 +23,14 @@ struct vc_provision_ref {
     uint8_t level;   /* the provider's enum vc_level */
 };
 
+enum vc_dep_kind {
+    VC_DEP_PROVIDES_FIRM,   /* provider -> item, a firm-level row */
+    VC_DEP_PROVIDES_COUNTRY,/* provider -> item, a country-level row */
+    VC_DEP_INPUT,           /* essential input -> item */
+    VC_DEP_VARIANT,         /* variant -> broader item */
+    VC_DEP_SUPPLY           /* supplier -> actor */
+};
+
 struct vc_model {
     const struct vc_chain *chain;
     size_t n, m;
@@ -37,20 +45,24 @@ struct vc_model {
     /* item -> essential inputs (input_of sources) */
     uint32_t *in_start, *in_src;
     /* item -> variants, with weights */
-    uint32_t *var_start, *var_src;
+    uint32_t *var_start, *var_src, *var_edge;
     double *var_w;
     /* actor -> suppliers, grouped (entries of a group are contiguous) */
     uint32_t *sup_start, *sup_src, *sup_group;
     double *sup_w;
 
-    /* node -> nodes whose loss depends on it */
+    /* node -> nodes whose loss depends on it, with how (for O(1) updates) */
     uint32_t *dep_start, *dep;
+    uint8_t *dep_kind;            /* enum vc_dep_kind */
+    double *dep_coef;             /* provides: the (estimated) share; variant_of: the
+                                     variant's weight over the sum of its siblings' */
     uint32_t *rank;               /* position in order[] */
     uint32_t *order;              /* topological order; cyclic nodes last */
     size_t n_ordered;             /* order[0 .. n_ordered) is acyclic */
 
     uint32_t *finals;
     double *final_w;              /* normalised to sum 1 */
+    double *node_final_w;         /* per node: its final weight, 0 when not final */
     size_t n_finals;
 };
 

@@ -1,0 +1,63 @@
+/*
+ * cli_sections.c - several tables (and a few scalars) in one output, in
+ * each table format: titled blocks in text, headings in Markdown, blank
+ * lines between TSV/CSV tables, one object in JSON.
+ */
+#include <stdio.h>
+
+#include "cli.h"
+#include "core/textout.h"
+
+void cli_sections_begin(struct cli_sections *s, int fmt)
+{
+    s->fmt = fmt;
+    s->n = 0;
+}
+
+static void member(struct cli_sections *s, const char *key)
+{
+    fputs(s->n ? ",\n" : "{", stdout);
+    vc_json_string(stdout, key);
+    fputs(": ", stdout);
+}
+
+void cli_section(struct cli_sections *s, const char *key, const char *title)
+{
+    switch (s->fmt) {
+    case FMT_JSON: member(s, key); break;
+    case FMT_TEXT: printf("%s%s\n\n", s->n ? "\n" : "", title); break;
+    case FMT_MD: printf("%s### %s\n\n", s->n ? "\n" : "", title); break;
+    default:
+        if (s->n)
+            putchar('\n');
+        break;
+    }
+    s->n++;
+}
+
+void cli_section_value(struct cli_sections *s, const char *key, const char *text, double num,
+                       bool is_num)
+{
+    switch (s->fmt) {
+    case FMT_JSON:
+        member(s, key);
+        if (is_num)
+            vc_json_number(stdout, num);
+        else
+            vc_json_string(stdout, text);
+        s->n++;
+        break;
+    case FMT_TEXT:
+    case FMT_MD:
+        /* text and Markdown: the caller writes its own prose */
+        break;
+    default:
+        break; /* TSV and CSV hold tables only */
+    }
+}
+
+void cli_sections_end(struct cli_sections *s)
+{
+    if (s->fmt == FMT_JSON)
+        fputs(s->n ? "}\n" : "{}\n", stdout);
+}

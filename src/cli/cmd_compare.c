@@ -1,0 +1,596 @@
+/*
+ * cmd_compare.c - `vchain compare A B`: what changed between two value
+ * chains (years, releases, scenarios): the alignment of their nodes, shares
+ * per provision, concentration per item, impact and control points per
+ * actor and per country; and both sides as one graph for Gephi.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_compare.h"
+
+static const char usage[] =
+    "Usage: vchain compare [OPTIONS] A B\n"
+    "\n"
+    "Scores the value chains A and B (GraphML, GEXF or folders of CSV tables: two\n"
+    "years, two releases, two scenarios) and reports what changed from A to B,\n"
+    "largest change first: every provision whose share changed, providers\n"
+    "entering and leaving; items whose concentration (HHI) changed; actors and\n"
+    "countries whose impact changed, with the control points they gained, lost\n"
+    "and kept; the control points themselves; and the nodes that could not be\n"
+    "aligned.  Nodes are aligned by id, and those whose id the other side lacks by\n"
+    "label (docs/compare.md).\n"
+    "\n"
+    "Options:\n"
+    "  --align auto|id|label how to pair nodes: by id, then by label (auto, the\n"
+    "                        default), by id only, or by label only\n"
+    "  --table NAME          one table only: provisions, items, actors, countries,\n"
+    "                        control-points or unaligned (default: all of them)\n"
+    "  --all                 unchanged rows too\n"
+    "  --top N               at most N rows per table\n"
+    "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
+    "                        csv, json or md\n"
+    "  --export OUT          write both sides as one graph: every node and edge with\n"
+    "                        its status (new, gone, grew, shrank, same), both values\n"
+    "                        and a colour by status; the format from OUT's extension\n"
+    "                        (.gexf .graphml .json .csv), else GEXF\n"
+    "  --gexf-version V      1.2 (default) or 1.3\n"
+    "  --dynamic [TA,TB]     with --export: a GEXF 1.3 with two time slices, A at\n"
+    "                        time TA and B at TB (default 1,2), for Gephi's timeline\n"
+    "  -h, --help            this help\n"
+    "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
+    "\n"
+    "Columns end in _a (the value in A), _b (in B) and d_ (B minus A).  Status:\n"
+    "new (only in B), gone (only in A), grew, shrank, same (a change below 1e-9).\n"
+    "Shares are fractions; HHI at the --level provider level; impact is the\n"
+    "value-weighted mean loss of final items when the actor is extracted.\n"
+    "TSV and CSV print the tables one after the other, separated by a blank line;\n"
+    "JSON prints one object with a member per table.\n"
+    "\n"
+    "Exit status: 0 success, 1 data error, 2 usage error.\n";
+
+enum table { T_ALL, T_PROVISIONS, T_ITEMS, T_ACTORS, T_COUNTRIES, T_CP, T_UNALIGNED };
+
+/* ---- tables ---- */
+
+static const char *label_of(const struct vc_chain *c, uint32_t v)
+{
+    return v == UINT32_MAX ? NULL : c->label[v];
+}
+
+/* The node's label, from B when it is there. */
+static const char *either_label(const struct vc_comparison *c, uint32_t a, uint32_t b)
+{
+    return b != UINT32_MAX ? c->b->chain->label[b] : label_of(c->a->chain, a);
+}
+
+static void prov_ends(const struct vc_comparison *c, const struct vc_cmp_provision *p,
+                      const struct vc_analysis **an, const struct vc_provision_score **s)
+{
+    *an = p->pb != SIZE_MAX ? c->b : c->a;
+    *s = &(*an)->provisions[p->pb != SIZE_MAX ? p->pb : p->pa];
+}
+
+static bool limit(const struct cli_compare_view *v, size_t rows)
+{
+    return v->top && (long)rows >= v->top;
+}
+
+static void provisions_table(const struct vc_comparison *c, const struct cli_compare_view *v,
+                             struct cli_table *t)
+{
+    cli_table_col(t, "item", CLI_COL_TEXT);
+    cli_table_col(t, "actor", CLI_COL_TEXT);
+    cli_table_col(t, "country", CLI_COL_TEXT);
+    cli_table_col(t, "level", CLI_COL_TEXT);
+    cli_table_col(t, "status", CLI_COL_TEXT);
+    cli_table_col(t, "share_a", CLI_COL_NUM);
+    cli_table_col(t, "share_b", CLI_COL_NUM);
+    cli_table_col(t, "d_share", CLI_COL_NUM);
+    cli_table_col(t, "estimated", CLI_COL_BOOL);
+    cli_table_col(t, "cp_status", CLI_COL_TEXT);
+    for (size_t j = 0; j < c->n_provisions && !limit(v, t->n_rows); j++) {
+        const struct vc_cmp_provision *p = &c->provisions[j];
+        const struct vc_analysis *an;
+        const struct vc_provision_score *s;
+        bool est = (p->pa != SIZE_MAX && !c->a->provisions[p->pa].share_known) ||
+                   (p->pb != SIZE_MAX && !c->b->provisions[p->pb].share_known);
+        if (!v->all && p->status == VC_CHANGE_SAME && p->cp != VC_CP_GAINED &&
+            p->cp != VC_CP_LOST)
+            continue;
+        prov_ends(c, p, &an, &s);
+        cli_table_row(t);
+        cli_table_text(t, an->chain->label[s->item]);
+        cli_table_text(t, an->chain->label[s->actor]);
+        cli_table_text(t, an->chain->country[s->actor]);
+        cli_table_text(t, vc_level_name(s->level));
+        cli_table_text(t, vc_change_name(p->status));
+        cli_table_num(t, p->share_a);
+        cli_table_num(t, p->share_b);
+        cli_table_num(t, p->d_share);
+        cli_table_bool(t, est);
+        cli_table_text(t, vc_cp_change_name(p->cp));
+    }
+}
+
+static bool node_changed(const struct vc_cmp_node *e)
+{
+    return e->status != VC_CHANGE_SAME || e->entered || e->left || e->cp_gained || e->cp_lost;
+}
+
+static void items_table(const struct vc_comparison *c, const struct cli_compare_view *v,
+                        struct cli_table *t)
+{
+    cli_table_col(t, "item", CLI_COL_TEXT);
+    cli_table_col(t, "status", CLI_COL_TEXT);
+    cli_table_col(t, "hhi_a", CLI_COL_NUM);
+    cli_table_col(t, "hhi_b", CLI_COL_NUM);
+    cli_table_col(t, "d_hhi", CLI_COL_NUM);
+    cli_table_col(t, "top_share_a", CLI_COL_NUM);
+    cli_table_col(t, "top_share_b", CLI_COL_NUM);
+    cli_table_col(t, "providers_a", CLI_COL_INT);
+    cli_table_col(t, "providers_b", CLI_COL_INT);
+    cli_table_col(t, "entered", CLI_COL_INT);
+    cli_table_col(t, "left", CLI_COL_INT);
+    cli_table_col(t, "impact_a", CLI_COL_NUM);
+    cli_table_col(t, "impact_b", CLI_COL_NUM);
+    cli_table_col(t, "cp_gained", CLI_COL_INT);
+    cli_table_col(t, "cp_lost", CLI_COL_INT);
+    for (size_t j = 0; j < c->n_items && !limit(v, t->n_rows); j++) {
+        const struct vc_cmp_node *e = &c->items[j];
+        if (!v->all && !node_changed(e))
+            continue;
+        cli_table_row(t);
+        cli_table_text(t, either_label(c, e->a, e->b));
+        cli_table_text(t, vc_change_name(e->status));
+        cli_table_num(t, e->hhi_a);
+        cli_table_num(t, e->hhi_b);
+        cli_table_num(t, e->d_hhi);
+        cli_table_num(t, e->top_a);
+        cli_table_num(t, e->top_b);
+        if (e->a != UINT32_MAX)
+            cli_table_int(t, e->providers_a);
+        else
+            cli_table_none(t);
+        if (e->b != UINT32_MAX)
+            cli_table_int(t, e->providers_b);
+        else
+            cli_table_none(t);
+        cli_table_int(t, (long long)e->entered);
+        cli_table_int(t, (long long)e->left);
+        cli_table_num(t, e->impact_a);
+        cli_table_num(t, e->impact_b);
+        cli_table_int(t, (long long)e->cp_gained);
+        cli_table_int(t, (long long)e->cp_lost);
+    }
+}
+
+static void actors_table(const struct vc_comparison *c, const struct cli_compare_view *v,
+                         struct cli_table *t)
+{
+    cli_table_col(t, "actor", CLI_COL_TEXT);
+    cli_table_col(t, "country", CLI_COL_TEXT);
+    cli_table_col(t, "level", CLI_COL_TEXT);
+    cli_table_col(t, "status", CLI_COL_TEXT);
+    cli_table_col(t, "impact_a", CLI_COL_NUM);
+    cli_table_col(t, "impact_b", CLI_COL_NUM);
+    cli_table_col(t, "d_impact", CLI_COL_NUM);
+    cli_table_col(t, "cp_a", CLI_COL_INT);
+    cli_table_col(t, "cp_b", CLI_COL_INT);
+    cli_table_col(t, "cp_gained", CLI_COL_INT);
+    cli_table_col(t, "cp_lost", CLI_COL_INT);
+    cli_table_col(t, "cp_kept", CLI_COL_INT);
+    for (size_t j = 0; j < c->n_actors && !limit(v, t->n_rows); j++) {
+        const struct vc_cmp_node *e = &c->actors[j];
+        const struct vc_chain *ch = e->b != UINT32_MAX ? c->b->chain : c->a->chain;
+        uint32_t node = e->b != UINT32_MAX ? e->b : e->a;
+        if (!v->all && !node_changed(e))
+            continue;
+        cli_table_row(t);
+        cli_table_text(t, ch->label[node]);
+        cli_table_text(t, ch->country[node]);
+        cli_table_text(t, vc_level_name((enum vc_level)ch->level[node]));
+        cli_table_text(t, vc_change_name(e->status));
+        cli_table_num(t, e->impact_a);
+        cli_table_num(t, e->impact_b);
+        cli_table_num(t, e->d_impact);
+        cli_table_int(t, (long long)e->cp_a);
+        cli_table_int(t, (long long)e->cp_b);
+        cli_table_int(t, (long long)e->cp_gained);
+        cli_table_int(t, (long long)e->cp_lost);
+        cli_table_int(t, (long long)e->cp_kept);
+    }
+}
+
+static void countries_table(const struct vc_comparison *c, const struct cli_compare_view *v,
+                            struct cli_table *t)
+{
+    cli_table_col(t, "country", CLI_COL_TEXT);
+    cli_table_col(t, "name", CLI_COL_TEXT);
+    cli_table_col(t, "status", CLI_COL_TEXT);
+    cli_table_col(t, "impact_a", CLI_COL_NUM);
+    cli_table_col(t, "impact_b", CLI_COL_NUM);
+    cli_table_col(t, "d_impact", CLI_COL_NUM);
+    cli_table_col(t, "cp_a", CLI_COL_INT);
+    cli_table_col(t, "cp_b", CLI_COL_INT);
+    cli_table_col(t, "cp_gained", CLI_COL_INT);
+    cli_table_col(t, "cp_lost", CLI_COL_INT);
+    cli_table_col(t, "cp_kept", CLI_COL_INT);
+    for (size_t j = 0; j < c->n_countries && !limit(v, t->n_rows); j++) {
+        const struct vc_cmp_country *k = &c->countries[j];
+        if (!v->all && k->status == VC_CHANGE_SAME && !k->cp_gained && !k->cp_lost)
+            continue;
+        cli_table_row(t);
+        cli_table_text(t, k->code);
+        cli_table_text(t, vc_country_name(k->code));
+        cli_table_text(t, vc_change_name(k->status));
+        cli_table_num(t, k->impact_a);
+        cli_table_num(t, k->impact_b);
+        cli_table_num(t, k->d_impact);
+        cli_table_int(t, (long long)k->cp_a);
+        cli_table_int(t, (long long)k->cp_b);
+        cli_table_int(t, (long long)k->cp_gained);
+        cli_table_int(t, (long long)k->cp_lost);
+        cli_table_int(t, (long long)k->cp_kept);
+    }
+}
+
+void cli_compare_cp_table(const struct vc_comparison *c, const struct cli_compare_view *v,
+                          struct cli_table *t)
+{
+    static const enum vc_cp_change order[] = { VC_CP_GAINED, VC_CP_LOST, VC_CP_KEPT };
+    cli_table_col(t, "cp_status", CLI_COL_TEXT);
+    cli_table_col(t, "actor", CLI_COL_TEXT);
+    cli_table_col(t, "country", CLI_COL_TEXT);
+    cli_table_col(t, "item", CLI_COL_TEXT);
+    cli_table_col(t, "share_a", CLI_COL_NUM);
+    cli_table_col(t, "share_b", CLI_COL_NUM);
+    cli_table_col(t, "impact_a", CLI_COL_NUM);
+    cli_table_col(t, "impact_b", CLI_COL_NUM);
+    cli_table_col(t, "persistence", CLI_COL_TEXT);
+    for (size_t o = 0; o < 3; o++) {
+        for (size_t j = 0; j < c->n_provisions && !limit(v, t->n_rows); j++) {
+            const struct vc_cmp_provision *p = &c->provisions[j];
+            const struct vc_analysis *an;
+            const struct vc_provision_score *s;
+            if (p->cp != order[o])
+                continue;
+            prov_ends(c, p, &an, &s);
+            cli_table_row(t);
+            cli_table_text(t, vc_cp_change_name(p->cp));
+            cli_table_text(t, an->chain->label[s->actor]);
+            cli_table_text(t, an->chain->country[s->actor]);
+            cli_table_text(t, an->chain->label[s->item]);
+            cli_table_num(t, p->share_a);
+            cli_table_num(t, p->share_b);
+            cli_table_num(t, p->pa != SIZE_MAX ? c->a->provisions[p->pa].impact : NAN);
+            cli_table_num(t, p->pb != SIZE_MAX ? c->b->provisions[p->pb].impact : NAN);
+            /* MODEL.md: one that holds in only one of the two is less firm */
+            cli_table_text(t, p->cp == VC_CP_KEPT ? "persistent: in both"
+                              : p->cp == VC_CP_GAINED ? "only in B" : "only in A");
+        }
+    }
+}
+
+static void unaligned_table(const struct vc_comparison *c, const struct cli_compare_view *v,
+                            struct cli_table *t)
+{
+    const struct vc_alignment *al = &c->align;
+    cli_table_col(t, "side", CLI_COL_TEXT);
+    cli_table_col(t, "id", CLI_COL_TEXT);
+    cli_table_col(t, "label", CLI_COL_TEXT);
+    cli_table_col(t, "kind", CLI_COL_TEXT);
+    cli_table_col(t, "why", CLI_COL_TEXT);
+    for (int side = 0; side < 2; side++) {
+        const struct vc_chain *ch = side ? c->b->chain : c->a->chain;
+        const uint32_t *map = side ? al->b_to_a : al->a_to_b;
+        const uint8_t *how = side ? al->how_b : al->how_a;
+        for (size_t k = 0; k < ch->n_nodes && !limit(v, t->n_rows); k++) {
+            if (map[k] != UINT32_MAX)
+                continue;
+            cli_table_row(t);
+            cli_table_text(t, side ? "b" : "a");
+            cli_table_text(t, ch->graph->node_id[k]);
+            cli_table_text(t, ch->label[k]);
+            cli_table_text(t, vc_kind_name((enum vc_kind)ch->kind[k]));
+            cli_table_text(t, how[k] == VC_MATCH_AMBIGUOUS
+                                  ? "its label names several nodes on one side"
+                                  : side ? "only in B" : "only in A");
+        }
+    }
+}
+
+/* ---- export ---- */
+
+int cli_compare_write(const struct vc_comparison *c, const struct cli_compare_export *x,
+                      const double *loss_a)
+{
+    struct vc_graph g;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
+    enum vc_export_format fmt = x->fmt;
+    int rc = EXIT_OK;
+
+    if (vc_comparison_graph(c, &g, &err) != VC_OK)
+        return cli_report(&err);
+    if (loss_a) {
+        struct vc_attr *loss;
+        enum vc_status st = vc_graph_attr_add(&g, VC_CLASS_NODE, "loss", VC_ATTR_DOUBLE, &loss,
+                                              &err);
+        for (size_t k = 0; st == VC_OK && k < c->a->n; k++)
+            st = vc_attr_set_double(loss, k, loss_a[k], &err);
+        if (st != VC_OK) {
+            vc_graph_release(&g);
+            return cli_report(&err);
+        }
+    }
+    if (fmt == VC_EXPORT_AUTO)
+        fmt = vc_export_format_from_path(x->path);
+    if (fmt == VC_EXPORT_AUTO)
+        fmt = VC_EXPORT_GEXF;
+    eo.gexf_version = x->version;
+    eo.color_by = VC_COLOR_KEEP;      /* the status colours the graph carries */
+    eo.size_by = "change";
+    eo.thickness_by = "share_max";
+    if (fmt != VC_EXPORT_CSV && vc_layout_compute(&g, VC_LAYOUT_LAYERED, NULL, &err) != VC_OK)
+        rc = cli_report(&err);
+    else if (x->dynamic && vc_gexf_slices_file(&g, x->path, x->time_a, x->time_b, &eo, &err) !=
+                               VC_OK)
+        rc = cli_report(&err);
+    else if (!x->dynamic && vc_export_file(&g, fmt, x->path, &eo, &err) != VC_OK)
+        rc = cli_report(&err);
+    vc_graph_release(&g);
+    return rc;
+}
+
+/* ---- the command ---- */
+
+static void print_summary(const struct vc_comparison *c, const char *pa, const char *pb,
+                          struct cli_sections *s)
+{
+    const struct vc_alignment *al = &c->align;
+    size_t changed = 0;
+
+    for (size_t j = 0; j < c->n_provisions; j++)
+        changed += c->provisions[j].status != VC_CHANGE_SAME;
+    for (size_t j = 0; j < c->n_items; j++)
+        changed += node_changed(&c->items[j]);
+    for (size_t j = 0; j < c->n_actors; j++)
+        changed += node_changed(&c->actors[j]);
+    if (s->fmt == FMT_JSON) {
+        cli_section_value(s, "a", pa, 0, false);
+        cli_section_value(s, "b", pb, 0, false);
+        cli_section_value(s, "aligned_by_id", NULL, (double)al->by_id, true);
+        cli_section_value(s, "aligned_by_label", NULL, (double)al->by_label, true);
+        cli_section_value(s, "only_a", NULL, (double)al->only_a, true);
+        cli_section_value(s, "only_b", NULL, (double)al->only_b, true);
+        cli_section_value(s, "cp_gained", NULL, (double)c->cp_gained, true);
+        cli_section_value(s, "cp_lost", NULL, (double)c->cp_lost, true);
+        cli_section_value(s, "cp_kept", NULL, (double)c->cp_kept, true);
+        cli_section_value(s, "changed", NULL, (double)changed, true);
+        return;
+    }
+    if (s->fmt != FMT_TEXT && s->fmt != FMT_MD)
+        return;
+    printf("A: %s\nB: %s\n", pa, pb);
+    printf("Aligned %zu nodes by id and %zu by label; %zu only in A, %zu only in B.\n",
+           al->by_id, al->by_label, al->only_a, al->only_b);
+    printf("Control points: %zu gained, %zu lost, %zu persistent.\n", c->cp_gained, c->cp_lost,
+           c->cp_kept);
+    if (!changed && !al->only_a && !al->only_b)
+        printf("No change.\n");
+    s->n++;
+}
+
+static int print_all(const struct vc_comparison *c, const struct cli_compare_view *v,
+                     enum table which, const char *pa, const char *pb)
+{
+    static const struct {
+        enum table t;
+        const char *key, *title;
+        void (*fill)(const struct vc_comparison *, const struct cli_compare_view *,
+                     struct cli_table *);
+    } tables[] = {
+        { T_PROVISIONS, "provisions", "Shares that changed (providers entering: new; "
+          "leaving: gone)", provisions_table },
+        { T_ITEMS, "items", "Items whose concentration or providers changed", items_table },
+        { T_ACTORS, "actors", "Actors whose impact or control points changed", actors_table },
+        { T_COUNTRIES, "countries", "Countries whose impact or control points changed",
+          countries_table },
+        { T_CP, "control_points", "Control points gained, lost and persistent",
+          cli_compare_cp_table },
+        { T_UNALIGNED, "unaligned", "Nodes not aligned", unaligned_table },
+    };
+    struct cli_sections s;
+    int rc = 0;
+
+    cli_sections_begin(&s, v->fmt);
+    if (which == T_ALL)
+        print_summary(c, pa, pb, &s);
+    for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]) && !rc; i++) {
+        struct cli_table t;
+        if (which != T_ALL && which != tables[i].t)
+            continue;
+        cli_table_init(&t);
+        tables[i].fill(c, v, &t);
+        if (which == T_ALL)
+            cli_section(&s, tables[i].key, tables[i].title);
+        if ((v->fmt == FMT_TEXT || v->fmt == FMT_MD) && !t.n_rows && which == T_ALL)
+            printf("(none)\n");
+        else
+            rc = cli_table_print(&t, stdout, v->fmt);
+        cli_table_release(&t);
+    }
+    if (which == T_ALL)
+        cli_sections_end(&s);
+    return rc ? EXIT_DATA : EXIT_OK;
+}
+
+/* "--dynamic" takes an optional "TA,TB". */
+static int parse_times(const char *arg, double *ta, double *tb)
+{
+    char *end;
+    *ta = strtod(arg, &end);
+    if (end == arg || *end != ',')
+        return -1;
+    arg = end + 1;
+    *tb = strtod(arg, &end);
+    return end == arg || *end || !isfinite(*ta) || !isfinite(*tb) || !(*ta < *tb) ? -1 : 0;
+}
+
+int cmd_compare(int argc, char **argv)
+{
+    enum {
+        OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_ALIGN, OPT_TABLE, OPT_ALL,
+        OPT_EXPORT, OPT_GEXF_VERSION, OPT_DYNAMIC
+    };
+    static const struct option longopts[] = {
+        { "format", required_argument, 0, OPT_FORMAT },
+        { "top", required_argument, 0, OPT_TOP },
+        { "align", required_argument, 0, OPT_ALIGN },
+        { "table", required_argument, 0, OPT_TABLE },
+        { "all", no_argument, 0, OPT_ALL },
+        { "export", required_argument, 0, OPT_EXPORT },
+        { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
+        { "dynamic", optional_argument, 0, OPT_DYNAMIC },
+        { "help", no_argument, 0, 'h' },
+        CLI_INPUT_LONGOPTS,
+        CLI_ENGINE_LONGOPTS,
+        { 0, 0, 0, 0 },
+    };
+    static const char *const table_names[] = { "all", "provisions", "items", "actors",
+                                               "countries", "control-points", "unaligned" };
+    struct cli_compare_view v = { cli_default_format(), 0, false };
+    struct cli_compare_export x = { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 };
+    enum vc_align align = VC_ALIGN_AUTO;
+    enum table which = T_ALL;
+    struct cli_input in;
+    struct cli_engine eng;
+    struct vc_graph g[2];
+    struct vc_chain ch[2];
+    struct vc_analysis an[2];
+    struct vc_comparison cmp;
+    struct vc_error err = VC_ERROR_INIT;
+    int opt, rc = EXIT_OK, handled, loaded = 0, scored = 0;
+    char *end;
+
+    cli_input_init(&in);
+    cli_engine_init(&eng);
+    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'h':
+            fputs(usage, stdout);
+            cli_input_release(&in);
+            return EXIT_OK;
+        case OPT_FORMAT:
+            if ((v.fmt = cli_format_parse(optarg)) < 0)
+                rc = cli_usage_error("compare", "--format takes text, tsv, csv, json or md");
+            break;
+        case OPT_TOP:
+            v.top = strtol(optarg, &end, 10);
+            if (end == optarg || *end || v.top < 1)
+                rc = cli_usage_error("compare", "--top takes a positive number, not '%s'",
+                                     optarg);
+            break;
+        case OPT_ALIGN:
+            if (strcmp(optarg, "auto") == 0)
+                align = VC_ALIGN_AUTO;
+            else if (strcmp(optarg, "id") == 0)
+                align = VC_ALIGN_ID;
+            else if (strcmp(optarg, "label") == 0)
+                align = VC_ALIGN_LABEL;
+            else
+                rc = cli_usage_error("compare", "--align takes auto, id or label, not '%s'",
+                                     optarg);
+            break;
+        case OPT_TABLE: {
+            size_t i = 0;
+            while (i < sizeof(table_names) / sizeof(table_names[0]) &&
+                   strcmp(optarg, table_names[i]) != 0)
+                i++;
+            if (i == sizeof(table_names) / sizeof(table_names[0]))
+                rc = cli_usage_error("compare", "--table takes provisions, items, actors, "
+                                     "countries, control-points, unaligned or all, not '%s'",
+                                     optarg);
+            else
+                which = (enum table)i;
+            break;
+        }
+        case OPT_ALL: v.all = true; break;
+        case OPT_EXPORT:
+        case OPT_GEXF_VERSION:
+        case OPT_DYNAMIC:
+            if (cli_compare_export_option("compare", opt - OPT_EXPORT, optarg, &x) < 0)
+                rc = EXIT_USAGE;
+            break;
+        default:
+            handled = cli_input_option(&in, "compare", opt, optarg);
+            if (!handled)
+                handled = cli_engine_option(&eng, "compare", opt, optarg);
+            if (handled <= 0)
+                rc = handled < 0 ? EXIT_USAGE : cli_usage_error("compare", "unknown option");
+        }
+        if (rc) {
+            cli_input_release(&in);
+            return rc;
+        }
+    }
+    if (optind + 2 != argc) {
+        cli_input_release(&in);
+        return cli_usage_error("compare", "two inputs, please: vchain compare A B");
+    }
+    if (x.dynamic && !x.path) {
+        cli_input_release(&in);
+        return cli_usage_error("compare", "--dynamic goes with --export OUT.gexf");
+    }
+    for (; loaded < 2 && rc == EXIT_OK; loaded++)
+        if ((rc = cli_load(&in, argv[optind + loaded], &g[loaded], &ch[loaded])) != 0)
+            break;
+    for (; rc == EXIT_OK && scored < 2; scored++)
+        if ((rc = cli_analyse(&eng, &ch[scored], &an[scored])) != 0)
+            break;
+    if (rc == EXIT_OK) {
+        if (vc_compare(&an[0], &an[1], align, &cmp, &err) != VC_OK) {
+            rc = cli_report(&err);
+        } else {
+            rc = print_all(&cmp, &v, which, argv[optind], argv[optind + 1]);
+            if (rc == EXIT_OK && x.path)
+                rc = cli_compare_write(&cmp, &x, NULL);
+            vc_comparison_release(&cmp);
+        }
+    }
+    for (int k = 0; k < scored; k++)
+        vc_analysis_release(&an[k]);
+    for (int k = 0; k < loaded; k++) {
+        vc_chain_release(&ch[k]);
+        vc_graph_release(&g[k]);
+    }
+    cli_input_release(&in);
+    return rc;
+}
+
+/* --export OUT, --gexf-version V, --dynamic[=TA,TB] (which: 0, 1, 2). */
+int cli_compare_export_option(const char *cmd, int which, const char *arg,
+                              struct cli_compare_export *x)
+{
+    switch (which) {
+    case 0:
+        x->path = arg;
+        return 1;
+    case 1:
+        if (strcmp(arg, "1.2") == 0 || strcmp(arg, "1.2draft") == 0)
+            x->version = VC_GEXF_1_2;
+        else if (strcmp(arg, "1.3") == 0)
+            x->version = VC_GEXF_1_3;
+        else
+            return cli_usage_error(cmd, "--gexf-version takes 1.2 or 1.3, not '%s'", arg), -1;
+        return 1;
+    default:
+        x->dynamic = true;
+        if (arg && parse_times(arg, &x->time_a, &x->time_b) != 0)
+            return cli_usage_error(cmd, "--dynamic takes TA,TB with TA < TB (e.g. "
+                                   "--dynamic=2025,2026), not '%s'", arg), -1;
+        return 1;
+    }
+}

@@ -1,0 +1,474 @@
+/*
+ * cmd_deps.c - `vchain deps FILE`: the mutual dependency of countries,
+ * M[A][B] (how much of A's own production is lost when B is extracted),
+ * the leverage each holds over the others, and the country graph for Gephi.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "cli_table.h"
+#include "vchain/compare.h"
+
+static const char usage[] =
+    "Usage: vchain deps [OPTIONS] FILE\n"
+    "\n"
+    "For each pair of countries A and B of the value chain in FILE, how much of A's\n"
+    "own production is lost when B is extracted (every actor of B, both provider\n"
+    "levels): M[A][B], the output-weighted loss of the items A provides, counting\n"
+    "only loss that reaches them through their inputs and variants (B as a\n"
+    "co-provider of the same item does not cut A's own output).  The leverage of A\n"
+    "over B is M[B][A] - M[A][B]: positive when B depends on A more than A on B.\n"
+    "docs/model.md, \"Comparing and mutual dependency\", has the formula.\n"
+    "\n"
+    "Options:\n"
+    "  --countries LIST      comma-separated countries (alpha-3, alpha-2 or names),\n"
+    "                        or 'all'; default: those holding at least one control\n"
+    "                        point (which takes a full scoring run to know)\n"
+    "  --table NAME          one table only: matrix, leverage or pairs (default: all)\n"
+    "  --top N               at most N rows of the pairs table\n"
+    "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
+    "                        csv, json or md\n"
+    "  --export OUT          the country graph: countries as nodes, an edge B -> A\n"
+    "                        weighted M[A][B] (B feeds A); format from OUT's\n"
+    "                        extension (.gexf .graphml .json .csv), else GEXF\n"
+    "  --gexf-version V      1.2 (default) or 1.3\n"
+    "  -h, --help            this help\n"
+    "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
+    "\n"
+    "Tables: matrix (row A, column B: M[A][B]); leverage (row A, column B: A's\n"
+    "leverage over B, M[B][A] - M[A][B]); pairs (each pair once, the country with\n"
+    "the leverage first, largest first: country, over, leverage, loss_of_over =\n"
+    "M[over][country], loss_of_country = M[country][over]).  The wide tables are\n"
+    "printed for at most 30 countries.\n"
+    "\n"
+    "Exit status: 0 success, 1 data error, 2 usage error.\n";
+
+#define WIDE_MAX 30
+
+enum table { T_ALL, T_MATRIX, T_LEVERAGE, T_PAIRS };
+
+static double M(const struct vc_deps *d, size_t a, size_t b)
+{
+    return d->m[a * d->n + b];
+}
+
+static void wide_table(const struct vc_deps *d, bool leverage, struct cli_table *t)
+{
+    cli_table_col(t, "country", CLI_COL_TEXT);
+    for (size_t b = 0; b < d->n; b++)
+        cli_table_col(t, d->codes[b], CLI_COL_NUM);
+    for (size_t a = 0; a < d->n; a++) {
+        cli_table_row(t);
+        cli_table_text(t, d->codes[a]);
+        for (size_t b = 0; b < d->n; b++)
+            cli_table_num(t, !leverage ? M(d, a, b) : a == b ? NAN : M(d, b, a) - M(d, a, b));
+    }
+}
+
+struct pair {
+    size_t holder, over;
+    double leverage;
+};
+
+static int by_leverage(const void *x, const void *y)
+{
+    const struct pair *p = x, *q = y;
+    double lp = isnan(p->leverage) ? -1 : p->leverage, lq = isnan(q->leverage) ? -1 : q->leverage;
+    if (lp != lq)
+        return lp > lq ? -1 : 1;
+    if (p->holder != q->holder)
+        return p->holder < q->holder ? -1 : 1;
+    return (p->over > q->over) - (p->over < q->over);
+}
+
+static int pairs_table(const struct vc_deps *d, long top, struct cli_table *t)
+{
+    size_t n = 0;
+    struct pair *p = malloc((d->n * d->n + 1) * sizeof(*p));
+
+    if (!p)
+        return -1;
+    for (size_t a = 0; a < d->n; a++) {
+        for (size_t b = a + 1; b < d->n; b++) {
+            double lev = M(d, b, a) - M(d, a, b); /* a's leverage over b */
+            if (lev >= 0 || isnan(lev))
+                p[n++] = (struct pair){ a, b, lev };
+            else
+                p[n++] = (struct pair){ b, a, -lev };
+        }
+    }
+    qsort(p, n, sizeof(*p), by_leverage);
+    cli_table_col(t, "country", CLI_COL_TEXT);
+    cli_table_col(t, "over", CLI_COL_TEXT);
+    cli_table_col(t, "leverage", CLI_COL_NUM);
+    cli_table_col(t, "loss_of_over", CLI_COL_NUM);
+    cli_table_col(t, "loss_of_country", CLI_COL_NUM);
+    for (size_t j = 0; j < n && (!top || (long)j < top); j++) {
+        cli_table_row(t);
+        cli_table_text(t, d->codes[p[j].holder]);
+        cli_table_text(t, d->codes[p[j].over]);
+        cli_table_num(t, p[j].leverage);
+        cli_table_num(t, M(d, p[j].over, p[j].holder));
+        cli_table_num(t, M(d, p[j].holder, p[j].over));
+    }
+    free(p);
+    return 0;
+}
+
+/* ---- the country graph ---- */
+
+static enum vc_status country_graph(const struct vc_deps *d, const size_t *cps,
+                                    struct vc_graph *g, struct vc_error *err)
+{
+    static const uint8_t up[3] = { 0, 114, 178 }, down[3] = { 230, 159, 0 },
+                         even[3] = { 153, 153, 153 };
+    struct vc_attr *label, *kind, *country, *cp, *items, *output, *exposure, *hold, *net, *r,
+        *gg, *b, *weight, *dep, *bal;
+    enum vc_status st = VC_OK;
+    size_t k;
+
+    vc_graph_init(g);
+#define COL(var, cls, name, type) \
+    if (st == VC_OK) st = vc_graph_attr_add(g, cls, name, type, &var, err)
+    COL(label, VC_CLASS_NODE, "label", VC_ATTR_STRING);
+    COL(kind, VC_CLASS_NODE, "kind", VC_ATTR_STRING);
+    COL(country, VC_CLASS_NODE, "country", VC_ATTR_STRING);
+    if (cps)
+        COL(cp, VC_CLASS_NODE, "control_points", VC_ATTR_INT);
+    COL(items, VC_CLASS_NODE, "items", VC_ATTR_INT);
+    COL(output, VC_CLASS_NODE, "output", VC_ATTR_DOUBLE);
+    COL(exposure, VC_CLASS_NODE, "exposure", VC_ATTR_DOUBLE);
+    COL(hold, VC_CLASS_NODE, "hold", VC_ATTR_DOUBLE);
+    COL(net, VC_CLASS_NODE, "net_leverage", VC_ATTR_DOUBLE);
+    COL(r, VC_CLASS_NODE, "viz_r", VC_ATTR_INT);
+    COL(gg, VC_CLASS_NODE, "viz_g", VC_ATTR_INT);
+    COL(b, VC_CLASS_NODE, "viz_b", VC_ATTR_INT);
+    COL(weight, VC_CLASS_EDGE, "weight", VC_ATTR_DOUBLE);
+    COL(dep, VC_CLASS_EDGE, "dependence", VC_ATTR_DOUBLE);
+    COL(bal, VC_CLASS_EDGE, "balance", VC_ATTR_DOUBLE);
+#undef COL
+    for (size_t a = 0; a < d->n && st == VC_OK; a++) {
+        const char *name = vc_country_name(d->codes[a]);
+        double ex = 0, ho = 0;
+        size_t m = 0;
+        const uint8_t *rgb;
+        st = vc_graph_intern_node(g, d->codes[a], strlen(d->codes[a]), 0, 0, &k, NULL, err);
+        if (st != VC_OK)
+            break;
+        for (size_t o = 0; o < d->n; o++) {
+            if (o == a || isnan(M(d, a, o)) || isnan(M(d, o, a)))
+                continue;
+            ex += M(d, a, o);
+            ho += M(d, o, a);
+            m++;
+        }
+        ex = m ? ex / (double)m : NAN;
+        ho = m ? ho / (double)m : NAN;
+        rgb = !(fabs(ho - ex) >= VC_COMPARE_EPS) ? even : ho > ex ? up : down;
+        name = vc_graph_strdup(g, name ? name : d->codes[a], strlen(name ? name : d->codes[a]));
+        if (!name)
+            return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
+        st = vc_attr_set_string(label, k, name, err);
+        if (st == VC_OK)
+            st = vc_attr_set_string(kind, k, vc_graph_strdup(g, "country", 7), err);
+        if (st == VC_OK)
+            st = vc_attr_set_string(country, k, g->node_id[k], err);
+        if (st == VC_OK && cps)
+            st = vc_attr_set_int(cp, k, (int64_t)cps[a], err);
+        if (st == VC_OK)
+            st = vc_attr_set_int(items, k, (int64_t)d->items[a], err);
+        if (st == VC_OK)
+            st = vc_attr_set_double(output, k, d->output[a], err);
+        if (st == VC_OK && isfinite(ex))
+            st = vc_attr_set_double(exposure, k, ex, err);
+        if (st == VC_OK && isfinite(ho))
+            st = vc_attr_set_double(hold, k, ho, err);
+        if (st == VC_OK && isfinite(ho - ex))
+            st = vc_attr_set_double(net, k, ho - ex, err);
+        if (st == VC_OK)
+            st = vc_attr_set_int(r, k, rgb[0], err);
+        if (st == VC_OK)
+            st = vc_attr_set_int(gg, k, rgb[1], err);
+        if (st == VC_OK)
+            st = vc_attr_set_int(b, k, rgb[2], err);
+    }
+    /* B feeds A: an edge B -> A weighted by how much A loses without B */
+    for (size_t a = 0; a < d->n && st == VC_OK; a++) {
+        for (size_t o = 0; o < d->n && st == VC_OK; o++) {
+            double m = M(d, a, o);
+            if (o == a || !(m >= VC_COMPARE_EPS))
+                continue;
+            st = vc_graph_add_edge(g, o, a, true, NULL, 0, 0, 0, &k, err);
+            if (st == VC_OK)
+                st = vc_attr_set_double(weight, k, m, err);
+            if (st == VC_OK)
+                st = vc_attr_set_double(dep, k, m, err);
+            if (st == VC_OK && isfinite(M(d, o, a)))
+                st = vc_attr_set_double(bal, k, m - M(d, o, a), err);
+        }
+    }
+    return st;
+}
+
+static int write_graph(const struct vc_deps *d, const size_t *cps, const char *path,
+                       enum vc_gexf_version version)
+{
+    struct vc_graph g;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
+    enum vc_export_format fmt = vc_export_format_from_path(path);
+    int rc = EXIT_OK;
+
+    if (fmt == VC_EXPORT_AUTO)
+        fmt = VC_EXPORT_GEXF;
+    eo.gexf_version = version;
+    eo.color_by = VC_COLOR_KEEP;
+    eo.size_by = "hold";
+    if (country_graph(d, cps, &g, &err) != VC_OK ||
+        (fmt != VC_EXPORT_CSV && vc_layout_compute(&g, VC_LAYOUT_FR, NULL, &err) != VC_OK) ||
+        vc_export_file(&g, fmt, path, &eo, &err) != VC_OK)
+        rc = cli_report(&err);
+    vc_graph_release(&g);
+    return rc;
+}
+
+/* ---- the command ---- */
+
+static int by_str(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* The distinct countries of the chain's actors (aggregates left out), sorted. */
+static const char **all_countries(const struct vc_chain *c, size_t *n)
+{
+    const char **codes = malloc((c->n_nodes + 1) * sizeof(char *));
+    size_t k = 0, m = 0;
+    if (!codes)
+        return NULL;
+    for (size_t v = 0; v < c->n_nodes; v++)
+        if (c->kind[v] == VC_KIND_ACTOR && c->country[v] && !c->aggregate[v])
+            codes[k++] = c->country[v];
+    qsort(codes, k, sizeof(*codes), by_str);
+    for (size_t j = 0; j < k; j++)
+        if (!m || strcmp(codes[m - 1], codes[j]) != 0)
+            codes[m++] = codes[j];
+    *n = m;
+    return codes;
+}
+
+/* Splits LIST at commas into codes (pointers into the copy *buf). */
+static int split_list(const char *list, char **buf, const char ***codes, size_t *n)
+{
+    size_t cap = 1;
+    char *p;
+    for (const char *q = list; *q; q++)
+        cap += *q == ',';
+    *buf = strdup(list);
+    *codes = malloc(cap * sizeof(char *));
+    *n = 0;
+    if (!*buf || !*codes)
+        return -1;
+    for (p = strtok(*buf, ","); p; p = strtok(NULL, ",")) {
+        while (*p == ' ')
+            p++;
+        if (*p)
+            (*codes)[(*n)++] = p;
+    }
+    return 0;
+}
+
+int cmd_deps(int argc, char **argv)
+{
+    enum {
+        OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_TABLE, OPT_COUNTRIES, OPT_EXPORT,
+        OPT_GEXF_VERSION
+    };
+    static const struct option longopts[] = {
+        { "format", required_argument, 0, OPT_FORMAT },
+        { "top", required_argument, 0, OPT_TOP },
+        { "table", required_argument, 0, OPT_TABLE },
+        { "countries", required_argument, 0, OPT_COUNTRIES },
+        { "export", required_argument, 0, OPT_EXPORT },
+        { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
+        { "help", no_argument, 0, 'h' },
+        CLI_INPUT_LONGOPTS,
+        CLI_ENGINE_LONGOPTS,
+        { 0, 0, 0, 0 },
+    };
+    int fmt = cli_default_format(), opt, rc = EXIT_OK, handled;
+    long top = 0;
+    enum table which = T_ALL;
+    enum vc_gexf_version version = VC_GEXF_1_2;
+    const char *list = NULL, *out = NULL;
+    const char **codes = NULL;
+    char *buf = NULL, *end;
+    size_t n = 0, *cps = NULL;
+    struct cli_input in;
+    struct cli_engine eng;
+    struct vc_graph g;
+    struct vc_chain c;
+    struct vc_analysis a;
+    struct vc_deps d;
+    struct vc_error err = VC_ERROR_INIT;
+    bool analysed = false;
+
+    cli_input_init(&in);
+    cli_engine_init(&eng);
+    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'h':
+            fputs(usage, stdout);
+            cli_input_release(&in);
+            return EXIT_OK;
+        case OPT_FORMAT:
+            if ((fmt = cli_format_parse(optarg)) < 0)
+                rc = cli_usage_error("deps", "--format takes text, tsv, csv, json or md");
+            break;
+        case OPT_TOP:
+            top = strtol(optarg, &end, 10);
+            if (end == optarg || *end || top < 1)
+                rc = cli_usage_error("deps", "--top takes a positive number, not '%s'", optarg);
+            break;
+        case OPT_TABLE:
+            if (strcmp(optarg, "all") == 0)
+                which = T_ALL;
+            else if (strcmp(optarg, "matrix") == 0)
+                which = T_MATRIX;
+            else if (strcmp(optarg, "leverage") == 0)
+                which = T_LEVERAGE;
+            else if (strcmp(optarg, "pairs") == 0)
+                which = T_PAIRS;
+            else
+                rc = cli_usage_error("deps", "--table takes matrix, leverage, pairs or all, "
+                                     "not '%s'", optarg);
+            break;
+        case OPT_COUNTRIES: list = optarg; break;
+        case OPT_EXPORT: out = optarg; break;
+        case OPT_GEXF_VERSION:
+            if (strcmp(optarg, "1.2") == 0 || strcmp(optarg, "1.2draft") == 0)
+                version = VC_GEXF_1_2;
+            else if (strcmp(optarg, "1.3") == 0)
+                version = VC_GEXF_1_3;
+            else
+                rc = cli_usage_error("deps", "--gexf-version takes 1.2 or 1.3, not '%s'",
+                                     optarg);
+            break;
+        default:
+            handled = cli_input_option(&in, "deps", opt, optarg);
+            if (!handled)
+                handled = cli_engine_option(&eng, "deps", opt, optarg);
+            if (handled <= 0)
+                rc = handled < 0 ? EXIT_USAGE : cli_usage_error("deps", "unknown option");
+        }
+    }
+    if (rc == EXIT_OK && optind + 1 != argc)
+        rc = cli_usage_error("deps", optind >= argc ? "no input FILE given"
+                                                    : "exactly one FILE, please");
+    if (rc == EXIT_OK && list && strcasecmp(list, "all") != 0 &&
+        split_list(list, &buf, &codes, &n) != 0)
+        rc = cli_usage_error("deps", "out of memory");
+    if (rc == EXIT_OK && list && strcasecmp(list, "all") != 0 && !n)
+        rc = cli_usage_error("deps", "--countries names no country");
+    if (rc != EXIT_OK) {
+        cli_input_release(&in);
+        free(buf);
+        free(codes);
+        return rc;
+    }
+    if ((rc = cli_load(&in, argv[optind], &g, &c)) != EXIT_OK) {
+        cli_input_release(&in);
+        free(buf);
+        free(codes);
+        return rc;
+    }
+    if (list && strcasecmp(list, "all") == 0) {
+        /* every country: no scoring needed */
+        if (!(codes = all_countries(&c, &n))) {
+            rc = cli_report(&(struct vc_error){ VC_ENOMEM, "", 0, 0, "out of memory" });
+            goto out;
+        }
+    } else if (!list) {
+        /* those holding a control point: the analysis says which */
+        if ((rc = cli_analyse(&eng, &c, &a)) != EXIT_OK)
+            goto out;
+        analysed = true;
+        codes = malloc((a.n_countries + 1) * sizeof(char *));
+        cps = malloc((a.n_countries + 1) * sizeof(size_t));
+        if (!codes || !cps) {
+            rc = cli_report(&(struct vc_error){ VC_ENOMEM, "", 0, 0, "out of memory" });
+            goto out;
+        }
+        for (size_t j = 0; j < a.n_countries; j++) {
+            if (a.countries[j].control_points > 0) {
+                cps[n] = a.countries[j].control_points;
+                codes[n++] = a.countries[j].code;
+            }
+        }
+        if (!n) {
+            cli_warning("no country holds a control point; --countries all or a list gives "
+                        "the matrix anyway");
+        }
+    }
+    if (vc_deps_matrix(&c, &eng.opts, codes, n, &d, &err) != VC_OK) {
+        rc = cli_report(&err);
+        goto out;
+    }
+    {
+        struct cli_sections s;
+        struct cli_table t;
+        int prc = 0;
+        cli_sections_begin(&s, fmt);
+        if (which == T_ALL && (fmt == FMT_TEXT || fmt == FMT_MD)) {
+            printf("%zu countries%s; items weighted by %s.\n", n,
+                   list ? "" : " holding at least one control point",
+                   d.value_weighted ? "their value" : "the country's share alone (no value "
+                                                      "on every item)");
+            s.n++;
+        }
+        for (int tb = T_MATRIX; tb <= T_PAIRS && !prc; tb++) {
+            if (which != T_ALL && (int)which != tb)
+                continue;
+            if (tb != T_PAIRS && n > WIDE_MAX) {
+                if (which != T_ALL)
+                    cli_warning("%zu countries: the wide tables hold at most %d; see --table "
+                                "pairs", n, WIDE_MAX);
+                continue;
+            }
+            cli_table_init(&t);
+            if (tb == T_PAIRS)
+                prc = pairs_table(&d, top, &t);
+            else
+                wide_table(&d, tb == T_LEVERAGE, &t);
+            if (which == T_ALL)
+                cli_section(&s, tb == T_MATRIX ? "matrix" : tb == T_LEVERAGE ? "leverage" : "pairs",
+                            tb == T_MATRIX ? "M[A][B]: the share of row A's own production "
+                                             "lost when column B is extracted"
+                            : tb == T_LEVERAGE ? "Leverage of row A over column B: "
+                                                 "M[B][A] - M[A][B]"
+                                               : "Pairs, the country with the leverage first");
+            if (!prc)
+                prc = cli_table_print(&t, stdout, fmt);
+            cli_table_release(&t);
+        }
+        if (which == T_ALL)
+            cli_sections_end(&s);
+        rc = prc ? EXIT_DATA : EXIT_OK;
+    }
+    if (rc == EXIT_OK && out)
+        rc = write_graph(&d, cps, out, version);
+    vc_deps_release(&d);
+out:
+    if (analysed)
+        vc_analysis_release(&a);
+    vc_chain_release(&c);
+    vc_graph_release(&g);
+    cli_input_release(&in);
+    free(buf);
+    free(codes);
+    free(cps);
+    return rc;
+}

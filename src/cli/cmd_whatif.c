@@ -1,0 +1,430 @@
+/*
+ * cmd_whatif.c - `vchain whatif FILE`: a scenario (actors or countries
+ * removed, capacity capped, spare capacity), what it costs each item and
+ * the final output, what becomes critical, which control points change;
+ * and the world after for Gephi.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_compare.h"
+
+static const char usage[] =
+    "Usage: vchain whatif [OPTIONS] FILE\n"
+    "\n"
+    "Plays a scenario on the value chain in FILE and prints the items it hits with\n"
+    "their loss (the fraction of their output that can no longer be made, final\n"
+    "items marked), the loss of final output, the nodes that become critical\n"
+    "(control points or single points of failure they were not before), and the\n"
+    "control points gained, lost and kept.  The world after is the chain without\n"
+    "the removed actors, every remaining share rescaled to the market that is\n"
+    "left, scored again (docs/compare.md).\n"
+    "\n"
+    "Scenario (options combine, in the order given; each may repeat):\n"
+    "  --remove ACTOR        extract an actor (node id, or label in any case)\n"
+    "  --remove-country ISO  extract every actor of a country (alpha-3, alpha-2 or\n"
+    "                        name), at both provider levels\n"
+    "  --cap ACTOR=FRACTION  the actor keeps FRACTION of its capacity (0..1)\n"
+    "  --spare S             spare capacity of the remaining providers (a fraction\n"
+    "                        of their output) absorbs part of every loss\n"
+    "  --scenario FILE       changes from a file, one per line: remove ACTOR,\n"
+    "                        remove-country ISO, cap ACTOR FRACTION, spare S;\n"
+    "                        '#' starts a comment\n"
+    "\n"
+    "Output:\n"
+    "  --table NAME          one table only: items, critical or control-points\n"
+    "                        (default: all)\n"
+    "  --top N               at most N rows per table\n"
+    "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
+    "                        csv, json or md\n"
+    "  --export OUT          the comparison of before (a) and after (b) as one graph,\n"
+    "                        as 'vchain compare --export' writes it, with each\n"
+    "                        node's loss in the column loss\n"
+    "  --gexf-version V      1.2 (default) or 1.3\n"
+    "  --dynamic[=TA,TB]     with --export: GEXF 1.3 with two time slices\n"
+    "  -h, --help            this help\n"
+    "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
+    "\n"
+    "Exit status: 0 success, 1 data error (an unknown actor or country, a bad\n"
+    "scenario file: the message names FILE:LINE), 2 usage error.\n";
+
+enum table { T_ALL, T_ITEMS, T_CRITICAL, T_CP };
+
+struct view {
+    struct cli_compare_view v;
+    enum table which;
+};
+
+static bool limit(const struct view *v, size_t rows)
+{
+    return v->v.top && (long)rows >= v->v.top;
+}
+
+struct hit {
+    uint32_t item;
+    double loss;
+};
+
+static int by_loss(const void *x, const void *y)
+{
+    const struct hit *p = x, *q = y;
+    if (p->loss != q->loss)
+        return p->loss > q->loss ? -1 : 1;
+    return (p->item > q->item) - (p->item < q->item);
+}
+
+static int items_table(const struct vc_whatif *w, const struct view *v, struct cli_table *t)
+{
+    const struct vc_chain *c = w->before.chain;
+    struct hit *h = malloc((c->n_nodes + 1) * sizeof(*h));
+    size_t n = 0;
+
+    if (!h)
+        return -1;
+    for (size_t k = 0; k < c->n_nodes; k++)
+        if (c->kind[k] == VC_KIND_ITEM && w->loss[k] >= VC_COMPARE_EPS)
+            h[n++] = (struct hit){ (uint32_t)k, w->loss[k] };
+    qsort(h, n, sizeof(*h), by_loss);
+    cli_table_col(t, "rank", CLI_COL_INT);
+    cli_table_col(t, "item", CLI_COL_TEXT);
+    cli_table_col(t, "id", CLI_COL_TEXT);
+    cli_table_col(t, "loss", CLI_COL_NUM);
+    cli_table_col(t, "final", CLI_COL_BOOL);
+    cli_table_col(t, "hhi_before", CLI_COL_NUM);
+    cli_table_col(t, "hhi_after", CLI_COL_NUM);
+    for (size_t j = 0; j < n && !limit(v, t->n_rows); j++) {
+        uint32_t k = h[j].item, after = w->cmp.align.a_to_b[k];
+        cli_table_row(t);
+        cli_table_int(t, (long long)j + 1);
+        cli_table_text(t, c->label[k]);
+        cli_table_text(t, c->graph->node_id[k]);
+        cli_table_num(t, h[j].loss);
+        cli_table_bool(t, c->final[k]);
+        cli_table_num(t, w->before.conc[k].hhi);
+        cli_table_num(t, after != UINT32_MAX ? w->after.conc[after].hhi : NAN);
+    }
+    free(h);
+    return 0;
+}
+
+/* Why a node of the world after is newly critical, in words. */
+static void why_critical(const struct vc_whatif *w, uint32_t a, uint32_t b, char *buf,
+                         size_t size)
+{
+    const struct vc_comparison *c = &w->cmp;
+    size_t n = 0;
+    buf[0] = '\0';
+    if (w->after.control_point[b] && !w->before.control_point[a]) {
+        for (size_t j = 0; j < c->n_provisions; j++) {
+            const struct vc_cmp_provision *p = &c->provisions[j];
+            const struct vc_provision_score *s;
+            if (p->cp != VC_CP_GAINED)
+                continue;
+            s = &w->after.provisions[p->pb];
+            if (s->actor != b && s->item != b)
+                continue;
+            vc_analysis_reason(&w->after, s, buf, size);
+            n = strlen(buf);
+            break;
+        }
+    }
+    if (w->after.spof_finals[b] > 0 && w->before.spof_finals[a] == 0 && n + 2 < size)
+        snprintf(buf + n, size - n, "%snow a single point of failure of %u final item%s",
+                 n ? "; " : "", w->after.spof_finals[b], w->after.spof_finals[b] == 1 ? "" : "s");
+}
+
+static void critical_table(const struct vc_whatif *w, const struct view *v, struct cli_table *t)
+{
+    const struct vc_chain *ca = w->before.chain;
+    const struct vc_chain *cb = w->after.chain;
+    char why[512];
+
+    cli_table_col(t, "node", CLI_COL_TEXT);
+    cli_table_col(t, "id", CLI_COL_TEXT);
+    cli_table_col(t, "kind", CLI_COL_TEXT);
+    cli_table_col(t, "country", CLI_COL_TEXT);
+    cli_table_col(t, "control_point", CLI_COL_BOOL);
+    cli_table_col(t, "spof_finals_before", CLI_COL_INT);
+    cli_table_col(t, "spof_finals_after", CLI_COL_INT);
+    cli_table_col(t, "why", CLI_COL_TEXT);
+    /* actors first, then items, each in the order of the graph */
+    for (int kind = VC_KIND_ACTOR; kind <= VC_KIND_ITEM; kind++) {
+        for (uint32_t b = 0; b < cb->n_nodes && !limit(v, t->n_rows); b++) {
+            uint32_t a = w->cmp.align.b_to_a[b];
+            if (cb->kind[b] != kind || a == UINT32_MAX)
+                continue;
+            if (!((w->after.control_point[b] && !w->before.control_point[a]) ||
+                  (w->after.spof_finals[b] > 0 && w->before.spof_finals[a] == 0)))
+                continue;
+            why_critical(w, a, b, why, sizeof(why));
+            cli_table_row(t);
+            cli_table_text(t, cb->label[b]);
+            cli_table_text(t, cb->graph->node_id[b]);
+            cli_table_text(t, vc_kind_name((enum vc_kind)kind));
+            cli_table_text(t, ca->country[a]);
+            cli_table_bool(t, w->after.control_point[b]);
+            cli_table_int(t, w->before.spof_finals[a]);
+            cli_table_int(t, w->after.spof_finals[b]);
+            cli_table_text(t, why);
+        }
+    }
+}
+
+static void describe(const struct vc_scenario *s, const struct vc_whatif *w)
+{
+    fputs("Scenario:", stdout);
+    for (size_t k = 0; k < s->n; k++) {
+        const struct vc_scenario_step *st = &s->steps[k];
+        switch (st->kind) {
+        case VC_STEP_REMOVE: printf(" remove %s;", st->name); break;
+        case VC_STEP_REMOVE_COUNTRY: printf(" remove-country %s;", st->name); break;
+        case VC_STEP_CAP: printf(" cap %s at %g;", st->name, st->value); break;
+        case VC_STEP_SPARE: printf(" spare %g;", st->value); break;
+        }
+    }
+    printf(" %zu actor%s cut, spare capacity %g.\n", w->actors_cut,
+           w->actors_cut == 1 ? "" : "s", w->spare);
+    printf("Final output lost: %.1f %% (impact %.6g).\n", w->impact * 100, w->impact);
+    printf("Control points: %zu gained, %zu lost, %zu persistent.\n", w->cmp.cp_gained,
+           w->cmp.cp_lost, w->cmp.cp_kept);
+}
+
+static int print_all(const struct vc_scenario *s, const struct vc_whatif *w,
+                     const struct view *v)
+{
+    struct cli_sections sec;
+    struct cli_table t;
+    int rc = 0;
+
+    cli_sections_begin(&sec, v->v.fmt);
+    if (v->which == T_ALL) {
+        if (v->v.fmt == FMT_TEXT || v->v.fmt == FMT_MD) {
+            describe(s, w);
+            sec.n++;
+        }
+        cli_section_value(&sec, "impact", NULL, w->impact, true);
+        cli_section_value(&sec, "actors_cut", NULL, (double)w->actors_cut, true);
+        cli_section_value(&sec, "spare", NULL, w->spare, true);
+    }
+    if (v->which == T_ALL || v->which == T_ITEMS) {
+        cli_table_init(&t);
+        if (items_table(w, v, &t) != 0)
+            t.failed = true;
+        if (v->which == T_ALL)
+            cli_section(&sec, "items_hit", "Items hit, largest loss first");
+        if (v->which == T_ALL && !t.n_rows && (v->v.fmt == FMT_TEXT || v->v.fmt == FMT_MD))
+            printf("(none)\n");
+        else
+            rc |= cli_table_print(&t, stdout, v->v.fmt);
+        cli_table_release(&t);
+    }
+    if (v->which == T_ALL || v->which == T_CRITICAL) {
+        cli_table_init(&t);
+        critical_table(w, v, &t);
+        if (v->which == T_ALL)
+            cli_section(&sec, "newly_critical",
+                        "Newly critical: control points or single points of failure after "
+                        "the scenario that were not before");
+        if (v->which == T_ALL && !t.n_rows && (v->v.fmt == FMT_TEXT || v->v.fmt == FMT_MD))
+            printf("(none)\n");
+        else
+            rc |= cli_table_print(&t, stdout, v->v.fmt);
+        cli_table_release(&t);
+    }
+    if (v->which == T_ALL || v->which == T_CP) {
+        cli_table_init(&t);
+        cli_compare_cp_table(&w->cmp, &v->v, &t);
+        if (v->which == T_ALL)
+            cli_section(&sec, "control_points",
+                        "Control points before (a) and after (b): gained, lost, persistent");
+        rc |= cli_table_print(&t, stdout, v->v.fmt);
+        cli_table_release(&t);
+    }
+    if (v->which == T_ALL)
+        cli_sections_end(&sec);
+    return rc ? EXIT_DATA : EXIT_OK;
+}
+
+/* The world after for Gephi, each node carrying its loss. */
+static int write_export(const struct vc_whatif *w, const struct cli_compare_export *x)
+{
+    return cli_compare_write(&w->cmp, x, w->loss);
+}
+
+static int add_cap(struct vc_scenario *s, const char *arg)
+{
+    struct vc_error err = VC_ERROR_INIT;
+    const char *eq = strrchr(arg, '=');
+    char *end, *name;
+    double f;
+    int rc;
+
+    if (!eq || eq == arg)
+        return cli_usage_error("whatif", "--cap takes ACTOR=FRACTION, not '%s'", arg);
+    f = strtod(eq + 1, &end);
+    if (end == eq + 1 || *end || !(f >= 0 && f <= 1))
+        return cli_usage_error("whatif", "--cap %s: the capacity kept must be a fraction "
+                               "from 0 to 1", arg);
+    if (!(name = strndup(arg, (size_t)(eq - arg))))
+        return cli_usage_error("whatif", "out of memory");
+    rc = vc_scenario_add(s, VC_STEP_CAP, name, f, &err) == VC_OK ? 0 : cli_report(&err);
+    free(name);
+    return rc;
+}
+
+static int add_file(struct vc_scenario *s, const char *path)
+{
+    struct vc_error err = VC_ERROR_INIT;
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    enum vc_status st;
+
+    if (!f) {
+        vc_error_set(&err, VC_EIO, path, 0, 0, "cannot open the scenario file");
+        return cli_report(&err);
+    }
+    st = vc_scenario_read(s, f, path, &err);
+    if (f != stdin)
+        fclose(f);
+    return st == VC_OK ? 0 : cli_report(&err);
+}
+
+int cmd_whatif(int argc, char **argv)
+{
+    enum {
+        OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_TABLE, OPT_REMOVE,
+        OPT_REMOVE_COUNTRY, OPT_CAP, OPT_SCENARIO, OPT_EXPORT, OPT_GEXF_VERSION, OPT_DYNAMIC
+    };
+    static const struct option longopts[] = {
+        { "format", required_argument, 0, OPT_FORMAT },
+        { "top", required_argument, 0, OPT_TOP },
+        { "table", required_argument, 0, OPT_TABLE },
+        { "remove", required_argument, 0, OPT_REMOVE },
+        { "remove-country", required_argument, 0, OPT_REMOVE_COUNTRY },
+        { "cap", required_argument, 0, OPT_CAP },
+        { "scenario", required_argument, 0, OPT_SCENARIO },
+        { "export", required_argument, 0, OPT_EXPORT },
+        { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
+        { "dynamic", optional_argument, 0, OPT_DYNAMIC },
+        { "help", no_argument, 0, 'h' },
+        CLI_INPUT_LONGOPTS,
+        CLI_ENGINE_LONGOPTS,
+        { 0, 0, 0, 0 },
+    };
+    struct view v = { { cli_default_format(), 0, true }, T_ALL };
+    struct cli_compare_export x = { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 };
+    struct vc_scenario s = VC_SCENARIO_INIT;
+    struct vc_error err = VC_ERROR_INIT;
+    struct cli_input in;
+    struct cli_engine eng;
+    struct vc_graph g;
+    struct vc_chain c;
+    struct vc_whatif w;
+    int opt, rc = EXIT_OK, handled;
+    char *end;
+
+    cli_input_init(&in);
+    cli_engine_init(&eng);
+    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'h':
+            fputs(usage, stdout);
+            cli_input_release(&in);
+            vc_scenario_release(&s);
+            return EXIT_OK;
+        case OPT_FORMAT:
+            if ((v.v.fmt = cli_format_parse(optarg)) < 0)
+                rc = cli_usage_error("whatif", "--format takes text, tsv, csv, json or md");
+            break;
+        case OPT_TOP:
+            v.v.top = strtol(optarg, &end, 10);
+            if (end == optarg || *end || v.v.top < 1)
+                rc = cli_usage_error("whatif", "--top takes a positive number, not '%s'",
+                                     optarg);
+            break;
+        case OPT_TABLE:
+            if (strcmp(optarg, "all") == 0)
+                v.which = T_ALL;
+            else if (strcmp(optarg, "items") == 0)
+                v.which = T_ITEMS;
+            else if (strcmp(optarg, "critical") == 0)
+                v.which = T_CRITICAL;
+            else if (strcmp(optarg, "control-points") == 0)
+                v.which = T_CP;
+            else
+                rc = cli_usage_error("whatif", "--table takes items, critical, control-points "
+                                     "or all, not '%s'", optarg);
+            break;
+        case OPT_REMOVE:
+        case OPT_REMOVE_COUNTRY:
+            if (!*optarg) {
+                rc = cli_usage_error("whatif", "--remove%s needs a name",
+                                     opt == OPT_REMOVE ? "" : "-country");
+            } else if (vc_scenario_add(&s, opt == OPT_REMOVE ? VC_STEP_REMOVE
+                                                            : VC_STEP_REMOVE_COUNTRY,
+                                       optarg, 0, &err) != VC_OK) {
+                rc = cli_report(&err);
+            }
+            break;
+        case OPT_CAP:
+            rc = add_cap(&s, optarg);
+            break;
+        case OPT_SPARE: {
+            /* a scenario step here, so that it combines in order with files */
+            double d = strtod(optarg, &end);
+            if (end == optarg || *end || !(d >= 0 && d <= 100))
+                rc = cli_usage_error("whatif", "--spare takes a number from 0 to 100, not "
+                                     "'%s'", optarg);
+            else if (vc_scenario_add(&s, VC_STEP_SPARE, NULL, d, &err) != VC_OK)
+                rc = cli_report(&err);
+            break;
+        }
+        case OPT_SCENARIO:
+            rc = add_file(&s, optarg);
+            break;
+        case OPT_EXPORT:
+        case OPT_GEXF_VERSION:
+        case OPT_DYNAMIC:
+            if (cli_compare_export_option("whatif", opt - OPT_EXPORT, optarg, &x) < 0)
+                rc = EXIT_USAGE;
+            break;
+        default:
+            handled = cli_input_option(&in, "whatif", opt, optarg);
+            if (!handled)
+                handled = cli_engine_option(&eng, "whatif", opt, optarg);
+            if (handled <= 0)
+                rc = handled < 0 ? EXIT_USAGE : cli_usage_error("whatif", "unknown option");
+        }
+    }
+    if (rc == EXIT_OK && optind + 1 != argc)
+        rc = cli_usage_error("whatif", optind >= argc ? "no input FILE given"
+                                                      : "exactly one FILE, please");
+    if (rc == EXIT_OK && !s.n)
+        rc = cli_usage_error("whatif", "no scenario: give --remove, --remove-country, --cap, "
+                             "--spare or --scenario");
+    if (rc == EXIT_OK && x.dynamic && !x.path)
+        rc = cli_usage_error("whatif", "--dynamic goes with --export OUT.gexf");
+    if (rc != EXIT_OK) {
+        cli_input_release(&in);
+        vc_scenario_release(&s);
+        return rc;
+    }
+    if ((rc = cli_load(&in, argv[optind], &g, &c)) == EXIT_OK) {
+        if (vc_whatif_run(&c, &eng.opts, &s, &w, &err) != VC_OK) {
+            rc = cli_report(&err);
+        } else {
+            if (!w.converged)
+                cli_warning("losses on a cycle did not settle within %d rounds; figures on "
+                            "it are lower bounds (--max-rounds)", eng.opts.max_rounds);
+            rc = print_all(&s, &w, &v);
+            if (rc == EXIT_OK && x.path)
+                rc = write_export(&w, &x);
+            vc_whatif_release(&w);
+        }
+        vc_chain_release(&c);
+        vc_graph_release(&g);
+    }
+    cli_input_release(&in);
+    vc_scenario_release(&s);
+    return rc;
+}
