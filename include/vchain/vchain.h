@@ -16,6 +16,10 @@
 #include "vchain/outfile.h"
 #include "vchain/export.h"
 #include "vchain/layout.h"
+#include "vchain/engine.h"
+#include "vchain/compare.h"
+#include "vchain/report.h"
+#include "vchain/summary.h"
 
 #define VC_VERSION_STRING "0.1.0"
 

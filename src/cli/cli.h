@@ -30,6 +30,12 @@ int cmd_compare(int argc, char **argv);
 int cmd_whatif(int argc, char **argv);
 int cmd_deps(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+
+/* Report helpers (cli_report.c): the date shown (SOURCE_DATE_EPOCH when set)
+ * and the analysis parameters in words. */
+void cli_report_date(char *buf, size_t size);
+void cli_report_params(const struct vc_engine_opts *o, char *buf, size_t size);
 
 /* Global state set by main() from the options before the command. */
 struct cli_global {

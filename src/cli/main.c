@@ -18,6 +18,7 @@ static const struct command commands[] = {
     { "info", cmd_info, "what a graph holds: counts, kinds, relations, attributes, checks" },
     { "rank", cmd_rank, "the control points, ranked, with their reasons" },
     { "items", cmd_items, "how concentrated each item's market is" },
+    { "report", cmd_report, "one self-contained HTML page (or SVG) explaining the control points" },
     { "convert", cmd_convert, "change format (tables to GraphML or GEXF, ...), nothing else" },
     { "compare", cmd_compare, "what changed between two graphs: shares, HHI, impact, control points" },
     { "whatif", cmd_whatif, "a scenario: remove actors or countries, cap capacity; what it costs" },
