@@ -38,6 +38,8 @@ static const char usage[] =
     "  --gexf-version V      1.2 (default) or 1.3\n"
     "  --dynamic [TA,TB]     with --export: a GEXF 1.3 with two time slices, A at\n"
     "                        time TA and B at TB (default 1,2), for Gephi's timeline\n"
+    "  --report OUT.html     also draw what changed on one self-contained page:\n"
+    "                        control points gained and lost, the biggest share moves\n"
     "  -h, --help            this help\n"
     "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
     "\n"
@@ -439,11 +441,36 @@ static int parse_times(const char *arg, double *ta, double *tb)
     return end == arg || *end || !isfinite(*ta) || !isfinite(*tb) || !(*ta < *tb) ? -1 : 0;
 }
 
+/* --report OUT.html: what changed, drawn (vc_report_compare_html). */
+static int write_report(const struct vc_comparison *cmp, const char *path, const char *a,
+                        const char *b, const struct cli_engine *eng, long top)
+{
+    struct vc_report_opts ro = VC_REPORT_OPTS_INIT;
+    struct vc_outfile of = VC_OUTFILE_INIT;
+    struct vc_error err = VC_ERROR_INIT;
+    char date[32], params[256], title[1024];
+
+    cli_report_date(date, sizeof(date));
+    cli_report_params(&eng->opts, params, sizeof(params));
+    snprintf(title, sizeof(title), "%s and %s", a, b);
+    ro.title = title;
+    ro.date = date;
+    ro.params = params;
+    ro.top = top > 0 ? (size_t)top : 20;
+    if (vc_outfile_open(&of, path, &err) != VC_OK)
+        return cli_report(&err);
+    if (vc_report_compare_html(cmp, a, b, &ro, of.fp, &err) != VC_OK) {
+        vc_outfile_abort(&of);
+        return cli_report(&err);
+    }
+    return vc_outfile_commit(&of, &err) == VC_OK ? EXIT_OK : cli_report(&err);
+}
+
 int cmd_compare(int argc, char **argv)
 {
     enum {
         OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_ALIGN, OPT_TABLE, OPT_ALL,
-        OPT_EXPORT, OPT_GEXF_VERSION, OPT_DYNAMIC
+        OPT_EXPORT, OPT_GEXF_VERSION, OPT_DYNAMIC, OPT_REPORT
     };
     static const struct option longopts[] = {
         { "format", required_argument, 0, OPT_FORMAT },
@@ -454,6 +481,7 @@ int cmd_compare(int argc, char **argv)
         { "export", required_argument, 0, OPT_EXPORT },
         { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
         { "dynamic", optional_argument, 0, OPT_DYNAMIC },
+        { "report", required_argument, 0, OPT_REPORT },
         { "help", no_argument, 0, 'h' },
         CLI_INPUT_LONGOPTS,
         CLI_ENGINE_LONGOPTS,
@@ -473,6 +501,7 @@ int cmd_compare(int argc, char **argv)
     struct vc_comparison cmp;
     struct vc_error err = VC_ERROR_INIT;
     int opt, rc = EXIT_OK, handled, loaded = 0, scored = 0;
+    const char *report = NULL;
     char *end;
 
     cli_input_init(&in);
@@ -518,6 +547,7 @@ int cmd_compare(int argc, char **argv)
             break;
         }
         case OPT_ALL: v.all = true; break;
+        case OPT_REPORT: report = optarg; break;
         case OPT_EXPORT:
         case OPT_GEXF_VERSION:
         case OPT_DYNAMIC:
@@ -557,6 +587,8 @@ int cmd_compare(int argc, char **argv)
             rc = print_all(&cmp, &v, which, argv[optind], argv[optind + 1]);
             if (rc == EXIT_OK && x.path)
                 rc = cli_compare_write(&cmp, &x, NULL);
+            if (rc == EXIT_OK && report)
+                rc = write_report(&cmp, report, argv[optind], argv[optind + 1], &eng, v.top);
             vc_comparison_release(&cmp);
         }
     }

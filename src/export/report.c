@@ -21,6 +21,7 @@
 #include "vchain/vchain.h"
 
 #define WIDTH 1000.0 /* SVG user units; the page scales them to its width */
+#define COLUMNS 14.0 /* at most this many columns + 1 in the chain picture */
 
 /* Okabe-Ito, in the order viz.c gives categories, for segments of bars. */
 static const char *const segment_colours[] = { "#0072B2", "#009E73", "#E69F00", "#CC79A7",
@@ -159,29 +160,102 @@ static uint8_t *labelled_nodes(const struct vc_analysis *a, size_t top)
     return mark;
 }
 
-static int by_double(const void *x, const void *y)
+/*
+ * Which nodes the picture shows: every item (the chain itself), and the
+ * actors that hold a control point or are among the labelled ones; the
+ * many other providers would only make a wall of dots.  Nodes without any
+ * edge are left out.
+ */
+static uint8_t *drawn_nodes(const struct vc_graph *g, const struct vc_analysis *a,
+                            const uint8_t *label, size_t *hidden_actors)
 {
-    double a = *(const double *)x, b = *(const double *)y;
-    return a < b ? -1 : a > b;
+    uint8_t *draw = calloc(g->n_nodes ? g->n_nodes : 1, 1);
+    uint8_t *linked = calloc(g->n_nodes ? g->n_nodes : 1, 1);
+    *hidden_actors = 0;
+    if (!draw || !linked) {
+        free(draw);
+        free(linked);
+        return NULL;
+    }
+    for (size_t e = 0; e < g->n_edges; e++)
+        linked[g->edge_from[e]] = linked[g->edge_to[e]] = 1;
+    for (size_t v = 0; v < g->n_nodes; v++) {
+        if (!linked[v])
+            continue;
+        if (a->chain->kind[v] == VC_KIND_ITEM || a->control_point[v] || label[v])
+            draw[v] = 1;
+        else
+            (*hidden_actors)++;
+    }
+    free(linked);
+    return draw;
 }
 
-/* The most nodes sharing one x position (a layer of the layered layout). */
-static size_t fullest_layer(const struct vc_graph *g, const struct vc_viz *viz)
+struct placed {
+    uint32_t v;
+    double x, y;
+};
+
+static int by_x_then_y(const void *p, const void *q)
 {
-    double *xs = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(double)), y;
-    size_t n = 0, best = 0, run = 0;
-    if (!xs)
-        return (size_t)sqrt((double)g->n_nodes) * 3;
+    const struct placed *a = p, *b = q;
+    if (a->x != b->x)
+        return a->x < b->x ? -1 : 1;
+    if (a->y != b->y)
+        return a->y < b->y ? -1 : 1;
+    return a->v < b->v ? -1 : a->v > b->v;
+}
+
+/*
+ * Picture coordinates of the drawn nodes (NAN for the others): x from the
+ * layout's layers, y re-spread evenly within each layer (in the layout's
+ * order) so that the nodes left out leave no gaps.  Returns the height.
+ */
+static double place_nodes(const struct vc_graph *g, const struct vc_viz *viz,
+                          const uint8_t *draw, double *cx, double *cy)
+{
+    struct placed *p = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(*p));
+    size_t n = 0, fullest = 1;
+    double xmin, xmax, height, gap;
+
     for (size_t v = 0; v < g->n_nodes; v++)
-        if (vc_viz_position(viz, v, &xs[n], &y))
-            n++;
-    qsort(xs, n, sizeof(*xs), by_double);
-    for (size_t k = 0; k < n; k++) {
-        run = k && fabs(xs[k] - xs[k - 1]) < 1e-9 ? run + 1 : 1;
-        best = run > best ? run : best;
+        cx[v] = cy[v] = NAN;
+    if (!p)
+        return 0;
+    for (size_t v = 0; v < g->n_nodes; v++)
+        if (draw[v] && vc_viz_position(viz, v, &p[n].x, &p[n].y))
+            p[n++].v = (uint32_t)v;
+    /* Trophic levels are fractional: bin them into columns, so that nodes
+     * of nearly the same level share a column instead of a line. */
+    xmin = INFINITY;
+    xmax = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        xmin = fmin(xmin, p[i].x);
+        xmax = fmax(xmax, p[i].x);
     }
-    free(xs);
-    return best;
+    for (size_t i = 0; i < n; i++)
+        p[i].x = xmax > xmin ? round((p[i].x - xmin) / (xmax - xmin) * COLUMNS) : 0;
+    qsort(p, n, sizeof(*p), by_x_then_y);
+    for (size_t i = 0, run = 0; i < n; i++) {
+        run = i && p[i].x == p[i - 1].x ? run + 1 : 1;
+        fullest = run > fullest ? run : fullest;
+    }
+    height = fmin(1400.0, fmax(320.0, 12.0 * (double)fullest + 40.0));
+    gap = (height - 40.0) / (double)fullest;
+    xmax = n ? p[n - 1].x : 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && p[j].x == p[i].x)
+            j++;
+        for (size_t k = i; k < j; k++) {
+            uint32_t v = p[k].v;
+            cx[v] = 40.0 + (xmax > 0 ? p[k].x / xmax : 0.5) * (WIDTH - 260.0);
+            cy[v] = height / 2.0 + ((double)(k - i) - (double)(j - i - 1) / 2.0) * gap;
+        }
+        i = j;
+    }
+    free(p);
+    return height;
 }
 
 static enum vc_status chain_svg(const struct vc_graph *g, const struct vc_analysis *a,
@@ -191,10 +265,9 @@ static enum vc_status chain_svg(const struct vc_graph *g, const struct vc_analys
     const struct vc_chain *c = a->chain;
     struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
     struct vc_viz viz = VC_VIZ_INIT;
-    double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
-    double height, sx, sy;
-    uint8_t *label;
-    size_t positioned = 0, max_edges = 3000;
+    double height, *cx, *cy;
+    uint8_t *label, *draw = NULL;
+    size_t hidden = 0, max_edges = 3000;
     enum vc_status st;
 
     eo.color_by = VC_COLOR_KIND;
@@ -203,28 +276,24 @@ static enum vc_status chain_svg(const struct vc_graph *g, const struct vc_analys
     if ((st = vc_viz_prepare(g, &eo, &viz, err)) != VC_OK)
         return st;
     label = labelled_nodes(a, o->top);
-    if (!label) {
+    if (label)
+        draw = drawn_nodes(g, a, label, &hidden);
+    if (!label || !draw) {
+        free(label);
         vc_viz_release(&viz);
         return vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
     }
-    for (size_t v = 0; v < g->n_nodes; v++) {
-        double x, y;
-        if (!vc_viz_position(&viz, v, &x, &y))
-            continue;
-        positioned++;
-        xmin = fmin(xmin, x);
-        xmax = fmax(xmax, x);
-        ymin = fmin(ymin, y);
-        ymax = fmax(ymax, y);
+    cx = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(double));
+    cy = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(double));
+    if (!cx || !cy) {
+        free(cx);
+        free(cy);
+        free(draw);
+        free(label);
+        vc_viz_release(&viz);
+        return vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
     }
-    if (!positioned)
-        xmin = xmax = ymin = ymax = 0;
-    /* Keep rows apart: about 12 units per node of the fullest layer. */
-    height = fmin(1600.0, fmax(320.0, 12.0 * (double)fullest_layer(g, &viz) + 40.0));
-    sx = xmax > xmin ? (WIDTH - 260.0) / (xmax - xmin) : 0;
-    sy = ymax > ymin ? (height - 40.0) / (ymax - ymin) : 0;
-#define PX(x) (40.0 + ((x) - xmin) * sx)
-#define PY(y) (20.0 + ((y) - ymin) * sy)
+    height = place_nodes(g, &viz, draw, cx, cy);
 
     if (standalone)
         fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
@@ -239,22 +308,20 @@ static enum vc_status chain_svg(const struct vc_graph *g, const struct vc_analys
           out);
     for (size_t e = 0; e < g->n_edges; e++) {
         uint32_t u = g->edge_from[e], v = g->edge_to[e];
-        double x1, y1, x2, y2;
-        if (g->n_edges > max_edges && !label[u] && !label[v] && !a->control_point[u] &&
-            !a->control_point[v])
+        if (isnan(cx[u]) || isnan(cx[v]) ||
+            (g->n_edges > max_edges && !label[u] && !label[v] && !a->control_point[u] &&
+             !a->control_point[v]))
             continue;
-        if (!vc_viz_position(&viz, u, &x1, &y1) || !vc_viz_position(&viz, v, &x2, &y2))
-            continue;
-        fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", PX(x1),
-                PY(y1), PX(x2), PY(y2));
+        fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx[u],
+                cy[u], cx[v], cy[v]);
     }
     fputs("</g>\n<g stroke=\"#fff\" stroke-width=\"0.5\">\n", out);
     for (size_t v = 0; v < g->n_nodes; v++) {
-        double x, y, r;
-        if (!vc_viz_position(&viz, v, &x, &y))
+        double r;
+        if (isnan(cx[v]))
             continue;
         r = 2.5 + 6.0 * (isnan(a->impact[v]) ? 0 : a->impact[v]);
-        fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"", PX(x), PY(y), r);
+        fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"", cx[v], cy[v], r);
         if (a->control_point[v])
             fputs(CP_COLOUR, out);
         else if (viz.has_rgb && viz.has_rgb[v])
@@ -267,16 +334,19 @@ static enum vc_status chain_svg(const struct vc_graph *g, const struct vc_analys
     }
     fputs("</g>\n<g font-size=\"11\" fill=\"#222\">\n", out);
     for (size_t v = 0; v < g->n_nodes; v++) {
-        double x, y;
-        if (!label[v] || !vc_viz_position(&viz, v, &x, &y))
+        if (!label[v] || isnan(cx[v]))
             continue;
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">", PX(x) + 9.0, PY(y) + 4.0);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">", cx[v] + 9.0, cy[v] + 4.0);
         text_cut(out, c->label[v], 32);
         fputs("</text>\n", out);
     }
+    if (hidden)
+        fprintf(out, "<text x=\"40\" y=\"%.0f\" font-size=\"11\" fill=\"#555\">%zu other "
+                     "providers not drawn</text>\n", height - 4, hidden);
     fputs("</g>\n</svg>\n", out);
-#undef PX
-#undef PY
+    free(cx);
+    free(cy);
+    free(draw);
     free(label);
     vc_viz_release(&viz);
     return VC_OK;
@@ -387,9 +457,18 @@ static uint32_t *top_items(const struct vc_analysis *a, size_t top, size_t *n_ou
     size_t n = 0;
     if (!it)
         return NULL;
-    for (size_t v = 0; v < a->n; v++)
-        if (a->chain->kind[v] == VC_KIND_ITEM && a->control_point[v])
-            it[n++] = (uint32_t)v;
+    uint8_t *seen = calloc(a->n ? a->n : 1, 1);
+    if (!seen) {
+        free(it);
+        return NULL;
+    }
+    /* a control point at the level the item's bar shows */
+    for (size_t k = 0; k < a->n_provisions; k++) {
+        const struct vc_provision_score *p = &a->provisions[k];
+        if (p->control_point && p->level == a->conc_level[p->item] && !seen[p->item]++)
+            it[n++] = p->item;
+    }
+    free(seen);
     qsort_r(it, n, sizeof(*it), items_by_impact, (void *)a);
     *n_out = n < top ? n : top;
     return it;
@@ -621,7 +700,8 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
                  "carry a control point: a hard-to-replace provision that much of the chain "
                  "depends on (%zu in all, at the %s level). Other actors are blue, other items "
                  "bluish green; a larger dot means a larger share of final output lost if "
-                 "the node fails. The %zu most important nodes are named.</p>\n<figure>\n",
+                 "the node fails. Every item is drawn, and the actors that hold a control "
+                 "point; the %zu most important nodes are named.</p>\n<figure>\n",
             n_cp, vc_level_name(a->opts.level), o->top);
     if ((st = chain_svg(g, a, o, out, 0, err)) != VC_OK)
         goto out;
