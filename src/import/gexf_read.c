@@ -43,6 +43,7 @@
 #include "core/attrname.h"
 #include "core/idmap.h"
 #include "core/mem.h"
+#include "xml_reader.h"
 #include "xml_util.h"
 #include "vchain/import.h"
 
@@ -91,13 +92,8 @@ static const enum vc_attr_type col_type[N_COLS] = {
 };
 
 struct reader {
-    xmlParserCtxtPtr ctxt;
+    struct vc_xml_reader x;      /* first: the shared SAX handlers read it */
     struct scratch scratch[N_SLOTS];
-    struct vc_graph *g;
-    const struct vc_import_opts *opts;
-    struct vc_diag *diag;
-    struct vc_error *err;
-    int failed;
 
     enum el stack[MAX_DEPTH];
     int depth;
@@ -125,68 +121,18 @@ struct reader {
     char *text;
     size_t text_len, text_cap;
 
-    uint8_t *declared;
-    size_t declared_cap;
-    uint32_t *first_ref_line, *first_ref_col;
-    size_t ref_cap;
-
     int warned_dynamic, warned_mutual, warned_undeclared, warned_ns;
 };
 
-/* ---- errors ----
- *
- * A failure only marks the reader; each SAX entry point stops the parser
- * when its work is done (stop_if_failed).  libxml2 2.9.14's xmlStopParser()
- * frees the input buffer that attribute values point into, so stopping in
- * the middle of a start tag made the next attr_get() read freed memory
- * (<graph defaultedgetype="mutual" mode="static"> with --strict).
- */
-
-static void fail(struct reader *r, enum vc_status code, long line, long col, const char *fmt, ...)
-    VC_PRINTF(5, 6);
-
-static void fail(struct reader *r, enum vc_status code, long line, long col, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vc_error_setv(r->err, code, r->g->source, line, col, fmt, ap);
-    va_end(ap);
-    r->failed = 1;
-}
-
-static void warn(struct reader *r, long line, long col, const char *fmt, ...) VC_PRINTF(4, 5);
-
-static void warn(struct reader *r, long line, long col, const char *fmt, ...)
-{
-    char msg[VC_ERROR_MSG_MAX];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
-    va_end(ap);
-    if (vc_warn(r->diag, r->err, r->g->source, line, col, "%s", msg) != VC_OK)
-        r->failed = 1;
-}
-
-static void nomem(struct reader *r)
-{
-    fail(r, VC_ENOMEM, 0, 0, "out of memory");
-}
-
 static void stop(struct reader *r)
 {
-    r->failed = 1;
-}
-
-static void stop_if_failed(struct reader *r)
-{
-    if (r->failed)
-        xmlStopParser(r->ctxt);
+    r->x.failed = 1;
 }
 
 static void note_dynamic(struct reader *r, long line, long col)
 {
     if (!r->warned_dynamic++)
-        warn(r, line, col, "dynamic GEXF is read as a static graph: time spells are ignored, "
+        vc_xr_warn(&r->x, line, col, "dynamic GEXF is read as a static graph: time spells are ignored, "
              "and an attribute given several values over time keeps the last one");
 }
 
@@ -208,7 +154,7 @@ static const char *attr_get(struct reader *r, const xmlChar **attrs, int n, cons
         size_t len = (size_t)(end - v), k = 0;
         struct scratch *sc = &r->scratch[slot];
         if (VC_GROW(sc->buf, sc->cap, len + 1)) {
-            nomem(r);
+            vc_xr_nomem(&r->x);
             return NULL;
         }
         for (const char *p = v; p < end; p++) {
@@ -267,14 +213,14 @@ static struct vc_attr *native_col(struct reader *r, enum vc_attr_class cls, int 
     struct vc_attr **slot = &r->cols[cls_index(cls)][c];
     if (*slot)
         return *slot;
-    if (vc_graph_attr(r->g, cls, col_name[c])) {
-        fail(r, VC_EINVAL, line, col,
+    if (vc_graph_attr(r->x.g, cls, col_name[c])) {
+        vc_xr_fail(&r->x, VC_EINVAL, line, col,
              "%s attribute \"%s\" is declared in the file, and the %ss also carry GEXF's own "
              "%s%s; rename the attribute", vc_attr_class_name(cls), col_name[c],
              vc_attr_class_name(cls), c >= COL_R ? "viz " : "", col_name[c]);
         return NULL;
     }
-    if (vc_graph_attr_add(r->g, cls, col_name[c], col_type[c], slot, r->err) != VC_OK) {
+    if (vc_graph_attr_add(r->x.g, cls, col_name[c], col_type[c], slot, r->x.err) != VC_OK) {
         stop(r);
         return NULL;
     }
@@ -283,7 +229,7 @@ static struct vc_attr *native_col(struct reader *r, enum vc_attr_class cls, int 
 
 static void element_name(struct reader *r, char *buf, size_t size)
 {
-    const struct vc_graph *g = r->g;
+    const struct vc_graph *g = r->x.g;
     if (r->cur_cls == VC_CLASS_NODE)
         snprintf(buf, size, "node \"%.200s\"", g->node_id[r->cur_index]);
     else if (g->edge_id[r->cur_index])
@@ -311,23 +257,23 @@ static void store(struct reader *r, struct vc_attr *a, size_t index, const char 
     st = vc_value_parse(a->type, text, &v, &present, &why);
     element_name(r, name, sizeof(name));
     if (st != VC_OK) {
-        fail(r, st, line, col, "%s: %s \"%.80s\" of %s (%s): %s", name, what, text, a->name,
+        vc_xr_fail(&r->x, st, line, col, "%s: %s \"%.80s\" of %s (%s): %s", name, what, text, a->name,
              vc_attr_type_name(a->type), why);
         return;
     }
     if (vc_attr_has(a, index) && !replace) {
-        fail(r, VC_EINVAL, line, col, "%s: two values for %s", name, a->name);
+        vc_xr_fail(&r->x, VC_EINVAL, line, col, "%s: two values for %s", name, a->name);
         return;
     }
     if (!present) {
         vc_attr_unset(a, index);
         return;
     }
-    if (a->type == VC_ATTR_STRING && !(v.s = vc_graph_strdup(r->g, text, strlen(text)))) {
-        nomem(r);
+    if (a->type == VC_ATTR_STRING && !(v.s = vc_graph_strdup(r->x.g, text, strlen(text)))) {
+        vc_xr_nomem(&r->x);
         return;
     }
-    if (vc_attr_set(a, index, v, r->err) != VC_OK)
+    if (vc_attr_set(a, index, v, r->x.err) != VC_OK)
         stop(r);
 }
 
@@ -368,10 +314,10 @@ static void start_attributes(struct reader *r, const xmlChar **attrs, int n, lon
     const char *cls = attr_get(r, attrs, n, "class", SLOT_MISC);
     const char *mode;
 
-    if (r->failed)
+    if (r->x.failed)
         return;
     if (!cls) {
-        fail(r, VC_EINVAL, line, col, "<attributes> without a class (node or edge)");
+        vc_xr_fail(&r->x, VC_EINVAL, line, col, "<attributes> without a class (node or edge)");
         return;
     }
     if (strcmp(cls, "node") == 0)
@@ -379,7 +325,7 @@ static void start_attributes(struct reader *r, const xmlChar **attrs, int n, lon
     else if (strcmp(cls, "edge") == 0)
         r->attrs_cls = VC_CLASS_EDGE;
     else {
-        fail(r, VC_EINVAL, line, col, "<attributes class=\"%.40s\">: the class is neither node "
+        vc_xr_fail(&r->x, VC_EINVAL, line, col, "<attributes class=\"%.40s\">: the class is neither node "
              "nor edge", cls);
         return;
     }
@@ -408,12 +354,12 @@ static void start_attribute(struct reader *r, const xmlChar **attrs, int n, long
     struct gattr *ga;
 
     if (!(v = attr_get(r, attrs, n, "id", SLOT_ID)) || !*v) {
-        if (!r->failed)
-            fail(r, VC_EINVAL, line, col, "<attribute> without an id");
+        if (!r->x.failed)
+            vc_xr_fail(&r->x, VC_EINVAL, line, col, "<attribute> without an id");
         return;
     }
     if (strlen(v) >= sizeof(id)) {
-        fail(r, VC_EINVAL, line, col, "attribute id is too long (the limit is %zu bytes)",
+        vc_xr_fail(&r->x, VC_EINVAL, line, col, "attribute id is too long (the limit is %zu bytes)",
              sizeof(id) - 1);
         return;
     }
@@ -421,10 +367,10 @@ static void start_attribute(struct reader *r, const xmlChar **attrs, int n, long
     v = attr_get(r, attrs, n, "title", SLOT_MISC);
     snprintf(title, sizeof(title), "%s", v ? v : "");
     v = attr_get(r, attrs, n, "type", SLOT_MISC);
-    if (r->failed)
+    if (r->x.failed)
         return;
     if (v && !parse_gexf_type(v, &type)) {
-        fail(r, VC_EINVAL, line, col,
+        vc_xr_fail(&r->x, VC_EINVAL, line, col,
              "<attribute id=\"%s\">: type \"%.40s\" is not a GEXF attribute type (boolean, "
              "integer, long, float, double, string, ...)", id, v);
         return;
@@ -433,7 +379,7 @@ static void start_attribute(struct reader *r, const xmlChar **attrs, int n, long
         size_t i = vc_idmap_find(&r->gattr_index[r->attrs_cls], r->gattr_ids, id, strlen(id),
                                  vc_hash(id, strlen(id)));
         if (i != SIZE_MAX) {
-            fail(r, VC_EINVAL, line, col, "%s attribute id \"%s\" is declared twice (first at "
+            vc_xr_fail(&r->x, VC_EINVAL, line, col, "%s attribute id \"%s\" is declared twice (first at "
                  "line %ld)", vc_attr_class_name(r->attrs_cls), id, r->gattrs[i].line);
             return;
         }
@@ -446,27 +392,27 @@ static void start_attribute(struct reader *r, const xmlChar **attrs, int n, long
          (r->attrs_cls == VC_CLASS_EDGE && (!strcmp(name, "weight") || !strcmp(name, "kind"))))) {
         /* GEXF's own label, weight and kind own those names. */
         snprintf(named, sizeof(named), "attr_%s", name);
-        warn(r, line, col, "%s attribute \"%s\" is read as \"%s\": the name belongs to "
+        vc_xr_warn(&r->x, line, col, "%s attribute \"%s\" is read as \"%s\": the name belongs to "
                  "GEXF's own %s %s", vc_attr_class_name(r->attrs_cls), name, named,
                  vc_attr_class_name(r->attrs_cls), name);
         plain = named;
     }
-    name = vc_attrmap_apply(r->opts->map, plain, mapped, sizeof(mapped));
-    if (vc_graph_attr(r->g, r->attrs_cls, name)) {
-        fail(r, VC_EINVAL, line, col,
+    name = vc_attrmap_apply(r->x.opts->map, plain, mapped, sizeof(mapped));
+    if (vc_graph_attr(r->x.g, r->attrs_cls, name)) {
+        vc_xr_fail(&r->x, VC_EINVAL, line, col,
              "<attribute id=\"%s\">: %s attribute \"%s\" is already declared by another "
              "<attribute>", id, vc_attr_class_name(r->attrs_cls), name);
         return;
     }
     if (VC_GROW(r->gattrs, r->gattrs_cap, r->n_gattrs + 1)) {
-        nomem(r);
+        vc_xr_nomem(&r->x);
         return;
     }
     ga = &r->gattrs[r->n_gattrs];
     memset(ga, 0, sizeof(*ga));
     ga->id = strdup(id);
     if (!ga->id) {
-        nomem(r);
+        vc_xr_nomem(&r->x);
         return;
     }
     r->n_gattrs++;
@@ -475,10 +421,10 @@ static void start_attribute(struct reader *r, const xmlChar **attrs, int n, long
     ga->line = line;
     ga->col = col;
     if (index_gattr(r, r->n_gattrs - 1)) {
-        nomem(r);
+        vc_xr_nomem(&r->x);
         return;
     }
-    if (vc_graph_attr_add(r->g, r->attrs_cls, name, type, &ga->attr, r->err) != VC_OK)
+    if (vc_graph_attr_add(r->x.g, r->attrs_cls, name, type, &ga->attr, r->x.err) != VC_OK)
         stop(r);
 }
 
@@ -502,17 +448,17 @@ static void characters(struct reader *r, const xmlChar *ch, int len)
 {
     enum el top = parent(r);
 
-    if (r->failed || r->skip_depth || len <= 0 || (top != EL_DESCRIPTION && top != EL_DEFAULT))
+    if (r->x.failed || r->skip_depth || len <= 0 || (top != EL_DESCRIPTION && top != EL_DEFAULT))
         return;
     if (r->text_len + (size_t)len > VC_GRAPH_MAX_VALUE_LEN) {
         /* libxml2 hands over text without limit to our own handler. */
-        fail(r, VC_ENOMEM, xmlSAX2GetLineNumber(r->ctxt), 0,
+        vc_xr_fail(&r->x, VC_ENOMEM, xmlSAX2GetLineNumber(r->x.ctxt), 0,
              "the text of <%s> is longer than %zu bytes, vchain's limit for one value",
              top == EL_DEFAULT ? "default" : "description", VC_GRAPH_MAX_VALUE_LEN);
         return;
     }
     if (VC_GROW(r->text, r->text_cap, r->text_len + (size_t)len + 1)) {
-        nomem(r);
+        vc_xr_nomem(&r->x);
         return;
     }
     memcpy(r->text + r->text_len, ch, (size_t)len);
@@ -536,32 +482,32 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
     const char *et, *mode;
 
     if (r->graphs_seen++) {
-        fail(r, VC_EUNSUPPORTED, line, col, "a second <graph>: vchain reads one graph per file");
+        vc_xr_fail(&r->x, VC_EUNSUPPORTED, line, col, "a second <graph>: vchain reads one graph per file");
         return;
     }
     /* The GEXF schemas make undirected the default. */
-    r->g->directed = false;
+    r->x.g->directed = false;
     et = attr_get(r, attrs, n, "defaultedgetype", SLOT_MISC);
     if (et && strcmp(et, "directed") == 0)
-        r->g->directed = true;
+        r->x.g->directed = true;
     else if (et && strcmp(et, "mutual") == 0) {
         if (!r->warned_mutual++)
-            warn(r, line, col, "defaultedgetype=\"mutual\" is read as undirected");
+            vc_xr_warn(&r->x, line, col, "defaultedgetype=\"mutual\" is read as undirected");
     } else if (et && strcmp(et, "undirected") != 0) {
-        fail(r, VC_EINVAL, line, col, "<graph>: defaultedgetype=\"%.40s\" is not directed, "
+        vc_xr_fail(&r->x, VC_EINVAL, line, col, "<graph>: defaultedgetype=\"%.40s\" is not directed, "
              "undirected or mutual", et);
         return;
     }
     mode = attr_get(r, attrs, n, "mode", SLOT_MISC);
     if (!mode)
         mode = attr_get(r, attrs, n, "type", SLOT_MISC); /* GEXF 1.0's name for it */
-    if (r->failed)
+    if (r->x.failed)
         return;
     if (mode && strcmp(mode, "dynamic") == 0) {
         r->dynamic = true;
         note_dynamic(r, line, col);
     } else if (mode && strcmp(mode, "static") != 0 && strcmp(mode, "slice") != 0) {
-        fail(r, VC_EINVAL, line, col, "<graph>: mode=\"%.40s\" is not static, dynamic or slice",
+        vc_xr_fail(&r->x, VC_EINVAL, line, col, "<graph>: mode=\"%.40s\" is not static, dynamic or slice",
              mode);
         return;
     }
@@ -569,19 +515,6 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
 }
 
 /* ---- nodes and edges ---- */
-
-static int grow_node_marks(struct reader *r)
-{
-    size_t need = r->g->n_nodes, c1 = r->declared_cap, c2 = r->ref_cap, c3 = r->ref_cap;
-    if (need <= r->declared_cap && need <= r->ref_cap)
-        return 0;
-    if (VC_GROW(r->declared, c1, need) || VC_GROW(r->first_ref_line, c2, need) ||
-        VC_GROW(r->first_ref_col, c3, need))
-        return -1;
-    r->declared_cap = c1;
-    r->ref_cap = c2 < c3 ? c2 : c3;
-    return 0;
-}
 
 static bool has_time(const xmlChar **attrs, int n)
 {
@@ -598,35 +531,21 @@ static void start_node(struct reader *r, const xmlChar **attrs, int n, long line
     const char *id = attr_get(r, attrs, n, "id", SLOT_ID);
     const char *label;
     size_t index;
-    bool created;
 
-    if (r->failed)
+    if (r->x.failed)
         return;
     if (!id) {
-        fail(r, VC_EINVAL, line, col, "<node> without an id");
+        vc_xr_fail(&r->x, VC_EINVAL, line, col, "<node> without an id");
         return;
     }
     if (has_attr(attrs, n, "pid")) {
-        fail(r, VC_EUNSUPPORTED, line, col,
+        vc_xr_fail(&r->x, VC_EUNSUPPORTED, line, col,
              "node \"%.200s\" has a parent (pid): hierarchical GEXF is not supported; "
              "flatten the hierarchy first", id);
         return;
     }
-    if (vc_graph_intern_node(r->g, id, strlen(id), (uint32_t)line, (uint32_t)col, &index,
-                             &created, r->err) != VC_OK || grow_node_marks(r)) {
-        nomem(r);
+    if (vc_xr_declare_node(&r->x, id, strlen(id), line, col, &index))
         return;
-    }
-    if (!created) {
-        if (r->declared[index]) {
-            fail(r, VC_EINVAL, line, col, "duplicate node id \"%.200s\" (first declared at line "
-                 "%u)", r->g->node_id[index], r->g->node_line[index]);
-            return;
-        }
-        r->g->node_line[index] = (uint32_t)line;
-        r->g->node_col[index] = (uint32_t)col;
-    }
-    r->declared[index] = 1;
     r->cur_cls = VC_CLASS_NODE;
     r->cur_index = index;
     if (has_time(attrs, n))
@@ -644,25 +563,14 @@ static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *
 {
     const char *id = attr_get(r, attrs, n, which,
                               strcmp(which, "source") == 0 ? SLOT_SOURCE : SLOT_TARGET);
-    bool created;
 
-    if (r->failed)
+    if (r->x.failed)
         return -1;
     if (!id) {
-        fail(r, VC_EINVAL, line, col, "<edge> without a %s attribute", which);
+        vc_xr_fail(&r->x, VC_EINVAL, line, col, "<edge> without a %s attribute", which);
         return -1;
     }
-    if (vc_graph_intern_node(r->g, id, strlen(id), (uint32_t)line, (uint32_t)col, index,
-                             &created, r->err) != VC_OK || grow_node_marks(r)) {
-        nomem(r);
-        return -1;
-    }
-    if (created) {
-        r->declared[*index] = 0;
-        r->first_ref_line[*index] = (uint32_t)line;
-        r->first_ref_col[*index] = (uint32_t)col;
-    }
-    return 0;
+    return vc_xr_name_node(&r->x, id, strlen(id), line, col, index);
 }
 
 static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line, long col)
@@ -672,7 +580,7 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     };
     size_t from, to, index;
     const char *id, *type;
-    bool directed = r->g->directed;
+    bool directed = r->x.g->directed;
 
     if (endpoint(r, attrs, n, "source", line, col, &from) ||
         endpoint(r, attrs, n, "target", line, col, &to))
@@ -686,18 +594,18 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
         else if (strcmp(type, "mutual") == 0) {
             directed = false;
             if (!r->warned_mutual++)
-                warn(r, line, col, "edges of type \"mutual\" are read as undirected");
+                vc_xr_warn(&r->x, line, col, "edges of type \"mutual\" are read as undirected");
         } else {
-            fail(r, VC_EINVAL, line, col, "<edge>: type=\"%.40s\" is not directed, undirected "
+            vc_xr_fail(&r->x, VC_EINVAL, line, col, "<edge>: type=\"%.40s\" is not directed, undirected "
                  "or mutual", type);
             return;
         }
     }
     id = attr_get(r, attrs, n, "id", SLOT_ID);
-    if (r->failed)
+    if (r->x.failed)
         return;
-    if (vc_graph_add_edge(r->g, from, to, directed, id, id ? strlen(id) : 0, (uint32_t)line,
-                          (uint32_t)col, &index, r->err) != VC_OK) {
+    if (vc_graph_add_edge(r->x.g, from, to, directed, id, id ? strlen(id) : 0, (uint32_t)line,
+                          (uint32_t)col, &index, r->x.err) != VC_OK) {
         stop(r);
         return;
     }
@@ -705,7 +613,7 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     r->cur_index = index;
     if (has_time(attrs, n))
         note_dynamic(r, line, col);
-    for (size_t i = 0; i < sizeof(natives) / sizeof(natives[0]) && !r->failed; i++) {
+    for (size_t i = 0; i < sizeof(natives) / sizeof(natives[0]) && !r->x.failed; i++) {
         const char *v = attr_get(r, attrs, n, natives[i].xml, SLOT_MISC);
         struct vc_attr *a;
         if (v && (a = native_col(r, VC_CLASS_EDGE, natives[i].col, line, col)))
@@ -724,29 +632,29 @@ static void start_attvalue(struct reader *r, const xmlChar **attrs, int n, long 
     if (!id)
         id = attr_get(r, attrs, n, "id", SLOT_ID); /* GEXF 1.0 and 1.1 */
     value = attr_get(r, attrs, n, "value", SLOT_VALUE);
-    if (r->failed)
+    if (r->x.failed)
         return;
     if (!id) {
-        fail(r, VC_EINVAL, line, col, "<attvalue> without a for attribute");
+        vc_xr_fail(&r->x, VC_EINVAL, line, col, "<attvalue> without a for attribute");
         return;
     }
     ga = find_gattr(r, r->cur_cls, id);
     if (!ga) {
         char name[300];
         element_name(r, name, sizeof(name));
-        if (!r->opts->lenient) {
-            fail(r, VC_EINVAL, line, col, "%s: <attvalue for=\"%.200s\"> names an attribute no "
+        if (!r->x.opts->lenient) {
+            vc_xr_fail(&r->x, VC_EINVAL, line, col, "%s: <attvalue for=\"%.200s\"> names an attribute no "
                  "<attributes class=\"%s\"> declares (--lenient skips such values)", name, id,
                  vc_attr_class_name(r->cur_cls));
             return;
         }
         if (!r->warned_undeclared++)
-            warn(r, line, col, "%s: value of undeclared attribute \"%.200s\" skipped "
+            vc_xr_warn(&r->x, line, col, "%s: value of undeclared attribute \"%.200s\" skipped "
                  "(--lenient)", name, id);
         return;
     }
     if (!value) {
-        fail(r, VC_EINVAL, line, col, "<attvalue for=\"%.200s\"> without a value", id);
+        vc_xr_fail(&r->x, VC_EINVAL, line, col, "<attvalue for=\"%.200s\"> without a value", id);
         return;
     }
     timed = has_time(attrs, n);
@@ -772,14 +680,14 @@ static bool parse_number(struct reader *r, const char *text, double *d, const ch
         return true;
     }
     element_name(r, name, sizeof(name));
-    fail(r, VC_EPARSE, line, col, "%s: %s \"%.80s\" is not a number", name, what, text);
+    vc_xr_fail(&r->x, VC_EPARSE, line, col, "%s: %s \"%.80s\" is not a number", name, what, text);
     return false;
 }
 
 static void set_double(struct reader *r, int c, double d, long line, long col)
 {
     struct vc_attr *a = native_col(r, r->cur_cls, c, line, col);
-    if (a && vc_attr_set_double(a, r->cur_index, d, r->err) != VC_OK)
+    if (a && vc_attr_set_double(a, r->cur_index, d, r->x.err) != VC_OK)
         stop(r);
 }
 
@@ -803,7 +711,7 @@ static void viz_color(struct reader *r, const xmlChar **attrs, int n, long line,
             ok = hexval(hex[i]) >= 0;
         if (!ok) {
             element_name(r, name, sizeof(name));
-            fail(r, VC_EPARSE, line, col, "%s: viz:color hex=\"%.40s\" is not #rgb or #rrggbb",
+            vc_xr_fail(&r->x, VC_EPARSE, line, col, "%s: viz:color hex=\"%.40s\" is not #rgb or #rrggbb",
                  name, hex);
             return;
         }
@@ -814,27 +722,27 @@ static void viz_color(struct reader *r, const xmlChar **attrs, int n, long line,
         for (int i = 0; i < 3; i++) {
             const char *v = attr_get(r, attrs, n, ch[i], SLOT_VALUE);
             double d;
-            if (r->failed)
+            if (r->x.failed)
                 return;
             if (!v) {
                 element_name(r, name, sizeof(name));
-                fail(r, VC_EINVAL, line, col, "%s: viz:color without %s", name, ch[i]);
+                vc_xr_fail(&r->x, VC_EINVAL, line, col, "%s: viz:color without %s", name, ch[i]);
                 return;
             }
             if (!parse_number(r, v, &d, "viz:color channel", line, col))
                 return;
             if (d < 0 || d > 255 || d != floor(d)) {
                 element_name(r, name, sizeof(name));
-                fail(r, VC_EINVAL, line, col, "%s: viz:color %s=\"%.40s\" is not a whole number "
+                vc_xr_fail(&r->x, VC_EINVAL, line, col, "%s: viz:color %s=\"%.40s\" is not a whole number "
                      "from 0 to 255", name, ch[i], v);
                 return;
             }
             rgb[i] = (int)d;
         }
     }
-    for (int i = 0; i < 3 && !r->failed; i++) {
+    for (int i = 0; i < 3 && !r->x.failed; i++) {
         struct vc_attr *a = native_col(r, r->cur_cls, COL_R + i, line, col);
-        if (a && vc_attr_set_int(a, r->cur_index, rgb[i], r->err) != VC_OK)
+        if (a && vc_attr_set_int(a, r->cur_index, rgb[i], r->x.err) != VC_OK)
             stop(r);
     }
 }
@@ -849,7 +757,7 @@ static void viz_element(struct reader *r, const char *local, const xmlChar **att
         viz_color(r, attrs, n, line, col);
     } else if (strcmp(local, "position") == 0 && r->cur_cls == VC_CLASS_NODE) {
         static const char *const axis[2] = { "x", "y" };
-        for (int i = 0; i < 2 && !r->failed; i++) {
+        for (int i = 0; i < 2 && !r->x.failed; i++) {
             v = attr_get(r, attrs, n, axis[i], SLOT_VALUE);
             if (v && parse_number(r, v, &d, i ? "viz:position y" : "viz:position x", line, col))
                 set_double(r, COL_X + i, d, line, col);
@@ -887,11 +795,11 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
     (void)nb_ns;
     (void)ns;
     (void)nb_defaulted;
-    if (r->failed)
+    if (r->x.failed)
         return;
     if (r->depth >= MAX_DEPTH) {
-        vc_xml_tag_position(r->ctxt, &line, &col);
-        fail(r, VC_ENOMEM, line, col, "elements nested more than %d deep (vchain's limit)",
+        vc_xml_tag_position(r->x.ctxt, &line, &col);
+        vc_xr_fail(&r->x, VC_ENOMEM, line, col, "elements nested more than %d deep (vchain's limit)",
              MAX_DEPTH);
         return;
     }
@@ -899,15 +807,15 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
         push(r, EL_SKIP);
         return;
     }
-    vc_xml_tag_position(r->ctxt, &line, &col);
+    vc_xml_tag_position(r->x.ctxt, &line, &col);
 
     if (top == EL_TOP) {
         if (strcmp(name, "gexf") != 0) {
-            fail(r, VC_EPARSE, line, col, "not a GEXF file: the root element is <%.80s>", name);
+            vc_xr_fail(&r->x, VC_EPARSE, line, col, "not a GEXF file: the root element is <%.80s>", name);
             return;
         }
         if (uri && !strstr((const char *)uri, "gexf") && !r->warned_ns++)
-            warn(r, line, col, "<gexf> in namespace \"%.200s\", which is not a GEXF namespace; "
+            vc_xr_warn(&r->x, line, col, "<gexf> in namespace \"%.200s\", which is not a GEXF namespace; "
                  "read as GEXF", (const char *)uri);
         r->root_seen = 1;
         push(r, EL_GEXF);
@@ -1001,9 +909,9 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
         }
         if (top == EL_NODE && (strcmp(name, "nodes") == 0 || strcmp(name, "edges") == 0 ||
                                strcmp(name, "parents") == 0)) {
-            fail(r, VC_EUNSUPPORTED, line, col,
+            vc_xr_fail(&r->x, VC_EUNSUPPORTED, line, col,
                  "<%s> inside node \"%.200s\": hierarchical GEXF (nodes within nodes) is not "
-                 "supported; flatten the hierarchy first", name, r->g->node_id[r->cur_index]);
+                 "supported; flatten the hierarchy first", name, r->x.g->node_id[r->cur_index]);
             return;
         }
         break;
@@ -1017,25 +925,25 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
     default:
         break;
     }
-    fail(r, VC_EINVAL, line, col, "unexpected <%.80s> inside <%s>", name, el_name[top]);
+    vc_xr_fail(&r->x, VC_EINVAL, line, col, "unexpected <%.80s> inside <%s>", name, el_name[top]);
 }
 
 static void apply_default_text(struct reader *r)
 {
     struct gattr *ga = r->n_gattrs ? &r->gattrs[r->n_gattrs - 1] : NULL;
-    if (!ga || r->failed)
+    if (!ga || r->x.failed)
         return;
     free(ga->default_text);
     ga->default_text = strdup(r->text ? r->text : "");
     if (!ga->default_text)
-        nomem(r);
+        vc_xr_nomem(&r->x);
 }
 
 static void end_element(struct reader *r)
 {
     enum el top = parent(r);
 
-    if (r->failed)
+    if (r->x.failed)
         return;
     if (r->skip_depth) {
         if (r->depth == r->skip_depth)
@@ -1045,34 +953,10 @@ static void end_element(struct reader *r)
     }
     if (top == EL_DEFAULT)
         apply_default_text(r);
-    else if (top == EL_DESCRIPTION && r->text_len && !r->g->desc &&
-             !(r->g->desc = vc_graph_strdup(r->g, r->text, r->text_len)))
-        nomem(r);
+    else if (top == EL_DESCRIPTION && r->text_len && !r->x.g->desc &&
+             !(r->x.g->desc = vc_graph_strdup(r->x.g, r->text, r->text_len)))
+        vc_xr_nomem(&r->x);
     r->depth--;
-}
-
-static void entity_decl(struct reader *r, const xmlChar *name)
-{
-    if (r->failed)
-        return;
-    fail(r, VC_EUNSUPPORTED, xmlSAX2GetLineNumber(r->ctxt), xmlSAX2GetColumnNumber(r->ctxt),
-         "the DTD declares entity \"%.80s\": entity declarations are not supported "
-         "(GEXF needs none; they can hide billion-laughs and external-file attacks)",
-         (const char *)name);
-}
-
-/*
- * <!ATTLIST> with a default value makes libxml2 add that attribute to every
- * matching element; GEXF needs no such declarations, so any is refused.
- */
-static void attribute_decl(struct reader *r, const xmlChar *elem, const xmlChar *name)
-{
-    if (r->failed)
-        return;
-    fail(r, VC_EUNSUPPORTED, xmlSAX2GetLineNumber(r->ctxt), xmlSAX2GetColumnNumber(r->ctxt),
-         "the DTD declares attribute \"%.80s\" of <%.80s>: DTD attribute declarations are not "
-         "supported (their defaults would silently change the data)", (const char *)name,
-         (const char *)elem);
 }
 
 /* The SAX entry points: do the work, then stop the parser on failure. */
@@ -1082,7 +966,7 @@ static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, cons
                      const xmlChar **attrs)
 {
     start_element(ud, local, prefix, uri, nb_ns, ns, nb_attrs, nb_defaulted, attrs);
-    stop_if_failed(ud);
+    vc_xr_stop_if_failed(ud);
 }
 
 static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
@@ -1091,61 +975,13 @@ static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const 
     (void)prefix;
     (void)uri;
     end_element(ud);
-    stop_if_failed(ud);
+    vc_xr_stop_if_failed(ud);
 }
 
 static void on_characters(void *ud, const xmlChar *ch, int len)
 {
     characters(ud, ch, len);
-    stop_if_failed(ud);
-}
-
-static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlChar *public_id,
-                           const xmlChar *system_id, xmlChar *content)
-{
-    (void)type;
-    (void)public_id;
-    (void)system_id;
-    (void)content;
-    entity_decl(ud, name);
-    stop_if_failed(ud);
-}
-
-static void on_unparsed_entity_decl(void *ud, const xmlChar *name, const xmlChar *public_id,
-                                    const xmlChar *system_id, const xmlChar *notation)
-{
-    (void)public_id;
-    (void)system_id;
-    (void)notation;
-    entity_decl(ud, name);
-    stop_if_failed(ud);
-}
-
-static void on_attribute_decl(void *ud, const xmlChar *elem, const xmlChar *name, int type,
-                              int def, const xmlChar *default_value, xmlEnumerationPtr tree)
-{
-    (void)type;
-    (void)def;
-    (void)default_value;
-    xmlFreeEnumeration(tree); /* the handler owns it (libxml2's SAX contract) */
-    attribute_decl(ud, elem, name);
-    stop_if_failed(ud);
-}
-
-/* Unknown entities must fail, never expand to something loaded. */
-static xmlEntityPtr on_get_entity(void *ud, const xmlChar *name)
-{
-    (void)ud;
-    return xmlGetPredefinedEntity(name);
-}
-
-static void on_error(void *ud, xmlErrorPtr e)
-{
-    struct reader *r = ud;
-    if (!e || e->level < XML_ERR_ERROR || r->failed)
-        return;
-    vc_xml_error_to_vc(r->err, r->g->source, e);
-    r->failed = 1;
+    vc_xr_stop_if_failed(ud);
 }
 
 /* ---- after the last tag ---- */
@@ -1155,7 +991,7 @@ static enum vc_status apply_defaults(struct reader *r)
     for (size_t i = 0; i < r->n_gattrs; i++) {
         struct gattr *ga = &r->gattrs[i];
         struct vc_attr *a = ga->attr;
-        size_t n = vc_graph_class_size(r->g, ga->cls);
+        size_t n = vc_graph_class_size(r->x.g, ga->cls);
         union vc_value v;
         bool present;
         const char *why = "";
@@ -1167,38 +1003,17 @@ static enum vc_status apply_defaults(struct reader *r)
             continue;
         st = vc_value_parse(a->type, ga->default_text, &v, &present, &why);
         if (st != VC_OK)
-            return vc_error_set(r->err, st, r->g->source, ga->line, ga->col,
+            return vc_error_set(r->x.err, st, r->x.g->source, ga->line, ga->col,
                                 "<attribute id=\"%s\">: default \"%.80s\" (%s): %s", ga->id,
                                 ga->default_text, vc_attr_type_name(a->type), why);
         if (!present)
             continue;
         if (a->type == VC_ATTR_STRING &&
-            !(v.s = vc_graph_strdup(r->g, ga->default_text, strlen(ga->default_text))))
-            return vc_error_set(r->err, VC_ENOMEM, r->g->source, 0, 0, "out of memory");
+            !(v.s = vc_graph_strdup(r->x.g, ga->default_text, strlen(ga->default_text))))
+            return vc_error_set(r->x.err, VC_ENOMEM, r->x.g->source, 0, 0, "out of memory");
         for (size_t k = 0; k < n; k++)
-            if (!vc_attr_has(a, k) && (st = vc_attr_set(a, k, v, r->err)) != VC_OK)
+            if (!vc_attr_has(a, k) && (st = vc_attr_set(a, k, v, r->x.err)) != VC_OK)
                 return st;
-    }
-    return VC_OK;
-}
-
-static enum vc_status check_undeclared_nodes(struct reader *r)
-{
-    struct vc_graph *g = r->g;
-    enum vc_status st;
-    for (size_t k = 0; k < g->n_nodes; k++) {
-        if (r->declared[k])
-            continue;
-        if (!r->opts->lenient)
-            return vc_error_set(r->err, VC_EINVAL, g->source, r->first_ref_line[k],
-                                r->first_ref_col[k],
-                                "edge refers to node \"%.200s\", which is never declared "
-                                "(--lenient creates such nodes)", g->node_id[k]);
-        st = vc_warn(r->diag, r->err, g->source, r->first_ref_line[k], r->first_ref_col[k],
-                     "edge refers to undeclared node \"%.200s\"; created (--lenient)",
-                     g->node_id[k]);
-        if (st != VC_OK)
-            return st;
     }
     return VC_OK;
 }
@@ -1214,9 +1029,7 @@ static void reader_release(struct reader *r)
     for (int c = 0; c < 3; c++)
         vc_idmap_release(&r->gattr_index[c]);
     free(r->text);
-    free(r->declared);
-    free(r->first_ref_line);
-    free(r->first_ref_col);
+    vc_xr_release(&r->x);
     for (int i = 0; i < N_SLOTS; i++)
         free(r->scratch[i].buf);
 }
@@ -1225,47 +1038,32 @@ enum vc_status vc_gexf_read(struct vc_graph *out, FILE *in, const char *name,
                             const struct vc_import_opts *opts, struct vc_diag *diag,
                             struct vc_error *err)
 {
-    static const struct vc_import_opts no_opts = VC_IMPORT_OPTS_INIT;
     struct vc_error local_err = VC_ERROR_INIT;
     struct reader r;
     xmlSAXHandler sax;
     enum vc_status st;
 
-    vc_xml_init();
     if (!err)
         err = &local_err;
     memset(&r, 0, sizeof(r));
-    r.opts = opts ? opts : &no_opts;
-    r.diag = diag;
-    r.err = err;
-    r.g = out;
-    vc_graph_init(out);
-    if (vc_graph_set_source(out, name) != VC_OK) {
-        vc_graph_release(out);
-        return vc_error_set(err, VC_ENOMEM, name, 0, 0, "out of memory");
-    }
-
+    if ((st = vc_xr_begin(&r.x, out, name, "GEXF", opts, diag, err)) != VC_OK)
+        return st;
     memset(&sax, 0, sizeof(sax));
-    sax.initialized = XML_SAX2_MAGIC;
+    vc_xr_sax_guards(&sax);
     sax.startElementNs = on_start;
     sax.endElementNs = on_end;
     sax.characters = on_characters;
     sax.cdataBlock = on_characters;
-    sax.entityDecl = on_entity_decl;
-    sax.unparsedEntityDecl = on_unparsed_entity_decl;
-    sax.attributeDecl = on_attribute_decl;
-    sax.getEntity = on_get_entity;
-    sax.serror = on_error;
 
-    st = vc_xml_parse(in, name, &sax, &r, &r.ctxt, err);
-    if (st == VC_OK && r.failed)
+    st = vc_xml_parse(in, name, &sax, &r, &r.x.ctxt, err);
+    if (st == VC_OK && r.x.failed)
         st = err->code != VC_OK ? err->code : VC_EPARSE;
     if (st == VC_OK && !r.root_seen)
         st = vc_error_set(err, VC_EPARSE, name, 0, 0, "no <gexf> element");
     if (st == VC_OK && !r.graphs_seen)
         st = vc_error_set(err, VC_EINVAL, name, 0, 0, "no <graph> element in the file");
     if (st == VC_OK)
-        st = check_undeclared_nodes(&r);
+        st = vc_xr_check_undeclared(&r.x);
     if (st == VC_OK)
         st = apply_defaults(&r);
     reader_release(&r);

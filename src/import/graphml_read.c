@@ -28,6 +28,7 @@
 #include "core/attrname.h"
 #include "core/idmap.h"
 #include "core/mem.h"
+#include "xml_reader.h"
 #include "xml_util.h"
 #include "vchain/import.h"
 
@@ -70,15 +71,10 @@ struct names {
 };
 
 struct reader {
-    xmlParserCtxtPtr ctxt;
+    struct vc_xml_reader x;  /* first: the shared SAX handlers read it */
     struct names nm;
     struct scratch scratch[N_SLOTS];
     int root_seen;
-    struct vc_graph *g;
-    const struct vc_import_opts *opts;
-    struct vc_diag *diag;
-    struct vc_error *err;
-    int failed;
 
     enum el stack[MAX_DEPTH];
     int depth;
@@ -101,66 +97,15 @@ struct reader {
     char *text;
     size_t text_len, text_cap;
 
-    uint8_t *declared;       /* per node: a <node> element was seen */
-    size_t declared_cap;
-    uint32_t *first_ref_line, *first_ref_col; /* per node: first edge naming it */
-    size_t ref_cap;
 
     int warned_yfiles, warned_port, warned_nested_data, warned_undeclared;
 };
-
-/* ---- errors ----
- *
- * A failure only marks the reader; each SAX entry point stops the parser
- * when its work is done (stop_if_failed).  libxml2 2.9.14's xmlStopParser()
- * frees the input buffer that attribute values and character data point
- * into, so stopping in the middle of a callback left the rest of it reading
- * freed memory (found by the fuzzer: a too-long for="..." followed by more
- * attributes on the same <key>).
- */
-
-static void fail(struct reader *r, enum vc_status code, long line, long col, const char *fmt, ...)
-    VC_PRINTF(5, 6);
-
-static void fail(struct reader *r, enum vc_status code, long line, long col, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vc_error_setv(r->err, code, r->g->source, line, col, fmt, ap);
-    va_end(ap);
-    r->failed = 1;
-}
-
-static void stop_if_failed(struct reader *r)
-{
-    if (r->failed)
-        xmlStopParser(r->ctxt);
-}
-
-static void warn(struct reader *r, long line, long col, const char *fmt, ...) VC_PRINTF(4, 5);
-
-static void warn(struct reader *r, long line, long col, const char *fmt, ...)
-{
-    char msg[VC_ERROR_MSG_MAX];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
-    va_end(ap);
-    if (vc_warn(r->diag, r->err, r->g->source, line, col, "%s", msg) != VC_OK) {
-        r->failed = 1;
-    }
-}
-
-static void nomem(struct reader *r)
-{
-    fail(r, VC_ENOMEM, 0, 0, "out of memory");
-}
 
 /* ---- small helpers ---- */
 
 static void intern_names(struct reader *r)
 {
-    xmlDictPtr d = r->ctxt->dict;
+    xmlDictPtr d = r->x.ctxt->dict;
     struct names *nm = &r->nm;
 #define INTERN(s) xmlDictLookup(d, (const xmlChar *)(s), -1)
     nm->ns = INTERN(NS_GRAPHML);
@@ -207,7 +152,7 @@ static const xmlChar *attr_span(struct reader *r, const xmlChar **attrs, int n,
             return a[3];
         struct scratch *sc = &r->scratch[slot];
         if (VC_GROW(sc->buf, sc->cap, *len + 1)) {
-            nomem(r);
+            vc_xr_nomem(&r->x);
             return NULL;
         }
         size_t k = 0;
@@ -239,7 +184,7 @@ static const char *attr_str(struct reader *r, const xmlChar **attrs, int n,
     if (!v)
         return NULL;
     if (len >= size) {
-        fail(r, VC_EINVAL, line, col,
+        vc_xr_fail(&r->x, VC_EINVAL, line, col,
              "<%s>: attribute %s is too long (%zu bytes; the limit is %zu)", elem,
              (const char *)name, len, size - 1);
         return NULL;
@@ -334,51 +279,51 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
     struct key *k;
     int classes;
 
-    if (r->failed)
+    if (r->x.failed)
         return;
     if (!id || !*id) {
-        fail(r, VC_EINVAL, line, col, "<key> without an id");
+        vc_xr_fail(&r->x, VC_EINVAL, line, col, "<key> without an id");
         return;
     }
     classes = parse_for(forv);
     if (forv && !classes && strcmp(forv, "graphml") && strcmp(forv, "hyperedge") &&
         strcmp(forv, "port") && strcmp(forv, "endpoint")) {
-        fail(r, VC_EINVAL, line, col,
+        vc_xr_fail(&r->x, VC_EINVAL, line, col,
              "<key id=\"%s\">: for=\"%s\" is not one of node, edge, graph, all", id, forv);
         return;
     }
     for (int bit = 1; bit <= FOR_GRAPH; bit <<= 1) {
         if ((classes & bit) && find_key(r, id, strlen(id), bit)) {
-            fail(r, VC_EINVAL, line, col, "key id \"%s\" is declared twice for %ss", id,
+            vc_xr_fail(&r->x, VC_EINVAL, line, col, "key id \"%s\" is declared twice for %ss", id,
                  vc_attr_class_name(bit == FOR_NODE ? VC_CLASS_NODE
                                     : bit == FOR_EDGE ? VC_CLASS_EDGE : VC_CLASS_GRAPH));
             return;
         }
     }
     if (VC_GROW(r->keys, r->keys_cap, r->n_keys + 1)) {
-        nomem(r);
+        vc_xr_nomem(&r->x);
         return;
     }
     k = &r->keys[r->n_keys++];
     memset(k, 0, sizeof(*k));
-    k->id = vc_graph_strdup(r->g, id, strlen(id));
+    k->id = vc_graph_strdup(r->x.g, id, strlen(id));
     k->line = line;
     k->col = col;
     k->classes = classes;
     if (!k->id || index_key(r, r->n_keys - 1)) {
-        nomem(r);
+        vc_xr_nomem(&r->x);
         return;
     }
     if (attr_span(r, attrs, n, r->nm.yfiles_type, SLOT_MISC, &ylen)) {
         /* yEd's graphics: nested XML that describes drawing, not data. */
         k->skip = 1;
         if (!r->warned_yfiles++)
-            warn(r, line, col, "yEd graphics data (keys with yfiles.type) is skipped");
+            vc_xr_warn(&r->x, line, col, "yEd graphics data (keys with yfiles.type) is skipped");
         return;
     }
     k->type = VC_ATTR_STRING;
     if (type && !vc_attr_type_parse(type, &k->type)) {
-        fail(r, VC_EINVAL, line, col,
+        vc_xr_fail(&r->x, VC_EINVAL, line, col,
              "<key id=\"%s\">: attr.type \"%s\" is not one of boolean, int, long, float, "
              "double, string", id, type);
         return;
@@ -386,24 +331,24 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
     if (!name || !*name)
         name = id; /* keys declared with an id only: the id is the name */
     /* vchain's exporters escape reserved names (vc_kind): restore them. */
-    name = vc_attrmap_apply(r->opts->map, vc_attrname_unescape(name), mapped, sizeof(mapped));
+    name = vc_attrmap_apply(r->x.opts->map, vc_attrname_unescape(name), mapped, sizeof(mapped));
     for (int c = 0; c < 3; c++) {
         int bit = 1 << c;
         enum vc_attr_class cls = c == 0 ? VC_CLASS_NODE : c == 1 ? VC_CLASS_EDGE : VC_CLASS_GRAPH;
         if (!(classes & bit))
             continue;
-        if (vc_graph_attr(r->g, cls, name)) {
-            fail(r, VC_EINVAL, line, col,
+        if (vc_graph_attr(r->x.g, cls, name)) {
+            vc_xr_fail(&r->x, VC_EINVAL, line, col,
                  "<key id=\"%s\">: %s attribute \"%s\" is already declared by another key", id,
                  vc_attr_class_name(cls), name);
             return;
         }
-        if (vc_graph_attr_add(r->g, cls, name, k->type, &k->attr[c], r->err) != VC_OK) {
-            if (r->err->line == 0) { /* the graph knows no position: this <key>'s */
-                r->err->line = line;
-                r->err->col = col;
+        if (vc_graph_attr_add(r->x.g, cls, name, k->type, &k->attr[c], r->x.err) != VC_OK) {
+            if (r->x.err->line == 0) { /* the graph knows no position: this <key>'s */
+                r->x.err->line = line;
+                r->x.err->col = col;
             }
-            r->failed = 1;
+            r->x.failed = 1;
             return;
         }
     }
@@ -422,19 +367,19 @@ static void characters(struct reader *r, const xmlChar *ch, int len)
 {
     enum el top = parent(r);
 
-    if (r->failed || r->skip_depth || len <= 0)
+    if (r->x.failed || r->skip_depth || len <= 0)
         return;
     if (top != EL_DATA && top != EL_DEFAULT && top != EL_DESC)
         return;
     if (r->text_len + (size_t)len > VC_GRAPH_MAX_VALUE_LEN) {
         /* libxml2 hands over text without limit to our own handler. */
-        fail(r, VC_ENOMEM, r->data_line, r->data_col, "the text of <%s> is longer than %zu bytes, vchain's limit "
+        vc_xr_fail(&r->x, VC_ENOMEM, r->data_line, r->data_col, "the text of <%s> is longer than %zu bytes, vchain's limit "
              "for one value", top == EL_DATA ? "data" : top == EL_DEFAULT ? "default" : "desc",
              VC_GRAPH_MAX_VALUE_LEN);
         return;
     }
     if (VC_GROW(r->text, r->text_cap, r->text_len + (size_t)len + 1)) {
-        nomem(r);
+        vc_xr_nomem(&r->x);
         return;
     }
     memcpy(r->text + r->text_len, ch, (size_t)len);
@@ -449,7 +394,7 @@ static int class_bit(enum vc_attr_class cls)
 
 static void element_name(struct reader *r, char *buf, size_t size)
 {
-    const struct vc_graph *g = r->g;
+    const struct vc_graph *g = r->x.g;
     switch (r->cur_cls) {
     case VC_CLASS_NODE:
         snprintf(buf, size, "node \"%s\"", g->node_id[r->cur_index]);
@@ -478,21 +423,21 @@ static void store_value(struct reader *r, struct vc_attr *a, size_t index, const
     if (st != VC_OK) {
         char name[300];
         element_name(r, name, sizeof(name));
-        fail(r, st, line, col, "%s: value \"%.80s\" of %s (%s): %s", name, text, a->name,
+        vc_xr_fail(&r->x, st, line, col, "%s: value \"%.80s\" of %s (%s): %s", name, text, a->name,
              vc_attr_type_name(a->type), why);
         return;
     }
     if (!present)
         return;
     if (a->type == VC_ATTR_STRING) {
-        v.s = vc_graph_strdup(r->g, text, len);
+        v.s = vc_graph_strdup(r->x.g, text, len);
         if (!v.s) {
-            nomem(r);
+            vc_xr_nomem(&r->x);
             return;
         }
     }
-    if (vc_attr_set(a, index, v, r->err) != VC_OK)
-        r->failed = 1;
+    if (vc_attr_set(a, index, v, r->x.err) != VC_OK)
+        r->x.failed = 1;
 }
 
 static void start_data(struct reader *r, const xmlChar **attrs, int n, long line, long col)
@@ -507,7 +452,7 @@ static void start_data(struct reader *r, const xmlChar **attrs, int n, long line
         return;
     }
     if (!key) {
-        fail(r, VC_EINVAL, line, col, "<data> without a key attribute");
+        vc_xr_fail(&r->x, VC_EINVAL, line, col, "<data> without a key attribute");
         return;
     }
     r->cur_cls = owner == EL_NODE ? VC_CLASS_NODE : owner == EL_EDGE ? VC_CLASS_EDGE
@@ -516,9 +461,9 @@ static void start_data(struct reader *r, const xmlChar **attrs, int n, long line
     if (!r->cur_key) {
         char name[300];
         element_name(r, name, sizeof(name));
-        if (!r->opts->lenient) {
+        if (!r->x.opts->lenient) {
             struct key *other = find_key(r, (const char *)key, len, FOR_ALL);
-            fail(r, VC_EINVAL, line, col,
+            vc_xr_fail(&r->x, VC_EINVAL, line, col,
                  "%s: <data key=\"%.*s\"> uses a key that no <key> declares for %ss%s%s%s",
                  name, (int)(len > 200 ? 200 : len), (const char *)key,
                  vc_attr_class_name(r->cur_cls), other ? " (it is declared for " : "",
@@ -526,7 +471,7 @@ static void start_data(struct reader *r, const xmlChar **attrs, int n, long line
             return;
         }
         if (!r->warned_undeclared++)
-            warn(r, line, col, "%s: undeclared key \"%.*s\" ignored (--lenient)", name,
+            vc_xr_warn(&r->x, line, col, "%s: undeclared key \"%.*s\" ignored (--lenient)", name,
                  (int)(len > 200 ? 200 : len), (const char *)key);
         skip_subtree(r);
         return;
@@ -548,14 +493,14 @@ static void end_data(struct reader *r)
     char name[300];
     int c = r->cur_cls == VC_CLASS_NODE ? 0 : r->cur_cls == VC_CLASS_EDGE ? 1 : 2;
 
-    if (!k || r->failed)
+    if (!k || r->x.failed)
         return;
     a = k->attr[c];
     if (!a)
         return;
     if (vc_attr_has(a, r->cur_index)) {
         element_name(r, name, sizeof(name));
-        fail(r, VC_EINVAL, r->data_line, r->data_col, "%s: two <data> elements for key \"%s\"",
+        vc_xr_fail(&r->x, VC_EINVAL, r->data_line, r->data_col, "%s: two <data> elements for key \"%s\"",
              name, k->id);
         return;
     }
@@ -565,49 +510,17 @@ static void end_data(struct reader *r)
 
 /* ---- nodes and edges ---- */
 
-static int grow_node_marks(struct reader *r)
-{
-    size_t need = r->g->n_nodes, c1 = r->declared_cap, c2 = r->ref_cap, c3 = r->ref_cap;
-    if (need <= r->declared_cap && need <= r->ref_cap)
-        return 0;
-    if (VC_GROW(r->declared, c1, need) || VC_GROW(r->first_ref_line, c2, need) ||
-        VC_GROW(r->first_ref_col, c3, need))
-        return -1;
-    r->declared_cap = c1;
-    r->ref_cap = c2 < c3 ? c2 : c3;
-    return 0;
-}
-
 static void start_node(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     size_t len, index;
     const xmlChar *id = attr_span(r, attrs, n, r->nm.id, SLOT_ID, &len);
-    bool created;
 
     if (!id) {
-        fail(r, VC_EINVAL, line, col, "<node> without an id");
+        vc_xr_fail(&r->x, VC_EINVAL, line, col, "<node> without an id");
         return;
     }
-    if (vc_graph_intern_node(r->g, (const char *)id, len, (uint32_t)line, (uint32_t)col, &index,
-                             &created, r->err) != VC_OK) {
-        r->failed = 1;
+    if (vc_xr_declare_node(&r->x, (const char *)id, len, line, col, &index))
         return;
-    }
-    if (grow_node_marks(r)) {
-        nomem(r);
-        return;
-    }
-    if (!created) {
-        if (r->declared[index]) {
-            fail(r, VC_EINVAL, line, col, "duplicate node id \"%s\" (first declared at line %u)",
-                 r->g->node_id[index], r->g->node_line[index]);
-            return;
-        }
-        /* An edge named it first: this is its declaration. */
-        r->g->node_line[index] = (uint32_t)line;
-        r->g->node_col[index] = (uint32_t)col;
-    }
-    r->declared[index] = 1;
     r->cur_cls = VC_CLASS_NODE;
     r->cur_index = index;
     push(r, EL_NODE);
@@ -620,27 +533,12 @@ static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *
     int is_source = strcmp(which, "source") == 0;
     const xmlChar *id = attr_span(r, attrs, n, is_source ? r->nm.source : r->nm.target,
                                   is_source ? SLOT_SOURCE : SLOT_TARGET, &len);
-    bool created;
 
     if (!id) {
-        fail(r, VC_EINVAL, line, col, "<edge> without a %s attribute", which);
+        vc_xr_fail(&r->x, VC_EINVAL, line, col, "<edge> without a %s attribute", which);
         return -1;
     }
-    if (vc_graph_intern_node(r->g, (const char *)id, len, (uint32_t)line, (uint32_t)col, index,
-                             &created, r->err) != VC_OK) {
-        r->failed = 1;
-        return -1;
-    }
-    if (grow_node_marks(r)) {
-        nomem(r);
-        return -1;
-    }
-    if (created) {
-        r->declared[*index] = 0;
-        r->first_ref_line[*index] = (uint32_t)line;
-        r->first_ref_col[*index] = (uint32_t)col;
-    }
-    return 0;
+    return vc_xr_name_node(&r->x, (const char *)id, len, line, col, index);
 }
 
 static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line, long col)
@@ -648,7 +546,7 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     size_t from, to, idlen = 0, dlen, index;
     const xmlChar *id = attr_span(r, attrs, n, r->nm.id, SLOT_ID, &idlen);
     const xmlChar *dir = attr_span(r, attrs, n, r->nm.directed, SLOT_MISC, &dlen);
-    bool directed = r->g->directed;
+    bool directed = r->x.g->directed;
 
     if (endpoint(r, attrs, n, "source", line, col, &from) ||
         endpoint(r, attrs, n, "target", line, col, &to))
@@ -659,14 +557,14 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
         else if (dlen == 5 && strncmp((const char *)dir, "false", 5) == 0)
             directed = false;
         else {
-            fail(r, VC_EINVAL, line, col, "<edge>: directed=\"%.*s\" is neither true nor false",
+            vc_xr_fail(&r->x, VC_EINVAL, line, col, "<edge>: directed=\"%.*s\" is neither true nor false",
                  (int)(dlen > 40 ? 40 : dlen), (const char *)dir);
             return;
         }
     }
-    if (vc_graph_add_edge(r->g, from, to, directed, (const char *)id, idlen, (uint32_t)line,
-                          (uint32_t)col, &index, r->err) != VC_OK) {
-        r->failed = 1;
+    if (vc_graph_add_edge(r->x.g, from, to, directed, (const char *)id, idlen, (uint32_t)line,
+                          (uint32_t)col, &index, r->x.err) != VC_OK) {
+        r->x.failed = 1;
         return;
     }
     r->cur_cls = VC_CLASS_EDGE;
@@ -680,23 +578,23 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
     const char *ed;
 
     if (parent(r) != EL_GRAPHML) {
-        fail(r, VC_EUNSUPPORTED, line, col,
+        vc_xr_fail(&r->x, VC_EUNSUPPORTED, line, col,
              "nested graphs (a <graph> inside a <node> or <edge>) are not supported; "
              "flatten the file first");
         return;
     }
     if (r->graphs_seen++) {
-        fail(r, VC_EUNSUPPORTED, line, col,
+        vc_xr_fail(&r->x, VC_EUNSUPPORTED, line, col,
              "a second <graph>: vchain reads one graph per file");
         return;
     }
     ed = attr_str(r, attrs, n, r->nm.edgedefault, buf, sizeof(buf), "graph", line, col);
-    if (r->failed)
+    if (r->x.failed)
         return;
     if (ed && strcmp(ed, "undirected") == 0)
-        r->g->directed = false;
+        r->x.g->directed = false;
     else if (ed && strcmp(ed, "directed") != 0) {
-        fail(r, VC_EINVAL, line, col,
+        vc_xr_fail(&r->x, VC_EINVAL, line, col,
              "<graph>: edgedefault=\"%s\" is neither directed nor undirected", ed);
         return;
     }
@@ -714,11 +612,11 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
     enum el top = parent(r);
     long line, col;
 
-    if (r->failed)
+    if (r->x.failed)
         return;
     if (r->depth >= MAX_DEPTH) {
-        vc_xml_tag_position(r->ctxt, &line, &col);
-        fail(r, VC_ENOMEM, line, col, "elements nested more than %d deep (vchain's limit)",
+        vc_xml_tag_position(r->x.ctxt, &line, &col);
+        vc_xr_fail(&r->x, VC_ENOMEM, line, col, "elements nested more than %d deep (vchain's limit)",
              MAX_DEPTH);
         return;
     }
@@ -726,12 +624,12 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
         push(r, EL_SKIP);
         return;
     }
-    vc_xml_tag_position(r->ctxt, &line, &col);
+    vc_xml_tag_position(r->x.ctxt, &line, &col);
 
     if (top == EL_TOP) {
         intern_names(r);
         if (!is_graphml_ns(r, uri) || strcmp(name, "graphml") != 0) {
-            fail(r, VC_EPARSE, line, col, "not a GraphML file: the root element is <%s>%s%s",
+            vc_xr_fail(&r->x, VC_EPARSE, line, col, "not a GraphML file: the root element is <%s>%s%s",
                  name, uri ? " in namespace " : "", uri ? (const char *)uri : "");
             return;
         }
@@ -742,7 +640,7 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
     if (top == EL_DATA || top == EL_DEFAULT) {
         /* Markup inside a value: yEd and yFiles write drawing XML here. */
         if (!r->warned_nested_data++)
-            warn(r, line, col, "XML elements inside <data> or <default> are ignored");
+            vc_xr_warn(&r->x, line, col, "XML elements inside <data> or <default> are ignored");
         skip_subtree(r);
         return;
     }
@@ -777,16 +675,16 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
         else
             skip_subtree(r);
     } else if (strcmp(name, "hyperedge") == 0) {
-        fail(r, VC_EUNSUPPORTED, line, col,
+        vc_xr_fail(&r->x, VC_EUNSUPPORTED, line, col,
              "hyperedges are not supported: vchain reads edges between two nodes");
     } else if (strcmp(name, "port") == 0) {
         if (!r->warned_port++)
-            warn(r, line, col, "<port> elements are skipped (edges keep their nodes)");
+            vc_xr_warn(&r->x, line, col, "<port> elements are skipped (edges keep their nodes)");
         skip_subtree(r);
     } else if (strcmp(name, "locator") == 0) {
         skip_subtree(r);
     } else {
-        fail(r, VC_EINVAL, line, col, "unexpected <%s> inside <%s>", name,
+        vc_xr_fail(&r->x, VC_EINVAL, line, col, "unexpected <%s> inside <%s>", name,
              top == EL_GRAPHML ? "graphml" : top == EL_GRAPH ? "graph" : top == EL_NODE ? "node"
              : top == EL_EDGE ? "edge" : top == EL_KEY ? "key" : "desc");
     }
@@ -795,19 +693,19 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
 static void end_key_default(struct reader *r)
 {
     struct key *k = r->n_keys ? &r->keys[r->n_keys - 1] : NULL;
-    if (!k || k->skip || r->failed)
+    if (!k || k->skip || r->x.failed)
         return;
     free(k->default_text);
     k->default_text = strdup(r->text ? r->text : "");
     if (!k->default_text)
-        nomem(r);
+        vc_xr_nomem(&r->x);
 }
 
 static void end_element(struct reader *r)
 {
     enum el top = parent(r);
 
-    if (r->failed)
+    if (r->x.failed)
         return;
     if (r->skip_depth) {
         if (r->depth == r->skip_depth)
@@ -819,8 +717,8 @@ static void end_element(struct reader *r)
     case EL_DATA: end_data(r); break;
     case EL_DEFAULT: end_key_default(r); break;
     case EL_DESC:
-        if (r->text_len && !r->g->desc)
-            r->g->desc = vc_graph_strdup(r->g, r->text, r->text_len);
+        if (r->text_len && !r->x.g->desc)
+            r->x.g->desc = vc_graph_strdup(r->x.g, r->text, r->text_len);
         break;
     case EL_NODE:
     case EL_EDGE:
@@ -830,50 +728,6 @@ static void end_element(struct reader *r)
     default: break;
     }
     r->depth--;
-}
-
-static void entity_decl(struct reader *r, const xmlChar *name)
-{
-    long line, col;
-    if (r->failed)
-        return;
-    line = xmlSAX2GetLineNumber(r->ctxt);
-    col = xmlSAX2GetColumnNumber(r->ctxt);
-    fail(r, VC_EUNSUPPORTED, line, col,
-         "the DTD declares entity \"%s\": entity declarations are not supported "
-         "(GraphML needs none; they can hide billion-laughs and external-file attacks)",
-         (const char *)name);
-}
-
-/*
- * <!ATTLIST> with a default value makes libxml2 add that attribute to every
- * matching element (a DTD could give all edges a source); GraphML needs no
- * such declarations, so any is refused.
- */
-static void attribute_decl(struct reader *r, const xmlChar *elem, const xmlChar *name)
-{
-    if (r->failed)
-        return;
-    fail(r, VC_EUNSUPPORTED, xmlSAX2GetLineNumber(r->ctxt), xmlSAX2GetColumnNumber(r->ctxt),
-         "the DTD declares attribute \"%s\" of <%s>: DTD attribute declarations are not "
-         "supported (their defaults would silently change the data)", (const char *)name,
-         (const char *)elem);
-}
-
-/* Unknown entities must fail, never expand to something loaded. */
-static xmlEntityPtr on_get_entity(void *ud, const xmlChar *name)
-{
-    (void)ud;
-    return xmlGetPredefinedEntity(name);
-}
-
-static void on_error(void *ud, xmlErrorPtr e)
-{
-    struct reader *r = ud;
-    if (!e || e->level < XML_ERR_ERROR || r->failed)
-        return;
-    vc_xml_error_to_vc(r->err, r->g->source, e);
-    r->failed = 1;
 }
 
 /* The SAX entry points: do the work, then stop the parser on failure. */
@@ -887,7 +741,7 @@ static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, cons
     (void)ns;
     (void)nb_defaulted;
     start_element(ud, local, uri, nb_attrs, attrs);
-    stop_if_failed(ud);
+    vc_xr_stop_if_failed(ud);
 }
 
 static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
@@ -896,45 +750,13 @@ static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const 
     (void)prefix;
     (void)uri;
     end_element(ud);
-    stop_if_failed(ud);
+    vc_xr_stop_if_failed(ud);
 }
 
 static void on_characters(void *ud, const xmlChar *ch, int len)
 {
     characters(ud, ch, len);
-    stop_if_failed(ud);
-}
-
-static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlChar *public_id,
-                           const xmlChar *system_id, xmlChar *content)
-{
-    (void)type;
-    (void)public_id;
-    (void)system_id;
-    (void)content;
-    entity_decl(ud, name);
-    stop_if_failed(ud);
-}
-
-static void on_unparsed_entity_decl(void *ud, const xmlChar *name, const xmlChar *public_id,
-                                    const xmlChar *system_id, const xmlChar *notation)
-{
-    (void)public_id;
-    (void)system_id;
-    (void)notation;
-    entity_decl(ud, name);
-    stop_if_failed(ud);
-}
-
-static void on_attribute_decl(void *ud, const xmlChar *elem, const xmlChar *name, int type,
-                              int def, const xmlChar *default_value, xmlEnumerationPtr tree)
-{
-    (void)type;
-    (void)def;
-    (void)default_value;
-    xmlFreeEnumeration(tree); /* the handler owns it (libxml2's SAX contract) */
-    attribute_decl(ud, elem, name);
-    stop_if_failed(ud);
+    vc_xr_stop_if_failed(ud);
 }
 
 /* ---- after the last tag ---- */
@@ -947,7 +769,7 @@ static enum vc_status apply_defaults(struct reader *r)
             continue;
         for (int c = 0; c < 3; c++) {
             struct vc_attr *a = k->attr[c];
-            size_t n = vc_graph_class_size(r->g, a ? a->cls : VC_CLASS_GRAPH);
+            size_t n = vc_graph_class_size(r->x.g, a ? a->cls : VC_CLASS_GRAPH);
             union vc_value v;
             bool present;
             const char *why = "";
@@ -956,16 +778,16 @@ static enum vc_status apply_defaults(struct reader *r)
                 continue;
             st = vc_value_parse(a->type, k->default_text, &v, &present, &why);
             if (st != VC_OK)
-                return vc_error_set(r->err, st, r->g->source, k->line, k->col,
+                return vc_error_set(r->x.err, st, r->x.g->source, k->line, k->col,
                                     "<key id=\"%s\">: default \"%.80s\" (%s): %s", k->id,
                                     k->default_text, vc_attr_type_name(a->type), why);
             if (!present)
                 continue;
             if (a->type == VC_ATTR_STRING &&
-                !(v.s = vc_graph_strdup(r->g, k->default_text, strlen(k->default_text))))
-                return vc_error_set(r->err, VC_ENOMEM, r->g->source, 0, 0, "out of memory");
+                !(v.s = vc_graph_strdup(r->x.g, k->default_text, strlen(k->default_text))))
+                return vc_error_set(r->x.err, VC_ENOMEM, r->x.g->source, 0, 0, "out of memory");
             for (size_t e = 0; e < n; e++)
-                if (!vc_attr_has(a, e) && (st = vc_attr_set(a, e, v, r->err)) != VC_OK)
+                if (!vc_attr_has(a, e) && (st = vc_attr_set(a, e, v, r->x.err)) != VC_OK)
                     return st;
         }
     }
@@ -981,32 +803,11 @@ static void drop_unused_all_columns(struct reader *r)
             continue;
         for (int c = 0; c < 3; c++) {
             if (k->attr[c] && k->attr[c]->count == 0) {
-                vc_graph_attr_remove(r->g, k->attr[c]);
+                vc_graph_attr_remove(r->x.g, k->attr[c]);
                 k->attr[c] = NULL;
             }
         }
     }
-}
-
-static enum vc_status check_undeclared_nodes(struct reader *r)
-{
-    struct vc_graph *g = r->g;
-    enum vc_status st;
-    for (size_t k = 0; k < g->n_nodes; k++) {
-        if (r->declared[k])
-            continue;
-        if (!r->opts->lenient)
-            return vc_error_set(r->err, VC_EINVAL, g->source, r->first_ref_line[k],
-                                r->first_ref_col[k],
-                                "edge refers to node \"%s\", which is never declared "
-                                "(--lenient creates such nodes)", g->node_id[k]);
-        st = vc_warn(r->diag, r->err, g->source, r->first_ref_line[k], r->first_ref_col[k],
-                     "edge refers to undeclared node \"%s\"; created (--lenient)",
-                     g->node_id[k]);
-        if (st != VC_OK)
-            return st;
-    }
-    return VC_OK;
 }
 
 static void reader_release(struct reader *r)
@@ -1018,9 +819,7 @@ static void reader_release(struct reader *r)
     for (int c = 0; c < 3; c++)
         vc_idmap_release(&r->key_index[c]);
     free(r->text);
-    free(r->declared);
-    free(r->first_ref_line);
-    free(r->first_ref_col);
+    vc_xr_release(&r->x);
     for (int i = 0; i < N_SLOTS; i++)
         free(r->scratch[i].buf);
 }
@@ -1029,47 +828,32 @@ enum vc_status vc_graphml_read(struct vc_graph *out, FILE *in, const char *name,
                                const struct vc_import_opts *opts, struct vc_diag *diag,
                                struct vc_error *err)
 {
-    static const struct vc_import_opts no_opts = VC_IMPORT_OPTS_INIT;
     struct vc_error local_err = VC_ERROR_INIT;
     struct reader r;
     xmlSAXHandler sax;
     enum vc_status st;
 
-    vc_xml_init();
     if (!err)
         err = &local_err;
     memset(&r, 0, sizeof(r));
-    r.opts = opts ? opts : &no_opts;
-    r.diag = diag;
-    r.err = err;
-    r.g = out;
-    vc_graph_init(out);
-    if (vc_graph_set_source(out, name) != VC_OK) {
-        vc_graph_release(out);
-        return vc_error_set(err, VC_ENOMEM, name, 0, 0, "out of memory");
-    }
-
+    if ((st = vc_xr_begin(&r.x, out, name, "GraphML", opts, diag, err)) != VC_OK)
+        return st;
     memset(&sax, 0, sizeof(sax));
-    sax.initialized = XML_SAX2_MAGIC;
+    vc_xr_sax_guards(&sax);
     sax.startElementNs = on_start;
     sax.endElementNs = on_end;
     sax.characters = on_characters;
     sax.cdataBlock = on_characters;
-    sax.entityDecl = on_entity_decl;
-    sax.unparsedEntityDecl = on_unparsed_entity_decl;
-    sax.attributeDecl = on_attribute_decl;
-    sax.getEntity = on_get_entity;
-    sax.serror = on_error;
 
-    st = vc_xml_parse(in, name, &sax, &r, &r.ctxt, err);
-    if (st == VC_OK && r.failed)
+    st = vc_xml_parse(in, name, &sax, &r, &r.x.ctxt, err);
+    if (st == VC_OK && r.x.failed)
         st = err->code != VC_OK ? err->code : VC_EPARSE;
     if (st == VC_OK && !r.root_seen)
         st = vc_error_set(err, VC_EPARSE, name, 0, 0, "no <graphml> element");
     if (st == VC_OK && !r.graphs_seen)
         st = vc_error_set(err, VC_EINVAL, name, 0, 0, "no <graph> element in the file");
     if (st == VC_OK)
-        st = check_undeclared_nodes(&r);
+        st = vc_xr_check_undeclared(&r.x);
     if (st == VC_OK)
         st = apply_defaults(&r);
     if (st == VC_OK)

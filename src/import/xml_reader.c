@@ -1,0 +1,239 @@
+/*
+ * xml_reader.c - the state and rules the XML graph readers share.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/SAX2.h>
+
+#include "core/mem.h"
+#include "xml_reader.h"
+#include "xml_util.h"
+
+enum vc_status vc_xr_begin(struct vc_xml_reader *x, struct vc_graph *g, const char *name,
+                           const char *format, const struct vc_import_opts *opts,
+                           struct vc_diag *diag, struct vc_error *err)
+{
+    static const struct vc_import_opts no_opts = VC_IMPORT_OPTS_INIT;
+
+    memset(x, 0, sizeof(*x));
+    x->g = g;
+    x->opts = opts ? opts : &no_opts;
+    x->diag = diag;
+    x->err = err;
+    x->format = format;
+    vc_xml_init();
+    vc_graph_init(g);
+    if (vc_graph_set_source(g, name) != VC_OK) {
+        vc_graph_release(g);
+        return vc_error_set(err, VC_ENOMEM, name, 0, 0, "out of memory");
+    }
+    return VC_OK;
+}
+
+void vc_xr_release(struct vc_xml_reader *x)
+{
+    free(x->declared);
+    free(x->ref_line);
+    free(x->ref_col);
+    x->declared = NULL;
+    x->ref_line = x->ref_col = NULL;
+    x->marks_cap = 0;
+}
+
+void vc_xr_fail(struct vc_xml_reader *x, enum vc_status code, long line, long col,
+                const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vc_error_setv(x->err, code, x->g->source, line, col, fmt, ap);
+    va_end(ap);
+    x->failed = 1;
+}
+
+void vc_xr_warn(struct vc_xml_reader *x, long line, long col, const char *fmt, ...)
+{
+    char msg[VC_ERROR_MSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if (vc_warn(x->diag, x->err, x->g->source, line, col, "%s", msg) != VC_OK)
+        x->failed = 1; /* --strict */
+}
+
+void vc_xr_nomem(struct vc_xml_reader *x)
+{
+    vc_xr_fail(x, VC_ENOMEM, 0, 0, "out of memory");
+}
+
+void vc_xr_stop_if_failed(struct vc_xml_reader *x)
+{
+    if (x->failed)
+        xmlStopParser(x->ctxt);
+}
+
+static int grow_marks(struct vc_xml_reader *x)
+{
+    size_t need = x->g->n_nodes, c1 = x->marks_cap, c2 = x->marks_cap, c3 = x->marks_cap;
+    if (need <= x->marks_cap)
+        return 0;
+    if (VC_GROW(x->declared, c1, need) || VC_GROW(x->ref_line, c2, need) ||
+        VC_GROW(x->ref_col, c3, need))
+        return -1;
+    x->marks_cap = c1 < c2 ? (c1 < c3 ? c1 : c3) : (c2 < c3 ? c2 : c3);
+    return 0;
+}
+
+static int intern(struct vc_xml_reader *x, const char *id, size_t len, long line, long col,
+                  size_t *index, bool *created)
+{
+    if (vc_graph_intern_node(x->g, id, len, (uint32_t)line, (uint32_t)col, index, created,
+                             x->err) != VC_OK) {
+        x->failed = 1; /* the graph said why (a limit, or memory) */
+        return -1;
+    }
+    if (grow_marks(x)) {
+        vc_xr_nomem(x);
+        return -1;
+    }
+    return 0;
+}
+
+int vc_xr_declare_node(struct vc_xml_reader *x, const char *id, size_t len, long line,
+                       long col, size_t *index)
+{
+    bool created;
+    if (x->failed || intern(x, id, len, line, col, index, &created))
+        return -1;
+    if (!created) {
+        struct vc_graph *g = x->g;
+        if (x->declared[*index]) {
+            vc_xr_fail(x, VC_EINVAL, line, col,
+                       "duplicate node id \"%.200s\" (first declared at line %u)",
+                       g->node_id[*index], g->node_line[*index]);
+            return -1;
+        }
+        /* An edge named it first: this is its declaration. */
+        g->node_line[*index] = (uint32_t)line;
+        g->node_col[*index] = (uint32_t)col;
+    }
+    x->declared[*index] = 1;
+    return 0;
+}
+
+int vc_xr_name_node(struct vc_xml_reader *x, const char *id, size_t len, long line, long col,
+                    size_t *index)
+{
+    bool created;
+    if (x->failed || intern(x, id, len, line, col, index, &created))
+        return -1;
+    if (created) {
+        x->declared[*index] = 0;
+        x->ref_line[*index] = (uint32_t)line;
+        x->ref_col[*index] = (uint32_t)col;
+    }
+    return 0;
+}
+
+enum vc_status vc_xr_check_undeclared(struct vc_xml_reader *x)
+{
+    struct vc_graph *g = x->g;
+    enum vc_status st;
+    for (size_t k = 0; k < g->n_nodes; k++) {
+        if (x->declared[k])
+            continue;
+        if (!x->opts->lenient)
+            return vc_error_set(x->err, VC_EINVAL, g->source, x->ref_line[k], x->ref_col[k],
+                                "edge refers to node \"%.200s\", which is never declared "
+                                "(--lenient creates such nodes)", g->node_id[k]);
+        st = vc_warn(x->diag, x->err, g->source, x->ref_line[k], x->ref_col[k],
+                     "edge refers to undeclared node \"%.200s\"; created (--lenient)",
+                     g->node_id[k]);
+        if (st != VC_OK)
+            return st;
+    }
+    return VC_OK;
+}
+
+/* ---- DTD declarations and libxml2's own errors ---- */
+
+static void refuse_entity(struct vc_xml_reader *x, const xmlChar *name)
+{
+    if (x->failed)
+        return;
+    vc_xr_fail(x, VC_EUNSUPPORTED, xmlSAX2GetLineNumber(x->ctxt),
+               xmlSAX2GetColumnNumber(x->ctxt),
+               "the DTD declares entity \"%.80s\": entity declarations are not supported "
+               "(%s needs none; they can hide billion-laughs and external-file attacks)",
+               (const char *)name, x->format);
+    vc_xr_stop_if_failed(x);
+}
+
+static void on_entity_decl(void *ud, const xmlChar *name, int type, const xmlChar *public_id,
+                           const xmlChar *system_id, xmlChar *content)
+{
+    (void)type;
+    (void)public_id;
+    (void)system_id;
+    (void)content;
+    refuse_entity(ud, name);
+}
+
+static void on_unparsed_entity_decl(void *ud, const xmlChar *name, const xmlChar *public_id,
+                                    const xmlChar *system_id, const xmlChar *notation)
+{
+    (void)public_id;
+    (void)system_id;
+    (void)notation;
+    refuse_entity(ud, name);
+}
+
+/*
+ * <!ATTLIST> with a default value makes libxml2 add that attribute to every
+ * matching element; graph files need no such declarations, so any is refused.
+ */
+static void on_attribute_decl(void *ud, const xmlChar *elem, const xmlChar *name, int type,
+                              int def, const xmlChar *default_value, xmlEnumerationPtr tree)
+{
+    struct vc_xml_reader *x = ud;
+    (void)type;
+    (void)def;
+    (void)default_value;
+    xmlFreeEnumeration(tree); /* the handler owns it (libxml2's SAX contract) */
+    if (x->failed)
+        return;
+    vc_xr_fail(x, VC_EUNSUPPORTED, xmlSAX2GetLineNumber(x->ctxt),
+               xmlSAX2GetColumnNumber(x->ctxt),
+               "the DTD declares attribute \"%.80s\" of <%.80s>: DTD attribute declarations "
+               "are not supported (their defaults would silently change the data)",
+               (const char *)name, (const char *)elem);
+    vc_xr_stop_if_failed(x);
+}
+
+/* Unknown entities must fail, never expand to something loaded. */
+static xmlEntityPtr on_get_entity(void *ud, const xmlChar *name)
+{
+    (void)ud;
+    return xmlGetPredefinedEntity(name);
+}
+
+static void on_error(void *ud, xmlErrorPtr e)
+{
+    struct vc_xml_reader *x = ud;
+    if (!e || e->level < XML_ERR_ERROR || x->failed)
+        return;
+    vc_xml_error_to_vc(x->err, x->g->source, e);
+    x->failed = 1;
+}
+
+void vc_xr_sax_guards(xmlSAXHandler *sax)
+{
+    sax->initialized = XML_SAX2_MAGIC;
+    sax->entityDecl = on_entity_decl;
+    sax->unparsedEntityDecl = on_unparsed_entity_decl;
+    sax->attributeDecl = on_attribute_decl;
+    sax->getEntity = on_get_entity;
+    sax->serror = on_error;
+}

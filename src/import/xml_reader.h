@@ -1,0 +1,71 @@
+/*
+ * xml_reader.h - what the XML graph readers (GraphML, GEXF) share beyond
+ * the parse itself: the reader state every SAX callback needs, failing and
+ * warning with a position, the nodes that edges name before (or without)
+ * their declaration, and the handlers that refuse DTD declarations.
+ *
+ * A reader puts a struct vc_xml_reader first in its own struct and passes
+ * its own struct as the SAX user data: the shared handlers read it through
+ * this first member.
+ *
+ * Failing only marks the reader; each SAX entry point calls
+ * vc_xr_stop_if_failed() when its work is done.  libxml2 2.9.14's
+ * xmlStopParser() frees the input buffer that attribute values and
+ * character data point into, so stopping in the middle of a callback would
+ * leave the rest of it reading freed memory (found by fuzzing both readers).
+ */
+#ifndef VC_IMPORT_XML_READER_H
+#define VC_IMPORT_XML_READER_H
+
+#include <libxml/parser.h>
+
+#include "vchain/import.h"
+
+struct vc_xml_reader {
+    xmlParserCtxtPtr ctxt;
+    struct vc_graph *g;
+    const struct vc_import_opts *opts;
+    struct vc_diag *diag;
+    struct vc_error *err;
+    int failed;
+    const char *format;          /* "GraphML", "GEXF": for messages */
+    uint8_t *declared;           /* per node: its element was seen */
+    uint32_t *ref_line, *ref_col; /* per node: where an edge first named it */
+    size_t marks_cap;
+};
+
+/*
+ * Sets up x and the (uninitialised) graph g with source name.  opts may be
+ * NULL; err must not be.  On failure g needs no release.
+ */
+enum vc_status vc_xr_begin(struct vc_xml_reader *x, struct vc_graph *g, const char *name,
+                           const char *format, const struct vc_import_opts *opts,
+                           struct vc_diag *diag, struct vc_error *err);
+void vc_xr_release(struct vc_xml_reader *x);
+
+void vc_xr_fail(struct vc_xml_reader *x, enum vc_status code, long line, long col,
+                const char *fmt, ...) VC_PRINTF(5, 6);
+void vc_xr_warn(struct vc_xml_reader *x, long line, long col, const char *fmt, ...)
+    VC_PRINTF(4, 5);
+void vc_xr_nomem(struct vc_xml_reader *x);
+void vc_xr_stop_if_failed(struct vc_xml_reader *x);
+
+/* A node element: adds node id or declares the one an edge named first;
+ * a second declaration is an error.  -1 when x has failed. */
+int vc_xr_declare_node(struct vc_xml_reader *x, const char *id, size_t len, long line,
+                       long col, size_t *index);
+/* A node an edge names: added (undeclared) when new.  -1 when x has failed. */
+int vc_xr_name_node(struct vc_xml_reader *x, const char *id, size_t len, long line, long col,
+                    size_t *index);
+/* After the parse: nodes named but never declared are an error, or with
+ * --lenient a warning. */
+enum vc_status vc_xr_check_undeclared(struct vc_xml_reader *x);
+
+/*
+ * Installs the shared handlers on sax: entity and attribute declarations
+ * refused, unknown entities failing (only the predefined five exist), and
+ * libxml2's errors recorded with their position.
+ */
+void vc_xr_sax_guards(xmlSAXHandler *sax);
+
+#endif
