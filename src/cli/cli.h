@@ -158,6 +158,12 @@ struct cli_engine {
 void cli_engine_init(struct cli_engine *e);
 /* Like cli_input_option(), for CLI_ENGINE_LONGOPTS. */
 int cli_engine_option(struct cli_engine *e, const char *cmd, int opt, const char *arg);
+/*
+ * Any option of CLI_INPUT_LONGOPTS or CLI_ENGINE_LONGOPTS (eng may be NULL):
+ * EXIT_OK when handled, else EXIT_USAGE after printing why.
+ */
+int cli_shared_option(struct cli_input *in, struct cli_engine *eng, const char *cmd, int opt,
+                      const char *arg);
 /* Runs the analysis with progress on a terminal; prints errors. */
 int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analysis *out);
 

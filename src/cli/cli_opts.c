@@ -190,3 +190,14 @@ int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analys
                     "lower bounds (--max-rounds)", e->opts.max_rounds);
     return 0;
 }
+
+int cli_shared_option(struct cli_input *in, struct cli_engine *eng, const char *cmd, int opt,
+                      const char *arg)
+{
+    int handled = cli_input_option(in, cmd, opt, arg);
+    if (!handled && eng)
+        handled = cli_engine_option(eng, cmd, opt, arg);
+    if (handled > 0)
+        return EXIT_OK;
+    return handled < 0 ? EXIT_USAGE : cli_usage_error(cmd, "unknown option");
+}

@@ -500,7 +500,7 @@ int cmd_compare(int argc, char **argv)
     struct vc_analysis an[2];
     struct vc_comparison cmp;
     struct vc_error err = VC_ERROR_INIT;
-    int opt, rc = EXIT_OK, handled, loaded = 0, scored = 0;
+    int opt, rc = EXIT_OK, loaded = 0, scored = 0;
     const char *report = NULL;
     char *end;
 
@@ -555,11 +555,7 @@ int cmd_compare(int argc, char **argv)
                 rc = EXIT_USAGE;
             break;
         default:
-            handled = cli_input_option(&in, "compare", opt, optarg);
-            if (!handled)
-                handled = cli_engine_option(&eng, "compare", opt, optarg);
-            if (handled <= 0)
-                rc = handled < 0 ? EXIT_USAGE : cli_usage_error("compare", "unknown option");
+            rc = cli_shared_option(&in, &eng, "compare", opt, optarg);
         }
         if (rc) {
             cli_input_release(&in);

@@ -45,7 +45,7 @@ int cmd_convert(int argc, char **argv)
     struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
     enum vc_export_format fmt = VC_EXPORT_AUTO;
     const char *out = NULL;
-    int opt, rc = EXIT_OK, handled;
+    int opt, rc = EXIT_OK;
 
     eo.viz = false;
     cli_input_init(&in);
@@ -82,9 +82,7 @@ int cmd_convert(int argc, char **argv)
                                      optarg);
             break;
         default:
-            handled = cli_input_option(&in, "convert", opt, optarg);
-            if (handled <= 0)
-                rc = handled < 0 ? EXIT_USAGE : cli_usage_error("convert", "unknown option");
+            rc = cli_shared_option(&in, NULL, "convert", opt, optarg);
         }
         if (rc) {
             cli_input_release(&in);

@@ -299,7 +299,7 @@ int cmd_deps(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
-    int fmt = cli_default_format(), opt, rc = EXIT_OK, handled;
+    int fmt = cli_default_format(), opt, rc = EXIT_OK;
     long top = 0;
     enum table which = T_ALL;
     enum vc_gexf_version version = VC_GEXF_1_2;
@@ -358,11 +358,7 @@ int cmd_deps(int argc, char **argv)
                                      optarg);
             break;
         default:
-            handled = cli_input_option(&in, "deps", opt, optarg);
-            if (!handled)
-                handled = cli_engine_option(&eng, "deps", opt, optarg);
-            if (handled <= 0)
-                rc = handled < 0 ? EXIT_USAGE : cli_usage_error("deps", "unknown option");
+            rc = cli_shared_option(&in, &eng, "deps", opt, optarg);
         }
     }
     if (rc == EXIT_OK && optind + 1 != argc)

@@ -114,7 +114,7 @@ int cmd_export(int argc, char **argv)
     enum vc_export_format fmt = VC_EXPORT_AUTO;
     enum vc_layout layout = VC_LAYOUT_LAYERED;
     const char *out = NULL;
-    int opt, rc = EXIT_OK, handled;
+    int opt, rc = EXIT_OK;
 
     cli_input_init(&in);
     cli_engine_init(&eng);
@@ -169,12 +169,8 @@ int cmd_export(int argc, char **argv)
             analyse = 0;
             continue;
         default:
-            handled = cli_input_option(&in, "export", opt, optarg);
-            if (!handled)
-                handled = cli_engine_option(&eng, "export", opt, optarg);
-            if (handled > 0)
+            if ((rc = cli_shared_option(&in, &eng, "export", opt, optarg)) == EXIT_OK)
                 continue;
-            rc = handled < 0 ? EXIT_USAGE : cli_usage_error("export", "unknown option");
             break;
         }
         cli_input_release(&in);

@@ -130,7 +130,7 @@ int cmd_info(int argc, char **argv)
     struct vc_chain c;
     struct vc_summary s;
     struct vc_error err = VC_ERROR_INIT;
-    int opt, fmt = FMT_TEXT, rc = EXIT_OK, handled;
+    int opt, fmt = FMT_TEXT, rc = EXIT_OK;
 
     cli_input_init(&in);
     while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -147,10 +147,9 @@ int cmd_info(int argc, char **argv)
             }
             continue;
         }
-        handled = cli_input_option(&in, "info", opt, optarg);
-        if (handled <= 0) {
+        if ((rc = cli_shared_option(&in, NULL, "info", opt, optarg)) != EXIT_OK) {
             cli_input_release(&in);
-            return handled < 0 ? EXIT_USAGE : cli_usage_error("info", "unknown option");
+            return rc;
         }
     }
     if (optind + 1 != argc) {

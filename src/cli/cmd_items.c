@@ -64,7 +64,7 @@ int cmd_items(int argc, char **argv)
     struct vc_chain c;
     struct vc_analysis a;
     struct vc_error err = VC_ERROR_INIT;
-    int opt, rc = EXIT_OK, handled, fmt = cli_default_format();
+    int opt, rc = EXIT_OK, fmt = cli_default_format();
     long top = 0;
     char *end;
 
@@ -86,11 +86,7 @@ int cmd_items(int argc, char **argv)
                 rc = cli_usage_error("items", "--top takes a positive number, not '%s'", optarg);
             break;
         default:
-            handled = cli_input_option(&in, "items", opt, optarg);
-            if (!handled)
-                handled = cli_engine_option(&eng, "items", opt, optarg);
-            if (handled <= 0)
-                rc = handled < 0 ? EXIT_USAGE : cli_usage_error("items", "unknown option");
+            rc = cli_shared_option(&in, &eng, "items", opt, optarg);
         }
         if (rc) {
             cli_input_release(&in);

@@ -320,7 +320,7 @@ int cmd_rank(int argc, char **argv)
     struct vc_graph g;
     struct vc_chain c;
     struct vc_analysis a;
-    int opt, rc = EXIT_OK, handled;
+    int opt, rc = EXIT_OK;
     char *end;
 
     cli_input_init(&in);
@@ -353,11 +353,7 @@ int cmd_rank(int argc, char **argv)
                 rc = cli_usage_error("rank", "--by takes provision, actor or country");
             break;
         default:
-            handled = cli_input_option(&in, "rank", opt, optarg);
-            if (!handled)
-                handled = cli_engine_option(&eng, "rank", opt, optarg);
-            if (handled <= 0)
-                rc = handled < 0 ? EXIT_USAGE : cli_usage_error("rank", "unknown option");
+            rc = cli_shared_option(&in, &eng, "rank", opt, optarg);
         }
         if (rc) {
             cli_input_release(&in);

@@ -87,7 +87,7 @@ int cmd_report(int argc, char **argv)
     struct vc_error err = VC_ERROR_INIT;
     struct vc_outfile of = VC_OUTFILE_INIT;
     const char *out = NULL;
-    int opt, rc = EXIT_OK, handled, svg = -1, have_deps = 0;
+    int opt, rc = EXIT_OK, svg = -1, have_deps = 0;
     char date[32], params[256], *end;
     long top;
 
@@ -118,11 +118,7 @@ int cmd_report(int argc, char **argv)
             break;
         case OPT_COUNTRY: ro.country = optarg; break;
         default:
-            handled = cli_input_option(&in, "report", opt, optarg);
-            if (!handled)
-                handled = cli_engine_option(&eng, "report", opt, optarg);
-            if (handled <= 0)
-                rc = handled < 0 ? EXIT_USAGE : cli_usage_error("report", "unknown option");
+            rc = cli_shared_option(&in, &eng, "report", opt, optarg);
         }
         if (rc) {
             cli_input_release(&in);

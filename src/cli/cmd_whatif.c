@@ -320,7 +320,7 @@ int cmd_whatif(int argc, char **argv)
     struct vc_graph g;
     struct vc_chain c;
     struct vc_whatif w;
-    int opt, rc = EXIT_OK, handled;
+    int opt, rc = EXIT_OK;
     char *end;
 
     cli_input_init(&in);
@@ -389,11 +389,7 @@ int cmd_whatif(int argc, char **argv)
                 rc = EXIT_USAGE;
             break;
         default:
-            handled = cli_input_option(&in, "whatif", opt, optarg);
-            if (!handled)
-                handled = cli_engine_option(&eng, "whatif", opt, optarg);
-            if (handled <= 0)
-                rc = handled < 0 ? EXIT_USAGE : cli_usage_error("whatif", "unknown option");
+            rc = cli_shared_option(&in, &eng, "whatif", opt, optarg);
         }
     }
     if (rc == EXIT_OK && optind + 1 != argc)
