@@ -186,8 +186,11 @@ static enum vc_status trophic(const struct vc_model *m, struct vc_position *p)
         free(h);
         return VC_ENOMEM;
     }
+    /* A self-loop does not raise a level: it counts neither among the
+     * feeders nor in their number (counting it with level 0 lowered it). */
     for (size_t e = 0; e < g->n_edges; e++)
-        start[g->edge_to[e] + 1]++;
+        if (g->edge_from[e] != g->edge_to[e])
+            start[g->edge_to[e] + 1]++;
     for (size_t k = 0; k < n; k++)
         start[k + 1] += start[k];
     src = malloc((g->n_edges ? g->n_edges : 1) * sizeof(uint32_t));
@@ -197,12 +200,20 @@ static enum vc_status trophic(const struct vc_model *m, struct vc_position *p)
         return VC_ENOMEM;
     }
     for (size_t e = 0; e < g->n_edges; e++)
-        src[start[g->edge_to[e]]++] = g->edge_from[e];
+        if (g->edge_from[e] != g->edge_to[e])
+            src[start[g->edge_to[e]]++] = g->edge_from[e];
     for (size_t k = n; k > 0; k--)
         start[k] = start[k - 1];
     start[0] = 0;
     for (size_t k = 0; k < n; k++)
         h[k] = 1.0;
+    /* One sweep suffices when the model's order is topological for every
+     * edge; edges the model does not analyse (relation "other") are not in
+     * that order, so check rather than trust n_ordered. */
+    int one_pass = m->n_ordered == n;
+    for (size_t e = 0; one_pass && e < g->n_edges; e++)
+        if (g->edge_from[e] != g->edge_to[e] && m->rank[g->edge_from[e]] > m->rank[g->edge_to[e]])
+            one_pass = 0;
     for (int sweep = 0; sweep < 200; sweep++) {
         double change = 0;
         for (size_t r = 0; r < n; r++) {
@@ -212,12 +223,12 @@ static enum vc_status trophic(const struct vc_model *m, struct vc_position *p)
             if (lo == hi)
                 continue;
             for (uint32_t q = lo; q < hi; q++)
-                sum += src[q] == v ? 0.0 : h[src[q]]; /* a self-loop does not raise a level */
+                sum += h[src[q]];
             now = 1.0 + sum / (double)(hi - lo);
             change = fabs(now - h[v]) > change ? fabs(now - h[v]) : change;
             h[v] = now;
         }
-        if (m->n_ordered == n || change < 1e-9)
+        if (one_pass || change < 1e-9)
             break;
     }
     free(start);

@@ -1,0 +1,938 @@
+/*
+ * test_engine.c - the control-point engine on small chains whose answers
+ * are worked out by hand (docs/model.md): concentration and its bounds,
+ * the worked example of docs/model.md (asserted exactly as the page states
+ * it), Leontief chains, variant fans, spare capacity, cycles, unknown
+ * shares, aggregates, the control-point thresholds, ranking, partial and
+ * country extraction, and the incremental propagation against the naive one.
+ */
+#include "enginetest.h"
+
+#include "engine/bitsets.h"
+#include "engine/disruption.h"
+#include "engine/model.h"
+
+static const struct vc_engine_opts defaults = VC_ENGINE_OPTS_INIT;
+
+/* ---- concentration ---- */
+
+static void hhi_full_coverage(void **state)
+{
+    struct vc_analysis a;
+    (void)state;
+    ITEM("x", 1, NAN);
+    FIRM("p", "USA");
+    FIRM("q", "JPN");
+    FIRM("r", "NLD");
+    PROV("p", "x", 0.5);
+    PROV("q", "x", 0.3);
+    PROV("r", "x", 0.2);
+    BUILD();
+    RUN(&defaults, &a);
+    const struct vc_concentration *c = &a.conc[N("x")];
+    assert_near(c->hhi, 0.38);       /* 0.25 + 0.09 + 0.04 */
+    assert_near(c->hhi_upper, 0.38); /* full coverage: the bounds meet */
+    assert_near(c->coverage, 1.0);
+    assert_near(c->top_share, 0.5);
+    assert_near(c->n_eff, 1.0 / 0.38);
+    assert_int_equal(c->providers, 3);
+    assert_int_equal(c->providers_unknown, 0);
+    assert_int_equal(c->providers_75, 2); /* 0.5 + 0.3 = 0.8 */
+    assert_false(c->estimated);
+    vc_analysis_release(&a);
+}
+
+static void hhi_partial_coverage(void **state)
+{
+    struct vc_analysis a;
+    (void)state;
+    /* x: 0.5 and 0.3 named, 0.2 unexplained; y: the same plus a provider
+     * without a share; z: 0.4 named, 0.6 by an aggregate */
+    ITEM("x", 1, NAN);
+    ITEM("y", 1, NAN);
+    ITEM("z", 1, NAN);
+    FIRM("p", "USA");
+    FIRM("q", "JPN");
+    FIRM("u", "KOR");
+    FIRM("Various companies", NULL);
+    PROV("p", "x", 0.5);
+    PROV("q", "x", 0.3);
+    PROV("p", "y", 0.5);
+    PROV("q", "y", 0.3);
+    PROV("u", "y", NAN);
+    PROV("p", "z", 0.4);
+    PROV("Various companies", "z", 0.6);
+    BUILD();
+    assert_true(et.c.aggregate[N("Various companies")]); /* recognised by its label */
+    RUN(&defaults, &a);
+    const struct vc_concentration *x = &a.conc[N("x")], *y = &a.conc[N("y")],
+                                  *z = &a.conc[N("z")];
+    assert_near(x->coverage, 0.8);
+    assert_near(x->hhi, 0.34);                 /* the rest split infinitely fine */
+    assert_near(x->hhi_upper, 0.34 + 0.04);    /* the rest one provider: (1 - 0.8)^2 */
+    /* the true market 0.5/0.3/0.2 (HHI 0.38) lies within the bounds */
+    assert_true(x->hhi <= 0.38 && 0.38 <= x->hhi_upper + 1e-12);
+    assert_int_equal(x->providers_75, 2);
+    /* an unknown share is counted, never read as 0 or as a share */
+    assert_int_equal(y->providers, 3);
+    assert_int_equal(y->providers_unknown, 1);
+    assert_true(y->estimated);
+    assert_near(y->coverage, 0.8);
+    assert_near(y->hhi, 0.34);
+    /* an aggregate covers its share but adds nothing to the HHI and never
+     * counts among the providers reaching 75 % */
+    assert_near(z->coverage, 1.0);
+    assert_near(z->hhi, 0.16);
+    assert_near(z->top_share, 0.4);
+    assert_int_equal(z->providers_75, -1);
+    assert_int_equal(z->providers, 2);
+    vc_analysis_release(&a);
+}
+
+/* ---- the worked example of docs/model.md ---- */
+
+static void worked_example_graph(double a1, double a2, double a3)
+{
+    ITEM("F", 1, NAN);
+    ITEM("A", 0, NAN);
+    ITEM("B", 0, NAN);
+    ITEM("C", 0, NAN);
+    FIRM("a1", "USA");
+    FIRM("a2", "JPN");
+    FIRM("b1", "NLD");
+    FIRM("c1", "DEU");
+    INPUT("A", "F");
+    INPUT("B", "F");
+    INPUT("C", "B");
+    PROV("a1", "A", a1);
+    PROV("a2", "A", a2);
+    if (a3 > 0) {
+        FIRM("a3", "KOR");
+        PROV("a3", "A", a3);
+    }
+    PROV("b1", "B", 1.0);
+    PROV("c1", "C", 1.0);
+    BUILD();
+}
+
+static void expect_set(const struct vc_model *m, uint32_t target, const char *const *ids)
+{
+    uint8_t *set = calloc(m->n, 1), *want = calloc(m->n, 1);
+    struct vc_error err = VC_ERROR_INIT;
+    assert_non_null(set);
+    assert_non_null(want);
+    assert_int_equal(vc_spof_set(m, &defaults, VC_LEVEL_FIRM, target, set, &err), VC_OK);
+    for (; *ids; ids++)
+        want[N(*ids)] = 1;
+    for (size_t k = 0; k < m->n; k++)
+        if (set[k] != want[k])
+            fail_msg("E(%s): %s is %s, expected %s", et.g.node_id[target], et.g.node_id[k],
+                     set[k] ? "in" : "out", want[k] ? "in" : "out");
+    free(set);
+    free(want);
+}
+
+static void worked_example(void **state)
+{
+    struct vc_analysis a;
+    struct vc_model m;
+    struct vc_engine_opts o = defaults;
+    struct vc_error err = VC_ERROR_INIT;
+    (void)state;
+    worked_example_graph(0.6, 0.4, 0);
+
+    /* Concentration: HHI(A) = 0.52, N_eff = 1.92, providers_75 = 2; HHI(B) = HHI(C) = 1 */
+    RUN(&defaults, &a);
+    assert_near(a.conc[N("A")].hhi, 0.52);
+    assert_double_near(a.conc[N("A")].n_eff, 1.92, 0.005);
+    assert_near(a.conc[N("A")].n_eff, 1.0 / 0.52);
+    assert_int_equal(a.conc[N("A")].providers_75, 2);
+    assert_near(a.conc[N("B")].hhi, 1.0);
+    assert_near(a.conc[N("C")].hhi, 1.0);
+
+    /* Single points of failure: E(A) = {A}, E(C) = {C, c1},
+     * E(B) = {B, b1, C, c1}, E(F) = {F, A, B, b1, C, c1} */
+    assert_int_equal(vc_model_build(&et.c, &m, &err), VC_OK);
+    expect_set(&m, N("A"), (const char *const[]){ "A", NULL });
+    expect_set(&m, N("C"), (const char *const[]){ "C", "c1", NULL });
+    expect_set(&m, N("B"), (const char *const[]){ "B", "b1", "C", "c1", NULL });
+    expect_set(&m, N("F"), (const char *const[]){ "F", "A", "B", "b1", "C", "c1", NULL });
+    vc_model_release(&m);
+    assert_int_equal(a.spof_finals[N("b1")], 1);
+    assert_int_equal(a.spof_finals[N("c1")], 1);
+    assert_int_equal(a.spof_finals[N("a1")], 0);
+    assert_int_equal(a.spof_finals[N("a2")], 0);
+    assert_int_equal(a.spof_finals[N("F")], 1); /* a final item counts itself */
+
+    /* Impacts: a1 0.6; c1 stops C, so B and F: 1 */
+    assert_near(a.impact[N("a1")], 0.6);
+    assert_near(a.impact[N("a2")], 0.4);
+    assert_near(a.impact[N("b1")], 1.0);
+    assert_near(a.impact[N("c1")], 1.0);
+    assert_near(a.impact[N("A")], 1.0); /* an item lost entirely */
+    assert_near(PROVISION(&a, "a1", "A")->impact, 0.6);
+    assert_near(PROVISION(&a, "a2", "A")->impact, 0.4);
+
+    /* Control points: a1, b1, c1, and a2 (one of two providers covering 100 %) */
+    assert_true(PROVISION(&a, "a1", "A")->control_point);
+    assert_true(PROVISION(&a, "a2", "A")->control_point);
+    assert_true(PROVISION(&a, "b1", "B")->control_point);
+    assert_true(PROVISION(&a, "c1", "C")->control_point);
+    assert_true(a.control_point[N("a2")]);
+    assert_true(a.control_point[N("A")]);
+    assert_false(a.control_point[N("F")]); /* nobody provides F */
+    /* replaceability = 1 - share */
+    assert_near(PROVISION(&a, "a1", "A")->replaceability, 0.4);
+    assert_near(PROVISION(&a, "c1", "C")->replaceability, 0.0);
+    vc_analysis_release(&a);
+
+    /* With spare capacity 0.5 the others make up 0.5 x 0.4 = 0.2: loss 0.4 */
+    o.spare = 0.5;
+    RUN(&o, &a);
+    assert_near(a.impact[N("a1")], 0.4);
+    assert_near(PROVISION(&a, "a1", "A")->impact, 0.4);
+    /* a2: 0.4 - 0.5 x 0.6 = 0.1 */
+    assert_near(a.impact[N("a2")], 0.1);
+    assert_near(a.impact[N("c1")], 1.0); /* no one else to make up for a sole provider */
+    /* replaceability min(1, (1 - s)(1 + sigma)) */
+    assert_near(PROVISION(&a, "a1", "A")->replaceability, 0.6);
+    assert_near(PROVISION(&a, "a2", "A")->replaceability, 0.9);
+    vc_analysis_release(&a);
+}
+
+static void worked_example_three_providers(void **state)
+{
+    struct vc_analysis a;
+    (void)state;
+    /* 0.55/0.3/0.15: only the first is hard to replace (0.55 >= 0.5, and the
+     * top two cover 0.85 < 0.9) */
+    worked_example_graph(0.55, 0.3, 0.15);
+    RUN(&defaults, &a);
+    assert_true(PROVISION(&a, "a1", "A")->hard_to_replace);
+    assert_true(PROVISION(&a, "a1", "A")->control_point);
+    assert_false(PROVISION(&a, "a2", "A")->hard_to_replace);
+    assert_false(PROVISION(&a, "a2", "A")->control_point);
+    assert_false(PROVISION(&a, "a3", "A")->control_point);
+    assert_true(isnan(PROVISION(&a, "a2", "A")->impact)); /* not computed: not hard */
+    assert_near(a.impact[N("a2")], 0.3);                   /* the actor's own extraction is */
+    vc_analysis_release(&a);
+}
+
+/* MODEL.md's hand check in vchain's terms: F needs A (a1 or a2) and B
+ * (only b1); B needs the input item C, made only by c1 => b1 and c1 are
+ * single points of failure of F, a1 and a2 are not. */
+static void spof_model_md(void **state)
+{
+    struct vc_analysis a;
+    (void)state;
+    worked_example_graph(0.6, 0.4, 0);
+    RUN(&defaults, &a);
+    for (size_t k = 0; k < a.n; k++)
+        if (et.c.kind[k] == VC_KIND_ACTOR)
+            assert_int_equal(a.spof_finals[k] > 0,
+                             k == N("b1") || k == N("c1"));
+    vc_analysis_release(&a);
+}
+
+/* ---- Leontief chain and variant fan ---- */
+
+static void leontief_chain(void **state)
+{
+    struct vc_analysis a;
+    double loss[16];
+    (void)state;
+    /* ore (r1 0.7, r2 0.3) -> metal (m1 0.5, m2 0.5) -> part -> F1 (value 3)
+     * and gas (g1 1.0) -> F2 (value 1); part has no providers of its own. */
+    ITEM("ore", 0, NAN);
+    ITEM("metal", 0, NAN);
+    ITEM("part", 0, NAN);
+    ITEM("gas", 0, NAN);
+    ITEM("F1", 1, 3.0);
+    ITEM("F2", 1, 1.0);
+    FIRM("r1", "AUS");
+    FIRM("r2", "BRA");
+    FIRM("m1", "CHN");
+    FIRM("m2", "CHN");
+    FIRM("g1", "USA");
+    INPUT("ore", "metal");
+    INPUT("metal", "part");
+    INPUT("part", "F1");
+    INPUT("gas", "F2");
+    INPUT("metal", "F2");
+    PROV("r1", "ore", 0.7);
+    PROV("r2", "ore", 0.3);
+    PROV("m1", "metal", 0.5);
+    PROV("m2", "metal", 0.5);
+    PROV("g1", "gas", 1.0);
+    BUILD();
+    assert_true(et.c.n_nodes <= 16);
+
+    /* r1: ore 0.7 -> metal max(0, 0.7) -> part 0.7 -> F1 0.7, F2 0.7;
+     * impact = (3 x 0.7 + 1 x 0.7) / 4 */
+    assert_near(EXTRACT(&defaults, loss, "r1", NULL), 0.7);
+    assert_near(loss[N("ore")], 0.7);
+    assert_near(loss[N("metal")], 0.7);
+    assert_near(loss[N("part")], 0.7);
+    assert_near(loss[N("gas")], 0.0);
+    /* m1: metal's own loss 0.5 beats its input's 0 */
+    assert_near(EXTRACT(&defaults, loss, "m1", NULL), 0.5);
+    assert_near(loss[N("ore")], 0.0);
+    /* r1 and m1 together: metal = max(own 0.5, ore 0.7) */
+    assert_near(EXTRACT(&defaults, loss, "r1", "m1", NULL), 0.7);
+    /* g1: F2 only (weight 1/4) */
+    assert_near(EXTRACT(&defaults, loss, "g1", NULL), 0.25);
+    assert_near(loss[N("F1")], 0.0);
+    assert_near(loss[N("F2")], 1.0);
+    /* r2 and g1: F1 0.3, F2 max(gas 1, metal 0.3) = 1 -> (0.9 + 1) / 4 */
+    assert_near(EXTRACT(&defaults, loss, "r2", "g1", NULL), (3 * 0.3 + 1.0) / 4);
+
+    RUN(&defaults, &a);
+    assert_near(a.impact[N("r1")], 0.7);
+    assert_near(a.impact[N("g1")], 0.25);
+    assert_near(a.impact[N("part")], 0.75); /* losing an item entirely */
+    assert_near(a.impact[N("F2")], 0.25);
+    /* single points of failure: g1 of F2 and the items on the paths */
+    assert_int_equal(a.spof_finals[N("g1")], 1);
+    assert_int_equal(a.spof_finals[N("metal")], 2);
+    assert_int_equal(a.spof_finals[N("r1")], 0);
+    /* reach: what lies downstream of each node */
+    assert_int_equal(a.reach_items[N("ore")], 4);  /* metal, part, F1, F2 */
+    assert_int_equal(a.reach_final[N("ore")], 2);
+    assert_int_equal(a.reach_items[N("r1")], 5);   /* ore and the four above */
+    assert_int_equal(a.reach_items[N("F1")], 0);
+    assert_int_equal(a.reach_items[N("g1")], 2);
+    vc_analysis_release(&a);
+}
+
+static void variant_fan_graph(double w1, double w2, double w3, double v3)
+{
+    /* L (a category) has variants V1 (value 6), V2 (3), V3 (v3); F needs L.
+     * V1: x 1.0; V2: x 0.5, y 0.5; V3: y 1.0 */
+    ITEM("F", 1, NAN);
+    ITEM("L", 0, NAN);
+    ITEM("V1", 0, 6.0);
+    ITEM("V2", 0, 3.0);
+    ITEM("V3", 0, v3);
+    FIRM("x", "NLD");
+    FIRM("y", "JPN");
+    INPUT("L", "F");
+    VARIANT("V1", "L", w1);
+    VARIANT("V2", "L", w2);
+    VARIANT("V3", "L", w3);
+    PROV("x", "V1", 1.0);
+    PROV("x", "V2", 0.5);
+    PROV("y", "V2", 0.5);
+    PROV("y", "V3", 1.0);
+    BUILD();
+}
+
+static void variant_fan_by_value(void **state)
+{
+    struct vc_engine_opts o = defaults;
+    struct vc_analysis a;
+    double loss[8];
+    (void)state;
+    variant_fan_graph(NAN, NAN, NAN, 1.0);
+    /* x: V1 1, V2 0.5, V3 0 -> L = (6 x 1 + 3 x 0.5 + 1 x 0) / 10 = 0.75 */
+    assert_near(EXTRACT(&defaults, loss, "x", NULL), 0.75);
+    assert_near(loss[N("L")], 0.75);
+    assert_near(loss[N("V2")], 0.5);
+    /* y: (3 x 0.5 + 1 x 1) / 10 = 0.25 */
+    assert_near(EXTRACT(&defaults, loss, "y", NULL), 0.25);
+    /* essential variants: the worst counts, so either stops F */
+    o.variants = VC_VARIANTS_ESSENTIAL;
+    assert_near(EXTRACT(&o, loss, "x", NULL), 1.0);
+    assert_near(EXTRACT(&o, loss, "y", NULL), 1.0);
+
+    /* single points of failure: substitutes -> neither x nor y stops F;
+     * essential -> both do (x through V1, y through V3) */
+    RUN(&defaults, &a);
+    assert_int_equal(a.spof_finals[N("x")], 0);
+    assert_int_equal(a.spof_finals[N("y")], 0);
+    assert_int_equal(a.spof_finals[N("V1")], 0);
+    assert_int_equal(a.spof_finals[N("L")], 1);
+    assert_near(a.impact[N("V1")], 0.6); /* losing V1 entirely: 6 / 10 */
+    vc_analysis_release(&a);
+    RUN(&o, &a);
+    assert_int_equal(a.spof_finals[N("x")], 1);
+    assert_int_equal(a.spof_finals[N("y")], 1);
+    assert_int_equal(a.spof_finals[N("V2")], 1);
+    assert_near(a.impact[N("V3")], 1.0);
+    vc_analysis_release(&a);
+}
+
+static void variant_fan_by_weight(void **state)
+{
+    double loss[8];
+    (void)state;
+    /* edge weights win over values: 1, 1, 2 -> x: (1 + 0.5 + 0) / 4 */
+    variant_fan_graph(1.0, 1.0, 2.0, 1.0);
+    assert_near(EXTRACT(&defaults, loss, "x", NULL), 0.375);
+    assert_near(EXTRACT(&defaults, loss, "y", NULL), (0.5 + 2.0) / 4);
+}
+
+static void variant_fan_equal(void **state)
+{
+    double loss[8];
+    (void)state;
+    /* V3 has neither weight nor value: every variant of L counts equally */
+    variant_fan_graph(NAN, NAN, NAN, NAN);
+    assert_near(EXTRACT(&defaults, loss, "x", NULL), 0.5);
+    assert_near(EXTRACT(&defaults, loss, "y", NULL), 0.5);
+}
+
+/* ---- spare capacity, levels, partial and country extraction ---- */
+
+static void spare_capacity(void **state)
+{
+    struct vc_engine_opts o = defaults;
+    double loss[8];
+    (void)state;
+    ITEM("F", 1, NAN);
+    FIRM("p", "USA");
+    FIRM("q", "JPN");
+    FIRM("r", "KOR");
+    PROV("p", "F", 0.6);
+    PROV("q", "F", 0.2);
+    PROV("r", "F", 0.2);
+    BUILD();
+    o.spare = 0.25;
+    /* p: 0.6 - 0.25 x 0.4 = 0.5 */
+    assert_near(EXTRACT(&o, loss, "p", NULL), 0.5);
+    /* q: 0.2 - 0.25 x 0.8 = 0: fully absorbed */
+    assert_near(EXTRACT(&o, loss, "q", NULL), 0.0);
+    /* p and q: 0.8 - 0.25 x 0.2 = 0.75 */
+    assert_near(EXTRACT(&o, loss, "p", "q", NULL), 0.75);
+    /* everyone: nothing is left to absorb anything */
+    assert_near(EXTRACT(&o, loss, "p", "q", "r", NULL), 1.0);
+    o.spare = 3.0; /* p: 0.6 - 3 x 0.4 < 0 */
+    assert_near(EXTRACT(&o, loss, "p", NULL), 0.0);
+}
+
+static void partial_cut_and_countries(void **state)
+{
+    double *cut, loss[16], impact;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_analysis a;
+    (void)state;
+    /* litho: firms asml (NLD) 0.8, nikon (JPN) 0.15, canon (JPN) 0.05;
+     * country rows NLD 0.7 (a different source), JPN 0.3.  chip needs litho
+     * and fab; fab: tsmc (TWN) 0.6, samsung (KOR) 0.4. */
+    ITEM("chip", 1, NAN);
+    ITEM("litho", 0, NAN);
+    ITEM("fab", 0, NAN);
+    FIRM("asml", "NLD");
+    FIRM("vdl", "NL"); /* alpha-2, mapped to NLD */
+    FIRM("nikon", "JPN");
+    FIRM("canon", "JPN");
+    FIRM("tsmc", "TWN");
+    FIRM("samsung", "KOR");
+    COUNTRY("NLD", "NLD");
+    COUNTRY("JPN", "JPN");
+    INPUT("litho", "chip");
+    INPUT("fab", "chip");
+    PROV("asml", "litho", 0.8);
+    PROV("vdl", "fab", 0.0);
+    PROV("nikon", "litho", 0.15);
+    PROV("canon", "litho", 0.05);
+    PROV("NLD", "litho", 0.7);
+    PROV("JPN", "litho", 0.3);
+    PROV("tsmc", "fab", 0.6);
+    PROV("samsung", "fab", 0.4);
+    BUILD();
+    assert_string_equal(et.c.country[N("vdl")], "NLD");
+    cut = calloc(et.c.n_nodes, sizeof(double));
+    assert_non_null(cut);
+
+    /* a capacity cap: asml loses half its output -> 0.4 of litho */
+    cut[N("asml")] = 0.5;
+    assert_int_equal(vc_extract(&et.c, &defaults, cut, loss, &impact, NULL, &err), VC_OK);
+    assert_near(loss[N("asml")], 0.5);
+    assert_near(loss[N("litho")], 0.4);
+    assert_near(impact, 0.4);
+    /* the levels describe one market: the larger estimate counts.  asml
+     * alone: firm level 0.8, country level 0 (NLD's row is not cut) */
+    cut[N("asml")] = 1.0;
+    assert_int_equal(vc_extract(&et.c, &defaults, cut, loss, &impact, NULL, &err), VC_OK);
+    assert_near(impact, 0.8);
+    /* the NLD row alone: 0.7 */
+    memset(cut, 0, et.c.n_nodes * sizeof(double));
+    cut[N("NLD")] = 1.0;
+    assert_int_equal(vc_extract(&et.c, &defaults, cut, loss, &impact, NULL, &err), VC_OK);
+    assert_near(impact, 0.7);
+
+    /* vc_country_cut: every actor of the country, both levels, any spelling */
+    memset(cut, 0, et.c.n_nodes * sizeof(double));
+    assert_int_equal(vc_country_cut(&et.c, "NL", cut), 3); /* asml, vdl, NLD */
+    assert_near(cut[N("asml")], 1.0);
+    assert_near(cut[N("vdl")], 1.0);
+    assert_near(cut[N("NLD")], 1.0);
+    assert_near(cut[N("nikon")], 0.0);
+    assert_int_equal(vc_extract(&et.c, &defaults, cut, loss, &impact, NULL, &err), VC_OK);
+    assert_near(impact, 0.8); /* max(firms 0.8, countries 0.7) */
+    memset(cut, 0, et.c.n_nodes * sizeof(double));
+    assert_int_equal(vc_country_cut(&et.c, "japan", cut), 3);
+    assert_int_equal(vc_extract(&et.c, &defaults, cut, loss, &impact, NULL, &err), VC_OK);
+    assert_near(impact, 0.3); /* max(0.2, 0.3) */
+    memset(cut, 0, et.c.n_nodes * sizeof(double));
+    assert_int_equal(vc_country_cut(&et.c, "XX", cut), 0);
+    assert_int_equal(vc_country_cut(&et.c, "TWN", cut), 1);
+    assert_int_equal(vc_extract(&et.c, &defaults, cut, loss, &impact, NULL, &err), VC_OK);
+    assert_near(impact, 0.6);
+    free(cut);
+
+    /* the same through the analysis: every country, largest impact first */
+    RUN(&defaults, &a);
+    assert_int_equal(a.n_countries, 4);
+    assert_string_equal(a.countries[0].code, "NLD");
+    assert_near(a.countries[0].impact, 0.8);
+    assert_int_equal(a.countries[0].actors, 3);
+    assert_string_equal(a.countries[1].code, "TWN");
+    assert_near(a.countries[1].impact, 0.6);
+    assert_int_equal(vc_analysis_country(&a, "nl"), 0);
+    assert_int_equal(vc_analysis_country(&a, "Netherlands"), 0);
+    assert_true(vc_analysis_country(&a, "FRA") == SIZE_MAX);
+    /* NLD holds asml's litho (0.8) and its own row (0.7); nobody else */
+    assert_int_equal(a.countries[0].control_points, 2);
+    assert_true(PROVISION(&a, "NLD", "litho")->control_point);
+    assert_true(PROVISION(&a, "tsmc", "fab")->control_point); /* 0.6, impact 0.6 */
+    assert_true(PROVISION(&a, "samsung", "fab")->control_point); /* pair: 0.6 + 0.4 */
+    /* nikon: 0.15, but one of the two that reach 0.95 >= 0.9, impact 0.15 */
+    assert_true(PROVISION(&a, "nikon", "litho")->control_point);
+    assert_false(PROVISION(&a, "canon", "litho")->hard_to_replace);
+    vc_analysis_release(&a);
+}
+
+/* ---- cycles ---- */
+
+static void cycle_converges(void **state)
+{
+    double *cut, loss[8], impact;
+    int rounds = 0;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_engine_opts o = defaults;
+    struct vc_analysis a;
+    (void)state;
+    /* a buys steel from b (weight 1), c (1) and d (2); b buys steel from a.
+     * Cutting c: L_a = (L_b + 1 + 0) / 4 and L_b = L_a, so L_a = 1/3.
+     * F is made by a alone. */
+    ITEM("F", 1, NAN);
+    FIRM("a", "USA");
+    FIRM("b", "USA");
+    FIRM("c", "USA");
+    FIRM("d", "USA");
+    SUPPLY("b", "a", "steel", 1.0);
+    SUPPLY("c", "a", "steel", 1.0);
+    SUPPLY("d", "a", "steel", 2.0);
+    SUPPLY("a", "b", "steel", NAN);
+    PROV("a", "F", 1.0);
+    BUILD();
+    cut = calloc(et.c.n_nodes, sizeof(double));
+    assert_non_null(cut);
+    cut[N("c")] = 1.0;
+    assert_int_equal(vc_extract(&et.c, &o, cut, loss, &impact, &rounds, &err), VC_OK);
+    assert_double_near(loss[N("a")], 1.0 / 3, 1e-9);
+    assert_double_near(loss[N("b")], 1.0 / 3, 1e-9);
+    assert_double_near(impact, 1.0 / 3, 1e-9);
+    assert_true(rounds > 2); /* it took more than one round to settle */
+    /* too few rounds: the result says it did not settle */
+    o.max_rounds = 3;
+    assert_int_equal(vc_extract(&et.c, &o, cut, loss, &impact, &rounds, &err), VC_EINVAL);
+    assert_non_null(strstr(err.msg, "did not settle"));
+    free(cut);
+
+    RUN(&defaults, &a);
+    assert_true(a.converged);
+    assert_double_near(a.impact[N("c")], 1.0 / 3, 1e-9);
+    assert_double_near(a.impact[N("d")], 2.0 / 3, 1e-9); /* L_a = (L_a + 2) / 4 */
+    assert_near(a.impact[N("a")], 1.0);
+    vc_analysis_release(&a);
+    o.max_rounds = 3;
+    RUN(&o, &a);
+    assert_false(a.converged);
+    vc_analysis_release(&a);
+}
+
+/* Single points of failure on a cycle: the least fixed point (a loop is
+ * taken to sustain itself).  s feeds A; A and B are alternatives of each
+ * other's supply (B is a variant of A, A an input of B). */
+static void cycle_spof_least_fixed_point(void **state)
+{
+    struct vc_model m;
+    struct vc_error err = VC_ERROR_INIT;
+    (void)state;
+    ITEM("F", 1, NAN);
+    ITEM("A", 0, NAN);
+    ITEM("B", 0, NAN);
+    FIRM("s", "USA");
+    PROV("s", "A", 1.0);
+    VARIANT("B", "A", NAN);
+    INPUT("A", "B");
+    INPUT("B", "F");
+    BUILD();
+    assert_int_equal(vc_model_build(&et.c, &m, &err), VC_OK);
+    /* E(A) = {A}: its supply is s or B, and B stops only when A does */
+    expect_set(&m, N("A"), (const char *const[]){ "A", NULL });
+    expect_set(&m, N("B"), (const char *const[]){ "B", "A", NULL });
+    expect_set(&m, N("F"), (const char *const[]){ "F", "B", "A", NULL });
+    vc_model_release(&m);
+}
+
+/* ---- unknown shares ---- */
+
+static void unknown_shares(void **state)
+{
+    struct vc_analysis a;
+    (void)state;
+    /* eda: firms syn (USA, 0.3), cad (USA, ?), sie (DEU, ?); countries USA
+     * 0.7, DEU 0.2.  cad: USA's row leaves 0.7 - 0.3 = 0.4;  sie: DEU's row
+     * has no compatriot with a share, so 0.2.
+     * gas: firms g1 (0.4), g2 (?), g3 (?), no country rows: (1 - 0.4) / 2 each.
+     * solo: one firm without a share: estimated 1, never a control point. */
+    ITEM("F", 1, NAN);
+    ITEM("eda", 0, NAN);
+    ITEM("gas", 0, NAN);
+    ITEM("solo", 0, NAN);
+    FIRM("syn", "USA");
+    FIRM("cad", "USA");
+    FIRM("sie", "DEU");
+    COUNTRY("US", "USA");
+    COUNTRY("DE", "DEU");
+    FIRM("g1", "JPN");
+    FIRM("g2", "JPN");
+    FIRM("g3", "KOR");
+    FIRM("s1", "FRA");
+    INPUT("eda", "F");
+    INPUT("gas", "F");
+    INPUT("solo", "F");
+    PROV("syn", "eda", 0.3);
+    PROV("cad", "eda", NAN);
+    PROV("sie", "eda", NAN);
+    PROV("US", "eda", 0.7);
+    PROV("DE", "eda", 0.2);
+    PROV("g1", "gas", 0.4);
+    PROV("g2", "gas", NAN);
+    PROV("g3", "gas", NAN);
+    PROV("s1", "solo", NAN);
+    BUILD();
+    RUN(&defaults, &a);
+    assert_near(PROVISION(&a, "cad", "eda")->share, 0.4);
+    assert_false(PROVISION(&a, "cad", "eda")->share_known);
+    assert_near(PROVISION(&a, "sie", "eda")->share, 0.2);
+    assert_near(PROVISION(&a, "syn", "eda")->share, 0.3);
+    assert_true(PROVISION(&a, "syn", "eda")->share_known);
+    assert_near(PROVISION(&a, "g2", "gas")->share, 0.3);
+    assert_near(PROVISION(&a, "g3", "gas")->share, 0.3);
+    assert_near(PROVISION(&a, "s1", "solo")->share, 1.0);
+    /* estimates propagate: extracting cad loses 0.4 of eda at firm level */
+    assert_near(a.impact[N("cad")], 0.4);
+    assert_near(a.impact[N("g2")], 0.3);
+    /* an estimated share never makes a control point, whatever its size */
+    assert_false(PROVISION(&a, "s1", "solo")->hard_to_replace);
+    assert_false(PROVISION(&a, "s1", "solo")->control_point);
+    assert_false(a.control_point[N("s1")]);
+    assert_near(a.impact[N("s1")], 1.0);
+    assert_true(a.conc[N("eda")].estimated);
+    assert_int_equal(a.conc[N("eda")].providers_unknown, 2);
+    assert_near(a.conc[N("eda")].coverage, 0.3); /* known shares only */
+    vc_analysis_release(&a);
+}
+
+/* ---- aggregates and thresholds ---- */
+
+static void aggregates_never_control_points(void **state)
+{
+    struct vc_analysis a;
+    (void)state;
+    ITEM("F", 1, NAN);
+    FIRM("Various companies", NULL);
+    COUNTRY("Rest of world", NULL);
+    FIRM("big", "USA");
+    FIRM("many", NULL);
+    AGGREGATE("many"); /* marked, whatever its label */
+    ITEM("G", 1, NAN);
+    PROV("Various companies", "F", 0.9);
+    PROV("Rest of world", "F", 0.95);
+    PROV("big", "F", 0.1);
+    PROV("many", "G", 1.0);
+    BUILD();
+    RUN(&defaults, &a);
+    for (size_t k = 0; k < a.n_provisions; k++) {
+        const struct vc_provision_score *p = &a.provisions[k];
+        if (et.c.aggregate[p->actor]) {
+            assert_false(p->hard_to_replace);
+            assert_false(p->control_point);
+            assert_false(a.control_point[p->actor]);
+        }
+    }
+    assert_true(et.c.aggregate[N("Rest of world")]);
+    assert_true(et.c.aggregate[N("many")]);
+    /* an aggregate is no country either */
+    assert_int_equal(a.n_countries, 1);
+    /* big (0.1) is not hard to replace: the aggregate's 0.9 is many providers */
+    assert_false(PROVISION(&a, "big", "F")->control_point);
+    vc_analysis_release(&a);
+}
+
+/* F has variants X (weight 2) and Y (weight 13): neither is a single point
+ * of failure, and a provider of X with share s has impact 2 s / 15. */
+static void threshold_graph(double x1, double x2, double x3)
+{
+    ITEM("F", 1, NAN);
+    ITEM("X", 0, NAN);
+    ITEM("Y", 0, NAN);
+    FIRM("x1", "USA");
+    FIRM("x2", "JPN");
+    FIRM("y1", "KOR");
+    FIRM("y2", "TWN");
+    VARIANT("X", "F", 2.0);
+    VARIANT("Y", "F", 13.0);
+    PROV("x1", "X", x1);
+    PROV("x2", "X", x2);
+    if (x3 > 0) {
+        FIRM("x3", "DEU");
+        PROV("x3", "X", x3);
+    }
+    PROV("y1", "Y", 0.5);
+    PROV("y2", "Y", 0.5);
+    BUILD();
+}
+
+static void threshold_share(void **state)
+{
+    struct vc_analysis a;
+    struct vc_engine_opts o = defaults;
+    (void)state;
+    threshold_graph(0.5, 0.25, 0.25);
+    o.theta_impact = 0.0; /* isolate the share rule */
+    RUN(&o, &a);
+    assert_int_equal(a.spof_finals[N("x1")], 0);
+    assert_int_equal(a.spof_finals[N("X")], 0);
+    assert_true(PROVISION(&a, "x1", "X")->hard_to_replace);  /* 0.5 >= 0.5 */
+    assert_false(PROVISION(&a, "x2", "X")->hard_to_replace); /* top two 0.75 < 0.9 */
+    vc_analysis_release(&a);
+    o.theta_share = 0.5000001; /* the provision just below the threshold */
+    RUN(&o, &a);
+    assert_false(PROVISION(&a, "x1", "X")->hard_to_replace);
+    vc_analysis_release(&a);
+    o.theta_share = 0.4999999; /* and just above */
+    RUN(&o, &a);
+    assert_true(PROVISION(&a, "x1", "X")->hard_to_replace);
+    vc_analysis_release(&a);
+}
+
+static void threshold_pair(void **state)
+{
+    struct vc_analysis a;
+    struct vc_engine_opts o = defaults;
+    (void)state;
+    threshold_graph(0.6, 0.3, 0.1); /* the top two cover 0.9 (0.8999... in binary) */
+    o.theta_impact = 0.0;
+    RUN(&o, &a);
+    assert_true(PROVISION(&a, "x1", "X")->hard_to_replace);
+    assert_true(PROVISION(&a, "x2", "X")->hard_to_replace);
+    assert_false(PROVISION(&a, "x3", "X")->hard_to_replace); /* not among the two */
+    vc_analysis_release(&a);
+    o.theta_pair = 0.9000001; /* two just below */
+    RUN(&o, &a);
+    assert_true(PROVISION(&a, "x1", "X")->hard_to_replace); /* by its share */
+    assert_false(PROVISION(&a, "x2", "X")->hard_to_replace);
+    vc_analysis_release(&a);
+    o.theta_pair = 0.6; /* one provider reaches it alone: only that one */
+    RUN(&o, &a);
+    assert_false(PROVISION(&a, "x2", "X")->hard_to_replace);
+    vc_analysis_release(&a);
+    o.theta_share = 0.7; /* neither by share; pair at 0.6: x1 alone reaches it */
+    RUN(&o, &a);
+    assert_true(PROVISION(&a, "x1", "X")->hard_to_replace);
+    vc_analysis_release(&a);
+}
+
+static void threshold_impact(void **state)
+{
+    struct vc_analysis a;
+    struct vc_engine_opts o = defaults;
+    (void)state;
+    /* x1 0.75: impact 2 x 0.75 / 15 = 0.1 exactly (1.5 / 15 rounds to 0.1) */
+    threshold_graph(0.75, 0.25, 0);
+    RUN(&o, &a);
+    assert_true(PROVISION(&a, "x1", "X")->impact == 0.1);
+    assert_true(PROVISION(&a, "x1", "X")->control_point); /* 0.1 >= 0.1 */
+    assert_true(a.control_point[N("x1")]);
+    assert_true(a.control_point[N("X")]);
+    /* x2 is one of two covering 1.0, so hard, but its impact 0.0333 is small */
+    assert_true(PROVISION(&a, "x2", "X")->hard_to_replace);
+    assert_near(PROVISION(&a, "x2", "X")->impact, 0.5 / 15);
+    assert_false(PROVISION(&a, "x2", "X")->control_point);
+    assert_false(a.control_point[N("x2")]);
+    /* y1 and y2: hard (a pair), impact 13 x 0.5 / 15 */
+    assert_true(PROVISION(&a, "y1", "Y")->control_point);
+    vc_analysis_release(&a);
+    o.theta_impact = 0.1000001; /* x1 just below */
+    RUN(&o, &a);
+    assert_false(PROVISION(&a, "x1", "X")->control_point);
+    vc_analysis_release(&a);
+    o.theta_impact = 0.0333; /* x2 just above */
+    RUN(&o, &a);
+    assert_true(PROVISION(&a, "x2", "X")->control_point);
+    vc_analysis_release(&a);
+}
+
+/* ---- ranking ---- */
+
+static void ranking_order(void **state)
+{
+    struct vc_analysis a;
+    (void)state;
+    /* F needs X and Y (symmetric: same impact, share and PageRank; ties go
+     * by actor label) and Z; Z has three providers 0.5/0.3/0.2. */
+    ITEM("F", 1, NAN);
+    ITEM("X", 0, NAN);
+    ITEM("Y", 0, NAN);
+    ITEM("Z", 0, NAN);
+    FIRM("zeta", "USA");
+    FIRM("alpha", "USA");
+    FIRM("z1", "JPN");
+    FIRM("z2", "JPN");
+    FIRM("z3", "JPN");
+    INPUT("X", "F");
+    INPUT("Y", "F");
+    INPUT("Z", "F");
+    PROV("zeta", "X", 1.0);
+    PROV("alpha", "Y", 1.0);
+    PROV("z2", "Z", 0.3);
+    PROV("z1", "Z", 0.5);
+    PROV("z3", "Z", 0.2);
+    BUILD();
+    RUN(&defaults, &a);
+    assert_int_equal(a.n_provisions, 5);
+    /* control points first, by impact: alpha/Y and zeta/X (1.0, by label),
+     * z1/Z (0.5); then the others: no impact computed, by share */
+    const char *want[][2] = { { "alpha", "Y" }, { "zeta", "X" }, { "z1", "Z" },
+                              { "z2", "Z" }, { "z3", "Z" } };
+    for (size_t k = 0; k < 5; k++) {
+        assert_int_equal(a.provisions[k].actor, N(want[k][0]));
+        assert_int_equal(a.provisions[k].item, N(want[k][1]));
+        assert_int_equal(a.provisions[k].control_point, k < 3);
+    }
+    vc_analysis_release(&a);
+}
+
+/* Ties between equal impacts and shares go to the item further downstream
+ * (higher pagerank_down). */
+static void ranking_by_pagerank(void **state)
+{
+    struct vc_analysis a;
+    (void)state;
+    worked_example_graph(0.6, 0.4, 0);
+    RUN(&defaults, &a);
+    assert_true(a.pagerank_down[N("B")] > a.pagerank_down[N("C")]);
+    assert_int_equal(a.provisions[0].actor, N("b1"));
+    assert_int_equal(a.provisions[1].actor, N("c1"));
+    assert_int_equal(a.provisions[2].actor, N("a1"));
+    assert_int_equal(a.provisions[3].actor, N("a2"));
+    vc_analysis_release(&a);
+}
+
+/* ---- the propagation methods agree ---- */
+
+static void incremental_equals_naive(void **state)
+{
+    struct vc_model m;
+    struct vc_prop inc, naive;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_engine_opts o = defaults;
+    (void)state;
+    /* a chain with everything: levels, variants, supplies and a cycle */
+    ITEM("chip", 1, 5.0);
+    ITEM("phone", 1, 2.0);
+    ITEM("litho", 0, NAN);
+    ITEM("euv", 0, 3.0);
+    ITEM("duv", 0, 1.0);
+    ITEM("fab", 0, NAN);
+    FIRM("asml", "NLD");
+    FIRM("nikon", "JPN");
+    FIRM("tsmc", "TWN");
+    FIRM("smic", "CHN");
+    FIRM("zeiss", "DEU");
+    FIRM("apple", "USA");
+    COUNTRY("NL", "NLD");
+    INPUT("litho", "fab");
+    INPUT("fab", "chip");
+    INPUT("chip", "phone");
+    VARIANT("euv", "litho", NAN);
+    VARIANT("duv", "litho", NAN);
+    PROV("asml", "euv", 1.0);
+    PROV("NL", "euv", 1.0);
+    PROV("asml", "duv", 0.6);
+    PROV("nikon", "duv", 0.4);
+    PROV("tsmc", "fab", 0.7);
+    PROV("smic", "fab", 0.2);
+    PROV("apple", "phone", 0.5);
+    SUPPLY("zeiss", "asml", "optics", NAN);
+    SUPPLY("tsmc", "zeiss", "chips", NAN);
+    SUPPLY("smic", "zeiss", "chips", 3.0);
+    SUPPLY("tsmc", "apple", NULL, NAN);
+    SUPPLY("asml", "tsmc", "tools", NAN);
+    BUILD();
+    assert_int_equal(vc_model_build(&et.c, &m, &err), VC_OK);
+    assert_true(m.n_ordered < m.n); /* the supplies loop asml-tsmc-zeiss */
+    assert_int_equal(vc_prop_init(&inc, &m, &o), VC_OK);
+    assert_int_equal(vc_prop_init(&naive, &m, &o), VC_OK);
+    for (double spare = 0; spare <= 0.5; spare += 0.5) {
+        o.spare = spare;
+        for (uint32_t v = 0; v < m.n; v++) {
+            if (et.c.kind[v] == VC_KIND_ACTOR) {
+                vc_prop_cut_actor(&inc, v, 1.0);
+                vc_prop_cut_actor(&naive, v, 1.0);
+            } else {
+                vc_prop_force_item(&inc, v);
+                vc_prop_force_item(&naive, v);
+            }
+            vc_prop_run(&inc);
+            vc_prop_run_naive(&naive);
+            for (size_t k = 0; k < m.n; k++)
+                if (fabs(inc.loss[k] - naive.loss[k]) > 1e-9)
+                    fail_msg("extracting %s: %s loses %.17g (incremental), %.17g (naive)",
+                             et.g.node_id[v], et.g.node_id[k], inc.loss[k], naive.loss[k]);
+            assert_double_near(vc_prop_impact(&inc), vc_prop_impact(&naive), 1e-9);
+            vc_prop_reset(&inc);
+            vc_prop_reset(&naive);
+            for (size_t k = 0; k < m.n; k++) /* reset leaves nothing behind */
+                assert_true(inc.loss[k] == 0 && naive.loss[k] == 0 && inc.cut[k] == 0);
+        }
+    }
+    vc_prop_release(&inc);
+    vc_prop_release(&naive);
+    vc_model_release(&m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, et_setup, et_teardown)
+        T(hhi_full_coverage),
+        T(hhi_partial_coverage),
+        T(worked_example),
+        T(worked_example_three_providers),
+        T(spof_model_md),
+        T(leontief_chain),
+        T(variant_fan_by_value),
+        T(variant_fan_by_weight),
+        T(variant_fan_equal),
+        T(spare_capacity),
+        T(partial_cut_and_countries),
+        T(cycle_converges),
+        T(cycle_spof_least_fixed_point),
+        T(unknown_shares),
+        T(aggregates_never_control_points),
+        T(threshold_share),
+        T(threshold_pair),
+        T(threshold_impact),
+        T(ranking_order),
+        T(ranking_by_pagerank),
+        T(incremental_equals_naive),
+#undef T
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
