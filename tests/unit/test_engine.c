@@ -375,10 +375,11 @@ static void variant_fan_equal(void **state)
 {
     double loss[8];
     (void)state;
-    /* V3 has neither weight nor value: every variant of L counts equally */
+    /* V3 has neither weight nor value: it takes its smallest sibling's size
+     * (V2's 3), so x: (6 x 1 + 3 x 0.5 + 3 x 0) / 12, y: (3 x 0.5 + 3 x 1) / 12 */
     variant_fan_graph(NAN, NAN, NAN, NAN);
-    assert_near(EXTRACT(&defaults, loss, "x", NULL), 0.5);
-    assert_near(EXTRACT(&defaults, loss, "y", NULL), 0.5);
+    assert_near(EXTRACT(&defaults, loss, "x", NULL), 7.5 / 12);
+    assert_near(EXTRACT(&defaults, loss, "y", NULL), 4.5 / 12);
 }
 
 /* ---- spare capacity, levels, partial and country extraction ---- */
