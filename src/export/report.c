@@ -4,10 +4,15 @@
  * they show.
  *
  * Owns the page's structure and drawing; reads an analysis (never runs
- * one) and the graph's positions and colours (viz.c, the same palette as
- * the GEXF export).  Everything is written in a fixed order from sorted
- * data, so the same input gives the same bytes.  No script: the page reads
- * in any browser, offline, and prints on A4.
+ * one) and the graph's positions, and takes its colours from viz.c (the
+ * GEXF export's palette).  Everything is written in a fixed order from
+ * sorted data, so the same input gives the same bytes.  No script: the
+ * page reads in any browser, offline, and prints on A4.
+ *
+ * Big chains stay readable and small: the picture draws at most MAX_DRAWN
+ * nodes (named ones, then control points, then items by impact) and
+ * counts the rest; edges are drawn only between drawn nodes, and beyond
+ * MAX_EDGES only those touching a named node or a control point.
  */
 #define _GNU_SOURCE /* qsort_r */
 #include <math.h>
@@ -20,38 +25,70 @@
 #include "vchain/report.h"
 #include "vchain/vchain.h"
 
-#define WIDTH 1000.0 /* SVG user units; the page scales them to its width */
-#define COLUMNS 14.0 /* at most this many columns + 1 in the chain picture */
+#define WIDTH 1000.0   /* SVG user units; the page scales them to its width */
+#define COLUMNS 14.0   /* at most this many columns + 1 in the chain picture */
+#define MAX_DRAWN 600  /* nodes in the chain picture, named ones not counted */
+#define MAX_EDGES 3000 /* edges in the chain picture before thinning */
+#define LABEL_CHARS 32 /* characters of a node's name in the picture */
+#define CHAR_WIDTH 6.2 /* a generous average advance of 11-unit sans-serif */
+#define LINE 13.0      /* a label's line height */
 
-/* Okabe-Ito, in the order viz.c gives categories, for segments of bars. */
-static const char *const segment_colours[] = { "#0072B2", "#009E73", "#E69F00", "#CC79A7",
-                                               "#56B4E9", "#F0E442", "#000000" };
-#define N_SEGMENT_COLOURS (sizeof(segment_colours) / sizeof(segment_colours[0]))
-#define CP_COLOUR "#D55E00"
-#define REST_COLOUR "#DDDDDD"
+/* The palette, from viz.c, as "#RRGGBB". */
+struct colours {
+    char cp[8], actor[8], item[8], missing[8];
+    size_t n_seg;               /* provider segments: the category colours */
+    char seg[8][8];
+    bool seg_light[8];          /* dark text on it */
+};
+
+static void colours_init(struct colours *k)
+{
+    const uint8_t *rgb;
+    vc_viz_hex(vc_viz_control_point_rgb(), k->cp);
+    vc_viz_hex(vc_viz_category_rgb(0), k->actor);
+    vc_viz_hex(vc_viz_category_rgb(1), k->item);
+    vc_viz_hex(vc_viz_missing_rgb(), k->missing);
+    for (k->n_seg = 0; k->n_seg < 8 && (rgb = vc_viz_category_rgb(k->n_seg)); k->n_seg++) {
+        vc_viz_hex(rgb, k->seg[k->n_seg]);
+        /* white text reads on the dark ones only (perceived lightness) */
+        k->seg_light[k->n_seg] = 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] > 140;
+    }
+}
 
 static void text(FILE *out, const char *s)
 {
     vc_xml_text(out, s ? s : "");
 }
 
-/* At most max characters of s (UTF-8), with an ellipsis when cut. */
-static void text_cut(FILE *out, const char *s, size_t max)
+/* Characters of s (UTF-8) up to max, and whether it has more. */
+static size_t utf8_prefix(const char *s, size_t max, size_t *bytes, bool *cut)
 {
-    char buf[512];
     size_t chars = 0, i = 0;
-    if (!s)
-        return;
-    for (; s[i] && i + 4 < sizeof(buf); i++) {
+    for (; s[i]; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80 && ++chars > max)
             break;
-        buf[i] = s[i];
-    }
-    if (!s[i]) {
+    *bytes = i;
+    *cut = s[i] != '\0';
+    return *cut ? max : chars;
+}
+
+/* At most max characters of s, with an ellipsis when cut. */
+static void text_cut(FILE *out, const char *s, size_t max)
+{
+    char buf[4 * 64 + 4];
+    size_t bytes;
+    bool cut;
+    if (!s)
+        return;
+    if (max > 64)
+        max = 64;
+    utf8_prefix(s, max, &bytes, &cut);
+    if (!cut) {
         text(out, s);
         return;
     }
-    memcpy(buf + i, "\xE2\x80\xA6", 4); /* ... */
+    memcpy(buf, s, bytes);
+    memcpy(buf + bytes, "\xE2\x80\xA6", 4); /* ... */
     text(out, buf);
 }
 
@@ -59,6 +96,26 @@ static const char *country_name(const char *code)
 {
     const char *n = code ? vc_country_name(code) : NULL;
     return n ? n : (code ? code : "");
+}
+
+/* The last component of a path ("data/eto/" gives "eto"), in buf. */
+static const char *base_name(const char *path, char *buf, size_t size)
+{
+    size_t len = path ? strlen(path) : 0;
+    const char *start;
+    while (len > 1 && path[len - 1] == '/')
+        len--;
+    if (!len)
+        return "";
+    start = path + len;
+    while (start > path && start[-1] != '/')
+        start--;
+    len -= (size_t)(start - path);
+    if (len >= size)
+        len = size - 1;
+    memcpy(buf, start, len);
+    buf[len] = '\0';
+    return buf;
 }
 
 /* ---- page frame ---- */
@@ -74,7 +131,7 @@ static void page_start(FILE *out, const char *title)
           "body { font-family: sans-serif; color: #222; max-width: 60em; margin: 1em auto;"
           " padding: 0 1em; line-height: 1.4; }\n"
           "h1 { font-size: 1.5em; margin-bottom: 0.2em; } h2 { font-size: 1.15em;"
-          " margin-top: 1.6em; border-bottom: 1px solid #ccc; }\n"
+          " margin-top: 1.6em; border-bottom: 1px solid #ccc; break-after: avoid; }\n"
           ".meta { color: #555; font-size: 0.85em; }\n"
           "figure { margin: 0.6em 0; break-inside: avoid; page-break-inside: avoid; }\n"
           "svg { width: 100%; height: auto; display: block; }\n"
@@ -82,10 +139,12 @@ static void page_start(FILE *out, const char *title)
           "table { border-collapse: collapse; font-size: 0.8em; width: 100%; }\n"
           "th, td { border-bottom: 1px solid #ddd; padding: 2px 6px; text-align: left;"
           " vertical-align: top; }\n"
+          "tr { break-inside: avoid; }\n"
           "td.n { text-align: right; font-variant-numeric: tabular-nums; }\n"
           ".key span { display: inline-block; width: 0.9em; height: 0.9em;"
           " vertical-align: middle; margin: 0 0.3em 0 1em; border-radius: 50%; }\n"
-          "@media print { body { max-width: none; } a { color: inherit; } }\n"
+          "@media print { body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }"
+          " figure svg { max-height: 250mm; } }\n"
           "</style>\n</head>\n<body>\n",
           out);
 }
@@ -122,7 +181,12 @@ static void num(FILE *out, double x, int digits)
         fprintf(out, "%.*f", digits, x);
 }
 
-/* ---- the chain picture ---- */
+static double impact_or_0(const struct vc_analysis *a, size_t v)
+{
+    return isnan(a->impact[v]) ? 0 : a->impact[v];
+}
+
+/* ---- the chain picture: which nodes, where ---- */
 
 struct node_rank {
     uint32_t v;
@@ -137,58 +201,163 @@ static int by_key_desc(const void *x, const void *y)
     return p->v < q->v ? -1 : p->v > q->v;
 }
 
-/* The nodes to label: control points first, then by impact. */
-static uint8_t *labelled_nodes(const struct vc_analysis *a, size_t top)
+struct picture {
+    uint8_t *label, *draw;        /* per node */
+    uint32_t *named;              /* the labelled nodes, most important first */
+    size_t n_named, n_drawn;
+    size_t hidden_actors, hidden_items, hidden_cp; /* linked nodes left out */
+    double *cx, *cy, *r;          /* per node; NAN when not drawn */
+    double height;
+};
+
+static void picture_release(struct picture *p)
 {
-    size_t n = a->n, k = 0;
-    struct node_rank *r = malloc((n ? n : 1) * sizeof(*r));
-    uint8_t *mark = calloc(n ? n : 1, 1);
-    if (!r || !mark) {
-        free(r);
-        free(mark);
-        return NULL;
+    free(p->label);
+    free(p->draw);
+    free(p->named);
+    free(p->cx);
+    free(p->cy);
+    free(p->r);
+    memset(p, 0, sizeof(*p));
+}
+
+static void draw_node(struct picture *p, uint32_t v, bool named)
+{
+    if (named) {
+        p->label[v] = 1;
+        p->named[p->n_named++] = v;
     }
-    for (size_t v = 0; v < n; v++) {
-        double imp = isnan(a->impact[v]) ? 0 : a->impact[v];
-        r[k].v = (uint32_t)v;
-        r[k++].key = imp + (a->control_point[v] ? 2.0 : 0.0) + (a->chain->final[v] ? 4.0 : 0);
+    if (!p->draw[v]) {
+        p->draw[v] = 1;
+        p->n_drawn++;
     }
-    qsort(r, k, sizeof(*r), by_key_desc);
-    for (size_t j = 0; j < k && j < top; j++)
-        mark[r[j].v] = 1;
-    free(r);
-    return mark;
 }
 
 /*
- * Which nodes the picture shows: every item (the chain itself), and the
- * actors that hold a control point or are among the labelled ones; the
- * many other providers would only make a wall of dots.  Nodes without any
- * edge are left out.
+ * Which nodes the picture names and draws.  Importance: final items, then
+ * control points, then impact.  The top items and the top actors of the
+ * level analysed are named, half and half (items alone would crowd the
+ * holders out: losing an item costs at least as much as losing one of its
+ * providers).  Drawn are the named, then control points, then items, up to
+ * MAX_DRAWN more; when items must be left out, each column keeps its share
+ * of them, so the thinned picture keeps the chain's shape.  The many other
+ * providers would only make a wall of dots.  Nodes without an edge or a
+ * position (col[v] < 0) are left out.
  */
-static uint8_t *drawn_nodes(const struct vc_graph *g, const struct vc_analysis *a,
-                            const uint8_t *label, size_t *hidden_actors)
+static int picture_select(const struct vc_graph *g, const struct vc_analysis *a, size_t top,
+                          const int *col, struct picture *p)
 {
-    uint8_t *draw = calloc(g->n_nodes ? g->n_nodes : 1, 1);
-    uint8_t *linked = calloc(g->n_nodes ? g->n_nodes : 1, 1);
-    *hidden_actors = 0;
-    if (!draw || !linked) {
-        free(draw);
-        free(linked);
-        return NULL;
+    const struct vc_chain *c = a->chain;
+    size_t n = g->n_nodes, m = 0, cap, budget, candidates = 0;
+    size_t per_col[(int)COLUMNS + 1] = { 0 }, quota[(int)COLUMNS + 1] = { 0 };
+    size_t name_quota[2] = { top / 2, (top + 1) / 2 };
+    struct node_rank *r = malloc((n ? n : 1) * sizeof(*r));
+
+    p->label = calloc(n ? n : 1, 1);
+    p->draw = calloc(n ? n : 1, 1);
+    p->named = malloc((top ? top : 1) * sizeof(uint32_t));
+    if (!r || !p->label || !p->draw || !p->named) {
+        free(r);
+        return -1;
+    }
+    for (size_t v = 0; v < n; v++) {
+        if (col[v] < 0)
+            continue;
+        r[m].v = (uint32_t)v;
+        r[m++].key = impact_or_0(a, v) + (a->control_point[v] ? 2.0 : 0.0) +
+                     (c->final[v] ? 4.0 : 0.0);
+    }
+    qsort(r, m, sizeof(*r), by_key_desc);
+    for (size_t j = 0; j < m; j++) {
+        uint32_t v = r[j].v;
+        int item = c->kind[v] == VC_KIND_ITEM;
+        if ((item || c->level[v] == a->opts.level) && name_quota[item]) {
+            name_quota[item]--;
+            draw_node(p, v, true);
+        }
+    }
+    for (size_t j = 0; j < m && p->n_named < top; j++)
+        if (!p->label[r[j].v])
+            draw_node(p, r[j].v, true);
+    cap = p->n_drawn + MAX_DRAWN;
+    for (size_t j = 0; j < m && p->n_drawn < cap; j++)
+        if (a->control_point[r[j].v])
+            draw_node(p, r[j].v, false);
+    /* the items: each column its share of the room left */
+    for (size_t j = 0; j < m; j++)
+        if (!p->draw[r[j].v] && c->kind[r[j].v] == VC_KIND_ITEM) {
+            per_col[col[r[j].v]]++;
+            candidates++;
+        }
+    budget = cap - p->n_drawn;
+    for (int k = 0; k <= (int)COLUMNS; k++)
+        quota[k] = candidates <= budget ? per_col[k]
+                                        : (per_col[k] * budget + candidates - 1) / candidates;
+    for (size_t j = 0; j < m && p->n_drawn < cap; j++) {
+        uint32_t v = r[j].v;
+        if (!p->draw[v] && c->kind[v] == VC_KIND_ITEM && quota[col[v]]) {
+            quota[col[v]]--;
+            draw_node(p, v, false);
+        }
+    }
+    for (size_t v = 0; v < n; v++) {
+        if (col[v] < 0 || p->draw[v])
+            continue;
+        p->hidden_cp += a->control_point[v] != 0;
+        if (c->kind[v] == VC_KIND_ITEM)
+            p->hidden_items++;
+        else
+            p->hidden_actors++;
+    }
+    free(r);
+    return 0;
+}
+
+/*
+ * The column of every node with an edge and a position (-1 for the
+ * others), and the position's y in y[].  x comes from the layout's layers
+ * (without a layout: the trophic levels, and y the node order).  Trophic
+ * levels are fractional: they are binned into COLUMNS + 1 columns, so that
+ * nodes of nearly the same level share a column instead of a line.
+ */
+static int *columns(const struct vc_graph *g, const struct vc_analysis *a,
+                    const struct vc_viz *viz, double *y)
+{
+    size_t n = g->n_nodes;
+    int *col = malloc((n ? n : 1) * sizeof(int));
+    double *x = malloc((n ? n : 1) * sizeof(double));
+    uint8_t *linked = calloc(n ? n : 1, 1);
+    double xmin = INFINITY, xmax = -INFINITY;
+
+    if (!col || !x || !linked) {
+        free(col);
+        col = NULL;
+        goto out;
     }
     for (size_t e = 0; e < g->n_edges; e++)
         linked[g->edge_from[e]] = linked[g->edge_to[e]] = 1;
-    for (size_t v = 0; v < g->n_nodes; v++) {
+    for (size_t v = 0; v < n; v++) {
+        x[v] = NAN;
         if (!linked[v])
             continue;
-        if (a->chain->kind[v] == VC_KIND_ITEM || a->control_point[v] || label[v])
-            draw[v] = 1;
-        else
-            (*hidden_actors)++;
+        if (!viz->position) {
+            x[v] = isfinite(a->trophic_level[v]) ? a->trophic_level[v] : 0;
+            y[v] = (double)v;
+        } else if (!vc_viz_position(viz, v, &x[v], &y[v])) {
+            x[v] = NAN;
+            continue;
+        }
+        xmin = fmin(xmin, x[v]);
+        xmax = fmax(xmax, x[v]);
     }
+    for (size_t v = 0; v < n; v++)
+        col[v] = isnan(x[v])    ? -1
+                 : xmax > xmin ? (int)round((x[v] - xmin) / (xmax - xmin) * COLUMNS)
+                               : 0;
+out:
+    free(x);
     free(linked);
-    return draw;
+    return col;
 }
 
 struct placed {
@@ -207,148 +376,263 @@ static int by_x_then_y(const void *p, const void *q)
 }
 
 /*
- * Picture coordinates of the drawn nodes (NAN for the others): x from the
- * layout's layers, y re-spread evenly within each layer (in the layout's
- * order) so that the nodes left out leave no gaps.  Returns the height.
+ * Picture coordinates of the drawn nodes: x from their column, y spread
+ * evenly within it (in the layout's order), so that the nodes left out
+ * leave no gaps.
  */
-static double place_nodes(const struct vc_graph *g, const struct vc_viz *viz,
-                          const uint8_t *draw, double *cx, double *cy)
+static int picture_place(const struct vc_graph *g, const struct vc_analysis *a, const int *col,
+                         const double *y, struct picture *pic)
 {
-    struct placed *p = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(*p));
-    size_t n = 0, fullest = 1;
-    double xmin, xmax, height, gap;
+    size_t n = g->n_nodes, k = 0, fullest = 1;
+    struct placed *p = malloc((n ? n : 1) * sizeof(*p));
+    double gap, last;
 
-    for (size_t v = 0; v < g->n_nodes; v++)
-        cx[v] = cy[v] = NAN;
-    if (!p)
-        return 0;
-    for (size_t v = 0; v < g->n_nodes; v++)
-        if (draw[v] && vc_viz_position(viz, v, &p[n].x, &p[n].y))
-            p[n++].v = (uint32_t)v;
-    /* Trophic levels are fractional: bin them into columns, so that nodes
-     * of nearly the same level share a column instead of a line. */
-    xmin = INFINITY;
-    xmax = -INFINITY;
-    for (size_t i = 0; i < n; i++) {
-        xmin = fmin(xmin, p[i].x);
-        xmax = fmax(xmax, p[i].x);
+    pic->cx = malloc((n ? n : 1) * sizeof(double));
+    pic->cy = malloc((n ? n : 1) * sizeof(double));
+    pic->r = malloc((n ? n : 1) * sizeof(double));
+    if (!p || !pic->cx || !pic->cy || !pic->r) {
+        free(p);
+        return -1;
     }
-    for (size_t i = 0; i < n; i++)
-        p[i].x = xmax > xmin ? round((p[i].x - xmin) / (xmax - xmin) * COLUMNS) : 0;
-    qsort(p, n, sizeof(*p), by_x_then_y);
-    for (size_t i = 0, run = 0; i < n; i++) {
+    for (size_t v = 0; v < n; v++) {
+        pic->cx[v] = pic->cy[v] = pic->r[v] = NAN;
+        if (pic->draw[v]) {
+            p[k].v = (uint32_t)v;
+            p[k].x = col[v];
+            p[k++].y = y[v];
+        }
+    }
+    qsort(p, k, sizeof(*p), by_x_then_y);
+    for (size_t i = 0, run = 0; i < k; i++) {
         run = i && p[i].x == p[i - 1].x ? run + 1 : 1;
         fullest = run > fullest ? run : fullest;
     }
-    height = fmin(1400.0, fmax(320.0, 12.0 * (double)fullest + 40.0));
-    gap = (height - 40.0) / (double)fullest;
-    xmax = n ? p[n - 1].x : 0;
-    for (size_t i = 0; i < n;) {
+    pic->height = fmin(1400.0, fmax(320.0, 12.0 * (double)fullest + 40.0));
+    gap = (pic->height - 40.0) / (double)fullest;
+    last = k ? p[k - 1].x : 0;
+    for (size_t i = 0; i < k;) {
         size_t j = i;
-        while (j < n && p[j].x == p[i].x)
+        while (j < k && p[j].x == p[i].x)
             j++;
-        for (size_t k = i; k < j; k++) {
-            uint32_t v = p[k].v;
-            cx[v] = 40.0 + (xmax > 0 ? p[k].x / xmax : 0.5) * (WIDTH - 260.0);
-            cy[v] = height / 2.0 + ((double)(k - i) - (double)(j - i - 1) / 2.0) * gap;
+        for (size_t q = i; q < j; q++) {
+            uint32_t v = p[q].v;
+            pic->cx[v] = 40.0 + (last > 0 ? p[q].x / last : 0.5) * (WIDTH - 260.0);
+            pic->cy[v] = pic->height / 2.0 + ((double)(q - i) - (double)(j - i - 1) / 2.0) * gap;
+            pic->r[v] = 2.5 + 6.0 * impact_or_0(a, v);
         }
         i = j;
     }
     free(p);
-    return height;
+    return 0;
+}
+
+static enum vc_status picture_build(const struct vc_graph *g, const struct vc_analysis *a,
+                                    size_t top, struct picture *pic, struct vc_error *err)
+{
+    struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
+    struct vc_viz viz = VC_VIZ_INIT;
+    double *y = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(double));
+    int *col = NULL;
+    enum vc_status st;
+
+    memset(pic, 0, sizeof(*pic));
+    eo.color_by = VC_COLOR_NONE;
+    eo.size_by = VC_VIZ_NONE;
+    eo.thickness_by = VC_VIZ_NONE;
+    if (!y) {
+        st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
+        goto out;
+    }
+    if ((st = vc_viz_prepare(g, &eo, &viz, err)) != VC_OK)
+        goto out;
+    if (!(col = columns(g, a, &viz, y)) || picture_select(g, a, top, col, pic) != 0 ||
+        picture_place(g, a, col, y, pic) != 0) {
+        picture_release(pic);
+        st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
+    }
+    vc_viz_release(&viz);
+out:
+    free(col);
+    free(y);
+    return st;
+}
+
+/* ---- the chain picture: labels that do not overlap ---- */
+
+struct box {
+    double x0, y0, x1, y1;
+};
+
+static bool box_hits(const struct box *b, const struct box *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (b->x0 < set[i].x1 && set[i].x0 < b->x1 && b->y0 < set[i].y1 && set[i].y0 < b->y1)
+            return true;
+    return false;
+}
+
+struct label_pos {
+    double x, y;     /* text anchor, baseline */
+    bool left;       /* text-anchor end */
+    bool leader;     /* moved off its node's line: a leader line to it */
+};
+
+/*
+ * Places the names, most important first, each at the first free spot:
+ * right of its node, else left, else a line or more up or down (with a
+ * leader line).  Free means clear of the names placed before and of the
+ * dots; failing that, clear of the names; failing that, right of the dot.
+ */
+static struct label_pos *place_labels(const struct vc_analysis *a, const struct picture *pic,
+                                      size_t n_nodes)
+{
+    static const double steps[] = { 0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5 };
+    struct label_pos *lp = calloc(pic->n_named ? pic->n_named : 1, sizeof(*lp));
+    struct box *dots = malloc((pic->n_drawn ? pic->n_drawn : 1) * sizeof(*dots));
+    uint32_t *dot_node = malloc((pic->n_drawn ? pic->n_drawn : 1) * sizeof(uint32_t));
+    struct box *names = malloc((pic->n_named ? pic->n_named : 1) * sizeof(*names));
+    size_t n_dots = 0, n_names = 0;
+
+    if (!lp || !dots || !dot_node || !names) {
+        free(lp);
+        lp = NULL;
+        goto out;
+    }
+    for (size_t v = 0; v < n_nodes; v++) {
+        if (isnan(pic->cx[v]))
+            continue;
+        dot_node[n_dots] = (uint32_t)v;
+        dots[n_dots++] = (struct box){ pic->cx[v] - pic->r[v], pic->cy[v] - pic->r[v],
+                                       pic->cx[v] + pic->r[v], pic->cy[v] + pic->r[v] };
+    }
+    for (size_t j = 0; j < pic->n_named; j++) {
+        uint32_t v = pic->named[j];
+        double x = pic->cx[v], y = pic->cy[v], r = pic->r[v], w;
+        size_t bytes;
+        bool cut, found = false;
+        struct box b = { 0, 0, 0, 0 };
+
+        if (isnan(x))
+            continue;
+        w = CHAR_WIDTH * (double)(utf8_prefix(a->chain->label[v], LABEL_CHARS, &bytes, &cut) +
+                                  cut);
+        for (int pass = 0; pass < 3 && !found; pass++) {
+            for (size_t s = 0; s < sizeof(steps) / sizeof(steps[0]) && !found; s++) {
+                for (int left = 0; left < 2 && !found; left++) {
+                    double ty = y + 4.0 + steps[s] * LINE;
+                    if (pass == 2 && (s || left))
+                        continue;
+                    b.x0 = left ? x - r - 3.0 - w : x + r + 3.0;
+                    b.x1 = b.x0 + w;
+                    b.y0 = ty - 10.0;
+                    b.y1 = ty + 3.0;
+                    if (pass < 2 && (b.x0 < 0 || b.x1 > WIDTH || b.y0 < 0 ||
+                                     b.y1 > pic->height || box_hits(&b, names, n_names)))
+                        continue;
+                    if (pass == 0) {
+                        /* clear of the dots, its own aside */
+                        bool hit = false;
+                        for (size_t i = 0; i < n_dots && !hit; i++)
+                            hit = dot_node[i] != v && box_hits(&b, &dots[i], 1);
+                        if (hit)
+                            continue;
+                    }
+                    lp[j] = (struct label_pos){ left ? b.x1 : b.x0, ty, left != 0, s != 0 };
+                    found = true;
+                }
+            }
+        }
+        names[n_names++] = b;
+    }
+out:
+    free(dots);
+    free(dot_node);
+    free(names);
+    return lp;
 }
 
 static enum vc_status chain_svg(const struct vc_graph *g, const struct vc_analysis *a,
-                                const struct vc_report_opts *o, FILE *out, int standalone,
-                                struct vc_error *err)
+                                const struct picture *pic, const struct colours *k, FILE *out,
+                                int standalone, struct vc_error *err)
 {
     const struct vc_chain *c = a->chain;
-    struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
-    struct vc_viz viz = VC_VIZ_INIT;
-    double height, *cx, *cy;
-    uint8_t *label, *draw = NULL;
-    size_t hidden = 0, max_edges = 3000;
-    enum vc_status st;
+    size_t edges = 0;
+    bool thin;
+    struct label_pos *lp = place_labels(a, pic, g->n_nodes);
 
-    eo.color_by = VC_COLOR_KIND;
-    eo.size_by = VC_VIZ_NONE;
-    eo.thickness_by = VC_VIZ_NONE;
-    if ((st = vc_viz_prepare(g, &eo, &viz, err)) != VC_OK)
-        return st;
-    label = labelled_nodes(a, o->top);
-    if (label)
-        draw = drawn_nodes(g, a, label, &hidden);
-    if (!label || !draw) {
-        free(label);
-        vc_viz_release(&viz);
+    if (!lp)
         return vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
-    }
-    cx = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(double));
-    cy = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(double));
-    if (!cx || !cy) {
-        free(cx);
-        free(cy);
-        free(draw);
-        free(label);
-        vc_viz_release(&viz);
-        return vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
-    }
-    height = place_nodes(g, &viz, draw, cx, cy);
-
     if (standalone)
         fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
     fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
                  "role=\"img\" aria-label=\"The value chain, upstream on the left\">\n",
-            WIDTH, height);
+            WIDTH, pic->height);
     if (standalone)
         fputs("<style>text { font-family: sans-serif; }</style>\n", out);
-    /* Edges first, faint; on big graphs only those touching a labelled node
-     * or a control point, so the picture stays readable. */
-    fputs("<g stroke=\"#888\" stroke-opacity=\"0.25\" stroke-width=\"0.6\" fill=\"none\">\n",
+    /* Edges first, faint, as curves leaving and entering horizontally (the
+     * flow reads left to right); on big graphs only those touching a named
+     * node or a control point, so the picture stays readable. */
+    for (size_t e = 0; e < g->n_edges; e++)
+        edges += !isnan(pic->cx[g->edge_from[e]]) && !isnan(pic->cx[g->edge_to[e]]);
+    thin = edges > MAX_EDGES;
+    fputs("<g stroke=\"#888\" stroke-opacity=\"0.3\" stroke-width=\"0.6\" fill=\"none\">\n",
           out);
     for (size_t e = 0; e < g->n_edges; e++) {
         uint32_t u = g->edge_from[e], v = g->edge_to[e];
-        if (isnan(cx[u]) || isnan(cx[v]) ||
-            (g->n_edges > max_edges && !label[u] && !label[v] && !a->control_point[u] &&
+        double x1 = pic->cx[u], y1 = pic->cy[u], x2 = pic->cx[v], y2 = pic->cy[v], mx;
+        if (isnan(x1) || isnan(x2) ||
+            (thin && !pic->label[u] && !pic->label[v] && !a->control_point[u] &&
              !a->control_point[v]))
             continue;
-        fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx[u],
-                cy[u], cx[v], cy[v]);
+        mx = fabs(x2 - x1) < 1.0 ? x1 + 30.0 : (x1 + x2) / 2.0;
+        fprintf(out, "<path d=\"M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f\"/>\n", x1, y1, mx, y1,
+                mx, y2, x2, y2);
     }
     fputs("</g>\n<g stroke=\"#fff\" stroke-width=\"0.5\">\n", out);
     for (size_t v = 0; v < g->n_nodes; v++) {
-        double r;
-        if (isnan(cx[v]))
+        if (isnan(pic->cx[v]))
             continue;
-        r = 2.5 + 6.0 * (isnan(a->impact[v]) ? 0 : a->impact[v]);
-        fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"", cx[v], cy[v], r);
-        if (a->control_point[v])
-            fputs(CP_COLOUR, out);
-        else if (viz.has_rgb && viz.has_rgb[v])
-            fprintf(out, "#%02X%02X%02X", viz.rgb[3 * v], viz.rgb[3 * v + 1], viz.rgb[3 * v + 2]);
-        else
-            fputs("#999999", out);
-        fputs("\"><title>", out);
+        fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"><title>",
+                pic->cx[v], pic->cy[v], pic->r[v],
+                a->control_point[v] ? k->cp
+                : c->kind[v] == VC_KIND_ITEM ? k->item
+                : c->kind[v] == VC_KIND_ACTOR ? k->actor
+                                              : k->missing);
         text(out, c->label[v]);
         fputs("</title></circle>\n", out);
     }
-    fputs("</g>\n<g font-size=\"11\" fill=\"#222\">\n", out);
-    for (size_t v = 0; v < g->n_nodes; v++) {
-        if (!label[v] || isnan(cx[v]))
+    fputs("</g>\n<g stroke=\"#555\" stroke-width=\"0.5\">\n", out);
+    for (size_t j = 0; j < pic->n_named; j++) {
+        uint32_t v = pic->named[j];
+        if (lp[j].leader && !isnan(pic->cx[v]))
+            fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
+                    pic->cx[v] + (lp[j].left ? -pic->r[v] : pic->r[v]), pic->cy[v],
+                    lp[j].x + (lp[j].left ? 1.0 : -1.0), lp[j].y - 4.0);
+    }
+    /* names over a white halo, so edges do not cross the letters */
+    fputs("</g>\n<g font-size=\"11\" fill=\"#222\" stroke=\"#fff\" stroke-width=\"3\" "
+          "stroke-linejoin=\"round\" paint-order=\"stroke\">\n", out);
+    for (size_t j = 0; j < pic->n_named; j++) {
+        uint32_t v = pic->named[j];
+        if (isnan(pic->cx[v]))
             continue;
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">", cx[v] + 9.0, cy[v] + 4.0);
-        text_cut(out, c->label[v], 32);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\"%s>", lp[j].x, lp[j].y,
+                lp[j].left ? " text-anchor=\"end\"" : "");
+        text_cut(out, c->label[v], LABEL_CHARS);
         fputs("</text>\n", out);
     }
-    if (hidden)
-        fprintf(out, "<text x=\"40\" y=\"%.0f\" font-size=\"11\" fill=\"#555\">%zu other "
-                     "providers not drawn</text>\n", height - 4, hidden);
-    fputs("</g>\n</svg>\n", out);
-    free(cx);
-    free(cy);
-    free(draw);
-    free(label);
-    vc_viz_release(&viz);
+    fputs("</g>\n", out);
+    if (pic->hidden_actors || pic->hidden_items) {
+        fprintf(out, "<text x=\"40\" y=\"%.0f\" font-size=\"11\" fill=\"#555\">Not drawn: ",
+                pic->height - 4);
+        if (pic->hidden_items)
+            fprintf(out, "%zu items%s", pic->hidden_items, pic->hidden_actors ? ", " : "");
+        if (pic->hidden_actors)
+            fprintf(out, "%zu providers", pic->hidden_actors);
+        fputs("</text>\n", out);
+    }
+    fputs("</svg>\n", out);
+    free(lp);
     return VC_OK;
 }
 
@@ -364,10 +648,18 @@ static int holders_by_impact(const void *x, const void *y, void *ctx)
 {
     const struct vc_analysis *a = ctx;
     const struct holder *p = x, *q = y;
-    double pi = a->impact[p->actor], qi = a->impact[q->actor];
+    double pi = isnan(a->impact[p->actor]) ? -1 : a->impact[p->actor];
+    double qi = isnan(a->impact[q->actor]) ? -1 : a->impact[q->actor];
+    int d;
     if (pi != qi)
         return pi > qi ? -1 : 1;
-    return strcmp(a->chain->label[p->actor], a->chain->label[q->actor]);
+    d = strcmp(a->chain->label[p->actor], a->chain->label[q->actor]);
+    return d ? d : (p->actor < q->actor ? -1 : p->actor > q->actor);
+}
+
+static bool of_country(const char *cc, const char *code, const char *a3)
+{
+    return cc && (strcasecmp(cc, code) == 0 || (a3 && strcmp(cc, a3) == 0));
 }
 
 /* Actors of the analysis level holding control points, by impact. */
@@ -388,10 +680,9 @@ static struct holder *holders(const struct vc_analysis *a, const char *country, 
         slot[v] = UINT32_MAX;
     for (size_t k = 0; k < a->n_provisions; k++) {
         const struct vc_provision_score *p = &a->provisions[k];
-        const char *cc = c->country[p->actor];
         if (!p->control_point || c->level[p->actor] != a->opts.level)
             continue;
-        if (country && !(cc && (strcasecmp(cc, country) == 0 || (a3 && strcmp(cc, a3) == 0))))
+        if (country && !of_country(c->country[p->actor], country, a3))
             continue;
         if (slot[p->actor] == UINT32_MAX) {
             slot[p->actor] = (uint32_t)n;
@@ -407,7 +698,7 @@ static struct holder *holders(const struct vc_analysis *a, const char *country, 
 }
 
 static void holders_chart(const struct vc_analysis *a, const struct holder *h, size_t n,
-                          FILE *out)
+                          const struct colours *k, FILE *out)
 {
     const struct vc_chain *c = a->chain;
     double row = 26, left = 240, span = WIDTH - left - 380;
@@ -417,7 +708,7 @@ static void holders_chart(const struct vc_analysis *a, const struct holder *h, s
             WIDTH, row * (double)n + 30);
     fputs("<g font-size=\"12\">\n", out);
     for (size_t j = 0; j < n; j++) {
-        double y = 10 + row * (double)j, w = span * fmax(0, a->impact[h[j].actor]);
+        double y = 10 + row * (double)j, w = span * impact_or_0(a, h[j].actor);
         fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">", left - 8, y + 14);
         text_cut(out, c->label[h[j].actor], 28);
         if (c->country[h[j].actor]) {
@@ -426,7 +717,7 @@ static void holders_chart(const struct vc_analysis *a, const struct holder *h, s
             fputs(")", out);
         }
         fprintf(out, "</text>\n<rect x=\"%.0f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" "
-                     "fill=\"" CP_COLOUR "\"/>\n", left, y, w);
+                     "fill=\"%s\"/>\n", left, y, w, k->cp);
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">", left + w + 6, y + 14);
         pct(out, a->impact[h[j].actor]);
         fputs(" &#183; ", out);
@@ -436,6 +727,31 @@ static void holders_chart(const struct vc_analysis *a, const struct holder *h, s
         fputs("</text>\n", out);
     }
     fputs("</g>\n</svg></figure>\n", out);
+}
+
+static void holders_table(const struct vc_analysis *a, const struct holder *h, size_t n,
+                          FILE *out)
+{
+    const struct vc_chain *c = a->chain;
+    fputs("<table>\n<thead><tr><th>actor</th><th>country</th><th>control points</th>"
+          "<th>impact</th><th>largest control point</th><th>share</th></tr></thead>\n"
+          "<tbody>\n", out);
+    for (size_t j = 0; j < n; j++) {
+        fputs("<tr><td>", out);
+        text(out, c->label[h[j].actor]);
+        fputs("</td><td>", out);
+        text(out, c->country[h[j].actor]);
+        fprintf(out, "</td><td class=\"n\">%zu</td><td class=\"n\">", h[j].held);
+        pct(out, a->impact[h[j].actor]);
+        fputs("</td><td>", out);
+        text(out, c->label[h[j].best->item]);
+        fputs("</td><td class=\"n\">", out);
+        pct(out, h[j].best->share);
+        fputs("</td></tr>\n", out);
+    }
+    if (!n)
+        fputs("<tr><td colspan=\"6\">none</td></tr>\n", out);
+    fputs("</tbody>\n</table>\n", out);
 }
 
 /* ---- items: providers' shares as stacked bars ---- */
@@ -454,12 +770,11 @@ static int items_by_impact(const void *x, const void *y, void *ctx)
 static uint32_t *top_items(const struct vc_analysis *a, size_t top, size_t *n_out)
 {
     uint32_t *it = malloc((a->n ? a->n : 1) * sizeof(uint32_t));
-    size_t n = 0;
-    if (!it)
-        return NULL;
     uint8_t *seen = calloc(a->n ? a->n : 1, 1);
-    if (!seen) {
+    size_t n = 0;
+    if (!it || !seen) {
         free(it);
+        free(seen);
         return NULL;
     }
     /* a control point at the level the item's bar shows */
@@ -474,7 +789,14 @@ static uint32_t *top_items(const struct vc_analysis *a, size_t top, size_t *n_ou
     return it;
 }
 
-static void item_bars(const struct vc_analysis *a, const uint32_t *items, size_t n, FILE *out)
+/* The rows an item's bar shows: its providers at the level its HHI is of. */
+static bool in_bar(const struct vc_analysis *a, const struct vc_provision_score *p, uint32_t v)
+{
+    return p->item == v && p->level == a->conc_level[v] && p->share_known;
+}
+
+static void item_bars(const struct vc_analysis *a, const uint32_t *items, size_t n,
+                      const struct colours *k, FILE *out)
 {
     const struct vc_chain *c = a->chain;
     double row = 44, left = 260, span = WIDTH - left - 20;
@@ -495,35 +817,90 @@ static void item_bars(const struct vc_analysis *a, const uint32_t *items, size_t
         fputs(" &#183; N_eff ", out);
         num(out, a->conc[v].n_eff, 1);
         fputs("</text>\n", out);
-        for (size_t k = 0; k < a->n_provisions; k++) {
-            const struct vc_provision_score *p = &a->provisions[k];
+        for (size_t q = 0; q < a->n_provisions; q++) {
+            const struct vc_provision_score *p = &a->provisions[q];
+            const char *fill, *ink = "#fff";
             double w;
-            if (p->item != v || p->level != a->conc_level[v] || !p->share_known)
+            if (!in_bar(a, p, v))
                 continue;
             w = span * p->share;
+            if (p->control_point) {
+                fill = k->cp;
+            } else if (c->aggregate[p->actor]) {
+                fill = k->missing;
+                ink = "#222";
+            } else {
+                fill = k->seg[seg % k->n_seg];
+                ink = k->seg_light[seg % k->n_seg] ? "#222" : "#fff";
+                seg++;
+            }
             fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"20\" fill=\"%s\" "
-                         "stroke=\"#fff\" stroke-width=\"1\"><title>",
-                    x, y, w, p->control_point ? CP_COLOUR
-                             : c->aggregate[p->actor] ? REST_COLOUR
-                             : segment_colours[seg++ % N_SEGMENT_COLOURS]);
+                         "stroke=\"#fff\" stroke-width=\"1\"><title>", x, y, w, fill);
             text(out, c->label[p->actor]);
             fputs(" ", out);
             pct(out, p->share);
             fputs("</title></rect>\n", out);
             if (w > 70) {
-                fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#fff\" font-size=\"10\">",
-                        x + 4, y + 14);
+                fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\" font-size=\"10\">",
+                        x + 4, y + 14, ink);
                 text_cut(out, c->label[p->actor], (size_t)(w / 6.5));
                 fputs("</text>\n", out);
             }
             x += w;
         }
         if (x < left + span - 0.5)
-            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"20\" fill=\""
-                         REST_COLOUR "\" fill-opacity=\"0.5\"><title>not covered by the "
-                         "data</title></rect>\n", x, y, left + span - x);
+            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"20\" fill=\"%s\" "
+                         "fill-opacity=\"0.5\"><title>not covered by the data</title></rect>\n",
+                    x, y, left + span - x, k->missing);
     }
     fputs("</g>\n</svg></figure>\n", out);
+}
+
+/* The numbers behind item_bars: every segment, and the part not covered. */
+static void item_table(const struct vc_analysis *a, const uint32_t *items, size_t n, FILE *out)
+{
+    const struct vc_chain *c = a->chain;
+    fputs("<table>\n<thead><tr><th>item</th><th>HHI</th><th>N_eff</th><th>provider</th>"
+          "<th>country</th><th>share</th><th>control point</th></tr></thead>\n<tbody>\n", out);
+    for (size_t j = 0; j < n; j++) {
+        uint32_t v = items[j];
+        double covered = 0;
+        bool first = true;
+        for (size_t q = 0; q < a->n_provisions; q++) {
+            const struct vc_provision_score *p = &a->provisions[q];
+            if (!in_bar(a, p, v))
+                continue;
+            covered += p->share;
+            fputs("<tr><td>", out);
+            if (first) {
+                text(out, c->label[v]);
+                fputs("</td><td class=\"n\">", out);
+                num(out, a->conc[v].hhi, 3);
+                fputs("</td><td class=\"n\">", out);
+                num(out, a->conc[v].n_eff, 2);
+            } else {
+                fputs("</td><td></td><td>", out);
+            }
+            first = false;
+            fputs("</td><td>", out);
+            text(out, c->label[p->actor]);
+            fputs("</td><td>", out);
+            text(out, c->country[p->actor]);
+            fputs("</td><td class=\"n\">", out);
+            pct(out, p->share);
+            fputs(p->control_point ? "</td><td>yes</td></tr>\n" : "</td><td></td></tr>\n", out);
+        }
+        if (covered < 1.0 - 0.005) {
+            fputs("<tr><td>", out);
+            if (first)
+                text(out, c->label[v]);
+            fputs("</td><td></td><td></td><td>not covered by the data</td><td></td>"
+                  "<td class=\"n\">", out);
+            pct(out, 1.0 - covered);
+            fputs("</td><td></td></tr>\n", out);
+        }
+    }
+    fputs("</tbody>\n</table>\n", out);
 }
 
 /* ---- tables ---- */
@@ -559,23 +936,77 @@ static void provision_table_row(const struct vc_analysis *a, const struct vc_pro
     fputs("</td></tr>\n", out);
 }
 
-static void country_section(const struct vc_analysis *a, const struct vc_report_opts *o,
-                            FILE *out, struct vc_error *err)
+/* ---- a country ---- */
+
+/*
+ * Its row and column of the mutual-dependency matrix (vchain deps), when
+ * the caller computed one that includes the country.
+ */
+static void country_matrix(const struct vc_deps *d, const char *code, FILE *out)
+{
+    size_t me = SIZE_MAX;
+    for (size_t i = 0; d && i < d->n; i++)
+        if (strcmp(d->codes[i], code) == 0)
+            me = i;
+    if (me == SIZE_MAX || d->n < 2)
+        return;
+    fputs("<p>Mutual dependency: M[A][B] is the share of A's own production lost when "
+          "B is extracted (only through inputs). The leverage of ", out);
+    text(out, code);
+    fputs(" over B is M[B][", out);
+    text(out, code);
+    fputs("] &#8722; M[", out);
+    text(out, code);
+    fputs("][B]; positive means B needs it more than it needs B.</p>\n<table>\n"
+          "<thead><tr><th>B</th><th>M[", out);
+    text(out, code);
+    fputs("][B]</th><th>M[B][", out);
+    text(out, code);
+    fputs("]</th><th>leverage</th></tr></thead>\n<tbody>\n", out);
+    for (size_t j = 0; j < d->n; j++) {
+        double mine = d->m[me * d->n + j], theirs = d->m[j * d->n + me];
+        if (j == me)
+            continue;
+        fputs("<tr><td>", out);
+        text(out, d->codes[j]);
+        fputs(" ", out);
+        text(out, vc_country_name(d->codes[j]));
+        fputs("</td><td class=\"n\">", out);
+        num(out, mine, 4);
+        fputs("</td><td class=\"n\">", out);
+        num(out, theirs, 4);
+        fputs("</td><td class=\"n\">", out);
+        num(out, theirs - mine, 4);
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n", out);
+}
+
+static enum vc_status country_section(const struct vc_analysis *a,
+                                      const struct vc_report_opts *o, const struct colours *k,
+                                      FILE *out, struct vc_error *err)
 {
     const struct vc_chain *c = a->chain;
-    size_t ci = vc_analysis_country(a, o->country), n_deps = 0, n_h = 0;
+    size_t ci = vc_analysis_country(a, o->country), n_deps = 0, n_h = 0, shown = 0;
     struct vc_dependency *deps = NULL;
     struct holder *h;
     const char *code;
+    enum vc_status st;
 
     fputs("<section>\n<h2>", out);
     if (ci == SIZE_MAX) {
         fputs("Country ", out);
         text(out, o->country);
         fputs("</h2>\n<p>No actor of this country appears in the data.</p>\n</section>\n", out);
-        return;
+        return VC_OK;
     }
     code = a->countries[ci].code;
+    if ((st = vc_analysis_dependencies(a, code, &deps, &n_deps, err)) != VC_OK)
+        return st;
+    if (!(h = holders(a, code, &n_h))) {
+        free(deps);
+        return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
+    }
     text(out, country_name(code));
     fputs(": what it holds and what it depends on</h2>\n<p>", out);
     text(out, country_name(code));
@@ -584,89 +1015,86 @@ static void country_section(const struct vc_analysis *a, const struct vc_report_
             a->countries[ci].control_points == 1 ? "" : "s");
     pct(out, a->countries[ci].impact);
     fputs(" of the value of final output.</p>\n", out);
-    h = holders(a, code, &n_h);
-    if (h && n_h) {
+    if (n_h) {
         fputs("<p>Its holders, by how much of final output their extraction costs (bar), with "
               "their largest control point:</p>\n", out);
-        holders_chart(a, h, n_h < o->top ? n_h : o->top, out);
+        holders_chart(a, h, n_h < o->top ? n_h : o->top, k, out);
     }
     free(h);
     fputs("<p>Its control points:</p>\n", out);
     provision_table_head(out);
-    for (size_t k = 0; k < a->n_provisions; k++) {
-        const struct vc_provision_score *p = &a->provisions[k];
+    for (size_t q = 0; q < a->n_provisions; q++) {
+        const struct vc_provision_score *p = &a->provisions[q];
         const char *cc = c->country[p->actor];
-        if (p->control_point && cc && strcmp(cc, code) == 0 && a->conc_level[p->item] == p->level)
-            provision_table_row(a, p, out);
-    }
-    fputs("</tbody>\n</table>\n", out);
-    if (vc_analysis_dependencies(a, code, &deps, &n_deps, err) == VC_OK) {
-        size_t shown = 0;
-        fputs("<p>Control points held elsewhere on items upstream of what it provides: where "
-              "its own production depends on others.</p>\n", out);
-        provision_table_head(out);
-        for (size_t j = 0; j < n_deps && shown < o->top; j++) {
-            const struct vc_provision_score *p = &a->provisions[deps[j].provision];
-            if (a->conc_level[p->item] != p->level)
-                continue;
+        if (p->control_point && cc && strcmp(cc, code) == 0 &&
+            a->conc_level[p->item] == p->level) {
             provision_table_row(a, p, out);
             shown++;
         }
-        if (!shown)
-            fputs("<tr><td colspan=\"8\">none</td></tr>\n", out);
-        fputs("</tbody>\n</table>\n", out);
-        free(deps);
     }
-    if (o->deps && o->deps->n > 1) {
-        const struct vc_deps *d = o->deps;
-        size_t me = SIZE_MAX;
-        for (size_t i = 0; i < d->n; i++)
-            if (strcmp(d->codes[i], code) == 0)
-                me = i;
-        if (me != SIZE_MAX) {
-            fputs("<p>Mutual dependency: M[A][B] is the share of A's own production lost when "
-                  "B is extracted (only through inputs). The leverage of ", out);
-            text(out, code);
-            fputs(" over B is M[B][", out);
-            text(out, code);
-            fputs("] &#8722; M[", out);
-            text(out, code);
-            fputs("][B]; positive means B needs it more than it needs B.</p>\n<table>\n"
-                  "<thead><tr><th>B</th><th>M[", out);
-            text(out, code);
-            fputs("][B]</th><th>M[B][", out);
-            text(out, code);
-            fputs("]</th><th>leverage</th></tr></thead>\n<tbody>\n", out);
-            for (size_t j = 0; j < d->n; j++) {
-                double mine = d->m[me * d->n + j], theirs = d->m[j * d->n + me];
-                if (j == me)
-                    continue;
-                fputs("<tr><td>", out);
-                text(out, d->codes[j]);
-                fputs(" ", out);
-                text(out, vc_country_name(d->codes[j]));
-                fputs("</td><td class=\"n\">", out);
-                num(out, mine, 4);
-                fputs("</td><td class=\"n\">", out);
-                num(out, theirs, 4);
-                fputs("</td><td class=\"n\">", out);
-                num(out, theirs - mine, 4);
-                fputs("</td></tr>\n", out);
-            }
-            fputs("</tbody>\n</table>\n", out);
-        }
+    if (!shown)
+        fputs("<tr><td colspan=\"8\">none</td></tr>\n", out);
+    fputs("</tbody>\n</table>\n", out);
+    fputs("<p>Control points held elsewhere on items upstream of what it provides: where "
+          "its own production depends on others.</p>\n", out);
+    provision_table_head(out);
+    shown = 0;
+    for (size_t j = 0; j < n_deps && shown < o->top; j++) {
+        const struct vc_provision_score *p = &a->provisions[deps[j].provision];
+        if (a->conc_level[p->item] != p->level)
+            continue;
+        provision_table_row(a, p, out);
+        shown++;
     }
+    if (!shown)
+        fputs("<tr><td colspan=\"8\">none</td></tr>\n", out);
+    fputs("</tbody>\n</table>\n", out);
+    free(deps);
+    country_matrix(o->deps, code, out);
     fputs("</section>\n", out);
+    return VC_OK;
 }
+
+/* ---- the pages ---- */
 
 enum vc_status vc_report_svg(const struct vc_graph *g, const struct vc_analysis *a,
                              const struct vc_report_opts *opts, FILE *out, struct vc_error *err)
 {
     static const struct vc_report_opts defaults = VC_REPORT_OPTS_INIT;
-    enum vc_status st = chain_svg(g, a, opts ? opts : &defaults, out, 1, err);
+    const struct vc_report_opts *o = opts ? opts : &defaults;
+    struct colours k;
+    struct picture pic;
+    enum vc_status st;
+
+    colours_init(&k);
+    if ((st = picture_build(g, a, o->top, &pic, err)) != VC_OK)
+        return st;
+    st = chain_svg(g, a, &pic, &k, out, 1, err);
+    picture_release(&pic);
     if (st == VC_OK && ferror(out))
         st = vc_error_set(err, VC_EIO, NULL, 0, 0, "write error");
     return st;
+}
+
+static void chain_text(const struct vc_analysis *a, const struct picture *pic, size_t n_cp,
+                       FILE *out)
+{
+    fprintf(out, "<p>The chain, suppliers on the left and final products on the right (by "
+                 "trophic level). Vermillion nodes carry a control point: a hard-to-replace "
+                 "provision that much of the chain depends on (%zu in all, at the %s level). "
+                 "Other actors are blue, other items bluish green; a larger dot means a larger "
+                 "share of final output lost if the node fails. ",
+            n_cp, vc_level_name(a->opts.level));
+    if (!pic->hidden_items && !pic->hidden_cp)
+        fputs("Every item is drawn, and every actor that holds a control point", out);
+    else
+        fprintf(out, "To stay readable the picture draws %zu nodes: the named ones, then "
+                     "control points, then items by impact (%zu other items are left out)",
+                pic->n_drawn, pic->hidden_items);
+    if (pic->hidden_actors)
+        fprintf(out, "; the %zu other providers are counted, not drawn", pic->hidden_actors);
+    fprintf(out, ". The %zu most important nodes are named, items and actors half and "
+                 "half.</p>\n", pic->n_named);
 }
 
 enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis *a,
@@ -674,48 +1102,48 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
 {
     static const struct vc_report_opts defaults = VC_REPORT_OPTS_INIT;
     const struct vc_report_opts *o = opts ? opts : &defaults;
-    const struct vc_chain *c = a->chain;
     struct holder *h = NULL;
     uint32_t *items = NULL;
-    size_t n_h = 0, n_items = 0, n_cp = 0;
+    size_t n_h = 0, n_items = 0, n_cp = 0, n_h_top;
+    struct colours k;
+    struct picture pic;
     enum vc_status st;
-    char heading[512];
+    char heading[512], base[256];
 
-    for (size_t k = 0; k < a->n_provisions; k++)
-        n_cp += a->provisions[k].control_point && a->conc_level[a->provisions[k].item] ==
-                                                      a->provisions[k].level;
+    colours_init(&k);
+    for (size_t q = 0; q < a->n_provisions; q++)
+        n_cp += a->provisions[q].control_point && a->conc_level[a->provisions[q].item] ==
+                                                      a->provisions[q].level;
+    if ((st = picture_build(g, a, o->top, &pic, err)) != VC_OK)
+        return st;
     h = holders(a, NULL, &n_h);
     items = top_items(a, o->top, &n_items);
     if (!h || !items) {
-        free(h);
-        free(items);
-        return vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
+        st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
+        goto out;
     }
-    snprintf(heading, sizeof(heading), "Control points in %s", o->title);
+    n_h_top = n_h < o->top ? n_h : o->top;
+    snprintf(heading, sizeof(heading), "Control points in %s",
+             base_name(o->title, base, sizeof(base)));
     page_start(out, heading);
     page_header(out, heading, o);
 
-    fprintf(out, "<section>\n<h2>The chain</h2>\n<p>Every node of the chain, suppliers on the "
-                 "left and final products on the right (by trophic level). Vermillion nodes "
-                 "carry a control point: a hard-to-replace provision that much of the chain "
-                 "depends on (%zu in all, at the %s level). Other actors are blue, other items "
-                 "bluish green; a larger dot means a larger share of final output lost if "
-                 "the node fails. Every item is drawn, and the actors that hold a control "
-                 "point; the %zu most important nodes are named.</p>\n<figure>\n",
-            n_cp, vc_level_name(a->opts.level), o->top);
-    if ((st = chain_svg(g, a, o, out, 0, err)) != VC_OK)
+    fputs("<section>\n<h2>The chain</h2>\n", out);
+    chain_text(a, &pic, n_cp, out);
+    fputs("<figure>\n", out);
+    if ((st = chain_svg(g, a, &pic, &k, out, 0, err)) != VC_OK)
         goto out;
-    fputs("<figcaption class=\"key\"><span style=\"background:" CP_COLOUR "\"></span>control "
-          "point<span style=\"background:#0072B2\"></span>actor<span style=\"background:#009E73"
-          "\"></span>item</figcaption>\n</figure>\n</section>\n", out);
+    fprintf(out, "<figcaption class=\"key\"><span style=\"background:%s\"></span>control "
+                 "point<span style=\"background:%s\"></span>actor<span style=\"background:%s"
+                 "\"></span>item</figcaption>\n</figure>\n</section>\n", k.cp, k.actor, k.item);
 
     fputs("<section>\n<h2>Who holds the control points</h2>\n", out);
     if (n_h) {
         fprintf(out, "<p>The %zu largest holders among %ss, by how much of the value of final "
                      "output would be lost if each were taken out of the chain (bar), with its "
                      "largest control point and share.</p>\n",
-                n_h < o->top ? n_h : o->top, vc_level_name(a->opts.level));
-        holders_chart(a, h, n_h < o->top ? n_h : o->top, out);
+                n_h_top, vc_level_name(a->opts.level));
+        holders_chart(a, h, n_h_top, &k, out);
     } else {
         fputs("<p>No actor at this level holds a control point.</p>\n", out);
     }
@@ -725,43 +1153,41 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
               "world market (vermillion: control points; grey: aggregates and the part the "
               "data does not cover), with the Herfindahl-Hirschman index (1 = one provider) "
               "and the effective number of providers.</p>\n", out);
-        item_bars(a, items, n_items, out);
+        item_bars(a, items, n_items, &k, out);
     } else {
         fputs("<p>No item carries a control point.</p>\n", out);
     }
     fputs("</section>\n", out);
 
-    if (o->country)
-        country_section(a, o, out, err);
+    if (o->country && (st = country_section(a, o, &k, out, err)) != VC_OK)
+        goto out;
 
-    fputs("<section>\n<h2>The numbers</h2>\n<p>Every control point shown above, with the "
-          "figures behind it (docs/model.md defines them).</p>\n", out);
+    fputs("<section>\n<h2>The numbers</h2>\n<p>Every control point, with the figures behind "
+          "it (docs/model.md defines them).</p>\n", out);
     provision_table_head(out);
-    for (size_t k = 0; k < a->n_provisions; k++) {
-        const struct vc_provision_score *p = &a->provisions[k];
+    for (size_t q = 0; q < a->n_provisions; q++) {
+        const struct vc_provision_score *p = &a->provisions[q];
         if (!p->control_point)
             break;
         if (a->conc_level[p->item] == p->level)
             provision_table_row(a, p, out);
     }
-    fputs("</tbody>\n</table>\n", out);
-    fputs("<p>Holders:</p>\n<table>\n<thead><tr><th>actor</th><th>country</th>"
-          "<th>control points</th><th>impact</th></tr></thead>\n<tbody>\n", out);
-    for (size_t j = 0; j < n_h; j++) {
-        fputs("<tr><td>", out);
-        text(out, c->label[h[j].actor]);
-        fputs("</td><td>", out);
-        text(out, c->country[h[j].actor]);
-        fprintf(out, "</td><td class=\"n\">%zu</td><td class=\"n\">", h[j].held);
-        pct(out, a->impact[h[j].actor]);
-        fputs("</td></tr>\n", out);
+    if (!n_cp)
+        fputs("<tr><td colspan=\"8\">none</td></tr>\n", out);
+    fputs("</tbody>\n</table>\n<p>Every holder (the chart shows the first ", out);
+    fprintf(out, "%zu):</p>\n", n_h_top);
+    holders_table(a, h, n_h, out);
+    if (n_items) {
+        fputs("<p>The providers' shares in the bars above:</p>\n", out);
+        item_table(a, items, n_items, out);
     }
-    fputs("</tbody>\n</table>\n</section>\n", out);
+    fputs("</section>\n", out);
     fputs("<footer class=\"meta\"><p>Made by vchain from the input named above; shares are "
           "fractions of the world market as the data gives them.</p></footer>\n"
           "</body>\n</html>\n", out);
     st = ferror(out) ? vc_error_set(err, VC_EIO, NULL, 0, 0, "write error") : VC_OK;
 out:
+    picture_release(&pic);
     free(h);
     free(items);
     return st;
@@ -778,17 +1204,32 @@ static const char *node_label(const struct vc_comparison *c, const struct vc_cmp
     return an->chain->label[actor ? s->actor : s->item];
 }
 
+/* The status colour compare's exports use (vc_change_rgb). */
+static const char *change_hex(enum vc_change ch, char buf[8])
+{
+    uint8_t rgb[3];
+    vc_change_rgb(ch, rgb);
+    return vc_viz_hex(rgb, buf);
+}
+
 enum vc_status vc_report_compare_html(const struct vc_comparison *c, const char *name_a,
                                       const char *name_b, const struct vc_report_opts *opts,
                                       FILE *out, struct vc_error *err)
 {
     static const struct vc_report_opts defaults = VC_REPORT_OPTS_INIT;
     const struct vc_report_opts *o = opts ? opts : &defaults;
-    char heading[1024];
+    char heading[1024], base_a[256], base_b[256], grew[8], shrank[8], same[8], gained[8],
+        lost[8];
     size_t shown = 0, moves = 0;
     double row = 26, left = 330, span = WIDTH - left - 40;
 
-    snprintf(heading, sizeof(heading), "What changed: %s to %s", name_a, name_b);
+    change_hex(VC_CHANGE_GREW, grew);
+    change_hex(VC_CHANGE_SHRANK, shrank);
+    change_hex(VC_CHANGE_SAME, same);
+    change_hex(VC_CHANGE_NEW, gained);
+    change_hex(VC_CHANGE_GONE, lost);
+    snprintf(heading, sizeof(heading), "What changed: %s to %s",
+             base_name(name_a, base_a, sizeof(base_a)), base_name(name_b, base_b, sizeof(base_b)));
     page_start(out, heading);
     page_header(out, heading, o);
     fprintf(out, "<section>\n<h2>Control points</h2>\n<p>%zu gained, %zu lost, %zu kept. A "
@@ -796,12 +1237,12 @@ enum vc_status vc_report_compare_html(const struct vc_comparison *c, const char 
                  "only one of them.</p>\n<table>\n<thead><tr><th>change</th><th>actor</th>"
                  "<th>item</th><th>share before</th><th>share after</th></tr></thead>\n"
                  "<tbody>\n", c->cp_gained, c->cp_lost, c->cp_kept);
-    for (size_t k = 0; k < c->n_provisions; k++) {
-        const struct vc_cmp_provision *p = &c->provisions[k];
+    for (size_t q = 0; q < c->n_provisions; q++) {
+        const struct vc_cmp_provision *p = &c->provisions[q];
         if (p->cp != VC_CP_GAINED && p->cp != VC_CP_LOST)
             continue;
         fprintf(out, "<tr><td style=\"color:%s\">%s</td><td>",
-                p->cp == VC_CP_GAINED ? "#009E73" : CP_COLOUR, vc_cp_change_name(p->cp));
+                p->cp == VC_CP_GAINED ? gained : lost, vc_cp_change_name(p->cp));
         text(out, node_label(c, p, 1));
         fputs("</td><td>", out);
         text(out, node_label(c, p, 0));
@@ -810,39 +1251,66 @@ enum vc_status vc_report_compare_html(const struct vc_comparison *c, const char 
         fputs("</td><td class=\"n\">", out);
         pct(out, p->share_b);
         fputs("</td></tr>\n", out);
+        shown++;
     }
+    if (!shown)
+        fputs("<tr><td colspan=\"5\">none</td></tr>\n", out);
     fputs("</tbody>\n</table>\n</section>\n", out);
 
-    for (size_t k = 0; k < c->n_provisions && moves < o->top; k++)
-        moves += fabs(c->provisions[k].d_share) > 1e-9;
+    for (size_t q = 0; q < c->n_provisions && moves < o->top; q++)
+        moves += fabs(c->provisions[q].d_share) > 1e-9;
     fputs("<section>\n<h2>The biggest share moves</h2>\n<p>Each line runs from the share "
-          "before (grey dot) to the share after (blue dot: grew; vermillion: shrank); "
+          "before (grey dot) to the share after (blue dot: grew; orange: shrank); "
           "providers entering start at 0, those leaving end at 0.</p>\n", out);
     fprintf(out, "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
                  "role=\"img\" aria-label=\"The biggest share moves\">\n<g font-size=\"12\">\n",
             WIDTH, row * (double)moves + 20);
-    for (size_t k = 0; k < c->n_provisions && shown < moves; k++) {
-        const struct vc_cmp_provision *p = &c->provisions[k];
+    shown = 0;
+    for (size_t q = 0; q < c->n_provisions && shown < moves; q++) {
+        const struct vc_cmp_provision *p = &c->provisions[q];
         double a = isnan(p->share_a) ? 0 : p->share_a, b = isnan(p->share_b) ? 0 : p->share_b;
         double y = 14 + row * (double)shown;
         if (fabs(p->d_share) <= 1e-9)
             continue;
         fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">", left - 8, y + 4);
-        text(out, node_label(c, p, 1));
+        text_cut(out, node_label(c, p, 1), 24);
         fputs(", ", out);
-        text(out, node_label(c, p, 0));
+        text_cut(out, node_label(c, p, 0), 24);
         fprintf(out, "</text>\n<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                     "stroke=\"#999\" stroke-width=\"2\"/>\n<circle cx=\"%.1f\" cy=\"%.1f\" "
-                     "r=\"5\" fill=\"#999\"/>\n<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" "
+                     "stroke=\"%s\" stroke-width=\"2\"/>\n<circle cx=\"%.1f\" cy=\"%.1f\" "
+                     "r=\"5\" fill=\"%s\"/>\n<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" "
                      "fill=\"%s\"/>\n<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\">",
-                left + span * a, y, left + span * b, y, left + span * a, y, left + span * b, y,
-                b >= a ? "#0072B2" : CP_COLOUR, left + span * fmax(a, b) + 8, y + 4);
+                left + span * a, y, left + span * b, y, same, left + span * a, y, same,
+                left + span * b, y, b >= a ? grew : shrank, left + span * fmax(a, b) + 8, y + 4);
         pct(out, a);
         fputs(" &#8594; ", out);
         pct(out, b);
         fputs("</text>\n", out);
         shown++;
     }
-    fputs("</g>\n</svg></figure>\n</section>\n</body>\n</html>\n", out);
+    fputs("</g>\n</svg></figure>\n<p>The moves drawn:</p>\n<table>\n<thead><tr><th>actor</th>"
+          "<th>item</th><th>share before</th><th>share after</th><th>change</th><th>status"
+          "</th></tr></thead>\n<tbody>\n", out);
+    shown = 0;
+    for (size_t q = 0; q < c->n_provisions && shown < moves; q++) {
+        const struct vc_cmp_provision *p = &c->provisions[q];
+        if (fabs(p->d_share) <= 1e-9)
+            continue;
+        fputs("<tr><td>", out);
+        text(out, node_label(c, p, 1));
+        fputs("</td><td>", out);
+        text(out, node_label(c, p, 0));
+        fputs("</td><td class=\"n\">", out);
+        pct(out, p->share_a);
+        fputs("</td><td class=\"n\">", out);
+        pct(out, p->share_b);
+        fputs("</td><td class=\"n\">", out);
+        fprintf(out, "%+.1f&#160;pp</td><td>%s</td></tr>\n", p->d_share * 100.0,
+                vc_change_name(p->status));
+        shown++;
+    }
+    if (!shown)
+        fputs("<tr><td colspan=\"6\">none</td></tr>\n", out);
+    fputs("</tbody>\n</table>\n</section>\n</body>\n</html>\n", out);
     return ferror(out) ? vc_error_set(err, VC_EIO, NULL, 0, 0, "write error") : VC_OK;
 }

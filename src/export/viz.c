@@ -8,6 +8,7 @@
  * linearly between a minimum and a maximum.  It never changes the graph.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -29,6 +30,32 @@ static const uint8_t category_rgb[N_CATEGORY][3] = {
 static const uint8_t cp_rgb[3] = { VC_RGB_CONTROL_POINT };
 static const uint8_t other_rgb[3] = { 153, 153, 153 };   /* a value beyond the palette */
 static const uint8_t missing_rgb[3] = { 204, 204, 204 }; /* no value */
+
+const uint8_t *vc_viz_category_rgb(size_t i)
+{
+    return i < N_CATEGORY ? category_rgb[i] : NULL;
+}
+
+const uint8_t *vc_viz_control_point_rgb(void)
+{
+    return cp_rgb;
+}
+
+const uint8_t *vc_viz_other_rgb(void)
+{
+    return other_rgb;
+}
+
+const uint8_t *vc_viz_missing_rgb(void)
+{
+    return missing_rgb;
+}
+
+const char *vc_viz_hex(const uint8_t rgb[3], char buf[8])
+{
+    snprintf(buf, 8, "#%02X%02X%02X", rgb[0], rgb[1], rgb[2]);
+    return buf;
+}
 
 /* ---- column roles ---- */
 
