@@ -32,6 +32,7 @@
 #define LABEL_CHARS 32 /* characters of a node's name in the picture */
 #define CHAR_WIDTH 6.2 /* a generous average advance of 11-unit sans-serif */
 #define LINE 13.0      /* a label's line height */
+#define MAX_SHIFT 15   /* lines a label may move up or down from its node */
 
 /* The palette, from viz.c, as "#RRGGBB". */
 struct colours {
@@ -479,14 +480,13 @@ struct label_pos {
 
 /*
  * Places the names, most important first, each at the first free spot:
- * right of its node, else left, else a line or more up or down (with a
- * leader line).  Free means clear of the names placed before and of the
+ * right of its node, else left, else a line or more up or down, up to
+ * MAX_SHIFT lines (with a leader line).  Free means clear of the names placed before and of the
  * dots; failing that, clear of the names; failing that, right of the dot.
  */
 static struct label_pos *place_labels(const struct vc_analysis *a, const struct picture *pic,
                                       size_t n_nodes)
 {
-    static const double steps[] = { 0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5 };
     struct label_pos *lp = calloc(pic->n_named ? pic->n_named : 1, sizeof(*lp));
     struct box *dots = malloc((pic->n_drawn ? pic->n_drawn : 1) * sizeof(*dots));
     uint32_t *dot_node = malloc((pic->n_drawn ? pic->n_drawn : 1) * sizeof(uint32_t));
@@ -517,9 +517,10 @@ static struct label_pos *place_labels(const struct vc_analysis *a, const struct 
         w = CHAR_WIDTH * (double)(utf8_prefix(a->chain->label[v], LABEL_CHARS, &bytes, &cut) +
                                   cut);
         for (int pass = 0; pass < 3 && !found; pass++) {
-            for (size_t s = 0; s < sizeof(steps) / sizeof(steps[0]) && !found; s++) {
+            /* lines 0, -1, +1, -2, +2, ... */
+            for (int s = 0; s <= 2 * MAX_SHIFT && !found; s++) {
                 for (int left = 0; left < 2 && !found; left++) {
-                    double ty = y + 4.0 + steps[s] * LINE;
+                    double ty = y + 4.0 + (s % 2 ? -(s + 1) / 2 : s / 2) * LINE;
                     if (pass == 2 && (s || left))
                         continue;
                     b.x0 = left ? x - r - 3.0 - w : x + r + 3.0;
@@ -562,11 +563,14 @@ static enum vc_status chain_svg(const struct vc_graph *g, const struct vc_analys
 
     if (!lp)
         return vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
+    /* alone, at its natural size; in the page, scaled to the page's width */
     if (standalone)
-        fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
-    fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
-                 "role=\"img\" aria-label=\"The value chain, upstream on the left\">\n",
-            WIDTH, pic->height);
+        fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/"
+                     "2000/svg\" width=\"%.0f\" height=\"%.0f\"", WIDTH, pic->height);
+    else
+        fputs("<svg xmlns=\"http://www.w3.org/2000/svg\"", out);
+    fprintf(out, " viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"The value chain, "
+                 "upstream on the left\">\n", WIDTH, pic->height);
     if (standalone)
         fputs("<style>text { font-family: sans-serif; }</style>\n", out);
     /* Edges first, faint, as curves leaving and entering horizontally (the

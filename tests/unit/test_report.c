@@ -1,0 +1,574 @@
+/*
+ * test_report.c - the HTML/SVG report (src/export/report.c) on chains whose
+ * numbers are worked out by hand (docs/model.md's worked example): the page
+ * parses as XML, each chart shows the right names in the right order, the
+ * tables hold the numbers, colours are the GEXF export's, text is escaped,
+ * bytes repeat, big chains are thinned, names do not overlap.
+ */
+#include "enginetest.h"
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "vchain/compare.h"
+#include "vchain/layout.h"
+#include "vchain/report.h"
+
+static const struct vc_engine_opts defaults = VC_ENGINE_OPTS_INIT;
+
+#define SVG_NS "http://www.w3.org/2000/svg"
+
+/* ---- helpers ---- */
+
+enum page { PAGE_HTML, PAGE_SVG };
+
+/* The report of the analysis, in a malloc'd string. */
+static char *render(const struct vc_analysis *a, const struct vc_report_opts *o, enum page p,
+                    size_t *len)
+{
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    struct vc_error err = VC_ERROR_INIT;
+    enum vc_status st;
+    assert_non_null(f);
+    st = p == PAGE_HTML ? vc_report_html(&et.g, a, o, f, &err)
+                        : vc_report_svg(&et.g, a, o, f, &err);
+    if (st != VC_OK)
+        fail_msg("report: %s", err.msg);
+    assert_int_equal(fclose(f), 0);
+    if (len)
+        *len = size;
+    return buf;
+}
+
+/* Parsed as XML (the page is XHTML-compatible), or the test fails. */
+static xmlDocPtr parse(const char *buf)
+{
+    xmlDocPtr doc = xmlReadMemory(buf, (int)strlen(buf), "report.html", NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!doc)
+        fail_msg("the report is not well-formed XML");
+    return doc;
+}
+
+static xmlXPathObjectPtr query(xmlDocPtr doc, const char *expr)
+{
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathObjectPtr r;
+    assert_non_null(ctx);
+    assert_int_equal(xmlXPathRegisterNs(ctx, BAD_CAST "s", BAD_CAST SVG_NS), 0);
+    r = xmlXPathEvalExpression(BAD_CAST expr, ctx);
+    xmlXPathFreeContext(ctx);
+    if (!r)
+        fail_msg("bad XPath %s", expr);
+    return r;
+}
+
+static int count(xmlDocPtr doc, const char *expr)
+{
+    xmlXPathObjectPtr r = query(doc, expr);
+    int n = r->nodesetval ? r->nodesetval->nodeNr : 0;
+    xmlXPathFreeObject(r);
+    return n;
+}
+
+/* The text of the i-th node expr selects (malloc'd), or NULL. */
+static char *nth(xmlDocPtr doc, const char *expr, int i)
+{
+    xmlXPathObjectPtr r = query(doc, expr);
+    char *s = NULL;
+    if (r->nodesetval && i < r->nodesetval->nodeNr) {
+        xmlChar *c = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
+        s = strdup((const char *)c);
+        xmlFree(c);
+    }
+    xmlXPathFreeObject(r);
+    return s;
+}
+
+static void expect_nth(xmlDocPtr doc, const char *expr, int i, const char *want)
+{
+    char *got = nth(doc, expr, i);
+    if (!got || strcmp(got, want) != 0)
+        fail_msg("%s [%d]: got \"%s\", expected \"%s\"", expr, i, got ? got : "(none)", want);
+    free(got);
+}
+
+/* Scores the chain built in et, writes its columns and a layered layout. */
+static void analyse(const struct vc_engine_opts *o, struct vc_analysis *a, bool layout)
+{
+    struct vc_error err = VC_ERROR_INIT;
+    RUN(o, a);
+    assert_int_equal(vc_analysis_annotate(a, &et.g, &err), VC_OK);
+    if (layout)
+        assert_int_equal(vc_layout_compute(&et.g, VC_LAYOUT_LAYERED, NULL, &err), VC_OK);
+}
+
+/*
+ * docs/model.md's worked example: F needs A and B, B needs C; a1 60 % and
+ * a2 40 % of A, b1 all of B, c1 all of C.  Control points a1, a2, b1, c1;
+ * impacts b1 = c1 = 1, a1 0.6, a2 0.4; HHI(A) 0.52, N_eff 1.92.
+ */
+static void worked_example_graph(void)
+{
+    ITEM("F", 1, NAN);
+    ITEM("A", 0, NAN);
+    ITEM("B", 0, NAN);
+    ITEM("C", 0, NAN);
+    FIRM("a1", "USA");
+    FIRM("a2", "JPN");
+    FIRM("b1", "NLD");
+    FIRM("c1", "DEU");
+    INPUT("A", "F");
+    INPUT("B", "F");
+    INPUT("C", "B");
+    PROV("a1", "A", 0.6);
+    PROV("a2", "A", 0.4);
+    PROV("b1", "B", 1.0);
+    PROV("c1", "C", 1.0);
+    BUILD();
+}
+
+#define NBSP "\xC2\xA0"
+#define MIDDOT "\xC2\xB7"
+
+/* ---- tests ---- */
+
+static void holders_items_and_numbers(void **state)
+{
+    struct vc_analysis a;
+    struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    xmlDocPtr doc;
+    char *html;
+    (void)state;
+    worked_example_graph();
+    analyse(&defaults, &a, true);
+    o.title = "data/worked-example.graphml";
+    o.date = "2026-01-02";
+    o.params = "level firm";
+    html = render(&a, &o, PAGE_HTML, NULL);
+    doc = parse(html);
+
+    /* header: the input's base name, the full input, date, version, parameters */
+    expect_nth(doc, "//h1", 0, "Control points in worked-example.graphml");
+    expect_nth(doc, "//header/p", 0,
+               "Input: data/worked-example.graphml " MIDDOT " 2026-01-02 " MIDDOT
+               " vchain " VC_VERSION_STRING " " MIDDOT " level firm");
+    /* no script, nothing fetched */
+    assert_int_equal(count(doc, "//script | //*[@src] | //*[@href] | //link"), 0);
+    /* a sentence says what each chart means */
+    assert_int_equal(count(doc, "//figure[not(preceding-sibling::p)]"), 0);
+
+    /* holders by impact: b1 and c1 (1, by name), a1 0.6, a2 0.4 */
+    const char *bars = "//section[h2='Who holds the control points']//s:text";
+    expect_nth(doc, bars, 0, "b1 (NLD)");
+    expect_nth(doc, bars, 1, "100.0" NBSP "% " MIDDOT " 100.0" NBSP "% of B");
+    expect_nth(doc, bars, 2, "c1 (DEU)");
+    expect_nth(doc, bars, 4, "a1 (USA)");
+    expect_nth(doc, bars, 5, "60.0" NBSP "% " MIDDOT " 60.0" NBSP "% of A");
+    expect_nth(doc, bars, 6, "a2 (JPN)");
+    expect_nth(doc, bars, 7, "40.0" NBSP "% " MIDDOT " 40.0" NBSP "% of A");
+    /* bar lengths in proportion to impact (span 380 units) */
+    expect_nth(doc, "//section[h2='Who holds the control points']//s:rect/@width", 0, "380.0");
+    expect_nth(doc, "//section[h2='Who holds the control points']//s:rect/@width", 2, "228.0");
+
+    /* items: A, B, C (impact 1 each, in node order); A's HHI and N_eff */
+    const char *items = "//section[h2='The items behind them']//s:text[@text-anchor='end']";
+    expect_nth(doc, items, 0, "A");
+    expect_nth(doc, items, 1, "HHI 0.52 " MIDDOT " N_eff 1.9");
+    expect_nth(doc, items, 2, "B");
+    expect_nth(doc, items, 4, "C");
+    /* A's bar: a1 then a2, 60 % and 40 % of 720 units */
+    expect_nth(doc, "//section[h2='The items behind them']//s:rect/@width", 0, "432.0");
+    expect_nth(doc, "//section[h2='The items behind them']//s:rect/@width", 1, "288.0");
+
+    /* the numbers: four control points, every holder, every segment */
+    const char *sec = "//section[h2='The numbers']";
+    char expr[256];
+    snprintf(expr, sizeof(expr), "%s/table[1]/tbody/tr", sec);
+    assert_int_equal(count(doc, expr), 4);
+    snprintf(expr, sizeof(expr), "%s/table[2]/tbody/tr", sec);
+    assert_int_equal(count(doc, expr), 4);
+    snprintf(expr, sizeof(expr), "%s/table[2]/tbody/tr[1]/td", sec);
+    expect_nth(doc, expr, 0, "b1");
+    expect_nth(doc, expr, 1, "NLD");
+    expect_nth(doc, expr, 2, "1");
+    expect_nth(doc, expr, 3, "100.0" NBSP "%");
+    expect_nth(doc, expr, 4, "B");
+    snprintf(expr, sizeof(expr), "%s/table[3]/tbody/tr", sec);
+    assert_int_equal(count(doc, expr), 4); /* a1, a2 for A; b1; c1 */
+    snprintf(expr, sizeof(expr), "%s/table[3]/tbody/tr[1]/td", sec);
+    expect_nth(doc, expr, 0, "A");
+    expect_nth(doc, expr, 1, "0.520");
+    expect_nth(doc, expr, 2, "1.92");
+    expect_nth(doc, expr, 3, "a1");
+    expect_nth(doc, expr, 5, "60.0" NBSP "%");
+    expect_nth(doc, expr, 6, "yes");
+
+    /* the chain: every node drawn and named (8 < top) */
+    assert_int_equal(count(doc, "//section[h2='The chain']//s:circle"), 8);
+    assert_int_equal(count(doc, "//section[h2='The chain']//s:text"), 8);
+    xmlFreeDoc(doc);
+    free(html);
+    vc_analysis_release(&a);
+}
+
+static double circle_x(xmlDocPtr doc, const char *label)
+{
+    char expr[128], *s;
+    double x;
+    snprintf(expr, sizeof(expr), "//s:circle[s:title='%s']/@cx", label);
+    s = nth(doc, expr, 0);
+    if (!s)
+        fail_msg("no circle for %s", label);
+    x = strtod(s, NULL);
+    free(s);
+    return x;
+}
+
+static void chain_flows_left_to_right(void **state)
+{
+    struct vc_analysis a;
+    xmlDocPtr doc;
+    char *svg;
+    (void)state;
+    worked_example_graph();
+    analyse(&defaults, &a, true);
+    svg = render(&a, NULL, PAGE_SVG, NULL);
+    doc = parse(svg);
+    /* a standalone SVG document */
+    assert_string_equal((const char *)xmlDocGetRootElement(doc)->name, "svg");
+    assert_string_equal((const char *)xmlDocGetRootElement(doc)->ns->href, SVG_NS);
+    assert_true(circle_x(doc, "c1") < circle_x(doc, "C"));
+    assert_true(circle_x(doc, "C") < circle_x(doc, "B"));
+    assert_true(circle_x(doc, "B") < circle_x(doc, "F"));
+    assert_true(circle_x(doc, "a1") < circle_x(doc, "A"));
+    /* one curve per edge */
+    assert_int_equal(count(doc, "//s:path"), 7);
+    xmlFreeDoc(doc);
+    free(svg);
+    vc_analysis_release(&a);
+
+    /* without a layout, trophic levels place the nodes the same way */
+    et_teardown(NULL);
+    et_setup(NULL);
+    worked_example_graph();
+    analyse(&defaults, &a, false);
+    svg = render(&a, NULL, PAGE_SVG, NULL);
+    doc = parse(svg);
+    assert_int_equal(count(doc, "//s:circle"), 8);
+    assert_true(circle_x(doc, "c1") < circle_x(doc, "C"));
+    assert_true(circle_x(doc, "B") < circle_x(doc, "F"));
+    xmlFreeDoc(doc);
+    free(svg);
+    vc_analysis_release(&a);
+}
+
+/* The report's fills are the colours the GEXF export gives the same nodes. */
+static void colours_are_the_gexf_export_colours(void **state)
+{
+    static const char *const nodes[] = { "a1", "b1", "F", "A" };
+    struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_analysis a;
+    xmlDocPtr doc, gexf;
+    char *svg, *gx = NULL;
+    size_t size = 0;
+    FILE *f;
+    (void)state;
+    worked_example_graph();
+    analyse(&defaults, &a, true);
+    svg = render(&a, NULL, PAGE_SVG, NULL);
+    doc = parse(svg);
+    f = open_memstream(&gx, &size);
+    assert_non_null(f);
+    assert_int_equal(vc_gexf_write(&et.g, &eo, f, &err), VC_OK);
+    assert_int_equal(fclose(f), 0);
+    gexf = parse(gx);
+    for (size_t i = 0; i < sizeof(nodes) / sizeof(nodes[0]); i++) {
+        char expr[160], want[8], *fill;
+        int rgb[3];
+        for (int c = 0; c < 3; c++) {
+            char *v;
+            snprintf(expr, sizeof(expr),
+                     "//*[local-name()='node'][@id='%s']/*[local-name()='color']/@%c",
+                     nodes[i], "rgb"[c]);
+            v = nth(gexf, expr, 0);
+            assert_non_null(v);
+            rgb[c] = atoi(v);
+            free(v);
+        }
+        snprintf(want, sizeof(want), "#%02X%02X%02X", rgb[0], rgb[1], rgb[2]);
+        snprintf(expr, sizeof(expr), "//s:circle[s:title='%s']/@fill", nodes[i]);
+        fill = nth(doc, expr, 0);
+        assert_non_null(fill);
+        assert_string_equal(fill, want);
+        free(fill);
+    }
+    /* and control points are vermillion */
+    expect_nth(doc, "//s:circle[s:title='a1']/@fill", 0, "#D55E00");
+    xmlFreeDoc(gexf);
+    xmlFreeDoc(doc);
+    free(gx);
+    free(svg);
+    vc_analysis_release(&a);
+}
+
+static void text_is_escaped(void **state)
+{
+    static const char *const nasty = "a<b>&\"c\"</b>";
+    struct vc_analysis a;
+    struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    xmlDocPtr doc;
+    char *html;
+    (void)state;
+    ITEM("F", 1, NAN);
+    FIRM(nasty, "USA");
+    PROV(nasty, "F", 1.0);
+    BUILD();
+    analyse(&defaults, &a, true);
+    o.title = "<script>&amp;";
+    o.date = "&amp;";
+    html = render(&a, &o, PAGE_HTML, NULL);
+    assert_null(strstr(html, "<script"));
+    assert_null(strstr(html, "<b>"));
+    doc = parse(html);
+    /* read back as the same text */
+    expect_nth(doc, "//section[h2='The numbers']/table[1]/tbody/tr[1]/td", 0, nasty);
+    expect_nth(doc, "//s:circle/s:title", 0, "F");
+    expect_nth(doc, "//s:circle/s:title", 1, nasty);
+    expect_nth(doc, "//title", 0, "Control points in <script>&amp;");
+    xmlFreeDoc(doc);
+    free(html);
+    vc_analysis_release(&a);
+}
+
+static void same_input_same_bytes(void **state)
+{
+    struct vc_analysis a;
+    struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    char *x, *y;
+    size_t nx, ny;
+    (void)state;
+    worked_example_graph();
+    analyse(&defaults, &a, true);
+    o.country = "NLD";
+    x = render(&a, &o, PAGE_HTML, &nx);
+    y = render(&a, &o, PAGE_HTML, &ny);
+    assert_int_equal(nx, ny);
+    assert_memory_equal(x, y, nx);
+    free(x);
+    free(y);
+    vc_analysis_release(&a);
+}
+
+static void country_section(void **state)
+{
+    static const char *codes[] = { "NLD", "DEU" };
+    double m[4] = { NAN, 0.25, 0.1, NAN };
+    struct vc_deps d;
+    struct vc_analysis a;
+    struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    xmlDocPtr doc;
+    char *html;
+    (void)state;
+    worked_example_graph();
+    analyse(&defaults, &a, true);
+    memset(&d, 0, sizeof(d));
+    d.n = 2;
+    d.codes = codes;
+    d.m = m;
+    o.country = "nl"; /* alpha-2, any case */
+    o.deps = &d;
+    html = render(&a, &o, PAGE_HTML, NULL);
+    doc = parse(html);
+    const char *sec = "//section[h2='Netherlands: what it holds and what it depends on']";
+    char expr[256];
+    assert_int_equal(count(doc, sec), 1);
+    /* holds b1 -> B; depends on c1 -> C (C is an input of B) */
+    snprintf(expr, sizeof(expr), "%s/table[1]/tbody/tr/td[1]", sec);
+    assert_int_equal(count(doc, expr), 1);
+    expect_nth(doc, expr, 0, "b1");
+    snprintf(expr, sizeof(expr), "%s/table[2]/tbody/tr/td", sec);
+    expect_nth(doc, expr, 0, "c1");
+    expect_nth(doc, expr, 2, "C");
+    /* its row and column of M: M[NLD][DEU] 0.25, M[DEU][NLD] 0.1, leverage -0.15 */
+    snprintf(expr, sizeof(expr), "%s/table[3]/tbody/tr/td", sec);
+    expect_nth(doc, expr, 0, "DEU Germany");
+    expect_nth(doc, expr, 1, "0.2500");
+    expect_nth(doc, expr, 2, "0.1000");
+    expect_nth(doc, expr, 3, "-0.1500");
+    xmlFreeDoc(doc);
+    free(html);
+
+    /* a country without actors: said so, not an error */
+    o.country = "FRA";
+    html = render(&a, &o, PAGE_HTML, NULL);
+    doc = parse(html);
+    assert_int_equal(count(doc, "//section[h2='Country FRA']"), 1);
+    xmlFreeDoc(doc);
+    free(html);
+    vc_analysis_release(&a);
+}
+
+/* What changed: one chain under two thresholds (share 0.7, pair above 1):
+ * a1 and a2 stop being control points, b1 and c1 stay. */
+static void compare_page(void **state)
+{
+    struct vc_analysis a, b;
+    struct vc_engine_opts o = defaults;
+    struct vc_comparison cmp;
+    struct vc_error err = VC_ERROR_INIT;
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f;
+    xmlDocPtr doc;
+    (void)state;
+    worked_example_graph();
+    RUN(&defaults, &a);
+    o.theta_share = 0.7;
+    o.theta_pair = 1.01;
+    RUN(&o, &b);
+    assert_int_equal(vc_compare(&a, &b, VC_ALIGN_ID, &cmp, &err), VC_OK);
+    f = open_memstream(&buf, &size);
+    assert_non_null(f);
+    assert_int_equal(vc_report_compare_html(&cmp, "x/a.graphml", "y/b.graphml", NULL, f, &err),
+                     VC_OK);
+    assert_int_equal(fclose(f), 0);
+    doc = parse(buf);
+    expect_nth(doc, "//h1", 0, "What changed: a.graphml to b.graphml");
+    expect_nth(doc, "//section[1]/p", 0,
+               "0 gained, 2 lost, 2 kept. A control point that holds on both sides is firmer "
+               "than one that appears in only one of them.");
+    assert_int_equal(count(doc, "//section[1]/table/tbody/tr"), 2);
+    expect_nth(doc, "//section[1]/table/tbody/tr[1]/td", 0, "lost");
+    expect_nth(doc, "//section[1]/table/tbody/tr[1]/td", 1, "a1");
+    expect_nth(doc, "//section[1]/table/tbody/tr[2]/td", 1, "a2");
+    /* no share moved */
+    assert_int_equal(count(doc, "//section[2]//s:circle"), 0);
+    expect_nth(doc, "//section[2]/table/tbody/tr/td", 0, "none");
+    xmlFreeDoc(doc);
+    free(buf);
+    vc_comparison_release(&cmp);
+    vc_analysis_release(&a);
+    vc_analysis_release(&b);
+}
+
+struct label_box {
+    double x0, y0, x1, y1;
+};
+
+/*
+ * A big chain: 60 chains of 20 items each (item k of chain c an input of
+ * item k + 1), a firm providing all of each chain's first item (a control
+ * point), a final item fed by every chain's last.  1,261 items in 22
+ * levels: more than the picture draws.
+ */
+static void big_chain_is_thinned(void **state)
+{
+    struct vc_analysis a;
+    struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    xmlDocPtr doc;
+    char *html, id[48], prev[48];
+    size_t len;
+    int circles, named;
+    (void)state;
+    ITEM("end", 1, NAN);
+    for (int c = 0; c < 60; c++) {
+        for (int k = 0; k < 20; k++) {
+            snprintf(id, sizeof(id), "item %d.%d with a rather long name", c, k);
+            ITEM(id, 0, NAN);
+            if (k)
+                INPUT(prev, id);
+            memcpy(prev, id, sizeof(id));
+        }
+        INPUT(prev, "end");
+        snprintf(id, sizeof(id), "firm %d", c);
+        FIRM(id, "USA");
+        snprintf(prev, sizeof(prev), "item %d.0 with a rather long name", c);
+        PROV(id, prev, 1.0);
+    }
+    BUILD();
+    analyse(&defaults, &a, true);
+    o.top = 30;
+    html = render(&a, &o, PAGE_HTML, &len);
+    doc = parse(html);
+    circles = count(doc, "//section[h2='The chain']//s:circle");
+    named = count(doc, "//section[h2='The chain']//s:g[@font-size='11']/s:text");
+    assert_int_equal(named, 30);
+    /* at most 600 beyond the named; every control point (60 firms, 60 items) kept */
+    assert_true(circles <= 600 + 30);
+    assert_true(circles >= 600);
+    assert_int_equal(count(doc, "//section[h2='The chain']//s:circle[@fill='#D55E00']"), 120);
+    /* the left-out items counted, in the picture and in the text */
+    assert_non_null(strstr(html, "Not drawn: "));
+    assert_non_null(strstr(html, "To stay readable the picture draws"));
+    /* each column keeps some of its items: 15 columns, as without thinning */
+    {
+        xmlXPathObjectPtr r = query(doc, "//section[h2='The chain']//s:circle/@cx");
+        double xs[64];
+        int n_x = 0;
+        for (int i = 0; i < r->nodesetval->nodeNr; i++) {
+            xmlChar *c = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
+            double x = strtod((const char *)c, NULL);
+            int seen = 0;
+            xmlFree(c);
+            for (int j = 0; j < n_x; j++)
+                seen |= fabs(xs[j] - x) < 0.05;
+            if (!seen && n_x < 64)
+                xs[n_x++] = x;
+        }
+        xmlXPathFreeObject(r);
+        assert_int_equal(n_x, 15);
+    }
+    /* names clear of each other (by the advance the placement assumes) */
+    {
+        xmlXPathObjectPtr r =
+            query(doc, "//section[h2='The chain']//s:g[@font-size='11']/s:text");
+        struct label_box b[30];
+        for (int i = 0; i < named; i++) {
+            xmlNodePtr t = r->nodesetval->nodeTab[i];
+            xmlChar *x = xmlGetProp(t, BAD_CAST "x"), *y = xmlGetProp(t, BAD_CAST "y");
+            xmlChar *anchor = xmlGetProp(t, BAD_CAST "text-anchor"), *s = xmlNodeGetContent(t);
+            size_t chars = 0;
+            for (const xmlChar *p = s; *p; p++)
+                chars += (*p & 0xC0) != 0x80;
+            double w = 6.2 * (double)chars, x0 = strtod((const char *)x, NULL);
+            if (anchor)
+                x0 -= w;
+            b[i] = (struct label_box){ x0, strtod((const char *)y, NULL) - 10, x0 + w,
+                                       strtod((const char *)y, NULL) + 3 };
+            xmlFree(x);
+            xmlFree(y);
+            xmlFree(anchor);
+            xmlFree(s);
+        }
+        xmlXPathFreeObject(r);
+        for (int i = 0; i < named; i++)
+            for (int j = 0; j < i; j++)
+                if (b[i].x0 < b[j].x1 - 0.05 && b[j].x0 < b[i].x1 - 0.05 &&
+                    b[i].y0 < b[j].y1 - 0.05 && b[j].y0 < b[i].y1 - 0.05)
+                    fail_msg("names %d and %d overlap", i, j);
+    }
+    xmlFreeDoc(doc);
+    free(html);
+    vc_analysis_release(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(holders_items_and_numbers, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(chain_flows_left_to_right, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(colours_are_the_gexf_export_colours, et_setup,
+                                        et_teardown),
+        cmocka_unit_test_setup_teardown(text_is_escaped, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(same_input_same_bytes, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(country_section, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(compare_page, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(big_chain_is_thinned, et_setup, et_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
