@@ -33,6 +33,8 @@
 #define CHAR_WIDTH 6.2 /* a generous average advance of 11-unit sans-serif */
 #define LINE 13.0      /* a label's line height */
 #define MAX_SHIFT 15   /* lines a label may move up or down from its node */
+#define MAX_ROWS 200   /* rows of a table beyond the charts (or --top, when more) */
+#define MAX_SEGMENTS 10 /* providers in an item's bar; the rest as one segment */
 
 /* The palette, from viz.c, as "#RRGGBB". */
 struct colours {
@@ -733,14 +735,27 @@ static void holders_chart(const struct vc_analysis *a, const struct holder *h, s
     fputs("</g>\n</svg></figure>\n", out);
 }
 
+/* "... and N more" closing a table cut at its row limit. */
+static void more_rows(FILE *out, size_t more, int columns, const char *where)
+{
+    if (more)
+        fprintf(out, "<tr><td colspan=\"%d\">&#8230; and %zu more (%s lists every one)</td>"
+                     "</tr>\n", columns, more, where);
+}
+
+static size_t row_limit(const struct vc_report_opts *o)
+{
+    return o->top > MAX_ROWS ? o->top : MAX_ROWS;
+}
+
 static void holders_table(const struct vc_analysis *a, const struct holder *h, size_t n,
-                          FILE *out)
+                          size_t limit, FILE *out)
 {
     const struct vc_chain *c = a->chain;
     fputs("<table>\n<thead><tr><th>actor</th><th>country</th><th>control points</th>"
           "<th>impact</th><th>largest control point</th><th>share</th></tr></thead>\n"
           "<tbody>\n", out);
-    for (size_t j = 0; j < n; j++) {
+    for (size_t j = 0; j < n && j < limit; j++) {
         fputs("<tr><td>", out);
         text(out, c->label[h[j].actor]);
         fputs("</td><td>", out);
@@ -755,6 +770,7 @@ static void holders_table(const struct vc_analysis *a, const struct holder *h, s
     }
     if (!n)
         fputs("<tr><td colspan=\"6\">none</td></tr>\n", out);
+    more_rows(out, n > limit ? n - limit : 0, 6, "vchain rank --by actor");
     fputs("</tbody>\n</table>\n", out);
 }
 
@@ -799,7 +815,52 @@ static bool in_bar(const struct vc_analysis *a, const struct vc_provision_score 
     return p->item == v && p->level == a->conc_level[v] && p->share_known;
 }
 
-static void item_bars(const struct vc_analysis *a, const uint32_t *items, size_t n,
+/*
+ * One item's bar: its providers at the level its HHI is of, in rank order
+ * (control points first); beyond MAX_SEGMENTS they are merged into one
+ * "others" segment, so a crowded market stays one readable bar.
+ */
+struct bar {
+    uint32_t item;
+    size_t n_shown, n_rest;
+    size_t prov[MAX_SEGMENTS]; /* indices in a->provisions */
+    double rest, covered;      /* shares: of the merged ones; of all */
+};
+
+static struct bar *bars_collect(const struct vc_analysis *a, const uint32_t *items, size_t n)
+{
+    struct bar *b = calloc(n ? n : 1, sizeof(*b));
+    uint32_t *slot = malloc((a->n ? a->n : 1) * sizeof(uint32_t));
+    if (!b || !slot) {
+        free(b);
+        free(slot);
+        return NULL;
+    }
+    for (size_t v = 0; v < a->n; v++)
+        slot[v] = UINT32_MAX;
+    for (size_t j = 0; j < n; j++) {
+        b[j].item = items[j];
+        slot[items[j]] = (uint32_t)j;
+    }
+    for (size_t q = 0; q < a->n_provisions; q++) {
+        const struct vc_provision_score *p = &a->provisions[q];
+        struct bar *x;
+        if (slot[p->item] == UINT32_MAX || !in_bar(a, p, p->item))
+            continue;
+        x = &b[slot[p->item]];
+        x->covered += p->share;
+        if (x->n_shown < MAX_SEGMENTS) {
+            x->prov[x->n_shown++] = q;
+        } else {
+            x->rest += p->share;
+            x->n_rest++;
+        }
+    }
+    free(slot);
+    return b;
+}
+
+static void item_bars(const struct vc_analysis *a, const struct bar *bars, size_t n,
                       const struct colours *k, FILE *out)
 {
     const struct vc_chain *c = a->chain;
@@ -810,7 +871,8 @@ static void item_bars(const struct vc_analysis *a, const uint32_t *items, size_t
             WIDTH, row * (double)n + 20);
     fputs("<g font-size=\"12\">\n", out);
     for (size_t j = 0; j < n; j++) {
-        uint32_t v = items[j];
+        const struct bar *b = &bars[j];
+        uint32_t v = b->item;
         double y = 8 + row * (double)j, x = left;
         size_t seg = 0;
         fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">", left - 8, y + 13);
@@ -821,18 +883,18 @@ static void item_bars(const struct vc_analysis *a, const uint32_t *items, size_t
         fputs(" &#183; N_eff ", out);
         num(out, a->conc[v].n_eff, 1);
         fputs("</text>\n", out);
-        for (size_t q = 0; q < a->n_provisions; q++) {
-            const struct vc_provision_score *p = &a->provisions[q];
+        for (size_t i = 0; i <= b->n_shown; i++) {
+            const struct vc_provision_score *p = i < b->n_shown ? &a->provisions[b->prov[i]]
+                                                                : NULL;
             const char *fill, *ink = "#fff";
-            double w;
-            if (!in_bar(a, p, v))
-                continue;
-            w = span * p->share;
-            if (p->control_point) {
-                fill = k->cp;
-            } else if (c->aggregate[p->actor]) {
+            double w = span * (p ? p->share : b->rest);
+            if (!p && !b->n_rest)
+                break;
+            if (!p || c->aggregate[p->actor]) {
                 fill = k->missing;
                 ink = "#222";
+            } else if (p->control_point) {
+                fill = k->cp;
             } else {
                 fill = k->seg[seg % k->n_seg];
                 ink = k->seg_light[seg % k->n_seg] ? "#222" : "#fff";
@@ -840,14 +902,20 @@ static void item_bars(const struct vc_analysis *a, const uint32_t *items, size_t
             }
             fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"20\" fill=\"%s\" "
                          "stroke=\"#fff\" stroke-width=\"1\"><title>", x, y, w, fill);
-            text(out, c->label[p->actor]);
+            if (p)
+                text(out, c->label[p->actor]);
+            else
+                fprintf(out, "%zu other providers", b->n_rest);
             fputs(" ", out);
-            pct(out, p->share);
+            pct(out, p ? p->share : b->rest);
             fputs("</title></rect>\n", out);
             if (w > 70) {
                 fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\" font-size=\"10\">",
                         x + 4, y + 14, ink);
-                text_cut(out, c->label[p->actor], (size_t)(w / 6.5));
+                if (p)
+                    text_cut(out, c->label[p->actor], (size_t)(w / 6.5));
+                else
+                    fprintf(out, "%zu others", b->n_rest);
                 fputs("</text>\n", out);
             }
             x += w;
@@ -861,31 +929,25 @@ static void item_bars(const struct vc_analysis *a, const uint32_t *items, size_t
 }
 
 /* The numbers behind item_bars: every segment, and the part not covered. */
-static void item_table(const struct vc_analysis *a, const uint32_t *items, size_t n, FILE *out)
+static void item_table(const struct vc_analysis *a, const struct bar *bars, size_t n, FILE *out)
 {
     const struct vc_chain *c = a->chain;
     fputs("<table>\n<thead><tr><th>item</th><th>HHI</th><th>N_eff</th><th>provider</th>"
           "<th>country</th><th>share</th><th>control point</th></tr></thead>\n<tbody>\n", out);
     for (size_t j = 0; j < n; j++) {
-        uint32_t v = items[j];
-        double covered = 0;
-        bool first = true;
-        for (size_t q = 0; q < a->n_provisions; q++) {
-            const struct vc_provision_score *p = &a->provisions[q];
-            if (!in_bar(a, p, v))
-                continue;
-            covered += p->share;
-            fputs("<tr><td>", out);
-            if (first) {
-                text(out, c->label[v]);
-                fputs("</td><td class=\"n\">", out);
-                num(out, a->conc[v].hhi, 3);
-                fputs("</td><td class=\"n\">", out);
-                num(out, a->conc[v].n_eff, 2);
-            } else {
-                fputs("</td><td></td><td>", out);
-            }
-            first = false;
+        const struct bar *b = &bars[j];
+        uint32_t v = b->item;
+        /* the item's name and figures on its first row */
+        fputs("<tr><td>", out);
+        text(out, c->label[v]);
+        fputs("</td><td class=\"n\">", out);
+        num(out, a->conc[v].hhi, 3);
+        fputs("</td><td class=\"n\">", out);
+        num(out, a->conc[v].n_eff, 2);
+        for (size_t i = 0; i < b->n_shown; i++) {
+            const struct vc_provision_score *p = &a->provisions[b->prov[i]];
+            if (i)
+                fputs("<tr><td></td><td></td><td>", out);
             fputs("</td><td>", out);
             text(out, c->label[p->actor]);
             fputs("</td><td>", out);
@@ -894,13 +956,18 @@ static void item_table(const struct vc_analysis *a, const uint32_t *items, size_
             pct(out, p->share);
             fputs(p->control_point ? "</td><td>yes</td></tr>\n" : "</td><td></td></tr>\n", out);
         }
-        if (covered < 1.0 - 0.005) {
-            fputs("<tr><td>", out);
-            if (first)
-                text(out, c->label[v]);
-            fputs("</td><td></td><td></td><td>not covered by the data</td><td></td>"
+        if (!b->n_shown)
+            fputs("</td><td></td><td></td><td></td><td></td></tr>\n", out);
+        if (b->n_rest) {
+            fprintf(out, "<tr><td></td><td></td><td></td><td>%zu other providers</td><td></td>"
+                         "<td class=\"n\">", b->n_rest);
+            pct(out, b->rest);
+            fputs("</td><td></td></tr>\n", out);
+        }
+        if (b->covered < 1.0 - 0.005) {
+            fputs("<tr><td></td><td></td><td></td><td>not covered by the data</td><td></td>"
                   "<td class=\"n\">", out);
-            pct(out, 1.0 - covered);
+            pct(out, 1.0 - b->covered);
             fputs("</td><td></td></tr>\n", out);
         }
     }
@@ -1031,13 +1098,12 @@ static enum vc_status country_section(const struct vc_analysis *a,
         const struct vc_provision_score *p = &a->provisions[q];
         const char *cc = c->country[p->actor];
         if (p->control_point && cc && strcmp(cc, code) == 0 &&
-            a->conc_level[p->item] == p->level) {
+            a->conc_level[p->item] == p->level && shown++ < row_limit(o))
             provision_table_row(a, p, out);
-            shown++;
-        }
     }
     if (!shown)
         fputs("<tr><td colspan=\"8\">none</td></tr>\n", out);
+    more_rows(out, shown > row_limit(o) ? shown - row_limit(o) : 0, 8, "vchain rank --country");
     fputs("</tbody>\n</table>\n", out);
     fputs("<p>Control points held elsewhere on items upstream of what it provides: where "
           "its own production depends on others.</p>\n", out);
@@ -1108,6 +1174,7 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
     const struct vc_report_opts *o = opts ? opts : &defaults;
     struct holder *h = NULL;
     uint32_t *items = NULL;
+    struct bar *bars = NULL;
     size_t n_h = 0, n_items = 0, n_cp = 0, n_h_top;
     struct colours k;
     struct picture pic;
@@ -1122,7 +1189,9 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
         return st;
     h = holders(a, NULL, &n_h);
     items = top_items(a, o->top, &n_items);
-    if (!h || !items) {
+    if (items)
+        bars = bars_collect(a, items, n_items);
+    if (!h || !items || !bars) {
         st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
         goto out;
     }
@@ -1157,7 +1226,7 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
               "world market (vermillion: control points; grey: aggregates and the part the "
               "data does not cover), with the Herfindahl-Hirschman index (1 = one provider) "
               "and the effective number of providers.</p>\n", out);
-        item_bars(a, items, n_items, &k, out);
+        item_bars(a, bars, n_items, &k, out);
     } else {
         fputs("<p>No item carries a control point.</p>\n", out);
     }
@@ -1166,24 +1235,27 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
     if (o->country && (st = country_section(a, o, &k, out, err)) != VC_OK)
         goto out;
 
-    fputs("<section>\n<h2>The numbers</h2>\n<p>Every control point, with the figures behind "
-          "it (docs/model.md defines them).</p>\n", out);
+    fprintf(out, "<section>\n<h2>The numbers</h2>\n<p>Every control point (up to %zu), with "
+                 "the figures behind it (docs/model.md defines them).</p>\n", row_limit(o));
     provision_table_head(out);
-    for (size_t q = 0; q < a->n_provisions; q++) {
+    for (size_t q = 0, shown = 0; q < a->n_provisions && shown < row_limit(o); q++) {
         const struct vc_provision_score *p = &a->provisions[q];
         if (!p->control_point)
             break;
-        if (a->conc_level[p->item] == p->level)
+        if (a->conc_level[p->item] == p->level) {
             provision_table_row(a, p, out);
+            shown++;
+        }
     }
     if (!n_cp)
         fputs("<tr><td colspan=\"8\">none</td></tr>\n", out);
-    fputs("</tbody>\n</table>\n<p>Every holder (the chart shows the first ", out);
+    more_rows(out, n_cp > row_limit(o) ? n_cp - row_limit(o) : 0, 8, "vchain rank");
+    fputs("</tbody>\n</table>\n<p>The holders (the chart shows the first ", out);
     fprintf(out, "%zu):</p>\n", n_h_top);
-    holders_table(a, h, n_h, out);
+    holders_table(a, h, n_h, row_limit(o), out);
     if (n_items) {
         fputs("<p>The providers' shares in the bars above:</p>\n", out);
-        item_table(a, items, n_items, out);
+        item_table(a, bars, n_items, out);
     }
     fputs("</section>\n", out);
     fputs("<footer class=\"meta\"><p>Made by vchain from the input named above; shares are "
@@ -1194,6 +1266,7 @@ out:
     picture_release(&pic);
     free(h);
     free(items);
+    free(bars);
     return st;
 }
 
