@@ -146,8 +146,9 @@ static void page_start(FILE *out, const char *title)
           "td.n { text-align: right; font-variant-numeric: tabular-nums; }\n"
           ".key span { display: inline-block; width: 0.9em; height: 0.9em;"
           " vertical-align: middle; margin: 0 0.3em 0 1em; border-radius: 50%; }\n"
+          "section.chart { break-inside: avoid; page-break-inside: avoid; }\n"
           "@media print { body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }"
-          " figure svg { max-height: 250mm; } }\n"
+          " figure svg { max-height: 180mm; } }\n"
           "</style>\n</head>\n<body>\n",
           out);
 }
@@ -1201,7 +1202,7 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
     page_start(out, heading);
     page_header(out, heading, o);
 
-    fputs("<section>\n<h2>The chain</h2>\n", out);
+    fputs("<section class=\"chart\">\n<h2>The chain</h2>\n", out);
     chain_text(a, &pic, n_cp, out);
     fputs("<figure>\n", out);
     if ((st = chain_svg(g, a, &pic, &k, out, 0, err)) != VC_OK)
@@ -1210,7 +1211,7 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
                  "point<span style=\"background:%s\"></span>actor<span style=\"background:%s"
                  "\"></span>item</figcaption>\n</figure>\n</section>\n", k.cp, k.actor, k.item);
 
-    fputs("<section>\n<h2>Who holds the control points</h2>\n", out);
+    fputs("<section class=\"chart\">\n<h2>Who holds the control points</h2>\n", out);
     if (n_h) {
         fprintf(out, "<p>The %zu largest holders among %ss, by how much of the value of final "
                      "output would be lost if each were taken out of the chain (bar), with its "
@@ -1220,7 +1221,7 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
     } else {
         fputs("<p>No actor at this level holds a control point.</p>\n", out);
     }
-    fputs("</section>\n<section>\n<h2>The items behind them</h2>\n", out);
+    fputs("</section>\n<section class=\"chart\">\n<h2>The items behind them</h2>\n", out);
     if (n_items) {
         fputs("<p>For each item that carries a control point, its providers' shares of the "
               "world market (vermillion: control points; grey: aggregates and the part the "

@@ -7,6 +7,7 @@
 # VCHAIN_REPORT_SHOT=FILE.png keeps the screenshot of the Dutch walkthrough
 # (eto-chip-explorer --country NLD): that is docs/report-nld.png.
 . "$(dirname "$0")/lib.sh"
+SRC=$(cd "$SRC" && pwd)
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$CHROMIUM" ]; then
     echo "chromium not installed (apt-get install -y chromium): browser checks skipped" >&2
@@ -80,12 +81,18 @@ check browser-svg-not-blank not_blank "$TMP/chain.png"
 
 if [ -d "$SHARED/data/eto-chip-explorer" ]; then
     D=$SHARED/data/eto-chip-explorer
-    page nld "$D" --country NLD
+    # from the data folder, so that the page names the input as a reader
+    # would (eto-chip-explorer), not by this machine's path
+    here=$(pwd)
+    cd "$SHARED/data" || exit 1
+    page nld eto-chip-explorer --country NLD
+    cd "$here" || exit 1
     check browser-nld-country grep -q "Netherlands: what it holds" "$TMP/nld.dom"
     check browser-nld-asml grep -q "ASML" "$TMP/nld.dom"
     check browser-nld-euv grep -q "EUV lithography tools" "$TMP/nld.dom"
     if [ -n "${VCHAIN_REPORT_SHOT:-}" ]; then
-        cp "$TMP/nld.png" "$VCHAIN_REPORT_SHOT"
+        # the README's picture: the chain and the holders, at a reading width
+        shot "$TMP/nld.html" "$VCHAIN_REPORT_SHOT" 900,1600
     fi
     run -q compare "$D/history/release-2025-07" "$D" --top 60 --report "$TMP/diff.html"
     expect_rc browser-compare-written 0

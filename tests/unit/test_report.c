@@ -456,6 +456,47 @@ static void compare_page(void **state)
     vc_analysis_release(&b);
 }
 
+/* A market of 13 providers: the bar shows 10 and merges 3 into "others";
+ * the table gives the same numbers, and the part not covered. */
+static void crowded_market_bar(void **state)
+{
+    struct vc_analysis a;
+    xmlDocPtr doc;
+    char *html, id[16];
+    (void)state;
+    ITEM("X", 1, NAN);
+    FIRM("f01", "USA");
+    PROV("f01", "X", 0.5); /* a control point: half the market */
+    for (int i = 2; i <= 13; i++) {
+        snprintf(id, sizeof(id), "f%02d", i);
+        FIRM(id, "JPN");
+        PROV(id, "X", 0.03);
+    }
+    BUILD();
+    analyse(&defaults, &a, true);
+    html = render(&a, NULL, PAGE_HTML, NULL);
+    doc = parse(html);
+    /* 10 providers, the others, the part not covered */
+    assert_int_equal(count(doc, "//section[h2='The items behind them']//s:rect"), 12);
+    expect_nth(doc, "//section[h2='The items behind them']//s:rect/s:title", 0,
+               "f01 50.0" NBSP "%");
+    expect_nth(doc, "//section[h2='The items behind them']//s:rect/s:title", 10,
+               "3 other providers 9.0" NBSP "%");
+    expect_nth(doc, "//section[h2='The items behind them']//s:rect/s:title", 11,
+               "not covered by the data");
+    /* others: 3 x 3 % of 720 units */
+    expect_nth(doc, "//section[h2='The items behind them']//s:rect/@width", 10, "64.8");
+    const char *rows = "//section[h2='The numbers']/table[3]/tbody/tr";
+    assert_int_equal(count(doc, rows), 12);
+    expect_nth(doc, "//section[h2='The numbers']/table[3]/tbody/tr[11]/td", 3,
+               "3 other providers");
+    expect_nth(doc, "//section[h2='The numbers']/table[3]/tbody/tr[11]/td", 5, "9.0" NBSP "%");
+    expect_nth(doc, "//section[h2='The numbers']/table[3]/tbody/tr[12]/td", 5, "14.0" NBSP "%");
+    xmlFreeDoc(doc);
+    free(html);
+    vc_analysis_release(&a);
+}
+
 struct label_box {
     double x0, y0, x1, y1;
 };
@@ -568,6 +609,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(same_input_same_bytes, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(country_section, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(compare_page, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(crowded_market_bar, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(big_chain_is_thinned, et_setup, et_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
