@@ -25,14 +25,14 @@ enum vc_status vc_prop_init(struct vc_prop *p, const struct vc_model *m,
     p->opts = opts;
     p->loss = calloc(n, sizeof(double));
     p->cut = calloc(n, sizeof(double));
-    p->queued = calloc(n, 1);
     p->evals = calloc(n, sizeof(uint16_t));
-    p->heap = malloc(n * sizeof(uint32_t));
+    p->pending = calloc(n / 64 + 1, sizeof(uint64_t));
+    p->own_dirty = calloc(n, 1);
     p->touched = malloc(n * sizeof(uint32_t));
     p->is_touched = calloc(n, 1);
     p->cut_edge = p->forced = UINT32_MAX;
     p->converged = true;
-    if (!p->loss || !p->cut || !p->queued || !p->evals || !p->heap || !p->touched ||
+    if (!p->loss || !p->cut || !p->evals || !p->pending || !p->own_dirty || !p->touched ||
         !p->is_touched) {
         vc_prop_release(p);
         return VC_ENOMEM;
@@ -44,9 +44,9 @@ void vc_prop_release(struct vc_prop *p)
 {
     free(p->loss);
     free(p->cut);
-    free(p->queued);
     free(p->evals);
-    free(p->heap);
+    free(p->pending);
+    free(p->own_dirty);
     free(p->touched);
     free(p->is_touched);
     memset(p, 0, sizeof(*p));
@@ -89,12 +89,15 @@ static double eval_item(const struct vc_prop *p, uint32_t v)
         return 1.0;
     /* Own loss: the share of the market whose providers are lost, at each
      * provider level; the levels describe the same market, so the larger
-     * estimate counts.  Spare capacity of the others absorbs some of it. */
-    for (uint32_t j = m->prov_start[v]; j < m->prov_start[v + 1]; j++) {
-        const struct vc_provision_ref *q = &m->prov[j];
-        double lost = q->edge == p->cut_edge ? 1.0 : p->loss[q->actor];
-        removed[q->level] += lost * q->share;
-    }
+     * estimate counts.  Spare capacity of the others absorbs some of it.
+     * vc_prop_run flags the items some provider of which lost something;
+     * for the others every term would be 0. */
+    if (!p->incremental || p->own_dirty[v])
+        for (uint32_t j = m->prov_start[v]; j < m->prov_start[v + 1]; j++) {
+            const struct vc_provision_ref *q = &m->prov[j];
+            double lost = q->edge == p->cut_edge ? 1.0 : p->loss[q->actor];
+            removed[q->level] += lost * q->share;
+        }
     r = clamp01(removed[0] > removed[1] ? removed[0] : removed[1]);
     loss = clamp01(r - p->opts->spare * (1.0 - r));
 
@@ -129,47 +132,38 @@ static double eval_node(const struct vc_prop *p, uint32_t v)
     }
 }
 
-/* ---- a binary heap of nodes by topological rank ---- */
+/* ---- the nodes waiting, by topological rank ----
+ *
+ * A bitmap over ranks: pushing sets a bit, popping takes the lowest set bit
+ * at or above the cursor.  Dependents rank above what they depend on
+ * (except on cycles, where the cursor moves back), so one extraction scans
+ * the bitmap about once: n / 64 words, cheaper than a binary heap's
+ * log-factor and its scattered rank lookups on large cones. */
 
-static void heap_push(struct vc_prop *p, uint32_t v)
+static void queue_push(struct vc_prop *p, uint32_t v)
 {
-    const uint32_t *rank = p->m->rank;
-    size_t i;
-    if (p->queued[v])
+    size_t r = p->m->rank[v];
+    uint64_t bit = (uint64_t)1 << (r % 64);
+    if (p->pending[r / 64] & bit)
         return;
-    p->queued[v] = 1;
-    i = p->heap_len++;
-    while (i > 0) {
-        size_t parent = (i - 1) / 2;
-        if (rank[p->heap[parent]] <= rank[v])
-            break;
-        p->heap[i] = p->heap[parent];
-        i = parent;
-    }
-    p->heap[i] = v;
+    p->pending[r / 64] |= bit;
+    p->n_pending++;
+    if (r < p->cursor)
+        p->cursor = r;
 }
 
-static uint32_t heap_pop(struct vc_prop *p)
+/* The pending node of lowest rank; only when n_pending > 0. */
+static uint32_t queue_pop(struct vc_prop *p)
 {
-    const uint32_t *rank = p->m->rank;
-    uint32_t top = p->heap[0], last = p->heap[--p->heap_len];
-    size_t i = 0, n = p->heap_len;
-
-    for (;;) {
-        size_t c = 2 * i + 1;
-        if (c >= n)
-            break;
-        if (c + 1 < n && rank[p->heap[c + 1]] < rank[p->heap[c]])
-            c++;
-        if (rank[last] <= rank[p->heap[c]])
-            break;
-        p->heap[i] = p->heap[c];
-        i = c;
-    }
-    if (n)
-        p->heap[i] = last;
-    p->queued[top] = 0;
-    return top;
+    size_t w = p->cursor / 64;
+    uint64_t bits = p->pending[w] & (~(uint64_t)0 << (p->cursor % 64));
+    while (!bits)
+        bits = p->pending[++w];
+    size_t r = w * 64 + (size_t)__builtin_ctzll(bits);
+    p->pending[w] &= ~((uint64_t)1 << (r % 64));
+    p->n_pending--;
+    p->cursor = r;
+    return p->m->order[r];
 }
 
 static void touch(struct vc_prop *p, uint32_t v)
@@ -186,19 +180,21 @@ void vc_prop_cut_actor(struct vc_prop *p, uint32_t actor, double fraction)
 {
     touch(p, actor);
     p->cut[actor] = clamp01(fraction);
-    heap_push(p, actor);
+    queue_push(p, actor);
 }
 
 void vc_prop_cut_provision(struct vc_prop *p, uint32_t edge, uint32_t item)
 {
     p->cut_edge = edge;
-    heap_push(p, item);
+    p->own_dirty[item] = 1;
+    touch(p, item);
+    queue_push(p, item);
 }
 
 void vc_prop_force_item(struct vc_prop *p, uint32_t item)
 {
     p->forced = item;
-    heap_push(p, item);
+    queue_push(p, item);
 }
 
 void vc_prop_run(struct vc_prop *p)
@@ -206,8 +202,9 @@ void vc_prop_run(struct vc_prop *p)
     const struct vc_model *m = p->m;
     int max_rounds = p->opts->max_rounds > 0 ? p->opts->max_rounds : 1000;
 
-    while (p->heap_len) {
-        uint32_t v = heap_pop(p);
+    p->incremental = true;
+    while (p->n_pending) {
+        uint32_t v = queue_pop(p);
         double now = eval_node(p, v);
         if (fabs(now - p->loss[v]) <= EPS)
             continue;
@@ -219,8 +216,15 @@ void vc_prop_run(struct vc_prop *p)
             p->converged = false; /* stop feeding a cycle that will not settle */
             continue;
         }
-        for (uint32_t j = m->dep_start[v]; j < m->dep_start[v + 1]; j++)
-            heap_push(p, m->dep[j]);
+        bool provider = m->chain->kind[v] == VC_KIND_ACTOR;
+        for (uint32_t j = m->dep_start[v]; j < m->dep_start[v + 1]; j++) {
+            uint32_t d = m->dep[j];
+            if (provider && !p->own_dirty[d]) { /* d: an item it provides, or an actor */
+                p->own_dirty[d] = 1;
+                touch(p, d);
+            }
+            queue_push(p, d);
+        }
     }
 }
 
@@ -240,10 +244,12 @@ void vc_prop_reset(struct vc_prop *p)
         p->loss[v] = 0;
         p->cut[v] = 0;
         p->evals[v] = 0;
+        p->own_dirty[v] = 0;
         p->is_touched[v] = 0;
     }
-    while (p->heap_len)
-        heap_pop(p);
+    while (p->n_pending)
+        queue_pop(p);
+    p->cursor = 0;
     p->n_touched = 0;
     p->cut_edge = p->forced = UINT32_MAX;
     p->max_evals = 0;
@@ -257,8 +263,10 @@ void vc_prop_run_naive(struct vc_prop *p)
 
     /* Everything from scratch, in topological order; cycles by repeated
      * passes over the nodes that Kahn's order could not place. */
-    while (p->heap_len)
-        heap_pop(p);
+    p->incremental = false;
+    while (p->n_pending)
+        queue_pop(p);
+    p->cursor = 0;
     for (size_t r = 0; r < m->n; r++) {
         uint32_t v = m->order[r];
         p->loss[v] = eval_node(p, v);

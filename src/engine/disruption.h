@@ -17,11 +17,13 @@ struct vc_prop {
     const struct vc_engine_opts *opts;
     double *loss;        /* per node, the current loss */
     double *cut;         /* per node: actors' own lost fraction */
-    uint8_t *queued;
     uint16_t *evals;
-    uint32_t *heap;      /* nodes waiting, ordered by topological rank */
-    size_t heap_len;
-    uint32_t *touched;   /* nodes whose loss or cut is non-zero */
+    uint64_t *pending;   /* nodes waiting, one bit per topological rank */
+    size_t cursor;       /* no pending bit below this rank */
+    size_t n_pending;
+    uint8_t *own_dirty;  /* items: a provider's loss changed (vc_prop_run only) */
+    bool incremental;    /* in vc_prop_run (own_dirty kept), not the naive pass */
+    uint32_t *touched;   /* nodes whose loss, cut or own_dirty is non-zero */
     size_t n_touched;
     uint8_t *is_touched;
     uint32_t cut_edge;   /* a single provision extracted, or UINT32_MAX */
