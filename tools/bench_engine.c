@@ -26,6 +26,8 @@
  *      --budget seconds (default 20) it runs on an evenly spaced sample of
  *      actors and its time is extrapolated (said in the output).  The two
  *      methods' impacts are compared on every actor the naive one ran.
+ * The CPU time of the analysis and the load average are printed too: on a
+ * machine shared with other work the wall-clock time overstates.
  * Ends with how the analysis time grows with size (the exponent of a power
  * law through the smallest and the largest size).
  */
@@ -204,7 +206,8 @@ static void make_chain(struct vc_graph *g, long nodes, long edges)
 
 struct result {
     long nodes, edges, actors;
-    double build_s, analysis_s, peak_mb, chain_mb;
+    double build_s, analysis_s, analysis_cpu_s, peak_mb, chain_mb;
+    double load1;               /* load average when the analysis ended */
     int n_stages;
     char stage[MAX_STAGES][48];
     double stage_s[MAX_STAGES];
@@ -214,6 +217,26 @@ struct result {
     double max_diff;
     int ok;
 };
+
+static double cpu_seconds(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+           (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+static double load_average(void)
+{
+    double l = -1;
+    FILE *f = fopen("/proc/loadavg", "r");
+    if (f) {
+        if (fscanf(f, "%lf", &l) != 1)
+            l = -1;
+        fclose(f);
+    }
+    return l;
+}
 
 static long status_kb(const char *field)
 {
@@ -315,10 +338,13 @@ static void measure(long nodes, long edges, unsigned threads, double budget, str
     o.threads = threads;
     o.progress = on_progress;
     o.progress_ctx = &st;
+    double cpu0 = cpu_seconds();
     st.t0 = st.last = t0 = now();
     if (vc_analysis_run(&c, &o, &a, &err) != VC_OK)
         die("analysis", &err);
     r->analysis_s = now() - t0;
+    r->analysis_cpu_s = cpu_seconds() - cpu0;
+    r->load1 = load_average();
     on_progress(&st, "end", 0, 0);
     r->peak_mb = (double)status_kb("VmHWM:") / 1024.0;
     r->n_provisions = a.n_provisions;
@@ -445,6 +471,9 @@ int main(int argc, char **argv)
                x->nodes, x->actors, x->edges, x->build_s, x->chain_mb);
         printf("vc_analysis_run   %8.2f s   peak RSS %6.0f MB   %zu control points of %zu "
                "provisions\n", x->analysis_s, x->peak_mb, x->control_points, x->n_provisions);
+        printf("  CPU time %.2f s (all threads); load average %.2f when it ended%s\n",
+               x->analysis_cpu_s, x->load1,
+               x->load1 > threads + 0.5 ? ": other processes shared the cores" : "");
         for (int j = 0; j < x->n_stages; j++)
             printf("  %-44s %8.2f s\n", x->stage[j], x->stage_s[j]);
         printf("every actor's impact: incremental %8.2f s, naive %8.2f s%s -> %.1fx faster; "
