@@ -908,6 +908,93 @@ static void incremental_equals_naive(void **state)
     vc_model_release(&m);
 }
 
+/* ---- determinism: 1 thread and 2 give the same bits ---- */
+
+static uint64_t det_state = 7;
+
+static size_t det_below(size_t n)
+{
+    uint64_t z = (det_state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return (size_t)((z ^ (z >> 31)) % n);
+}
+
+static void determinism_threads(void **state)
+{
+    static const char *const cc[] = { "USA", "CHN", "JPN", "NLD", "DEU", "KOR" };
+    struct vc_engine_opts o = defaults;
+    struct vc_analysis one, two;
+    char a[32], b[32];
+    (void)state;
+    /* 2,500 items in 5 tiers, 5,000 firms (a few country rows), provides,
+     * inputs and variants upwards, supplies in both directions (cycles) */
+    for (int k = 0; k < 2500; k++) {
+        snprintf(a, sizeof(a), "i%d", k);
+        ITEM(a, k >= 2000, 1.0 + (double)(k % 7));
+    }
+    for (int k = 0; k < 5000; k++) {
+        snprintf(a, sizeof(a), "f%d", k);
+        if (k < 6)
+            COUNTRY(a, cc[k]);
+        else
+            FIRM(a, cc[k % 6]);
+    }
+    for (int i = 0; i < 2500; i++) {
+        double left = 1.0;
+        snprintf(b, sizeof(b), "i%d", i);
+        for (int j = 0; j < 4; j++) {
+            double sh = j == 3 ? left : left * 0.6;
+            left -= sh;
+            snprintf(a, sizeof(a), "f%zu", j == 0 && i % 3 == 0 ? det_below(6) : det_below(5000));
+            PROV(a, b, det_below(20) ? sh : NAN);
+        }
+    }
+    for (int e = 0; e < 6000; e++) {
+        size_t v = 500 + det_below(2000), u = det_below(v / 500 * 500);
+        snprintf(a, sizeof(a), "i%zu", u);
+        snprintf(b, sizeof(b), "i%zu", v);
+        if (e % 4)
+            INPUT(a, b);
+        else
+            VARIANT(a, b, NAN);
+    }
+    for (int e = 0; e < 3000; e++) {
+        snprintf(a, sizeof(a), "f%zu", 6 + det_below(4994));
+        snprintf(b, sizeof(b), "f%zu", 6 + det_below(4994));
+        SUPPLY(a, b, e % 2 ? "parts" : "tools", 1.0 + (double)(e % 3));
+    }
+    BUILD();
+    o.spare = 0.1;
+    o.threads = 1;
+    RUN(&o, &one);
+    o.threads = 2;
+    RUN(&o, &two);
+    size_t n = one.n;
+    assert_true(one.converged && two.converged);
+    assert_memory_equal(one.impact, two.impact, n * sizeof(double));
+    assert_memory_equal(one.spof_finals, two.spof_finals, n * sizeof(uint32_t));
+    assert_memory_equal(one.reach_items, two.reach_items, n * sizeof(uint32_t));
+    assert_memory_equal(one.reach_final, two.reach_final, n * sizeof(uint32_t));
+    assert_memory_equal(one.pagerank_down, two.pagerank_down, n * sizeof(double));
+    assert_memory_equal(one.trophic_level, two.trophic_level, n * sizeof(double));
+    assert_memory_equal(one.control_point, two.control_point, n);
+    assert_int_equal(one.n_provisions, two.n_provisions);
+    assert_memory_equal(one.provisions, two.provisions,
+                        one.n_provisions * sizeof(*one.provisions));
+    assert_int_equal(one.n_countries, two.n_countries);
+    for (size_t k = 0; k < one.n_countries; k++) {
+        assert_string_equal(one.countries[k].code, two.countries[k].code);
+        assert_true(one.countries[k].impact == two.countries[k].impact);
+    }
+    size_t cps = 0;
+    for (size_t k = 0; k < one.n_provisions; k++)
+        cps += one.provisions[k].control_point;
+    assert_true(cps > 0); /* the comparison covers control points */
+    vc_analysis_release(&one);
+    vc_analysis_release(&two);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -933,6 +1020,7 @@ int main(void)
         T(ranking_order),
         T(ranking_by_pagerank),
         T(incremental_equals_naive),
+        T(determinism_threads),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
