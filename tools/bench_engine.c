@@ -19,7 +19,9 @@
  *      failure, reach, centrality, the impact of every actor, item, country
  *      and hard-to-replace provision, control points) on --threads threads
  *      (default 2), with the time of each stage and peak RSS over the run
- *      (VmHWM, reset after building the chain; the chain is resident);
+ *      (VmHWM, reset after building the chain; the chain is resident),
+ *      then vc_deps_matrix over the countries holding a control point
+ *      (what `vchain deps` computes after the analysis);
  *   3. times the impact of every actor alone, incremental (vc_prop_run)
  *      and naive (vc_prop_run_naive: a full pass over the graph per actor),
  *      both on the same threads; when the naive loop would take longer than
@@ -41,6 +43,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "vchain/compare.h"
 #include "vchain/engine.h"
 #include "vchain/vchain.h"
 
@@ -215,6 +218,8 @@ struct result {
     double inc_s, naive_s;      /* naive_s extrapolated when naive_sample < actors */
     long naive_sample;
     double max_diff;
+    double deps_s;              /* vc_deps_matrix over the countries holding a CP */
+    size_t deps_countries;
     int ok;
 };
 
@@ -350,6 +355,23 @@ static void measure(long nodes, long edges, unsigned threads, double budget, str
     r->n_provisions = a.n_provisions;
     for (size_t k = 0; k < a.n_provisions; k++)
         r->control_points += a.provisions[k].control_point;
+
+    /* vchain deps: after the analysis, the matrix over the countries that
+     * hold a control point (its default) */
+    const char **codes = malloc((a.n_countries + 1) * sizeof(*codes));
+    struct vc_deps d;
+    if (!codes)
+        die("out of memory", NULL);
+    for (size_t j = 0; j < a.n_countries; j++)
+        if (a.countries[j].control_points)
+            codes[r->deps_countries++] = a.countries[j].code;
+    o.progress = NULL;
+    t0 = now();
+    if (vc_deps_matrix(&c, &o, codes, r->deps_countries, &d, &err) != VC_OK)
+        die("deps", &err);
+    r->deps_s = now() - t0;
+    vc_deps_release(&d);
+    free(codes);
     vc_analysis_release(&a);
 
     /* the all-actor loop, both ways */
@@ -483,6 +505,8 @@ int main(int argc, char **argv)
         if (x->naive_sample < x->actors)
             printf("  (naive timed on %ld of %ld actors, evenly spaced, and scaled up)\n",
                    x->naive_sample, x->actors);
+        printf("vchain deps matrix over the %zu countries holding a control point: %.2f s "
+               "(after the analysis)\n", x->deps_countries, x->deps_s);
     }
     if (n_sizes == 3) {
         double grow = log(r[2].analysis_s / r[0].analysis_s) / log(10.0);

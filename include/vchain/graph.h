@@ -75,6 +75,7 @@ struct vc_strpool {
 struct vc_idmap_slot {
     uint32_t index1;         /* node index + 1, 0 = empty */
     uint32_t hash;
+    uint64_t head;           /* the id's first 8 bytes, zero-padded */
 };
 struct vc_idmap {
     size_t cap, count;       /* cap is a power of two (or 0) */
@@ -123,7 +124,8 @@ VC_API enum vc_status vc_graph_set_source(struct vc_graph *g, const char *name);
 /*
  * Looks node id up and, when absent, adds it.  *index receives the node's
  * index; *created (may be NULL) says whether it was new.  line/col record
- * where the node was declared (0 if unknown).
+ * where the node was declared (0 if unknown).  An id holding a NUL byte is
+ * refused (VC_EINVAL).
  */
 VC_API enum vc_status vc_graph_intern_node(struct vc_graph *g, const char *id, size_t len,
                                            uint32_t line, uint32_t col,

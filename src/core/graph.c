@@ -107,6 +107,8 @@ enum vc_status vc_graph_intern_node(struct vc_graph *g, const char *id, size_t l
         return vc_error_set(err, VC_ENOMEM, g->source, line, col,
                             "node id of %zu bytes is too long (the limit is %zu bytes)", len,
                             VC_GRAPH_MAX_ID_LEN);
+    if (memchr(id, '\0', len))
+        return vc_error_set(err, VC_EINVAL, g->source, line, col, "node id holds a NUL byte");
     if (g->n_nodes >= VC_GRAPH_MAX_ELEMENTS)
         return vc_error_set(err, VC_ENOMEM, g->source, line, col,
                             "too many nodes (the limit is %zu)", VC_GRAPH_MAX_ELEMENTS);
@@ -114,7 +116,7 @@ enum vc_status vc_graph_intern_node(struct vc_graph *g, const char *id, size_t l
         return nomem(err, g, "nodes");
     k = g->n_nodes;
     g->node_id[k] = vc_graph_strdup(g, id, len);
-    if (!g->node_id[k] || vc_idmap_insert(&g->node_index, k, h))
+    if (!g->node_id[k] || vc_idmap_insert(&g->node_index, k, id, len, h))
         return nomem(err, g, "node ids");
     g->node_line[k] = line;
     g->node_col[k] = col;

@@ -64,11 +64,19 @@ void vc_idmap_release(struct vc_idmap *m)
     m->cap = m->count = 0;
 }
 
-static int key_equal(const char *stored, const char *key, size_t len)
+static uint64_t key_head(const char *key, size_t len)
 {
-    /* Ids are short: an inline loop beats a library call.  A shorter stored
-     * id stops the loop at its NUL (keys hold no NUL). */
-    for (size_t i = 0; i < len; i++)
+    uint64_t head = 0;
+    memcpy(&head, key, len < sizeof(head) ? len : sizeof(head));
+    return head;
+}
+
+/* Whether a stored key whose first 8 bytes match key's is key (len >= 8).
+ * Ids are short: an inline loop beats a library call, and it stops at a
+ * shorter stored id's NUL instead of reading past it. */
+static int tail_equal(const char *stored, const char *key, size_t len)
+{
+    for (size_t i = sizeof(uint64_t); i < len; i++)
         if (stored[i] != key[i])
             return 0;
     return stored[len] == '\0';
@@ -80,12 +88,19 @@ size_t vc_idmap_find(const struct vc_idmap *m, const char *const *keys, const ch
     if (!m->cap)
         return SIZE_MAX;
     size_t mask = m->cap - 1;
-    /* Index and hash share a slot: one cache line per probe. */
+    uint64_t head = key_head(key, len);
+    /* A slot holds the index, the hash and the key's first 8 bytes (zero
+     * padded), so a lookup touches one slot per probe and, for keys of up to
+     * 7 bytes, nothing else: keys hold no NUL, so a padded head matches only
+     * the same short key.  Reading the pool's strings at random was the
+     * largest cost of reading a big graph. */
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
         const struct vc_idmap_slot *s = &m->slots[i];
         if (!s->index1)
             return SIZE_MAX;
-        if (s->hash == hash && key_equal(keys[s->index1 - 1], key, len))
+        if (s->hash != hash || s->head != head)
+            continue;
+        if (len < sizeof(head) || tail_equal(keys[s->index1 - 1], key, len))
             return s->index1 - 1;
     }
 }
@@ -112,7 +127,8 @@ static int rehash(struct vc_idmap *m, size_t ncap)
     return 0;
 }
 
-int vc_idmap_insert(struct vc_idmap *m, size_t index, uint32_t hash)
+int vc_idmap_insert(struct vc_idmap *m, size_t index, const char *key, size_t len,
+                    uint32_t hash)
 {
     struct vc_idmap_slot s;
     /* Keep the load factor at or below 1/2. */
@@ -123,6 +139,7 @@ int vc_idmap_insert(struct vc_idmap *m, size_t index, uint32_t hash)
     }
     s.index1 = (uint32_t)(index + 1);
     s.hash = hash;
+    s.head = key_head(key, len);
     place(m->slots, m->cap - 1, s);
     m->count++;
     return 0;

@@ -1,8 +1,9 @@
 /*
  * idmap.h - string id -> index hash (open addressing, linear probing).
  *
- * The map stores indices only; the keys are looked up through the caller's
- * array of strings, so each id is stored once (in the graph's pool).
+ * The map stores indices and each key's first 8 bytes; longer keys are
+ * compared through the caller's array of strings, so each id is stored once
+ * (in the graph's pool) and ids of up to 7 bytes never leave the table.
  */
 #ifndef VC_CORE_IDMAP_H
 #define VC_CORE_IDMAP_H
@@ -14,7 +15,9 @@ void vc_idmap_release(struct vc_idmap *m);
 /* Index of key (len bytes) among keys[], or SIZE_MAX. */
 size_t vc_idmap_find(const struct vc_idmap *m, const char *const *keys, const char *key,
                      size_t len, uint32_t hash);
-/* Records index, whose key hashes to hash; -1 when out of memory. */
-int vc_idmap_insert(struct vc_idmap *m, size_t index, uint32_t hash);
+/* Records index, whose key (len bytes) hashes to hash; -1 when out of
+ * memory. */
+int vc_idmap_insert(struct vc_idmap *m, size_t index, const char *key, size_t len,
+                    uint32_t hash);
 
 #endif

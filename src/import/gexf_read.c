@@ -342,7 +342,8 @@ static int index_gattr(struct reader *r, size_t i)
     if (VC_GROW(r->gattr_ids, r->gattr_ids_cap, i + 1))
         return -1;
     r->gattr_ids[i] = ga->id;
-    return vc_idmap_insert(&r->gattr_index[ga->cls], i, vc_hash(ga->id, strlen(ga->id)));
+    size_t len = strlen(ga->id);
+    return vc_idmap_insert(&r->gattr_index[ga->cls], i, ga->id, len, vc_hash(ga->id, len));
 }
 
 static void start_attribute(struct reader *r, const xmlChar **attrs, int n, long line, long col)

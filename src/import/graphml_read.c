@@ -237,7 +237,7 @@ static int index_key(struct reader *r, size_t i)
         return -1;
     r->key_ids[i] = k->id;
     for (int c = 0; c < 3; c++)
-        if ((k->classes & (1 << c)) && vc_idmap_insert(&r->key_index[c], i, h))
+        if ((k->classes & (1 << c)) && vc_idmap_insert(&r->key_index[c], i, k->id, strlen(k->id), h))
             return -1;
     return 0;
 }

@@ -72,7 +72,7 @@ static void crafted_ids_do_not_pile_up(void **state)
     for (int i = 0; i < N; i++) {
         uint32_t h = vc_hash(ids[i], strlen(ids[i]));
         assert_int_equal(vc_idmap_find(&m, keys, ids[i], strlen(ids[i]), h), SIZE_MAX);
-        assert_int_equal(vc_idmap_insert(&m, (size_t)i, h), 0);
+        assert_int_equal(vc_idmap_insert(&m, (size_t)i, ids[i], strlen(ids[i]), h), 0);
     }
     for (int i = 0; i < N; i++)
         assert_int_equal(vc_idmap_find(&m, keys, ids[i], strlen(ids[i]),
@@ -93,11 +93,40 @@ static void same_id_same_hash(void **state)
     assert_true(vc_hash("asml", 4) != vc_hash("asmk", 4));
 }
 
+/* Keys that share a hash and some of their first 8 bytes (the part the
+ * table keeps inline) are still told apart: shorter, equal and longer than
+ * 8 bytes, and prefixes of each other. */
+static void inline_heads_tell_keys_apart(void **state)
+{
+    static const char *const keys[] = { "n1", "n12", "n1234567", "n12345678", "n123456789",
+                                        "n12345679", "n1234568", "", "lithography-euv",
+                                        "lithography-duv" };
+    enum { K = sizeof(keys) / sizeof(keys[0]) };
+    struct vc_idmap m = { 0, 0, NULL };
+    (void)state;
+
+    /* One hash for all: every probe must be settled by the key itself. */
+    for (size_t i = 0; i < K; i++) {
+        assert_int_equal(vc_idmap_find(&m, keys, keys[i], strlen(keys[i]), 42), SIZE_MAX);
+        assert_int_equal(vc_idmap_insert(&m, i, keys[i], strlen(keys[i]), 42), 0);
+    }
+    for (size_t i = 0; i < K; i++)
+        assert_int_equal(vc_idmap_find(&m, keys, keys[i], strlen(keys[i]), 42), i);
+    /* Absent keys next to present ones; len bytes count, not the NUL. */
+    assert_int_equal(vc_idmap_find(&m, keys, "n123", 4, 42), SIZE_MAX);
+    assert_int_equal(vc_idmap_find(&m, keys, "n1234567890", 11, 42), SIZE_MAX);
+    assert_int_equal(vc_idmap_find(&m, keys, "lithography-", 12, 42), SIZE_MAX);
+    assert_int_equal(vc_idmap_find(&m, keys, "n12345678xyz", 9, 42), 3);
+    assert_int_equal(vc_idmap_find(&m, keys, "n12xyz", 3, 42), 1);
+    vc_idmap_release(&m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(crafted_ids_do_not_pile_up),
         cmocka_unit_test(same_id_same_hash),
+        cmocka_unit_test(inline_heads_tell_keys_apart),
     };
     return cmocka_run_group_tests_name("idmap", tests, NULL, NULL);
 }
