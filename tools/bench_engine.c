@@ -416,9 +416,9 @@ static void measure(long nodes, long edges, unsigned threads, double budget, str
     r->naive_sample = (long)k;
     r->naive_s = tn * (double)n_act / (double)k;
     for (size_t j = 0; j < k; j++) {
-        double d = fabs(imp_naive[j] - imp_inc[j * n_act / k]);
-        if (d > r->max_diff)
-            r->max_diff = d;
+        double diff = fabs(imp_naive[j] - imp_inc[j * n_act / k]);
+        if (diff > r->max_diff)
+            r->max_diff = diff;
     }
     for (unsigned t = 0; t < threads; t++) {
         vc_prop_release(&inc.props[t]);
