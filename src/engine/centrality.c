@@ -269,7 +269,9 @@ enum vc_status vc_position_compute(const struct vc_model *m, const struct vc_eng
         igraph_destroy(&up);
     if (st != VC_OK) {
         vc_position_release(&p);
-        return vc_error_set(err, st, g->source, 0, 0, "out of memory computing centralities");
+        /* an igraph failure has already recorded its reason (first wins) */
+        return vc_error_set(err, st, g->source, 0, 0, "%s computing centralities",
+                            st == VC_ENOMEM ? "out of memory" : vc_status_str(st));
     }
     *out = p;
     return VC_OK;
