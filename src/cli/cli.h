@@ -171,6 +171,14 @@ int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analys
 enum cli_format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON, FMT_MD };
 /* Parses text|tsv|csv|json|md|markdown; -1 if unknown. */
 int cli_format_parse(const char *s);
+/*
+ * The options every table-printing command shares, for its getopt loop:
+ * EXIT_OK with *fmt or *top set, else EXIT_USAGE after saying why.
+ */
+int cli_table_format_option(const char *cmd, const char *arg, int *fmt);
+int cli_top_option(const char *cmd, const char *arg, long *top);
+/* EXIT_OK when exactly one operand (the input FILE) follows the options. */
+int cli_one_input(const char *cmd, int argc, int optind);
 
 /*
  * Several tables in one output (cli_sections.c): text gets a title line

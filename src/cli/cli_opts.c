@@ -93,6 +93,32 @@ int cli_format_parse(const char *s)
     return -1;
 }
 
+int cli_table_format_option(const char *cmd, const char *arg, int *fmt)
+{
+    int f = cli_format_parse(arg);
+    if (f < 0)
+        return cli_usage_error(cmd, "--format takes text, tsv, csv, json or md");
+    *fmt = f;
+    return EXIT_OK;
+}
+
+int cli_top_option(const char *cmd, const char *arg, long *top)
+{
+    char *end;
+    long n = strtol(arg, &end, 10);
+    if (end == arg || *end || n < 1)
+        return cli_usage_error(cmd, "--top takes a positive number, not '%s'", arg);
+    *top = n;
+    return EXIT_OK;
+}
+
+int cli_one_input(const char *cmd, int argc, int optind)
+{
+    if (optind + 1 == argc)
+        return EXIT_OK;
+    return cli_usage_error(cmd, optind >= argc ? "no input FILE given" : "exactly one FILE, please");
+}
+
 void cli_engine_init(struct cli_engine *e)
 {
     static const struct vc_engine_opts defaults = VC_ENGINE_OPTS_INIT;

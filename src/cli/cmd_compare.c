@@ -502,7 +502,6 @@ int cmd_compare(int argc, char **argv)
     struct vc_error err = VC_ERROR_INIT;
     int opt, rc = EXIT_OK, loaded = 0, scored = 0;
     const char *report = NULL;
-    char *end;
 
     cli_input_init(&in);
     cli_engine_init(&eng);
@@ -513,14 +512,10 @@ int cmd_compare(int argc, char **argv)
             cli_input_release(&in);
             return EXIT_OK;
         case OPT_FORMAT:
-            if ((v.fmt = cli_format_parse(optarg)) < 0)
-                rc = cli_usage_error("compare", "--format takes text, tsv, csv, json or md");
+            rc = cli_table_format_option("compare", optarg, &v.fmt);
             break;
         case OPT_TOP:
-            v.top = strtol(optarg, &end, 10);
-            if (end == optarg || *end || v.top < 1)
-                rc = cli_usage_error("compare", "--top takes a positive number, not '%s'",
-                                     optarg);
+            rc = cli_top_option("compare", optarg, &v.top);
             break;
         case OPT_ALIGN:
             if (strcmp(optarg, "auto") == 0)

@@ -305,7 +305,7 @@ int cmd_deps(int argc, char **argv)
     enum vc_gexf_version version = VC_GEXF_1_2;
     const char *list = NULL, *out = NULL;
     const char **codes = NULL;
-    char *buf = NULL, *end;
+    char *buf = NULL;
     size_t n = 0, *cps = NULL;
     struct cli_input in;
     struct cli_engine eng;
@@ -325,13 +325,10 @@ int cmd_deps(int argc, char **argv)
             cli_input_release(&in);
             return EXIT_OK;
         case OPT_FORMAT:
-            if ((fmt = cli_format_parse(optarg)) < 0)
-                rc = cli_usage_error("deps", "--format takes text, tsv, csv, json or md");
+            rc = cli_table_format_option("deps", optarg, &fmt);
             break;
         case OPT_TOP:
-            top = strtol(optarg, &end, 10);
-            if (end == optarg || *end || top < 1)
-                rc = cli_usage_error("deps", "--top takes a positive number, not '%s'", optarg);
+            rc = cli_top_option("deps", optarg, &top);
             break;
         case OPT_TABLE:
             if (strcmp(optarg, "all") == 0)
@@ -361,9 +358,8 @@ int cmd_deps(int argc, char **argv)
             rc = cli_shared_option(&in, &eng, "deps", opt, optarg);
         }
     }
-    if (rc == EXIT_OK && optind + 1 != argc)
-        rc = cli_usage_error("deps", optind >= argc ? "no input FILE given"
-                                                    : "exactly one FILE, please");
+    if (rc == EXIT_OK)
+        rc = cli_one_input("deps", argc, optind);
     if (rc == EXIT_OK && list && strcasecmp(list, "all") != 0 &&
         split_list(list, &buf, &codes, &n) != 0)
         rc = cli_usage_error("deps", "out of memory");

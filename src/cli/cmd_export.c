@@ -176,10 +176,9 @@ int cmd_export(int argc, char **argv)
         cli_input_release(&in);
         return rc;
     }
-    if (optind + 1 != argc) {
+    if ((rc = cli_one_input("export", argc, optind)) != EXIT_OK) {
         cli_input_release(&in);
-        return cli_usage_error("export", optind >= argc ? "no input FILE given"
-                                                        : "exactly one FILE, please");
+        return rc;
     }
     if (!out) {
         cli_input_release(&in);

@@ -152,10 +152,9 @@ int cmd_info(int argc, char **argv)
             return rc;
         }
     }
-    if (optind + 1 != argc) {
+    if ((rc = cli_one_input("info", argc, optind)) != EXIT_OK) {
         cli_input_release(&in);
-        return cli_usage_error("info", optind >= argc ? "no input FILE given"
-                                                      : "exactly one FILE, please");
+        return rc;
     }
     if ((rc = cli_load(&in, argv[optind], &g, &c)) != 0) {
         cli_input_release(&in);

@@ -66,7 +66,6 @@ int cmd_items(int argc, char **argv)
     struct vc_error err = VC_ERROR_INIT;
     int opt, rc = EXIT_OK, fmt = cli_default_format();
     long top = 0;
-    char *end;
 
     cli_input_init(&in);
     cli_engine_init(&eng);
@@ -77,13 +76,10 @@ int cmd_items(int argc, char **argv)
             cli_input_release(&in);
             return EXIT_OK;
         case OPT_FORMAT:
-            if ((fmt = cli_format_parse(optarg)) < 0)
-                rc = cli_usage_error("items", "--format takes text, tsv, csv, json or md");
+            rc = cli_table_format_option("items", optarg, &fmt);
             break;
         case OPT_TOP:
-            top = strtol(optarg, &end, 10);
-            if (end == optarg || *end || top < 1)
-                rc = cli_usage_error("items", "--top takes a positive number, not '%s'", optarg);
+            rc = cli_top_option("items", optarg, &top);
             break;
         default:
             rc = cli_shared_option(&in, &eng, "items", opt, optarg);
@@ -93,10 +89,9 @@ int cmd_items(int argc, char **argv)
             return rc;
         }
     }
-    if (optind + 1 != argc) {
+    if ((rc = cli_one_input("items", argc, optind)) != EXIT_OK) {
         cli_input_release(&in);
-        return cli_usage_error("items", optind >= argc ? "no input FILE given"
-                                                       : "exactly one FILE, please");
+        return rc;
     }
     if ((rc = cli_load(&in, argv[optind], &g, &c)) != 0) {
         cli_input_release(&in);

@@ -321,7 +321,6 @@ int cmd_rank(int argc, char **argv)
     struct vc_chain c;
     struct vc_analysis a;
     int opt, rc = EXIT_OK;
-    char *end;
 
     cli_input_init(&in);
     cli_engine_init(&eng);
@@ -332,13 +331,10 @@ int cmd_rank(int argc, char **argv)
             cli_input_release(&in);
             return EXIT_OK;
         case OPT_FORMAT:
-            if ((o.fmt = cli_format_parse(optarg)) < 0)
-                rc = cli_usage_error("rank", "--format takes text, tsv, csv, json or md");
+            rc = cli_table_format_option("rank", optarg, &o.fmt);
             break;
         case OPT_TOP:
-            o.top = strtol(optarg, &end, 10);
-            if (end == optarg || *end || o.top < 1)
-                rc = cli_usage_error("rank", "--top takes a positive number, not '%s'", optarg);
+            rc = cli_top_option("rank", optarg, &o.top);
             break;
         case OPT_COUNTRY: o.country = optarg; break;
         case OPT_ALL: o.all = 1; break;
@@ -360,10 +356,9 @@ int cmd_rank(int argc, char **argv)
             return rc;
         }
     }
-    if (optind + 1 != argc) {
+    if ((rc = cli_one_input("rank", argc, optind)) != EXIT_OK) {
         cli_input_release(&in);
-        return cli_usage_error("rank", optind >= argc ? "no input FILE given"
-                                                      : "exactly one FILE, please");
+        return rc;
     }
     if ((rc = cli_load(&in, argv[optind], &g, &c)) != 0) {
         cli_input_release(&in);

@@ -333,14 +333,10 @@ int cmd_whatif(int argc, char **argv)
             vc_scenario_release(&s);
             return EXIT_OK;
         case OPT_FORMAT:
-            if ((v.v.fmt = cli_format_parse(optarg)) < 0)
-                rc = cli_usage_error("whatif", "--format takes text, tsv, csv, json or md");
+            rc = cli_table_format_option("whatif", optarg, &v.v.fmt);
             break;
         case OPT_TOP:
-            v.v.top = strtol(optarg, &end, 10);
-            if (end == optarg || *end || v.v.top < 1)
-                rc = cli_usage_error("whatif", "--top takes a positive number, not '%s'",
-                                     optarg);
+            rc = cli_top_option("whatif", optarg, &v.v.top);
             break;
         case OPT_TABLE:
             if (strcmp(optarg, "all") == 0)
@@ -392,9 +388,8 @@ int cmd_whatif(int argc, char **argv)
             rc = cli_shared_option(&in, &eng, "whatif", opt, optarg);
         }
     }
-    if (rc == EXIT_OK && optind + 1 != argc)
-        rc = cli_usage_error("whatif", optind >= argc ? "no input FILE given"
-                                                      : "exactly one FILE, please");
+    if (rc == EXIT_OK)
+        rc = cli_one_input("whatif", argc, optind);
     if (rc == EXIT_OK && !s.n)
         rc = cli_usage_error("whatif", "no scenario: give --remove, --remove-country, --cap, "
                              "--spare or --scenario");
