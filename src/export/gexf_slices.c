@@ -19,8 +19,7 @@
 #include <string.h>
 
 #include "core/attrname.h"
-#include "out.h"
-#include "viz.h"
+#include "gexf.h"
 #include "vchain/compare.h"
 #include "vchain/outfile.h"
 #include "vchain/vchain.h"
@@ -105,25 +104,12 @@ nomem:
     return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
-static const char *gexf_type(enum vc_attr_type t)
-{
-    switch (t) {
-    case VC_ATTR_BOOL: return "boolean";
-    case VC_ATTR_INT: return "integer";
-    case VC_ATTR_LONG: return "long";
-    case VC_ATTR_FLOAT: return "float";
-    case VC_ATTR_DOUBLE: return "double";
-    case VC_ATTR_STRING: break;
-    }
-    return "string";
-}
-
 static void decl(struct vc_out *o, const char *name, enum vc_attr_type type)
 {
     OUT_LIT(o, "      <attribute");
     out_xml_attr(o, "id", name);
     out_xml_attr(o, "title", name);
-    out_xml_attr(o, "type", gexf_type(type));
+    out_xml_attr(o, "type", vc_gexf_type(type));
     OUT_LIT(o, "/>\n");
 }
 
@@ -228,7 +214,6 @@ enum vc_status vc_gexf_slices_write(const struct vc_graph *g, double ta, double 
     struct vc_viz viz = VC_VIZ_INIT;
     struct slice_cols nc, ec;
     struct vc_out *o = NULL;
-    double x, y;
     enum vc_status st;
 
     memset(&nc, 0, sizeof(nc));
@@ -267,28 +252,7 @@ enum vc_status vc_gexf_slices_write(const struct vc_graph *g, double ta, double 
         out_char(o, '>');
         write_values(o, &nc, k, ta, tb);
         write_spells(o, nstatus, k, ta, tb);
-        if (viz.color && viz.has_rgb[k]) {
-            const uint8_t *rgb = viz.rgb + 3 * k;
-            OUT_LIT(o, "<viz:color r=\"");
-            out_i64(o, rgb[0]);
-            OUT_LIT(o, "\" g=\"");
-            out_i64(o, rgb[1]);
-            OUT_LIT(o, "\" b=\"");
-            out_i64(o, rgb[2]);
-            OUT_LIT(o, "\"/>");
-        }
-        if (vc_viz_position(&viz, k, &x, &y)) {
-            OUT_LIT(o, "<viz:position x=\"");
-            out_double(o, x);
-            OUT_LIT(o, "\" y=\"");
-            out_double(o, y);
-            OUT_LIT(o, "\" z=\"0.0\"/>");
-        }
-        if (viz.size && isfinite(viz.node_size[k])) {
-            OUT_LIT(o, "<viz:size value=\"");
-            out_double(o, viz.node_size[k]);
-            OUT_LIT(o, "\"/>");
-        }
+        vc_gexf_node_viz(o, &viz, k);
         OUT_LIT(o, "</node>\n");
     }
     OUT_LIT(o, "    </nodes>\n    <edges>\n");
@@ -303,11 +267,7 @@ enum vc_status vc_gexf_slices_write(const struct vc_graph *g, double ta, double 
         out_char(o, '>');
         write_values(o, &ec, e, ta, tb);
         write_spells(o, estatus, e, ta, tb);
-        if (viz.thickness && isfinite(viz.edge_thickness[e])) {
-            OUT_LIT(o, "<viz:thickness value=\"");
-            out_double(o, viz.edge_thickness[e]);
-            OUT_LIT(o, "\"/>");
-        }
+        vc_gexf_edge_viz(o, &viz, e);
         OUT_LIT(o, "</edge>\n");
     }
     OUT_LIT(o, "    </edges>\n  </graph>\n</gexf>\n");

@@ -23,11 +23,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "out.h"
-#include "viz.h"
+#include "gexf.h"
 #include "vchain/vchain.h"
 
-static const char *gexf_type(enum vc_attr_type t)
+const char *vc_gexf_type(enum vc_attr_type t)
 {
     switch (t) {
     case VC_ATTR_BOOL: return "boolean";
@@ -38,6 +37,43 @@ static const char *gexf_type(enum vc_attr_type t)
     case VC_ATTR_STRING: break;
     }
     return "string";
+}
+
+void vc_gexf_node_viz(struct vc_out *o, const struct vc_viz *viz, size_t k)
+{
+    double x, y;
+
+    if (viz->color && viz->has_rgb[k]) {
+        const uint8_t *rgb = viz->rgb + 3 * k;
+        OUT_LIT(o, "<viz:color r=\"");
+        out_i64(o, rgb[0]);
+        OUT_LIT(o, "\" g=\"");
+        out_i64(o, rgb[1]);
+        OUT_LIT(o, "\" b=\"");
+        out_i64(o, rgb[2]);
+        OUT_LIT(o, "\"/>");
+    }
+    if (vc_viz_position(viz, k, &x, &y)) {
+        OUT_LIT(o, "<viz:position x=\"");
+        out_double(o, x);
+        OUT_LIT(o, "\" y=\"");
+        out_double(o, y);
+        OUT_LIT(o, "\" z=\"0.0\"/>");
+    }
+    if (viz->size && isfinite(viz->node_size[k])) {
+        OUT_LIT(o, "<viz:size value=\"");
+        out_double(o, viz->node_size[k]);
+        OUT_LIT(o, "\"/>");
+    }
+}
+
+void vc_gexf_edge_viz(struct vc_out *o, const struct vc_viz *viz, size_t e)
+{
+    if (viz->thickness && isfinite(viz->edge_thickness[e])) {
+        OUT_LIT(o, "<viz:thickness value=\"");
+        out_double(o, viz->edge_thickness[e]);
+        OUT_LIT(o, "\"/>");
+    }
 }
 
 static void write_decls(struct vc_out *o, const char *cls, const struct vc_export_cols *c)
@@ -51,7 +87,7 @@ static void write_decls(struct vc_out *o, const char *cls, const struct vc_expor
         OUT_LIT(o, "      <attribute");
         out_xml_attr(o, "id", c->name[i]);
         out_xml_attr(o, "title", c->name[i]);
-        out_xml_attr(o, "type", gexf_type(c->attr[i]->type));
+        out_xml_attr(o, "type", vc_gexf_type(c->attr[i]->type));
         OUT_LIT(o, "/>\n");
     }
     OUT_LIT(o, "    </attributes>\n");
@@ -83,7 +119,6 @@ static void write_nodes(struct vc_out *o, const struct vc_graph *g,
                         const struct vc_export_cols *c, const struct vc_viz *viz)
 {
     const struct vc_attr *label = vc_export_label(g, VC_CLASS_NODE);
-    double x, y;
 
     OUT_LIT(o, "    <nodes count=\"");
     out_i64(o, (int64_t)g->n_nodes);
@@ -94,28 +129,7 @@ static void write_nodes(struct vc_out *o, const struct vc_graph *g,
         out_xml_attr(o, "label", vc_attr_get_string(label, k));
         out_char(o, '>');
         write_attvalues(o, c, k);
-        if (viz->color && viz->has_rgb[k]) {
-            const uint8_t *rgb = viz->rgb + 3 * k;
-            OUT_LIT(o, "<viz:color r=\"");
-            out_i64(o, rgb[0]);
-            OUT_LIT(o, "\" g=\"");
-            out_i64(o, rgb[1]);
-            OUT_LIT(o, "\" b=\"");
-            out_i64(o, rgb[2]);
-            OUT_LIT(o, "\"/>");
-        }
-        if (vc_viz_position(viz, k, &x, &y)) {
-            OUT_LIT(o, "<viz:position x=\"");
-            out_double(o, x);
-            OUT_LIT(o, "\" y=\"");
-            out_double(o, y);
-            OUT_LIT(o, "\" z=\"0.0\"/>");
-        }
-        if (viz->size && isfinite(viz->node_size[k])) {
-            OUT_LIT(o, "<viz:size value=\"");
-            out_double(o, viz->node_size[k]);
-            OUT_LIT(o, "\"/>");
-        }
+        vc_gexf_node_viz(o, viz, k);
         OUT_LIT(o, "</node>\n");
     }
     OUT_LIT(o, "    </nodes>\n");
@@ -178,11 +192,7 @@ static void write_edges(struct vc_out *o, const struct vc_graph *g,
         out_xml_attr(o, "weight", vc_export_value(weight, e, buf));
         out_char(o, '>');
         write_attvalues(o, c, e);
-        if (viz->thickness && isfinite(viz->edge_thickness[e])) {
-            OUT_LIT(o, "<viz:thickness value=\"");
-            out_double(o, viz->edge_thickness[e]);
-            OUT_LIT(o, "\"/>");
-        }
+        vc_gexf_edge_viz(o, viz, e);
         OUT_LIT(o, "</edge>\n");
     }
     OUT_LIT(o, "    </edges>\n");
