@@ -6,7 +6,7 @@
  */
 #include <unistd.h>
 
-#include "testutil.h"
+#include "corpus.h"
 
 #define G12 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
             "<gexf xmlns=\"http://www.gexf.net/1.2draft\" " \
@@ -352,14 +352,6 @@ static void load_sniffs_gexf(void **state)
 
 /* ---- the corpus of real files ---- */
 
-struct corpus_case {
-    const char *file;
-    enum vc_status status;
-    size_t nodes, edges;
-    const char *needle;
-    bool lenient;
-};
-
 static const struct corpus_case cases[] = {
     { "defaults__data.gexf", VC_OK, 4, 5, NULL, false },
     { "gephi-0.8.1_1.2draft_viz__rio.gexf", VC_OK, 366, 1107, NULL, false },
@@ -381,55 +373,11 @@ static const struct corpus_case cases[] = {
     { "negative/undeclared-attribute__undeclared_attribute.gexf", VC_OK, 2, 1, NULL, true },
 };
 
-static void ignore_warning(void *ctx, const struct vc_error *w)
-{
-    (void)ctx;
-    (void)w;
-}
-
 static void corpus_files(void **state)
 {
     (void)state;
-    char dir[1024], path[1300];
-    size_t files = 0;
-
-    if (!shared_path("gexf-corpus", dir, sizeof(dir)))
-        skip();
-    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        const struct corpus_case *c = &cases[i];
-        struct vc_graph cg;
-        struct vc_error e = VC_ERROR_INIT;
-        struct vc_import_opts opts = VC_IMPORT_OPTS_INIT;
-        struct vc_diag diag = VC_DIAG_INIT;
-        enum vc_status st;
-        FILE *f;
-
-        diag.warn = ignore_warning;
-        opts.lenient = c->lenient;
-        snprintf(path, sizeof(path), "%s/%s", dir, c->file);
-        f = fopen(path, "rb");
-        assert_non_null(f);
-        st = vc_gexf_read(&cg, f, path, &opts, &diag, &e);
-        fclose(f);
-        if (st != c->status)
-            fail_msg("%s: status %d (%s), expected %d", c->file, st, e.msg, c->status);
-        if (st == VC_OK) {
-            if (cg.n_nodes != c->nodes || cg.n_edges != c->edges)
-                fail_msg("%s: %zu nodes %zu edges, expected %zu and %zu", c->file, cg.n_nodes,
-                         cg.n_edges, c->nodes, c->edges);
-            vc_graph_release(&cg);
-        } else {
-            assert_non_null(strstr(e.msg, c->needle));
-            assert_true(e.line > 0);
-            assert_string_equal(e.path, path);
-        }
-        files++;
-    }
-    /* every file in the folder has a case (a new file must get one) */
-    char cmd[1400];
-    snprintf(cmd, sizeof(cmd), "test $(find '%s' -name '*.gexf' | wc -l) -eq %zu", dir,
-             files - 1 /* the negative file is read twice */);
-    assert_int_equal(system(cmd), 0);
+    corpus_run("gexf-corpus", "-name '*.gexf'", cases, sizeof(cases) / sizeof(cases[0]),
+               vc_gexf_read, NULL);
 }
 
 /* Values seen in real files: spot checks. */

@@ -4,15 +4,7 @@
  * checked against what the file holds, or refused with a clear message.
  * Skipped when ../shared is absent.
  */
-#include "testutil.h"
-
-struct corpus_case {
-    const char *file;
-    enum vc_status status; /* VC_OK: read */
-    size_t nodes, edges;   /* when read */
-    const char *needle;    /* when refused: part of the message */
-    bool lenient;
-};
+#include "corpus.h"
 
 static const struct corpus_case cases[] = {
     { "defaults__graphml-default-attrs.xml", VC_OK, 3, 2, NULL, false },
@@ -49,56 +41,21 @@ static const struct corpus_case cases[] = {
       "uses a key that no <key> declares", false },
 };
 
-static void ignore_warning(void *ctx, const struct vc_error *w)
+/* Every corpus graph can be read as a (plain) value chain too. */
+static void builds_a_chain(const char *file, struct vc_graph *g, struct vc_diag *diag)
 {
-    (void)ctx;
-    (void)w;
+    struct vc_chain chain;
+    struct vc_error err = VC_ERROR_INIT;
+    if (vc_chain_build(g, NULL, &chain, diag, &err) != VC_OK)
+        fail_msg("%s: not a value chain: %s", file, err.msg);
+    vc_chain_release(&chain);
 }
 
 static void every_file(void **state)
 {
     (void)state;
-    char dir[1024], path[1200];
-    size_t done = 0;
-
-    if (!shared_path("graphml-corpus", dir, sizeof(dir)))
-        skip();
-    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        const struct corpus_case *c = &cases[i];
-        struct vc_graph g;
-        struct vc_error err = VC_ERROR_INIT;
-        struct vc_import_opts opts = VC_IMPORT_OPTS_INIT;
-        struct vc_diag diag = VC_DIAG_INIT;
-        enum vc_status st;
-        FILE *f;
-
-        diag.warn = ignore_warning;
-        opts.lenient = c->lenient;
-        snprintf(path, sizeof(path), "%s/%s", dir, c->file);
-        f = fopen(path, "rb");
-        assert_non_null(f);
-        st = vc_graphml_read(&g, f, path, &opts, &diag, &err);
-        fclose(f);
-        if (st != c->status)
-            print_error("%s: got %d (%s) expected %d\n", c->file, st, err.msg, c->status);
-        assert_int_equal(st, c->status);
-        if (st == VC_OK) {
-            struct vc_chain chain;
-            assert_int_equal(g.n_nodes, c->nodes);
-            assert_int_equal(g.n_edges, c->edges);
-            /* every corpus graph can be read as a (plain) value chain too */
-            assert_int_equal(vc_chain_build(&g, NULL, &chain, &diag, &err), VC_OK);
-            vc_chain_release(&chain);
-            vc_graph_release(&g);
-        } else {
-            if (!strstr(err.msg, c->needle))
-                print_error("%s: message '%s' lacks '%s'\n", c->file, err.msg, c->needle);
-            assert_non_null(strstr(err.msg, c->needle));
-            assert_true(err.line > 0); /* refusals say where */
-        }
-        done++;
-    }
-    assert_int_equal(done, sizeof(cases) / sizeof(cases[0]));
+    corpus_run("graphml-corpus", "-name '*.graphml' -o -name '*.xml'", cases,
+               sizeof(cases) / sizeof(cases[0]), vc_graphml_read, builds_a_chain);
 }
 
 /* Values as the producing tools meant them. */
