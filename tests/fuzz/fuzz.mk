@@ -86,4 +86,4 @@ $(FUZZ_TARGETS:%=fuzz-regress-%): fuzz-regress-%: $(FO)/fuzz_%
 	    || { tail -n 40 $(FO)/regress-$*.log; exit 1; }; \
 	echo "$$(echo "$$files" | wc -l) inputs of $* ran clean"
 
--include $(LIB_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d)
