@@ -118,8 +118,6 @@ struct reader {
     enum vc_attr_class cur_cls;  /* the node or edge being read */
     size_t cur_index;
 
-    char *text;
-    size_t text_len, text_cap;
 
     int warned_dynamic, warned_mutual, warned_undeclared, warned_ns;
 };
@@ -451,32 +449,11 @@ static void characters(struct reader *r, const xmlChar *ch, int len)
 
     if (r->x.failed || r->skip_depth || len <= 0 || (top != EL_DESCRIPTION && top != EL_DEFAULT))
         return;
-    if (r->text_len + (size_t)len > VC_GRAPH_MAX_VALUE_LEN) {
-        /* libxml2 hands over text without limit to our own handler. */
-        vc_xr_fail(&r->x, VC_ENOMEM, xmlSAX2GetLineNumber(r->x.ctxt), 0,
-             "the text of <%s> is longer than %zu bytes, vchain's limit for one value",
-             top == EL_DEFAULT ? "default" : "description", VC_GRAPH_MAX_VALUE_LEN);
-        return;
-    }
-    if (VC_GROW(r->text, r->text_cap, r->text_len + (size_t)len + 1)) {
-        vc_xr_nomem(&r->x);
-        return;
-    }
-    memcpy(r->text + r->text_len, ch, (size_t)len);
-    r->text_len += (size_t)len;
-    r->text[r->text_len] = '\0';
-}
-
-static void text_reset(struct reader *r)
-{
-    r->text_len = 0;
-    if (r->text)
-        r->text[0] = '\0';
+    vc_xr_text_append(&r->x, ch, len, top == EL_DEFAULT ? "default" : "description",
+                      xmlSAX2GetLineNumber(r->x.ctxt), 0);
 }
 
 /* ---- <graph> ---- */
-
-
 
 static void start_graph(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
@@ -850,7 +827,7 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
         break;
     case EL_META:
         if (strcmp(name, "description") == 0) {
-            text_reset(r);
+            vc_xr_text_reset(&r->x);
             push(r, EL_DESCRIPTION);
         } else {
             skip_subtree(r); /* creator, keywords, title */
@@ -879,7 +856,7 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
         break;
     case EL_ATTRIBUTE:
         if (strcmp(name, "default") == 0) {
-            text_reset(r);
+            vc_xr_text_reset(&r->x);
             push(r, EL_DEFAULT);
         } else {
             skip_subtree(r); /* options */
@@ -935,7 +912,7 @@ static void apply_default_text(struct reader *r)
     if (!ga || r->x.failed)
         return;
     free(ga->default_text);
-    ga->default_text = strdup(r->text ? r->text : "");
+    ga->default_text = strdup(vc_xr_text(&r->x));
     if (!ga->default_text)
         vc_xr_nomem(&r->x);
 }
@@ -954,8 +931,8 @@ static void end_element(struct reader *r)
     }
     if (top == EL_DEFAULT)
         apply_default_text(r);
-    else if (top == EL_DESCRIPTION && r->text_len && !r->x.g->desc &&
-             !(r->x.g->desc = vc_graph_strdup(r->x.g, r->text, r->text_len)))
+    else if (top == EL_DESCRIPTION && r->x.text_len && !r->x.g->desc &&
+             !(r->x.g->desc = vc_graph_strdup(r->x.g, r->x.text, r->x.text_len)))
         vc_xr_nomem(&r->x);
     r->depth--;
 }
@@ -1029,7 +1006,6 @@ static void reader_release(struct reader *r)
     free(r->gattr_ids);
     for (int c = 0; c < 3; c++)
         vc_idmap_release(&r->gattr_index[c]);
-    free(r->text);
     vc_xr_release(&r->x);
     for (int i = 0; i < N_SLOTS; i++)
         free(r->scratch[i].buf);

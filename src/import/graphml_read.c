@@ -94,8 +94,6 @@ struct reader {
     size_t cur_index;
     struct key *cur_key;
     long data_line, data_col;   /* start tag of the <data>, <default> or <desc> being read */
-    char *text;
-    size_t text_len, text_cap;
 
 
     int warned_yfiles, warned_port, warned_nested_data, warned_undeclared;
@@ -356,13 +354,6 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
 
 /* ---- text of <data>, <default>, <desc> ---- */
 
-static void text_reset(struct reader *r)
-{
-    r->text_len = 0;
-    if (r->text)
-        r->text[0] = '\0';
-}
-
 static void characters(struct reader *r, const xmlChar *ch, int len)
 {
     enum el top = parent(r);
@@ -371,20 +362,9 @@ static void characters(struct reader *r, const xmlChar *ch, int len)
         return;
     if (top != EL_DATA && top != EL_DEFAULT && top != EL_DESC)
         return;
-    if (r->text_len + (size_t)len > VC_GRAPH_MAX_VALUE_LEN) {
-        /* libxml2 hands over text without limit to our own handler. */
-        vc_xr_fail(&r->x, VC_ENOMEM, r->data_line, r->data_col, "the text of <%s> is longer than %zu bytes, vchain's limit "
-             "for one value", top == EL_DATA ? "data" : top == EL_DEFAULT ? "default" : "desc",
-             VC_GRAPH_MAX_VALUE_LEN);
-        return;
-    }
-    if (VC_GROW(r->text, r->text_cap, r->text_len + (size_t)len + 1)) {
-        vc_xr_nomem(&r->x);
-        return;
-    }
-    memcpy(r->text + r->text_len, ch, (size_t)len);
-    r->text_len += (size_t)len;
-    r->text[r->text_len] = '\0';
+    vc_xr_text_append(&r->x, ch, len,
+                      top == EL_DATA ? "data" : top == EL_DEFAULT ? "default" : "desc",
+                      r->data_line, r->data_col);
 }
 
 static int class_bit(enum vc_attr_class cls)
@@ -482,7 +462,7 @@ static void start_data(struct reader *r, const xmlChar **attrs, int n, long line
     }
     r->data_line = line;
     r->data_col = col;
-    text_reset(r);
+    vc_xr_text_reset(&r->x);
     push(r, EL_DATA);
 }
 
@@ -504,7 +484,7 @@ static void end_data(struct reader *r)
              name, k->id);
         return;
     }
-    store_value(r, a, r->cur_index, r->text ? r->text : "", r->text_len, r->data_line,
+    store_value(r, a, r->cur_index, vc_xr_text(&r->x), r->x.text_len, r->data_line,
                 r->data_col);
 }
 
@@ -660,14 +640,14 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
         start_key(r, attrs, nb_attrs, line, col);
         push(r, EL_KEY);
     } else if (strcmp(name, "default") == 0 && top == EL_KEY) {
-        text_reset(r);
+        vc_xr_text_reset(&r->x);
         r->data_line = line;
         r->data_col = col;
         push(r, EL_DEFAULT);
     } else if (strcmp(name, "graph") == 0) {
         start_graph(r, attrs, nb_attrs, line, col);
     } else if (strcmp(name, "desc") == 0) {
-        text_reset(r);
+        vc_xr_text_reset(&r->x);
         r->data_line = line;
         r->data_col = col;
         if (top == EL_GRAPH || top == EL_GRAPHML)
@@ -696,7 +676,7 @@ static void end_key_default(struct reader *r)
     if (!k || k->skip || r->x.failed)
         return;
     free(k->default_text);
-    k->default_text = strdup(r->text ? r->text : "");
+    k->default_text = strdup(vc_xr_text(&r->x));
     if (!k->default_text)
         vc_xr_nomem(&r->x);
 }
@@ -717,8 +697,8 @@ static void end_element(struct reader *r)
     case EL_DATA: end_data(r); break;
     case EL_DEFAULT: end_key_default(r); break;
     case EL_DESC:
-        if (r->text_len && !r->x.g->desc)
-            r->x.g->desc = vc_graph_strdup(r->x.g, r->text, r->text_len);
+        if (r->x.text_len && !r->x.g->desc)
+            r->x.g->desc = vc_graph_strdup(r->x.g, r->x.text, r->x.text_len);
         break;
     case EL_NODE:
     case EL_EDGE:
@@ -818,7 +798,6 @@ static void reader_release(struct reader *r)
     free(r->key_ids);
     for (int c = 0; c < 3; c++)
         vc_idmap_release(&r->key_index[c]);
-    free(r->text);
     vc_xr_release(&r->x);
     for (int i = 0; i < N_SLOTS; i++)
         free(r->scratch[i].buf);

@@ -40,6 +40,34 @@ void vc_xr_release(struct vc_xml_reader *x)
     x->declared = NULL;
     x->ref_line = x->ref_col = NULL;
     x->marks_cap = 0;
+    free(x->text);
+    x->text = NULL;
+    x->text_len = x->text_cap = 0;
+}
+
+void vc_xr_text_reset(struct vc_xml_reader *x)
+{
+    x->text_len = 0;
+    if (x->text)
+        x->text[0] = '\0';
+}
+
+void vc_xr_text_append(struct vc_xml_reader *x, const xmlChar *ch, int len, const char *elem,
+                       long line, long col)
+{
+    if (x->text_len + (size_t)len > VC_GRAPH_MAX_VALUE_LEN) {
+        vc_xr_fail(x, VC_ENOMEM, line, col,
+                   "the text of <%s> is longer than %zu bytes, vchain's limit for one value",
+                   elem, VC_GRAPH_MAX_VALUE_LEN);
+        return;
+    }
+    if (VC_GROW(x->text, x->text_cap, x->text_len + (size_t)len + 1)) {
+        vc_xr_nomem(x);
+        return;
+    }
+    memcpy(x->text + x->text_len, ch, (size_t)len);
+    x->text_len += (size_t)len;
+    x->text[x->text_len] = '\0';
 }
 
 void vc_xr_fail(struct vc_xml_reader *x, enum vc_status code, long line, long col,

@@ -32,6 +32,8 @@ struct vc_xml_reader {
     uint8_t *declared;           /* per node: its element was seen */
     uint32_t *ref_line, *ref_col; /* per node: where an edge first named it */
     size_t marks_cap;
+    char *text;                  /* the text of the current value element */
+    size_t text_len, text_cap;
 };
 
 /*
@@ -49,6 +51,19 @@ void vc_xr_warn(struct vc_xml_reader *x, long line, long col, const char *fmt, .
     VC_PRINTF(4, 5);
 void vc_xr_nomem(struct vc_xml_reader *x);
 void vc_xr_stop_if_failed(struct vc_xml_reader *x);
+
+/* Empties the text buffer, at the start of an element whose text is kept. */
+void vc_xr_text_reset(struct vc_xml_reader *x);
+/* Appends character data of element <elem> (for the message when the text
+ * outgrows VC_GRAPH_MAX_VALUE_LEN: libxml2 hands text over without limit).
+ * Fails x when it cannot. */
+void vc_xr_text_append(struct vc_xml_reader *x, const xmlChar *ch, int len, const char *elem,
+                       long line, long col);
+/* The text so far ("" when none). */
+static inline const char *vc_xr_text(const struct vc_xml_reader *x)
+{
+    return x->text ? x->text : "";
+}
 
 /* A node element: adds node id or declares the one an edge named first;
  * a second declaration is an error.  -1 when x has failed. */
