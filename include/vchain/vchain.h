@@ -18,6 +18,8 @@
 #include "vchain/layout.h"
 #include "vchain/engine.h"
 #include "vchain/compare.h"
+#include "vchain/whatif.h"
+#include "vchain/deps.h"
 #include "vchain/report.h"
 #include "vchain/summary.h"
 

@@ -10,7 +10,7 @@
 
 #include "cli.h"
 #include "cli_table.h"
-#include "vchain/compare.h"
+#include "vchain/deps.h"
 
 static const char usage[] =
     "Usage: vchain deps [OPTIONS] FILE\n"
@@ -120,99 +120,6 @@ static int pairs_table(const struct vc_deps *d, long top, struct cli_table *t)
 
 /* ---- the country graph ---- */
 
-static enum vc_status country_graph(const struct vc_deps *d, const size_t *cps,
-                                    struct vc_graph *g, struct vc_error *err)
-{
-    static const uint8_t up[3] = { 0, 114, 178 }, down[3] = { 230, 159, 0 },
-                         even[3] = { 153, 153, 153 };
-    struct vc_attr *label, *kind, *country, *cp, *items, *output, *exposure, *hold, *net, *r,
-        *gg, *b, *weight, *dep, *bal;
-    enum vc_status st = VC_OK;
-    size_t k;
-
-    vc_graph_init(g);
-#define COL(var, cls, name, type) \
-    if (st == VC_OK) st = vc_graph_attr_add(g, cls, name, type, &var, err)
-    COL(label, VC_CLASS_NODE, "label", VC_ATTR_STRING);
-    COL(kind, VC_CLASS_NODE, "kind", VC_ATTR_STRING);
-    COL(country, VC_CLASS_NODE, "country", VC_ATTR_STRING);
-    if (cps)
-        COL(cp, VC_CLASS_NODE, "control_points", VC_ATTR_INT);
-    COL(items, VC_CLASS_NODE, "items", VC_ATTR_INT);
-    COL(output, VC_CLASS_NODE, "output", VC_ATTR_DOUBLE);
-    COL(exposure, VC_CLASS_NODE, "exposure", VC_ATTR_DOUBLE);
-    COL(hold, VC_CLASS_NODE, "hold", VC_ATTR_DOUBLE);
-    COL(net, VC_CLASS_NODE, "net_leverage", VC_ATTR_DOUBLE);
-    COL(r, VC_CLASS_NODE, "viz_r", VC_ATTR_INT);
-    COL(gg, VC_CLASS_NODE, "viz_g", VC_ATTR_INT);
-    COL(b, VC_CLASS_NODE, "viz_b", VC_ATTR_INT);
-    COL(weight, VC_CLASS_EDGE, "weight", VC_ATTR_DOUBLE);
-    COL(dep, VC_CLASS_EDGE, "dependence", VC_ATTR_DOUBLE);
-    COL(bal, VC_CLASS_EDGE, "balance", VC_ATTR_DOUBLE);
-#undef COL
-    for (size_t a = 0; a < d->n && st == VC_OK; a++) {
-        const char *name = vc_country_name(d->codes[a]);
-        double ex = 0, ho = 0;
-        size_t m = 0;
-        const uint8_t *rgb;
-        st = vc_graph_intern_node(g, d->codes[a], strlen(d->codes[a]), 0, 0, &k, NULL, err);
-        if (st != VC_OK)
-            break;
-        for (size_t o = 0; o < d->n; o++) {
-            if (o == a || isnan(M(d, a, o)) || isnan(M(d, o, a)))
-                continue;
-            ex += M(d, a, o);
-            ho += M(d, o, a);
-            m++;
-        }
-        ex = m ? ex / (double)m : NAN;
-        ho = m ? ho / (double)m : NAN;
-        rgb = !(fabs(ho - ex) >= VC_COMPARE_EPS) ? even : ho > ex ? up : down;
-        name = vc_graph_strdup(g, name ? name : d->codes[a], strlen(name ? name : d->codes[a]));
-        if (!name)
-            return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
-        st = vc_attr_set_string(label, k, name, err);
-        if (st == VC_OK)
-            st = vc_attr_set_string(kind, k, vc_graph_strdup(g, "country", 7), err);
-        if (st == VC_OK)
-            st = vc_attr_set_string(country, k, g->node_id[k], err);
-        if (st == VC_OK && cps)
-            st = vc_attr_set_int(cp, k, (int64_t)cps[a], err);
-        if (st == VC_OK)
-            st = vc_attr_set_int(items, k, (int64_t)d->items[a], err);
-        if (st == VC_OK)
-            st = vc_attr_set_double(output, k, d->output[a], err);
-        if (st == VC_OK && isfinite(ex))
-            st = vc_attr_set_double(exposure, k, ex, err);
-        if (st == VC_OK && isfinite(ho))
-            st = vc_attr_set_double(hold, k, ho, err);
-        if (st == VC_OK && isfinite(ho - ex))
-            st = vc_attr_set_double(net, k, ho - ex, err);
-        if (st == VC_OK)
-            st = vc_attr_set_int(r, k, rgb[0], err);
-        if (st == VC_OK)
-            st = vc_attr_set_int(gg, k, rgb[1], err);
-        if (st == VC_OK)
-            st = vc_attr_set_int(b, k, rgb[2], err);
-    }
-    /* B feeds A: an edge B -> A weighted by how much A loses without B */
-    for (size_t a = 0; a < d->n && st == VC_OK; a++) {
-        for (size_t o = 0; o < d->n && st == VC_OK; o++) {
-            double m = M(d, a, o);
-            if (o == a || !(m >= VC_COMPARE_EPS))
-                continue;
-            st = vc_graph_add_edge(g, o, a, true, NULL, 0, 0, 0, &k, err);
-            if (st == VC_OK)
-                st = vc_attr_set_double(weight, k, m, err);
-            if (st == VC_OK)
-                st = vc_attr_set_double(dep, k, m, err);
-            if (st == VC_OK && isfinite(M(d, o, a)))
-                st = vc_attr_set_double(bal, k, m - M(d, o, a), err);
-        }
-    }
-    return st;
-}
-
 static int write_graph(const struct vc_deps *d, const size_t *cps, const char *path,
                        enum vc_gexf_version version)
 {
@@ -227,7 +134,7 @@ static int write_graph(const struct vc_deps *d, const size_t *cps, const char *p
     eo.gexf_version = version;
     eo.color_by = VC_COLOR_KEEP;
     eo.size_by = "hold";
-    if (country_graph(d, cps, &g, &err) != VC_OK ||
+    if (vc_deps_graph(d, cps, &g, &err) != VC_OK ||
         (fmt != VC_EXPORT_CSV && vc_layout_compute(&g, VC_LAYOUT_FR, NULL, &err) != VC_OK) ||
         vc_export_file(&g, fmt, path, &eo, &err) != VC_OK)
         rc = cli_report(&err);

@@ -17,7 +17,7 @@
 
 #include "disruption.h"
 #include "parallel.h"
-#include "vchain/compare.h"
+#include "vchain/deps.h"
 
 /* One item's providers among the matrix's countries. */
 struct entry {

@@ -20,7 +20,6 @@
 
 #include "core/attrname.h"
 #include "gexf.h"
-#include "vchain/compare.h"
 #include "vchain/outfile.h"
 #include "vchain/vchain.h"
 

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/palette.h"
 #include "core/textout.h"
 #include "viz.h"
 #include "vchain/report.h"
@@ -47,12 +48,12 @@ struct colours {
 static void colours_init(struct colours *k)
 {
     const uint8_t *rgb;
-    vc_viz_hex(vc_viz_control_point_rgb(), k->cp);
-    vc_viz_hex(vc_viz_category_rgb(0), k->actor);
-    vc_viz_hex(vc_viz_category_rgb(1), k->item);
-    vc_viz_hex(vc_viz_missing_rgb(), k->missing);
-    for (k->n_seg = 0; k->n_seg < 8 && (rgb = vc_viz_category_rgb(k->n_seg)); k->n_seg++) {
-        vc_viz_hex(rgb, k->seg[k->n_seg]);
+    vc_palette_hex(vc_palette_rgb(VC_COLOUR_CONTROL_POINT), k->cp);
+    vc_palette_hex(vc_palette_category(0), k->actor);
+    vc_palette_hex(vc_palette_category(1), k->item);
+    vc_palette_hex(vc_palette_rgb(VC_COLOUR_MISSING), k->missing);
+    for (k->n_seg = 0; k->n_seg < 8 && (rgb = vc_palette_category(k->n_seg)); k->n_seg++) {
+        vc_palette_hex(rgb, k->seg[k->n_seg]);
         /* white text reads on the dark ones only (perceived lightness) */
         k->seg_light[k->n_seg] = 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] > 140;
     }
@@ -1287,7 +1288,7 @@ static const char *change_hex(enum vc_change ch, char buf[8])
 {
     uint8_t rgb[3];
     vc_change_rgb(ch, rgb);
-    return vc_viz_hex(rgb, buf);
+    return vc_palette_hex(rgb, buf);
 }
 
 enum vc_status vc_report_compare_html(const struct vc_comparison *c, const char *name_a,

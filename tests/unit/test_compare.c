@@ -6,7 +6,7 @@
  */
 #include "testutil.h"
 
-#include "vchain/compare.h"
+#include "vchain/vchain.h"
 
 /* ---- small chains written compactly ---- */
 
