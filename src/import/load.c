@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "vchain/import.h"
+#include "vchain/outfile.h"
 
 /* A FILE that first replays a sniffed prefix, then reads the real file. */
 struct replay {
@@ -95,6 +96,10 @@ enum vc_status vc_load(const char *path, const struct vc_load_opts *opts, struct
     if (!opts)
         opts = &defaults;
     fmt = opts->format;
+    if (!is_stdin && vc_outfile_is_temporary(path))
+        return vc_error_set(err, VC_EINVAL, path, 0, 0,
+                            "is a temporary file that a killed vchain run left behind "
+                            "(it may be incomplete): delete it, never read it");
     if (!is_stdin && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
         if (fmt != VC_FMT_AUTO && fmt != VC_FMT_TABLES)
             return vc_error_set(err, VC_EINVAL, path, 0, 0, "is a folder, not a file");
