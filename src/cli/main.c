@@ -51,7 +51,8 @@ static void usage(FILE *out)
           "  -h, --help      this help; 'vchain COMMAND --help' for a command\n"
           "  -V, --version   print the version\n"
           "\n"
-          "FILE is GraphML, GEXF or a folder of CSV tables; '-' reads standard input.\n"
+          "FILE is GraphML, GEXF, a CSV edge list or a folder of CSV tables; '-' reads\n"
+          "standard input.\n"
           "Exit status: 0 success, 1 data or I/O error, 2 usage error.\n"
           "Documentation: README.md and docs/ in the source tree, man vchain.\n", out);
 }
