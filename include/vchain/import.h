@@ -80,6 +80,18 @@ VC_API enum vc_status vc_tables_read(struct vc_graph *out, const char *dir,
                                      struct vc_diag *diag, struct vc_error *err);
 
 /*
+ * Reads one CSV edge list (Source, Target [, Type, Id, Label, Weight, ...]:
+ * Gephi's edge table, NetworkX's to_pandas_edgelist, vchain's CSV export)
+ * and, when nodes is not NULL, its node table (Id [, Label, ...]) first.
+ * Columns become typed attributes (docs/formats.md, "A CSV edge list");
+ * same contract as vc_graphml_read().
+ */
+VC_API enum vc_status vc_edgelist_read(struct vc_graph *out, FILE *edges, const char *name,
+                                       FILE *nodes, const char *nodes_name,
+                                       const struct vc_import_opts *opts,
+                                       struct vc_diag *diag, struct vc_error *err);
+
+/*
  * A what-if scenario as the user writes it: a list of changes, from
  * options (vc_scenario_add) or a file (vc_scenario_read).  whatif.h plays
  * it out.
@@ -119,7 +131,7 @@ VC_API enum vc_status vc_scenario_read(struct vc_scenario *s, FILE *f, const cha
                                        struct vc_error *err);
 
 /* Input formats vc_load() knows. */
-enum vc_format { VC_FMT_AUTO, VC_FMT_GRAPHML, VC_FMT_GEXF, VC_FMT_TABLES };
+enum vc_format { VC_FMT_AUTO, VC_FMT_GRAPHML, VC_FMT_GEXF, VC_FMT_TABLES, VC_FMT_EDGELIST };
 
 struct vc_load_opts {
     enum vc_format format;

@@ -75,7 +75,7 @@ void cli_progress_done(void);
 /*
  * Options every command that reads a graph accepts (cli_opts.c):
  *   --map NAME=ATTR, --share-scale auto|fraction|percent, --lenient, --strict,
- *   --input-format auto|graphml|gexf|tables
+ *   --input-format auto|graphml|gexf|csv|tables
  * Add CLI_INPUT_LONGOPTS to a command's option table and pass unknown
  * option codes to cli_input_option().
  */
@@ -101,7 +101,8 @@ enum {
     "                        share_unit=percent), fraction or percent\n" \
     "  --lenient             create nodes that edges name but the file never declares\n" \
     "  --strict              treat warnings as errors\n" \
-    "  --input-format FMT    auto (default), graphml, gexf or tables\n"
+    "  --input-format FMT    auto (default), graphml, gexf, csv (an edge list with\n" \
+    "                        Source and Target columns) or tables\n"
 
 struct cli_input {
     struct vc_load_opts load;

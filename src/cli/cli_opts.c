@@ -61,8 +61,11 @@ int cli_input_option(struct cli_input *in, const char *cmd, int opt, const char 
             in->load.format = VC_FMT_GEXF;
         else if (strcmp(arg, "tables") == 0)
             in->load.format = VC_FMT_TABLES;
+        else if (strcmp(arg, "csv") == 0)
+            in->load.format = VC_FMT_EDGELIST;
         else {
-            cli_usage_error(cmd, "--input-format takes auto, graphml, gexf or tables, not '%s'",
+            cli_usage_error(cmd,
+                            "--input-format takes auto, graphml, gexf, csv or tables, not '%s'",
                             arg);
             return -1;
         }

@@ -460,7 +460,7 @@ static int write_report(const struct vc_comparison *cmp, const char *path, const
     if (vc_outfile_open(&of, path, &err) != VC_OK)
         return cli_report(&err);
     if (vc_report_compare_html(cmp, a, b, &ro, of.fp, &err) != VC_OK) {
-        vc_outfile_abort(&of);
+        vc_outfile_fail(&of, VC_EIO, &err);
         return cli_report(&err);
     }
     return vc_outfile_commit(&of, &err) == VC_OK ? EXIT_OK : cli_report(&err);

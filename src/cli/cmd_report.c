@@ -166,7 +166,7 @@ int cmd_report(int argc, char **argv)
     }
     if ((svg ? vc_report_svg(&g, &a, &ro, of.fp, &err)
              : vc_report_html(&g, &a, &ro, of.fp, &err)) != VC_OK) {
-        vc_outfile_abort(&of);
+        vc_outfile_fail(&of, VC_EIO, &err);
         rc = cli_report(&err);
     } else if (vc_outfile_commit(&of, &err) != VC_OK) {
         rc = cli_report(&err);

@@ -43,13 +43,16 @@ static void usage(FILE *out)
           "Global options:\n"
           "  -q, --quiet     no warnings\n"
           "  -v, --verbose   more detail in messages\n"
+          "  --force         replace output files this user may not write (as cp -f\n"
+          "                  does); without it they are refused\n"
           "  --max-memory SIZE  stop with an error instead of using more than SIZE of\n"
           "                  memory (e.g. 512M, 4G; 'none' for no limit; default: 3/4\n"
           "                  of the machine's RAM)\n"
           "  -h, --help      this help; 'vchain COMMAND --help' for a command\n"
           "  -V, --version   print the version\n"
           "\n"
-          "FILE is GraphML, GEXF or a folder of CSV tables; '-' reads standard input.\n"
+          "FILE is GraphML, GEXF, a CSV edge list or a folder of CSV tables; '-' reads\n"
+          "standard input.\n"
           "Exit status: 0 success, 1 data or I/O error, 2 usage error.\n"
           "Documentation: README.md and docs/ in the source tree, man vchain.\n", out);
 }
@@ -80,6 +83,7 @@ int main(int argc, char **argv)
         { "help", no_argument, 0, 'h' },
         { "version", no_argument, 0, 'V' },
         { "max-memory", required_argument, 0, 'M' },
+        { "force", no_argument, 0, 'F' },
         { 0, 0, 0, 0 },
     };
     const struct command *cmd;
@@ -100,6 +104,7 @@ int main(int argc, char **argv)
             max_memory_given = 1;
             break;
         case 'v': cli.verbose = 1; break;
+        case 'F': vc_outfile_policy(VC_OUTFILE_FORCE); break;
         case 'h': usage(stdout); return finish(EXIT_OK);
         case 'V':
             printf("vchain %s\n", VC_VERSION_STRING);
