@@ -67,8 +67,31 @@ enum vc_change { VC_CHANGE_SAME, VC_CHANGE_NEW, VC_CHANGE_GONE, VC_CHANGE_GREW,
 /* A control point in A, in B, or in both. */
 enum vc_cp_change { VC_CP_NONE, VC_CP_GAINED, VC_CP_LOST, VC_CP_KEPT };
 
-VC_API const char *vc_change_name(enum vc_change c);   /* "same", "new", ... */
-VC_API const char *vc_cp_change_name(enum vc_cp_change c); /* "", "gained", "lost", "kept" */
+/* "same", "new", "gone", "grew", "shrank": part of the type, so that
+ * presenters (the report) name a status without calling the engine. */
+static inline const char *vc_change_name(enum vc_change c)
+{
+    switch (c) {
+    case VC_CHANGE_NEW: return "new";
+    case VC_CHANGE_GONE: return "gone";
+    case VC_CHANGE_GREW: return "grew";
+    case VC_CHANGE_SHRANK: return "shrank";
+    case VC_CHANGE_SAME: break;
+    }
+    return "same";
+}
+
+/* "", "gained", "lost", "kept" */
+static inline const char *vc_cp_change_name(enum vc_cp_change c)
+{
+    switch (c) {
+    case VC_CP_GAINED: return "gained";
+    case VC_CP_LOST: return "lost";
+    case VC_CP_KEPT: return "kept";
+    case VC_CP_NONE: break;
+    }
+    return "";
+}
 
 /* One provision (an actor providing an item), on either side or both. */
 struct vc_cmp_provision {

@@ -176,6 +176,30 @@ VC_API enum vc_status vc_analysis_dependencies(const struct vc_analysis *a, cons
                                                struct vc_dependency **out, size_t *n,
                                                struct vc_error *err);
 
+/*
+ * One country seen from the analysis: what `vchain rank --country` and the
+ * report's country section show.  code is the country as the data names
+ * it; own lists every provision of its actors (control points first, as
+ * a->provisions ranks them); deps is vc_analysis_dependencies() for it.
+ * When no actor of the country is in the data, country is SIZE_MAX, code
+ * NULL and the lists empty.
+ */
+struct vc_country_view {
+    const char *asked;           /* the code given (borrowed) */
+    size_t country;              /* index in a->countries, or SIZE_MAX */
+    const char *code;            /* a->countries[country].code */
+    size_t n_own;
+    size_t *own;                 /* indices in a->provisions */
+    size_t n_deps;
+    struct vc_dependency *deps;
+};
+
+/* Fills *out (uninitialised) for country code (alpha-2, alpha-3 or name);
+ * release it with vc_country_view_release(), also after a failure. */
+VC_API enum vc_status vc_country_view(const struct vc_analysis *a, const char *code,
+                                      struct vc_country_view *out, struct vc_error *err);
+VC_API void vc_country_view_release(struct vc_country_view *v);
+
 #ifdef __cplusplus
 }
 #endif

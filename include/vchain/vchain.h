@@ -22,7 +22,6 @@
 #include "vchain/deps.h"
 #include "vchain/report.h"
 #include "vchain/summary.h"
-
-#define VC_VERSION_STRING "0.1.0"
+#include "vchain/version.h"
 
 #endif

@@ -113,7 +113,9 @@ static bool in_view(const struct vc_analysis *a, const struct vc_provision_score
     return a->conc_level[p->item] == p->level;
 }
 
-static int print_provisions(const struct vc_analysis *a, const struct rank_opts *o)
+/* The provisions at idx (n of them; idx NULL: every one), ranked. */
+static int print_provisions(const struct vc_analysis *a, const struct rank_opts *o,
+                            const size_t *idx, size_t n)
 {
     struct cli_table t;
     long rank = 0;
@@ -121,12 +123,10 @@ static int print_provisions(const struct vc_analysis *a, const struct rank_opts 
 
     cli_table_init(&t);
     provision_columns(&t, 1);
-    for (size_t k = 0; k < a->n_provisions; k++) {
-        const struct vc_provision_score *p = &a->provisions[k];
+    for (size_t k = 0; k < (idx ? n : a->n_provisions); k++) {
+        const struct vc_provision_score *p = &a->provisions[idx ? idx[k] : k];
         if (!o->all && !p->control_point)
             break; /* control points come first */
-        if (o->country && !in_country(a->chain, p->actor, o->country))
-            continue;
         if (!o->all && !in_view(a, p))
             continue;
         if (o->top && rank >= o->top)
@@ -248,33 +248,35 @@ static int print_countries(const struct vc_analysis *a, const struct rank_opts *
 static int print_country(const struct vc_analysis *a, const struct rank_opts *o)
 {
     const struct vc_chain *c = a->chain;
-    struct vc_dependency *deps = NULL;
+    const struct vc_country_score *s;
+    struct vc_country_view v;
     struct vc_error err = VC_ERROR_INIT;
     struct cli_table t;
-    size_t n = 0, ci = vc_analysis_country(a, o->country);
-    int rc;
+    int rc = EXIT_OK;
 
-    if (ci == SIZE_MAX) {
-        cli_error("no actor of country '%s' in the data", o->country);
-        return EXIT_DATA;
+    if (vc_country_view(a, o->country, &v, &err) != VC_OK) {
+        rc = cli_report(&err);
+        goto out;
     }
-    if (vc_analysis_dependencies(a, o->country, &deps, &n, &err) != VC_OK)
-        return cli_report(&err);
+    if (v.country == SIZE_MAX) {
+        cli_error("no actor of country '%s' in the data", o->country);
+        rc = EXIT_DATA;
+        goto out;
+    }
+    s = &a->countries[v.country];
     if (o->fmt == FMT_TEXT)
         printf("Control points held by %s (%s), firm and country rows: %zu; extracting the "
-               "country costs %.1f %% of final output\n\n", a->countries[ci].code,
-               vc_country_name(a->countries[ci].code) ? vc_country_name(a->countries[ci].code)
-                                                       : "?",
-               a->countries[ci].control_points, a->countries[ci].impact * 100);
+               "country costs %.1f %% of final output\n\n", s->code,
+               vc_country_name(s->code) ? vc_country_name(s->code) : "?", s->control_points,
+               s->impact * 100);
     if (o->fmt == FMT_JSON)
         fputs("{\"control_points\": ", stdout);
-    if (print_provisions(a, o) != 0) {
-        free(deps);
-        return EXIT_DATA;
+    if (print_provisions(a, o, v.own, v.n_own) != 0) {
+        rc = EXIT_DATA;
+        goto out;
     }
     if (o->fmt == FMT_TEXT)
-        printf("\nOthers' control points upstream of what %s provides:\n\n",
-               a->countries[ci].code);
+        printf("\nOthers' control points upstream of what %s provides:\n\n", s->code);
     else if (o->fmt == FMT_JSON)
         fputs(", \"depends_on\": ", stdout);
     else if (o->fmt == FMT_MD || o->fmt == FMT_TSV || o->fmt == FMT_CSV)
@@ -283,21 +285,24 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o)
     provision_columns(&t, 1);
     cli_table_col(&t, "own_items_downstream", CLI_COL_INT);
     cli_table_col(&t, "example_own_item", CLI_COL_TEXT);
-    for (size_t j = 0, shown = 0; j < n; j++) {
-        if (!o->all && !in_view(a, &a->provisions[deps[j].provision]))
+    for (size_t j = 0, shown = 0; j < v.n_deps; j++) {
+        const struct vc_dependency *d = &v.deps[j];
+        if (!o->all && !in_view(a, &a->provisions[d->provision]))
             continue;
         if (o->top && (long)shown >= o->top)
             break;
-        provision_row(&t, a, &a->provisions[deps[j].provision], (long)++shown);
-        cli_table_int(&t, (long long)deps[j].n_items);
-        cli_table_text(&t, c->label[deps[j].example]);
+        provision_row(&t, a, &a->provisions[d->provision], (long)++shown);
+        cli_table_int(&t, (long long)d->n_items);
+        cli_table_text(&t, c->label[d->example]);
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    if (cli_table_print(&t, stdout, o->fmt) != 0)
+        rc = EXIT_DATA;
     if (o->fmt == FMT_JSON)
         fputs("}\n", stdout);
     cli_table_release(&t);
-    free(deps);
-    return rc ? EXIT_DATA : EXIT_OK;
+out:
+    vc_country_view_release(&v);
+    return rc;
 }
 
 int cmd_rank(int argc, char **argv)
@@ -372,7 +377,7 @@ int cmd_rank(int argc, char **argv)
         else if (o.by == BY_COUNTRY)
             rc = print_countries(&a, &o) ? EXIT_DATA : EXIT_OK;
         else
-            rc = print_provisions(&a, &o) ? EXIT_DATA : EXIT_OK;
+            rc = print_provisions(&a, &o, NULL, 0) ? EXIT_DATA : EXIT_OK;
         vc_analysis_release(&a);
     }
     vc_chain_release(&c);

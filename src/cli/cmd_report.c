@@ -41,22 +41,21 @@ static int ends_with(const char *s, const char *suffix)
     return a >= b && strcasecmp(s + a - b, suffix) == 0;
 }
 
-/* The countries for the matrix: those holding a control point, and code. */
-static int deps_for(const struct vc_analysis *a, struct cli_engine *eng, const char *code,
-                    struct vc_deps *d)
+/* The countries for the matrix: the view's country, and those holding a
+ * control point. */
+static int deps_for(const struct vc_analysis *a, struct cli_engine *eng,
+                    const struct vc_country_view *v, struct vc_deps *d)
 {
     struct vc_error err = VC_ERROR_INIT;
     const char **codes = malloc((a->n_countries + 1) * sizeof(char *));
-    size_t n = 0, ci = vc_analysis_country(a, code);
-    int rc = 0;
+    size_t n = 0;
+    int rc = EXIT_OK;
 
-    if (!codes || ci == SIZE_MAX) {
-        free(codes);
-        return -1;
-    }
-    codes[n++] = a->countries[ci].code;
+    if (!codes)
+        return cli_report(&(struct vc_error){ VC_ENOMEM, "", 0, 0, "out of memory" });
+    codes[n++] = v->code;
     for (size_t j = 0; j < a->n_countries; j++)
-        if (j != ci && a->countries[j].control_points)
+        if (j != v->country && a->countries[j].control_points)
             codes[n++] = a->countries[j].code;
     if (vc_deps_matrix(a->chain, &eng->opts, codes, n, d, &err) != VC_OK)
         rc = cli_report(&err);
@@ -84,10 +83,11 @@ int cmd_report(int argc, char **argv)
     struct vc_chain c;
     struct vc_analysis a;
     struct vc_deps deps;
+    struct vc_country_view view;
     struct vc_error err = VC_ERROR_INIT;
     struct vc_outfile of = VC_OUTFILE_INIT;
-    const char *out = NULL;
-    int opt, rc = EXIT_OK, svg = -1, have_deps = 0;
+    const char *out = NULL, *country = NULL;
+    int opt, rc = EXIT_OK, svg = -1, have_deps = 0, have_view = 0;
     char date[32], params[256], *end;
     long top;
 
@@ -116,7 +116,7 @@ int cmd_report(int argc, char **argv)
             else
                 ro.top = (size_t)top;
             break;
-        case OPT_COUNTRY: ro.country = optarg; break;
+        case OPT_COUNTRY: country = optarg; break;
         default:
             rc = cli_shared_option(&in, &eng, "report", opt, optarg);
         }
@@ -144,15 +144,21 @@ int cmd_report(int argc, char **argv)
         rc = cli_report(&err);
         goto done;
     }
-    if (ro.country && !svg) {
-        if (vc_analysis_country(&a, ro.country) == SIZE_MAX) {
-            cli_error("no actor of country '%s' in the data", ro.country);
+    if (country && !svg) {
+        have_view = 1;
+        if (vc_country_view(&a, country, &view, &err) != VC_OK) {
+            rc = cli_report(&err);
+            goto done;
+        }
+        if (view.country == SIZE_MAX) {
+            cli_error("no actor of country '%s' in the data", country);
             rc = EXIT_DATA;
             goto done;
         }
-        if ((rc = deps_for(&a, &eng, ro.country, &deps)) != 0)
+        if ((rc = deps_for(&a, &eng, &view, &deps)) != EXIT_OK)
             goto done;
         have_deps = 1;
+        ro.country = &view;
         ro.deps = &deps;
     }
     cli_report_date(date, sizeof(date));
@@ -172,6 +178,8 @@ int cmd_report(int argc, char **argv)
         rc = cli_report(&err);
     }
 done:
+    if (have_view)
+        vc_country_view_release(&view);
     if (have_deps)
         vc_deps_release(&deps);
     vc_analysis_release(&a);

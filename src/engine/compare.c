@@ -33,29 +33,6 @@ const char *vc_match_name(enum vc_match m)
     return "none";
 }
 
-const char *vc_change_name(enum vc_change c)
-{
-    switch (c) {
-    case VC_CHANGE_NEW: return "new";
-    case VC_CHANGE_GONE: return "gone";
-    case VC_CHANGE_GREW: return "grew";
-    case VC_CHANGE_SHRANK: return "shrank";
-    case VC_CHANGE_SAME: break;
-    }
-    return "same";
-}
-
-const char *vc_cp_change_name(enum vc_cp_change c)
-{
-    switch (c) {
-    case VC_CP_GAINED: return "gained";
-    case VC_CP_LOST: return "lost";
-    case VC_CP_KEPT: return "kept";
-    case VC_CP_NONE: break;
-    }
-    return "";
-}
-
 /* The status colours (core/palette.h; docs/compare.md). */
 void vc_change_rgb(enum vc_change c, uint8_t rgb[3])
 {

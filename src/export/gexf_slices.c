@@ -21,7 +21,8 @@
 #include "core/attrname.h"
 #include "gexf.h"
 #include "vchain/outfile.h"
-#include "vchain/vchain.h"
+#include "vchain/export.h"
+#include "vchain/version.h"
 
 /* The columns of one class: static ones, and dynamic pairs. */
 struct slice_cols {

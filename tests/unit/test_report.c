@@ -1,5 +1,5 @@
 /*
- * test_report.c - the HTML/SVG report (src/export/report.c) on chains whose
+ * test_report.c - the HTML/SVG report (src/report/) on chains whose
  * numbers are worked out by hand (docs/model.md's worked example): the page
  * parses as XML, each chart shows the right names in the right order, the
  * tables hold the numbers, colours are the GEXF export's, text is escaped,
@@ -349,18 +349,22 @@ static void same_input_same_bytes(void **state)
 {
     struct vc_analysis a;
     struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    struct vc_country_view v;
+    struct vc_error err = VC_ERROR_INIT;
     char *x, *y;
     size_t nx, ny;
     (void)state;
     worked_example_graph();
     analyse(&defaults, &a, true);
-    o.country = "NLD";
+    assert_int_equal(vc_country_view(&a, "NLD", &v, &err), VC_OK);
+    o.country = &v;
     x = render(&a, &o, PAGE_HTML, &nx);
     y = render(&a, &o, PAGE_HTML, &ny);
     assert_int_equal(nx, ny);
     assert_memory_equal(x, y, nx);
     free(x);
     free(y);
+    vc_country_view_release(&v);
     vc_analysis_release(&a);
 }
 
@@ -371,6 +375,8 @@ static void country_section(void **state)
     struct vc_deps d;
     struct vc_analysis a;
     struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    struct vc_country_view v;
+    struct vc_error err = VC_ERROR_INIT;
     xmlDocPtr doc;
     char *html;
     (void)state;
@@ -380,7 +386,9 @@ static void country_section(void **state)
     d.n = 2;
     d.codes = codes;
     d.m = m;
-    o.country = "nl"; /* alpha-2, any case */
+    assert_int_equal(vc_country_view(&a, "nl", &v, &err), VC_OK); /* alpha-2, any case */
+    assert_string_equal(v.code, "NLD");
+    o.country = &v;
     o.deps = &d;
     html = render(&a, &o, PAGE_HTML, NULL);
     doc = parse(html);
@@ -402,14 +410,59 @@ static void country_section(void **state)
     expect_nth(doc, expr, 3, "-0.1500");
     xmlFreeDoc(doc);
     free(html);
+    vc_country_view_release(&v);
 
     /* a country without actors: said so, not an error */
-    o.country = "FRA";
+    assert_int_equal(vc_country_view(&a, "FRA", &v, &err), VC_OK);
+    assert_true(v.country == SIZE_MAX);
+    assert_int_equal(v.n_own + v.n_deps, 0);
     html = render(&a, &o, PAGE_HTML, NULL);
     doc = parse(html);
     assert_int_equal(count(doc, "//section[h2='Country FRA']"), 1);
     xmlFreeDoc(doc);
     free(html);
+    vc_country_view_release(&v);
+    vc_analysis_release(&a);
+}
+
+/* vc_country_view on the worked example: B needs C, so the Netherlands
+ * (b1, all of B) depends on Germany's c1 (all of C); Germany depends on
+ * no one (C has no inputs); every name of a country finds it. */
+static void country_view(void **state)
+{
+    static const char *names[] = { "NLD", "nl", "Netherlands", " nld" };
+    struct vc_analysis a;
+    struct vc_country_view v;
+    struct vc_error err = VC_ERROR_INIT;
+    const struct vc_provision_score *p;
+    (void)state;
+    worked_example_graph();
+    analyse(&defaults, &a, false);
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(vc_country_view(&a, names[i], &v, &err), VC_OK);
+        assert_string_equal(v.asked, names[i]);
+        assert_true(v.country != SIZE_MAX);
+        assert_string_equal(v.code, "NLD");
+        assert_string_equal(a.countries[v.country].code, "NLD");
+        assert_int_equal(v.n_own, 1);
+        p = &a.provisions[v.own[0]];
+        assert_string_equal(a.chain->label[p->actor], "b1");
+        assert_string_equal(a.chain->label[p->item], "B");
+        assert_int_equal(v.n_deps, 1);
+        p = &a.provisions[v.deps[0].provision];
+        assert_string_equal(a.chain->label[p->actor], "c1");
+        assert_int_equal(v.deps[0].n_items, 1);
+        assert_string_equal(a.chain->label[v.deps[0].example], "B");
+        vc_country_view_release(&v);
+    }
+    assert_int_equal(vc_country_view(&a, names[3], &v, &err), VC_OK); /* not a code */
+    assert_true(v.country == SIZE_MAX);
+    vc_country_view_release(&v);
+    assert_int_equal(vc_country_view(&a, "DEU", &v, &err), VC_OK);
+    assert_int_equal(v.n_own, 1);
+    assert_int_equal(v.n_deps, 0);
+    vc_country_view_release(&v);
+    vc_country_view_release(&v); /* safe twice */
     vc_analysis_release(&a);
 }
 
@@ -608,6 +661,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(text_is_escaped, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(same_input_same_bytes, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(country_section, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(country_view, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(compare_page, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(crowded_market_bar, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(big_chain_is_thinned, et_setup, et_teardown),

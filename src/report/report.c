@@ -3,9 +3,11 @@
  * points with a layered picture, bar charts and the table of every number
  * they show.
  *
- * Owns the page's structure and drawing; reads an analysis (never runs
- * one) and the graph's positions, and takes its colours from viz.c (the
- * GEXF export's palette).  Everything is written in a fixed order from
+ * A presenter: it draws what the engine computed and the command handed
+ * over (the analysis, the graph annotated with its columns and laid out,
+ * a country view, a dependency matrix, a comparison) and calls no engine
+ * function; the reasons it shows are the graph's cp_reason column, its
+ * colours core/palette.h's (those of the exports).  Everything is written in a fixed order from
  * sorted data, so the same input gives the same bytes.  No script: the
  * page reads in any browser, offline, and prints on A4.
  *
@@ -22,9 +24,8 @@
 
 #include "core/palette.h"
 #include "core/textout.h"
-#include "viz.h"
 #include "vchain/report.h"
-#include "vchain/vchain.h"
+#include "vchain/version.h"
 
 #define WIDTH 1000.0   /* SVG user units; the page scales them to its width */
 #define COLUMNS 14.0   /* at most this many columns + 1 in the chain picture */
@@ -326,8 +327,11 @@ static int picture_select(const struct vc_graph *g, const struct vc_analysis *a,
  * nodes of nearly the same level share a column instead of a line.
  */
 static int *columns(const struct vc_graph *g, const struct vc_analysis *a,
-                    const struct vc_viz *viz, double *y)
+                    double *y)
 {
+    const struct vc_attr *px = vc_graph_attr(g, VC_CLASS_NODE, "viz_x"),
+                         *py = vc_graph_attr(g, VC_CLASS_NODE, "viz_y");
+    bool positions = px && py && px->type != VC_ATTR_STRING && py->type != VC_ATTR_STRING;
     size_t n = g->n_nodes;
     int *col = malloc((n ? n : 1) * sizeof(int));
     double *x = malloc((n ? n : 1) * sizeof(double));
@@ -345,12 +349,16 @@ static int *columns(const struct vc_graph *g, const struct vc_analysis *a,
         x[v] = NAN;
         if (!linked[v])
             continue;
-        if (!viz->position) {
+        if (!positions) {
             x[v] = isfinite(a->trophic_level[v]) ? a->trophic_level[v] : 0;
             y[v] = (double)v;
-        } else if (!vc_viz_position(viz, v, &x[v], &y[v])) {
-            x[v] = NAN;
-            continue;
+        } else {
+            x[v] = vc_attr_get_double(px, v);
+            y[v] = vc_attr_get_double(py, v);
+            if (!isfinite(x[v]) || !isfinite(y[v])) {
+                x[v] = NAN;
+                continue;
+            }
         }
         xmin = fmin(xmin, x[v]);
         xmax = fmax(xmax, x[v]);
@@ -434,29 +442,16 @@ static int picture_place(const struct vc_graph *g, const struct vc_analysis *a, 
 static enum vc_status picture_build(const struct vc_graph *g, const struct vc_analysis *a,
                                     size_t top, struct picture *pic, struct vc_error *err)
 {
-    struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
-    struct vc_viz viz = VC_VIZ_INIT;
     double *y = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(double));
     int *col = NULL;
-    enum vc_status st;
+    enum vc_status st = VC_OK;
 
     memset(pic, 0, sizeof(*pic));
-    eo.color_by = VC_COLOR_NONE;
-    eo.size_by = VC_VIZ_NONE;
-    eo.thickness_by = VC_VIZ_NONE;
-    if (!y) {
-        st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
-        goto out;
-    }
-    if ((st = vc_viz_prepare(g, &eo, &viz, err)) != VC_OK)
-        goto out;
-    if (!(col = columns(g, a, &viz, y)) || picture_select(g, a, top, col, pic) != 0 ||
+    if (!y || !(col = columns(g, a, y)) || picture_select(g, a, top, col, pic) != 0 ||
         picture_place(g, a, col, y, pic) != 0) {
         picture_release(pic);
         st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
     }
-    vc_viz_release(&viz);
-out:
     free(col);
     free(y);
     return st;
@@ -984,12 +979,12 @@ static void provision_table_head(FILE *out)
           "<th>HHI</th><th>N_eff</th><th>impact</th><th>why</th></tr></thead>\n<tbody>\n", out);
 }
 
-static void provision_table_row(const struct vc_analysis *a, const struct vc_provision_score *p,
-                                FILE *out)
+/* why: the graph's edge column cp_reason (vc_analysis_annotate), may be NULL */
+static void provision_table_row(const struct vc_analysis *a, const struct vc_attr *why,
+                                const struct vc_provision_score *p, FILE *out)
 {
     const struct vc_chain *c = a->chain;
-    char reason[512];
-    vc_analysis_reason(a, p, reason, sizeof(reason));
+    const char *reason = why ? vc_attr_get_string(why, p->edge) : NULL;
     fputs("<tr><td>", out);
     text(out, c->label[p->actor]);
     fputs("</td><td>", out);
@@ -1055,38 +1050,32 @@ static void country_matrix(const struct vc_deps *d, const char *code, FILE *out)
     fputs("</tbody>\n</table>\n", out);
 }
 
-static enum vc_status country_section(const struct vc_analysis *a,
+static enum vc_status country_section(const struct vc_analysis *a, const struct vc_attr *why,
                                       const struct vc_report_opts *o, const struct colours *k,
                                       FILE *out, struct vc_error *err)
 {
-    const struct vc_chain *c = a->chain;
-    size_t ci = vc_analysis_country(a, o->country), n_deps = 0, n_h = 0, shown = 0;
-    struct vc_dependency *deps = NULL;
+    const struct vc_country_view *v = o->country;
+    size_t n_h = 0, shown = 0;
     struct holder *h;
     const char *code;
-    enum vc_status st;
 
     fputs("<section>\n<h2>", out);
-    if (ci == SIZE_MAX) {
+    if (v->country == SIZE_MAX) {
         fputs("Country ", out);
-        text(out, o->country);
+        text(out, v->asked);
         fputs("</h2>\n<p>No actor of this country appears in the data.</p>\n</section>\n", out);
         return VC_OK;
     }
-    code = a->countries[ci].code;
-    if ((st = vc_analysis_dependencies(a, code, &deps, &n_deps, err)) != VC_OK)
-        return st;
-    if (!(h = holders(a, code, &n_h))) {
-        free(deps);
+    code = v->code;
+    if (!(h = holders(a, code, &n_h)))
         return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
-    }
     text(out, country_name(code));
     fputs(": what it holds and what it depends on</h2>\n<p>", out);
     text(out, country_name(code));
     fprintf(out, " holds %zu control point%s (firm and country rows); extracting all its "
-                 "actors would cost ", a->countries[ci].control_points,
-            a->countries[ci].control_points == 1 ? "" : "s");
-    pct(out, a->countries[ci].impact);
+                 "actors would cost ", a->countries[v->country].control_points,
+            a->countries[v->country].control_points == 1 ? "" : "s");
+    pct(out, a->countries[v->country].impact);
     fputs(" of the value of final output.</p>\n", out);
     if (n_h) {
         fputs("<p>Its holders, by how much of final output their extraction costs (bar), with "
@@ -1096,12 +1085,10 @@ static enum vc_status country_section(const struct vc_analysis *a,
     free(h);
     fputs("<p>Its control points:</p>\n", out);
     provision_table_head(out);
-    for (size_t q = 0; q < a->n_provisions; q++) {
-        const struct vc_provision_score *p = &a->provisions[q];
-        const char *cc = c->country[p->actor];
-        if (p->control_point && cc && strcmp(cc, code) == 0 &&
-            a->conc_level[p->item] == p->level && shown++ < row_limit(o))
-            provision_table_row(a, p, out);
+    for (size_t q = 0; q < v->n_own; q++) {
+        const struct vc_provision_score *p = &a->provisions[v->own[q]];
+        if (p->control_point && a->conc_level[p->item] == p->level && shown++ < row_limit(o))
+            provision_table_row(a, why, p, out);
     }
     if (!shown)
         fputs("<tr><td colspan=\"8\">none</td></tr>\n", out);
@@ -1111,17 +1098,16 @@ static enum vc_status country_section(const struct vc_analysis *a,
           "its own production depends on others.</p>\n", out);
     provision_table_head(out);
     shown = 0;
-    for (size_t j = 0; j < n_deps && shown < o->top; j++) {
-        const struct vc_provision_score *p = &a->provisions[deps[j].provision];
+    for (size_t j = 0; j < v->n_deps && shown < o->top; j++) {
+        const struct vc_provision_score *p = &a->provisions[v->deps[j].provision];
         if (a->conc_level[p->item] != p->level)
             continue;
-        provision_table_row(a, p, out);
+        provision_table_row(a, why, p, out);
         shown++;
     }
     if (!shown)
         fputs("<tr><td colspan=\"8\">none</td></tr>\n", out);
     fputs("</tbody>\n</table>\n", out);
-    free(deps);
     country_matrix(o->deps, code, out);
     fputs("</section>\n", out);
     return VC_OK;
@@ -1174,6 +1160,7 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
 {
     static const struct vc_report_opts defaults = VC_REPORT_OPTS_INIT;
     const struct vc_report_opts *o = opts ? opts : &defaults;
+    const struct vc_attr *why = vc_graph_attr(g, VC_CLASS_EDGE, "cp_reason");
     struct holder *h = NULL;
     uint32_t *items = NULL;
     struct bar *bars = NULL;
@@ -1234,7 +1221,7 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
     }
     fputs("</section>\n", out);
 
-    if (o->country && (st = country_section(a, o, &k, out, err)) != VC_OK)
+    if (o->country && (st = country_section(a, why, o, &k, out, err)) != VC_OK)
         goto out;
 
     fprintf(out, "<section>\n<h2>The numbers</h2>\n<p>Every control point (up to %zu), with "
@@ -1245,7 +1232,7 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
         if (!p->control_point)
             break;
         if (a->conc_level[p->item] == p->level) {
-            provision_table_row(a, p, out);
+            provision_table_row(a, why, p, out);
             shown++;
         }
     }
@@ -1283,12 +1270,10 @@ static const char *node_label(const struct vc_comparison *c, const struct vc_cmp
     return an->chain->label[actor ? s->actor : s->item];
 }
 
-/* The status colour compare's exports use (vc_change_rgb). */
-static const char *change_hex(enum vc_change ch, char buf[8])
+/* The status colours compare's exports use (vc_change_rgb). */
+static const char *change_hex(enum vc_colour c, char buf[8])
 {
-    uint8_t rgb[3];
-    vc_change_rgb(ch, rgb);
-    return vc_palette_hex(rgb, buf);
+    return vc_palette_hex(vc_palette_rgb(c), buf);
 }
 
 enum vc_status vc_report_compare_html(const struct vc_comparison *c, const char *name_a,
@@ -1302,11 +1287,11 @@ enum vc_status vc_report_compare_html(const struct vc_comparison *c, const char 
     size_t shown = 0, moves = 0;
     double row = 26, left = 330, span = WIDTH - left - 40;
 
-    change_hex(VC_CHANGE_GREW, grew);
-    change_hex(VC_CHANGE_SHRANK, shrank);
-    change_hex(VC_CHANGE_SAME, same);
-    change_hex(VC_CHANGE_NEW, gained);
-    change_hex(VC_CHANGE_GONE, lost);
+    change_hex(VC_COLOUR_GREW, grew);
+    change_hex(VC_COLOUR_SHRANK, shrank);
+    change_hex(VC_COLOUR_SAME, same);
+    change_hex(VC_COLOUR_NEW, gained);
+    change_hex(VC_COLOUR_GONE, lost);
     snprintf(heading, sizeof(heading), "What changed: %s to %s",
              base_name(name_a, base_a, sizeof(base_a)), base_name(name_b, base_b, sizeof(base_b)));
     page_start(out, heading);
