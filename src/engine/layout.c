@@ -468,24 +468,14 @@ static void sweep(struct layers *L, const struct adj *in, const struct adj *out,
 static enum vc_status sugiyama_order(const struct vc_graph *g, struct layers *L,
                                      struct vc_error *err)
 {
-    size_t n = g->n_nodes, m = g->n_edges;
+    size_t n = g->n_nodes;
     igraph_t ig;
-    igraph_vector_int_t ev, layer;
+    igraph_vector_int_t layer;
     igraph_matrix_t res;
-    bool have_graph = false, have_ev = false, have_layer = false, have_res = false;
+    bool have_graph = false, have_layer = false, have_res = false;
     enum vc_status st;
 
-    vc_igraph_init();
-    if ((st = VC_IGRAPH(igraph_vector_int_init(&ev, (igraph_integer_t)(2 * m)), err,
-                        "layout")) != VC_OK)
-        goto out;
-    have_ev = true;
-    for (size_t e = 0; e < m; e++) {
-        VECTOR(ev)[2 * e] = g->edge_from[e];
-        VECTOR(ev)[2 * e + 1] = g->edge_to[e];
-    }
-    if ((st = VC_IGRAPH(igraph_create(&ig, &ev, (igraph_integer_t)n, IGRAPH_DIRECTED), err,
-                        "layout")) != VC_OK)
+    if ((st = vc_igraph_from_graph(g, true, false, &ig, err)) != VC_OK)
         goto out;
     have_graph = true;
     if ((st = VC_IGRAPH(igraph_vector_int_init(&layer, (igraph_integer_t)n), err, "layout")) !=
@@ -515,8 +505,6 @@ out:
         igraph_vector_int_destroy(&layer);
     if (have_graph)
         igraph_destroy(&ig);
-    if (have_ev)
-        igraph_vector_int_destroy(&ev);
     return st;
 }
 
@@ -652,26 +640,15 @@ out:
 static enum vc_status force(struct vc_graph *g, enum vc_layout kind,
                             const struct vc_layout_opts *o, struct vc_error *err)
 {
-    size_t n = g->n_nodes, m = g->n_edges;
+    size_t n = g->n_nodes;
     igraph_t ig;
-    igraph_vector_int_t ev;
     igraph_matrix_t res;
     igraph_layout_drl_options_t drl;
-    bool have_graph = false, have_ev = false, have_res = false;
+    bool have_graph = false, have_res = false;
     double *x = NULL, *y = NULL;
     enum vc_status st;
 
-    vc_igraph_init();
-    if ((st = VC_IGRAPH(igraph_vector_int_init(&ev, (igraph_integer_t)(2 * m)), err,
-                        "layout")) != VC_OK)
-        goto out;
-    have_ev = true;
-    for (size_t e = 0; e < m; e++) {
-        VECTOR(ev)[2 * e] = g->edge_from[e];
-        VECTOR(ev)[2 * e + 1] = g->edge_to[e];
-    }
-    if ((st = VC_IGRAPH(igraph_create(&ig, &ev, (igraph_integer_t)n, IGRAPH_UNDIRECTED), err,
-                        "layout")) != VC_OK)
+    if ((st = vc_igraph_from_graph(g, false, false, &ig, err)) != VC_OK)
         goto out;
     have_graph = true;
     if ((st = VC_IGRAPH(igraph_matrix_init(&res, 0, 0), err, "layout")) != VC_OK)
@@ -720,8 +697,6 @@ out:
         igraph_matrix_destroy(&res);
     if (have_graph)
         igraph_destroy(&ig);
-    if (have_ev)
-        igraph_vector_int_destroy(&ev);
     free(x);
     free(y);
     return st;
