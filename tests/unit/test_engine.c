@@ -382,6 +382,82 @@ static void variant_fan_equal(void **state)
     assert_near(EXTRACT(&defaults, loss, "y", NULL), 4.5 / 12);
 }
 
+static void variant_size_from_own_variants(void **state)
+{
+    double loss[32];
+    (void)state;
+    /* L has variants V1 (value 6), V2 (1), W and Z (no value).  W's own
+     * variants: W1 (2), W2 (1.5), W3 (no value; its variants W3a and W3b are
+     * 0.5 each, so 1), W4 (no value, no variants: its smallest sibling's, 1):
+     * W weighs 2 + 1.5 + 1 + 1 = 5.5, not its smallest sibling's 1.  Z's
+     * variants Z1 and Z2 have no size: Z takes its smallest sibling's, 1.
+     * L: 6 + 1 + 5.5 + 1 = 13.5.  F needs L; x makes W1, y W3a, z Z1. */
+    ITEM("F", 1, NAN);
+    ITEM("L", 0, NAN);
+    ITEM("V1", 0, 6.0);
+    ITEM("V2", 0, 1.0);
+    ITEM("W", 0, NAN);
+    ITEM("W1", 0, 2.0);
+    ITEM("W2", 0, 1.5);
+    ITEM("W3", 0, NAN);
+    ITEM("W3a", 0, 0.5);
+    ITEM("W3b", 0, 0.5);
+    ITEM("W4", 0, NAN);
+    ITEM("Z", 0, NAN);
+    ITEM("Z1", 0, NAN);
+    ITEM("Z2", 0, NAN);
+    FIRM("x", "USA");
+    FIRM("y", "JPN");
+    FIRM("z", "NLD");
+    INPUT("L", "F");
+    VARIANT("V1", "L", NAN);
+    VARIANT("V2", "L", NAN);
+    VARIANT("W", "L", NAN);
+    VARIANT("Z", "L", NAN);
+    VARIANT("W1", "W", NAN);
+    VARIANT("W2", "W", NAN);
+    VARIANT("W3", "W", NAN);
+    VARIANT("W4", "W", NAN);
+    VARIANT("W3a", "W3", NAN);
+    VARIANT("W3b", "W3", NAN);
+    VARIANT("Z1", "Z", NAN);
+    VARIANT("Z2", "Z", NAN);
+    PROV("x", "W1", 1.0);
+    PROV("y", "W3a", 1.0);
+    PROV("z", "Z1", 1.0);
+    BUILD();
+    /* x: W loses 2 / 5.5, L 5.5 x (2 / 5.5) / 13.5 = 2 / 13.5 */
+    assert_near(EXTRACT(&defaults, loss, "x", NULL), 2.0 / 13.5);
+    assert_near(loss[N("W")], 2.0 / 5.5);
+    /* y: W3 loses 0.5, W 1 x 0.5 / 5.5, L 0.5 / 13.5 */
+    assert_near(EXTRACT(&defaults, loss, "y", NULL), 0.5 / 13.5);
+    assert_near(loss[N("W3")], 0.5);
+    /* z: Z1 and Z2 count equally, Z loses 0.5, L 1 x 0.5 / 13.5 */
+    assert_near(EXTRACT(&defaults, loss, "z", NULL), 0.5 / 13.5);
+    assert_near(loss[N("Z")], 0.5);
+}
+
+static void variant_size_cycle(void **state)
+{
+    double loss[16];
+    (void)state;
+    /* P's variants Q (value 2) and R (none); R and S are variants of each
+     * other, neither sized: R has no size of its own variants and takes its
+     * smallest sibling's, 2.  x makes Q: P loses 2 / (2 + 2). */
+    ITEM("P", 1, NAN);
+    ITEM("Q", 0, 2.0);
+    ITEM("R", 0, NAN);
+    ITEM("S", 0, NAN);
+    FIRM("x", "USA");
+    VARIANT("Q", "P", NAN);
+    VARIANT("R", "P", NAN);
+    VARIANT("S", "R", NAN);
+    VARIANT("R", "S", NAN);
+    PROV("x", "Q", 1.0);
+    BUILD();
+    assert_near(EXTRACT(&defaults, loss, "x", NULL), 0.5);
+}
+
 /* ---- spare capacity, levels, partial and country extraction ---- */
 
 static void spare_capacity(void **state)
@@ -1008,6 +1084,8 @@ int main(void)
         T(variant_fan_by_value),
         T(variant_fan_by_weight),
         T(variant_fan_equal),
+        T(variant_size_from_own_variants),
+        T(variant_size_cycle),
         T(spare_capacity),
         T(partial_cut_and_countries),
         T(cycle_converges),
