@@ -47,6 +47,7 @@ struct vc_engine_opts {
     enum vc_variants variants;
     double theta_share;            /* share at or above which a provider is hard to replace */
     double theta_pair;             /* ... or one of <= 2 providers covering at least this */
+    double theta_pair_min;         /* ... holding at least this share itself */
     double theta_impact;           /* impact at or above which a provision matters */
     int max_rounds;                /* bound on fixed-point rounds in cycles */
     size_t betweenness_exact_max;  /* nodes; above this betweenness is sampled */
@@ -57,7 +58,7 @@ struct vc_engine_opts {
 };
 
 #define VC_ENGINE_OPTS_INIT \
-    { VC_LEVEL_FIRM, 0.0, VC_VARIANTS_SUBSTITUTE, 0.5, 0.9, 0.1, 1000, 20000, 256, 0, 0, 0 }
+    { VC_LEVEL_FIRM, 0.0, VC_VARIANTS_SUBSTITUTE, 0.5, 0.9, 0.2, 0.1, 1000, 20000, 256, 0, 0, 0 }
 
 /* Concentration of one item at one provider level. */
 struct vc_concentration {
@@ -80,7 +81,8 @@ struct vc_provision_score {
     double replaceability; /* min(1, (1 - share)(1 + spare)) */
     double impact;         /* extracting the actor from this item alone; NAN when not
                               computed (only hard-to-replace provisions are) */
-    bool hard_to_replace;  /* share >= theta_share, or one of <= 2 covering theta_pair */
+    bool hard_to_replace;  /* share >= theta_share, or one of <= 2 covering theta_pair
+                              with share >= theta_pair_min */
     bool control_point;
     struct vc_concentration conc; /* of the item at this provision's level */
 };

@@ -574,8 +574,12 @@ static void partial_cut_and_countries(void **state)
     assert_true(PROVISION(&a, "NLD", "litho")->control_point);
     assert_true(PROVISION(&a, "tsmc", "fab")->control_point); /* 0.6, impact 0.6 */
     assert_true(PROVISION(&a, "samsung", "fab")->control_point); /* pair: 0.6 + 0.4 */
-    /* nikon: 0.15, but one of the two that reach 0.95 >= 0.9, impact 0.15 */
-    assert_true(PROVISION(&a, "nikon", "litho")->control_point);
+    /* nikon: one of the two that reach 0.95 >= 0.9, but with 0.15 beside
+     * 0.8 no duopolist (below theta_pair_min 0.2) */
+    assert_false(PROVISION(&a, "nikon", "litho")->hard_to_replace);
+    assert_false(PROVISION(&a, "nikon", "litho")->control_point);
+    /* the JPN row is: 0.3 beside NLD's 0.7 at the country level */
+    assert_true(PROVISION(&a, "JPN", "litho")->control_point);
     assert_false(PROVISION(&a, "canon", "litho")->hard_to_replace);
     vc_analysis_release(&a);
 }
@@ -822,6 +826,34 @@ static void threshold_pair(void **state)
     o.theta_share = 0.7; /* neither by share; pair at 0.6: x1 alone reaches it */
     RUN(&o, &a);
     assert_true(PROVISION(&a, "x1", "X")->hard_to_replace);
+    vc_analysis_release(&a);
+}
+
+static void threshold_pair_min(void **state)
+{
+    struct vc_analysis a;
+    struct vc_engine_opts o = defaults;
+    char reason[512];
+    (void)state;
+    /* Lithography tools in the Chip Explorer data: 0.815 and 0.09 cover
+     * 0.905 >= 0.9, but a 9 % supplier beside an 81.5 % one is no duopolist:
+     * below theta_pair_min (0.2) it is not hard to replace. */
+    threshold_graph(0.815, 0.09, 0.05);
+    o.theta_impact = 0.0;
+    RUN(&o, &a);
+    assert_true(PROVISION(&a, "x1", "X")->hard_to_replace); /* by its share */
+    assert_false(PROVISION(&a, "x2", "X")->hard_to_replace);
+    vc_analysis_release(&a);
+    o.theta_pair_min = 0.09; /* inclusive: 0.09 >= 0.09 */
+    RUN(&o, &a);
+    assert_true(PROVISION(&a, "x2", "X")->hard_to_replace);
+    vc_analysis_reason(&a, PROVISION(&a, "x2", "X"), reason, sizeof(reason));
+    assert_non_null(strstr(reason, "hard to replace as one of at most two providers covering "
+                                    "90 %"));
+    vc_analysis_release(&a);
+    o.theta_pair_min = 0.0900001;
+    RUN(&o, &a);
+    assert_false(PROVISION(&a, "x2", "X")->hard_to_replace);
     vc_analysis_release(&a);
 }
 
@@ -1094,6 +1126,7 @@ int main(void)
         T(aggregates_never_control_points),
         T(threshold_share),
         T(threshold_pair),
+        T(threshold_pair_min),
         T(threshold_impact),
         T(ranking_order),
         T(ranking_by_pagerank),
