@@ -13,7 +13,9 @@
  *                                 the actor is extracted; items: the same when the item
  *                                 itself is lost entirely
  *   node  share_max       double  actors: largest share held in any item
- *   node  coverage, hhi, hhi_upper, top_share, n_eff          double  items
+ *   node  coverage, hhi, hhi_upper, top_share, n_eff, n_eff_upper
+ *                         double  items; hhi <= hhi_upper are the bounds under partial
+ *                                 coverage, n_eff = 1 / hhi_upper <= n_eff_upper = 1 / hhi
  *   node  providers, providers_unknown, providers_75          int     items
  *   node  replaceability  double  actors: the lowest over their provisions
  *   node  spof            boolean single point of failure of at least one final item
@@ -65,7 +67,10 @@ struct vc_concentration {
     double coverage;       /* sum of known shares */
     double hhi, hhi_upper; /* bounds under partial coverage (equal when coverage is 1) */
     double top_share;
-    double n_eff;          /* 1 / hhi */
+    double n_eff;          /* 1 / hhi_upper: the fewest effective providers the data
+                              allows (what text and thresholds use) */
+    double n_eff_upper;    /* 1 / hhi: the most (equal to n_eff when coverage is 1);
+                              both NAN without a named share */
     int providers;         /* rows at this level (aggregates included) */
     int providers_unknown; /* rows without a share */
     int providers_75;      /* providers needed to reach 75 %; -1 if the known shares never do */

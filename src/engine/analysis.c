@@ -518,7 +518,12 @@ void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_s
         return;
     }
     ADD("%.1f %% of %s", p->share * 100, c->label[p->item]);
-    if (p->conc.providers > 1)
+    if (p->conc.providers > 1 && p->conc.coverage < 0.995)
+        /* partial coverage (beyond the rounding of shares given in 0.1 %):
+         * the conservative end, and why it is a bound */
+        ADD(" (HHI up to %.2f, as few as %.1f effective providers: the named shares cover "
+            "%.0f %%)", p->conc.hhi_upper, p->conc.n_eff, p->conc.coverage * 100);
+    else if (p->conc.providers > 1)
         ADD(" (HHI %.2f, %.1f effective providers)", p->conc.hhi, p->conc.n_eff);
     else
         ADD(" (sole provider)");

@@ -35,6 +35,7 @@ static void hhi_full_coverage(void **state)
     assert_near(c->coverage, 1.0);
     assert_near(c->top_share, 0.5);
     assert_near(c->n_eff, 1.0 / 0.38);
+    assert_near(c->n_eff_upper, 1.0 / 0.38);
     assert_int_equal(c->providers, 3);
     assert_int_equal(c->providers_unknown, 0);
     assert_int_equal(c->providers_75, 2); /* 0.5 + 0.3 = 0.8 */
@@ -72,6 +73,9 @@ static void hhi_partial_coverage(void **state)
     assert_near(x->hhi_upper, 0.34 + 0.04);    /* the rest one provider: (1 - 0.8)^2 */
     /* the true market 0.5/0.3/0.2 (HHI 0.38) lies within the bounds */
     assert_true(x->hhi <= 0.38 && 0.38 <= x->hhi_upper + 1e-12);
+    /* two named providers, 2.63 to 2.94 effective ones: the rest is someone */
+    assert_near(x->n_eff, 1.0 / 0.38);
+    assert_near(x->n_eff_upper, 1.0 / 0.34);
     assert_int_equal(x->providers_75, 2);
     /* an unknown share is counted, never read as 0 or as a share */
     assert_int_equal(y->providers, 3);
@@ -86,6 +90,50 @@ static void hhi_partial_coverage(void **state)
     assert_near(z->top_share, 0.4);
     assert_int_equal(z->providers_75, -1);
     assert_int_equal(z->providers, 2);
+    assert_near(z->n_eff, 1.0 / 0.16); /* the aggregate covers the rest */
+    assert_near(z->n_eff_upper, 1.0 / 0.16);
+    vc_analysis_release(&a);
+}
+
+static void n_eff_range(void **state)
+{
+    struct vc_analysis a;
+    char reason[512];
+    (void)state;
+    /* x: three named providers at 0.1, 0.05, 0.05 cover 0.2.  HHI 0.015 to
+     * 0.015 + 0.8^2 = 0.655: 1 / 0.655 = 1.53 to 1 / 0.015 = 66.7 effective
+     * providers; text and thresholds take 1.53.  y: an aggregate alone, and
+     * w: shares unknown: no named share, so no number. */
+    ITEM("F", 1, NAN);
+    ITEM("x", 0, NAN);
+    ITEM("y", 0, NAN);
+    ITEM("w", 0, NAN);
+    FIRM("p", "USA");
+    FIRM("q", "JPN");
+    FIRM("r", "NLD");
+    FIRM("Various companies", NULL);
+    INPUT("x", "F");
+    INPUT("y", "F");
+    INPUT("w", "F");
+    PROV("p", "x", 0.1);
+    PROV("q", "x", 0.05);
+    PROV("r", "x", 0.05);
+    PROV("Various companies", "y", 1.0);
+    PROV("p", "w", NAN);
+    PROV("q", "w", NAN);
+    BUILD();
+    RUN(&defaults, &a);
+    const struct vc_concentration *x = &a.conc[N("x")];
+    assert_near(x->hhi, 0.015);
+    assert_near(x->hhi_upper, 0.655);
+    assert_near(x->n_eff, 1.0 / 0.655);
+    assert_near(x->n_eff_upper, 1.0 / 0.015);
+    assert_true(isnan(a.conc[N("y")].n_eff) && isnan(a.conc[N("y")].n_eff_upper));
+    assert_true(isnan(a.conc[N("w")].n_eff) && isnan(a.conc[N("w")].n_eff_upper));
+    vc_analysis_reason(&a, PROVISION(&a, "p", "x"), reason, sizeof(reason));
+    assert_non_null(strstr(reason, "10.0 % of x (HHI up to 0.66, as few as 1.5 effective "
+                                   "providers: the named shares cover 20 %)"));
+    assert_null(strstr(reason, "66.7"));
     vc_analysis_release(&a);
 }
 
@@ -1109,6 +1157,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, et_setup, et_teardown)
         T(hhi_full_coverage),
         T(hhi_partial_coverage),
+        T(n_eff_range),
         T(worked_example),
         T(worked_example_three_providers),
         T(spof_model_md),
