@@ -13,7 +13,9 @@
  *                                 the actor is extracted; items: the same when the item
  *                                 itself is lost entirely
  *   node  share_max       double  actors: largest share held in any item
- *   node  coverage, hhi, hhi_upper, top_share, n_eff          double  items
+ *   node  coverage, hhi, hhi_upper, top_share, n_eff, n_eff_upper
+ *                         double  items; hhi <= hhi_upper are the bounds under partial
+ *                                 coverage, n_eff = 1 / hhi_upper <= n_eff_upper = 1 / hhi
  *   node  providers, providers_unknown, providers_75          int     items
  *   node  replaceability  double  actors: the lowest over their provisions
  *   node  spof            boolean single point of failure of at least one final item
@@ -47,6 +49,7 @@ struct vc_engine_opts {
     enum vc_variants variants;
     double theta_share;            /* share at or above which a provider is hard to replace */
     double theta_pair;             /* ... or one of <= 2 providers covering at least this */
+    double theta_pair_min;         /* ... holding at least this share itself */
     double theta_impact;           /* impact at or above which a provision matters */
     int max_rounds;                /* bound on fixed-point rounds in cycles */
     size_t betweenness_exact_max;  /* nodes; above this betweenness is sampled */
@@ -57,14 +60,17 @@ struct vc_engine_opts {
 };
 
 #define VC_ENGINE_OPTS_INIT \
-    { VC_LEVEL_FIRM, 0.0, VC_VARIANTS_SUBSTITUTE, 0.5, 0.9, 0.1, 1000, 20000, 256, 0, 0, 0 }
+    { VC_LEVEL_FIRM, 0.0, VC_VARIANTS_SUBSTITUTE, 0.5, 0.9, 0.2, 0.1, 1000, 20000, 256, 0, 0, 0 }
 
 /* Concentration of one item at one provider level. */
 struct vc_concentration {
     double coverage;       /* sum of known shares */
     double hhi, hhi_upper; /* bounds under partial coverage (equal when coverage is 1) */
     double top_share;
-    double n_eff;          /* 1 / hhi */
+    double n_eff;          /* 1 / hhi_upper: the fewest effective providers the data
+                              allows (what text and thresholds use) */
+    double n_eff_upper;    /* 1 / hhi: the most (equal to n_eff when coverage is 1);
+                              both NAN without a named share */
     int providers;         /* rows at this level (aggregates included) */
     int providers_unknown; /* rows without a share */
     int providers_75;      /* providers needed to reach 75 %; -1 if the known shares never do */
@@ -80,7 +86,8 @@ struct vc_provision_score {
     double replaceability; /* min(1, (1 - share)(1 + spare)) */
     double impact;         /* extracting the actor from this item alone; NAN when not
                               computed (only hard-to-replace provisions are) */
-    bool hard_to_replace;  /* share >= theta_share, or one of <= 2 covering theta_pair */
+    bool hard_to_replace;  /* share >= theta_share, or one of <= 2 covering theta_pair
+                              with share >= theta_pair_min */
     bool control_point;
     struct vc_concentration conc; /* of the item at this provision's level */
 };

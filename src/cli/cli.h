@@ -82,7 +82,7 @@ void cli_progress_done(void);
 enum {
     OPT_MAP = 1000, OPT_SHARE_SCALE, OPT_LENIENT, OPT_STRICT, OPT_INPUT_FORMAT,
     OPT_LEVEL = 1050, OPT_SPARE, OPT_VARIANTS, OPT_THETA_SHARE, OPT_THETA_PAIR,
-    OPT_THETA_IMPACT, OPT_THREADS, OPT_MAX_ROUNDS, OPT_EXACT_BETWEENNESS,
+    OPT_THETA_IMPACT, OPT_THREADS, OPT_MAX_ROUNDS, OPT_EXACT_BETWEENNESS, OPT_THETA_PAIR_MIN,
     OPT_FIRST_COMMAND_OPTION = 1100 /* commands number their own long options from here */
 };
 
@@ -130,6 +130,7 @@ int cli_load(struct cli_input *in, const char *path, struct vc_graph *g, struct 
     { "variants", required_argument, 0, OPT_VARIANTS }, \
     { "theta-share", required_argument, 0, OPT_THETA_SHARE }, \
     { "theta-pair", required_argument, 0, OPT_THETA_PAIR }, \
+    { "theta-pair-min", required_argument, 0, OPT_THETA_PAIR_MIN }, \
     { "theta-impact", required_argument, 0, OPT_THETA_IMPACT }, \
     { "threads", required_argument, 0, OPT_THREADS }, \
     { "max-rounds", required_argument, 0, OPT_MAX_ROUNDS }, \
@@ -146,6 +147,7 @@ int cli_load(struct cli_input *in, const char *path, struct vc_graph *g, struct 
     "                        (default substitute)\n" \
     "  --theta-share X       share from which a provider is hard to replace (0.5)\n" \
     "  --theta-pair X        ... or one of at most 2 providers covering X (0.9)\n" \
+    "  --theta-pair-min X    ... with a share of at least X itself (0.2)\n" \
     "  --theta-impact X      impact from which a provision matters (0.1)\n" \
     "  --threads N           threads for the extraction loop (default: all cores)\n" \
     "  --max-rounds N        bound on re-evaluations of a node on a cycle (1000)\n" \

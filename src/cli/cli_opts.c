@@ -180,6 +180,8 @@ int cli_engine_option(struct cli_engine *e, const char *cmd, int opt, const char
     case OPT_SPARE: return parse_fraction(cmd, "--spare", arg, 0, 100, &o->spare);
     case OPT_THETA_SHARE: return parse_fraction(cmd, "--theta-share", arg, 0, 1, &o->theta_share);
     case OPT_THETA_PAIR: return parse_fraction(cmd, "--theta-pair", arg, 0, 1, &o->theta_pair);
+    case OPT_THETA_PAIR_MIN:
+        return parse_fraction(cmd, "--theta-pair-min", arg, 0, 1, &o->theta_pair_min);
     case OPT_THETA_IMPACT:
         return parse_fraction(cmd, "--theta-impact", arg, 0, 1, &o->theta_impact);
     case OPT_THREADS:

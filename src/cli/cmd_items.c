@@ -25,8 +25,10 @@ static const char usage[] =
     "\n"
     "Columns: item, label, level, providers, providers_unknown, coverage, hhi\n"
     "(lower bound: the uncovered rest split infinitely fine), hhi_upper (the rest\n"
-    "is one provider), top_share, n_eff (1/hhi), providers_75 (empty when the\n"
-    "named providers never reach 75 %), impact, spof_finals, final.\n"
+    "is one provider), top_share, n_eff and n_eff_upper (the effective number of\n"
+    "providers, 1/hhi_upper to 1/hhi: n_eff, the fewest, is the one to quote),\n"
+    "providers_75 (empty when the named providers never reach 75 %), impact,\n"
+    "spof_finals, final.\n"
     "\n"
     "Exit status: 0 success, 1 data error, 2 usage error.\n";
 
@@ -133,6 +135,7 @@ int cmd_items(int argc, char **argv)
             cli_table_col(&t, "hhi_upper", CLI_COL_NUM);
             cli_table_col(&t, "top_share", CLI_COL_NUM);
             cli_table_col(&t, "n_eff", CLI_COL_NUM);
+            cli_table_col(&t, "n_eff_upper", CLI_COL_NUM);
             cli_table_col(&t, "providers_75", CLI_COL_INT);
             cli_table_col(&t, "impact", CLI_COL_NUM);
             cli_table_col(&t, "spof_finals", CLI_COL_INT);
@@ -151,6 +154,7 @@ int cmd_items(int argc, char **argv)
                 cli_table_num(&t, q->hhi_upper);
                 cli_table_num(&t, q->top_share);
                 cli_table_num(&t, q->n_eff);
+                cli_table_num(&t, q->n_eff_upper);
                 if (q->providers_75 > 0)
                     cli_table_int(&t, q->providers_75);
                 else

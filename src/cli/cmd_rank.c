@@ -38,7 +38,8 @@ static const char usage[] =
     "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
     "\n"
     "Columns: rank, actor, country, item, share (fraction; estimated marks shares\n"
-    "that were unknown), hhi and n_eff of the item at that provider level,\n"
+    "that were unknown), hhi (lower bound) and n_eff (the fewest effective\n"
+    "providers the data allows, 1/hhi_upper) of the item at that provider level,\n"
     "replaceability (1 - share, raised by spare capacity), impact (value-weighted\n"
     "mean loss of final items if the actor is extracted from that item), spof (the\n"
     "actor or the item alone can stop a final item), reach_items and reach_final\n"

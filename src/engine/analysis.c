@@ -291,8 +291,10 @@ static enum vc_status score_provisions(struct vc_analysis *a, const struct vc_mo
             if (c->aggregate[r->actor] || !r->known)
                 continue; /* never a control point; an estimate never makes one */
             few = providers_to_reach(m, i, p->level, o->theta_pair, &last);
+            /* the pair rule is for duopolists, not a small player beside a big one */
             p->hard_to_replace = r->share >= o->theta_share ||
-                                 (few > 0 && few <= 2 && among_top(m, i, p->level, few, r->edge));
+                                 (few > 0 && few <= 2 && r->share >= o->theta_pair_min &&
+                                  among_top(m, i, p->level, few, r->edge));
         }
     }
     return VC_OK;
@@ -516,7 +518,12 @@ void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_s
         return;
     }
     ADD("%.1f %% of %s", p->share * 100, c->label[p->item]);
-    if (p->conc.providers > 1)
+    if (p->conc.providers > 1 && p->conc.coverage < 0.995)
+        /* partial coverage (beyond the rounding of shares given in 0.1 %):
+         * the conservative end, and why it is a bound */
+        ADD(" (HHI up to %.2f, as few as %.1f effective providers: the named shares cover "
+            "%.0f %%)", p->conc.hhi_upper, p->conc.n_eff, p->conc.coverage * 100);
+    else if (p->conc.providers > 1)
         ADD(" (HHI %.2f, %.1f effective providers)", p->conc.hhi, p->conc.n_eff);
     else
         ADD(" (sole provider)");
@@ -524,7 +531,11 @@ void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_s
         ADD("; replaceable: others hold %.0f %%", p->replaceability * 100);
         return;
     }
-    ADD("; hard to replace (replaceability %.2f)", p->replaceability);
+    if (p->share >= a->opts.theta_share)
+        ADD("; hard to replace (replaceability %.2f)", p->replaceability);
+    else
+        ADD("; hard to replace as one of at most two providers covering %.0f %% "
+            "(replaceability %.2f)", a->opts.theta_pair * 100, p->replaceability);
     if (!isnan(p->impact))
         ADD("; losing it costs %.1f %% of final output", p->impact * 100);
     if (a->spof_finals[p->actor] > 0)

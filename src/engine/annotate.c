@@ -65,6 +65,7 @@ enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct vc_graph
     struct vc_attr *hhi_upper = col(&c, VC_CLASS_NODE, "hhi_upper", VC_ATTR_DOUBLE);
     struct vc_attr *top_share = col(&c, VC_CLASS_NODE, "top_share", VC_ATTR_DOUBLE);
     struct vc_attr *n_eff = col(&c, VC_CLASS_NODE, "n_eff", VC_ATTR_DOUBLE);
+    struct vc_attr *n_eff_upper = col(&c, VC_CLASS_NODE, "n_eff_upper", VC_ATTR_DOUBLE);
     struct vc_attr *providers = col(&c, VC_CLASS_NODE, "providers", VC_ATTR_INT);
     struct vc_attr *unknown = col(&c, VC_CLASS_NODE, "providers_unknown", VC_ATTR_INT);
     struct vc_attr *p75 = col(&c, VC_CLASS_NODE, "providers_75", VC_ATTR_INT);
@@ -117,6 +118,7 @@ enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct vc_graph
             set_d(&c, hhi_upper, k, q->hhi_upper);
             set_d(&c, top_share, k, q->top_share);
             set_d(&c, n_eff, k, q->n_eff);
+            set_d(&c, n_eff_upper, k, q->n_eff_upper);
             set_i(&c, providers, k, q->providers);
             set_i(&c, unknown, k, q->providers_unknown);
             if (q->providers_75 > 0)

@@ -45,14 +45,19 @@ void vc_concentration_of(const struct vc_model *m, size_t item, enum vc_level le
     }
     out->estimated = out->providers_unknown > 0;
     if (!out->providers) {
-        out->coverage = out->hhi = out->hhi_upper = out->top_share = out->n_eff = NAN;
+        out->coverage = out->hhi = out->hhi_upper = out->top_share = NAN;
+        out->n_eff = out->n_eff_upper = NAN;
         return;
     }
     out->hhi = hhi;
     /* Upper bound: the uncovered rest is one more provider. */
     out->hhi_upper = hhi + (out->coverage < 1.0 ? (1.0 - out->coverage) * (1.0 - out->coverage)
                                                 : 0.0);
-    out->n_eff = hhi > 0 ? 1.0 / hhi : NAN;
+    /* N_eff over the range the data supports; the conservative end (fewest
+     * providers) is the one that text and thresholds use.  Without a named
+     * share (aggregates or unknown shares only) there is no number. */
+    out->n_eff = hhi > 0 ? 1.0 / out->hhi_upper : NAN;
+    out->n_eff_upper = hhi > 0 ? 1.0 / hhi : NAN;
 }
 
 enum vc_level vc_concentration_level(const struct vc_model *m, size_t item,

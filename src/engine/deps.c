@@ -4,9 +4,10 @@
  *
  * One extraction per country B (every actor of B, at both levels, as
  * vc_country_cut), with the engine's propagation; then for every item A
- * provides, the loss that reaches it through its inputs and variants alone
- * (vc_input_loss: B as a co-provider of the same item does not cut A's own
- * output), weighted by A's share in it and the item's value.  Extractions
+ * provides, the loss that reaches it through its essential inputs alone
+ * (vc_essential_loss: B as a co-provider of the same item, or of one of its
+ * variants, does not cut A's own output), weighted by A's share in it and
+ * the item's value.  Extractions
  * run in parallel, one workspace per thread.  docs/model.md, "Comparing
  * and mutual dependency", has the formula and a worked example.
  */
@@ -55,7 +56,7 @@ static void extract_country(void *ctx, size_t b, unsigned thread)
         double in;
         if (j->ent_start[v] == j->ent_start[v + 1])
             continue;
-        in = vc_input_loss(j->m, j->opts, p->loss, v);
+        in = vc_essential_loss(j->m, p->loss, v);
         if (in <= 0)
             continue;
         for (uint32_t e = j->ent_start[v]; e < j->ent_start[v + 1]; e++)

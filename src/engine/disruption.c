@@ -69,8 +69,7 @@ static double clamp01(double x)
     return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
-double vc_input_loss(const struct vc_model *m, const struct vc_engine_opts *opts,
-                     const double *loss, uint32_t v)
+double vc_essential_loss(const struct vc_model *m, const double *loss, uint32_t v)
 {
     double worst = 0;
 
@@ -78,6 +77,13 @@ double vc_input_loss(const struct vc_model *m, const struct vc_engine_opts *opts
     for (uint32_t j = m->in_start[v]; j < m->in_start[v + 1]; j++)
         if (loss[m->in_src[j]] > worst)
             worst = loss[m->in_src[j]];
+    return clamp01(worst);
+}
+
+double vc_input_loss(const struct vc_model *m, const struct vc_engine_opts *opts,
+                     const double *loss, uint32_t v)
+{
+    double worst = vc_essential_loss(m, loss, v);
 
     /* Variants stand in for each other: their weighted mean loss, unless
      * every variant is declared essential. */

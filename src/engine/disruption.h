@@ -57,6 +57,14 @@ void vc_prop_reset(struct vc_prop *p);
 double vc_input_loss(const struct vc_model *m, const struct vc_engine_opts *opts,
                      const double *loss, uint32_t v);
 
+/*
+ * The part of that which comes through v's essential inputs (input_of)
+ * alone: the loss of its scarcest input.  What reaches an item through its
+ * variants is its co-providers' loss in a sub-market, not a cut in its own
+ * providers' supply (the mutual dependency of countries counts only this).
+ */
+double vc_essential_loss(const struct vc_model *m, const double *loss, uint32_t v);
+
 /* The peer to beat: one full pass (or passes, on cycles) over every node. */
 void vc_prop_run_naive(struct vc_prop *p);
 

@@ -187,6 +187,17 @@ static void num(FILE *out, double x, int digits)
         fprintf(out, "%.*f", digits, x);
 }
 
+/* A figure known only within bounds (HHI, N_eff under partial coverage):
+ * "lo to hi", or one number when they agree at the digits shown. */
+static void num_range(FILE *out, double lo, double hi, int digits)
+{
+    num(out, lo, digits);
+    if (!isnan(hi) && fabs(hi - lo) >= 0.5 * pow(10, -digits)) {
+        fputs(" to ", out);
+        num(out, hi, digits);
+    }
+}
+
 static double impact_or_0(const struct vc_analysis *a, size_t v)
 {
     return isnan(a->impact[v]) ? 0 : a->impact[v];
@@ -876,9 +887,9 @@ static void item_bars(const struct vc_analysis *a, const struct bar *bars, size_
         text_cut(out, c->label[v], 36);
         fprintf(out, "</text>\n<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#555\" "
                      "font-size=\"10\">HHI ", left - 8, y + 27);
-        num(out, a->conc[v].hhi, 2);
+        num_range(out, a->conc[v].hhi, a->conc[v].hhi_upper, 2);
         fputs(" &#183; N_eff ", out);
-        num(out, a->conc[v].n_eff, 1);
+        num_range(out, a->conc[v].n_eff, a->conc[v].n_eff_upper, 1);
         fputs("</text>\n", out);
         for (size_t i = 0; i <= b->n_shown; i++) {
             const struct vc_provision_score *p = i < b->n_shown ? &a->provisions[b->prov[i]]
@@ -938,9 +949,9 @@ static void item_table(const struct vc_analysis *a, const struct bar *bars, size
         fputs("<tr><td>", out);
         text(out, c->label[v]);
         fputs("</td><td class=\"n\">", out);
-        num(out, a->conc[v].hhi, 3);
+        num_range(out, a->conc[v].hhi, a->conc[v].hhi_upper, 3);
         fputs("</td><td class=\"n\">", out);
-        num(out, a->conc[v].n_eff, 2);
+        num_range(out, a->conc[v].n_eff, a->conc[v].n_eff_upper, 2);
         for (size_t i = 0; i < b->n_shown; i++) {
             const struct vc_provision_score *p = &a->provisions[b->prov[i]];
             if (i)
@@ -994,9 +1005,9 @@ static void provision_table_row(const struct vc_analysis *a, const struct vc_att
     fputs("</td><td class=\"n\">", out);
     pct(out, p->share);
     fputs("</td><td class=\"n\">", out);
-    num(out, p->conc.hhi, 3);
+    num_range(out, p->conc.hhi, p->conc.hhi_upper, 3);
     fputs("</td><td class=\"n\">", out);
-    num(out, p->conc.n_eff, 2);
+    num_range(out, p->conc.n_eff, p->conc.n_eff_upper, 2);
     fputs("</td><td class=\"n\">", out);
     pct(out, p->impact);
     fputs("</td><td>", out);

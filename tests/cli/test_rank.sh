@@ -17,12 +17,16 @@ rows() { awk 'NR > 1 && NF' "$OUT" | wc -l; }
 # ---- every shipped graph runs through rank, items and export ----
 for f in "$SRC"/graphs/*.graphml; do
     b=$(basename "$f" .graphml)
+    # a firm network (no items, e.g. asml-suppliers.graphml) has no provisions
+    # to rank until the firm-network analysis lands: it must still run cleanly
+    firms_only=no
+    "$VCHAIN_BIN" info "$f" 2>/dev/null | grep -Eq '^  items +0 ' && firms_only=yes
     run rank --format tsv "$f"
     expect_rc "$b-rank" 0
-    check "$b-rank-has-rows" test "$(rows)" -gt 0
+    [ $firms_only = yes ] || check "$b-rank-has-rows" test "$(rows)" -gt 0
     run items --format tsv "$f"
     expect_rc "$b-items" 0
-    check "$b-items-has-rows" test "$(rows)" -gt 0
+    [ $firms_only = yes ] || check "$b-items-has-rows" test "$(rows)" -gt 0
     run export "$f" -o "$TMP/$b.graphml"
     expect_rc "$b-export" 0
     check "$b-export-has-engine-columns" grep -q 'attr.name="control_point"' "$TMP/$b.graphml"
