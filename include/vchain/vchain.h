@@ -22,6 +22,7 @@
 #include "vchain/deps.h"
 #include "vchain/report.h"
 #include "vchain/summary.h"
+#include "vchain/textout.h"
 #include "vchain/version.h"
 
 #endif

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "core/textout.h"
+#include "vchain/textout.h"
 #include "vchain/summary.h"
 
 static const char usage[] =

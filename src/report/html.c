@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/palette.h"
-#include "core/textout.h"
+#include "vchain/textout.h"
 #include "vchain/version.h"
 
 #include "draw.h"
