@@ -60,6 +60,8 @@ void cli_memory_hint(const struct vc_error *err);
 /* Messages (cli_msg.c): "vchain: error: FILE:LINE:COL: message" on stderr. */
 void cli_error(const char *fmt, ...) VC_PRINTF(1, 2);
 void cli_warning(const char *fmt, ...) VC_PRINTF(1, 2);
+/* What vchain read the input as ("vchain: note: ..."); nothing under -q. */
+void cli_note(const char *fmt, ...) VC_PRINTF(1, 2);
 /* Prints err (file:line:col when known); returns EXIT_DATA. */
 int cli_report(const struct vc_error *err);
 /* The vc_diag callback: prints a warning unless -q. */
@@ -153,6 +155,7 @@ int cli_load(struct cli_input *in, const char *path, struct vc_graph *g, struct 
 
 struct cli_engine {
     struct vc_engine_opts opts;
+    int strict;  /* --strict: what would be a warning about the analysis is an error */
 };
 
 void cli_engine_init(struct cli_engine *e);

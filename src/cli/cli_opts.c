@@ -123,6 +123,7 @@ void cli_engine_init(struct cli_engine *e)
 {
     static const struct vc_engine_opts defaults = VC_ENGINE_OPTS_INIT;
     e->opts = defaults;
+    e->strict = 0;
 }
 
 static int parse_fraction(const char *cmd, const char *opt, const char *arg, double lo,
@@ -196,12 +197,42 @@ int cli_engine_option(struct cli_engine *e, const char *cmd, int opt, const char
     }
 }
 
+/* Says what the final output is when the input leaves it to vchain. */
+static int final_output_note(const struct cli_engine *e, const struct vc_chain *c)
+{
+    const char *src = c->graph->source;
+    switch (c->final_rule) {
+    case VC_FINAL_MARKED_ITEMS:
+        break;
+    case VC_FINAL_TERMINAL_ITEMS:
+        cli_note("%s: final output is %s", src, vc_final_rule_text(c->final_rule));
+        break;
+    case VC_FINAL_MARKED_ACTORS:
+    case VC_FINAL_ALL_ACTORS:
+        cli_note("%s: final output is %s (its value where given, else its throughput: the "
+                 "larger of what it sells and buys along the supply links); an actor's impact "
+                 "is its Economic Systemic Risk Index", src, vc_final_rule_text(c->final_rule));
+        break;
+    case VC_FINAL_NONE:
+        if (e->strict) {
+            cli_error("%s: no final output (no items and no actors): nothing can be lost, so "
+                      "there is nothing to rank", src);
+            return EXIT_DATA;
+        }
+        cli_warning("%s: no final output (no items and no actors): every impact is 0", src);
+        break;
+    }
+    return EXIT_OK;
+}
+
 int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analysis *out)
 {
     struct vc_error err = VC_ERROR_INIT;
     struct vc_engine_opts o = e->opts;
     enum vc_status st;
 
+    if (final_output_note(e, c) != EXIT_OK)
+        return EXIT_DATA;
     if (cli_progress_wanted()) {
         o.progress = cli_progress;
         o.progress_ctx = NULL;
@@ -221,6 +252,8 @@ int cli_shared_option(struct cli_input *in, struct cli_engine *eng, const char *
                       const char *arg)
 {
     int handled = cli_input_option(in, cmd, opt, arg);
+    if (handled > 0 && opt == OPT_STRICT && eng)
+        eng->strict = 1;
     if (!handled && eng)
         handled = cli_engine_option(eng, cmd, opt, arg);
     if (handled > 0)

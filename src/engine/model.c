@@ -37,6 +37,8 @@ void vc_model_release(struct vc_model *m)
     free(m->finals);
     free(m->final_w);
     free(m->node_final_w);
+    free(m->output);
+    free(m->sales);
     memset(m, 0, sizeof(*m));
 }
 
@@ -351,7 +353,49 @@ static enum vc_status build_dependents(struct vc_model *m)
     return VC_OK;
 }
 
-/* Final items weigh by market size when every one has it, else equally. */
+/*
+ * An actor's output, which weighs it as final output: its `value` when
+ * given, else its throughput in the network, the larger of what it sells
+ * and what it buys along supplies links (a firm without customers still
+ * makes what it buys inputs for); an actor with neither takes the smallest
+ * output among the others (an unmeasured firm is taken to be small), and
+ * when no actor has one, all count equally.
+ */
+static enum vc_status build_outputs(struct vc_model *m)
+{
+    const struct vc_chain *c = m->chain;
+    const struct vc_graph *g = c->graph;
+    double *in = calloc(m->n ? m->n : 1, sizeof(double)), smallest = INFINITY;
+
+    m->output = calloc(m->n ? m->n : 1, sizeof(double));
+    m->sales = calloc(m->n ? m->n : 1, sizeof(double));
+    if (!in || !m->output || !m->sales) {
+        free(in);
+        return VC_ENOMEM;
+    }
+    for (size_t e = 0; e < m->m; e++) {
+        if (c->relation[e] != VC_REL_SUPPLIES)
+            continue;
+        m->sales[g->edge_from[e]] += c->weight[e];
+        in[g->edge_to[e]] += c->weight[e];
+    }
+    for (size_t v = 0; v < m->n; v++) {
+        if (c->kind[v] != VC_KIND_ACTOR)
+            continue;
+        m->output[v] = !isnan(c->value[v]) ? c->value[v]
+                       : m->sales[v] > in[v] ? m->sales[v] : in[v];
+        if (m->output[v] > 0 && m->output[v] < smallest)
+            smallest = m->output[v];
+    }
+    for (size_t v = 0; v < m->n; v++)
+        if (c->kind[v] == VC_KIND_ACTOR && !(m->output[v] > 0) && isnan(c->value[v]))
+            m->output[v] = isinf(smallest) ? 1.0 : smallest;
+    free(in);
+    return VC_OK;
+}
+
+/* Final items weigh by market size when every one has it, else equally;
+ * final actors by their output. */
 static enum vc_status build_finals(struct vc_model *m)
 {
     const struct vc_chain *c = m->chain;
@@ -372,14 +416,18 @@ static enum vc_status build_finals(struct vc_model *m)
     }
     m->n_finals = k;
     for (size_t j = 0; j < k; j++) {
-        m->final_w[j] = all_valued ? c->value[m->finals[j]] : 1.0;
+        uint32_t v = m->finals[j];
+        m->final_w[j] = c->kind[v] == VC_KIND_ACTOR ? m->output[v]
+                        : all_valued              ? c->value[v]
+                                                  : 1.0;
         sum += m->final_w[j];
     }
     m->node_final_w = calloc(m->n ? m->n : 1, sizeof(double));
     if (!m->node_final_w)
         return VC_ENOMEM;
     for (size_t j = 0; j < k; j++) {
-        m->final_w[j] /= sum;
+        /* final actors that all weigh nothing (value 0): equally */
+        m->final_w[j] = sum > 0 ? m->final_w[j] / sum : 1.0 / (double)k;
         m->node_final_w[m->finals[j]] = m->final_w[j];
     }
     return VC_OK;
@@ -397,7 +445,7 @@ enum vc_status vc_model_build(const struct vc_chain *c, struct vc_model *out,
     m.m = c->n_edges;
     if ((st = build_provisions(&m)) != VC_OK || (st = build_item_inputs(&m)) != VC_OK ||
         (st = build_supplies(&m)) != VC_OK || (st = build_dependents(&m)) != VC_OK ||
-        (st = build_finals(&m)) != VC_OK) {
+        (st = build_outputs(&m)) != VC_OK || (st = build_finals(&m)) != VC_OK) {
         vc_model_release(&m);
         return vc_error_set(err, st, c->graph->source, 0, 0, "out of memory building the model");
     }

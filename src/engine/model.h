@@ -60,6 +60,9 @@ struct vc_model {
     uint32_t *order;              /* topological order; cyclic nodes last */
     size_t n_ordered;             /* order[0 .. n_ordered) is acyclic */
 
+    double *output;               /* actors: value, else throughput (docs/model.md) */
+    double *sales;                /* actors: the weight of their supplies links out */
+
     uint32_t *finals;
     double *final_w;              /* normalised to sum 1 */
     double *node_final_w;         /* per node: its final weight, 0 when not final */

@@ -554,6 +554,87 @@ static void cycle_converges(void **state)
     vc_analysis_release(&a);
 }
 
+/* ---- firm networks: final output is the actors, weighted by output ---- */
+
+/* A plain supply network: a (2) and c (1) supply b, b supplies d (3).
+ * Outputs: a sells 2, c sells 1, b sells 3 and buys 3, d buys 3, so the
+ * weights are 2, 3, 1, 3 of 9.  Extracting a: b's one group loses 2/3, so
+ * does d: (2 + 3 * 2/3 + 3 * 2/3) / 9 = 2/3; c: (1 + 1 + 1) / 9 = 1/3. */
+static void firm_network_all_actors(void **state)
+{
+    struct vc_analysis a;
+    (void)state;
+    FIRM("a", NULL);
+    FIRM("b", NULL);
+    FIRM("c", NULL);
+    FIRM("d", NULL);
+    FIRM("e", NULL); /* no link, no value: the smallest output of the others, 1 */
+    SUPPLY("a", "b", NULL, 2.0);
+    SUPPLY("c", "b", NULL, 1.0);
+    SUPPLY("b", "d", NULL, 3.0);
+    BUILD();
+    assert_int_equal(et.c.final_rule, VC_FINAL_ALL_ACTORS);
+    RUN(&defaults, &a);
+    assert_near(a.impact[N("a")], 6.0 / 10);
+    assert_near(a.impact[N("c")], 3.0 / 10);
+    assert_near(a.impact[N("b")], 6.0 / 10);
+    assert_near(a.impact[N("d")], 3.0 / 10);
+    assert_near(a.impact[N("e")], 1.0 / 10);
+    vc_analysis_release(&a);
+}
+
+/* Issue: a self-loop on the end product, or a cycle through it, used to
+ * leave no final item.  A -> F, F -> F, and G <-> H fed by A: the finals
+ * are F and the loop {G, H}, equally weighted; p (all of A) stops all. */
+static void final_items_self_loop_and_cycle(void **state)
+{
+    struct vc_analysis a;
+    (void)state;
+    ITEM("A", 0, NAN);
+    ITEM("F", 0, NAN);
+    ITEM("G", 0, NAN);
+    ITEM("H", 0, NAN);
+    FIRM("p", "USA");
+    FIRM("q", "JPN");
+    INPUT("A", "F");
+    INPUT("F", "F");
+    INPUT("A", "G");
+    INPUT("G", "H");
+    INPUT("H", "G");
+    PROV("p", "A", 1.0);
+    PROV("q", "F", 0.5);
+    BUILD();
+    assert_int_equal(et.c.n_final, 3);
+    RUN(&defaults, &a);
+    assert_near(a.impact[N("p")], 1.0);
+    assert_near(a.impact[N("q")], 0.5 / 3); /* half of F, a third of final output */
+    assert_true(PROVISION(&a, "p", "A")->control_point);
+    vc_analysis_release(&a);
+}
+
+/* Marked actors count alone, by value where given (else throughput). */
+static void firm_network_marked_by_value(void **state)
+{
+    struct vc_analysis a;
+    (void)state;
+    FIRM("a", NULL);
+    FIRM("b", NULL);
+    FIRM("d", NULL);
+    SUPPLY("a", "b", NULL, 2.0);
+    SUPPLY("a", "d", NULL, 1.0);
+    assert_int_equal(vc_attr_set_int(et.final, N("b"), 1, NULL), VC_OK);
+    assert_int_equal(vc_attr_set_int(et.final, N("d"), 1, NULL), VC_OK);
+    assert_int_equal(vc_attr_set_double(et.value, N("b"), 6.0, NULL), VC_OK);
+    BUILD();
+    assert_int_equal(et.c.final_rule, VC_FINAL_MARKED_ACTORS);
+    RUN(&defaults, &a);
+    /* b weighs its value 6, d its purchases 1: a stops both, b only itself */
+    assert_near(a.impact[N("a")], 1.0);
+    assert_near(a.impact[N("b")], 6.0 / 7);
+    assert_near(a.impact[N("d")], 1.0 / 7);
+    vc_analysis_release(&a);
+}
+
 /* Single points of failure on a cycle: the least fixed point (a loop is
  * taken to sustain itself).  s feeds A; A and B are alternatives of each
  * other's supply (B is a variant of A, A an input of B). */
@@ -1012,6 +1093,9 @@ int main(void)
         T(partial_cut_and_countries),
         T(cycle_converges),
         T(cycle_spof_least_fixed_point),
+        T(firm_network_all_actors),
+        T(firm_network_marked_by_value),
+        T(final_items_self_loop_and_cycle),
         T(unknown_shares),
         T(aggregates_never_control_points),
         T(threshold_share),
