@@ -67,6 +67,19 @@ int cli_input_option(struct cli_input *in, const char *cmd, int opt, const char 
             return -1;
         }
         return 1;
+    case OPT_GROUP_BY:
+        in->load.chain.group_by = arg;
+        return 1;
+    case OPT_DIRECTION:
+        if (strcmp(arg, "required") == 0)
+            in->load.chain.direction = VC_DIRECTION_REQUIRED;
+        else if (strcmp(arg, "as-written") == 0)
+            in->load.chain.direction = VC_DIRECTION_AS_WRITTEN;
+        else {
+            cli_usage_error(cmd, "--direction takes required or as-written, not '%s'", arg);
+            return -1;
+        }
+        return 1;
     default:
         return 0;
     }
@@ -175,6 +188,31 @@ int cli_engine_option(struct cli_engine *e, const char *cmd, int opt, const char
             return cli_usage_error(cmd, "--variants takes substitute or essential, not '%s'",
                                    arg), -1;
         return 1;
+    case OPT_SUPPLIERS:
+        if (strcmp(arg, "grouped") == 0)
+            o->suppliers = VC_SUPPLIERS_GROUPED;
+        else if (strcmp(arg, "substitute") == 0)
+            o->suppliers = VC_SUPPLIERS_SUBSTITUTE;
+        else if (strcmp(arg, "essential") == 0)
+            o->suppliers = VC_SUPPLIERS_ESSENTIAL;
+        else
+            return cli_usage_error(cmd, "--suppliers takes grouped, substitute or essential, "
+                                   "not '%s'", arg), -1;
+        return 1;
+    case OPT_SHOCK:
+        if (strcmp(arg, "downstream") == 0)
+            o->shock = VC_SHOCK_DOWNSTREAM;
+        else if (strcmp(arg, "upstream") == 0)
+            o->shock = VC_SHOCK_UPSTREAM;
+        else if (strcmp(arg, "both") == 0)
+            o->shock = VC_SHOCK_BOTH;
+        else
+            return cli_usage_error(cmd, "--shock takes downstream, upstream or both, not '%s'",
+                                   arg), -1;
+        return 1;
+    case OPT_TOLERANCE:
+        rc = parse_fraction(cmd, "--tolerance", arg, 1e-15, 0.01, &o->tolerance);
+        return rc;
     case OPT_SPARE: return parse_fraction(cmd, "--spare", arg, 0, 100, &o->spare);
     case OPT_THETA_SHARE: return parse_fraction(cmd, "--theta-share", arg, 0, 1, &o->theta_share);
     case OPT_THETA_PAIR: return parse_fraction(cmd, "--theta-pair", arg, 0, 1, &o->theta_pair);

@@ -152,7 +152,7 @@ static void worked_example(void **state)
 
     /* Single points of failure: E(A) = {A}, E(C) = {C, c1},
      * E(B) = {B, b1, C, c1}, E(F) = {F, A, B, b1, C, c1} */
-    assert_int_equal(vc_model_build(&et.c, &m, &err), VC_OK);
+    assert_int_equal(vc_model_build(&et.c, NULL, &m, &err), VC_OK);
     expect_set(&m, N("A"), (const char *const[]){ "A", NULL });
     expect_set(&m, N("C"), (const char *const[]){ "C", "c1", NULL });
     expect_set(&m, N("B"), (const char *const[]){ "B", "b1", "C", "c1", NULL });
@@ -583,6 +583,101 @@ static void firm_network_all_actors(void **state)
     vc_analysis_release(&a);
 }
 
+/* Substitutability: x buys steel from s1 (3) and s2 (1), electronics from
+ * e1 (2), and logistics from l (4), which it can do without
+ * (essential=false).  Groups by sector: losing s1 costs x 3/4 of its steel,
+ * so 3/4 of its output; s2 1/4; e1 all; l its input share 4/10, linearly.
+ * One group of substitutes: s1 3/6, e1 2/6; every supplier needed: s2 1. */
+static void supplier_groups(void **state)
+{
+    double loss[8];
+    struct vc_engine_opts o = defaults;
+    (void)state;
+    FIRM("x", NULL);
+    FIRM("s1", NULL);
+    FIRM("s2", NULL);
+    FIRM("e1", NULL);
+    FIRM("l", NULL);
+    SECTOR("s1", "steel");
+    SECTOR("s2", "steel");
+    SECTOR("e1", "electronics");
+    SECTOR("l", "logistics");
+    SUPPLY("s1", "x", NULL, 3.0);
+    SUPPLY("s2", "x", NULL, 1.0);
+    SUPPLY("e1", "x", NULL, 2.0);
+    NONESSENTIAL(SUPPLY("l", "x", NULL, 4.0));
+    BUILD();
+    assert_string_equal(et.c.sector_attr, "sector");
+    EXTRACT(&o, loss, "s1", NULL);
+    assert_near(loss[N("x")], 0.75);
+    EXTRACT(&o, loss, "s2", NULL);
+    assert_near(loss[N("x")], 0.25);
+    EXTRACT(&o, loss, "e1", NULL);
+    assert_near(loss[N("x")], 1.0);
+    EXTRACT(&o, loss, "l", NULL);
+    assert_near(loss[N("x")], 0.4);
+    EXTRACT(&o, loss, "s1", "l", NULL); /* the worst of 3/4 and 4/10 */
+    assert_near(loss[N("x")], 0.75);
+    o.suppliers = VC_SUPPLIERS_SUBSTITUTE;
+    EXTRACT(&o, loss, "s1", NULL);
+    assert_near(loss[N("x")], 0.5);
+    EXTRACT(&o, loss, "e1", NULL);
+    assert_near(loss[N("x")], 2.0 / 6);
+    EXTRACT(&o, loss, "l", NULL); /* still not essential: linear */
+    assert_near(loss[N("x")], 0.4);
+    o.suppliers = VC_SUPPLIERS_ESSENTIAL;
+    EXTRACT(&o, loss, "s2", NULL);
+    assert_near(loss[N("x")], 1.0);
+}
+
+/* The edge's item comes before the supplier's sector; a sector column of
+ * numbers (NACE codes) is read as text; --group-by names another one. */
+static void supplier_groups_item_and_codes(void **state)
+{
+    double loss[8];
+    struct vc_attr *nace, *fn;
+    struct vc_chain_opts co = VC_CHAIN_OPTS_INIT;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_chain c2;
+    (void)state;
+    FIRM("x", NULL);
+    FIRM("a", NULL);
+    FIRM("b", NULL);
+    FIRM("c", NULL);
+    SUPPLY("a", "x", NULL, 1.0);
+    SUPPLY("b", "x", NULL, 1.0);
+    SUPPLY("c", "x", "wafers", 1.0);
+    et_col(&nace, VC_CLASS_NODE, "NACE", VC_ATTR_INT);
+    assert_int_equal(vc_attr_set_int(nace, N("a"), 26, NULL), VC_OK);
+    assert_int_equal(vc_attr_set_int(nace, N("b"), 26, NULL), VC_OK);
+    assert_int_equal(vc_attr_set_int(nace, N("c"), 26, NULL), VC_OK);
+    et_col(&fn, VC_CLASS_NODE, "role", VC_ATTR_STRING);
+    et_str(fn, N("a"), "optics");
+    et_str(fn, N("b"), "metrology");
+    BUILD();
+    assert_string_equal(et.c.sector_attr, "NACE");
+    assert_string_equal(et.c.sector[N("a")], "26");
+    /* a and b (NACE 26) substitute; c supplies wafers, a group of its own */
+    EXTRACT(&defaults, loss, "a", NULL);
+    assert_near(loss[N("x")], 0.5);
+    EXTRACT(&defaults, loss, "c", NULL);
+    assert_near(loss[N("x")], 1.0);
+    /* --group-by role: a and b are needed each */
+    co.group_by = "role";
+    assert_int_equal(vc_chain_build(&et.g, &co, &c2, NULL, &err), VC_OK);
+    {
+        double impact;
+        double cut[4] = { 0 };
+        cut[N("a")] = 1.0;
+        assert_int_equal(vc_extract(&c2, &defaults, cut, loss, &impact, NULL, &err), VC_OK);
+        assert_near(loss[N("x")], 1.0);
+    }
+    vc_chain_release(&c2);
+    co.group_by = "no_such_column";
+    assert_int_equal(vc_chain_build(&et.g, &co, &c2, NULL, &err), VC_EINVAL);
+    assert_non_null(strstr(err.msg, "no_such_column"));
+}
+
 /* Issue: a self-loop on the end product, or a cycle through it, used to
  * leave no final item.  A -> F, F -> F, and G <-> H fed by A: the finals
  * are F and the loop {G, H}, equally weighted; p (all of A) stops all. */
@@ -652,7 +747,7 @@ static void cycle_spof_least_fixed_point(void **state)
     INPUT("A", "B");
     INPUT("B", "F");
     BUILD();
-    assert_int_equal(vc_model_build(&et.c, &m, &err), VC_OK);
+    assert_int_equal(vc_model_build(&et.c, NULL, &m, &err), VC_OK);
     /* E(A) = {A}: its supply is s or B, and B stops only when A does */
     expect_set(&m, N("A"), (const char *const[]){ "A", NULL });
     expect_set(&m, N("B"), (const char *const[]){ "B", "A", NULL });
@@ -957,7 +1052,7 @@ static void incremental_equals_naive(void **state)
     SUPPLY("tsmc", "apple", NULL, NAN);
     SUPPLY("asml", "tsmc", "tools", NAN);
     BUILD();
-    assert_int_equal(vc_model_build(&et.c, &m, &err), VC_OK);
+    assert_int_equal(vc_model_build(&et.c, NULL, &m, &err), VC_OK);
     assert_true(m.n_ordered < m.n); /* the supplies loop asml-tsmc-zeiss */
     assert_int_equal(vc_prop_init(&inc, &m, &o), VC_OK);
     assert_int_equal(vc_prop_init(&naive, &m, &o), VC_OK);
@@ -1096,6 +1191,8 @@ int main(void)
         T(firm_network_all_actors),
         T(firm_network_marked_by_value),
         T(final_items_self_loop_and_cycle),
+        T(supplier_groups),
+        T(supplier_groups_item_and_codes),
         T(unknown_shares),
         T(aggregates_never_control_points),
         T(threshold_share),
