@@ -225,10 +225,14 @@ static double eval_node(const struct vc_prop *p, uint32_t v)
 
 /* ---- the worklist: a bitmap over topological ranks ----
  *
- * Popping takes the lowest rank waiting, so on an acyclic chain every node
- * is evaluated once, after all it depends on.  Dependents sit at higher
- * ranks, so the scan mostly moves forward; a push below the cursor (on a
- * cycle) moves the cursor back. */
+ * Popping takes the lowest rank waiting at or after the cursor, so on an
+ * acyclic chain every node is evaluated once, after all it depends on.
+ * On a cycle a push below the cursor waits for the next sweep (the scan
+ * wraps around): the nodes of a loop are re-evaluated in sweeps, in rank
+ * order, like Gauss-Seidel passes over the nodes that changed.  (Moving
+ * the cursor back instead lets a small inner loop re-converge after every
+ * tiny change from outside it, which can take orders of magnitude more
+ * evaluations.)  Seeds, pushed before the run, move the cursor back. */
 
 static void heap_push(struct vc_prop *p, uint32_t v)
 {
@@ -238,19 +242,28 @@ static void heap_push(struct vc_prop *p, uint32_t v)
     p->queued[v] = 1;
     r = p->m->rank[v];
     p->pending[r / 64] |= (uint64_t)1 << (r % 64);
-    if (r / 64 < p->cursor)
-        p->cursor = r / 64;
+    if (!p->running && r < p->cursor)
+        p->cursor = r;
     p->n_pending++;
 }
 
 static uint32_t heap_pop(struct vc_prop *p)
 {
+    size_t words = (p->m->n + 63) / 64, wi = p->cursor / 64;
     uint64_t w;
     uint32_t r, v;
-    while (!(w = p->pending[p->cursor]))
-        p->cursor++;
-    r = (uint32_t)(p->cursor * 64 + (size_t)__builtin_ctzll(w));
-    p->pending[p->cursor] = w & (w - 1);
+    if (wi >= words)
+        wi = 0, w = p->pending[0];
+    else
+        w = p->pending[wi] & (~(uint64_t)0 << (p->cursor % 64));
+    while (!w) {
+        if (++wi == words)
+            wi = 0;
+        w = p->pending[wi];
+    }
+    r = (uint32_t)(wi * 64 + (size_t)__builtin_ctzll(w));
+    p->pending[wi] &= ~((uint64_t)1 << (r % 64));
+    p->cursor = (size_t)r + 1;
     p->n_pending--;
     v = p->m->order[r];
     p->queued[v] = 0;
@@ -357,6 +370,7 @@ void vc_prop_run(struct vc_prop *p)
     int max_rounds = p->opts->max_rounds > 0 ? p->opts->max_rounds : 1000;
     double tol = tolerance(p->opts);
 
+    p->running = true;
     while (p->n_pending) {
         uint32_t v = heap_pop(p);
         int kind = m->chain->kind[v];
@@ -367,7 +381,7 @@ void vc_prop_run(struct vc_prop *p)
             continue;
         touch(p, v);
         p->loss[v] = now;
-        if (++p->evals[v] > p->max_evals)
+        if (p->evals[v] < UINT16_MAX && ++p->evals[v] > p->max_evals)
             p->max_evals = p->evals[v];
         if (p->evals[v] >= max_rounds) {
             p->converged = false; /* stop feeding a cycle that will not settle */
@@ -375,6 +389,7 @@ void vc_prop_run(struct vc_prop *p)
         }
         spread(p, v, before, now);
     }
+    p->running = false;
 }
 
 double vc_prop_impact(const struct vc_prop *p)

@@ -27,7 +27,8 @@ struct vc_prop {
     uint8_t *queued;
     uint16_t *evals;
     uint64_t *pending;   /* nodes waiting, as bits indexed by topological rank */
-    size_t cursor;       /* no bit is set in words before this one */
+    size_t cursor;       /* the rank the scan of pending goes on from (it wraps around) */
+    bool running;        /* in vc_prop_run: pushes wait for the scan to come round */
     size_t n_pending;
     uint32_t *touched;   /* nodes whose loss or cut is non-zero */
     size_t n_touched;

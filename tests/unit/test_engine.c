@@ -678,6 +678,117 @@ static void supplier_groups_item_and_codes(void **state)
     assert_non_null(strstr(err.msg, "no_such_column"));
 }
 
+/* ---- the firm network of docs/model.md ("Firm networks"), by hand ---- */
+
+/* Loops converge geometrically: within 1e-9 of the fixed point (the
+ * tolerance 1e-12 over 1 minus the loop's gain, docs/model.md). */
+#define assert_loop(a, b) assert_double_near((a), (b), 1e-9)
+
+static void firm_example(void)
+{
+    FIRM("A", "DEU");
+    FIRM("B", "JPN");
+    FIRM("C", "DEU");
+    FIRM("L", "NLD");
+    FIRM("M", "NLD");
+    FIRM("D", "USA");
+    FIRM("E", "USA");
+    SECTOR("A", "optics");
+    SECTOR("B", "optics");
+    SECTOR("C", "power");
+    SECTOR("L", "logistics");
+    SECTOR("D", "distribution");
+    SECTOR("E", "distribution");
+    SUPPLY("A", "M", NULL, 3.0);
+    SUPPLY("B", "M", NULL, 1.0);
+    SUPPLY("C", "M", NULL, 2.0);
+    NONESSENTIAL(SUPPLY("L", "M", NULL, 4.0));
+    SUPPLY("M", "D", NULL, 8.0);
+    SUPPLY("D", "A", NULL, 1.0);
+    SUPPLY("E", "A", NULL, 1.0);
+    assert_int_equal(vc_attr_set_double(et.value, N("A"), 6.0, NULL), VC_OK);
+    assert_int_equal(vc_attr_set_double(et.value, N("M"), 16.0, NULL), VC_OK);
+    assert_int_equal(vc_attr_set_double(et.value, N("E"), 2.0, NULL), VC_OK);
+    BUILD();
+}
+
+/* Outputs (weights): A 6, B 1, C 2, L 4, M 16, D max(1, 8) = 8, E 2: 39. */
+static void firm_worked_example_downstream(void **state)
+{
+    double loss[8];
+    struct vc_analysis a;
+    (void)state;
+    firm_example();
+    /* B: M loses (3 L_A + 1) / 4, D as much as M, A half of D's:
+     * L_M = (3 L_M / 2 + 1) / 4, so 2/5 (a loop with gain 3/8) */
+    EXTRACT(&defaults, loss, "B", NULL);
+    assert_loop(loss[N("M")], 0.4);
+    assert_loop(loss[N("D")], 0.4);
+    assert_loop(loss[N("A")], 0.2);
+    assert_loop(loss[N("E")], 0.0);
+    /* E: A = (L_D + 1) / 2, D = M = 3 L_A / 4: A 4/5, M and D 3/5 */
+    EXTRACT(&defaults, loss, "E", NULL);
+    assert_loop(loss[N("A")], 0.8);
+    assert_loop(loss[N("M")], 0.6);
+    RUN(&defaults, &a);
+    assert_loop(a.impact[N("A")], 24.0 / 39);
+    assert_loop(a.impact[N("B")], 11.8 / 39);
+    assert_loop(a.impact[N("C")], 29.0 / 39);
+    assert_loop(a.impact[N("L")], 14.8 / 39);
+    assert_loop(a.impact[N("M")], 27.0 / 39);
+    assert_loop(a.impact[N("D")], 17.0 / 39);
+    assert_loop(a.impact[N("E")], 21.2 / 39);
+    /* C alone stops M (all its power) and so D; M stops D; A does not stop
+     * M (B supplies optics too), D does not stop A (E supplies it too) */
+    assert_int_equal(a.spof_finals[N("C")], 3);
+    assert_int_equal(a.spof_finals[N("M")], 2);
+    assert_int_equal(a.spof_finals[N("A")], 1);
+    assert_int_equal(a.spof_finals[N("D")], 1);
+    assert_int_equal(a.spof_finals[N("L")], 1); /* not essential: stops nothing */
+    vc_analysis_release(&a);
+}
+
+static void firm_worked_example_upstream(void **state)
+{
+    double loss[8];
+    struct vc_engine_opts up = defaults, both = defaults;
+    struct vc_analysis a;
+    (void)state;
+    up.shock = VC_SHOCK_UPSTREAM;
+    both.shock = VC_SHOCK_BOTH;
+    firm_example();
+    /* upstream, M: its suppliers lose their sales to it, over their output
+     * X (value when larger than sales): A 3/6, B 1/1, C 2/2, L 4/4; then A's
+     * suppliers: D 1 x 1/2 / 1, E 1 x 1/2 / 2 */
+    assert_loop(EXTRACT(&up, loss, "M", NULL), 30.5 / 39);
+    assert_loop(loss[N("A")], 0.5);
+    assert_loop(loss[N("B")], 1.0);
+    assert_loop(loss[N("D")], 0.5);
+    assert_loop(loss[N("E")], 0.25);
+    assert_loop(EXTRACT(&up, loss, "B", NULL), 1.0 / 39); /* B buys nothing */
+    /* both, M: D = 1 (downstream), A = max((1 + L_E) / 2, 1/2), E = A / 2:
+     * A = 2/3, E = 1/3; B, C, L lose everything upstream */
+    assert_loop(EXTRACT(&both, loss, "M", NULL), 107.0 / 117);
+    assert_loop(loss[N("A")], 2.0 / 3);
+    assert_loop(loss[N("E")], 1.0 / 3);
+    assert_loop(loss[N("C")], 1.0);
+    /* both, B: M = (3 L_A + 1) / 4, A = max((L_D + L_E) / 2, L_M / 2),
+     * D = max(L_M, L_A), E = L_A / 2: M 1/2, A 1/3, C and L 1/2 */
+    assert_loop(EXTRACT(&both, loss, "B", NULL), 55.0 / 117);
+    assert_loop(loss[N("M")], 0.5);
+    assert_loop(loss[N("A")], 1.0 / 3);
+    assert_loop(loss[N("E")], 1.0 / 6);
+    assert_loop(loss[N("L")], 0.5);
+    /* upstream, a firm that sells only in the network stops with its
+     * customers: C stops M, hence D (downstream) and B and L (their only
+     * customer); E and A sell elsewhere too (value above sales) */
+    RUN(&both, &a);
+    assert_int_equal(a.spof_finals[N("C")], 5);
+    assert_int_equal(a.spof_finals[N("M")], 5);
+    assert_loop(a.impact[N("M")], 107.0 / 117);
+    vc_analysis_release(&a);
+}
+
 /* Issue: a self-loop on the end product, or a cycle through it, used to
  * leave no final item.  A -> F, F -> F, and G <-> H fed by A: the finals
  * are F and the loop {G, H}, equally weighted; p (all of A) stops all. */
@@ -1084,6 +1195,72 @@ static void incremental_equals_naive(void **state)
     vc_model_release(&m);
 }
 
+/* ---- firm networks: incremental against naive, every shock mode ---- */
+
+static uint64_t firm_rng = 99;
+
+static size_t firm_below(size_t n)
+{
+    uint64_t z = (firm_rng += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return (size_t)((z ^ (z >> 31)) % n);
+}
+
+static void firm_incremental_equals_naive(void **state)
+{
+    static const char *const sectors[] = { "optics", "power", "chemicals" };
+    struct vc_model m;
+    struct vc_prop inc, naive;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_engine_opts o = defaults;
+    char a[16], b[16];
+    (void)state;
+    /* 60 firms, 200 links with loops, sectors, items, essential=false, values */
+    for (int k = 0; k < 60; k++) {
+        snprintf(a, sizeof(a), "f%d", k);
+        FIRM(a, NULL);
+        if (k % 5)
+            SECTOR(a, sectors[firm_below(3)]);
+        if (k % 3 == 0)
+            assert_int_equal(vc_attr_set_double(et.value, N(a), 1.0 + (double)firm_below(40),
+                                                NULL), VC_OK);
+    }
+    for (int e = 0; e < 200; e++) {
+        size_t edge;
+        snprintf(a, sizeof(a), "f%zu", firm_below(60));
+        snprintf(b, sizeof(b), "f%zu", firm_below(60));
+        edge = SUPPLY(a, b, e % 7 == 0 ? "wafers" : NULL, 1.0 + (double)firm_below(9));
+        if (e % 6 == 0)
+            NONESSENTIAL(edge);
+    }
+    BUILD();
+    o.max_rounds = 60000;
+    for (int shock = VC_SHOCK_DOWNSTREAM; shock <= VC_SHOCK_BOTH; shock++) {
+        o.shock = (enum vc_shock)shock;
+        assert_int_equal(vc_model_build(&et.c, &o, &m, &err), VC_OK);
+        assert_int_equal(vc_prop_init(&inc, &m, &o), VC_OK);
+        assert_int_equal(vc_prop_init(&naive, &m, &o), VC_OK);
+        for (uint32_t v = 0; v < m.n; v++) {
+            vc_prop_cut_actor(&inc, v, v % 4 ? 1.0 : 0.5);
+            vc_prop_cut_actor(&naive, v, v % 4 ? 1.0 : 0.5);
+            vc_prop_run(&inc);
+            vc_prop_run_naive(&naive);
+            assert_true(inc.converged && naive.converged);
+            for (size_t k = 0; k < m.n; k++)
+                if (fabs(inc.loss[k] - naive.loss[k]) > 1e-9)
+                    fail_msg("shock %d, extracting %s: %s loses %.17g (incremental), %.17g "
+                             "(naive)", shock, et.g.node_id[v], et.g.node_id[k], inc.loss[k],
+                             naive.loss[k]);
+            vc_prop_reset(&inc);
+            vc_prop_reset(&naive);
+        }
+        vc_prop_release(&inc);
+        vc_prop_release(&naive);
+        vc_model_release(&m);
+    }
+}
+
 /* ---- determinism: 1 thread and 2 give the same bits ---- */
 
 static uint64_t det_state = 7;
@@ -1193,6 +1370,8 @@ int main(void)
         T(final_items_self_loop_and_cycle),
         T(supplier_groups),
         T(supplier_groups_item_and_codes),
+        T(firm_worked_example_downstream),
+        T(firm_worked_example_upstream),
         T(unknown_shares),
         T(aggregates_never_control_points),
         T(threshold_share),
@@ -1201,6 +1380,7 @@ int main(void)
         T(ranking_order),
         T(ranking_by_pagerank),
         T(incremental_equals_naive),
+        T(firm_incremental_equals_naive),
         T(determinism_threads),
 #undef T
     };
