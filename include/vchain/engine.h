@@ -41,6 +41,22 @@ extern "C" {
 
 enum vc_variants { VC_VARIANTS_SUBSTITUTE, VC_VARIANTS_ESSENTIAL };
 
+/* How a customer's suppliers stand in for each other (docs/model.md). */
+enum vc_suppliers {
+    VC_SUPPLIERS_GROUPED,    /* by the edge's item, else the supplier's sector, else one
+                                group: substitutes within a group, every group needed */
+    VC_SUPPLIERS_SUBSTITUTE, /* all of a customer's suppliers are one group */
+    VC_SUPPLIERS_ESSENTIAL   /* every supplier is needed (each its own group) */
+};
+
+/* Which way a loss travels along supplies links (item relations always go
+ * downstream). */
+enum vc_shock {
+    VC_SHOCK_DOWNSTREAM, /* a customer loses what its suppliers can no longer deliver */
+    VC_SHOCK_UPSTREAM,   /* a supplier loses the sales to customers that lost output */
+    VC_SHOCK_BOTH        /* both: the Economic Systemic Risk Index as published */
+};
+
 typedef void vc_progress_fn(void *ctx, const char *stage, size_t done, size_t total);
 
 struct vc_engine_opts {
@@ -57,10 +73,17 @@ struct vc_engine_opts {
     unsigned threads;              /* 0: one per core */
     vc_progress_fn *progress;      /* may be NULL */
     void *progress_ctx;
+    enum vc_suppliers suppliers;
+    enum vc_shock shock;
+    double tolerance;              /* a node's loss changing by at most this is not passed
+                                      on (docs/model.md); 0: VC_DEFAULT_TOLERANCE */
 };
 
+#define VC_DEFAULT_TOLERANCE 1e-12
+
 #define VC_ENGINE_OPTS_INIT \
-    { VC_LEVEL_FIRM, 0.0, VC_VARIANTS_SUBSTITUTE, 0.5, 0.9, 0.2, 0.1, 1000, 20000, 256, 0, 0, 0 }
+    { VC_LEVEL_FIRM, 0.0, VC_VARIANTS_SUBSTITUTE, 0.5, 0.9, 0.2, 0.1, 1000, 20000, 256, 0, 0, 0, \
+      VC_SUPPLIERS_GROUPED, VC_SHOCK_DOWNSTREAM, 0.0 }
 
 /* Concentration of one item at one provider level. */
 struct vc_concentration {

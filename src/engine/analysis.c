@@ -358,7 +358,7 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     a.n = c->n_nodes;
     a.converged = true;
     threads = vc_threads(a.opts.threads);
-    if ((st = vc_model_build(c, &m, err)) != VC_OK)
+    if ((st = vc_model_build(c, &a.opts, &m, err)) != VC_OK)
         return st;
     if ((st = alloc_results(&a)) != VC_OK)
         goto nomem;
@@ -563,7 +563,7 @@ enum vc_status vc_extract(const struct vc_chain *c, const struct vc_engine_opts 
 
     if (!opts)
         opts = &defaults;
-    if ((st = vc_model_build(c, &m, err)) != VC_OK)
+    if ((st = vc_model_build(c, opts, &m, err)) != VC_OK)
         return st;
     if (vc_prop_init(&p, &m, opts) != VC_OK) {
         vc_model_release(&m);
