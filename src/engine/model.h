@@ -56,6 +56,7 @@ struct vc_model {
     uint8_t *dep_kind;            /* enum vc_dep_kind */
     double *dep_coef;             /* provides: the (estimated) share; variant_of: the
                                      variant's weight over the sum of its siblings' */
+    uint8_t *dep_est;             /* provides: 1 when the share is an estimate */
     uint32_t *rank;               /* position in order[] */
     uint32_t *order;              /* topological order; cyclic nodes last */
     size_t n_ordered;             /* order[0 .. n_ordered) is acyclic */

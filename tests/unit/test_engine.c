@@ -769,6 +769,69 @@ static void unknown_shares(void **state)
 
 /* ---- aggregates and thresholds ---- */
 
+static void estimated_impacts(void **state)
+{
+    struct vc_analysis a;
+    struct vc_error err = VC_ERROR_INIT;
+    (void)state;
+    /* F needs A, D and E.  A: x 0.6, y unknown (estimated 0.4).  D: u 0.8,
+     * v 0.2.  E: s 0.5, u and t unknown (0.25 each).
+     * - y: 0.4, all of it through its estimate: rests on it;
+     * - t: 0.25, the same;
+     * - u: D loses 0.8, E 0.25 through u's estimate; F loses max = 0.8, and
+     *   0.8 without the estimate: touched, but does not rest on it;
+     * - x, s, v: known shares only. */
+    ITEM("F", 1, NAN);
+    ITEM("A", 0, NAN);
+    ITEM("D", 0, NAN);
+    ITEM("E", 0, NAN);
+    FIRM("x", "USA");
+    FIRM("y", "JPN");
+    FIRM("u", "KOR");
+    FIRM("v", "DEU");
+    FIRM("s", "FRA");
+    FIRM("t", "ITA");
+    INPUT("A", "F");
+    INPUT("D", "F");
+    INPUT("E", "F");
+    size_t ya = PROV("y", "A", NAN);
+    size_t xa = PROV("x", "A", 0.6);
+    PROV("u", "D", 0.8);
+    PROV("v", "D", 0.2);
+    PROV("s", "E", 0.5);
+    PROV("u", "E", NAN);
+    PROV("t", "E", NAN);
+    BUILD();
+    RUN(&defaults, &a);
+    assert_near(a.impact[N("y")], 0.4);
+    assert_true(a.impact_estimated[N("y")]);
+    assert_near(a.impact[N("t")], 0.25);
+    assert_true(a.impact_estimated[N("t")]);
+    assert_near(a.impact[N("u")], 0.8);
+    assert_false(a.impact_estimated[N("u")]);
+    assert_false(a.impact_estimated[N("x")]);
+    assert_false(a.impact_estimated[N("s")]);
+    assert_false(a.impact_estimated[N("v")]);
+    assert_false(a.impact_estimated[N("A")]); /* an item's loss reaches no share */
+    /* countries: one actor each, the same verdicts */
+    assert_true(a.countries[vc_analysis_country(&a, "JPN")].impact_estimated);
+    assert_false(a.countries[vc_analysis_country(&a, "KOR")].impact_estimated);
+    /* the export columns */
+    assert_int_equal(vc_analysis_annotate(&a, &et.g, &err), VC_OK);
+    struct vc_attr *ie = vc_graph_attr(&et.g, VC_CLASS_NODE, "impact_estimated");
+    struct vc_attr *ee = vc_graph_attr(&et.g, VC_CLASS_EDGE, "estimated");
+    struct vc_attr *se = vc_graph_attr(&et.g, VC_CLASS_EDGE, "share_estimate");
+    assert_non_null(ie);
+    assert_non_null(ee);
+    assert_non_null(se);
+    assert_true(ie->values[N("y")].i == 1 && ie->values[N("u")].i == 0);
+    assert_true(vc_attr_has(ie, N("A")) && ie->values[N("A")].i == 0);
+    assert_true(ee->values[ya].i == 1 && ee->values[xa].i == 0);
+    assert_near(vc_attr_get_double(se, ya), 0.4);
+    assert_false(vc_attr_has(se, xa));
+    vc_analysis_release(&a);
+}
+
 static void aggregates_never_control_points(void **state)
 {
     struct vc_analysis a;
@@ -1172,6 +1235,7 @@ int main(void)
         T(cycle_converges),
         T(cycle_spof_least_fixed_point),
         T(unknown_shares),
+        T(estimated_impacts),
         T(aggregates_never_control_points),
         T(threshold_share),
         T(threshold_pair),
