@@ -105,7 +105,9 @@ struct vc_country_score {
     size_t actors;
     double impact;         /* extracting every one of them */
     bool impact_estimated; /* the impact rests on an estimated share (docs/model.md) */
-    size_t control_points; /* provisions held */
+    size_t control_points; /* control points held: its actors' provisions at the level
+                              each item is analysed at (conc_level), so a country row
+                              restating its firms' rows is not counted again */
 };
 
 struct vc_analysis {

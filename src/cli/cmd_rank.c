@@ -268,7 +268,7 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o)
     if (vc_analysis_dependencies(a, o->country, &deps, &n, &err) != VC_OK)
         return cli_report(&err);
     if (o->fmt == FMT_TEXT)
-        printf("Control points held by %s (%s), firm and country rows: %zu; extracting the "
+        printf("Control points held by %s (%s): %zu; extracting the "
                "country costs %.1f %% of final output%s\n\n", a->countries[ci].code,
                vc_country_name(a->countries[ci].code) ? vc_country_name(a->countries[ci].code)
                                                        : "?",

@@ -496,7 +496,9 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     for (size_t k = 0; k < a.n_provisions; k++) {
         const struct vc_provision_score *p = &a.provisions[k];
         const char *cc = c->country[p->actor];
-        if (!p->control_point || !cc)
+        /* Counted once: at the level the item is analysed at (rank lists
+         * these), not again as the country row that restates its firms'. */
+        if (!p->control_point || !cc || p->level != a.conc_level[p->item])
             continue;
         size_t ci = vc_analysis_country(&a, cc);
         if (ci != SIZE_MAX)

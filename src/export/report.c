@@ -1101,9 +1101,9 @@ static enum vc_status country_section(const struct vc_analysis *a,
     text(out, country_name(code));
     fputs(": what it holds and what it depends on</h2>\n<p>", out);
     text(out, country_name(code));
-    fprintf(out, " holds %zu control point%s (firm and country rows); extracting all its "
-                 "actors would cost ", a->countries[ci].control_points,
-            a->countries[ci].control_points == 1 ? "" : "s");
+    fprintf(out, " holds %zu control point%s (listed below, each once: at the level its item "
+                 "is analysed at); extracting all its actors would cost ",
+            a->countries[ci].control_points, a->countries[ci].control_points == 1 ? "" : "s");
     pct(out, a->countries[ci].impact);
     fputs(a->countries[ci].impact_estimated
               ? " of the value of final output, a figure that rests on estimated shares (the "

@@ -130,6 +130,14 @@ static void n_eff_range(void **state)
     assert_near(x->n_eff_upper, 1.0 / 0.015);
     assert_true(isnan(a.conc[N("y")].n_eff) && isnan(a.conc[N("y")].n_eff_upper));
     assert_true(isnan(a.conc[N("w")].n_eff) && isnan(a.conc[N("w")].n_eff_upper));
+    /* nor an HHI or a top share: 0 would read as a perfectly competitive
+     * market; coverage and the provider counts stay */
+    assert_true(isnan(a.conc[N("y")].hhi) && isnan(a.conc[N("y")].hhi_upper));
+    assert_true(isnan(a.conc[N("y")].top_share));
+    assert_near(a.conc[N("y")].coverage, 1.0);
+    assert_int_equal(a.conc[N("y")].providers, 1);
+    assert_true(isnan(a.conc[N("w")].hhi) && isnan(a.conc[N("w")].top_share));
+    assert_int_equal(a.conc[N("w")].providers_unknown, 2);
     vc_analysis_reason(&a, PROVISION(&a, "p", "x"), reason, sizeof(reason));
     assert_non_null(strstr(reason, "10.0 % of x (HHI up to 0.66, as few as 1.5 effective "
                                    "providers: the named shares cover 20 %)"));
@@ -617,8 +625,10 @@ static void partial_cut_and_countries(void **state)
     assert_int_equal(vc_analysis_country(&a, "nl"), 0);
     assert_int_equal(vc_analysis_country(&a, "Netherlands"), 0);
     assert_true(vc_analysis_country(&a, "FRA") == SIZE_MAX);
-    /* NLD holds asml's litho (0.8) and its own row (0.7); nobody else */
-    assert_int_equal(a.countries[0].control_points, 2);
+    /* NLD holds asml's litho (0.8) and its own row (0.7), one control point
+     * counted once: litho is analysed at the firm level, where rank lists
+     * it; the country row restates it */
+    assert_int_equal(a.countries[0].control_points, 1);
     assert_true(PROVISION(&a, "NLD", "litho")->control_point);
     assert_true(PROVISION(&a, "tsmc", "fab")->control_point); /* 0.6, impact 0.6 */
     assert_true(PROVISION(&a, "samsung", "fab")->control_point); /* pair: 0.6 + 0.4 */
@@ -629,7 +639,21 @@ static void partial_cut_and_countries(void **state)
     /* the JPN row is: 0.3 beside NLD's 0.7 at the country level */
     assert_true(PROVISION(&a, "JPN", "litho")->control_point);
     assert_false(PROVISION(&a, "canon", "litho")->hard_to_replace);
+    /* TWN: tsmc; JPN: only its country row, not counted at the firm level */
+    assert_int_equal(a.countries[vc_analysis_country(&a, "TWN")].control_points, 1);
+    assert_int_equal(a.countries[vc_analysis_country(&a, "JPN")].control_points, 0);
     vc_analysis_release(&a);
+    {
+        /* at the country level litho's rows are NLD's and JPN's; fab has
+         * firm rows only and stays at the firm level */
+        struct vc_engine_opts o = defaults;
+        o.level = VC_LEVEL_COUNTRY;
+        RUN(&o, &a);
+        assert_int_equal(a.countries[vc_analysis_country(&a, "NLD")].control_points, 1);
+        assert_int_equal(a.countries[vc_analysis_country(&a, "JPN")].control_points, 1);
+        assert_int_equal(a.countries[vc_analysis_country(&a, "TWN")].control_points, 1);
+        vc_analysis_release(&a);
+    }
 }
 
 /* ---- cycles ---- */
