@@ -159,6 +159,11 @@ if [ -d "$ETO/history/release-2025-07" ]; then
     run -q deps --format tsv --table leverage --countries NLD,TWN,KOR,CHN "$ETO"
     check eto-nld-leverage-positive sh -c \
         "awk -F'\t' '\$1 == \"NLD\" { exit !(\$3 > 0 && \$4 > 0) }' '$OUT'"
+    # only essential inputs carry a loss into a country's own production:
+    # through variants the USA seemed to hold leverage over NLD (-0.023)
+    run -q deps --format tsv --table leverage --countries NLD,USA "$ETO"
+    check eto-nld-usa-balance sh -c \
+        "awk -F'\t' '\$1 == \"NLD\" { exit !(\$3 > 0 && \$3 < 0.01) }' '$OUT'"
 else
     echo "note: Chip Explorer checks skipped ($ETO missing)" >&2
 fi
