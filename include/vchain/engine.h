@@ -12,6 +12,10 @@
  *   node  impact          double  actors: value-weighted mean loss of final items when
  *                                 the actor is extracted; items: the same when the item
  *                                 itself is lost entirely
+ *   node  impact_estimated boolean actors and items: the impact rests on an estimated
+ *                                 share (an estimated share carried a loss, and the
+ *                                 extraction without the estimates gives less); always
+ *                                 false on items
  *   node  share_max       double  actors: largest share held in any item
  *   node  coverage, hhi, hhi_upper, top_share, n_eff, n_eff_upper
  *                         double  items; hhi <= hhi_upper are the bounds under partial
@@ -28,6 +32,9 @@
  *   edge  impact, replaceability   double  provides edges (extraction of the actor from
  *                                          that item alone)
  *   edge  control_point   boolean, cp_reason string           provides edges
+ *   edge  estimated       boolean provides edges: the data gives no share, the engine
+ *                                 estimated one (docs/model.md, "Unknown shares")
+ *   edge  share_estimate  double  estimated provides edges: that estimate
  *   graph betweenness_method string ("exact" or "sampled:K")
  */
 #ifndef VCHAIN_ENGINE_H
@@ -120,7 +127,10 @@ struct vc_country_score {
     const char *code;      /* ISO alpha-3 as in the data */
     size_t actors;
     double impact;         /* extracting every one of them */
-    size_t control_points; /* provisions held */
+    bool impact_estimated; /* the impact rests on an estimated share (docs/model.md) */
+    size_t control_points; /* control points held: its actors' provisions at the level
+                              each item is analysed at (conc_level), so a country row
+                              restating its firms' rows is not counted again */
 };
 
 struct vc_analysis {
@@ -130,6 +140,10 @@ struct vc_analysis {
 
     /* per node (NAN / 0 where a figure does not apply) */
     double *impact;
+    uint8_t *impact_estimated;       /* the impact rests on an estimated share: an
+                                        estimated share carried a loss, and without
+                                        the estimates the impact is smaller (actors
+                                        only: an item's extraction reaches no share) */
     struct vc_concentration *conc;   /* items */
     uint8_t *conc_level;             /* items: the level conc[] describes */
     double *share_max, *replaceability; /* actors */

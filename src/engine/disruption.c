@@ -197,6 +197,8 @@ static double eval_item(const struct vc_prop *p, uint32_t v)
     for (uint32_t j = m->prov_start[v]; j < m->prov_start[v + 1]; j++) {
         const struct vc_provision_ref *q = &m->prov[j];
         double lost = q->edge == p->cut_edge ? 1.0 : p->loss[q->actor];
+        if (!q->known && p->skip_estimates)
+            continue;
         removed[q->level] += lost * q->share;
     }
     r = clamp01(removed[0] > removed[1] ? removed[0] : removed[1]);
@@ -297,9 +299,12 @@ void vc_prop_cut_provision(struct vc_prop *p, uint32_t edge, uint32_t item)
 {
     const struct vc_model *m = p->m;
     p->cut_edge = edge; /* for the naive pass */
-    for (uint32_t j = m->prov_start[item]; j < m->prov_start[item + 1]; j++)
-        if (m->prov[j].edge == edge)
-            p->acc_r[2 * item + m->prov[j].level] += m->prov[j].share;
+    for (uint32_t j = m->prov_start[item]; j < m->prov_start[item + 1]; j++) {
+        if (m->prov[j].edge != edge || (!m->prov[j].known && p->skip_estimates))
+            continue;
+        p->used_estimate |= !m->prov[j].known && m->prov[j].share > 0;
+        p->acc_r[2 * item + m->prov[j].level] += m->prov[j].share;
+    }
     touch(p, item);
     heap_push(p, item);
 }
@@ -317,11 +322,16 @@ static void spread(struct vc_prop *p, uint32_t u, double before, double now)
     const struct vc_model *m = p->m;
     double delta = now - before;
     int essential = p->opts->variants == VC_VARIANTS_ESSENTIAL;
-
     bool down = downstream(p->opts);
 
     for (uint32_t k = m->dep_start[u]; k < m->dep_start[u + 1]; k++) {
         uint32_t v = m->dep[k];
+        if (m->dep_est[k]) {
+            if (p->skip_estimates)
+                continue; /* the estimated share read as 0: nothing reaches v */
+            if (m->dep_coef[k] > 0)
+                p->used_estimate = true;
+        }
         switch (m->dep_kind[k]) {
         case VC_DEP_PROVIDES_FIRM:
             p->acc_r[2 * v] += delta * m->dep_coef[k];
@@ -428,6 +438,7 @@ void vc_prop_reset(struct vc_prop *p)
     p->cut_edge = p->forced = UINT32_MAX;
     p->max_evals = 0;
     p->converged = true;
+    p->used_estimate = p->skip_estimates = false;
 }
 
 void vc_prop_run_naive(struct vc_prop *p)

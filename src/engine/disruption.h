@@ -37,6 +37,9 @@ struct vc_prop {
     uint32_t forced;     /* an item lost entirely, or UINT32_MAX */
     int max_evals;       /* largest number of evaluations of one node */
     bool converged;
+    bool used_estimate;  /* a provision with an estimated share carried a loss */
+    bool skip_estimates; /* set before a run: read estimated shares as 0 (to see
+                            whether a figure rests on them; docs/model.md) */
 };
 
 enum vc_status vc_prop_init(struct vc_prop *p, const struct vc_model *m,

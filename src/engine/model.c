@@ -43,6 +43,7 @@ void vc_model_release(struct vc_model *m)
     free(m->dep);
     free(m->dep_kind);
     free(m->dep_coef);
+    free(m->dep_est);
     free(m->rank);
     free(m->order);
     free(m->finals);
@@ -474,15 +475,19 @@ static enum vc_status build_dependents(struct vc_model *m)
     size_t n = m->n, head = 0, tail = 0;
     uint32_t *indeg;
     double *coef = calloc(m->m ? m->m : 1, sizeof(double)); /* per edge */
+    uint8_t *est = calloc(m->m ? m->m : 1, 1);                /* per edge */
 
     m->dep_start = starts(n);
-    if (!m->dep_start || !coef) {
+    if (!m->dep_start || !coef || !est) {
         free(coef);
+        free(est);
         return VC_ENOMEM;
     }
     /* the coefficient each edge carries: estimated share, or variant weight */
-    for (size_t j = 0; j < m->prov_start[n]; j++)
+    for (size_t j = 0; j < m->prov_start[n]; j++) {
         coef[m->prov[j].edge] = m->prov[j].share;
+        est[m->prov[j].edge] = !m->prov[j].known;
+    }
     for (size_t v = 0; v < n; v++) {
         double sum = 0;
         for (uint32_t q = m->var_start[v]; q < m->var_start[v + 1]; q++)
@@ -499,13 +504,16 @@ static enum vc_status build_dependents(struct vc_model *m)
     m->dep_kind = malloc(total);
     m->dep_coef = malloc(total * sizeof(double));
     m->dep_aux = malloc(total * sizeof(uint32_t));
+    m->dep_est = malloc(total);
     m->rank = malloc((n ? n : 1) * sizeof(uint32_t));
     m->order = malloc((n ? n : 1) * sizeof(uint32_t));
     indeg = calloc(n ? n : 1, sizeof(uint32_t));
-    if (!m->dep || !m->dep_kind || !m->dep_coef || !m->dep_aux || !m->rank || !m->order ||
+    if (!m->dep || !m->dep_kind || !m->dep_coef || !m->dep_aux || !m->dep_est || !m->rank ||
+        !m->order ||
         !indeg) {
         free(indeg);
         free(coef);
+        free(est);
         return VC_ENOMEM;
     }
     for (size_t e = 0; e < m->m; e++) {
@@ -516,6 +524,7 @@ static enum vc_status build_dependents(struct vc_model *m)
         m->dep[k] = g->edge_to[e];
         m->dep_coef[k] = coef[e];
         m->dep_aux[k] = UINT32_MAX;
+        m->dep_est[k] = est[e];
         switch (c->relation[e]) {
         case VC_REL_PROVIDES:
             m->dep_kind[k] = c->level[u] == VC_LEVEL_COUNTRY ? VC_DEP_PROVIDES_COUNTRY
@@ -533,6 +542,7 @@ static enum vc_status build_dependents(struct vc_model *m)
     }
     unshift(m->dep_start, n);
     free(coef);
+    free(est);
     for (size_t k = 0; k < n; k++)
         if (!indeg[k])
             m->order[tail++] = (uint32_t)k;

@@ -74,6 +74,7 @@ struct vc_model {
                                      variant's weight over the sum of its siblings';
                                      supplies: sup_coef of its entry */
     uint32_t *dep_aux;            /* supplies: the entry j in the customer's list */
+    uint8_t *dep_est;             /* provides: 1 when the share is an estimate */
     uint32_t *rank;               /* position in order[] */
     uint32_t *order;              /* topological order; cyclic nodes last */
     size_t n_ordered;             /* order[0 .. n_ordered) is acyclic */

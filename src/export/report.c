@@ -185,6 +185,14 @@ static void num(FILE *out, double x, int digits)
         fprintf(out, "%.*f", digits, x);
 }
 
+/* An impact, marked "≈" when it rests on estimated shares (docs/model.md). */
+static void pct_est(FILE *out, double x, bool estimated)
+{
+    if (estimated && !isnan(x))
+        fputs("&#8776;&#160;", out);
+    pct(out, x);
+}
+
 /* A figure known only within bounds (HHI, N_eff under partial coverage):
  * "lo to hi", or one number when they agree at the digits shown. */
 static void num_range(FILE *out, double lo, double hi, int digits)
@@ -737,7 +745,7 @@ static void holders_chart(const struct vc_analysis *a, const struct holder *h, s
         fprintf(out, "</text>\n<rect x=\"%.0f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" "
                      "fill=\"%s\"/>\n", left, y, w, k->cp);
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">", left + w + 6, y + 14);
-        pct(out, a->impact[h[j].actor]);
+        pct_est(out, a->impact[h[j].actor], a->impact_estimated[h[j].actor]);
         fputs(" &#183; ", out);
         pct(out, h[j].best->share);
         fputs(" of ", out);
@@ -773,7 +781,7 @@ static void holders_table(const struct vc_analysis *a, const struct holder *h, s
         fputs("</td><td>", out);
         text(out, c->country[h[j].actor]);
         fprintf(out, "</td><td class=\"n\">%zu</td><td class=\"n\">", h[j].held);
-        pct(out, a->impact[h[j].actor]);
+        pct_est(out, a->impact[h[j].actor], a->impact_estimated[h[j].actor]);
         fputs("</td><td>", out);
         text(out, c->label[h[j].best->item]);
         fputs("</td><td class=\"n\">", out);
@@ -1093,11 +1101,14 @@ static enum vc_status country_section(const struct vc_analysis *a,
     text(out, country_name(code));
     fputs(": what it holds and what it depends on</h2>\n<p>", out);
     text(out, country_name(code));
-    fprintf(out, " holds %zu control point%s (firm and country rows); extracting all its "
-                 "actors would cost ", a->countries[ci].control_points,
-            a->countries[ci].control_points == 1 ? "" : "s");
+    fprintf(out, " holds %zu control point%s (listed below, each once: at the level its item "
+                 "is analysed at); extracting all its actors would cost ",
+            a->countries[ci].control_points, a->countries[ci].control_points == 1 ? "" : "s");
     pct(out, a->countries[ci].impact);
-    fputs(" of the value of final output.</p>\n", out);
+    fputs(a->countries[ci].impact_estimated
+              ? " of the value of final output, a figure that rests on estimated shares (the "
+                "data gives some of its actors' shares only in part).</p>\n"
+              : " of the value of final output.</p>\n", out);
     if (n_h) {
         fputs("<p>Its holders, by how much of final output their extraction costs (bar), with "
               "their largest control point:</p>\n", out);
@@ -1271,8 +1282,14 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
     }
     fputs("</section>\n", out);
     fputs("<footer class=\"meta\"><p>Made by vchain from the input named above; shares are "
-          "fractions of the world market as the data gives them.</p></footer>\n"
-          "</body>\n</html>\n", out);
+          "fractions of the world market as the data gives them", out);
+    for (size_t j = 0; j < n_h; j++)
+        if (a->impact_estimated[h[j].actor]) {
+            fputs("; &#8776; marks an impact that rests on estimated shares (the data names "
+                  "a provider without its share; docs/model.md, \"Unknown shares\")", out);
+            break;
+        }
+    fputs(".</p></footer>\n</body>\n</html>\n", out);
     st = ferror(out) ? vc_error_set(err, VC_EIO, NULL, 0, 0, "write error") : VC_OK;
 out:
     picture_release(&pic);

@@ -130,6 +130,14 @@ static void n_eff_range(void **state)
     assert_near(x->n_eff_upper, 1.0 / 0.015);
     assert_true(isnan(a.conc[N("y")].n_eff) && isnan(a.conc[N("y")].n_eff_upper));
     assert_true(isnan(a.conc[N("w")].n_eff) && isnan(a.conc[N("w")].n_eff_upper));
+    /* nor an HHI or a top share: 0 would read as a perfectly competitive
+     * market; coverage and the provider counts stay */
+    assert_true(isnan(a.conc[N("y")].hhi) && isnan(a.conc[N("y")].hhi_upper));
+    assert_true(isnan(a.conc[N("y")].top_share));
+    assert_near(a.conc[N("y")].coverage, 1.0);
+    assert_int_equal(a.conc[N("y")].providers, 1);
+    assert_true(isnan(a.conc[N("w")].hhi) && isnan(a.conc[N("w")].top_share));
+    assert_int_equal(a.conc[N("w")].providers_unknown, 2);
     vc_analysis_reason(&a, PROVISION(&a, "p", "x"), reason, sizeof(reason));
     assert_non_null(strstr(reason, "10.0 % of x (HHI up to 0.66, as few as 1.5 effective "
                                    "providers: the named shares cover 20 %)"));
@@ -617,8 +625,10 @@ static void partial_cut_and_countries(void **state)
     assert_int_equal(vc_analysis_country(&a, "nl"), 0);
     assert_int_equal(vc_analysis_country(&a, "Netherlands"), 0);
     assert_true(vc_analysis_country(&a, "FRA") == SIZE_MAX);
-    /* NLD holds asml's litho (0.8) and its own row (0.7); nobody else */
-    assert_int_equal(a.countries[0].control_points, 2);
+    /* NLD holds asml's litho (0.8) and its own row (0.7), one control point
+     * counted once: litho is analysed at the firm level, where rank lists
+     * it; the country row restates it */
+    assert_int_equal(a.countries[0].control_points, 1);
     assert_true(PROVISION(&a, "NLD", "litho")->control_point);
     assert_true(PROVISION(&a, "tsmc", "fab")->control_point); /* 0.6, impact 0.6 */
     assert_true(PROVISION(&a, "samsung", "fab")->control_point); /* pair: 0.6 + 0.4 */
@@ -629,7 +639,21 @@ static void partial_cut_and_countries(void **state)
     /* the JPN row is: 0.3 beside NLD's 0.7 at the country level */
     assert_true(PROVISION(&a, "JPN", "litho")->control_point);
     assert_false(PROVISION(&a, "canon", "litho")->hard_to_replace);
+    /* TWN: tsmc; JPN: only its country row, not counted at the firm level */
+    assert_int_equal(a.countries[vc_analysis_country(&a, "TWN")].control_points, 1);
+    assert_int_equal(a.countries[vc_analysis_country(&a, "JPN")].control_points, 0);
     vc_analysis_release(&a);
+    {
+        /* at the country level litho's rows are NLD's and JPN's; fab has
+         * firm rows only and stays at the firm level */
+        struct vc_engine_opts o = defaults;
+        o.level = VC_LEVEL_COUNTRY;
+        RUN(&o, &a);
+        assert_int_equal(a.countries[vc_analysis_country(&a, "NLD")].control_points, 1);
+        assert_int_equal(a.countries[vc_analysis_country(&a, "JPN")].control_points, 1);
+        assert_int_equal(a.countries[vc_analysis_country(&a, "TWN")].control_points, 1);
+        vc_analysis_release(&a);
+    }
 }
 
 /* ---- cycles ---- */
@@ -1055,6 +1079,69 @@ static void unknown_shares(void **state)
 }
 
 /* ---- aggregates and thresholds ---- */
+
+static void estimated_impacts(void **state)
+{
+    struct vc_analysis a;
+    struct vc_error err = VC_ERROR_INIT;
+    (void)state;
+    /* F needs A, D and E.  A: x 0.6, y unknown (estimated 0.4).  D: u 0.8,
+     * v 0.2.  E: s 0.5, u and t unknown (0.25 each).
+     * - y: 0.4, all of it through its estimate: rests on it;
+     * - t: 0.25, the same;
+     * - u: D loses 0.8, E 0.25 through u's estimate; F loses max = 0.8, and
+     *   0.8 without the estimate: touched, but does not rest on it;
+     * - x, s, v: known shares only. */
+    ITEM("F", 1, NAN);
+    ITEM("A", 0, NAN);
+    ITEM("D", 0, NAN);
+    ITEM("E", 0, NAN);
+    FIRM("x", "USA");
+    FIRM("y", "JPN");
+    FIRM("u", "KOR");
+    FIRM("v", "DEU");
+    FIRM("s", "FRA");
+    FIRM("t", "ITA");
+    INPUT("A", "F");
+    INPUT("D", "F");
+    INPUT("E", "F");
+    size_t ya = PROV("y", "A", NAN);
+    size_t xa = PROV("x", "A", 0.6);
+    PROV("u", "D", 0.8);
+    PROV("v", "D", 0.2);
+    PROV("s", "E", 0.5);
+    PROV("u", "E", NAN);
+    PROV("t", "E", NAN);
+    BUILD();
+    RUN(&defaults, &a);
+    assert_near(a.impact[N("y")], 0.4);
+    assert_true(a.impact_estimated[N("y")]);
+    assert_near(a.impact[N("t")], 0.25);
+    assert_true(a.impact_estimated[N("t")]);
+    assert_near(a.impact[N("u")], 0.8);
+    assert_false(a.impact_estimated[N("u")]);
+    assert_false(a.impact_estimated[N("x")]);
+    assert_false(a.impact_estimated[N("s")]);
+    assert_false(a.impact_estimated[N("v")]);
+    assert_false(a.impact_estimated[N("A")]); /* an item's loss reaches no share */
+    /* countries: one actor each, the same verdicts */
+    assert_true(a.countries[vc_analysis_country(&a, "JPN")].impact_estimated);
+    assert_false(a.countries[vc_analysis_country(&a, "KOR")].impact_estimated);
+    /* the export columns */
+    assert_int_equal(vc_analysis_annotate(&a, &et.g, &err), VC_OK);
+    struct vc_attr *ie = vc_graph_attr(&et.g, VC_CLASS_NODE, "impact_estimated");
+    struct vc_attr *ee = vc_graph_attr(&et.g, VC_CLASS_EDGE, "estimated");
+    struct vc_attr *se = vc_graph_attr(&et.g, VC_CLASS_EDGE, "share_estimate");
+    assert_non_null(ie);
+    assert_non_null(ee);
+    assert_non_null(se);
+    assert_true(ie->values[N("y")].i == 1 && ie->values[N("u")].i == 0);
+    assert_true(vc_attr_has(ie, N("A")) && ie->values[N("A")].i == 0);
+    assert_true(ee->values[ya].i == 1 && ee->values[xa].i == 0);
+    assert_near(vc_attr_get_double(se, ya), 0.4);
+    assert_false(vc_attr_has(se, xa));
+    vc_analysis_release(&a);
+}
 
 static void aggregates_never_control_points(void **state)
 {
@@ -1532,6 +1619,7 @@ int main(void)
         T(firm_worked_example_downstream),
         T(firm_worked_example_upstream),
         T(unknown_shares),
+        T(estimated_impacts),
         T(aggregates_never_control_points),
         T(threshold_share),
         T(threshold_pair),
