@@ -376,7 +376,7 @@ static void measure(long nodes, long edges, unsigned threads, double budget, str
 
     /* the all-actor loop, both ways */
     o.progress = NULL;
-    if (vc_model_build(&c, &m, &err) != VC_OK)
+    if (vc_model_build(&c, &o, &m, &err) != VC_OK)
         die("model", &err);
     struct loop inc = { &m, calloc(threads, sizeof(struct vc_prop)), NULL, NULL, 0 };
     struct loop naive = { &m, calloc(threads, sizeof(struct vc_prop)), NULL, NULL, 1 };

@@ -12,6 +12,10 @@
  *   node  impact          double  actors: value-weighted mean loss of final items when
  *                                 the actor is extracted; items: the same when the item
  *                                 itself is lost entirely
+ *   node  impact_estimated boolean actors and items: the impact rests on an estimated
+ *                                 share (an estimated share carried a loss, and the
+ *                                 extraction without the estimates gives less); always
+ *                                 false on items
  *   node  share_max       double  actors: largest share held in any item
  *   node  coverage, hhi, hhi_upper, top_share, n_eff, n_eff_upper
  *                         double  items; hhi <= hhi_upper are the bounds under partial
@@ -28,6 +32,9 @@
  *   edge  impact, replaceability   double  provides edges (extraction of the actor from
  *                                          that item alone)
  *   edge  control_point   boolean, cp_reason string           provides edges
+ *   edge  estimated       boolean provides edges: the data gives no share, the engine
+ *                                 estimated one (docs/model.md, "Unknown shares")
+ *   edge  share_estimate  double  estimated provides edges: that estimate
  *   graph betweenness_method string ("exact" or "sampled:K")
  */
 #ifndef VCHAIN_ENGINE_H
@@ -40,6 +47,22 @@ extern "C" {
 #endif
 
 enum vc_variants { VC_VARIANTS_SUBSTITUTE, VC_VARIANTS_ESSENTIAL };
+
+/* How a customer's suppliers stand in for each other (docs/model.md). */
+enum vc_suppliers {
+    VC_SUPPLIERS_GROUPED,    /* by the edge's item, else the supplier's sector, else one
+                                group: substitutes within a group, every group needed */
+    VC_SUPPLIERS_SUBSTITUTE, /* all of a customer's suppliers are one group */
+    VC_SUPPLIERS_ESSENTIAL   /* every supplier is needed (each its own group) */
+};
+
+/* Which way a loss travels along supplies links (item relations always go
+ * downstream). */
+enum vc_shock {
+    VC_SHOCK_DOWNSTREAM, /* a customer loses what its suppliers can no longer deliver */
+    VC_SHOCK_UPSTREAM,   /* a supplier loses the sales to customers that lost output */
+    VC_SHOCK_BOTH        /* both: the Economic Systemic Risk Index as published */
+};
 
 typedef void vc_progress_fn(void *ctx, const char *stage, size_t done, size_t total);
 
@@ -57,10 +80,17 @@ struct vc_engine_opts {
     unsigned threads;              /* 0: one per core */
     vc_progress_fn *progress;      /* may be NULL */
     void *progress_ctx;
+    enum vc_suppliers suppliers;
+    enum vc_shock shock;
+    double tolerance;              /* a node's loss changing by at most this is not passed
+                                      on (docs/model.md); 0: VC_DEFAULT_TOLERANCE */
 };
 
+#define VC_DEFAULT_TOLERANCE 1e-12
+
 #define VC_ENGINE_OPTS_INIT \
-    { VC_LEVEL_FIRM, 0.0, VC_VARIANTS_SUBSTITUTE, 0.5, 0.9, 0.2, 0.1, 1000, 20000, 256, 0, 0, 0 }
+    { VC_LEVEL_FIRM, 0.0, VC_VARIANTS_SUBSTITUTE, 0.5, 0.9, 0.2, 0.1, 1000, 20000, 256, 0, 0, 0, \
+      VC_SUPPLIERS_GROUPED, VC_SHOCK_DOWNSTREAM, 0.0 }
 
 /* Concentration of one item at one provider level. */
 struct vc_concentration {
@@ -97,7 +127,10 @@ struct vc_country_score {
     const char *code;      /* ISO alpha-3 as in the data */
     size_t actors;
     double impact;         /* extracting every one of them */
-    size_t control_points; /* provisions held */
+    bool impact_estimated; /* the impact rests on an estimated share (docs/model.md) */
+    size_t control_points; /* control points held: its actors' provisions at the level
+                              each item is analysed at (conc_level), so a country row
+                              restating its firms' rows is not counted again */
 };
 
 struct vc_analysis {
@@ -107,6 +140,10 @@ struct vc_analysis {
 
     /* per node (NAN / 0 where a figure does not apply) */
     double *impact;
+    uint8_t *impact_estimated;       /* the impact rests on an estimated share: an
+                                        estimated share carried a loss, and without
+                                        the estimates the impact is smaller (actors
+                                        only: an item's extraction reaches no share) */
     struct vc_concentration *conc;   /* items */
     uint8_t *conc_level;             /* items: the level conc[] describes */
     double *share_max, *replaceability; /* actors */

@@ -23,7 +23,7 @@ struct vc_summary {
     size_t kinds[3];         /* by enum vc_kind */
     size_t relations[5];     /* by enum vc_relation */
     size_t actors_by_level[2];
-    size_t aggregates, final_items;
+    size_t aggregates, final_items, final_actors;
     size_t provides_unknown_share;
     size_t self_loops;
     size_t parallel_edges;   /* edges repeating an earlier edge's (source, target) */

@@ -60,6 +60,8 @@ void cli_memory_hint(const struct vc_error *err);
 /* Messages (cli_msg.c): "vchain: error: FILE:LINE:COL: message" on stderr. */
 void cli_error(const char *fmt, ...) VC_PRINTF(1, 2);
 void cli_warning(const char *fmt, ...) VC_PRINTF(1, 2);
+/* What vchain read the input as ("vchain: note: ..."); nothing under -q. */
+void cli_note(const char *fmt, ...) VC_PRINTF(1, 2);
 /* Prints err (file:line:col when known); returns EXIT_DATA. */
 int cli_report(const struct vc_error *err);
 /* The vc_diag callback: prints a warning unless -q. */
@@ -80,9 +82,11 @@ void cli_progress_done(void);
  * option codes to cli_input_option().
  */
 enum {
-    OPT_MAP = 1000, OPT_SHARE_SCALE, OPT_LENIENT, OPT_STRICT, OPT_INPUT_FORMAT,
+    OPT_MAP = 1000, OPT_SHARE_SCALE, OPT_LENIENT, OPT_STRICT, OPT_INPUT_FORMAT, OPT_GROUP_BY,
+    OPT_DIRECTION,
     OPT_LEVEL = 1050, OPT_SPARE, OPT_VARIANTS, OPT_THETA_SHARE, OPT_THETA_PAIR,
     OPT_THETA_IMPACT, OPT_THREADS, OPT_MAX_ROUNDS, OPT_EXACT_BETWEENNESS, OPT_THETA_PAIR_MIN,
+    OPT_SUPPLIERS, OPT_SHOCK, OPT_TOLERANCE,
     OPT_FIRST_COMMAND_OPTION = 1100 /* commands number their own long options from here */
 };
 
@@ -91,7 +95,9 @@ enum {
     { "share-scale", required_argument, 0, OPT_SHARE_SCALE }, \
     { "lenient", no_argument, 0, OPT_LENIENT }, \
     { "strict", no_argument, 0, OPT_STRICT }, \
-    { "input-format", required_argument, 0, OPT_INPUT_FORMAT }
+    { "input-format", required_argument, 0, OPT_INPUT_FORMAT }, \
+    { "group-by", required_argument, 0, OPT_GROUP_BY }, \
+    { "direction", required_argument, 0, OPT_DIRECTION }
 
 #define CLI_INPUT_HELP \
     "Input options:\n" \
@@ -102,7 +108,14 @@ enum {
     "  --lenient             create nodes that edges name but the file never declares\n" \
     "  --strict              treat warnings as errors\n" \
     "  --input-format FMT    auto (default), graphml, gexf, csv (an edge list with\n" \
-    "                        Source and Target columns) or tables\n"
+    "                        Source and Target columns) or tables\n" \
+    "  --group-by ATTR       the node attribute naming a supplier's sector, which\n" \
+    "                        groups a customer's suppliers when an edge has no item\n" \
+    "                        (default: sector, industry, nace, isic, naics, sic,\n" \
+    "                        function or category, whichever the actors carry)\n" \
+    "  --direction required|as-written\n" \
+    "                        undirected edges have no supply direction and are left\n" \
+    "                        out (default), or are read source -> target\n"
 
 struct cli_input {
     struct vc_load_opts load;
@@ -134,7 +147,10 @@ int cli_load(struct cli_input *in, const char *path, struct vc_graph *g, struct 
     { "theta-impact", required_argument, 0, OPT_THETA_IMPACT }, \
     { "threads", required_argument, 0, OPT_THREADS }, \
     { "max-rounds", required_argument, 0, OPT_MAX_ROUNDS }, \
-    { "exact-betweenness-limit", required_argument, 0, OPT_EXACT_BETWEENNESS }
+    { "exact-betweenness-limit", required_argument, 0, OPT_EXACT_BETWEENNESS }, \
+    { "suppliers", required_argument, 0, OPT_SUPPLIERS }, \
+    { "shock", required_argument, 0, OPT_SHOCK }, \
+    { "tolerance", required_argument, 0, OPT_TOLERANCE }
 
 #define CLI_ENGINE_HELP \
     "Analysis options (docs/model.md):\n" \
@@ -152,10 +168,21 @@ int cli_load(struct cli_input *in, const char *path, struct vc_graph *g, struct 
     "  --threads N           threads for the extraction loop (default: all cores)\n" \
     "  --max-rounds N        bound on re-evaluations of a node on a cycle (1000)\n" \
     "  --exact-betweenness-limit N\n" \
-    "                        exact betweenness up to N nodes, sampled above (20000)\n"
+    "                        exact betweenness up to N nodes, sampled above (20000)\n" \
+    "  --suppliers grouped|substitute|essential\n" \
+    "                        a customer's suppliers stand in for each other within\n" \
+    "                        a group (by edge item, else sector; default), all of\n" \
+    "                        them, or none of them\n" \
+    "  --shock downstream|upstream|both\n" \
+    "                        along supply links, customers lose what suppliers\n" \
+    "                        cannot deliver (default), suppliers lose the sales to\n" \
+    "                        customers that lost output, or both (the Economic\n" \
+    "                        Systemic Risk Index as published)\n" \
+    "  --tolerance X         a loss changing by at most X is not passed on (1e-12)\n"
 
 struct cli_engine {
     struct vc_engine_opts opts;
+    int strict;  /* --strict: what would be a warning about the analysis is an error */
 };
 
 void cli_engine_init(struct cli_engine *e);

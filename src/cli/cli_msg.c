@@ -39,6 +39,16 @@ void cli_warning(const char *fmt, ...)
     va_end(ap);
 }
 
+void cli_note(const char *fmt, ...)
+{
+    va_list ap;
+    if (cli.quiet)
+        return;
+    va_start(ap, fmt);
+    vmsg("note", fmt, ap);
+    va_end(ap);
+}
+
 static void print_located(const char *kind, const struct vc_error *e)
 {
     fflush(stdout);

@@ -70,6 +70,19 @@ int cli_input_option(struct cli_input *in, const char *cmd, int opt, const char 
             return -1;
         }
         return 1;
+    case OPT_GROUP_BY:
+        in->load.chain.group_by = arg;
+        return 1;
+    case OPT_DIRECTION:
+        if (strcmp(arg, "required") == 0)
+            in->load.chain.direction = VC_DIRECTION_REQUIRED;
+        else if (strcmp(arg, "as-written") == 0)
+            in->load.chain.direction = VC_DIRECTION_AS_WRITTEN;
+        else {
+            cli_usage_error(cmd, "--direction takes required or as-written, not '%s'", arg);
+            return -1;
+        }
+        return 1;
     default:
         return 0;
     }
@@ -126,6 +139,7 @@ void cli_engine_init(struct cli_engine *e)
 {
     static const struct vc_engine_opts defaults = VC_ENGINE_OPTS_INIT;
     e->opts = defaults;
+    e->strict = 0;
 }
 
 static int parse_fraction(const char *cmd, const char *opt, const char *arg, double lo,
@@ -177,6 +191,31 @@ int cli_engine_option(struct cli_engine *e, const char *cmd, int opt, const char
             return cli_usage_error(cmd, "--variants takes substitute or essential, not '%s'",
                                    arg), -1;
         return 1;
+    case OPT_SUPPLIERS:
+        if (strcmp(arg, "grouped") == 0)
+            o->suppliers = VC_SUPPLIERS_GROUPED;
+        else if (strcmp(arg, "substitute") == 0)
+            o->suppliers = VC_SUPPLIERS_SUBSTITUTE;
+        else if (strcmp(arg, "essential") == 0)
+            o->suppliers = VC_SUPPLIERS_ESSENTIAL;
+        else
+            return cli_usage_error(cmd, "--suppliers takes grouped, substitute or essential, "
+                                   "not '%s'", arg), -1;
+        return 1;
+    case OPT_SHOCK:
+        if (strcmp(arg, "downstream") == 0)
+            o->shock = VC_SHOCK_DOWNSTREAM;
+        else if (strcmp(arg, "upstream") == 0)
+            o->shock = VC_SHOCK_UPSTREAM;
+        else if (strcmp(arg, "both") == 0)
+            o->shock = VC_SHOCK_BOTH;
+        else
+            return cli_usage_error(cmd, "--shock takes downstream, upstream or both, not '%s'",
+                                   arg), -1;
+        return 1;
+    case OPT_TOLERANCE:
+        rc = parse_fraction(cmd, "--tolerance", arg, 1e-15, 0.01, &o->tolerance);
+        return rc;
     case OPT_SPARE: return parse_fraction(cmd, "--spare", arg, 0, 100, &o->spare);
     case OPT_THETA_SHARE: return parse_fraction(cmd, "--theta-share", arg, 0, 1, &o->theta_share);
     case OPT_THETA_PAIR: return parse_fraction(cmd, "--theta-pair", arg, 0, 1, &o->theta_pair);
@@ -201,12 +240,42 @@ int cli_engine_option(struct cli_engine *e, const char *cmd, int opt, const char
     }
 }
 
+/* Says what the final output is when the input leaves it to vchain. */
+static int final_output_note(const struct cli_engine *e, const struct vc_chain *c)
+{
+    const char *src = c->graph->source;
+    switch (c->final_rule) {
+    case VC_FINAL_MARKED_ITEMS:
+        break;
+    case VC_FINAL_TERMINAL_ITEMS:
+        cli_note("%s: final output is %s", src, vc_final_rule_text(c->final_rule));
+        break;
+    case VC_FINAL_MARKED_ACTORS:
+    case VC_FINAL_ALL_ACTORS:
+        cli_note("%s: final output is %s (its value where given, else its throughput: the "
+                 "larger of what it sells and buys along the supply links); an actor's impact "
+                 "is its Economic Systemic Risk Index", src, vc_final_rule_text(c->final_rule));
+        break;
+    case VC_FINAL_NONE:
+        if (e->strict) {
+            cli_error("%s: no final output (no items and no actors): nothing can be lost, so "
+                      "there is nothing to rank", src);
+            return EXIT_DATA;
+        }
+        cli_warning("%s: no final output (no items and no actors): every impact is 0", src);
+        break;
+    }
+    return EXIT_OK;
+}
+
 int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analysis *out)
 {
     struct vc_error err = VC_ERROR_INIT;
     struct vc_engine_opts o = e->opts;
     enum vc_status st;
 
+    if (final_output_note(e, c) != EXIT_OK)
+        return EXIT_DATA;
     if (cli_progress_wanted()) {
         o.progress = cli_progress;
         o.progress_ctx = NULL;
@@ -226,6 +295,8 @@ int cli_shared_option(struct cli_input *in, struct cli_engine *eng, const char *
                       const char *arg)
 {
     int handled = cli_input_option(in, cmd, opt, arg);
+    if (handled > 0 && opt == OPT_STRICT && eng)
+        eng->strict = 1;
     if (!handled && eng)
         handled = cli_engine_option(eng, cmd, opt, arg);
     if (handled > 0)

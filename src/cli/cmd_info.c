@@ -31,9 +31,12 @@ static void print_text(const struct vc_chain *c, const struct vc_summary *s)
 
     printf("file             %s\n", g->source);
     printf("nodes            %zu\n", s->n_nodes);
-    printf("  actors         %zu (%zu firm level, %zu country level; %zu aggregates)\n",
+    printf("  actors         %zu (%zu firm level, %zu country level; %zu aggregates",
            s->kinds[VC_KIND_ACTOR], s->actors_by_level[VC_LEVEL_FIRM],
            s->actors_by_level[VC_LEVEL_COUNTRY], s->aggregates);
+    if (s->final_actors)
+        printf("; %zu final", s->final_actors);
+    printf(")\n");
     printf("  items          %zu (%zu final)\n", s->kinds[VC_KIND_ITEM], s->final_items);
     if (s->kinds[VC_KIND_OTHER])
         printf("  other          %zu\n", s->kinds[VC_KIND_OTHER]);
@@ -52,6 +55,16 @@ static void print_text(const struct vc_chain *c, const struct vc_summary *s)
     printf("acyclic          %s\n", s->acyclic ? "yes" : "no");
     printf("reading          %s\n", c->plain ? "plain graph: every node an actor, every edge supplies"
                                              : "value chain (kind/relation attributes)");
+    printf("final output     %s\n", vc_final_rule_text(c->final_rule));
+    if (s->relations[VC_REL_SUPPLIES])
+        printf("supplier groups  by the edge item where given, else %s%s%s\n",
+               c->sector_attr ? "by the supplier's node attribute \"" : "",
+               c->sector_attr ? c->sector_attr : "one group per customer (no sector attribute)",
+               c->sector_attr ? "\"" : "");
+    if (c->n_directionless)
+        printf("no direction     %zu edge%s undirected: left out of the propagation "
+               "(--direction as-written reads them source -> target)\n",
+               c->n_directionless, c->n_directionless == 1 ? " is" : "s are");
     printf("attributes       %zu\n", g->n_attrs);
     if (g->n_attrs) {
         printf("  %-6s %-24s %-8s %s\n", "class", "name", "type", "count");
@@ -86,6 +99,14 @@ static void print_json(const struct vc_chain *c, const struct vc_summary *s)
     printf("  \"actors_by_level\": {\"firm\": %zu, \"country\": %zu},\n",
            s->actors_by_level[VC_LEVEL_FIRM], s->actors_by_level[VC_LEVEL_COUNTRY]);
     printf("  \"aggregates\": %zu,\n  \"final_items\": %zu,\n", s->aggregates, s->final_items);
+    printf("  \"final_actors\": %zu,\n  \"final_rule\": ", s->final_actors);
+    vc_json_string(stdout, vc_final_rule_text(c->final_rule));
+    printf(",\n  \"sector_attribute\": ");
+    if (c->sector_attr)
+        vc_json_string(stdout, c->sector_attr);
+    else
+        fputs("null", stdout);
+    printf(",\n  \"directionless_edges\": %zu,\n", c->n_directionless);
     printf("  \"relations\": {");
     for (int r = 0; r < 5; r++)
         printf("%s\"%s\": %zu", r ? ", " : "", vc_relation_name((enum vc_relation)r),

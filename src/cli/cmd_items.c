@@ -1,6 +1,7 @@
 /*
  * cmd_items.c - `vchain items FILE`: how concentrated each item's market is.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,7 +42,8 @@ struct row {
 static int by_hhi(const void *x, const void *y)
 {
     const struct row *p = x, *q = y;
-    double a = p->conc.hhi, b = q->conc.hhi;
+    /* an item without a named share has no HHI: last */
+    double a = isnan(p->conc.hhi) ? -1 : p->conc.hhi, b = isnan(q->conc.hhi) ? -1 : q->conc.hhi;
     if (a != b)
         return a > b ? -1 : 1;
     if (p->item != q->item)

@@ -38,12 +38,14 @@ static const char usage[] =
     "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
     "\n"
     "Columns: rank, actor, country, item, share (fraction; estimated marks shares\n"
-    "that were unknown), hhi (lower bound) and n_eff (the fewest effective\n"
+    "that were unknown, which never make a control point), hhi (lower bound) and n_eff (the fewest effective\n"
     "providers the data allows, 1/hhi_upper) of the item at that provider level,\n"
     "replaceability (1 - share, raised by spare capacity), impact (value-weighted\n"
     "mean loss of final items if the actor is extracted from that item), spof (the\n"
     "actor or the item alone can stop a final item), reach_items and reach_final\n"
-    "(items downstream of the item), control_point, reason.\n"
+    "(items downstream of the item), control_point, reason.  With --by actor or\n"
+    "--by country, impact is that of extracting the actor or country, and\n"
+    "impact_estimated says that it rests on estimated shares (docs/model.md).\n"
     "\n"
     "Exit status: 0 success, 1 data error, 2 usage error.\n";
 
@@ -189,6 +191,7 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o)
     cli_table_col(&t, "level", CLI_COL_TEXT);
     cli_table_col(&t, "control_points", CLI_COL_INT);
     cli_table_col(&t, "impact", CLI_COL_NUM);
+    cli_table_col(&t, "impact_estimated", CLI_COL_BOOL);
     cli_table_col(&t, "spof_finals", CLI_COL_INT);
     cli_table_col(&t, "top_item", CLI_COL_TEXT);
     cli_table_col(&t, "top_share", CLI_COL_NUM);
@@ -206,6 +209,7 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o)
         cli_table_text(&t, vc_level_name((enum vc_level)c->level[h[j].actor]));
         cli_table_int(&t, (long long)h[j].held);
         cli_table_num(&t, a->impact[h[j].actor]);
+        cli_table_bool(&t, a->impact_estimated[h[j].actor]);
         cli_table_int(&t, a->spof_finals[h[j].actor]);
         cli_table_text(&t, c->label[h[j].best->item]);
         cli_table_num(&t, h[j].best->share);
@@ -228,6 +232,7 @@ static int print_countries(const struct vc_analysis *a, const struct rank_opts *
     cli_table_col(&t, "actors", CLI_COL_INT);
     cli_table_col(&t, "control_points", CLI_COL_INT);
     cli_table_col(&t, "impact", CLI_COL_NUM);
+    cli_table_col(&t, "impact_estimated", CLI_COL_BOOL);
     for (size_t j = 0; j < a->n_countries; j++) {
         const struct vc_country_score *s = &a->countries[j];
         if (o->top && (long)j >= o->top)
@@ -239,6 +244,7 @@ static int print_countries(const struct vc_analysis *a, const struct rank_opts *
         cli_table_int(&t, (long long)s->actors);
         cli_table_int(&t, (long long)s->control_points);
         cli_table_num(&t, s->impact);
+        cli_table_bool(&t, s->impact_estimated);
     }
     rc = cli_table_print(&t, stdout, o->fmt);
     cli_table_release(&t);
@@ -266,10 +272,10 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o)
     }
     s = &a->countries[v.country];
     if (o->fmt == FMT_TEXT)
-        printf("Control points held by %s (%s), firm and country rows: %zu; extracting the "
-               "country costs %.1f %% of final output\n\n", s->code,
+        printf("Control points held by %s (%s): %zu; extracting the "
+               "country costs %.1f %% of final output%s\n\n", s->code,
                vc_country_name(s->code) ? vc_country_name(s->code) : "?", s->control_points,
-               s->impact * 100);
+               s->impact * 100, s->impact_estimated ? " (resting on estimated shares)" : "");
     if (o->fmt == FMT_JSON)
         fputs("{\"control_points\": ", stdout);
     if (print_provisions(a, o, v.own, v.n_own) != 0) {

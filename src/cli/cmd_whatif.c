@@ -74,6 +74,18 @@ static int by_loss(const void *x, const void *y)
     return (p->item > q->item) - (p->item < q->item);
 }
 
+/* Why an item that has (or had) providers has no HHI on one side. */
+static const char *no_hhi(const struct vc_concentration *q, bool had_providers)
+{
+    if (!isnan(q->hhi))
+        return NULL;
+    if (!q->providers)
+        return had_providers ? "no provider left" : NULL;
+    if (q->providers_unknown)
+        return "no named provider's share is known";
+    return "only aggregates, whose sizes are unknown";
+}
+
 static int items_table(const struct vc_whatif *w, const struct view *v, struct cli_table *t)
 {
     const struct vc_chain *c = w->before.chain;
@@ -93,16 +105,30 @@ static int items_table(const struct vc_whatif *w, const struct view *v, struct c
     cli_table_col(t, "final", CLI_COL_BOOL);
     cli_table_col(t, "hhi_before", CLI_COL_NUM);
     cli_table_col(t, "hhi_after", CLI_COL_NUM);
+    cli_table_col(t, "hhi_note", CLI_COL_TEXT);
     for (size_t j = 0; j < n && !limit(v, t->n_rows); j++) {
         uint32_t k = h[j].item, after = w->cmp.align.a_to_b[k];
+        const struct vc_concentration *qa = &w->before.conc[k];
+        const char *why_a = no_hhi(qa, false), *why_b = NULL;
+        char note[160];
         cli_table_row(t);
         cli_table_int(t, (long long)j + 1);
         cli_table_text(t, c->label[k]);
         cli_table_text(t, c->graph->node_id[k]);
         cli_table_num(t, h[j].loss);
         cli_table_bool(t, c->final[k]);
-        cli_table_num(t, w->before.conc[k].hhi);
+        cli_table_num(t, qa->hhi);
         cli_table_num(t, after != UINT32_MAX ? w->after.conc[after].hhi : NAN);
+        if (after != UINT32_MAX)
+            why_b = no_hhi(&w->after.conc[after], qa->providers > 0);
+        /* an empty HHI says why: no number belongs there */
+        if (why_a && why_b && strcmp(why_a, why_b) == 0)
+            snprintf(note, sizeof(note), "before and after: %s", why_a);
+        else
+            snprintf(note, sizeof(note), "%s%s%s%s%s", why_a ? "before: " : "",
+                     why_a ? why_a : "", why_a && why_b ? "; " : "", why_b ? "after: " : "",
+                     why_b ? why_b : "");
+        cli_table_text(t, note);
     }
     free(h);
     return 0;

@@ -46,6 +46,22 @@ const char *vc_level_name(enum vc_level l)
     return l == VC_LEVEL_COUNTRY ? "country" : "firm";
 }
 
+const char *vc_final_rule_text(enum vc_final_rule r)
+{
+    switch (r) {
+    case VC_FINAL_MARKED_ITEMS: return "the items marked final";
+    case VC_FINAL_TERMINAL_ITEMS:
+        return "the items that feed no other item (none is marked final; on a cycle, the "
+               "items of a loop that feeds nothing outside it)";
+    case VC_FINAL_MARKED_ACTORS:
+        return "the actors marked final, weighted by their output";
+    case VC_FINAL_ALL_ACTORS:
+        return "every actor (no items, none marked final), weighted by its output";
+    case VC_FINAL_NONE: break;
+    }
+    return "none (no items and no actors)";
+}
+
 static int word_in(const char *s, const char *const *words)
 {
     for (int i = 0; words[i]; i++)
@@ -142,7 +158,9 @@ static enum vc_status number_at(const struct ctx *x, const struct vc_attr *a, si
 }
 
 /* Reads element k of a boolean attribute (string and numeric columns too). */
-static enum vc_status bool_at(const struct ctx *x, const struct vc_attr *a, size_t k, int *out)
+static enum vc_status bool_value(const struct ctx *x, const struct vc_attr *a, size_t k,
+                                 const char *path, long line, long col, const char *what,
+                                 int *out)
 {
     if (!vc_attr_has(a, k))
         return VC_OK;
@@ -152,9 +170,8 @@ static enum vc_status bool_at(const struct ctx *x, const struct vc_attr *a, size
         const char *why = "";
         enum vc_status st = vc_value_parse(VC_ATTR_BOOL, a->values[k].s, &v, &present, &why);
         if (st != VC_OK)
-            return vc_error_set(x->err, st, node_path(x, k), node_line(x, k), node_col(x, k),
-                                "%s \"%s\" of node \"%s\": %s", a->name, a->values[k].s,
-                                x->g->node_id[k], why);
+            return vc_error_set(x->err, st, path, line, col, "%s \"%s\" of %s: %s", a->name,
+                                a->values[k].s, what, why);
         if (present)
             *out = v.i != 0;
         return VC_OK;
@@ -163,6 +180,15 @@ static enum vc_status bool_at(const struct ctx *x, const struct vc_attr *a, size
     if (!isnan(d))
         *out = d != 0;
     return VC_OK;
+}
+
+static enum vc_status bool_at(const struct ctx *x, const struct vc_attr *a, size_t k, int *out)
+{
+    char what[300];
+    if (!vc_attr_has(a, k))
+        return VC_OK;
+    snprintf(what, sizeof(what), "node \"%s\"", x->g->node_id[k]);
+    return bool_value(x, a, k, node_path(x, k), node_line(x, k), node_col(x, k), what, out);
 }
 
 static enum vc_status alloc_arrays(struct vc_chain *c, size_t n, size_t m)
@@ -178,8 +204,13 @@ static enum vc_status alloc_arrays(struct vc_chain *c, size_t n, size_t m)
     c->share = malloc((m ? m : 1) * sizeof(double));
     c->weight = malloc((m ? m : 1) * sizeof(double));
     c->item = calloc(m ? m : 1, sizeof(char *));
+    c->sector = calloc(n ? n : 1, sizeof(char *));
+    c->node_share = malloc((n ? n : 1) * sizeof(double));
+    c->essential = malloc(m ? m : 1);
+    c->undirected = calloc(m ? m : 1, 1);
     if (!c->kind || !c->level || !c->aggregate || !c->final || !c->value || !c->label ||
-        !c->country || !c->relation || !c->share || !c->weight || !c->item)
+        !c->country || !c->relation || !c->share || !c->weight || !c->item || !c->sector ||
+        !c->node_share || !c->essential || !c->undirected)
         return VC_ENOMEM;
     return VC_OK;
 }
@@ -197,6 +228,10 @@ void vc_chain_release(struct vc_chain *c)
     free(c->share);
     free(c->weight);
     free(c->item);
+    free(c->sector);
+    free(c->node_share);
+    free(c->essential);
+    free(c->undirected);
     memset(c, 0, sizeof(*c));
 }
 
@@ -379,6 +414,26 @@ static enum vc_status check_relations(struct ctx *x)
     return VC_OK;
 }
 
+/*
+ * An undirected supplies, input_of or variant_of edge says nothing about
+ * who feeds whom: unless told to read it as written, the analysis leaves it
+ * out (provides edges need no direction: an actor provides an item).
+ */
+static void mark_directionless(struct ctx *x, const struct vc_chain_opts *opts)
+{
+    struct vc_graph *g = x->g;
+    struct vc_chain *c = x->c;
+
+    c->n_directionless = 0;
+    for (size_t e = 0; e < g->n_edges; e++) {
+        int r = c->relation[e];
+        c->undirected[e] = opts->direction == VC_DIRECTION_REQUIRED && !g->edge_directed[e] &&
+                           (r == VC_REL_SUPPLIES || r == VC_REL_INPUT_OF ||
+                            r == VC_REL_VARIANT_OF);
+        c->n_directionless += c->undirected[e];
+    }
+}
+
 static enum vc_status share_scale(struct ctx *x, const struct vc_chain_opts *opts, int *percent)
 {
     struct vc_graph *g = x->g;
@@ -405,6 +460,7 @@ static enum vc_status read_edge_numbers(struct ctx *x, const struct vc_chain_opt
     struct vc_attr *share = vc_graph_attr(g, VC_CLASS_EDGE, "share");
     struct vc_attr *weight = vc_graph_attr(g, VC_CLASS_EDGE, "weight");
     struct vc_attr *item = vc_graph_attr(g, VC_CLASS_EDGE, "item");
+    struct vc_attr *essential = vc_graph_attr(g, VC_CLASS_EDGE, "essential");
     char name[256];
     int percent;
     enum vc_status st = share_scale(x, opts, &percent);
@@ -413,7 +469,13 @@ static enum vc_status read_edge_numbers(struct ctx *x, const struct vc_chain_opt
         return st;
     for (size_t e = 0; e < g->n_edges; e++) {
         double s, w;
+        int ess = 1;
         edge_name(x, e, name, sizeof(name));
+        st = bool_value(x, essential, e, edge_path(x, e), edge_line(x, e), edge_col(x, e), name,
+                        &ess);
+        if (st != VC_OK)
+            return st;
+        c->essential[e] = (uint8_t)ess;
         st = number_at(x, share, e, edge_path(x, e), edge_line(x, e), edge_col(x, e), name,
                        &s);
         if (st == VC_OK)
@@ -564,37 +626,260 @@ static enum vc_status read_node_fields(struct ctx *x)
     return st;
 }
 
+/*
+ * A supplier's sector, which groups a customer's suppliers when the supplies
+ * edges do not say what they supply: the node attribute given with
+ * --group-by, else the first of these names (any case) that some actor
+ * carries.  Numbers (NACE or NAICS codes) are read as their text.
+ */
+static enum vc_status read_sectors(struct ctx *x, const struct vc_chain_opts *opts)
+{
+    static const char *const names[] = { "sector", "industry", "nace", "nace_code", "isic",
+                                          "naics", "sic", "function", "category", NULL };
+    struct vc_graph *g = x->g;
+    struct vc_chain *c = x->c;
+    struct vc_attr *a = NULL;
+
+    if (opts->group_by) {
+        a = vc_graph_attr(g, VC_CLASS_NODE, opts->group_by);
+        if (!a)
+            return vc_error_set(x->err, VC_EINVAL, g->source, 0, 0,
+                                "--group-by %s: the nodes have no attribute \"%s\"",
+                                opts->group_by, opts->group_by);
+    }
+    for (int i = 0; !a && names[i]; i++) {
+        for (size_t j = 0; !a && j < g->n_attrs; j++) {
+            struct vc_attr *cand = g->attrs[j];
+            if (cand->cls != VC_CLASS_NODE || strcasecmp(cand->name, names[i]) != 0)
+                continue;
+            for (size_t k = 0; k < g->n_nodes; k++)
+                if (c->kind[k] == VC_KIND_ACTOR && vc_attr_has(cand, k)) {
+                    a = cand;
+                    break;
+                }
+        }
+    }
+    if (!a)
+        return VC_OK;
+    c->sector_attr = a->name;
+    for (size_t k = 0; k < g->n_nodes; k++) {
+        char buf[64];
+        const char *v;
+        if (c->kind[k] != VC_KIND_ACTOR || !vc_attr_has(a, k))
+            continue;
+        if (a->type == VC_ATTR_STRING) {
+            v = a->values[k].s;
+        } else {
+            if (a->type == VC_ATTR_FLOAT || a->type == VC_ATTR_DOUBLE)
+                snprintf(buf, sizeof(buf), "%.17g", a->values[k].d);
+            else
+                snprintf(buf, sizeof(buf), "%lld", (long long)a->values[k].i);
+            if (!(v = vc_graph_strdup(g, buf, strlen(buf))))
+                return vc_error_set(x->err, VC_ENOMEM, g->source, 0, 0, "out of memory");
+        }
+        c->sector[k] = v && *v ? v : NULL;
+    }
+    return VC_OK;
+}
+
+/*
+ * A node `share`: an actor's share of its market (a firm network gives it
+ * on the node, not on a provides edge).  In [0,1], or percent as the edge
+ * shares are (rewritten as fractions alike).
+ */
+static enum vc_status read_node_shares(struct ctx *x, const struct vc_chain_opts *opts)
+{
+    struct vc_graph *g = x->g;
+    struct vc_chain *c = x->c;
+    struct vc_attr *share = vc_graph_attr(g, VC_CLASS_NODE, "share");
+    int percent = 0;
+    enum vc_status st;
+    char name[300];
+
+    for (size_t k = 0; k < g->n_nodes; k++)
+        c->node_share[k] = NAN;
+    if (!share)
+        return VC_OK;
+    if ((st = share_scale(x, opts, &percent)) != VC_OK)
+        return st;
+    for (size_t k = 0; k < g->n_nodes; k++) {
+        double v;
+        snprintf(name, sizeof(name), "node \"%s\"", g->node_id[k]);
+        st = number_at(x, share, k, node_path(x, k), node_line(x, k), node_col(x, k), name, &v);
+        if (st != VC_OK)
+            return st;
+        if (isnan(v))
+            continue;
+        if (percent)
+            v /= 100.0;
+        if (v < 0.0 || v > 1.0)
+            return vc_error_set(x->err, VC_EINVAL, node_path(x, k), node_line(x, k),
+                                node_col(x, k), "%s: share %g%s is outside [0,1]%s", name,
+                                percent ? v * 100.0 : v, percent ? " %" : "",
+                                percent ? "" : " (for percentages, use --share-scale percent)");
+        c->node_share[k] = v;
+    }
+    if (percent || share->type != VC_ATTR_DOUBLE) {
+        struct vc_attr *fresh;
+        vc_graph_attr_remove(g, share);
+        st = vc_graph_attr_add(g, VC_CLASS_NODE, "share", VC_ATTR_DOUBLE, &fresh, x->err);
+        for (size_t k = 0; st == VC_OK && k < g->n_nodes; k++)
+            if (!isnan(c->node_share[k]))
+                st = vc_attr_set_double(fresh, k, c->node_share[k], x->err);
+    }
+    return st;
+}
+
+/*
+ * Marks the items of the terminal strongly connected components of the item
+ * graph (input_of and variant_of edges, self-loops left out) as final: on a
+ * DAG the items that feed no other item; on a loop that feeds nothing
+ * outside it, every item of the loop.  Tarjan's algorithm, iteratively.
+ */
+static int terminal_items(const struct vc_graph *g, struct vc_chain *c)
+{
+    size_t n = g->n_nodes, depth = 0, sp = 0, n_comp = 0;
+    uint32_t idx = 0;
+    uint32_t *start = calloc(n + 2, sizeof(uint32_t));
+    uint32_t *adj = malloc((g->n_edges ? g->n_edges : 1) * sizeof(uint32_t));
+    uint32_t *index = malloc((n ? n : 1) * sizeof(uint32_t));
+    uint32_t *low = malloc((n ? n : 1) * sizeof(uint32_t));
+    uint32_t *comp = malloc((n ? n : 1) * sizeof(uint32_t));
+    uint32_t *stack = malloc((n ? n : 1) * sizeof(uint32_t));
+    uint32_t *call = malloc((n ? n : 1) * sizeof(uint32_t)); /* node per frame */
+    uint32_t *next = malloc((n ? n : 1) * sizeof(uint32_t)); /* edge cursor per node */
+    uint8_t *exits = NULL;
+    int rc = -1;
+
+    if (!start || !adj || !index || !low || !comp || !stack || !call || !next)
+        goto out;
+    for (size_t e = 0; e < g->n_edges; e++)
+        if ((c->relation[e] == VC_REL_INPUT_OF || c->relation[e] == VC_REL_VARIANT_OF) &&
+            !c->undirected[e] && g->edge_from[e] != g->edge_to[e])
+            start[g->edge_from[e] + 1]++;
+    for (size_t k = 0; k < n; k++)
+        start[k + 1] += start[k];
+    for (size_t e = 0; e < g->n_edges; e++)
+        if ((c->relation[e] == VC_REL_INPUT_OF || c->relation[e] == VC_REL_VARIANT_OF) &&
+            !c->undirected[e] && g->edge_from[e] != g->edge_to[e])
+            adj[start[g->edge_from[e]]++] = g->edge_to[e];
+    for (size_t k = n; k > 0; k--)
+        start[k] = start[k - 1];
+    start[0] = 0;
+    for (size_t k = 0; k < n; k++) {
+        index[k] = UINT32_MAX;
+        next[k] = start[k];
+    }
+    for (size_t root = 0; root < n; root++) {
+        if (c->kind[root] != VC_KIND_ITEM || index[root] != UINT32_MAX)
+            continue;
+        call[depth++] = (uint32_t)root;
+        index[root] = low[root] = idx++;
+        stack[sp++] = (uint32_t)root;
+        comp[root] = UINT32_MAX; /* on the stack */
+        while (depth) {
+            uint32_t v = call[depth - 1];
+            if (next[v] < start[v + 1]) {
+                uint32_t w = adj[next[v]++];
+                if (index[w] == UINT32_MAX) {
+                    index[w] = low[w] = idx++;
+                    stack[sp++] = w;
+                    comp[w] = UINT32_MAX;
+                    call[depth++] = w;
+                } else if (comp[w] == UINT32_MAX && index[w] < low[v]) {
+                    low[v] = index[w];
+                }
+                continue;
+            }
+            depth--;
+            if (low[v] == index[v]) {
+                uint32_t w;
+                do {
+                    w = stack[--sp];
+                    comp[w] = (uint32_t)n_comp;
+                } while (w != v);
+                n_comp++;
+            }
+            if (depth) {
+                uint32_t u = call[depth - 1];
+                if (low[v] < low[u])
+                    low[u] = low[v];
+            }
+        }
+    }
+    /* a component is terminal when no edge leaves it */
+    exits = calloc(n_comp ? n_comp : 1, 1);
+    if (!exits)
+        goto out;
+    for (size_t v = 0; v < n; v++)
+        if (c->kind[v] == VC_KIND_ITEM)
+            for (uint32_t j = start[v]; j < start[v + 1]; j++)
+                if (comp[adj[j]] != comp[v])
+                    exits[comp[v]] = 1;
+    for (size_t v = 0; v < n; v++)
+        c->final[v] = c->kind[v] == VC_KIND_ITEM && !exits[comp[v]];
+    rc = 0;
+out:
+    free(start);
+    free(adj);
+    free(index);
+    free(low);
+    free(comp);
+    free(stack);
+    free(call);
+    free(next);
+    free(exits);
+    return rc;
+}
+
+/* Final output (docs/model.md): final items when the chain has items, else actors. */
 static enum vc_status mark_final(struct ctx *x)
 {
     struct vc_graph *g = x->g;
     struct vc_chain *c = x->c;
     struct vc_attr *final = vc_graph_attr(g, VC_CLASS_NODE, "final");
-    size_t marked = 0;
+    size_t marked[3] = { 0, 0, 0 };
     enum vc_status st;
 
+    c->n_actors = c->n_items = c->n_final = 0;
     for (size_t k = 0; k < g->n_nodes; k++) {
         int f = 0;
         if ((st = bool_at(x, final, k, &f)) != VC_OK)
             return st;
-        if (f && c->kind[k] == VC_KIND_ITEM) {
-            c->final[k] = 1;
-            marked++;
-        }
-    }
-    if (!marked) {
-        /* No item marked: the items that feed no other item are final. */
-        for (size_t k = 0; k < g->n_nodes; k++)
-            c->final[k] = c->kind[k] == VC_KIND_ITEM;
-        for (size_t e = 0; e < g->n_edges; e++)
-            if (c->relation[e] == VC_REL_INPUT_OF || c->relation[e] == VC_REL_VARIANT_OF)
-                c->final[g->edge_from[e]] = 0;
-    }
-    c->n_actors = c->n_items = c->n_final = 0;
-    for (size_t k = 0; k < g->n_nodes; k++) {
+        c->final[k] = (uint8_t)(f != 0);
+        marked[c->kind[k]] += f != 0;
         c->n_actors += c->kind[k] == VC_KIND_ACTOR;
         c->n_items += c->kind[k] == VC_KIND_ITEM;
-        c->n_final += c->final[k];
     }
+    if (c->n_items) {
+        if (marked[VC_KIND_ITEM]) {
+            c->final_rule = VC_FINAL_MARKED_ITEMS;
+            for (size_t k = 0; k < g->n_nodes; k++)
+                c->final[k] = c->final[k] && c->kind[k] == VC_KIND_ITEM;
+        } else {
+            c->final_rule = VC_FINAL_TERMINAL_ITEMS;
+            if (terminal_items(g, c) != 0)
+                return vc_error_set(x->err, VC_ENOMEM, g->source, 0, 0, "out of memory");
+        }
+        if (marked[VC_KIND_ACTOR] &&
+            (st = vc_warn(x->diag, x->err, g->source, 0, 0,
+                          "%zu actor%s marked final, but the chain has items: its final "
+                          "output is %s, and the actors' marks are not used",
+                          marked[VC_KIND_ACTOR], marked[VC_KIND_ACTOR] == 1 ? " is" : "s are",
+                          c->final_rule == VC_FINAL_MARKED_ITEMS ? "the items marked final"
+                                                                  : "its final items")) != VC_OK)
+            return st;
+    } else if (c->n_actors) {
+        c->final_rule = marked[VC_KIND_ACTOR] ? VC_FINAL_MARKED_ACTORS : VC_FINAL_ALL_ACTORS;
+        for (size_t k = 0; k < g->n_nodes; k++)
+            c->final[k] = c->kind[k] == VC_KIND_ACTOR &&
+                          (c->final[k] || c->final_rule == VC_FINAL_ALL_ACTORS);
+    } else {
+        c->final_rule = VC_FINAL_NONE;
+        memset(c->final, 0, g->n_nodes);
+    }
+    for (size_t k = 0; k < g->n_nodes; k++)
+        c->n_final += c->final[k];
     return VC_OK;
 }
 
@@ -634,6 +919,7 @@ enum vc_status vc_chain_build(struct vc_graph *g, const struct vc_chain_opts *op
         opts = &defaults;
     memset(&c, 0, sizeof(c));
     c.graph = g;
+    c.opts = *opts;
     c.n_nodes = g->n_nodes;
     c.n_edges = g->n_edges;
     c.plain = !vc_graph_attr(g, VC_CLASS_NODE, "kind") &&
@@ -649,8 +935,11 @@ enum vc_status vc_chain_build(struct vc_graph *g, const struct vc_chain_opts *op
         goto out;
     }
     if ((st = check_relations(&x)) != VC_OK || (st = read_edge_numbers(&x, opts)) != VC_OK ||
-        (st = read_node_fields(&x)) != VC_OK || (st = mark_final(&x)) != VC_OK ||
-        (st = check_coverage(&x, opts)) != VC_OK)
+        (st = read_node_fields(&x)) != VC_OK || (st = read_sectors(&x, opts)) != VC_OK ||
+        (st = read_node_shares(&x, opts)) != VC_OK)
+        goto out;
+    mark_directionless(&x, opts);
+    if ((st = mark_final(&x)) != VC_OK || (st = check_coverage(&x, opts)) != VC_OK)
         goto out;
     *out = c;
     return VC_OK;

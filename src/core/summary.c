@@ -118,7 +118,8 @@ enum vc_status vc_summary_compute(const struct vc_chain *c, double tolerance,
         if (c->kind[k] == VC_KIND_ACTOR)
             s->actors_by_level[c->level[k]]++;
         s->aggregates += c->aggregate[k];
-        s->final_items += c->final[k];
+        s->final_items += c->final[k] && c->kind[k] == VC_KIND_ITEM;
+        s->final_actors += c->final[k] && c->kind[k] == VC_KIND_ACTOR;
     }
     for (size_t e = 0; e < m; e++) {
         s->relations[c->relation[e]]++;

@@ -59,6 +59,7 @@ enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct vc_graph
     char reason[512], method[64];
 
     struct vc_attr *impact = col(&c, VC_CLASS_NODE, "impact", VC_ATTR_DOUBLE);
+    struct vc_attr *impact_est = col(&c, VC_CLASS_NODE, "impact_estimated", VC_ATTR_BOOL);
     struct vc_attr *share_max = col(&c, VC_CLASS_NODE, "share_max", VC_ATTR_DOUBLE);
     struct vc_attr *coverage = col(&c, VC_CLASS_NODE, "coverage", VC_ATTR_DOUBLE);
     struct vc_attr *hhi = col(&c, VC_CLASS_NODE, "hhi", VC_ATTR_DOUBLE);
@@ -86,12 +87,16 @@ enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct vc_graph
     struct vc_attr *r_final = col(&c, VC_CLASS_NODE, "reach_final", VC_ATTR_INT);
     struct vc_attr *e_impact = col(&c, VC_CLASS_EDGE, "impact", VC_ATTR_DOUBLE);
     struct vc_attr *e_repl = col(&c, VC_CLASS_EDGE, "replaceability", VC_ATTR_DOUBLE);
+    struct vc_attr *e_est = col(&c, VC_CLASS_EDGE, "estimated", VC_ATTR_BOOL);
+    struct vc_attr *e_share_est = col(&c, VC_CLASS_EDGE, "share_estimate", VC_ATTR_DOUBLE);
     struct vc_attr *e_cp = col(&c, VC_CLASS_EDGE, "control_point", VC_ATTR_BOOL);
     struct vc_attr *e_reason = col(&c, VC_CLASS_EDGE, "cp_reason", VC_ATTR_STRING);
     struct vc_attr *g_method = col(&c, VC_CLASS_GRAPH, "betweenness_method", VC_ATTR_STRING);
 
     for (size_t k = 0; k < a->n && c.st == VC_OK; k++) {
         set_d(&c, impact, k, a->impact[k]);
+        if (!isnan(a->impact[k]))
+            set_i(&c, impact_est, k, a->impact_estimated[k]);
         set_i(&c, spof, k, a->spof_finals[k] > 0);
         set_i(&c, spof_finals, k, a->spof_finals[k]);
         set_d(&c, pr_down, k, a->pagerank_down[k]);
@@ -130,6 +135,9 @@ enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct vc_graph
         const struct vc_provision_score *p = &a->provisions[j];
         set_d(&c, e_impact, p->edge, p->impact);
         set_d(&c, e_repl, p->edge, p->replaceability);
+        set_i(&c, e_est, p->edge, !p->share_known);
+        if (!p->share_known)
+            set_d(&c, e_share_est, p->edge, p->share);
         set_i(&c, e_cp, p->edge, p->control_point);
         if (!p->control_point)
             continue;

@@ -95,19 +95,41 @@ static int spof_eval(const struct spof_job *j, word *M, uint32_t v, size_t base)
             for (int w = 0; w < K; w++)
                 row[w] |= acc[w]; /* variants only: they are the whole supply */
     } else if (c->kind[v] == VC_KIND_ACTOR) {
-        /* Each group of suppliers is one needed input; any supplier in it will do. */
+        /* Each essential group of suppliers is one needed input; any supplier
+         * in it will do.  Inputs that are not essential stop nothing. */
         uint32_t lo = m->sup_start[v], hi = m->sup_start[v + 1];
-        for (uint32_t q = lo; q < hi;) {
+        if (j->opts->shock == VC_SHOCK_UPSTREAM)
+            hi = lo; /* no loss travels to customers */
+        for (uint32_t q = lo; q < hi && m->sup_ess[q];) {
             uint32_t group = m->sup_group[q];
             for (int w = 0; w < K; w++)
                 acc[w] = ~(word)0;
-            for (; q < hi && m->sup_group[q] == group; q++) {
+            for (; q < hi && m->sup_ess[q] && m->sup_group[q] == group; q++) {
                 const word *src = M + (size_t)m->sup_src[q] * K;
                 for (int w = 0; w < K; w++)
                     acc[w] &= src[w];
             }
             for (int w = 0; w < K; w++)
                 row[w] |= acc[w];
+        }
+        /* Upstream: an actor that sells only in the network (its value, if
+         * any, no larger than its sales) stops when all its customers do. */
+        if (j->opts->shock != VC_SHOCK_DOWNSTREAM && m->sales[v] > 0 &&
+            !(m->chain->value[v] > m->sales[v])) {
+            any = 0;
+            for (int w = 0; w < K; w++)
+                acc[w] = ~(word)0;
+            for (uint32_t q = m->dep_start[v]; q < m->dep_start[v + 1]; q++) {
+                if (m->dep_kind[q] != VC_DEP_SUPPLY || !(m->sup_up[m->dep_aux[q]] > 0))
+                    continue;
+                const word *src = M + (size_t)m->dep[q] * K;
+                for (int w = 0; w < K; w++)
+                    acc[w] &= src[w];
+                any = 1;
+            }
+            if (any)
+                for (int w = 0; w < K; w++)
+                    row[w] |= acc[w];
         }
     }
     for (int w = 0; w < K; w++)
@@ -122,13 +144,16 @@ static void spof_chunk(void *ctx, size_t chunk, unsigned thread)
     size_t base = chunk * CHUNK;
     word *M = j->scratch[thread];
 
+    /* with the upstream channel a node may depend on later ones: iterate all */
+    size_t from = j->opts->shock == VC_SHOCK_DOWNSTREAM ? m->n_ordered : 0;
+
     memset(M, 0, m->n * K * sizeof(word));
     for (size_t r = 0; r < m->n_ordered; r++)
         spof_eval(j, M, m->order[r], base);
     /* Cycles: from the bottom up until nothing changes (sets only grow). */
-    for (int changed = 1; changed && m->n_ordered < m->n;) {
+    for (int changed = 1; changed && from < m->n;) {
         changed = 0;
-        for (size_t r = m->n_ordered; r < m->n; r++)
+        for (size_t r = from; r < m->n; r++)
             changed |= spof_eval(j, M, m->order[r], base);
     }
     if (j->set_out) {

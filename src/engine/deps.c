@@ -158,7 +158,7 @@ enum vc_status vc_deps_matrix(const struct vc_chain *c, const struct vc_engine_o
         free(cursor);
     }
 
-    if ((st = vc_model_build(c, &m, err)) != VC_OK)
+    if ((st = vc_model_build(c, opts, &m, err)) != VC_OK)
         goto out;
     have_model = true;
 

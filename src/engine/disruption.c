@@ -7,10 +7,14 @@
  * sums of what reaches it (removed share per level, worst input, weighted
  * variant loss), updated in O(1) per changed input, so re-evaluating it does
  * not walk all its providers and inputs again: losses only grow during a
- * run, so the increments are exact up to rounding.  On an acyclic chain
- * each touched node is evaluated once; on cycles nodes are re-evaluated
- * until the losses settle (they only grow and are bounded by 1) or a node
- * reaches opts->max_rounds evaluations.
+ * run, so the increments are exact up to rounding.  An actor keeps the
+ * same kind of sums over its suppliers (per group of substitutes, the
+ * worst group, the linear part of inputs that are not essential) and, with
+ * the upstream channel, over its customers.  On an acyclic chain each
+ * touched node is evaluated once; on cycles (and along supplies links in
+ * both directions, with the upstream channel) nodes are re-evaluated until
+ * the losses settle (they only grow and are bounded by 1) or a node reaches
+ * opts->max_rounds evaluations.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -18,7 +22,20 @@
 
 #include "disruption.h"
 
-#define EPS 1e-12
+static double tolerance(const struct vc_engine_opts *o)
+{
+    return o->tolerance > 0 ? o->tolerance : VC_DEFAULT_TOLERANCE;
+}
+
+static bool downstream(const struct vc_engine_opts *o)
+{
+    return o->shock != VC_SHOCK_UPSTREAM;
+}
+
+static bool upstream(const struct vc_engine_opts *o)
+{
+    return o->shock != VC_SHOCK_DOWNSTREAM;
+}
 
 enum vc_status vc_prop_init(struct vc_prop *p, const struct vc_model *m,
                             const struct vc_engine_opts *opts)
@@ -32,6 +49,10 @@ enum vc_status vc_prop_init(struct vc_prop *p, const struct vc_model *m,
     p->acc_r = calloc(2 * n, sizeof(double));
     p->acc_in = calloc(n, sizeof(double));
     p->acc_var = calloc(n, sizeof(double));
+    p->acc_grp = calloc(m->n_slots ? m->n_slots : 1, sizeof(double));
+    p->acc_sup = calloc(n, sizeof(double));
+    p->acc_lin = calloc(n, sizeof(double));
+    p->acc_up = calloc(n, sizeof(double));
     p->queued = calloc(n, 1);
     p->evals = calloc(n, sizeof(uint16_t));
     p->pending = calloc((n + 63) / 64, sizeof(uint64_t));
@@ -39,8 +60,9 @@ enum vc_status vc_prop_init(struct vc_prop *p, const struct vc_model *m,
     p->is_touched = calloc(n, 1);
     p->cut_edge = p->forced = UINT32_MAX;
     p->converged = true;
-    if (!p->loss || !p->cut || !p->acc_r || !p->acc_in || !p->acc_var || !p->queued || !p->evals || !p->pending || !p->touched ||
-        !p->is_touched) {
+    if (!p->loss || !p->cut || !p->acc_r || !p->acc_in || !p->acc_var || !p->acc_grp ||
+        !p->acc_sup || !p->acc_lin || !p->acc_up || !p->queued || !p->evals || !p->pending ||
+        !p->touched || !p->is_touched) {
         vc_prop_release(p);
         return VC_ENOMEM;
     }
@@ -54,6 +76,10 @@ void vc_prop_release(struct vc_prop *p)
     free(p->acc_r);
     free(p->acc_in);
     free(p->acc_var);
+    free(p->acc_grp);
+    free(p->acc_sup);
+    free(p->acc_lin);
+    free(p->acc_up);
     free(p->queued);
     free(p->evals);
     free(p->pending);
@@ -103,24 +129,58 @@ double vc_input_loss(const struct vc_model *m, const struct vc_engine_opts *opts
     return clamp01(worst);
 }
 
+/*
+ * An actor's loss from scratch: its cut; downstream, the worst group of
+ * substitutes it needs (each group's loss the weighted mean of its
+ * suppliers') and the inputs it can do without, counted linearly;
+ * upstream, the sales it lost to customers that lost output.
+ */
 static double eval_actor(const struct vc_prop *p, uint32_t a)
 {
     const struct vc_model *m = p->m;
-    double loss = p->cut[a];
+    double loss = p->cut[a], lin = 0;
     uint32_t lo = m->sup_start[a], hi = m->sup_start[a + 1];
 
-    /* Suppliers of one kind substitute for each other (weighted mean of
-     * their losses); different kinds are all needed (the worst counts). */
-    for (uint32_t j = lo; j < hi;) {
-        uint32_t group = m->sup_group[j];
-        double num = 0, den = 0;
-        for (; j < hi && m->sup_group[j] == group; j++) {
-            num += m->sup_w[j] * p->loss[m->sup_src[j]];
-            den += m->sup_w[j];
+    if (downstream(p->opts)) {
+        for (uint32_t j = lo; j < hi;) {
+            uint32_t group = m->sup_group[j];
+            double num = 0, den = 0;
+            if (!m->sup_ess[j]) {
+                lin += m->sup_coef[j] * p->loss[m->sup_src[j]];
+                j++;
+                continue;
+            }
+            for (; j < hi && m->sup_group[j] == group; j++) {
+                num += m->sup_w[j] * p->loss[m->sup_src[j]];
+                den += m->sup_w[j];
+            }
+            if (den > 0 && num / den > loss)
+                loss = num / den;
         }
-        if (den > 0 && num / den > loss)
-            loss = num / den;
+        if (lin > loss)
+            loss = lin;
     }
+    if (upstream(p->opts)) {
+        double up = 0;
+        for (uint32_t k = m->dep_start[a]; k < m->dep_start[a + 1]; k++)
+            if (m->dep_kind[k] == VC_DEP_SUPPLY)
+                up += m->sup_up[m->dep_aux[k]] * p->loss[m->dep[k]];
+        if (up > loss)
+            loss = up;
+    }
+    return clamp01(loss);
+}
+
+/* The same rules as eval_actor, from the running sums. */
+static double actor_from_sums(const struct vc_prop *p, uint32_t a)
+{
+    double loss = p->cut[a];
+    if (p->acc_sup[a] > loss)
+        loss = p->acc_sup[a];
+    if (p->acc_lin[a] > loss)
+        loss = p->acc_lin[a];
+    if (p->acc_up[a] > loss)
+        loss = p->acc_up[a];
     return clamp01(loss);
 }
 
@@ -137,6 +197,8 @@ static double eval_item(const struct vc_prop *p, uint32_t v)
     for (uint32_t j = m->prov_start[v]; j < m->prov_start[v + 1]; j++) {
         const struct vc_provision_ref *q = &m->prov[j];
         double lost = q->edge == p->cut_edge ? 1.0 : p->loss[q->actor];
+        if (!q->known && p->skip_estimates)
+            continue;
         removed[q->level] += lost * q->share;
     }
     r = clamp01(removed[0] > removed[1] ? removed[0] : removed[1]);
@@ -171,10 +233,14 @@ static double eval_node(const struct vc_prop *p, uint32_t v)
 
 /* ---- the worklist: a bitmap over topological ranks ----
  *
- * Popping takes the lowest rank waiting, so on an acyclic chain every node
- * is evaluated once, after all it depends on.  Dependents sit at higher
- * ranks, so the scan mostly moves forward; a push below the cursor (on a
- * cycle) moves the cursor back. */
+ * Popping takes the lowest rank waiting at or after the cursor, so on an
+ * acyclic chain every node is evaluated once, after all it depends on.
+ * On a cycle a push below the cursor waits for the next sweep (the scan
+ * wraps around): the nodes of a loop are re-evaluated in sweeps, in rank
+ * order, like Gauss-Seidel passes over the nodes that changed.  (Moving
+ * the cursor back instead lets a small inner loop re-converge after every
+ * tiny change from outside it, which can take orders of magnitude more
+ * evaluations.)  Seeds, pushed before the run, move the cursor back. */
 
 static void heap_push(struct vc_prop *p, uint32_t v)
 {
@@ -184,19 +250,28 @@ static void heap_push(struct vc_prop *p, uint32_t v)
     p->queued[v] = 1;
     r = p->m->rank[v];
     p->pending[r / 64] |= (uint64_t)1 << (r % 64);
-    if (r / 64 < p->cursor)
-        p->cursor = r / 64;
+    if (!p->running && r < p->cursor)
+        p->cursor = r;
     p->n_pending++;
 }
 
 static uint32_t heap_pop(struct vc_prop *p)
 {
+    size_t words = (p->m->n + 63) / 64, wi = p->cursor / 64;
     uint64_t w;
     uint32_t r, v;
-    while (!(w = p->pending[p->cursor]))
-        p->cursor++;
-    r = (uint32_t)(p->cursor * 64 + (size_t)__builtin_ctzll(w));
-    p->pending[p->cursor] = w & (w - 1);
+    if (wi >= words)
+        wi = 0, w = p->pending[0];
+    else
+        w = p->pending[wi] & (~(uint64_t)0 << (p->cursor % 64));
+    while (!w) {
+        if (++wi == words)
+            wi = 0;
+        w = p->pending[wi];
+    }
+    r = (uint32_t)(wi * 64 + (size_t)__builtin_ctzll(w));
+    p->pending[wi] &= ~((uint64_t)1 << (r % 64));
+    p->cursor = (size_t)r + 1;
     p->n_pending--;
     v = p->m->order[r];
     p->queued[v] = 0;
@@ -224,9 +299,12 @@ void vc_prop_cut_provision(struct vc_prop *p, uint32_t edge, uint32_t item)
 {
     const struct vc_model *m = p->m;
     p->cut_edge = edge; /* for the naive pass */
-    for (uint32_t j = m->prov_start[item]; j < m->prov_start[item + 1]; j++)
-        if (m->prov[j].edge == edge)
-            p->acc_r[2 * item + m->prov[j].level] += m->prov[j].share;
+    for (uint32_t j = m->prov_start[item]; j < m->prov_start[item + 1]; j++) {
+        if (m->prov[j].edge != edge || (!m->prov[j].known && p->skip_estimates))
+            continue;
+        p->used_estimate |= !m->prov[j].known && m->prov[j].share > 0;
+        p->acc_r[2 * item + m->prov[j].level] += m->prov[j].share;
+    }
     touch(p, item);
     heap_push(p, item);
 }
@@ -244,15 +322,22 @@ static void spread(struct vc_prop *p, uint32_t u, double before, double now)
     const struct vc_model *m = p->m;
     double delta = now - before;
     int essential = p->opts->variants == VC_VARIANTS_ESSENTIAL;
+    bool down = downstream(p->opts);
 
-    for (uint32_t j = m->dep_start[u]; j < m->dep_start[u + 1]; j++) {
-        uint32_t v = m->dep[j];
-        switch (m->dep_kind[j]) {
+    for (uint32_t k = m->dep_start[u]; k < m->dep_start[u + 1]; k++) {
+        uint32_t v = m->dep[k];
+        if (m->dep_est[k]) {
+            if (p->skip_estimates)
+                continue; /* the estimated share read as 0: nothing reaches v */
+            if (m->dep_coef[k] > 0)
+                p->used_estimate = true;
+        }
+        switch (m->dep_kind[k]) {
         case VC_DEP_PROVIDES_FIRM:
-            p->acc_r[2 * v] += delta * m->dep_coef[j];
+            p->acc_r[2 * v] += delta * m->dep_coef[k];
             break;
         case VC_DEP_PROVIDES_COUNTRY:
-            p->acc_r[2 * v + 1] += delta * m->dep_coef[j];
+            p->acc_r[2 * v + 1] += delta * m->dep_coef[k];
             break;
         case VC_DEP_INPUT:
             if (now > p->acc_in[v])
@@ -262,13 +347,36 @@ static void spread(struct vc_prop *p, uint32_t u, double before, double now)
             if (essential)
                 p->acc_var[v] = now > p->acc_var[v] ? now : p->acc_var[v];
             else
-                p->acc_var[v] += delta * m->dep_coef[j];
+                p->acc_var[v] += delta * m->dep_coef[k];
             break;
-        case VC_DEP_SUPPLY:
-            break; /* an actor re-reads its suppliers' losses */
+        case VC_DEP_SUPPLY: {
+            uint32_t j = m->dep_aux[k];
+            if (!down)
+                continue;
+            if (m->sup_ess[j]) {
+                double *g = &p->acc_grp[m->sup_slot[j]];
+                *g += delta * m->dep_coef[k];
+                if (*g > p->acc_sup[v])
+                    p->acc_sup[v] = *g;
+            } else {
+                p->acc_lin[v] += delta * m->dep_coef[k];
+            }
+            break;
+        }
         }
         touch(p, v);
         heap_push(p, v);
+    }
+    /* Upstream: u's suppliers lose the share of their sales that went to u. */
+    if (upstream(p->opts) && m->chain->kind[u] == VC_KIND_ACTOR) {
+        for (uint32_t j = m->sup_start[u]; j < m->sup_start[u + 1]; j++) {
+            uint32_t a = m->sup_src[j];
+            if (m->sup_up[j] <= 0)
+                continue;
+            p->acc_up[a] += delta * m->sup_up[j];
+            touch(p, a);
+            heap_push(p, a);
+        }
     }
 }
 
@@ -276,18 +384,20 @@ void vc_prop_run(struct vc_prop *p)
 {
     const struct vc_model *m = p->m;
     int max_rounds = p->opts->max_rounds > 0 ? p->opts->max_rounds : 1000;
+    double tol = tolerance(p->opts);
 
+    p->running = true;
     while (p->n_pending) {
         uint32_t v = heap_pop(p);
         int kind = m->chain->kind[v];
         double now = kind == VC_KIND_ITEM ? item_from_sums(p, v)
-                     : kind == VC_KIND_ACTOR ? eval_actor(p, v) : 0.0;
+                     : kind == VC_KIND_ACTOR ? actor_from_sums(p, v) : 0.0;
         double before = p->loss[v];
-        if (fabs(now - before) <= EPS)
+        if (fabs(now - before) <= tol)
             continue;
         touch(p, v);
         p->loss[v] = now;
-        if (++p->evals[v] > p->max_evals)
+        if (p->evals[v] < UINT16_MAX && ++p->evals[v] > p->max_evals)
             p->max_evals = p->evals[v];
         if (p->evals[v] >= max_rounds) {
             p->converged = false; /* stop feeding a cycle that will not settle */
@@ -295,6 +405,7 @@ void vc_prop_run(struct vc_prop *p)
         }
         spread(p, v, before, now);
     }
+    p->running = false;
 }
 
 double vc_prop_impact(const struct vc_prop *p)
@@ -315,6 +426,9 @@ void vc_prop_reset(struct vc_prop *p)
         p->cut[v] = 0;
         p->acc_r[2 * v] = p->acc_r[2 * v + 1] = 0;
         p->acc_in[v] = p->acc_var[v] = 0;
+        p->acc_sup[v] = p->acc_lin[v] = p->acc_up[v] = 0;
+        for (uint32_t s = p->m->slot_start[v]; s < p->m->slot_start[v + 1]; s++)
+            p->acc_grp[s] = 0;
         p->evals[v] = 0;
         p->is_touched[v] = 0;
     }
@@ -324,12 +438,16 @@ void vc_prop_reset(struct vc_prop *p)
     p->cut_edge = p->forced = UINT32_MAX;
     p->max_evals = 0;
     p->converged = true;
+    p->used_estimate = p->skip_estimates = false;
 }
 
 void vc_prop_run_naive(struct vc_prop *p)
 {
     const struct vc_model *m = p->m;
     int max_rounds = p->opts->max_rounds > 0 ? p->opts->max_rounds : 1000;
+    double tol = tolerance(p->opts);
+    /* with the upstream channel, any node may depend on any later one */
+    size_t from = upstream(p->opts) ? 0 : m->n_ordered;
 
     /* Everything from scratch, in topological order; cycles by repeated
      * passes over the nodes that Kahn's order could not place. */
@@ -342,12 +460,12 @@ void vc_prop_run_naive(struct vc_prop *p)
             touch(p, v);
     }
     p->max_evals = 1;
-    for (int round = 1; m->n_ordered < m->n; round++) {
+    for (int round = 1; from < m->n; round++) {
         bool changed = false;
-        for (size_t r = m->n_ordered; r < m->n; r++) {
+        for (size_t r = from; r < m->n; r++) {
             uint32_t v = m->order[r];
             double now = eval_node(p, v);
-            if (fabs(now - p->loss[v]) > EPS) {
+            if (fabs(now - p->loss[v]) > tol) {
                 p->loss[v] = now;
                 touch(p, v);
                 changed = true;

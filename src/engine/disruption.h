@@ -20,10 +20,15 @@ struct vc_prop {
     double *acc_r;       /* per item and level: the removed share so far */
     double *acc_in;      /* per item: the worst essential input's loss */
     double *acc_var;     /* per item: the variants' weighted loss (or worst) */
+    double *acc_grp;     /* per essential supplier group (model slot): its weighted loss */
+    double *acc_sup;     /* per actor: the worst essential group's loss */
+    double *acc_lin;     /* per actor: the linear loss of inputs that are not essential */
+    double *acc_up;      /* per actor: the sales lost to customers (upstream channel) */
     uint8_t *queued;
     uint16_t *evals;
     uint64_t *pending;   /* nodes waiting, as bits indexed by topological rank */
-    size_t cursor;       /* no bit is set in words before this one */
+    size_t cursor;       /* the rank the scan of pending goes on from (it wraps around) */
+    bool running;        /* in vc_prop_run: pushes wait for the scan to come round */
     size_t n_pending;
     uint32_t *touched;   /* nodes whose loss or cut is non-zero */
     size_t n_touched;
@@ -32,6 +37,9 @@ struct vc_prop {
     uint32_t forced;     /* an item lost entirely, or UINT32_MAX */
     int max_evals;       /* largest number of evaluations of one node */
     bool converged;
+    bool used_estimate;  /* a provision with an estimated share carried a loss */
+    bool skip_estimates; /* set before a run: read estimated shares as 0 (to see
+                            whether a figure rests on them; docs/model.md) */
 };
 
 enum vc_status vc_prop_init(struct vc_prop *p, const struct vc_model *m,

@@ -26,17 +26,31 @@ void vc_model_release(struct vc_model *m)
     free(m->var_edge);
     free(m->sup_start);
     free(m->sup_src);
+    free(m->sup_edge);
     free(m->sup_group);
+    free(m->sup_slot);
+    free(m->sup_key);
+    free(m->sup_ess);
     free(m->sup_w);
+    free(m->sup_share);
+    free(m->sup_coef);
+    free(m->sup_up);
+    free(m->sup_of_edge);
+    free(m->slot_start);
+    free(m->bought);
+    free(m->dep_aux);
     free(m->dep_start);
     free(m->dep);
     free(m->dep_kind);
     free(m->dep_coef);
+    free(m->dep_est);
     free(m->rank);
     free(m->order);
     free(m->finals);
     free(m->final_w);
     free(m->node_final_w);
+    free(m->output);
+    free(m->sales);
     memset(m, 0, sizeof(*m));
 }
 
@@ -240,6 +254,8 @@ static enum vc_status build_item_inputs(struct vc_model *m)
     if (!m->in_start || !m->var_start)
         return VC_ENOMEM;
     for (size_t e = 0; e < m->m; e++) {
+        if (c->undirected[e])
+            continue; /* no direction: left out (docs/model.md) */
         if (c->relation[e] == VC_REL_INPUT_OF)
             m->in_start[g->edge_to[e] + 1]++;
         else if (c->relation[e] == VC_REL_VARIANT_OF)
@@ -255,6 +271,8 @@ static enum vc_status build_item_inputs(struct vc_model *m)
         return VC_ENOMEM;
     for (size_t e = 0; e < m->m; e++) {
         uint32_t u = g->edge_from[e], v = g->edge_to[e];
+        if (c->undirected[e])
+            continue;
         if (c->relation[e] == VC_REL_INPUT_OF) {
             m->in_src[m->in_start[v]++] = u;
         } else if (c->relation[e] == VC_REL_VARIANT_OF) {
@@ -296,61 +314,157 @@ static enum vc_status build_item_inputs(struct vc_model *m)
     return VC_OK;
 }
 
-static int item_cmp(const struct vc_chain *c, uint32_t a, uint32_t b)
+/* What groups a customer's supplies edge: its kind, then a string or a node. */
+enum { KEY_NONE, KEY_ITEM, KEY_SECTOR, KEY_SUPPLIER };
+
+struct sup_sort {
+    const struct vc_chain *c;
+    const uint8_t *key_kind;   /* per edge */
+    const char *const *key;    /* per edge: item or sector */
+};
+
+/* Essential edges first, then by group key, then by edge: a group's
+ * entries are contiguous. */
+static int key_cmp(const struct sup_sort *x, uint32_t a, uint32_t b)
 {
-    const char *x = c->item[a], *y = c->item[b];
-    return (x && y) ? strcmp(x, y) : (x != NULL) - (y != NULL);
+    const struct vc_graph *g = x->c->graph;
+    if (x->key_kind[a] != x->key_kind[b])
+        return x->key_kind[a] < x->key_kind[b] ? -1 : 1;
+    switch (x->key_kind[a]) {
+    case KEY_ITEM:
+    case KEY_SECTOR: return strcmp(x->key[a], x->key[b]);
+    case KEY_SUPPLIER:
+        return (g->edge_from[a] > g->edge_from[b]) - (g->edge_from[a] < g->edge_from[b]);
+    default: return 0;
+    }
 }
 
-/* Orders supplies edges by the item supplied (none first), then by edge. */
-static int by_item(const void *pa, const void *pb, void *chain)
+static int by_group(const void *pa, const void *pb, void *ctx)
 {
+    const struct sup_sort *x = ctx;
     uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-    int d = item_cmp(chain, a, b);
-    return d ? d : (a > b) - (a < b);
+    int d;
+    if (x->c->essential[a] != x->c->essential[b])
+        return x->c->essential[a] ? -1 : 1;
+    if ((d = key_cmp(x, a, b)) != 0)
+        return d;
+    return (a > b) - (a < b);
 }
 
-/* Suppliers of each actor, grouped by the `item` they supply (one group
- * when not given): a group's entries are contiguous, numbered from 0. */
-static enum vc_status build_supplies(struct vc_model *m)
+/* The group key of supplies edge e (docs/model.md, "Firm networks"). */
+static void group_key(const struct vc_chain *c, enum vc_suppliers mode, size_t e,
+                      uint8_t *kind, const char **key)
+{
+    uint32_t u = c->graph->edge_from[e];
+    *key = NULL;
+    if (mode == VC_SUPPLIERS_SUBSTITUTE)
+        *kind = KEY_NONE;
+    else if (mode == VC_SUPPLIERS_ESSENTIAL)
+        *kind = KEY_SUPPLIER;
+    else if (c->item[e] && *c->item[e])
+        *kind = KEY_ITEM, *key = c->item[e];
+    else if (c->sector[u])
+        *kind = KEY_SECTOR, *key = c->sector[u];
+    else
+        *kind = KEY_NONE;
+}
+
+/*
+ * Suppliers of each actor, grouped: by the item an edge supplies, else by
+ * the supplier's sector, else one group (or as opts->suppliers says).
+ * Essential entries come first, a group's entries contiguous; the entries
+ * of edges marked essential=false follow, each counting linearly by its
+ * share of everything the customer buys.  Each essential group has a slot
+ * (contiguous per customer) for the propagation's running sums.
+ */
+static enum vc_status build_supplies(struct vc_model *m, enum vc_suppliers mode)
 {
     const struct vc_chain *c = m->chain;
     const struct vc_graph *g = c->graph;
-    size_t n = m->n;
+    size_t n = m->n, total;
+    uint32_t *edge_of = NULL, slots = 0;
+    uint8_t *key_kind = malloc(m->m ? m->m : 1);
+    const char **key = malloc((m->m ? m->m : 1) * sizeof(char *));
+    struct sup_sort sorter = { c, key_kind, key };
+    enum vc_status st = VC_ENOMEM;
 
     m->sup_start = starts(n);
-    if (!m->sup_start)
-        return VC_ENOMEM;
-    for (size_t e = 0; e < m->m; e++)
-        if (c->relation[e] == VC_REL_SUPPLIES)
+    m->slot_start = starts(n);
+    m->sup_of_edge = malloc((m->m ? m->m : 1) * sizeof(uint32_t));
+    if (!m->sup_start || !m->slot_start || !m->sup_of_edge || !key_kind || !key)
+        goto out;
+    for (size_t e = 0; e < m->m; e++) {
+        m->sup_of_edge[e] = UINT32_MAX;
+        if (c->relation[e] == VC_REL_SUPPLIES && !c->undirected[e]) {
             m->sup_start[g->edge_to[e] + 1]++;
-    prefix(m->sup_start, n);
-    size_t total = m->sup_start[n] ? m->sup_start[n] : 1;
-    uint32_t *edge_of = malloc(total * sizeof(uint32_t));
-    m->sup_src = malloc(total * sizeof(uint32_t));
-    m->sup_group = malloc(total * sizeof(uint32_t));
-    m->sup_w = malloc(total * sizeof(double));
-    if (!edge_of || !m->sup_src || !m->sup_group || !m->sup_w) {
-        free(edge_of);
-        return VC_ENOMEM;
+            group_key(c, mode, e, &key_kind[e], &key[e]);
+        }
     }
+    prefix(m->sup_start, n);
+    total = m->sup_start[n] ? m->sup_start[n] : 1;
+    edge_of = malloc(total * sizeof(uint32_t));
+    m->sup_src = malloc(total * sizeof(uint32_t));
+    m->sup_edge = malloc(total * sizeof(uint32_t));
+    m->sup_group = malloc(total * sizeof(uint32_t));
+    m->sup_slot = malloc(total * sizeof(uint32_t));
+    m->sup_key = malloc(total * sizeof(char *));
+    m->sup_ess = malloc(total);
+    m->sup_w = malloc(total * sizeof(double));
+    m->sup_share = malloc(total * sizeof(double));
+    m->sup_coef = malloc(total * sizeof(double));
+    m->sup_up = malloc(total * sizeof(double));
+    m->bought = calloc(n ? n : 1, sizeof(double));
+    if (!edge_of || !m->sup_src || !m->sup_edge || !m->sup_group || !m->sup_slot ||
+        !m->sup_key || !m->sup_ess || !m->sup_w || !m->sup_share || !m->sup_coef ||
+        !m->sup_up || !m->bought)
+        goto out;
     for (size_t e = 0; e < m->m; e++)
-        if (c->relation[e] == VC_REL_SUPPLIES)
+        if (c->relation[e] == VC_REL_SUPPLIES && !c->undirected[e])
             edge_of[m->sup_start[g->edge_to[e]]++] = (uint32_t)e;
     unshift(m->sup_start, n);
     for (size_t a = 0; a < n; a++) {
         uint32_t lo = m->sup_start[a], hi = m->sup_start[a + 1], group = 0;
-        qsort_r(edge_of + lo, hi - lo, sizeof(uint32_t), by_item, (void *)c);
+        qsort_r(edge_of + lo, hi - lo, sizeof(uint32_t), by_group, &sorter);
+        m->slot_start[a] = slots;
         for (uint32_t j = lo; j < hi; j++) {
-            if (j > lo && item_cmp(c, edge_of[j - 1], edge_of[j]) != 0)
+            uint32_t e = edge_of[j];
+            if (j > lo && (c->essential[edge_of[j - 1]] != c->essential[e] ||
+                           key_cmp(&sorter, edge_of[j - 1], e) != 0))
                 group++;
             m->sup_group[j] = group;
-            m->sup_src[j] = g->edge_from[edge_of[j]];
-            m->sup_w[j] = c->weight[edge_of[j]];
+            m->sup_slot[j] = c->essential[e] ? slots + group : UINT32_MAX;
+            m->sup_src[j] = g->edge_from[e];
+            m->sup_edge[j] = e;
+            m->sup_key[j] = key[e];
+            m->sup_ess[j] = c->essential[e];
+            m->sup_w[j] = c->weight[e];
+            m->sup_of_edge[e] = j;
+            m->bought[a] += c->weight[e];
+        }
+        for (uint32_t j = lo; j < hi; j++) /* essential groups have the low numbers */
+            if (m->sup_ess[j] && m->sup_group[j] + 1 > slots - m->slot_start[a])
+                slots = m->slot_start[a] + m->sup_group[j] + 1;
+        /* each entry's part of its group, and the coefficient it carries */
+        for (uint32_t j = lo; j < hi;) {
+            uint32_t k = j;
+            double w = 0;
+            for (; k < hi && m->sup_group[k] == m->sup_group[j]; k++)
+                w += m->sup_w[k];
+            for (; j < k; j++) {
+                m->sup_share[j] = w > 0 ? m->sup_w[j] / w : 0.0;
+                m->sup_coef[j] = m->sup_ess[j] ? m->sup_share[j]
+                                 : m->bought[a] > 0 ? m->sup_w[j] / m->bought[a] : 0.0;
+            }
         }
     }
+    m->slot_start[n] = slots;
+    m->n_slots = slots;
+    st = VC_OK;
+out:
     free(edge_of);
-    return VC_OK;
+    free(key_kind);
+    free(key);
+    return st;
 }
 
 /* Who depends on whom and how, and a topological order of that (Kahn). */
@@ -361,15 +475,19 @@ static enum vc_status build_dependents(struct vc_model *m)
     size_t n = m->n, head = 0, tail = 0;
     uint32_t *indeg;
     double *coef = calloc(m->m ? m->m : 1, sizeof(double)); /* per edge */
+    uint8_t *est = calloc(m->m ? m->m : 1, 1);                /* per edge */
 
     m->dep_start = starts(n);
-    if (!m->dep_start || !coef) {
+    if (!m->dep_start || !coef || !est) {
         free(coef);
+        free(est);
         return VC_ENOMEM;
     }
     /* the coefficient each edge carries: estimated share, or variant weight */
-    for (size_t j = 0; j < m->prov_start[n]; j++)
+    for (size_t j = 0; j < m->prov_start[n]; j++) {
         coef[m->prov[j].edge] = m->prov[j].share;
+        est[m->prov[j].edge] = !m->prov[j].known;
+    }
     for (size_t v = 0; v < n; v++) {
         double sum = 0;
         for (uint32_t q = m->var_start[v]; q < m->var_start[v + 1]; q++)
@@ -378,28 +496,35 @@ static enum vc_status build_dependents(struct vc_model *m)
             coef[m->var_edge[q]] = m->var_w[q] / sum;
     }
     for (size_t e = 0; e < m->m; e++)
-        if (c->relation[e] != VC_REL_OTHER)
+        if (c->relation[e] != VC_REL_OTHER && !c->undirected[e])
             m->dep_start[g->edge_from[e] + 1]++;
     prefix(m->dep_start, n);
     size_t total = m->dep_start[n] ? m->dep_start[n] : 1;
     m->dep = malloc(total * sizeof(uint32_t));
     m->dep_kind = malloc(total);
     m->dep_coef = malloc(total * sizeof(double));
+    m->dep_aux = malloc(total * sizeof(uint32_t));
+    m->dep_est = malloc(total);
     m->rank = malloc((n ? n : 1) * sizeof(uint32_t));
     m->order = malloc((n ? n : 1) * sizeof(uint32_t));
     indeg = calloc(n ? n : 1, sizeof(uint32_t));
-    if (!m->dep || !m->dep_kind || !m->dep_coef || !m->rank || !m->order || !indeg) {
+    if (!m->dep || !m->dep_kind || !m->dep_coef || !m->dep_aux || !m->dep_est || !m->rank ||
+        !m->order ||
+        !indeg) {
         free(indeg);
         free(coef);
+        free(est);
         return VC_ENOMEM;
     }
     for (size_t e = 0; e < m->m; e++) {
         uint32_t u = g->edge_from[e], k;
-        if (c->relation[e] == VC_REL_OTHER)
+        if (c->relation[e] == VC_REL_OTHER || c->undirected[e])
             continue;
         k = m->dep_start[u]++;
         m->dep[k] = g->edge_to[e];
         m->dep_coef[k] = coef[e];
+        m->dep_aux[k] = UINT32_MAX;
+        m->dep_est[k] = est[e];
         switch (c->relation[e]) {
         case VC_REL_PROVIDES:
             m->dep_kind[k] = c->level[u] == VC_LEVEL_COUNTRY ? VC_DEP_PROVIDES_COUNTRY
@@ -407,12 +532,17 @@ static enum vc_status build_dependents(struct vc_model *m)
             break;
         case VC_REL_INPUT_OF: m->dep_kind[k] = VC_DEP_INPUT; break;
         case VC_REL_VARIANT_OF: m->dep_kind[k] = VC_DEP_VARIANT; break;
-        default: m->dep_kind[k] = VC_DEP_SUPPLY; break;
+        default:
+            m->dep_kind[k] = VC_DEP_SUPPLY;
+            m->dep_aux[k] = m->sup_of_edge[e];
+            m->dep_coef[k] = m->sup_coef[m->sup_of_edge[e]];
+            break;
         }
         indeg[g->edge_to[e]]++;
     }
     unshift(m->dep_start, n);
     free(coef);
+    free(est);
     for (size_t k = 0; k < n; k++)
         if (!indeg[k])
             m->order[tail++] = (uint32_t)k;
@@ -432,7 +562,57 @@ static enum vc_status build_dependents(struct vc_model *m)
     return VC_OK;
 }
 
-/* Final items weigh by market size when every one has it, else equally. */
+/*
+ * An actor's output, which weighs it as final output: its `value` when
+ * given, else its throughput in the network, the larger of what it sells
+ * and what it buys along supplies links (a firm without customers still
+ * makes what it buys inputs for); an actor with neither takes the smallest
+ * output among the others (an unmeasured firm is taken to be small), and
+ * when no actor has one, all count equally.
+ */
+static enum vc_status build_outputs(struct vc_model *m)
+{
+    const struct vc_chain *c = m->chain;
+    const struct vc_graph *g = c->graph;
+    double *in = calloc(m->n ? m->n : 1, sizeof(double)), smallest = INFINITY;
+
+    m->output = calloc(m->n ? m->n : 1, sizeof(double));
+    m->sales = calloc(m->n ? m->n : 1, sizeof(double));
+    if (!in || !m->output || !m->sales) {
+        free(in);
+        return VC_ENOMEM;
+    }
+    for (size_t e = 0; e < m->m; e++) {
+        if (c->relation[e] != VC_REL_SUPPLIES)
+            continue;
+        m->sales[g->edge_from[e]] += c->weight[e];
+        in[g->edge_to[e]] += c->weight[e];
+    }
+    for (size_t v = 0; v < m->n; v++) {
+        if (c->kind[v] != VC_KIND_ACTOR)
+            continue;
+        m->output[v] = !isnan(c->value[v]) ? c->value[v]
+                       : m->sales[v] > in[v] ? m->sales[v] : in[v];
+        if (m->output[v] > 0 && m->output[v] < smallest)
+            smallest = m->output[v];
+    }
+    for (size_t v = 0; v < m->n; v++)
+        if (c->kind[v] == VC_KIND_ACTOR && !(m->output[v] > 0) && isnan(c->value[v]))
+            m->output[v] = isinf(smallest) ? 1.0 : smallest;
+    /* The upstream channel: a supplier loses w_ab L_b / X_a, with X_a its
+     * value when given and larger than its sales in the network, else those
+     * sales (what the network does not record buffers the loss). */
+    for (size_t j = 0; j < m->sup_start[m->n]; j++) {
+        uint32_t a = m->sup_src[j];
+        double x = !isnan(c->value[a]) && c->value[a] > m->sales[a] ? c->value[a] : m->sales[a];
+        m->sup_up[j] = x > 0 ? m->sup_w[j] / x : 0.0;
+    }
+    free(in);
+    return VC_OK;
+}
+
+/* Final items weigh by market size when every one has it, else equally;
+ * final actors by their output. */
 static enum vc_status build_finals(struct vc_model *m)
 {
     const struct vc_chain *c = m->chain;
@@ -453,21 +633,25 @@ static enum vc_status build_finals(struct vc_model *m)
     }
     m->n_finals = k;
     for (size_t j = 0; j < k; j++) {
-        m->final_w[j] = all_valued ? c->value[m->finals[j]] : 1.0;
+        uint32_t v = m->finals[j];
+        m->final_w[j] = c->kind[v] == VC_KIND_ACTOR ? m->output[v]
+                        : all_valued              ? c->value[v]
+                                                  : 1.0;
         sum += m->final_w[j];
     }
     m->node_final_w = calloc(m->n ? m->n : 1, sizeof(double));
     if (!m->node_final_w)
         return VC_ENOMEM;
     for (size_t j = 0; j < k; j++) {
-        m->final_w[j] /= sum;
+        /* final actors that all weigh nothing (value 0): equally */
+        m->final_w[j] = sum > 0 ? m->final_w[j] / sum : 1.0 / (double)k;
         m->node_final_w[m->finals[j]] = m->final_w[j];
     }
     return VC_OK;
 }
 
-enum vc_status vc_model_build(const struct vc_chain *c, struct vc_model *out,
-                              struct vc_error *err)
+enum vc_status vc_model_build(const struct vc_chain *c, const struct vc_engine_opts *opts,
+                              struct vc_model *out, struct vc_error *err)
 {
     struct vc_model m;
     enum vc_status st;
@@ -477,8 +661,8 @@ enum vc_status vc_model_build(const struct vc_chain *c, struct vc_model *out,
     m.n = c->n_nodes;
     m.m = c->n_edges;
     if ((st = build_provisions(&m)) != VC_OK || (st = build_item_inputs(&m)) != VC_OK ||
-        (st = build_supplies(&m)) != VC_OK || (st = build_dependents(&m)) != VC_OK ||
-        (st = build_finals(&m)) != VC_OK) {
+        (st = build_supplies(&m, opts ? opts->suppliers : VC_SUPPLIERS_GROUPED)) != VC_OK || (st = build_dependents(&m)) != VC_OK ||
+        (st = build_outputs(&m)) != VC_OK || (st = build_finals(&m)) != VC_OK) {
         vc_model_release(&m);
         return vc_error_set(err, st, c->graph->source, 0, 0, "out of memory building the model");
     }

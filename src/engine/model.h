@@ -5,7 +5,7 @@
  *  - per item, its provisions (actor, share, level), with unknown shares
  *    estimated (docs/model.md, "Unknown shares");
  *  - per item, its essential inputs and its variants (with weights);
- *  - per actor, its suppliers grouped by what they supply;
+ *  - per actor, its suppliers grouped by what they supply (or their sector);
  *  - per node, the nodes whose loss depends on it (for propagation);
  *  - a topological order of that dependency graph (cycles at the end);
  *  - the final items and their weights.
@@ -47,18 +47,40 @@ struct vc_model {
     /* item -> variants, with weights */
     uint32_t *var_start, *var_src, *var_edge;
     double *var_w;
-    /* actor -> suppliers, grouped (entries of a group are contiguous) */
-    uint32_t *sup_start, *sup_src, *sup_group;
-    double *sup_w;
+    /*
+     * actor (customer) -> suppliers, grouped (docs/model.md, "Firm networks"):
+     * entries of edges needed (essential) first, a group's entries
+     * contiguous and numbered from 0 per customer; then the entries of edges
+     * marked essential=false, which count linearly.  Per entry j:
+     */
+    uint32_t *sup_start, *sup_src, *sup_edge, *sup_group;
+    uint32_t *sup_slot;           /* essential: slot_start[customer] + group; else UINT32_MAX */
+    const char **sup_key;         /* the group's item or sector, NULL for one unnamed group */
+    uint8_t *sup_ess;             /* 1: essential (substitutes within its group) */
+    double *sup_w;                /* link weight */
+    double *sup_share;            /* w over its group's weight: its part of that supply */
+    double *sup_coef;             /* the loss it passes on: share (essential), or w over
+                                     everything the customer buys (not essential) */
+    double *sup_up;               /* upstream: w over the supplier's output X */
+    uint32_t *sup_of_edge;        /* per edge: its entry j, UINT32_MAX if not a supplies entry */
+    uint32_t *slot_start;         /* per customer: its essential groups' slots */
+    size_t n_slots;
+    double *bought;               /* per customer: the weight of all its supplies links in */
 
     /* node -> nodes whose loss depends on it, with how (for O(1) updates) */
     uint32_t *dep_start, *dep;
     uint8_t *dep_kind;            /* enum vc_dep_kind */
     double *dep_coef;             /* provides: the (estimated) share; variant_of: the
-                                     variant's weight over the sum of its siblings' */
+                                     variant's weight over the sum of its siblings';
+                                     supplies: sup_coef of its entry */
+    uint32_t *dep_aux;            /* supplies: the entry j in the customer's list */
+    uint8_t *dep_est;             /* provides: 1 when the share is an estimate */
     uint32_t *rank;               /* position in order[] */
     uint32_t *order;              /* topological order; cyclic nodes last */
     size_t n_ordered;             /* order[0 .. n_ordered) is acyclic */
+
+    double *output;               /* actors: value, else throughput (docs/model.md) */
+    double *sales;                /* actors: the weight of their supplies links out */
 
     uint32_t *finals;
     double *final_w;              /* normalised to sum 1 */
@@ -66,8 +88,9 @@ struct vc_model {
     size_t n_finals;
 };
 
-enum vc_status vc_model_build(const struct vc_chain *c, struct vc_model *out,
-                              struct vc_error *err);
+/* opts (may be NULL: defaults) decides how suppliers are grouped. */
+enum vc_status vc_model_build(const struct vc_chain *c, const struct vc_engine_opts *opts,
+                              struct vc_model *out, struct vc_error *err);
 void vc_model_release(struct vc_model *m);
 
 /* The share an actor loses in an item when it loses fraction loss of its output. */

@@ -240,7 +240,7 @@ enum vc_status vc_whatif_run(const struct vc_chain *c, const struct vc_engine_op
     out->spare = o.spare;
 
     /* the propagation: the engine's own */
-    if ((st = vc_model_build(c, &m, err)) != VC_OK)
+    if ((st = vc_model_build(c, &o, &m, err)) != VC_OK)
         goto out;
     have_model = true;
     if (vc_prop_init(&p, &m, &o) != VC_OK) {
@@ -269,6 +269,7 @@ enum vc_status vc_whatif_run(const struct vc_chain *c, const struct vc_engine_op
             VC_OK ||
         (st = rescale_shares(&m, out->loss, edge_map, &out->graph, err)) != VC_OK)
         goto out;
+    copts = c->opts; /* read alike: sectors, directions */
     copts.share_scale = VC_SHARE_FRACTION;
     quiet.warn = drop_warning;
     if ((st = vc_chain_build(&out->graph, &copts, &out->chain, &quiet, err)) != VC_OK)

@@ -89,7 +89,7 @@ void vc_holders_chart(const struct vc_analysis *a, const struct vc_holder *h, si
         fprintf(out, "</text>\n<rect x=\"%.0f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" "
                      "fill=\"%s\"/>\n", left, y, w, k->cp);
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">", left + w + 6, y + 14);
-        vc_html_pct(out, a->impact[h[j].actor]);
+        vc_html_pct_est(out, a->impact[h[j].actor], a->impact_estimated[h[j].actor]);
         fputs(" &#183; ", out);
         vc_html_pct(out, h[j].best->share);
         fputs(" of ", out);

@@ -39,6 +39,8 @@ void vc_html_text_cut(FILE *out, const char *s, size_t max);
  * decimals; NAN as a dash. */
 void vc_html_pct(FILE *out, double x);
 void vc_html_num(FILE *out, double x, int digits);
+/* An impact, marked "≈" when it rests on estimated shares (docs/model.md). */
+void vc_html_pct_est(FILE *out, double x, bool estimated);
 /* A figure known only within bounds: "lo to hi", or one number when they
  * agree at the digits shown. */
 void vc_html_num_range(FILE *out, double lo, double hi, int digits);

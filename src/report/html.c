@@ -154,6 +154,14 @@ void vc_html_num(FILE *out, double x, int digits)
         fprintf(out, "%.*f", digits, x);
 }
 
+/* An impact, marked "≈" when it rests on estimated shares (docs/model.md). */
+void vc_html_pct_est(FILE *out, double x, bool estimated)
+{
+    if (estimated && !isnan(x))
+        fputs("&#8776;&#160;", out);
+    vc_html_pct(out, x);
+}
+
 /* A figure known only within bounds (HHI, N_eff under partial coverage):
  * "lo to hi", or one number when they agree at the digits shown. */
 void vc_html_num_range(FILE *out, double lo, double hi, int digits)

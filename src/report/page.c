@@ -44,7 +44,7 @@ static void holders_table(const struct vc_analysis *a, const struct vc_holder *h
         fputs("</td><td>", out);
         vc_html_text(out, c->country[h[j].actor]);
         fprintf(out, "</td><td class=\"n\">%zu</td><td class=\"n\">", h[j].held);
-        vc_html_pct(out, a->impact[h[j].actor]);
+        vc_html_pct_est(out, a->impact[h[j].actor], a->impact_estimated[h[j].actor]);
         fputs("</td><td>", out);
         vc_html_text(out, c->label[h[j].best->item]);
         fputs("</td><td class=\"n\">", out);
@@ -188,6 +188,7 @@ static enum vc_status country_section(const struct vc_analysis *a, const struct 
                                       struct vc_error *err)
 {
     const struct vc_country_view *v = o->country;
+    const struct vc_country_score *s;
     size_t n_h = 0, shown = 0;
     struct vc_holder *h;
     const char *code;
@@ -200,16 +201,20 @@ static enum vc_status country_section(const struct vc_analysis *a, const struct 
         return VC_OK;
     }
     code = v->code;
+    s = &a->countries[v->country];
     if (!(h = vc_report_holders(a, code, &n_h)))
         return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
     vc_html_text(out, vc_report_country_name(code));
     fputs(": what it holds and what it depends on</h2>\n<p>", out);
     vc_html_text(out, vc_report_country_name(code));
-    fprintf(out, " holds %zu control point%s (firm and country rows); extracting all its "
-                 "actors would cost ", a->countries[v->country].control_points,
-            a->countries[v->country].control_points == 1 ? "" : "s");
-    vc_html_pct(out, a->countries[v->country].impact);
-    fputs(" of the value of final output.</p>\n", out);
+    fprintf(out, " holds %zu control point%s (listed below, each once: at the level its item "
+                 "is analysed at); extracting all its actors would cost ",
+            s->control_points, s->control_points == 1 ? "" : "s");
+    vc_html_pct(out, s->impact);
+    fputs(s->impact_estimated
+              ? " of the value of final output, a figure that rests on estimated shares (the "
+                "data gives some of its actors' shares only in part).</p>\n"
+              : " of the value of final output.</p>\n", out);
     if (n_h) {
         fputs("<p>Its holders, by how much of final output their extraction costs (bar), with "
               "their largest control point:</p>\n", out);
@@ -341,8 +346,14 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
     }
     fputs("</section>\n", out);
     fputs("<footer class=\"meta\"><p>Made by vchain from the input named above; shares are "
-          "fractions of the world market as the data gives them.</p></footer>\n"
-          "</body>\n</html>\n", out);
+          "fractions of the world market as the data gives them", out);
+    for (size_t j = 0; j < n_h; j++)
+        if (a->impact_estimated[h[j].actor]) {
+            fputs("; &#8776; marks an impact that rests on estimated shares (the data names "
+                  "a provider without its share; docs/model.md, \"Unknown shares\")", out);
+            break;
+        }
+    fputs(".</p></footer>\n</body>\n</html>\n", out);
     st = ferror(out) ? vc_error_set(err, VC_EIO, NULL, 0, 0, "write error") : VC_OK;
 out:
     vc_picture_release(&pic);

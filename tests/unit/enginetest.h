@@ -1,8 +1,8 @@
 /*
  * enginetest.h - building small value chains in memory for the engine
  * tests: nodes and edges by id, the conventional attributes (kind, label,
- * country, level, aggregate, value, final; relation, share, weight, item),
- * then vc_chain_build().  One chain at a time (file-static state), reset
+ * country, level, aggregate, value, final, sector; relation, share, weight,
+ * item, essential), then vc_chain_build().  One chain at a time (file-static state), reset
  * by the cmocka setup/teardown pair et_setup/et_teardown.
  */
 #ifndef VC_ENGINETEST_H
@@ -18,6 +18,7 @@ static struct {
     bool built;
     struct vc_attr *kind, *label, *country, *level, *aggregate, *value, *final;
     struct vc_attr *relation, *share, *weight, *item;
+    struct vc_attr *sector, *essential;
 } et;
 
 static inline void et_col(struct vc_attr **a, enum vc_attr_class cls, const char *name,
@@ -42,6 +43,8 @@ static inline int et_setup(void **state)
     et_col(&et.share, VC_CLASS_EDGE, "share", VC_ATTR_DOUBLE);
     et_col(&et.weight, VC_CLASS_EDGE, "weight", VC_ATTR_DOUBLE);
     et_col(&et.item, VC_CLASS_EDGE, "item", VC_ATTR_STRING);
+    et_col(&et.sector, VC_CLASS_NODE, "sector", VC_ATTR_STRING);
+    et_col(&et.essential, VC_CLASS_EDGE, "essential", VC_ATTR_BOOL);
     return 0;
 }
 
@@ -153,6 +156,18 @@ static inline size_t SUPPLY(const char *a, const char *b, const char *item, doub
     if (!isnan(w))
         assert_int_equal(vc_attr_set_double(et.weight, e, w, NULL), VC_OK);
     return e;
+}
+
+/* A supplier's sector (groups a customer's suppliers when edges give no item). */
+static inline void SECTOR(const char *id, const char *sector)
+{
+    et_str(et.sector, N(id), sector);
+}
+
+/* Marks supplies edge e essential=false: it lowers output linearly. */
+static inline void NONESSENTIAL(size_t e)
+{
+    assert_int_equal(vc_attr_set_int(et.essential, e, 0, NULL), VC_OK);
 }
 
 static inline const struct vc_chain *BUILD(void)

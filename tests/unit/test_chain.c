@@ -133,6 +133,72 @@ static void marked_final_and_levels(void **state)
     assert_false(c.aggregate[node("usa")]);
 }
 
+/* Items: a self-loop never changes which items are final; on a cycle the
+ * items of a terminal strongly connected component are. */
+static void final_items_terminal_components(void **state)
+{
+    (void)state;
+    /* a -> b -> c, c -> c (self-loop); d <-> e feeds nothing outside; f -> d */
+    const char *xml = KEYS "<graph>\n"
+        "<node id=\"a\"><data key=\"k\">item</data></node>\n"
+        "<node id=\"b\"><data key=\"k\">item</data></node>\n"
+        "<node id=\"c\"><data key=\"k\">item</data></node>\n"
+        "<node id=\"d\"><data key=\"k\">item</data></node>\n"
+        "<node id=\"e\"><data key=\"k\">item</data></node>\n"
+        "<node id=\"f\"><data key=\"k\">item</data></node>\n"
+        "<node id=\"x\"><data key=\"k\">actor</data></node>\n"
+        "<edge source=\"a\" target=\"b\"/>\n<edge source=\"b\" target=\"c\"/>\n"
+        "<edge source=\"c\" target=\"c\"/>\n<edge source=\"d\" target=\"e\"/>\n"
+        "<edge source=\"e\" target=\"d\"/>\n<edge source=\"f\" target=\"d\"/>\n"
+        "<edge source=\"x\" target=\"a\"/>\n"
+        "</graph></graphml>\n";
+    assert_int_equal(build(xml, NULL), VC_OK);
+    assert_int_equal(c.final_rule, VC_FINAL_TERMINAL_ITEMS);
+    assert_int_equal(c.n_final, 3);
+    assert_true(c.final[node("c")]); /* its self-loop does not make it feed anything */
+    assert_true(c.final[node("d")] && c.final[node("e")]); /* the loop that feeds nothing */
+    assert_false(c.final[node("a")] || c.final[node("b")] || c.final[node("f")]);
+    assert_false(c.final[node("x")]);
+}
+
+/* Actors: the marked ones when the chain has no items, else every actor;
+ * with items, an actor's mark is not used (and said so). */
+static void final_actors(void **state)
+{
+    (void)state;
+    const char *marked = KEYS "<graph>\n"
+        "<node id=\"a\"><data key=\"f\">true</data></node>\n<node id=\"b\"/>\n"
+        "<edge source=\"b\" target=\"a\"/>\n</graph></graphml>\n";
+    const char *none = KEYS "<graph>\n<node id=\"a\"/>\n<node id=\"b\"/>\n"
+        "<edge source=\"b\" target=\"a\"/>\n</graph></graphml>\n";
+    const char *mixed = KEYS "<graph>\n"
+        "<node id=\"a\"><data key=\"f\">true</data><data key=\"k\">actor</data></node>\n"
+        "<node id=\"i\"><data key=\"k\">item</data></node>\n"
+        "<edge source=\"a\" target=\"i\"/>\n</graph></graphml>\n";
+
+    assert_int_equal(build(marked, NULL), VC_OK);
+    assert_int_equal(c.final_rule, VC_FINAL_MARKED_ACTORS);
+    assert_int_equal(c.n_final, 1);
+    assert_true(c.final[node("a")] && !c.final[node("b")]);
+    teardown(state);
+    setup(state);
+    assert_int_equal(build(none, NULL), VC_OK);
+    assert_int_equal(c.final_rule, VC_FINAL_ALL_ACTORS);
+    assert_int_equal(c.n_final, 2);
+    teardown(state);
+    setup(state);
+    assert_int_equal(build(mixed, NULL), VC_OK);
+    assert_int_equal(c.final_rule, VC_FINAL_TERMINAL_ITEMS);
+    assert_true(c.final[node("i")] && !c.final[node("a")]);
+    assert_int_equal(ws.count, 1);
+    assert_non_null(strstr(ws.first.msg, "1 actor is marked final, but the chain has items"));
+    teardown(state);
+    setup(state);
+    assert_int_equal(build("<graphml><graph/></graphml>", NULL), VC_OK);
+    assert_int_equal(c.final_rule, VC_FINAL_NONE);
+    assert_int_equal(c.n_final, 0);
+}
+
 static void percent_shares(void **state)
 {
     (void)state;
@@ -242,6 +308,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(inference, setup, teardown),
         cmocka_unit_test_setup_teardown(plain_graph, setup, teardown),
         cmocka_unit_test_setup_teardown(marked_final_and_levels, setup, teardown),
+        cmocka_unit_test_setup_teardown(final_items_terminal_components, setup, teardown),
+        cmocka_unit_test_setup_teardown(final_actors, setup, teardown),
         cmocka_unit_test_setup_teardown(percent_shares, setup, teardown),
         cmocka_unit_test_setup_teardown(share_errors_name_the_edge, setup, teardown),
         cmocka_unit_test_setup_teardown(negative_share, setup, teardown),

@@ -130,6 +130,14 @@ static void n_eff_range(void **state)
     assert_near(x->n_eff_upper, 1.0 / 0.015);
     assert_true(isnan(a.conc[N("y")].n_eff) && isnan(a.conc[N("y")].n_eff_upper));
     assert_true(isnan(a.conc[N("w")].n_eff) && isnan(a.conc[N("w")].n_eff_upper));
+    /* nor an HHI or a top share: 0 would read as a perfectly competitive
+     * market; coverage and the provider counts stay */
+    assert_true(isnan(a.conc[N("y")].hhi) && isnan(a.conc[N("y")].hhi_upper));
+    assert_true(isnan(a.conc[N("y")].top_share));
+    assert_near(a.conc[N("y")].coverage, 1.0);
+    assert_int_equal(a.conc[N("y")].providers, 1);
+    assert_true(isnan(a.conc[N("w")].hhi) && isnan(a.conc[N("w")].top_share));
+    assert_int_equal(a.conc[N("w")].providers_unknown, 2);
     vc_analysis_reason(&a, PROVISION(&a, "p", "x"), reason, sizeof(reason));
     assert_non_null(strstr(reason, "10.0 % of x (HHI up to 0.66, as few as 1.5 effective "
                                    "providers: the named shares cover 20 %)"));
@@ -200,7 +208,7 @@ static void worked_example(void **state)
 
     /* Single points of failure: E(A) = {A}, E(C) = {C, c1},
      * E(B) = {B, b1, C, c1}, E(F) = {F, A, B, b1, C, c1} */
-    assert_int_equal(vc_model_build(&et.c, &m, &err), VC_OK);
+    assert_int_equal(vc_model_build(&et.c, NULL, &m, &err), VC_OK);
     expect_set(&m, N("A"), (const char *const[]){ "A", NULL });
     expect_set(&m, N("C"), (const char *const[]){ "C", "c1", NULL });
     expect_set(&m, N("B"), (const char *const[]){ "B", "b1", "C", "c1", NULL });
@@ -617,8 +625,10 @@ static void partial_cut_and_countries(void **state)
     assert_int_equal(vc_analysis_country(&a, "nl"), 0);
     assert_int_equal(vc_analysis_country(&a, "Netherlands"), 0);
     assert_true(vc_analysis_country(&a, "FRA") == SIZE_MAX);
-    /* NLD holds asml's litho (0.8) and its own row (0.7); nobody else */
-    assert_int_equal(a.countries[0].control_points, 2);
+    /* NLD holds asml's litho (0.8) and its own row (0.7), one control point
+     * counted once: litho is analysed at the firm level, where rank lists
+     * it; the country row restates it */
+    assert_int_equal(a.countries[0].control_points, 1);
     assert_true(PROVISION(&a, "NLD", "litho")->control_point);
     assert_true(PROVISION(&a, "tsmc", "fab")->control_point); /* 0.6, impact 0.6 */
     assert_true(PROVISION(&a, "samsung", "fab")->control_point); /* pair: 0.6 + 0.4 */
@@ -629,7 +639,21 @@ static void partial_cut_and_countries(void **state)
     /* the JPN row is: 0.3 beside NLD's 0.7 at the country level */
     assert_true(PROVISION(&a, "JPN", "litho")->control_point);
     assert_false(PROVISION(&a, "canon", "litho")->hard_to_replace);
+    /* TWN: tsmc; JPN: only its country row, not counted at the firm level */
+    assert_int_equal(a.countries[vc_analysis_country(&a, "TWN")].control_points, 1);
+    assert_int_equal(a.countries[vc_analysis_country(&a, "JPN")].control_points, 0);
     vc_analysis_release(&a);
+    {
+        /* at the country level litho's rows are NLD's and JPN's; fab has
+         * firm rows only and stays at the firm level */
+        struct vc_engine_opts o = defaults;
+        o.level = VC_LEVEL_COUNTRY;
+        RUN(&o, &a);
+        assert_int_equal(a.countries[vc_analysis_country(&a, "NLD")].control_points, 1);
+        assert_int_equal(a.countries[vc_analysis_country(&a, "JPN")].control_points, 1);
+        assert_int_equal(a.countries[vc_analysis_country(&a, "TWN")].control_points, 1);
+        vc_analysis_release(&a);
+    }
 }
 
 /* ---- cycles ---- */
@@ -682,6 +706,293 @@ static void cycle_converges(void **state)
     vc_analysis_release(&a);
 }
 
+/* ---- firm networks: final output is the actors, weighted by output ---- */
+
+/* A plain supply network: a (2) and c (1) supply b, b supplies d (3).
+ * Outputs: a sells 2, c sells 1, b sells 3 and buys 3, d buys 3, so the
+ * weights are 2, 3, 1, 3 of 9.  Extracting a: b's one group loses 2/3, so
+ * does d: (2 + 3 * 2/3 + 3 * 2/3) / 9 = 2/3; c: (1 + 1 + 1) / 9 = 1/3. */
+static void firm_network_all_actors(void **state)
+{
+    struct vc_analysis a;
+    (void)state;
+    FIRM("a", NULL);
+    FIRM("b", NULL);
+    FIRM("c", NULL);
+    FIRM("d", NULL);
+    FIRM("e", NULL); /* no link, no value: the smallest output of the others, 1 */
+    SUPPLY("a", "b", NULL, 2.0);
+    SUPPLY("c", "b", NULL, 1.0);
+    SUPPLY("b", "d", NULL, 3.0);
+    BUILD();
+    assert_int_equal(et.c.final_rule, VC_FINAL_ALL_ACTORS);
+    RUN(&defaults, &a);
+    assert_near(a.impact[N("a")], 6.0 / 10);
+    assert_near(a.impact[N("c")], 3.0 / 10);
+    assert_near(a.impact[N("b")], 6.0 / 10);
+    assert_near(a.impact[N("d")], 3.0 / 10);
+    assert_near(a.impact[N("e")], 1.0 / 10);
+    vc_analysis_release(&a);
+}
+
+/* Substitutability: x buys steel from s1 (3) and s2 (1), electronics from
+ * e1 (2), and logistics from l (4), which it can do without
+ * (essential=false).  Groups by sector: losing s1 costs x 3/4 of its steel,
+ * so 3/4 of its output; s2 1/4; e1 all; l its input share 4/10, linearly.
+ * One group of substitutes: s1 3/6, e1 2/6; every supplier needed: s2 1. */
+static void supplier_groups(void **state)
+{
+    double loss[8];
+    struct vc_engine_opts o = defaults;
+    (void)state;
+    FIRM("x", NULL);
+    FIRM("s1", NULL);
+    FIRM("s2", NULL);
+    FIRM("e1", NULL);
+    FIRM("l", NULL);
+    SECTOR("s1", "steel");
+    SECTOR("s2", "steel");
+    SECTOR("e1", "electronics");
+    SECTOR("l", "logistics");
+    SUPPLY("s1", "x", NULL, 3.0);
+    SUPPLY("s2", "x", NULL, 1.0);
+    SUPPLY("e1", "x", NULL, 2.0);
+    NONESSENTIAL(SUPPLY("l", "x", NULL, 4.0));
+    BUILD();
+    assert_string_equal(et.c.sector_attr, "sector");
+    EXTRACT(&o, loss, "s1", NULL);
+    assert_near(loss[N("x")], 0.75);
+    EXTRACT(&o, loss, "s2", NULL);
+    assert_near(loss[N("x")], 0.25);
+    EXTRACT(&o, loss, "e1", NULL);
+    assert_near(loss[N("x")], 1.0);
+    EXTRACT(&o, loss, "l", NULL);
+    assert_near(loss[N("x")], 0.4);
+    EXTRACT(&o, loss, "s1", "l", NULL); /* the worst of 3/4 and 4/10 */
+    assert_near(loss[N("x")], 0.75);
+    o.suppliers = VC_SUPPLIERS_SUBSTITUTE;
+    EXTRACT(&o, loss, "s1", NULL);
+    assert_near(loss[N("x")], 0.5);
+    EXTRACT(&o, loss, "e1", NULL);
+    assert_near(loss[N("x")], 2.0 / 6);
+    EXTRACT(&o, loss, "l", NULL); /* still not essential: linear */
+    assert_near(loss[N("x")], 0.4);
+    o.suppliers = VC_SUPPLIERS_ESSENTIAL;
+    EXTRACT(&o, loss, "s2", NULL);
+    assert_near(loss[N("x")], 1.0);
+}
+
+/* The edge's item comes before the supplier's sector; a sector column of
+ * numbers (NACE codes) is read as text; --group-by names another one. */
+static void supplier_groups_item_and_codes(void **state)
+{
+    double loss[8];
+    struct vc_attr *nace, *fn;
+    struct vc_chain_opts co = VC_CHAIN_OPTS_INIT;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_chain c2;
+    (void)state;
+    FIRM("x", NULL);
+    FIRM("a", NULL);
+    FIRM("b", NULL);
+    FIRM("c", NULL);
+    SUPPLY("a", "x", NULL, 1.0);
+    SUPPLY("b", "x", NULL, 1.0);
+    SUPPLY("c", "x", "wafers", 1.0);
+    et_col(&nace, VC_CLASS_NODE, "NACE", VC_ATTR_INT);
+    assert_int_equal(vc_attr_set_int(nace, N("a"), 26, NULL), VC_OK);
+    assert_int_equal(vc_attr_set_int(nace, N("b"), 26, NULL), VC_OK);
+    assert_int_equal(vc_attr_set_int(nace, N("c"), 26, NULL), VC_OK);
+    et_col(&fn, VC_CLASS_NODE, "role", VC_ATTR_STRING);
+    et_str(fn, N("a"), "optics");
+    et_str(fn, N("b"), "metrology");
+    BUILD();
+    assert_string_equal(et.c.sector_attr, "NACE");
+    assert_string_equal(et.c.sector[N("a")], "26");
+    /* a and b (NACE 26) substitute; c supplies wafers, a group of its own */
+    EXTRACT(&defaults, loss, "a", NULL);
+    assert_near(loss[N("x")], 0.5);
+    EXTRACT(&defaults, loss, "c", NULL);
+    assert_near(loss[N("x")], 1.0);
+    /* --group-by role: a and b are needed each */
+    co.group_by = "role";
+    assert_int_equal(vc_chain_build(&et.g, &co, &c2, NULL, &err), VC_OK);
+    {
+        double impact;
+        double cut[4] = { 0 };
+        cut[N("a")] = 1.0;
+        assert_int_equal(vc_extract(&c2, &defaults, cut, loss, &impact, NULL, &err), VC_OK);
+        assert_near(loss[N("x")], 1.0);
+    }
+    vc_chain_release(&c2);
+    co.group_by = "no_such_column";
+    assert_int_equal(vc_chain_build(&et.g, &co, &c2, NULL, &err), VC_EINVAL);
+    assert_non_null(strstr(err.msg, "no_such_column"));
+}
+
+/* ---- the firm network of docs/model.md ("Firm networks"), by hand ---- */
+
+/* Loops converge geometrically: within 1e-9 of the fixed point (the
+ * tolerance 1e-12 over 1 minus the loop's gain, docs/model.md). */
+#define assert_loop(a, b) assert_double_near((a), (b), 1e-9)
+
+static void firm_example(void)
+{
+    FIRM("A", "DEU");
+    FIRM("B", "JPN");
+    FIRM("C", "DEU");
+    FIRM("L", "NLD");
+    FIRM("M", "NLD");
+    FIRM("D", "USA");
+    FIRM("E", "USA");
+    SECTOR("A", "optics");
+    SECTOR("B", "optics");
+    SECTOR("C", "power");
+    SECTOR("L", "logistics");
+    SECTOR("D", "distribution");
+    SECTOR("E", "distribution");
+    SUPPLY("A", "M", NULL, 3.0);
+    SUPPLY("B", "M", NULL, 1.0);
+    SUPPLY("C", "M", NULL, 2.0);
+    NONESSENTIAL(SUPPLY("L", "M", NULL, 4.0));
+    SUPPLY("M", "D", NULL, 8.0);
+    SUPPLY("D", "A", NULL, 1.0);
+    SUPPLY("E", "A", NULL, 1.0);
+    assert_int_equal(vc_attr_set_double(et.value, N("A"), 6.0, NULL), VC_OK);
+    assert_int_equal(vc_attr_set_double(et.value, N("M"), 16.0, NULL), VC_OK);
+    assert_int_equal(vc_attr_set_double(et.value, N("E"), 2.0, NULL), VC_OK);
+    BUILD();
+}
+
+/* Outputs (weights): A 6, B 1, C 2, L 4, M 16, D max(1, 8) = 8, E 2: 39. */
+static void firm_worked_example_downstream(void **state)
+{
+    double loss[8];
+    struct vc_analysis a;
+    (void)state;
+    firm_example();
+    /* B: M loses (3 L_A + 1) / 4, D as much as M, A half of D's:
+     * L_M = (3 L_M / 2 + 1) / 4, so 2/5 (a loop with gain 3/8) */
+    EXTRACT(&defaults, loss, "B", NULL);
+    assert_loop(loss[N("M")], 0.4);
+    assert_loop(loss[N("D")], 0.4);
+    assert_loop(loss[N("A")], 0.2);
+    assert_loop(loss[N("E")], 0.0);
+    /* E: A = (L_D + 1) / 2, D = M = 3 L_A / 4: A 4/5, M and D 3/5 */
+    EXTRACT(&defaults, loss, "E", NULL);
+    assert_loop(loss[N("A")], 0.8);
+    assert_loop(loss[N("M")], 0.6);
+    RUN(&defaults, &a);
+    assert_loop(a.impact[N("A")], 24.0 / 39);
+    assert_loop(a.impact[N("B")], 11.8 / 39);
+    assert_loop(a.impact[N("C")], 29.0 / 39);
+    assert_loop(a.impact[N("L")], 14.8 / 39);
+    assert_loop(a.impact[N("M")], 27.0 / 39);
+    assert_loop(a.impact[N("D")], 17.0 / 39);
+    assert_loop(a.impact[N("E")], 21.2 / 39);
+    /* C alone stops M (all its power) and so D; M stops D; A does not stop
+     * M (B supplies optics too), D does not stop A (E supplies it too) */
+    assert_int_equal(a.spof_finals[N("C")], 3);
+    assert_int_equal(a.spof_finals[N("M")], 2);
+    assert_int_equal(a.spof_finals[N("A")], 1);
+    assert_int_equal(a.spof_finals[N("D")], 1);
+    assert_int_equal(a.spof_finals[N("L")], 1); /* not essential: stops nothing */
+    vc_analysis_release(&a);
+}
+
+static void firm_worked_example_upstream(void **state)
+{
+    double loss[8];
+    struct vc_engine_opts up = defaults, both = defaults;
+    struct vc_analysis a;
+    (void)state;
+    up.shock = VC_SHOCK_UPSTREAM;
+    both.shock = VC_SHOCK_BOTH;
+    firm_example();
+    /* upstream, M: its suppliers lose their sales to it, over their output
+     * X (value when larger than sales): A 3/6, B 1/1, C 2/2, L 4/4; then A's
+     * suppliers: D 1 x 1/2 / 1, E 1 x 1/2 / 2 */
+    assert_loop(EXTRACT(&up, loss, "M", NULL), 30.5 / 39);
+    assert_loop(loss[N("A")], 0.5);
+    assert_loop(loss[N("B")], 1.0);
+    assert_loop(loss[N("D")], 0.5);
+    assert_loop(loss[N("E")], 0.25);
+    assert_loop(EXTRACT(&up, loss, "B", NULL), 1.0 / 39); /* B buys nothing */
+    /* both, M: D = 1 (downstream), A = max((1 + L_E) / 2, 1/2), E = A / 2:
+     * A = 2/3, E = 1/3; B, C, L lose everything upstream */
+    assert_loop(EXTRACT(&both, loss, "M", NULL), 107.0 / 117);
+    assert_loop(loss[N("A")], 2.0 / 3);
+    assert_loop(loss[N("E")], 1.0 / 3);
+    assert_loop(loss[N("C")], 1.0);
+    /* both, B: M = (3 L_A + 1) / 4, A = max((L_D + L_E) / 2, L_M / 2),
+     * D = max(L_M, L_A), E = L_A / 2: M 1/2, A 1/3, C and L 1/2 */
+    assert_loop(EXTRACT(&both, loss, "B", NULL), 55.0 / 117);
+    assert_loop(loss[N("M")], 0.5);
+    assert_loop(loss[N("A")], 1.0 / 3);
+    assert_loop(loss[N("E")], 1.0 / 6);
+    assert_loop(loss[N("L")], 0.5);
+    /* upstream, a firm that sells only in the network stops with its
+     * customers: C stops M, hence D (downstream) and B and L (their only
+     * customer); E and A sell elsewhere too (value above sales) */
+    RUN(&both, &a);
+    assert_int_equal(a.spof_finals[N("C")], 5);
+    assert_int_equal(a.spof_finals[N("M")], 5);
+    assert_loop(a.impact[N("M")], 107.0 / 117);
+    vc_analysis_release(&a);
+}
+
+/* Issue: a self-loop on the end product, or a cycle through it, used to
+ * leave no final item.  A -> F, F -> F, and G <-> H fed by A: the finals
+ * are F and the loop {G, H}, equally weighted; p (all of A) stops all. */
+static void final_items_self_loop_and_cycle(void **state)
+{
+    struct vc_analysis a;
+    (void)state;
+    ITEM("A", 0, NAN);
+    ITEM("F", 0, NAN);
+    ITEM("G", 0, NAN);
+    ITEM("H", 0, NAN);
+    FIRM("p", "USA");
+    FIRM("q", "JPN");
+    INPUT("A", "F");
+    INPUT("F", "F");
+    INPUT("A", "G");
+    INPUT("G", "H");
+    INPUT("H", "G");
+    PROV("p", "A", 1.0);
+    PROV("q", "F", 0.5);
+    BUILD();
+    assert_int_equal(et.c.n_final, 3);
+    RUN(&defaults, &a);
+    assert_near(a.impact[N("p")], 1.0);
+    assert_near(a.impact[N("q")], 0.5 / 3); /* half of F, a third of final output */
+    assert_true(PROVISION(&a, "p", "A")->control_point);
+    vc_analysis_release(&a);
+}
+
+/* Marked actors count alone, by value where given (else throughput). */
+static void firm_network_marked_by_value(void **state)
+{
+    struct vc_analysis a;
+    (void)state;
+    FIRM("a", NULL);
+    FIRM("b", NULL);
+    FIRM("d", NULL);
+    SUPPLY("a", "b", NULL, 2.0);
+    SUPPLY("a", "d", NULL, 1.0);
+    assert_int_equal(vc_attr_set_int(et.final, N("b"), 1, NULL), VC_OK);
+    assert_int_equal(vc_attr_set_int(et.final, N("d"), 1, NULL), VC_OK);
+    assert_int_equal(vc_attr_set_double(et.value, N("b"), 6.0, NULL), VC_OK);
+    BUILD();
+    assert_int_equal(et.c.final_rule, VC_FINAL_MARKED_ACTORS);
+    RUN(&defaults, &a);
+    /* b weighs its value 6, d its purchases 1: a stops both, b only itself */
+    assert_near(a.impact[N("a")], 1.0);
+    assert_near(a.impact[N("b")], 6.0 / 7);
+    assert_near(a.impact[N("d")], 1.0 / 7);
+    vc_analysis_release(&a);
+}
+
 /* Single points of failure on a cycle: the least fixed point (a loop is
  * taken to sustain itself).  s feeds A; A and B are alternatives of each
  * other's supply (B is a variant of A, A an input of B). */
@@ -699,7 +1010,7 @@ static void cycle_spof_least_fixed_point(void **state)
     INPUT("A", "B");
     INPUT("B", "F");
     BUILD();
-    assert_int_equal(vc_model_build(&et.c, &m, &err), VC_OK);
+    assert_int_equal(vc_model_build(&et.c, NULL, &m, &err), VC_OK);
     /* E(A) = {A}: its supply is s or B, and B stops only when A does */
     expect_set(&m, N("A"), (const char *const[]){ "A", NULL });
     expect_set(&m, N("B"), (const char *const[]){ "B", "A", NULL });
@@ -768,6 +1079,69 @@ static void unknown_shares(void **state)
 }
 
 /* ---- aggregates and thresholds ---- */
+
+static void estimated_impacts(void **state)
+{
+    struct vc_analysis a;
+    struct vc_error err = VC_ERROR_INIT;
+    (void)state;
+    /* F needs A, D and E.  A: x 0.6, y unknown (estimated 0.4).  D: u 0.8,
+     * v 0.2.  E: s 0.5, u and t unknown (0.25 each).
+     * - y: 0.4, all of it through its estimate: rests on it;
+     * - t: 0.25, the same;
+     * - u: D loses 0.8, E 0.25 through u's estimate; F loses max = 0.8, and
+     *   0.8 without the estimate: touched, but does not rest on it;
+     * - x, s, v: known shares only. */
+    ITEM("F", 1, NAN);
+    ITEM("A", 0, NAN);
+    ITEM("D", 0, NAN);
+    ITEM("E", 0, NAN);
+    FIRM("x", "USA");
+    FIRM("y", "JPN");
+    FIRM("u", "KOR");
+    FIRM("v", "DEU");
+    FIRM("s", "FRA");
+    FIRM("t", "ITA");
+    INPUT("A", "F");
+    INPUT("D", "F");
+    INPUT("E", "F");
+    size_t ya = PROV("y", "A", NAN);
+    size_t xa = PROV("x", "A", 0.6);
+    PROV("u", "D", 0.8);
+    PROV("v", "D", 0.2);
+    PROV("s", "E", 0.5);
+    PROV("u", "E", NAN);
+    PROV("t", "E", NAN);
+    BUILD();
+    RUN(&defaults, &a);
+    assert_near(a.impact[N("y")], 0.4);
+    assert_true(a.impact_estimated[N("y")]);
+    assert_near(a.impact[N("t")], 0.25);
+    assert_true(a.impact_estimated[N("t")]);
+    assert_near(a.impact[N("u")], 0.8);
+    assert_false(a.impact_estimated[N("u")]);
+    assert_false(a.impact_estimated[N("x")]);
+    assert_false(a.impact_estimated[N("s")]);
+    assert_false(a.impact_estimated[N("v")]);
+    assert_false(a.impact_estimated[N("A")]); /* an item's loss reaches no share */
+    /* countries: one actor each, the same verdicts */
+    assert_true(a.countries[vc_analysis_country(&a, "JPN")].impact_estimated);
+    assert_false(a.countries[vc_analysis_country(&a, "KOR")].impact_estimated);
+    /* the export columns */
+    assert_int_equal(vc_analysis_annotate(&a, &et.g, &err), VC_OK);
+    struct vc_attr *ie = vc_graph_attr(&et.g, VC_CLASS_NODE, "impact_estimated");
+    struct vc_attr *ee = vc_graph_attr(&et.g, VC_CLASS_EDGE, "estimated");
+    struct vc_attr *se = vc_graph_attr(&et.g, VC_CLASS_EDGE, "share_estimate");
+    assert_non_null(ie);
+    assert_non_null(ee);
+    assert_non_null(se);
+    assert_true(ie->values[N("y")].i == 1 && ie->values[N("u")].i == 0);
+    assert_true(vc_attr_has(ie, N("A")) && ie->values[N("A")].i == 0);
+    assert_true(ee->values[ya].i == 1 && ee->values[xa].i == 0);
+    assert_near(vc_attr_get_double(se, ya), 0.4);
+    assert_false(vc_attr_has(se, xa));
+    vc_analysis_release(&a);
+}
 
 static void aggregates_never_control_points(void **state)
 {
@@ -1032,7 +1406,7 @@ static void incremental_equals_naive(void **state)
     SUPPLY("tsmc", "apple", NULL, NAN);
     SUPPLY("asml", "tsmc", "tools", NAN);
     BUILD();
-    assert_int_equal(vc_model_build(&et.c, &m, &err), VC_OK);
+    assert_int_equal(vc_model_build(&et.c, NULL, &m, &err), VC_OK);
     assert_true(m.n_ordered < m.n); /* the supplies loop asml-tsmc-zeiss */
     assert_int_equal(vc_prop_init(&inc, &m, &o), VC_OK);
     assert_int_equal(vc_prop_init(&naive, &m, &o), VC_OK);
@@ -1062,6 +1436,72 @@ static void incremental_equals_naive(void **state)
     vc_prop_release(&inc);
     vc_prop_release(&naive);
     vc_model_release(&m);
+}
+
+/* ---- firm networks: incremental against naive, every shock mode ---- */
+
+static uint64_t firm_rng = 99;
+
+static size_t firm_below(size_t n)
+{
+    uint64_t z = (firm_rng += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return (size_t)((z ^ (z >> 31)) % n);
+}
+
+static void firm_incremental_equals_naive(void **state)
+{
+    static const char *const sectors[] = { "optics", "power", "chemicals" };
+    struct vc_model m;
+    struct vc_prop inc, naive;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_engine_opts o = defaults;
+    char a[16], b[16];
+    (void)state;
+    /* 60 firms, 200 links with loops, sectors, items, essential=false, values */
+    for (int k = 0; k < 60; k++) {
+        snprintf(a, sizeof(a), "f%d", k);
+        FIRM(a, NULL);
+        if (k % 5)
+            SECTOR(a, sectors[firm_below(3)]);
+        if (k % 3 == 0)
+            assert_int_equal(vc_attr_set_double(et.value, N(a), 1.0 + (double)firm_below(40),
+                                                NULL), VC_OK);
+    }
+    for (int e = 0; e < 200; e++) {
+        size_t edge;
+        snprintf(a, sizeof(a), "f%zu", firm_below(60));
+        snprintf(b, sizeof(b), "f%zu", firm_below(60));
+        edge = SUPPLY(a, b, e % 7 == 0 ? "wafers" : NULL, 1.0 + (double)firm_below(9));
+        if (e % 6 == 0)
+            NONESSENTIAL(edge);
+    }
+    BUILD();
+    o.max_rounds = 60000;
+    for (int shock = VC_SHOCK_DOWNSTREAM; shock <= VC_SHOCK_BOTH; shock++) {
+        o.shock = (enum vc_shock)shock;
+        assert_int_equal(vc_model_build(&et.c, &o, &m, &err), VC_OK);
+        assert_int_equal(vc_prop_init(&inc, &m, &o), VC_OK);
+        assert_int_equal(vc_prop_init(&naive, &m, &o), VC_OK);
+        for (uint32_t v = 0; v < m.n; v++) {
+            vc_prop_cut_actor(&inc, v, v % 4 ? 1.0 : 0.5);
+            vc_prop_cut_actor(&naive, v, v % 4 ? 1.0 : 0.5);
+            vc_prop_run(&inc);
+            vc_prop_run_naive(&naive);
+            assert_true(inc.converged && naive.converged);
+            for (size_t k = 0; k < m.n; k++)
+                if (fabs(inc.loss[k] - naive.loss[k]) > 1e-9)
+                    fail_msg("shock %d, extracting %s: %s loses %.17g (incremental), %.17g "
+                             "(naive)", shock, et.g.node_id[v], et.g.node_id[k], inc.loss[k],
+                             naive.loss[k]);
+            vc_prop_reset(&inc);
+            vc_prop_reset(&naive);
+        }
+        vc_prop_release(&inc);
+        vc_prop_release(&naive);
+        vc_model_release(&m);
+    }
 }
 
 /* ---- determinism: 1 thread and 2 give the same bits ---- */
@@ -1171,7 +1611,15 @@ int main(void)
         T(partial_cut_and_countries),
         T(cycle_converges),
         T(cycle_spof_least_fixed_point),
+        T(firm_network_all_actors),
+        T(firm_network_marked_by_value),
+        T(final_items_self_loop_and_cycle),
+        T(supplier_groups),
+        T(supplier_groups_item_and_codes),
+        T(firm_worked_example_downstream),
+        T(firm_worked_example_upstream),
         T(unknown_shares),
+        T(estimated_impacts),
         T(aggregates_never_control_points),
         T(threshold_share),
         T(threshold_pair),
@@ -1180,6 +1628,7 @@ int main(void)
         T(ranking_order),
         T(ranking_by_pagerank),
         T(incremental_equals_naive),
+        T(firm_incremental_equals_naive),
         T(determinism_threads),
 #undef T
     };

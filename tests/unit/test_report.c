@@ -466,6 +466,59 @@ static void country_view(void **state)
     vc_analysis_release(&a);
 }
 
+/* Impacts that rest on estimated shares are marked.  F needs A and G; A: a1
+ * 0.6, a2 0.4 (a pair: both control points); G: g1 0.5, a2 without a share
+ * (estimated 0.5).  a2's impact is max(0.4, 0.5) = 0.5, 0.4 without the
+ * estimate: it rests on it, and so does Japan's (a2 alone). */
+static void estimated_marks(void **state)
+{
+    struct vc_analysis a;
+    struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    struct vc_country_view v;
+    struct vc_error err = VC_ERROR_INIT;
+    xmlDocPtr doc;
+    char *html, *foot;
+    (void)state;
+    ITEM("F", 1, NAN);
+    ITEM("A", 0, NAN);
+    ITEM("G", 0, NAN);
+    FIRM("a1", "USA");
+    FIRM("a2", "JPN");
+    FIRM("g1", "DEU");
+    INPUT("A", "F");
+    INPUT("G", "F");
+    PROV("a1", "A", 0.6);
+    PROV("a2", "A", 0.4);
+    PROV("g1", "G", 0.5);
+    PROV("a2", "G", NAN);
+    BUILD();
+    analyse(&defaults, &a, true);
+    assert_true(a.impact_estimated[N("a2")]);
+    assert_false(a.impact_estimated[N("a1")]);
+    assert_int_equal(vc_country_view(&a, "JPN", &v, &err), VC_OK);
+    o.country = &v;
+    html = render(&a, &o, PAGE_HTML, NULL);
+    doc = parse(html);
+    const char *bars = "//section[h2='Who holds the control points']//s:text";
+    expect_nth(doc, bars, 0, "a1 (USA)");
+    expect_nth(doc, bars, 1, "60.0" NBSP "% " MIDDOT " 60.0" NBSP "% of A");
+    expect_nth(doc, bars, 2, "a2 (JPN)");
+    expect_nth(doc, bars, 3, "\xE2\x89\x88" NBSP "50.0" NBSP "% " MIDDOT " 40.0" NBSP "% of A");
+    expect_nth(doc, "//section[h2='The numbers']/table[2]/tbody/tr[2]/td", 3,
+               "\xE2\x89\x88" NBSP "50.0" NBSP "%");
+    foot = nth(doc, "//footer", 0);
+    assert_non_null(strstr(foot, "marks an impact that rests on estimated shares"));
+    free(foot);
+    foot = nth(doc, "//section[h2='Japan: what it holds and what it depends on']/p", 0);
+    assert_non_null(strstr(foot, "50.0" NBSP "% of the value of final output, a figure that "
+                                 "rests on estimated shares"));
+    free(foot);
+    xmlFreeDoc(doc);
+    free(html);
+    vc_country_view_release(&v);
+    vc_analysis_release(&a);
+}
+
 /* What changed: one chain under two thresholds (share 0.7, pair above 1):
  * a1 and a2 stop being control points, b1 and c1 stay. */
 static void compare_page(void **state)
@@ -662,6 +715,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(same_input_same_bytes, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(country_section, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(country_view, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(estimated_marks, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(compare_page, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(crowded_market_bar, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(big_chain_is_thinned, et_setup, et_teardown),

@@ -153,7 +153,7 @@ static void compare_graph(size_t n, uint64_t seed, size_t every)
     /* every node reachable from the root: the root (n) heads every chain */
     for (size_t v = 0; v < n; v++)
         assert_true(VECTOR(dom)[v] >= 0);
-    assert_int_equal(vc_model_build(&et.c, &m, &err), VC_OK);
+    assert_int_equal(vc_model_build(&et.c, NULL, &m, &err), VC_OK);
     assert_int_equal(m.n_ordered, n); /* acyclic */
     for (size_t v = 0; v < n; v += every) {
         dominator_set(&dom, n, v, want);
