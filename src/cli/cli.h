@@ -60,10 +60,17 @@ void cli_memory_hint(const struct vc_error *err);
 /* Messages (cli_msg.c): "vchain: error: FILE:LINE:COL: message" on stderr. */
 void cli_error(const char *fmt, ...) VC_PRINTF(1, 2);
 void cli_warning(const char *fmt, ...) VC_PRINTF(1, 2);
+/* "vchain: note: ..." that belongs to an error just printed (even under -q). */
+void cli_hint(const char *fmt, ...) VC_PRINTF(1, 2);
+/* The usage text (print writes it) on stderr: a usage error without a
+ * message of its own; returns EXIT_USAGE. */
+int cli_usage_text(void (*print)(FILE *out));
 /* What vchain read the input as ("vchain: note: ..."); nothing under -q. */
 void cli_note(const char *fmt, ...) VC_PRINTF(1, 2);
 /* Prints err (file:line:col when known); returns EXIT_DATA. */
 int cli_report(const struct vc_error *err);
+/* Prints "out of memory" (with the memory limit's hint); returns EXIT_DATA. */
+int cli_nomem(void);
 /* The vc_diag callback: prints a warning unless -q. */
 void cli_warn_cb(void *ctx, const struct vc_error *w);
 /* Prints a one-line usage error and the hint; returns EXIT_USAGE. */
@@ -130,8 +137,6 @@ void cli_input_release(struct cli_input *in);
  * opt is not one of them, -1 after printing a usage error.
  */
 int cli_input_option(struct cli_input *in, const char *cmd, int opt, const char *arg);
-/* Loads path as a value chain; on failure prints the error and returns nonzero. */
-int cli_load(struct cli_input *in, const char *path, struct vc_graph *g, struct vc_chain *c);
 
 /*
  * Options of every command that scores a chain (cli_opts.c); add
@@ -194,13 +199,50 @@ int cli_engine_option(struct cli_engine *e, const char *cmd, int opt, const char
  */
 int cli_shared_option(struct cli_input *in, struct cli_engine *eng, const char *cmd, int opt,
                       const char *arg);
-/* Runs the analysis with progress on a terminal; prints errors. */
-int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analysis *out);
+
+/*
+ * What a command reads and scores, released in one call whatever was done
+ * (every command has one exit path: `goto out`, where cli_chain_release()
+ * and cli_input_release() undo what was set up).  load reads path as a
+ * value chain (with the input options), score runs the analysis (progress
+ * on a terminal; a warning when losses did not settle); both print their
+ * errors and return EXIT_OK or EXIT_DATA.
+ */
+struct cli_chain {
+    struct vc_graph g;
+    struct vc_chain c;
+    struct vc_analysis a;
+    bool loaded, scored;
+};
+
+void cli_chain_init(struct cli_chain *ch);
+int cli_chain_load(struct cli_chain *ch, struct cli_input *in, const char *path);
+int cli_chain_score(struct cli_chain *ch, struct cli_engine *e);
+void cli_chain_release(struct cli_chain *ch);
 
 /* Output formats for tables. */
 enum cli_format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON, FMT_MD };
-/* Parses text|tsv|csv|json|md|markdown; -1 if unknown. */
-int cli_format_parse(const char *s);
+
+/*
+ * Enum-valued options (--by, --align, --format, --layout, ...): a table of
+ * names and values, one helper.  cli_choose() sets *out to the value of
+ * the name arg, or prints "vchain: CMD: OPT takes a, b or c, not 'ARG'"
+ * (the names in table order; aliases are accepted but not listed) and
+ * returns EXIT_USAGE.
+ */
+struct cli_choice {
+    const char *name;
+    int value;
+    bool alias;
+};
+int cli_choose(const char *cmd, const char *opt, const char *arg,
+               const struct cli_choice *choices, size_t n, int *out);
+#define CLI_CHOOSE(cmd, opt, arg, choices, out) \
+    cli_choose(cmd, opt, arg, choices, sizeof(choices) / sizeof(choices[0]), out)
+/* text, tsv, csv, json, md (markdown an alias) */
+extern const struct cli_choice cli_table_formats[6];
+/* --gexf-version: 1.2 (1.2draft an alias) or 1.3 */
+int cli_gexf_version_option(const char *cmd, const char *arg, enum vc_gexf_version *version);
 /*
  * The options every table-printing command shares, for its getopt loop:
  * EXIT_OK with *fmt or *top set, else EXIT_USAGE after saying why.

@@ -189,6 +189,51 @@ static int split_list(const char *list, char **buf, const char ***codes, size_t 
     return 0;
 }
 
+/* The tables --table asks for (all: with a line on what they cover). */
+static int print_tables(const struct vc_deps *d, int which, int fmt, long top, bool listed)
+{
+    struct cli_sections s;
+    struct cli_table t;
+    int prc = 0;
+
+    cli_sections_begin(&s, fmt);
+    if (which == T_ALL && (fmt == FMT_TEXT || fmt == FMT_MD)) {
+        printf("%zu countries%s; items weighted by %s.\n", d->n,
+               listed ? "" : " holding at least one control point",
+               d->value_weighted ? "their value" : "the country's share alone (no value "
+                                                   "on every item)");
+        s.n++;
+    }
+    for (int tb = T_MATRIX; tb <= T_PAIRS && !prc; tb++) {
+        if (which != T_ALL && which != tb)
+            continue;
+        if (tb != T_PAIRS && d->n > WIDE_MAX) {
+            if (which != T_ALL)
+                cli_warning("%zu countries: the wide tables hold at most %d; see --table "
+                            "pairs", d->n, WIDE_MAX);
+            continue;
+        }
+        cli_table_init(&t);
+        if (tb == T_PAIRS)
+            prc = pairs_table(d, top, &t);
+        else
+            wide_table(d, tb == T_LEVERAGE, &t);
+        if (which == T_ALL)
+            cli_section(&s, tb == T_MATRIX ? "matrix" : tb == T_LEVERAGE ? "leverage" : "pairs",
+                        tb == T_MATRIX ? "M[A][B]: the share of row A's own production "
+                                         "lost when column B is extracted"
+                        : tb == T_LEVERAGE ? "Leverage of row A over column B: "
+                                             "M[B][A] - M[A][B]"
+                                           : "Pairs, the country with the leverage first");
+        if (!prc)
+            prc = cli_table_print(&t, stdout, fmt);
+        cli_table_release(&t);
+    }
+    if (which == T_ALL)
+        cli_sections_end(&s);
+    return prc ? EXIT_DATA : EXIT_OK;
+}
+
 int cmd_deps(int argc, char **argv)
 {
     enum {
@@ -207,9 +252,12 @@ int cmd_deps(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
-    int fmt = cli_default_format(), opt, rc = EXIT_OK;
+    static const struct cli_choice tables[] = {
+        { "matrix", T_MATRIX, false }, { "leverage", T_LEVERAGE, false },
+        { "pairs", T_PAIRS, false }, { "all", T_ALL, false },
+    };
+    int fmt = cli_default_format(), opt, rc = EXIT_OK, which = T_ALL;
     long top = 0;
-    enum table which = T_ALL;
     enum vc_gexf_version version = VC_GEXF_1_2;
     const char *list = NULL, *out = NULL;
     const char **codes = NULL;
@@ -217,21 +265,19 @@ int cmd_deps(int argc, char **argv)
     size_t n = 0, *cps = NULL;
     struct cli_input in;
     struct cli_engine eng;
-    struct vc_graph g;
-    struct vc_chain c;
-    struct vc_analysis a;
+    struct cli_chain ch;
     struct vc_deps d;
     struct vc_error err = VC_ERROR_INIT;
-    bool analysed = false;
+    bool have_deps = false;
 
     cli_input_init(&in);
     cli_engine_init(&eng);
+    cli_chain_init(&ch);
     while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (opt) {
         case 'h':
             fputs(usage, stdout);
-            cli_input_release(&in);
-            return EXIT_OK;
+            goto out;
         case OPT_FORMAT:
             rc = cli_table_format_option("deps", optarg, &fmt);
             break;
@@ -239,28 +285,12 @@ int cmd_deps(int argc, char **argv)
             rc = cli_top_option("deps", optarg, &top);
             break;
         case OPT_TABLE:
-            if (strcmp(optarg, "all") == 0)
-                which = T_ALL;
-            else if (strcmp(optarg, "matrix") == 0)
-                which = T_MATRIX;
-            else if (strcmp(optarg, "leverage") == 0)
-                which = T_LEVERAGE;
-            else if (strcmp(optarg, "pairs") == 0)
-                which = T_PAIRS;
-            else
-                rc = cli_usage_error("deps", "--table takes matrix, leverage, pairs or all, "
-                                     "not '%s'", optarg);
+            rc = CLI_CHOOSE("deps", "--table", optarg, tables, &which);
             break;
         case OPT_COUNTRIES: list = optarg; break;
         case OPT_EXPORT: out = optarg; break;
         case OPT_GEXF_VERSION:
-            if (strcmp(optarg, "1.2") == 0 || strcmp(optarg, "1.2draft") == 0)
-                version = VC_GEXF_1_2;
-            else if (strcmp(optarg, "1.3") == 0)
-                version = VC_GEXF_1_3;
-            else
-                rc = cli_usage_error("deps", "--gexf-version takes 1.2 or 1.3, not '%s'",
-                                     optarg);
+            rc = cli_gexf_version_option("deps", optarg, &version);
             break;
         default:
             rc = cli_shared_option(&in, &eng, "deps", opt, optarg);
@@ -273,39 +303,30 @@ int cmd_deps(int argc, char **argv)
         rc = cli_usage_error("deps", "out of memory");
     if (rc == EXIT_OK && list && strcasecmp(list, "all") != 0 && !n)
         rc = cli_usage_error("deps", "--countries names no country");
-    if (rc != EXIT_OK) {
-        cli_input_release(&in);
-        free(buf);
-        free(codes);
-        return rc;
-    }
-    if ((rc = cli_load(&in, argv[optind], &g, &c)) != EXIT_OK) {
-        cli_input_release(&in);
-        free(buf);
-        free(codes);
-        return rc;
-    }
+    if (rc == EXIT_OK)
+        rc = cli_chain_load(&ch, &in, argv[optind]);
+    if (rc != EXIT_OK)
+        goto out;
     if (list && strcasecmp(list, "all") == 0) {
         /* every country: no scoring needed */
-        if (!(codes = all_countries(&c, &n))) {
-            rc = cli_report(&(struct vc_error){ VC_ENOMEM, "", 0, 0, "out of memory" });
+        if (!(codes = all_countries(&ch.c, &n))) {
+            rc = cli_nomem();
             goto out;
         }
     } else if (!list) {
         /* those holding a control point: the analysis says which */
-        if ((rc = cli_analyse(&eng, &c, &a)) != EXIT_OK)
+        if ((rc = cli_chain_score(&ch, &eng)) != EXIT_OK)
             goto out;
-        analysed = true;
-        codes = malloc((a.n_countries + 1) * sizeof(char *));
-        cps = malloc((a.n_countries + 1) * sizeof(size_t));
+        codes = malloc((ch.a.n_countries + 1) * sizeof(char *));
+        cps = malloc((ch.a.n_countries + 1) * sizeof(size_t));
         if (!codes || !cps) {
-            rc = cli_report(&(struct vc_error){ VC_ENOMEM, "", 0, 0, "out of memory" });
+            rc = cli_nomem();
             goto out;
         }
-        for (size_t j = 0; j < a.n_countries; j++) {
-            if (a.countries[j].control_points > 0) {
-                cps[n] = a.countries[j].control_points;
-                codes[n++] = a.countries[j].code;
+        for (size_t j = 0; j < ch.a.n_countries; j++) {
+            if (ch.a.countries[j].control_points > 0) {
+                cps[n] = ch.a.countries[j].control_points;
+                codes[n++] = ch.a.countries[j].code;
             }
         }
         if (!n) {
@@ -313,59 +334,18 @@ int cmd_deps(int argc, char **argv)
                         "the matrix anyway");
         }
     }
-    if (vc_deps_matrix(&c, &eng.opts, codes, n, &d, &err) != VC_OK) {
+    if (vc_deps_matrix(&ch.c, &eng.opts, codes, n, &d, &err) != VC_OK) {
         rc = cli_report(&err);
         goto out;
     }
-    {
-        struct cli_sections s;
-        struct cli_table t;
-        int prc = 0;
-        cli_sections_begin(&s, fmt);
-        if (which == T_ALL && (fmt == FMT_TEXT || fmt == FMT_MD)) {
-            printf("%zu countries%s; items weighted by %s.\n", n,
-                   list ? "" : " holding at least one control point",
-                   d.value_weighted ? "their value" : "the country's share alone (no value "
-                                                      "on every item)");
-            s.n++;
-        }
-        for (int tb = T_MATRIX; tb <= T_PAIRS && !prc; tb++) {
-            if (which != T_ALL && (int)which != tb)
-                continue;
-            if (tb != T_PAIRS && n > WIDE_MAX) {
-                if (which != T_ALL)
-                    cli_warning("%zu countries: the wide tables hold at most %d; see --table "
-                                "pairs", n, WIDE_MAX);
-                continue;
-            }
-            cli_table_init(&t);
-            if (tb == T_PAIRS)
-                prc = pairs_table(&d, top, &t);
-            else
-                wide_table(&d, tb == T_LEVERAGE, &t);
-            if (which == T_ALL)
-                cli_section(&s, tb == T_MATRIX ? "matrix" : tb == T_LEVERAGE ? "leverage" : "pairs",
-                            tb == T_MATRIX ? "M[A][B]: the share of row A's own production "
-                                             "lost when column B is extracted"
-                            : tb == T_LEVERAGE ? "Leverage of row A over column B: "
-                                                 "M[B][A] - M[A][B]"
-                                               : "Pairs, the country with the leverage first");
-            if (!prc)
-                prc = cli_table_print(&t, stdout, fmt);
-            cli_table_release(&t);
-        }
-        if (which == T_ALL)
-            cli_sections_end(&s);
-        rc = prc ? EXIT_DATA : EXIT_OK;
-    }
+    have_deps = true;
+    rc = print_tables(&d, which, fmt, top, list != NULL);
     if (rc == EXIT_OK && out)
         rc = write_graph(&d, cps, out, version);
-    vc_deps_release(&d);
 out:
-    if (analysed)
-        vc_analysis_release(&a);
-    vc_chain_release(&c);
-    vc_graph_release(&g);
+    if (have_deps)
+        vc_deps_release(&d);
+    cli_chain_release(&ch);
     cli_input_release(&in);
     free(buf);
     free(codes);

@@ -49,12 +49,14 @@ static const char usage[] =
     "\n"
     "Exit status: 0 success, 1 data error, 2 usage error.\n";
 
+enum { BY_PROVISION, BY_ACTOR, BY_COUNTRY };
+
 struct rank_opts {
     int fmt;
     long top;
     int all;
     const char *country;
-    enum { BY_PROVISION, BY_ACTOR, BY_COUNTRY } by;
+    int by;             /* BY_* */
 };
 
 static void provision_columns(struct cli_table *t, int with_rank)
@@ -326,22 +328,24 @@ int cmd_rank(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
+    static const struct cli_choice by[] = {
+        { "provision", BY_PROVISION, false }, { "actor", BY_ACTOR, false },
+        { "country", BY_COUNTRY, false },
+    };
     struct rank_opts o = { cli_default_format(), 0, 0, NULL, BY_PROVISION };
     struct cli_input in;
     struct cli_engine eng;
-    struct vc_graph g;
-    struct vc_chain c;
-    struct vc_analysis a;
+    struct cli_chain ch;
     int opt, rc = EXIT_OK;
 
     cli_input_init(&in);
     cli_engine_init(&eng);
-    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    cli_chain_init(&ch);
+    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (opt) {
         case 'h':
             fputs(usage, stdout);
-            cli_input_release(&in);
-            return EXIT_OK;
+            goto out;
         case OPT_FORMAT:
             rc = cli_table_format_option("rank", optarg, &o.fmt);
             break;
@@ -351,44 +355,30 @@ int cmd_rank(int argc, char **argv)
         case OPT_COUNTRY: o.country = optarg; break;
         case OPT_ALL: o.all = 1; break;
         case OPT_BY:
-            if (strcmp(optarg, "provision") == 0)
-                o.by = BY_PROVISION;
-            else if (strcmp(optarg, "actor") == 0)
-                o.by = BY_ACTOR;
-            else if (strcmp(optarg, "country") == 0)
-                o.by = BY_COUNTRY;
-            else
-                rc = cli_usage_error("rank", "--by takes provision, actor or country");
+            rc = CLI_CHOOSE("rank", "--by", optarg, by, &o.by);
             break;
         default:
             rc = cli_shared_option(&in, &eng, "rank", opt, optarg);
         }
-        if (rc) {
-            cli_input_release(&in);
-            return rc;
-        }
     }
-    if ((rc = cli_one_input("rank", argc, optind)) != EXIT_OK) {
-        cli_input_release(&in);
-        return rc;
-    }
-    if ((rc = cli_load(&in, argv[optind], &g, &c)) != 0) {
-        cli_input_release(&in);
-        return rc;
-    }
-    if ((rc = cli_analyse(&eng, &c, &a)) == 0) {
-        if (o.country && o.by == BY_PROVISION)
-            rc = print_country(&a, &o);
-        else if (o.by == BY_ACTOR)
-            rc = print_actors(&a, &o) ? EXIT_DATA : EXIT_OK;
-        else if (o.by == BY_COUNTRY)
-            rc = print_countries(&a, &o) ? EXIT_DATA : EXIT_OK;
-        else
-            rc = print_provisions(&a, &o, NULL, 0) ? EXIT_DATA : EXIT_OK;
-        vc_analysis_release(&a);
-    }
-    vc_chain_release(&c);
-    vc_graph_release(&g);
+    if (rc == EXIT_OK)
+        rc = cli_one_input("rank", argc, optind);
+    if (rc == EXIT_OK)
+        rc = cli_chain_load(&ch, &in, argv[optind]);
+    if (rc == EXIT_OK)
+        rc = cli_chain_score(&ch, &eng);
+    if (rc != EXIT_OK)
+        goto out;
+    if (o.country && o.by == BY_PROVISION)
+        rc = print_country(&ch.a, &o);
+    else if (o.by == BY_ACTOR)
+        rc = print_actors(&ch.a, &o) ? EXIT_DATA : EXIT_OK;
+    else if (o.by == BY_COUNTRY)
+        rc = print_countries(&ch.a, &o) ? EXIT_DATA : EXIT_OK;
+    else
+        rc = print_provisions(&ch.a, &o, NULL, 0) ? EXIT_DATA : EXIT_OK;
+out:
+    cli_chain_release(&ch);
     cli_input_release(&in);
     return rc;
 }
