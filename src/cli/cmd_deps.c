@@ -415,10 +415,12 @@ int cmd_deps(int argc, char **argv)
         int prc = 0;
         cli_sections_begin(&s, fmt);
         if (which == T_ALL && (fmt == FMT_TEXT || fmt == FMT_MD)) {
-            printf("%zu countries%s; items weighted by %s.\n", n,
+            printf("%zu countries%s; %s.\n", n,
                    list ? "" : " holding at least one control point",
-                   d.value_weighted ? "their value" : "the country's share alone (no value "
-                                                      "on every item)");
+                   !c.n_items ? "a country's production is its firms', weighted by their output"
+                   : d.value_weighted ? "items weighted by their value"
+                                      : "items weighted by the country's share alone (no value "
+                                        "on every item)");
             s.n++;
         }
         for (int tb = T_MATRIX; tb <= T_PAIRS && !prc; tb++) {

@@ -199,7 +199,8 @@ int cmd_export(int argc, char **argv)
         cli_input_release(&in);
         return rc;
     }
-    if (analyse && (rc = cli_analyse(&eng, &c, &a)) == EXIT_OK) {
+    if (analyse && (rc = cli_result_clashes(&eng, &g)) == EXIT_OK &&
+        (rc = cli_analyse(&eng, &c, &a)) == EXIT_OK) {
         if (vc_analysis_annotate(&a, &g, &err) != VC_OK)
             rc = cli_report(&err);
         vc_analysis_release(&a);

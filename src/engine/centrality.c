@@ -25,8 +25,24 @@ void vc_position_release(struct vc_position *p)
     memset(p, 0, sizeof(*p));
 }
 
-static enum vc_status make_graph(const struct vc_graph *g, int reversed, igraph_t *out,
-                                 struct vc_error *err)
+/*
+ * A graph with no direction at all (every edge undirected, and not read as
+ * written: --direction) is an undirected graph to igraph too: PageRank,
+ * betweenness and degrees then follow undirected definitions.
+ */
+static bool without_direction(const struct vc_chain *c)
+{
+    const struct vc_graph *g = c->graph;
+    if (c->opts.direction == VC_DIRECTION_AS_WRITTEN || !g->n_edges)
+        return false;
+    for (size_t e = 0; e < g->n_edges; e++)
+        if (g->edge_directed[e])
+            return false;
+    return true;
+}
+
+static enum vc_status make_graph(const struct vc_graph *g, int reversed, bool undirected,
+                                 igraph_t *out, struct vc_error *err)
 {
     igraph_vector_int_t edges;
     enum vc_status st;
@@ -37,7 +53,8 @@ static enum vc_status make_graph(const struct vc_graph *g, int reversed, igraph_
         VECTOR(edges)[2 * e] = reversed ? g->edge_to[e] : g->edge_from[e];
         VECTOR(edges)[2 * e + 1] = reversed ? g->edge_from[e] : g->edge_to[e];
     }
-    st = VC_IGRAPH(igraph_create(out, &edges, (igraph_integer_t)g->n_nodes, IGRAPH_DIRECTED), err,
+    st = VC_IGRAPH(igraph_create(out, &edges, (igraph_integer_t)g->n_nodes,
+                                 undirected ? IGRAPH_UNDIRECTED : IGRAPH_DIRECTED), err,
                    "building the igraph graph");
     igraph_vector_int_destroy(&edges);
     return st;
@@ -153,6 +170,9 @@ static enum vc_status degrees(const igraph_t *ig, const struct vc_chain *c, size
         p->out_degree[c->graph->edge_from[e]]++;
         p->in_degree[c->graph->edge_to[e]]++;
     }
+    if (st == VC_OK && without_direction(c)) /* both are the degree, as igraph counts it */
+        for (size_t v = 0; v < n; v++)
+            p->in_degree[v] = p->out_degree[v] = p->in_degree[v] + p->out_degree[v];
     if (st == VC_OK)
         st = VC_IGRAPH(igraph_strength(ig, &s, igraph_vss_all(), IGRAPH_IN, IGRAPH_LOOPS, &w), err,
                        "in-strength");
@@ -248,10 +268,11 @@ enum vc_status vc_position_compute(const struct vc_model *m, const struct vc_eng
 
     vc_igraph_init();
     memset(&p, 0, sizeof(p));
-    st = make_graph(g, 0, &down, err);
+    bool undirected = without_direction(m->chain);
+    st = make_graph(g, 0, undirected, &down, err);
     have_down = st == VC_OK;
     if (st == VC_OK)
-        st = make_graph(g, 1, &up, err);
+        st = make_graph(g, 1, undirected, &up, err);
     have_up = have_down && st == VC_OK;
     if (st == VC_OK)
         st = pagerank(&down, m->n, &p.pagerank_down, err);
