@@ -199,6 +199,14 @@ int cli_engine_option(struct cli_engine *e, const char *cmd, int opt, const char
  */
 int cli_shared_option(struct cli_input *in, struct cli_engine *eng, const char *cmd, int opt,
                       const char *arg);
+/*
+ * Before annotating g: warns that the input's own columns named like
+ * vchain's results are kept (the results go to vchain_NAME); with --strict
+ * an error (EXIT_DATA).
+ */
+int cli_result_clashes(const struct cli_engine *e, const struct vc_graph *g);
+/* Runs the analysis with progress on a terminal; prints errors. */
+int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analysis *out);
 
 /*
  * What a command reads and scores, released in one call whatever was done

@@ -142,7 +142,8 @@ int cmd_export(int argc, char **argv)
     }
     if ((rc = cli_chain_load(&ch, &in, argv[optind])) != EXIT_OK)
         goto out;
-    if (analyse && (rc = cli_chain_score(&ch, &eng)) == EXIT_OK &&
+    if (analyse && (rc = cli_result_clashes(&eng, &ch.g)) == EXIT_OK &&
+        (rc = cli_chain_score(&ch, &eng)) == EXIT_OK &&
         vc_analysis_annotate(&ch.a, &ch.g, &err) != VC_OK)
         rc = cli_report(&err);
     if (rc == EXIT_OK && eo.viz && fmt != VC_EXPORT_CSV &&

@@ -120,7 +120,8 @@ static int spof_eval(const struct spof_job *j, word *M, uint32_t v, size_t base)
             for (int w = 0; w < K; w++)
                 acc[w] = ~(word)0;
             for (uint32_t q = m->dep_start[v]; q < m->dep_start[v + 1]; q++) {
-                if (m->dep_kind[q] != VC_DEP_SUPPLY || !(m->sup_up[m->dep_aux[q]] > 0))
+                if ((m->dep_kind[q] != VC_DEP_SUPPLY && m->dep_kind[q] != VC_DEP_SUPPLY_LINEAR) ||
+                    !(m->dep_up[q] > 0))
                     continue;
                 const word *src = M + (size_t)m->dep[q] * K;
                 for (int w = 0; w < K; w++)
@@ -276,17 +277,20 @@ static void reach_chunk(void *ctx, size_t chunk, unsigned thread)
     size_t base = chunk * CHUNK;
     word *R = j->scratch[thread];
     int32_t *slot = (int32_t *)(R + m->n * K); /* after the bitsets */
-    word final_mask[K];
+    word final_mask[K], item_mask[K];
 
     memset(R, 0, m->n * K * sizeof(word));
     for (size_t v = 0; v < m->n; v++)
         slot[v] = -1;
     memset(final_mask, 0, sizeof(final_mask));
+    memset(item_mask, 0, sizeof(item_mask));
     for (size_t b = 0; b < CHUNK && base + b < j->n_targets; b++) {
         uint32_t t = j->targets[base + b];
         slot[t] = (int32_t)b;
         if (c->final[t])
             final_mask[b / 64] |= (word)1 << (b % 64);
+        if (c->kind[t] == VC_KIND_ITEM)
+            item_mask[b / 64] |= (word)1 << (b % 64);
     }
     /* Downstream first: cyclic tail (iterated), then the ordered part backwards. */
     for (int changed = 1; changed && m->n_ordered < m->n;) {
@@ -300,11 +304,11 @@ static void reach_chunk(void *ctx, size_t chunk, unsigned thread)
         const word *row = R + v * K;
         uint32_t ni = 0, nf = 0;
         for (int w = 0; w < K; w++) {
-            ni += (uint32_t)__builtin_popcountll(row[w]);
+            ni += (uint32_t)__builtin_popcountll(row[w] & item_mask[w]);
             nf += (uint32_t)__builtin_popcountll(row[w] & final_mask[w]);
         }
         if (slot[v] >= 0) { /* not itself */
-            ni--;
+            ni -= c->kind[v] == VC_KIND_ITEM ? 1 : 0;
             nf -= c->final[v] ? 1 : 0;
         }
         j->items[thread][v] += ni;
@@ -326,8 +330,10 @@ enum vc_status vc_reach_counts(const struct vc_model *m, unsigned threads, uint3
     j.targets = targets;
     if (!targets)
         return vc_error_set(err, VC_ENOMEM, c->graph->source, 0, 0, "out of memory for reach");
+    /* items; and final actors, whose reach_final then counts the firms
+     * downstream in a firm network */
     for (size_t v = 0; v < m->n; v++)
-        if (c->kind[v] == VC_KIND_ITEM)
+        if (c->kind[v] == VC_KIND_ITEM || (c->kind[v] == VC_KIND_ACTOR && c->final[v]))
             targets[j.n_targets++] = (uint32_t)v;
     chunks = (j.n_targets + CHUNK - 1) / CHUNK;
     threads = vc_threads(threads);

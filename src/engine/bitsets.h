@@ -31,7 +31,8 @@ enum vc_status vc_spof_set(const struct vc_model *m, const struct vc_engine_opts
                            enum vc_level level, uint32_t target, uint8_t *out,
                            struct vc_error *err);
 
-/* For every node: how many items and final items lie downstream (itself excluded). */
+/* For every node: how many items and final nodes (items, or actors in a firm
+ * network) lie downstream (itself excluded). */
 enum vc_status vc_reach_counts(const struct vc_model *m, unsigned threads, uint32_t *items,
                                uint32_t *finals, struct vc_error *err);
 

@@ -530,6 +530,41 @@ static struct vc_cmp_country *find_country(struct vc_comparison *c, const char *
     return bsearch(&key, c->countries, c->n_countries, sizeof(key), by_code);
 }
 
+/* Suppliers of a firm network as control points (docs/model.md, "Firm
+ * control points"): counted on their actor, their country and the totals. */
+static void count_firms(struct vc_comparison *c)
+{
+    for (size_t j = 0; j < c->n_actors; j++) {
+        struct vc_cmp_node *r = &c->actors[j];
+        const struct vc_firm_score *fa = r->a != NONE32 ? vc_analysis_firm(c->a, r->a) : NULL;
+        const struct vc_firm_score *fb = r->b != NONE32 ? vc_analysis_firm(c->b, r->b) : NULL;
+        bool in_a = fa && fa->control_point, in_b = fb && fb->control_point;
+        enum vc_cp_change cp = in_a && in_b ? VC_CP_KEPT : in_a ? VC_CP_LOST
+                               : in_b ? VC_CP_GAINED : VC_CP_NONE;
+        struct vc_cmp_country *k;
+        if (cp == VC_CP_NONE)
+            continue;
+        k = find_country(c, cp == VC_CP_LOST ? c->a->chain->country[r->a]
+                                             : c->b->chain->country[r->b]);
+        r->cp_a += in_a;
+        r->cp_b += in_b;
+        r->cp_gained += cp == VC_CP_GAINED;
+        r->cp_lost += cp == VC_CP_LOST;
+        r->cp_kept += cp == VC_CP_KEPT;
+        if (k) {
+            k->cp_a += in_a;
+            k->cp_b += in_b;
+            k->cp_gained += cp == VC_CP_GAINED;
+            k->cp_lost += cp == VC_CP_LOST;
+            k->cp_kept += cp == VC_CP_KEPT;
+        }
+        c->cp_gained += cp == VC_CP_GAINED;
+        c->cp_lost += cp == VC_CP_LOST;
+        c->cp_kept += cp == VC_CP_KEPT;
+    }
+}
+
+
 static enum vc_status diff_countries(struct vc_comparison *c)
 {
     const struct vc_analysis *a = c->a, *b = c->b;
@@ -614,6 +649,7 @@ enum vc_status vc_compare(const struct vc_analysis *a, const struct vc_analysis 
         diff_countries(&c) != VC_OK)
         goto nomem;
     count_provisions(&c, item_a, item_b, actor_a, actor_b);
+    count_firms(&c);
     /* an actor's or item's status stays that of its figure, but a change of
      * control points alone still makes it a change worth listing */
     qsort_r(c.provisions, c.n_provisions, sizeof(*c.provisions), cmp_provision, &c);

@@ -886,7 +886,7 @@ static void firm_worked_example_downstream(void **state)
     assert_loop(a.impact[N("A")], 24.0 / 39);
     assert_loop(a.impact[N("B")], 11.8 / 39);
     assert_loop(a.impact[N("C")], 29.0 / 39);
-    assert_loop(a.impact[N("L")], 14.8 / 39);
+    assert_loop(a.impact[N("L")], 10.75 / 39); /* M loses 4/16: its value 16 > the 10 it buys */
     assert_loop(a.impact[N("M")], 27.0 / 39);
     assert_loop(a.impact[N("D")], 17.0 / 39);
     assert_loop(a.impact[N("E")], 21.2 / 39);
@@ -1430,7 +1430,7 @@ static void incremental_equals_naive(void **state)
             vc_prop_reset(&inc);
             vc_prop_reset(&naive);
             for (size_t k = 0; k < m.n; k++) /* reset leaves nothing behind */
-                assert_true(inc.loss[k] == 0 && naive.loss[k] == 0 && inc.cut[k] == 0);
+                assert_true(inc.loss[k] == 0 && naive.loss[k] == 0 && inc.st[k].cut == 0);
         }
     }
     vc_prop_release(&inc);
