@@ -163,6 +163,18 @@ int cmd_items(int argc, char **argv)
                 rc = EXIT_DATA;
             cli_table_release(&t);
             free(rows);
+            if (rc == EXIT_OK && n == 0) {
+                /* never a silent empty answer */
+                const char *why = !c.n_items ? "no items: a firm network (its suppliers' "
+                                               "concentration is in vchain rank)"
+                                             : "no item has a provider (no provides edges)";
+                if (eng.strict) {
+                    cli_error("%s: nothing to list: %s", g.source, why);
+                    rc = EXIT_DATA;
+                } else {
+                    cli_warning("%s: nothing to list: %s", g.source, why);
+                }
+            }
         }
         vc_analysis_release(&a);
     }

@@ -135,6 +135,10 @@ expect_err no-final-output "no final output"
 run rank "$TMP/empty.graphml" --strict
 expect_rc no-final-output-strict 1
 
+run items "$F"
+expect_rc items-firms 0
+expect_err items-firms-why "nothing to list: no items: a firm network"
+
 # ---- undirected input: centrality only, unless read as written ----
 sed 's/edgedefault="directed"/edgedefault="undirected"/' "$F" >"$TMP/undirected.graphml"
 run rank "$TMP/undirected.graphml" --format tsv
