@@ -11,7 +11,8 @@
 #
 # Knobs: O=build dir, SANITIZE=address,undefined, V=1 for full command lines.
 
-VERSION  := 0.1.0
+# The version is defined once, in include/vchain/version.h.
+VERSION  := $(shell sed -n 's/^#define VC_VERSION_STRING "\(.*\)"$$/\1/p' include/vchain/version.h)
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 LIBDIR   ?= $(PREFIX)/lib
@@ -31,7 +32,7 @@ WARN     := -Wall -Wextra -Wshadow -Wvla -Wformat=2 -Wstrict-prototypes -Wmissin
             -Wno-missing-field-initializers
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -fvisibility=hidden \
              -MMD -MP $(CFLAGS)
-ALL_CPPFLAGS = -Iinclude -Isrc $(PKG_CFLAGS) -DVCHAIN_VERSION=\"$(VERSION)\" $(CPPFLAGS)
+ALL_CPPFLAGS = -Iinclude -Isrc $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_LDLIBS = $(PKG_LIBS) -lpthread -lm $(LDLIBS)
 
 ifdef SANITIZE
@@ -46,7 +47,8 @@ else
 quiet =
 endif
 
-LIB_SRC  := $(sort $(wildcard src/core/*.c src/import/*.c src/engine/*.c src/export/*.c))
+LIB_SRC  := $(sort $(wildcard src/core/*.c src/import/*.c src/engine/*.c src/export/*.c \
+                           src/report/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TOOL_SRC := $(sort $(wildcard tools/bench_*.c tools/gen_*.c))

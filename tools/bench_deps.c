@@ -21,7 +21,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "vchain/compare.h"
+#include "vchain/vchain.h"
 #include "vchain/vchain.h"
 
 static double now(void)

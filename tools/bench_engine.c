@@ -43,7 +43,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "vchain/compare.h"
+#include "vchain/vchain.h"
 #include "vchain/engine.h"
 #include "vchain/vchain.h"
 

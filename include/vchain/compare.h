@@ -1,27 +1,21 @@
 /*
- * vchain/compare.h - comparing two scored chains, what-if scenarios, and
- * the mutual dependency of countries.  docs/model.md ("Comparing and
- * mutual dependency") defines every figure; docs/compare.md shows the
- * commands that print them.
+ * vchain/compare.h - comparing two scored chains.  docs/model.md
+ * ("Comparing and mutual dependency") defines every figure; docs/compare.md
+ * shows the commands that print them.
  *
- *  - vc_align_nodes() pairs the nodes of two chains (by id, else by label);
- *    vc_compare() diffs two analyses over that alignment: shares per
- *    provision, concentration per item, impact and control points per actor
- *    and per country; vc_comparison_graph() builds one graph of both sides
- *    for the exporters, every node and edge carrying a status and both values.
- *  - A struct vc_scenario is a list of changes (remove an actor or a
- *    country, cap an actor's capacity, set spare capacity), from options or
- *    from a file; vc_whatif_run() propagates it and scores the world after.
- *  - vc_deps_matrix() computes M[A][B], how much of country A's own
- *    production is lost when country B is extracted.
+ * vc_align_nodes() pairs the nodes of two chains (by id, else by label);
+ * vc_compare() diffs two analyses over that alignment: shares per
+ * provision, concentration per item, impact and control points per actor
+ * and per country; vc_comparison_graph() builds one graph of both sides for
+ * the exporters, every node and edge carrying a status and both values
+ * (export.h's vc_gexf_slices_write() writes it with two time slices).
+ * What-if scenarios are in whatif.h, the mutual dependency of countries in
+ * deps.h.
  */
 #ifndef VCHAIN_COMPARE_H
 #define VCHAIN_COMPARE_H
 
-#include <stdio.h>
-
 #include "engine.h"
-#include "export.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -73,8 +67,31 @@ enum vc_change { VC_CHANGE_SAME, VC_CHANGE_NEW, VC_CHANGE_GONE, VC_CHANGE_GREW,
 /* A control point in A, in B, or in both. */
 enum vc_cp_change { VC_CP_NONE, VC_CP_GAINED, VC_CP_LOST, VC_CP_KEPT };
 
-VC_API const char *vc_change_name(enum vc_change c);   /* "same", "new", ... */
-VC_API const char *vc_cp_change_name(enum vc_cp_change c); /* "", "gained", "lost", "kept" */
+/* "same", "new", "gone", "grew", "shrank": part of the type, so that
+ * presenters (the report) name a status without calling the engine. */
+static inline const char *vc_change_name(enum vc_change c)
+{
+    switch (c) {
+    case VC_CHANGE_NEW: return "new";
+    case VC_CHANGE_GONE: return "gone";
+    case VC_CHANGE_GREW: return "grew";
+    case VC_CHANGE_SHRANK: return "shrank";
+    case VC_CHANGE_SAME: break;
+    }
+    return "same";
+}
+
+/* "", "gained", "lost", "kept" */
+static inline const char *vc_cp_change_name(enum vc_cp_change c)
+{
+    switch (c) {
+    case VC_CP_GAINED: return "gained";
+    case VC_CP_LOST: return "lost";
+    case VC_CP_KEPT: return "kept";
+    case VC_CP_NONE: break;
+    }
+    return "";
+}
 
 /* One provision (an actor providing an item), on either side or both. */
 struct vc_cmp_provision {
@@ -144,118 +161,6 @@ VC_API enum vc_status vc_comparison_graph(const struct vc_comparison *c, struct 
 
 /* The status colours (Okabe-Ito), as the graph above writes them. */
 VC_API void vc_change_rgb(enum vc_change c, uint8_t rgb[3]);
-
-/*
- * That graph as a dynamic GEXF 1.3 with two time slices, A at time_a and B
- * at time_b (time_a < time_b), for Gephi's timeline: every node and edge
- * present in the slices its status says; each column pair X_a / X_b one
- * dynamic attribute X.  Opt-in: the static export (include/vchain/export.h)
- * is what every reader understands.  The _file variant writes atomically
- * (vc_outfile).  opts as for the exporters (may be NULL).
- */
-VC_API enum vc_status vc_gexf_slices_write(const struct vc_graph *g, double time_a,
-                                           double time_b, const struct vc_export_opts *opts,
-                                           FILE *out, struct vc_error *err);
-VC_API enum vc_status vc_gexf_slices_file(const struct vc_graph *g, const char *path,
-                                          double time_a, double time_b,
-                                          const struct vc_export_opts *opts,
-                                          struct vc_error *err);
-
-/* ---- what-if scenarios ---- */
-
-enum vc_step_kind {
-    VC_STEP_REMOVE,          /* name: an actor (id or label) */
-    VC_STEP_REMOVE_COUNTRY,  /* name: a country (alpha-3, alpha-2 or name) */
-    VC_STEP_CAP,             /* name: an actor; value: the fraction of capacity kept */
-    VC_STEP_SPARE            /* value: spare capacity sigma of the others */
-};
-
-struct vc_scenario_step {
-    enum vc_step_kind kind;
-    char *name;              /* malloc'd; NULL for spare */
-    double value;
-    char *file;              /* where the step was read (malloc'd), or NULL */
-    uint32_t line;
-};
-
-struct vc_scenario {
-    size_t n, cap;
-    struct vc_scenario_step *steps;
-};
-
-#define VC_SCENARIO_INIT { 0, 0, NULL }
-
-VC_API void vc_scenario_release(struct vc_scenario *s);
-VC_API enum vc_status vc_scenario_add(struct vc_scenario *s, enum vc_step_kind kind,
-                                      const char *name, double value, struct vc_error *err);
-/*
- * Reads changes from a file, one per line: `remove ACTOR`,
- * `remove-country ISO`, `cap ACTOR FRACTION`, `spare S`; blank lines and
- * `#` comments are skipped; an actor may be "quoted".  Errors name
- * path:line.
- */
-VC_API enum vc_status vc_scenario_read(struct vc_scenario *s, FILE *f, const char *path,
-                                       struct vc_error *err);
-
-/*
- * Turns a scenario into actors' lost fractions for vc_extract(): cut
- * (n_nodes entries, zeroed here) and the spare capacity to use (*spare
- * keeps its value unless a step sets it).  An actor is found by node id,
- * else by label (ignoring case); an unknown or ambiguous name, or a
- * country without actors, is VC_EINVAL naming the step's file and line.
- * Several steps on one actor: the largest cut holds.
- */
-VC_API enum vc_status vc_scenario_cut(const struct vc_scenario *s, const struct vc_chain *c,
-                                      double *cut, double *spare, struct vc_error *err);
-
-/*
- * A scenario played out: the losses it causes, and the world after it
- * scored and compared with the world before.  The world after is the chain
- * with the removed actors gone and every remaining provision's share
- * rescaled to the market that is left (docs/model.md).
- */
-struct vc_whatif {
-    double *cut;             /* per node of the chain */
-    double *loss;            /* per node: the fraction of its output lost */
-    double impact;           /* value-weighted mean loss of the final items */
-    double spare;            /* the spare capacity used */
-    size_t actors_cut;
-    bool converged;
-    struct vc_analysis before, after;
-    struct vc_graph graph;   /* the world after */
-    struct vc_chain chain;
-    struct vc_comparison cmp; /* before vs after */
-};
-
-VC_API enum vc_status vc_whatif_run(const struct vc_chain *c, const struct vc_engine_opts *opts,
-                                    const struct vc_scenario *s, struct vc_whatif *out,
-                                    struct vc_error *err);
-VC_API void vc_whatif_release(struct vc_whatif *w);
-
-/* ---- mutual dependency of countries ---- */
-
-struct vc_deps {
-    size_t n;
-    const char **codes;      /* the countries (alpha-3 as in the data; strings of the chain) */
-    double *m;               /* n * n, row-major: m[i * n + j] = M[codes[i]][codes[j]];
-                                NAN on the diagonal and in rows of countries that
-                                provide nothing */
-    double *output;          /* per country: sum over its items of weight x its share */
-    size_t *items;           /* per country: how many items it provides */
-    bool value_weighted;     /* items weighted by their value */
-};
-
-/*
- * M[A][B] for every pair of the n countries in codes (alpha-3, alpha-2 or
- * names; each must have actors in the chain): the output-weighted loss of
- * the items A provides when B is extracted, counting only the loss that
- * reaches them through their inputs and variants.  Parallel over
- * opts->threads.  Release *out with vc_deps_release().
- */
-VC_API enum vc_status vc_deps_matrix(const struct vc_chain *c, const struct vc_engine_opts *opts,
-                                     const char *const *codes, size_t n, struct vc_deps *out,
-                                     struct vc_error *err);
-VC_API void vc_deps_release(struct vc_deps *d);
 
 #ifdef __cplusplus
 }

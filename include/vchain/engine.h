@@ -12,9 +12,15 @@
  *   node  impact          double  actors: value-weighted mean loss of final items when
  *                                 the actor is extracted; items: the same when the item
  *                                 itself is lost entirely
+ *   node  impact_estimated boolean actors and items: the impact rests on an estimated
+ *                                 share (an estimated share carried a loss, and the
+ *                                 extraction without the estimates gives less); always
+ *                                 false on items
  *   node  share_max       double  actors: largest share held in any item; in a firm
  *                                 network, its largest part of a customer's supply group
- *   node  coverage, hhi, hhi_upper, top_share, n_eff          double  items
+ *   node  coverage, hhi, hhi_upper, top_share, n_eff, n_eff_upper
+ *                         double  items; hhi <= hhi_upper are the bounds under partial
+ *                                 coverage, n_eff = 1 / hhi_upper <= n_eff_upper = 1 / hhi
  *   node  providers, providers_unknown, providers_75          int     items
  *   node  replaceability  double  actors: the lowest over their provisions
  *   node  spof            boolean single point of failure of at least one final item
@@ -27,6 +33,9 @@
  *   edge  impact, replaceability   double  provides edges (extraction of the actor from
  *                                          that item alone)
  *   edge  control_point   boolean, cp_reason string           provides edges
+ *   edge  estimated       boolean provides edges: the data gives no share, the engine
+ *                                 estimated one (docs/model.md, "Unknown shares")
+ *   edge  share_estimate  double  estimated provides edges: that estimate
  *   edge  supply_share    double  supplies links in a firm network: the supplier's part
  *                                 of the customer's supply in the link's group
  *   edge  replaceability, control_point                        supplies links in a
@@ -72,6 +81,7 @@ struct vc_engine_opts {
     enum vc_variants variants;
     double theta_share;            /* share at or above which a provider is hard to replace */
     double theta_pair;             /* ... or one of <= 2 providers covering at least this */
+    double theta_pair_min;         /* ... holding at least this share itself */
     double theta_impact;           /* impact at or above which a provision matters */
     int max_rounds;                /* bound on fixed-point rounds in cycles */
     size_t betweenness_exact_max;  /* nodes; above this betweenness is sampled */
@@ -88,7 +98,7 @@ struct vc_engine_opts {
 #define VC_DEFAULT_TOLERANCE 1e-12
 
 #define VC_ENGINE_OPTS_INIT \
-    { VC_LEVEL_FIRM, 0.0, VC_VARIANTS_SUBSTITUTE, 0.5, 0.9, 0.1, 1000, 20000, 256, 0, 0, 0, \
+    { VC_LEVEL_FIRM, 0.0, VC_VARIANTS_SUBSTITUTE, 0.5, 0.9, 0.2, 0.1, 1000, 20000, 256, 0, 0, 0, \
       VC_SUPPLIERS_GROUPED, VC_SHOCK_DOWNSTREAM, 0.0 }
 
 /* Concentration of one item at one provider level. */
@@ -96,7 +106,10 @@ struct vc_concentration {
     double coverage;       /* sum of known shares */
     double hhi, hhi_upper; /* bounds under partial coverage (equal when coverage is 1) */
     double top_share;
-    double n_eff;          /* 1 / hhi */
+    double n_eff;          /* 1 / hhi_upper: the fewest effective providers the data
+                              allows (what text and thresholds use) */
+    double n_eff_upper;    /* 1 / hhi: the most (equal to n_eff when coverage is 1);
+                              both NAN without a named share */
     int providers;         /* rows at this level (aggregates included) */
     int providers_unknown; /* rows without a share */
     int providers_75;      /* providers needed to reach 75 %; -1 if the known shares never do */
@@ -112,7 +125,8 @@ struct vc_provision_score {
     double replaceability; /* min(1, (1 - share)(1 + spare)) */
     double impact;         /* extracting the actor from this item alone; NAN when not
                               computed (only hard-to-replace provisions are) */
-    bool hard_to_replace;  /* share >= theta_share, or one of <= 2 covering theta_pair */
+    bool hard_to_replace;  /* share >= theta_share, or one of <= 2 covering theta_pair
+                              with share >= theta_pair_min */
     bool control_point;
     struct vc_concentration conc; /* of the item at this provision's level */
 };
@@ -157,7 +171,11 @@ struct vc_country_score {
     const char *code;      /* ISO alpha-3 as in the data */
     size_t actors;
     double impact;         /* extracting every one of them */
-    size_t control_points; /* control points held: provisions, and suppliers in a firm network */
+    bool impact_estimated; /* the impact rests on an estimated share (docs/model.md) */
+    size_t control_points; /* control points held: its actors' provisions at the level
+                              each item is analysed at (conc_level), so a country row
+                              restating its firms' rows is not counted again; and its
+                              suppliers in a firm network */
 };
 
 struct vc_analysis {
@@ -167,6 +185,10 @@ struct vc_analysis {
 
     /* per node (NAN / 0 where a figure does not apply) */
     double *impact;
+    uint8_t *impact_estimated;       /* the impact rests on an estimated share: an
+                                        estimated share carried a loss, and without
+                                        the estimates the impact is smaller (actors
+                                        only: an item's extraction reaches no share) */
     struct vc_concentration *conc;   /* items */
     uint8_t *conc_level;             /* items: the level conc[] describes */
     double *share_max, *replaceability; /* actors */
@@ -265,6 +287,30 @@ struct vc_dependency {
 VC_API enum vc_status vc_analysis_dependencies(const struct vc_analysis *a, const char *code,
                                                struct vc_dependency **out, size_t *n,
                                                struct vc_error *err);
+
+/*
+ * One country seen from the analysis: what `vchain rank --country` and the
+ * report's country section show.  code is the country as the data names
+ * it; own lists every provision of its actors (control points first, as
+ * a->provisions ranks them); deps is vc_analysis_dependencies() for it.
+ * When no actor of the country is in the data, country is SIZE_MAX, code
+ * NULL and the lists empty.
+ */
+struct vc_country_view {
+    const char *asked;           /* the code given (borrowed) */
+    size_t country;              /* index in a->countries, or SIZE_MAX */
+    const char *code;            /* a->countries[country].code */
+    size_t n_own;
+    size_t *own;                 /* indices in a->provisions */
+    size_t n_deps;
+    struct vc_dependency *deps;
+};
+
+/* Fills *out (uninitialised) for country code (alpha-2, alpha-3 or name);
+ * release it with vc_country_view_release(), also after a failure. */
+VC_API enum vc_status vc_country_view(const struct vc_analysis *a, const char *code,
+                                      struct vc_country_view *out, struct vc_error *err);
+VC_API void vc_country_view_release(struct vc_country_view *v);
 
 /* A firm control point of another country upstream of a country's own firms. */
 struct vc_firm_dependency {

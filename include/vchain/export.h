@@ -130,6 +130,23 @@ VC_API enum vc_status vc_export_file(const struct vc_graph *g, enum vc_export_fo
                                      const char *path, const struct vc_export_opts *opts,
                                      struct vc_error *err);
 
+/*
+ * A comparison graph (vc_comparison_graph(), compare.h) as a dynamic GEXF
+ * 1.3 with two time slices, A at time_a and B at time_b (time_a < time_b),
+ * for Gephi's timeline: every node and edge present in the slices its
+ * status says; each column pair X_a / X_b one dynamic attribute X.
+ * Opt-in: the static export above is what every reader understands.  The
+ * _file variant writes atomically (vc_outfile).  opts as for the exporters
+ * (may be NULL).
+ */
+VC_API enum vc_status vc_gexf_slices_write(const struct vc_graph *g, double time_a,
+                                           double time_b, const struct vc_export_opts *opts,
+                                           FILE *out, struct vc_error *err);
+VC_API enum vc_status vc_gexf_slices_file(const struct vc_graph *g, const char *path,
+                                          double time_a, double time_b,
+                                          const struct vc_export_opts *opts,
+                                          struct vc_error *err);
+
 #ifdef __cplusplus
 }
 #endif

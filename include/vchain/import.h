@@ -79,8 +79,59 @@ VC_API enum vc_status vc_tables_read(struct vc_graph *out, const char *dir,
                                      const struct vc_import_opts *opts,
                                      struct vc_diag *diag, struct vc_error *err);
 
+/*
+ * Reads one CSV edge list (Source, Target [, Type, Id, Label, Weight, ...]:
+ * Gephi's edge table, NetworkX's to_pandas_edgelist, vchain's CSV export)
+ * and, when nodes is not NULL, its node table (Id [, Label, ...]) first.
+ * Columns become typed attributes (docs/formats.md, "A CSV edge list");
+ * same contract as vc_graphml_read().
+ */
+VC_API enum vc_status vc_edgelist_read(struct vc_graph *out, FILE *edges, const char *name,
+                                       FILE *nodes, const char *nodes_name,
+                                       const struct vc_import_opts *opts,
+                                       struct vc_diag *diag, struct vc_error *err);
+
+/*
+ * A what-if scenario as the user writes it: a list of changes, from
+ * options (vc_scenario_add) or a file (vc_scenario_read).  whatif.h plays
+ * it out.
+ */
+enum vc_step_kind {
+    VC_STEP_REMOVE,          /* name: an actor (id or label) */
+    VC_STEP_REMOVE_COUNTRY,  /* name: a country (alpha-3, alpha-2 or name) */
+    VC_STEP_CAP,             /* name: an actor; value: the fraction of capacity kept */
+    VC_STEP_SPARE            /* value: spare capacity sigma of the others */
+};
+
+struct vc_scenario_step {
+    enum vc_step_kind kind;
+    char *name;              /* malloc'd; NULL for spare */
+    double value;
+    char *file;              /* where the step was read (malloc'd), or NULL */
+    uint32_t line;
+};
+
+struct vc_scenario {
+    size_t n, cap;
+    struct vc_scenario_step *steps;
+};
+
+#define VC_SCENARIO_INIT { 0, 0, NULL }
+
+VC_API void vc_scenario_release(struct vc_scenario *s);
+VC_API enum vc_status vc_scenario_add(struct vc_scenario *s, enum vc_step_kind kind,
+                                      const char *name, double value, struct vc_error *err);
+/*
+ * Reads changes from a file, one per line: `remove ACTOR`,
+ * `remove-country ISO`, `cap ACTOR FRACTION`, `spare S`; blank lines and
+ * `#` comments are skipped; an actor may be "quoted".  Errors name
+ * path:line.
+ */
+VC_API enum vc_status vc_scenario_read(struct vc_scenario *s, FILE *f, const char *path,
+                                       struct vc_error *err);
+
 /* Input formats vc_load() knows. */
-enum vc_format { VC_FMT_AUTO, VC_FMT_GRAPHML, VC_FMT_GEXF, VC_FMT_TABLES };
+enum vc_format { VC_FMT_AUTO, VC_FMT_GRAPHML, VC_FMT_GEXF, VC_FMT_TABLES, VC_FMT_EDGELIST };
 
 struct vc_load_opts {
     enum vc_format format;

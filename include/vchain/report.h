@@ -2,9 +2,14 @@
  * vchain/report.h - a self-contained page (HTML with inline SVG and CSS, no
  * script, no fetches, no fonts) that explains a chain's control points.
  *
- * The report renders an analysis; it does not run one.  The graph must
- * carry positions (viz_x, viz_y: see layout.h) for the chain picture.
- * Output is deterministic: the same inputs give the same bytes.
+ * The report presents what the engine computed; it computes no figure and
+ * calls no engine function.  The caller runs the analysis, writes it onto
+ * the graph (vc_analysis_annotate: the reasons shown are its cp_reason
+ * column) and lays the graph out (vc_layout_compute: positions viz_x,
+ * viz_y for the chain picture); for a country section it computes the
+ * country's view (vc_country_view, engine.h) and, optionally, the
+ * mutual-dependency matrix (vc_deps_matrix, deps.h).  Output is
+ * deterministic: the same inputs give the same bytes.
  */
 #ifndef VCHAIN_REPORT_H
 #define VCHAIN_REPORT_H
@@ -12,6 +17,7 @@
 #include <stdio.h>
 
 #include "compare.h"
+#include "deps.h"
 #include "engine.h"
 
 #ifdef __cplusplus
@@ -23,13 +29,14 @@ struct vc_report_opts {
     const char *date;           /* YYYY-MM-DD, shown in the header */
     const char *params;         /* the analysis parameters in words, or NULL */
     size_t top;                 /* labelled nodes, holders and items shown (default 12) */
-    const char *country;        /* a country section for this code, or NULL */
+    /* a country section for this country (vc_country_view), or NULL */
+    const struct vc_country_view *country;
     const struct vc_deps *deps; /* with country: the mutual-dependency matrix, or NULL */
 };
 
 #define VC_REPORT_OPTS_INIT { "", "", NULL, 12, NULL, NULL }
 
-/* The whole page. */
+/* The whole page; g is a's chain's graph, annotated and laid out. */
 VC_API enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis *a,
                                      const struct vc_report_opts *opts, FILE *out,
                                      struct vc_error *err);

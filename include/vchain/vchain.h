@@ -18,9 +18,11 @@
 #include "vchain/layout.h"
 #include "vchain/engine.h"
 #include "vchain/compare.h"
+#include "vchain/whatif.h"
+#include "vchain/deps.h"
 #include "vchain/report.h"
 #include "vchain/summary.h"
-
-#define VC_VERSION_STRING "0.1.0"
+#include "vchain/textout.h"
+#include "vchain/version.h"
 
 #endif

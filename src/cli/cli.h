@@ -60,10 +60,17 @@ void cli_memory_hint(const struct vc_error *err);
 /* Messages (cli_msg.c): "vchain: error: FILE:LINE:COL: message" on stderr. */
 void cli_error(const char *fmt, ...) VC_PRINTF(1, 2);
 void cli_warning(const char *fmt, ...) VC_PRINTF(1, 2);
+/* "vchain: note: ..." that belongs to an error just printed (even under -q). */
+void cli_hint(const char *fmt, ...) VC_PRINTF(1, 2);
+/* The usage text (print writes it) on stderr: a usage error without a
+ * message of its own; returns EXIT_USAGE. */
+int cli_usage_text(void (*print)(FILE *out));
 /* What vchain read the input as ("vchain: note: ..."); nothing under -q. */
 void cli_note(const char *fmt, ...) VC_PRINTF(1, 2);
 /* Prints err (file:line:col when known); returns EXIT_DATA. */
 int cli_report(const struct vc_error *err);
+/* Prints "out of memory" (with the memory limit's hint); returns EXIT_DATA. */
+int cli_nomem(void);
 /* The vc_diag callback: prints a warning unless -q. */
 void cli_warn_cb(void *ctx, const struct vc_error *w);
 /* Prints a one-line usage error and the hint; returns EXIT_USAGE. */
@@ -77,7 +84,7 @@ void cli_progress_done(void);
 /*
  * Options every command that reads a graph accepts (cli_opts.c):
  *   --map NAME=ATTR, --share-scale auto|fraction|percent, --lenient, --strict,
- *   --input-format auto|graphml|gexf|tables
+ *   --input-format auto|graphml|gexf|csv|tables
  * Add CLI_INPUT_LONGOPTS to a command's option table and pass unknown
  * option codes to cli_input_option().
  */
@@ -85,8 +92,8 @@ enum {
     OPT_MAP = 1000, OPT_SHARE_SCALE, OPT_LENIENT, OPT_STRICT, OPT_INPUT_FORMAT, OPT_GROUP_BY,
     OPT_DIRECTION,
     OPT_LEVEL = 1050, OPT_SPARE, OPT_VARIANTS, OPT_THETA_SHARE, OPT_THETA_PAIR,
-    OPT_THETA_IMPACT, OPT_THREADS, OPT_MAX_ROUNDS, OPT_EXACT_BETWEENNESS, OPT_SUPPLIERS,
-    OPT_SHOCK, OPT_TOLERANCE,
+    OPT_THETA_IMPACT, OPT_THREADS, OPT_MAX_ROUNDS, OPT_EXACT_BETWEENNESS, OPT_THETA_PAIR_MIN,
+    OPT_SUPPLIERS, OPT_SHOCK, OPT_TOLERANCE,
     OPT_FIRST_COMMAND_OPTION = 1100 /* commands number their own long options from here */
 };
 
@@ -107,7 +114,8 @@ enum {
     "                        share_unit=percent), fraction or percent\n" \
     "  --lenient             create nodes that edges name but the file never declares\n" \
     "  --strict              treat warnings as errors\n" \
-    "  --input-format FMT    auto (default), graphml, gexf or tables\n" \
+    "  --input-format FMT    auto (default), graphml, gexf, csv (an edge list with\n" \
+    "                        Source and Target columns) or tables\n" \
     "  --group-by ATTR       the node attribute naming a supplier's sector, which\n" \
     "                        groups a customer's suppliers when an edge has no item\n" \
     "                        (default: sector, industry, nace, isic, naics, sic,\n" \
@@ -129,8 +137,6 @@ void cli_input_release(struct cli_input *in);
  * opt is not one of them, -1 after printing a usage error.
  */
 int cli_input_option(struct cli_input *in, const char *cmd, int opt, const char *arg);
-/* Loads path as a value chain; on failure prints the error and returns nonzero. */
-int cli_load(struct cli_input *in, const char *path, struct vc_graph *g, struct vc_chain *c);
 
 /*
  * Options of every command that scores a chain (cli_opts.c); add
@@ -142,6 +148,7 @@ int cli_load(struct cli_input *in, const char *path, struct vc_graph *g, struct 
     { "variants", required_argument, 0, OPT_VARIANTS }, \
     { "theta-share", required_argument, 0, OPT_THETA_SHARE }, \
     { "theta-pair", required_argument, 0, OPT_THETA_PAIR }, \
+    { "theta-pair-min", required_argument, 0, OPT_THETA_PAIR_MIN }, \
     { "theta-impact", required_argument, 0, OPT_THETA_IMPACT }, \
     { "threads", required_argument, 0, OPT_THREADS }, \
     { "max-rounds", required_argument, 0, OPT_MAX_ROUNDS }, \
@@ -161,6 +168,7 @@ int cli_load(struct cli_input *in, const char *path, struct vc_graph *g, struct 
     "                        (default substitute)\n" \
     "  --theta-share X       share from which a provider is hard to replace (0.5)\n" \
     "  --theta-pair X        ... or one of at most 2 providers covering X (0.9)\n" \
+    "  --theta-pair-min X    ... with a share of at least X itself (0.2)\n" \
     "  --theta-impact X      impact from which a provision matters (0.1)\n" \
     "  --threads N           threads for the extraction loop (default: all cores)\n" \
     "  --max-rounds N        bound on re-evaluations of a node on a cycle (1000)\n" \
@@ -200,10 +208,49 @@ int cli_result_clashes(const struct cli_engine *e, const struct vc_graph *g);
 /* Runs the analysis with progress on a terminal; prints errors. */
 int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analysis *out);
 
+/*
+ * What a command reads and scores, released in one call whatever was done
+ * (every command has one exit path: `goto out`, where cli_chain_release()
+ * and cli_input_release() undo what was set up).  load reads path as a
+ * value chain (with the input options), score runs the analysis (progress
+ * on a terminal; a warning when losses did not settle); both print their
+ * errors and return EXIT_OK or EXIT_DATA.
+ */
+struct cli_chain {
+    struct vc_graph g;
+    struct vc_chain c;
+    struct vc_analysis a;
+    bool loaded, scored;
+};
+
+void cli_chain_init(struct cli_chain *ch);
+int cli_chain_load(struct cli_chain *ch, struct cli_input *in, const char *path);
+int cli_chain_score(struct cli_chain *ch, struct cli_engine *e);
+void cli_chain_release(struct cli_chain *ch);
+
 /* Output formats for tables. */
 enum cli_format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON, FMT_MD };
-/* Parses text|tsv|csv|json|md|markdown; -1 if unknown. */
-int cli_format_parse(const char *s);
+
+/*
+ * Enum-valued options (--by, --align, --format, --layout, ...): a table of
+ * names and values, one helper.  cli_choose() sets *out to the value of
+ * the name arg, or prints "vchain: CMD: OPT takes a, b or c, not 'ARG'"
+ * (the names in table order; aliases are accepted but not listed) and
+ * returns EXIT_USAGE.
+ */
+struct cli_choice {
+    const char *name;
+    int value;
+    bool alias;
+};
+int cli_choose(const char *cmd, const char *opt, const char *arg,
+               const struct cli_choice *choices, size_t n, int *out);
+#define CLI_CHOOSE(cmd, opt, arg, choices, out) \
+    cli_choose(cmd, opt, arg, choices, sizeof(choices) / sizeof(choices[0]), out)
+/* text, tsv, csv, json, md (markdown an alias) */
+extern const struct cli_choice cli_table_formats[6];
+/* --gexf-version: 1.2 (1.2draft an alias) or 1.3 */
+int cli_gexf_version_option(const char *cmd, const char *arg, enum vc_gexf_version *version);
 /*
  * The options every table-printing command shares, for its getopt loop:
  * EXIT_OK with *fmt or *top set, else EXIT_USAGE after saying why.

@@ -7,7 +7,7 @@
 
 #include "cli.h"
 #include "cli_table.h"
-#include "vchain/compare.h"
+#include "vchain/whatif.h"
 
 struct cli_compare_view {
     int fmt;

@@ -23,9 +23,72 @@ void cli_input_release(struct cli_input *in)
     vc_attrmap_release(&in->map);
 }
 
+int cli_choose(const char *cmd, const char *opt, const char *arg,
+               const struct cli_choice *choices, size_t n, int *out)
+{
+    char list[512];
+    size_t len = 0, last = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(arg, choices[i].name) == 0) {
+            *out = choices[i].value;
+            return EXIT_OK;
+        }
+        if (!choices[i].alias)
+            last = i;
+    }
+    /* "a, b or c": the names in table order, aliases left out */
+    list[0] = '\0';
+    for (size_t i = 0; i < n && len < sizeof(list); i++)
+        if (!choices[i].alias)
+            len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+                                    !len ? "" : i == last ? " or " : ", ", choices[i].name);
+    return cli_usage_error(cmd, "%s takes %s, not '%s'", opt, list, arg);
+}
+
+/* cli_choose() in the 1 / -1 convention of the option handlers here. */
+static int pick(const char *cmd, const char *opt, const char *arg,
+                const struct cli_choice *choices, size_t n, int *out)
+{
+    return cli_choose(cmd, opt, arg, choices, n, out) == EXIT_OK ? 1 : -1;
+}
+#define PICK(cmd, opt, arg, choices, out) \
+    pick(cmd, opt, arg, choices, sizeof(choices) / sizeof(choices[0]), out)
+
+const struct cli_choice cli_table_formats[6] = {
+    { "text", FMT_TEXT, false }, { "tsv", FMT_TSV, false }, { "csv", FMT_CSV, false },
+    { "json", FMT_JSON, false }, { "md", FMT_MD, false }, { "markdown", FMT_MD, true },
+};
+
+int cli_gexf_version_option(const char *cmd, const char *arg, enum vc_gexf_version *version)
+{
+    static const struct cli_choice versions[] = {
+        { "1.2", VC_GEXF_1_2, false }, { "1.2draft", VC_GEXF_1_2, true },
+        { "1.3", VC_GEXF_1_3, false },
+    };
+    int v, rc = CLI_CHOOSE(cmd, "--gexf-version", arg, versions, &v);
+    if (rc == EXIT_OK)
+        *version = (enum vc_gexf_version)v;
+    return rc;
+}
+
 int cli_input_option(struct cli_input *in, const char *cmd, int opt, const char *arg)
 {
+    static const struct cli_choice scales[] = {
+        { "auto", VC_SHARE_AUTO, false }, { "fraction", VC_SHARE_FRACTION, false },
+        { "percent", VC_SHARE_PERCENT, false },
+    };
+    static const struct cli_choice formats[] = {
+        { "auto", VC_FMT_AUTO, false }, { "graphml", VC_FMT_GRAPHML, false },
+        { "gexf", VC_FMT_GEXF, false }, { "csv", VC_FMT_EDGELIST, false },
+        { "tables", VC_FMT_TABLES, false },
+    };
+    static const struct cli_choice directions[] = {
+        { "required", VC_DIRECTION_REQUIRED, false },
+        { "as-written", VC_DIRECTION_AS_WRITTEN, false },
+    };
     struct vc_error err = VC_ERROR_INIT;
+    int v, rc;
 
     switch (opt) {
     case OPT_MAP:
@@ -35,17 +98,9 @@ int cli_input_option(struct cli_input *in, const char *cmd, int opt, const char 
         }
         return 1;
     case OPT_SHARE_SCALE:
-        if (strcmp(arg, "auto") == 0)
-            in->load.chain.share_scale = VC_SHARE_AUTO;
-        else if (strcmp(arg, "fraction") == 0)
-            in->load.chain.share_scale = VC_SHARE_FRACTION;
-        else if (strcmp(arg, "percent") == 0)
-            in->load.chain.share_scale = VC_SHARE_PERCENT;
-        else {
-            cli_usage_error(cmd, "--share-scale takes auto, fraction or percent, not '%s'", arg);
-            return -1;
-        }
-        return 1;
+        if ((rc = PICK(cmd, "--share-scale", arg, scales, &v)) > 0)
+            in->load.chain.share_scale = (enum vc_share_scale)v;
+        return rc;
     case OPT_LENIENT:
         in->load.import.lenient = true;
         return 1;
@@ -53,39 +108,23 @@ int cli_input_option(struct cli_input *in, const char *cmd, int opt, const char 
         in->diag.strict = 1;
         return 1;
     case OPT_INPUT_FORMAT:
-        if (strcmp(arg, "auto") == 0)
-            in->load.format = VC_FMT_AUTO;
-        else if (strcmp(arg, "graphml") == 0)
-            in->load.format = VC_FMT_GRAPHML;
-        else if (strcmp(arg, "gexf") == 0)
-            in->load.format = VC_FMT_GEXF;
-        else if (strcmp(arg, "tables") == 0)
-            in->load.format = VC_FMT_TABLES;
-        else {
-            cli_usage_error(cmd, "--input-format takes auto, graphml, gexf or tables, not '%s'",
-                            arg);
-            return -1;
-        }
-        return 1;
+        if ((rc = PICK(cmd, "--input-format", arg, formats, &v)) > 0)
+            in->load.format = (enum vc_format)v;
+        return rc;
     case OPT_GROUP_BY:
         in->load.chain.group_by = arg;
         return 1;
     case OPT_DIRECTION:
-        if (strcmp(arg, "required") == 0)
-            in->load.chain.direction = VC_DIRECTION_REQUIRED;
-        else if (strcmp(arg, "as-written") == 0)
-            in->load.chain.direction = VC_DIRECTION_AS_WRITTEN;
-        else {
-            cli_usage_error(cmd, "--direction takes required or as-written, not '%s'", arg);
-            return -1;
-        }
-        return 1;
+        if ((rc = PICK(cmd, "--direction", arg, directions, &v)) > 0)
+            in->load.chain.direction = (enum vc_direction)v;
+        return rc;
     default:
         return 0;
     }
 }
 
-int cli_load(struct cli_input *in, const char *path, struct vc_graph *g, struct vc_chain *c)
+static int cli_load(struct cli_input *in, const char *path, struct vc_graph *g,
+                    struct vc_chain *c)
 {
     struct vc_error err = VC_ERROR_INIT;
     in->load.import.map = in->map.count ? &in->map : NULL;
@@ -94,25 +133,9 @@ int cli_load(struct cli_input *in, const char *path, struct vc_graph *g, struct 
     return 0;
 }
 
-int cli_format_parse(const char *s)
-{
-    static const struct { const char *name; int fmt; } names[] = {
-        { "text", FMT_TEXT }, { "tsv", FMT_TSV }, { "csv", FMT_CSV },
-        { "json", FMT_JSON }, { "md", FMT_MD }, { "markdown", FMT_MD },
-    };
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-        if (strcmp(s, names[i].name) == 0)
-            return names[i].fmt;
-    return -1;
-}
-
 int cli_table_format_option(const char *cmd, const char *arg, int *fmt)
 {
-    int f = cli_format_parse(arg);
-    if (f < 0)
-        return cli_usage_error(cmd, "--format takes text, tsv, csv, json or md");
-    *fmt = f;
-    return EXIT_OK;
+    return CLI_CHOOSE(cmd, "--format", arg, cli_table_formats, fmt);
 }
 
 int cli_top_option(const char *cmd, const char *arg, long *top)
@@ -166,56 +189,51 @@ static int parse_count(const char *cmd, const char *opt, const char *arg, long l
 
 int cli_engine_option(struct cli_engine *e, const char *cmd, int opt, const char *arg)
 {
+    static const struct cli_choice levels[] = {
+        { "firm", VC_LEVEL_FIRM, false }, { "country", VC_LEVEL_COUNTRY, false },
+    };
+    static const struct cli_choice variants[] = {
+        { "substitute", VC_VARIANTS_SUBSTITUTE, false },
+        { "essential", VC_VARIANTS_ESSENTIAL, false },
+    };
+    static const struct cli_choice suppliers[] = {
+        { "grouped", VC_SUPPLIERS_GROUPED, false },
+        { "substitute", VC_SUPPLIERS_SUBSTITUTE, false },
+        { "essential", VC_SUPPLIERS_ESSENTIAL, false },
+    };
+    static const struct cli_choice shocks[] = {
+        { "downstream", VC_SHOCK_DOWNSTREAM, false }, { "upstream", VC_SHOCK_UPSTREAM, false },
+        { "both", VC_SHOCK_BOTH, false },
+    };
     struct vc_engine_opts *o = &e->opts;
     long v;
-    int rc;
+    int x, rc;
 
     switch (opt) {
     case OPT_LEVEL:
-        if (strcmp(arg, "firm") == 0)
-            o->level = VC_LEVEL_FIRM;
-        else if (strcmp(arg, "country") == 0)
-            o->level = VC_LEVEL_COUNTRY;
-        else
-            return cli_usage_error(cmd, "--level takes firm or country, not '%s'", arg), -1;
-        return 1;
+        if ((rc = PICK(cmd, "--level", arg, levels, &x)) > 0)
+            o->level = (enum vc_level)x;
+        return rc;
     case OPT_VARIANTS:
-        if (strcmp(arg, "substitute") == 0)
-            o->variants = VC_VARIANTS_SUBSTITUTE;
-        else if (strcmp(arg, "essential") == 0)
-            o->variants = VC_VARIANTS_ESSENTIAL;
-        else
-            return cli_usage_error(cmd, "--variants takes substitute or essential, not '%s'",
-                                   arg), -1;
-        return 1;
+        if ((rc = PICK(cmd, "--variants", arg, variants, &x)) > 0)
+            o->variants = (enum vc_variants)x;
+        return rc;
     case OPT_SUPPLIERS:
-        if (strcmp(arg, "grouped") == 0)
-            o->suppliers = VC_SUPPLIERS_GROUPED;
-        else if (strcmp(arg, "substitute") == 0)
-            o->suppliers = VC_SUPPLIERS_SUBSTITUTE;
-        else if (strcmp(arg, "essential") == 0)
-            o->suppliers = VC_SUPPLIERS_ESSENTIAL;
-        else
-            return cli_usage_error(cmd, "--suppliers takes grouped, substitute or essential, "
-                                   "not '%s'", arg), -1;
-        return 1;
+        if ((rc = PICK(cmd, "--suppliers", arg, suppliers, &x)) > 0)
+            o->suppliers = (enum vc_suppliers)x;
+        return rc;
     case OPT_SHOCK:
-        if (strcmp(arg, "downstream") == 0)
-            o->shock = VC_SHOCK_DOWNSTREAM;
-        else if (strcmp(arg, "upstream") == 0)
-            o->shock = VC_SHOCK_UPSTREAM;
-        else if (strcmp(arg, "both") == 0)
-            o->shock = VC_SHOCK_BOTH;
-        else
-            return cli_usage_error(cmd, "--shock takes downstream, upstream or both, not '%s'",
-                                   arg), -1;
-        return 1;
+        if ((rc = PICK(cmd, "--shock", arg, shocks, &x)) > 0)
+            o->shock = (enum vc_shock)x;
+        return rc;
     case OPT_TOLERANCE:
         rc = parse_fraction(cmd, "--tolerance", arg, 1e-15, 0.01, &o->tolerance);
         return rc;
     case OPT_SPARE: return parse_fraction(cmd, "--spare", arg, 0, 100, &o->spare);
     case OPT_THETA_SHARE: return parse_fraction(cmd, "--theta-share", arg, 0, 1, &o->theta_share);
     case OPT_THETA_PAIR: return parse_fraction(cmd, "--theta-pair", arg, 0, 1, &o->theta_pair);
+    case OPT_THETA_PAIR_MIN:
+        return parse_fraction(cmd, "--theta-pair-min", arg, 0, 1, &o->theta_pair_min);
     case OPT_THETA_IMPACT:
         return parse_fraction(cmd, "--theta-impact", arg, 0, 1, &o->theta_impact);
     case OPT_THREADS:
@@ -301,6 +319,36 @@ int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analys
         cli_warning("losses on a cycle did not settle within %d rounds; figures on it are "
                     "lower bounds (--max-rounds)", e->opts.max_rounds);
     return 0;
+}
+
+void cli_chain_init(struct cli_chain *ch)
+{
+    ch->loaded = ch->scored = false;
+}
+
+int cli_chain_load(struct cli_chain *ch, struct cli_input *in, const char *path)
+{
+    int rc = cli_load(in, path, &ch->g, &ch->c);
+    ch->loaded = rc == EXIT_OK;
+    return rc ? EXIT_DATA : EXIT_OK;
+}
+
+int cli_chain_score(struct cli_chain *ch, struct cli_engine *e)
+{
+    int rc = cli_analyse(e, &ch->c, &ch->a);
+    ch->scored = rc == EXIT_OK;
+    return rc ? EXIT_DATA : EXIT_OK;
+}
+
+void cli_chain_release(struct cli_chain *ch)
+{
+    if (ch->scored)
+        vc_analysis_release(&ch->a);
+    if (ch->loaded) {
+        vc_chain_release(&ch->c);
+        vc_graph_release(&ch->g);
+    }
+    cli_chain_init(ch);
 }
 
 int cli_result_clashes(const struct cli_engine *e, const struct vc_graph *g)

@@ -21,7 +21,7 @@ void cli_report_date(char *buf, size_t size)
 void cli_report_params(const struct vc_engine_opts *o, char *buf, size_t size)
 {
     snprintf(buf, size, "level %s, spare capacity %g, variants %s, thresholds: share %g, "
-             "pair %g, impact %g", vc_level_name(o->level), o->spare,
+             "pair %g (each at least %g), impact %g", vc_level_name(o->level), o->spare,
              o->variants == VC_VARIANTS_ESSENTIAL ? "essential" : "substitute", o->theta_share,
-             o->theta_pair, o->theta_impact);
+             o->theta_pair, o->theta_pair_min, o->theta_impact);
 }

@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "cli.h"
-#include "core/textout.h"
+#include "vchain/textout.h"
 
 void cli_sections_begin(struct cli_sections *s, int fmt)
 {

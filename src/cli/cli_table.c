@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "cli_table.h"
-#include "core/textout.h"
+#include "vchain/textout.h"
 
 void cli_table_init(struct cli_table *t)
 {

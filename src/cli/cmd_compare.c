@@ -413,10 +413,10 @@ static void print_summary(const struct vc_comparison *c, const char *pa, const c
 }
 
 static int print_all(const struct vc_comparison *c, const struct cli_compare_view *v,
-                     enum table which, const char *pa, const char *pb)
+                     int which, const char *pa, const char *pb)
 {
     static const struct {
-        enum table t;
+        int t;
         const char *key, *title;
         void (*fill)(const struct vc_comparison *, const struct cli_compare_view *,
                      struct cli_table *);
@@ -487,7 +487,7 @@ static int write_report(const struct vc_comparison *cmp, const char *path, const
     if (vc_outfile_open(&of, path, &err) != VC_OK)
         return cli_report(&err);
     if (vc_report_compare_html(cmp, a, b, &ro, of.fp, &err) != VC_OK) {
-        vc_outfile_abort(&of);
+        vc_outfile_fail(&of, VC_EIO, &err);
         return cli_report(&err);
     }
     return vc_outfile_commit(&of, &err) == VC_OK ? EXIT_OK : cli_report(&err);
@@ -514,30 +514,37 @@ int cmd_compare(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
-    static const char *const table_names[] = { "all", "provisions", "items", "actors",
-                                               "countries", "control-points", "unaligned" };
+    static const struct cli_choice aligns[] = {
+        { "auto", VC_ALIGN_AUTO, false }, { "id", VC_ALIGN_ID, false },
+        { "label", VC_ALIGN_LABEL, false },
+    };
+    static const struct cli_choice tables[] = {
+        { "provisions", T_PROVISIONS, false }, { "items", T_ITEMS, false },
+        { "actors", T_ACTORS, false }, { "countries", T_COUNTRIES, false },
+        { "control-points", T_CP, false }, { "unaligned", T_UNALIGNED, false },
+        { "all", T_ALL, false },
+    };
     struct cli_compare_view v = { cli_default_format(), 0, false };
     struct cli_compare_export x = { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 };
-    enum vc_align align = VC_ALIGN_AUTO;
-    enum table which = T_ALL;
+    int align = VC_ALIGN_AUTO, which = T_ALL;
     struct cli_input in;
     struct cli_engine eng;
-    struct vc_graph g[2];
-    struct vc_chain ch[2];
-    struct vc_analysis an[2];
+    struct cli_chain ch[2];
     struct vc_comparison cmp;
     struct vc_error err = VC_ERROR_INIT;
-    int opt, rc = EXIT_OK, loaded = 0, scored = 0;
+    int opt, rc = EXIT_OK;
+    bool compared = false;
     const char *report = NULL;
 
     cli_input_init(&in);
     cli_engine_init(&eng);
-    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    cli_chain_init(&ch[0]);
+    cli_chain_init(&ch[1]);
+    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (opt) {
         case 'h':
             fputs(usage, stdout);
-            cli_input_release(&in);
-            return EXIT_OK;
+            goto out;
         case OPT_FORMAT:
             rc = cli_table_format_option("compare", optarg, &v.fmt);
             break;
@@ -545,29 +552,11 @@ int cmd_compare(int argc, char **argv)
             rc = cli_top_option("compare", optarg, &v.top);
             break;
         case OPT_ALIGN:
-            if (strcmp(optarg, "auto") == 0)
-                align = VC_ALIGN_AUTO;
-            else if (strcmp(optarg, "id") == 0)
-                align = VC_ALIGN_ID;
-            else if (strcmp(optarg, "label") == 0)
-                align = VC_ALIGN_LABEL;
-            else
-                rc = cli_usage_error("compare", "--align takes auto, id or label, not '%s'",
-                                     optarg);
+            rc = CLI_CHOOSE("compare", "--align", optarg, aligns, &align);
             break;
-        case OPT_TABLE: {
-            size_t i = 0;
-            while (i < sizeof(table_names) / sizeof(table_names[0]) &&
-                   strcmp(optarg, table_names[i]) != 0)
-                i++;
-            if (i == sizeof(table_names) / sizeof(table_names[0]))
-                rc = cli_usage_error("compare", "--table takes provisions, items, actors, "
-                                     "countries, control-points, unaligned or all, not '%s'",
-                                     optarg);
-            else
-                which = (enum table)i;
+        case OPT_TABLE:
+            rc = CLI_CHOOSE("compare", "--table", optarg, tables, &which);
             break;
-        }
         case OPT_ALL: v.all = true; break;
         case OPT_REPORT: report = optarg; break;
         case OPT_EXPORT:
@@ -579,43 +568,32 @@ int cmd_compare(int argc, char **argv)
         default:
             rc = cli_shared_option(&in, &eng, "compare", opt, optarg);
         }
-        if (rc) {
-            cli_input_release(&in);
-            return rc;
-        }
     }
-    if (optind + 2 != argc) {
-        cli_input_release(&in);
-        return cli_usage_error("compare", "two inputs, please: vchain compare A B");
+    if (rc == EXIT_OK && optind + 2 != argc)
+        rc = cli_usage_error("compare", "two inputs, please: vchain compare A B");
+    if (rc == EXIT_OK && x.dynamic && !x.path)
+        rc = cli_usage_error("compare", "--dynamic goes with --export OUT.gexf");
+    for (int k = 0; k < 2 && rc == EXIT_OK; k++)
+        rc = cli_chain_load(&ch[k], &in, argv[optind + k]);
+    for (int k = 0; k < 2 && rc == EXIT_OK; k++)
+        rc = cli_chain_score(&ch[k], &eng);
+    if (rc != EXIT_OK)
+        goto out;
+    if (vc_compare(&ch[0].a, &ch[1].a, (enum vc_align)align, &cmp, &err) != VC_OK) {
+        rc = cli_report(&err);
+        goto out;
     }
-    if (x.dynamic && !x.path) {
-        cli_input_release(&in);
-        return cli_usage_error("compare", "--dynamic goes with --export OUT.gexf");
-    }
-    for (; loaded < 2 && rc == EXIT_OK; loaded++)
-        if ((rc = cli_load(&in, argv[optind + loaded], &g[loaded], &ch[loaded])) != 0)
-            break;
-    for (; rc == EXIT_OK && scored < 2; scored++)
-        if ((rc = cli_analyse(&eng, &ch[scored], &an[scored])) != 0)
-            break;
-    if (rc == EXIT_OK) {
-        if (vc_compare(&an[0], &an[1], align, &cmp, &err) != VC_OK) {
-            rc = cli_report(&err);
-        } else {
-            rc = print_all(&cmp, &v, which, argv[optind], argv[optind + 1]);
-            if (rc == EXIT_OK && x.path)
-                rc = cli_compare_write(&cmp, &x, NULL);
-            if (rc == EXIT_OK && report)
-                rc = write_report(&cmp, report, argv[optind], argv[optind + 1], &eng, v.top);
-            vc_comparison_release(&cmp);
-        }
-    }
-    for (int k = 0; k < scored; k++)
-        vc_analysis_release(&an[k]);
-    for (int k = 0; k < loaded; k++) {
-        vc_chain_release(&ch[k]);
-        vc_graph_release(&g[k]);
-    }
+    compared = true;
+    rc = print_all(&cmp, &v, which, argv[optind], argv[optind + 1]);
+    if (rc == EXIT_OK && x.path)
+        rc = cli_compare_write(&cmp, &x, NULL);
+    if (rc == EXIT_OK && report)
+        rc = write_report(&cmp, report, argv[optind], argv[optind + 1], &eng, v.top);
+out:
+    if (compared)
+        vc_comparison_release(&cmp);
+    cli_chain_release(&ch[1]);
+    cli_chain_release(&ch[0]);
     cli_input_release(&in);
     return rc;
 }
@@ -629,13 +607,7 @@ int cli_compare_export_option(const char *cmd, int which, const char *arg,
         x->path = arg;
         return 1;
     case 1:
-        if (strcmp(arg, "1.2") == 0 || strcmp(arg, "1.2draft") == 0)
-            x->version = VC_GEXF_1_2;
-        else if (strcmp(arg, "1.3") == 0)
-            x->version = VC_GEXF_1_3;
-        else
-            return cli_usage_error(cmd, "--gexf-version takes 1.2 or 1.3, not '%s'", arg), -1;
-        return 1;
+        return cli_gexf_version_option(cmd, arg, &x->version) == EXIT_OK ? 1 : -1;
     default:
         x->dynamic = true;
         if (arg && parse_times(arg, &x->time_a, &x->time_b) != 0)

@@ -10,7 +10,7 @@
 
 #include "cli.h"
 #include "cli_table.h"
-#include "vchain/compare.h"
+#include "vchain/deps.h"
 
 static const char usage[] =
     "Usage: vchain deps [OPTIONS] FILE\n"
@@ -18,8 +18,9 @@ static const char usage[] =
     "For each pair of countries A and B of the value chain in FILE, how much of A's\n"
     "own production is lost when B is extracted (every actor of B, both provider\n"
     "levels): M[A][B], the output-weighted loss of the items A provides, counting\n"
-    "only loss that reaches them through their inputs and variants (B as a\n"
-    "co-provider of the same item does not cut A's own output).  The leverage of A\n"
+    "only loss that reaches them through their essential inputs (B as a\n"
+    "co-provider of the same item or of one of its variants does not cut A's own\n"
+    "output).  The leverage of A\n"
     "over B is M[B][A] - M[A][B]: positive when B depends on A more than A on B.\n"
     "docs/model.md, \"Comparing and mutual dependency\", has the formula.\n"
     "\n"
@@ -120,99 +121,6 @@ static int pairs_table(const struct vc_deps *d, long top, struct cli_table *t)
 
 /* ---- the country graph ---- */
 
-static enum vc_status country_graph(const struct vc_deps *d, const size_t *cps,
-                                    struct vc_graph *g, struct vc_error *err)
-{
-    static const uint8_t up[3] = { 0, 114, 178 }, down[3] = { 230, 159, 0 },
-                         even[3] = { 153, 153, 153 };
-    struct vc_attr *label, *kind, *country, *cp, *items, *output, *exposure, *hold, *net, *r,
-        *gg, *b, *weight, *dep, *bal;
-    enum vc_status st = VC_OK;
-    size_t k;
-
-    vc_graph_init(g);
-#define COL(var, cls, name, type) \
-    if (st == VC_OK) st = vc_graph_attr_add(g, cls, name, type, &var, err)
-    COL(label, VC_CLASS_NODE, "label", VC_ATTR_STRING);
-    COL(kind, VC_CLASS_NODE, "kind", VC_ATTR_STRING);
-    COL(country, VC_CLASS_NODE, "country", VC_ATTR_STRING);
-    if (cps)
-        COL(cp, VC_CLASS_NODE, "control_points", VC_ATTR_INT);
-    COL(items, VC_CLASS_NODE, "items", VC_ATTR_INT);
-    COL(output, VC_CLASS_NODE, "output", VC_ATTR_DOUBLE);
-    COL(exposure, VC_CLASS_NODE, "exposure", VC_ATTR_DOUBLE);
-    COL(hold, VC_CLASS_NODE, "hold", VC_ATTR_DOUBLE);
-    COL(net, VC_CLASS_NODE, "net_leverage", VC_ATTR_DOUBLE);
-    COL(r, VC_CLASS_NODE, "viz_r", VC_ATTR_INT);
-    COL(gg, VC_CLASS_NODE, "viz_g", VC_ATTR_INT);
-    COL(b, VC_CLASS_NODE, "viz_b", VC_ATTR_INT);
-    COL(weight, VC_CLASS_EDGE, "weight", VC_ATTR_DOUBLE);
-    COL(dep, VC_CLASS_EDGE, "dependence", VC_ATTR_DOUBLE);
-    COL(bal, VC_CLASS_EDGE, "balance", VC_ATTR_DOUBLE);
-#undef COL
-    for (size_t a = 0; a < d->n && st == VC_OK; a++) {
-        const char *name = vc_country_name(d->codes[a]);
-        double ex = 0, ho = 0;
-        size_t m = 0;
-        const uint8_t *rgb;
-        st = vc_graph_intern_node(g, d->codes[a], strlen(d->codes[a]), 0, 0, &k, NULL, err);
-        if (st != VC_OK)
-            break;
-        for (size_t o = 0; o < d->n; o++) {
-            if (o == a || isnan(M(d, a, o)) || isnan(M(d, o, a)))
-                continue;
-            ex += M(d, a, o);
-            ho += M(d, o, a);
-            m++;
-        }
-        ex = m ? ex / (double)m : NAN;
-        ho = m ? ho / (double)m : NAN;
-        rgb = !(fabs(ho - ex) >= VC_COMPARE_EPS) ? even : ho > ex ? up : down;
-        name = vc_graph_strdup(g, name ? name : d->codes[a], strlen(name ? name : d->codes[a]));
-        if (!name)
-            return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
-        st = vc_attr_set_string(label, k, name, err);
-        if (st == VC_OK)
-            st = vc_attr_set_string(kind, k, vc_graph_strdup(g, "country", 7), err);
-        if (st == VC_OK)
-            st = vc_attr_set_string(country, k, g->node_id[k], err);
-        if (st == VC_OK && cps)
-            st = vc_attr_set_int(cp, k, (int64_t)cps[a], err);
-        if (st == VC_OK)
-            st = vc_attr_set_int(items, k, (int64_t)d->items[a], err);
-        if (st == VC_OK)
-            st = vc_attr_set_double(output, k, d->output[a], err);
-        if (st == VC_OK && isfinite(ex))
-            st = vc_attr_set_double(exposure, k, ex, err);
-        if (st == VC_OK && isfinite(ho))
-            st = vc_attr_set_double(hold, k, ho, err);
-        if (st == VC_OK && isfinite(ho - ex))
-            st = vc_attr_set_double(net, k, ho - ex, err);
-        if (st == VC_OK)
-            st = vc_attr_set_int(r, k, rgb[0], err);
-        if (st == VC_OK)
-            st = vc_attr_set_int(gg, k, rgb[1], err);
-        if (st == VC_OK)
-            st = vc_attr_set_int(b, k, rgb[2], err);
-    }
-    /* B feeds A: an edge B -> A weighted by how much A loses without B */
-    for (size_t a = 0; a < d->n && st == VC_OK; a++) {
-        for (size_t o = 0; o < d->n && st == VC_OK; o++) {
-            double m = M(d, a, o);
-            if (o == a || !(m >= VC_COMPARE_EPS))
-                continue;
-            st = vc_graph_add_edge(g, o, a, true, NULL, 0, 0, 0, &k, err);
-            if (st == VC_OK)
-                st = vc_attr_set_double(weight, k, m, err);
-            if (st == VC_OK)
-                st = vc_attr_set_double(dep, k, m, err);
-            if (st == VC_OK && isfinite(M(d, o, a)))
-                st = vc_attr_set_double(bal, k, m - M(d, o, a), err);
-        }
-    }
-    return st;
-}
-
 static int write_graph(const struct vc_deps *d, const size_t *cps, const char *path,
                        enum vc_gexf_version version)
 {
@@ -227,7 +135,7 @@ static int write_graph(const struct vc_deps *d, const size_t *cps, const char *p
     eo.gexf_version = version;
     eo.color_by = VC_COLOR_KEEP;
     eo.size_by = "hold";
-    if (country_graph(d, cps, &g, &err) != VC_OK ||
+    if (vc_deps_graph(d, cps, &g, &err) != VC_OK ||
         (fmt != VC_EXPORT_CSV && vc_layout_compute(&g, VC_LAYOUT_FR, NULL, &err) != VC_OK) ||
         vc_export_file(&g, fmt, path, &eo, &err) != VC_OK)
         rc = cli_report(&err);
@@ -281,6 +189,54 @@ static int split_list(const char *list, char **buf, const char ***codes, size_t 
     return 0;
 }
 
+/* The tables --table asks for (all: with a line on what they cover). */
+static int print_tables(const struct vc_deps *d, int which, int fmt, long top, bool listed,
+                        bool firms)
+{
+    struct cli_sections s;
+    struct cli_table t;
+    int prc = 0;
+
+    cli_sections_begin(&s, fmt);
+    if (which == T_ALL && (fmt == FMT_TEXT || fmt == FMT_MD)) {
+        printf("%zu countries%s; %s.\n", d->n,
+               listed ? "" : " holding at least one control point",
+               firms ? "a country's production is its firms', weighted by their output"
+               : d->value_weighted ? "items weighted by their value"
+                                   : "items weighted by the country's share alone (no value "
+                                     "on every item)");
+        s.n++;
+    }
+    for (int tb = T_MATRIX; tb <= T_PAIRS && !prc; tb++) {
+        if (which != T_ALL && which != tb)
+            continue;
+        if (tb != T_PAIRS && d->n > WIDE_MAX) {
+            if (which != T_ALL)
+                cli_warning("%zu countries: the wide tables hold at most %d; see --table "
+                            "pairs", d->n, WIDE_MAX);
+            continue;
+        }
+        cli_table_init(&t);
+        if (tb == T_PAIRS)
+            prc = pairs_table(d, top, &t);
+        else
+            wide_table(d, tb == T_LEVERAGE, &t);
+        if (which == T_ALL)
+            cli_section(&s, tb == T_MATRIX ? "matrix" : tb == T_LEVERAGE ? "leverage" : "pairs",
+                        tb == T_MATRIX ? "M[A][B]: the share of row A's own production "
+                                         "lost when column B is extracted"
+                        : tb == T_LEVERAGE ? "Leverage of row A over column B: "
+                                             "M[B][A] - M[A][B]"
+                                           : "Pairs, the country with the leverage first");
+        if (!prc)
+            prc = cli_table_print(&t, stdout, fmt);
+        cli_table_release(&t);
+    }
+    if (which == T_ALL)
+        cli_sections_end(&s);
+    return prc ? EXIT_DATA : EXIT_OK;
+}
+
 int cmd_deps(int argc, char **argv)
 {
     enum {
@@ -299,9 +255,12 @@ int cmd_deps(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
-    int fmt = cli_default_format(), opt, rc = EXIT_OK;
+    static const struct cli_choice tables[] = {
+        { "matrix", T_MATRIX, false }, { "leverage", T_LEVERAGE, false },
+        { "pairs", T_PAIRS, false }, { "all", T_ALL, false },
+    };
+    int fmt = cli_default_format(), opt, rc = EXIT_OK, which = T_ALL;
     long top = 0;
-    enum table which = T_ALL;
     enum vc_gexf_version version = VC_GEXF_1_2;
     const char *list = NULL, *out = NULL;
     const char **codes = NULL;
@@ -309,21 +268,19 @@ int cmd_deps(int argc, char **argv)
     size_t n = 0, *cps = NULL;
     struct cli_input in;
     struct cli_engine eng;
-    struct vc_graph g;
-    struct vc_chain c;
-    struct vc_analysis a;
+    struct cli_chain ch;
     struct vc_deps d;
     struct vc_error err = VC_ERROR_INIT;
-    bool analysed = false;
+    bool have_deps = false;
 
     cli_input_init(&in);
     cli_engine_init(&eng);
+    cli_chain_init(&ch);
     while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (opt) {
         case 'h':
             fputs(usage, stdout);
-            cli_input_release(&in);
-            return EXIT_OK;
+            goto out;
         case OPT_FORMAT:
             rc = cli_table_format_option("deps", optarg, &fmt);
             break;
@@ -331,28 +288,12 @@ int cmd_deps(int argc, char **argv)
             rc = cli_top_option("deps", optarg, &top);
             break;
         case OPT_TABLE:
-            if (strcmp(optarg, "all") == 0)
-                which = T_ALL;
-            else if (strcmp(optarg, "matrix") == 0)
-                which = T_MATRIX;
-            else if (strcmp(optarg, "leverage") == 0)
-                which = T_LEVERAGE;
-            else if (strcmp(optarg, "pairs") == 0)
-                which = T_PAIRS;
-            else
-                rc = cli_usage_error("deps", "--table takes matrix, leverage, pairs or all, "
-                                     "not '%s'", optarg);
+            rc = CLI_CHOOSE("deps", "--table", optarg, tables, &which);
             break;
         case OPT_COUNTRIES: list = optarg; break;
         case OPT_EXPORT: out = optarg; break;
         case OPT_GEXF_VERSION:
-            if (strcmp(optarg, "1.2") == 0 || strcmp(optarg, "1.2draft") == 0)
-                version = VC_GEXF_1_2;
-            else if (strcmp(optarg, "1.3") == 0)
-                version = VC_GEXF_1_3;
-            else
-                rc = cli_usage_error("deps", "--gexf-version takes 1.2 or 1.3, not '%s'",
-                                     optarg);
+            rc = cli_gexf_version_option("deps", optarg, &version);
             break;
         default:
             rc = cli_shared_option(&in, &eng, "deps", opt, optarg);
@@ -365,39 +306,30 @@ int cmd_deps(int argc, char **argv)
         rc = cli_usage_error("deps", "out of memory");
     if (rc == EXIT_OK && list && strcasecmp(list, "all") != 0 && !n)
         rc = cli_usage_error("deps", "--countries names no country");
-    if (rc != EXIT_OK) {
-        cli_input_release(&in);
-        free(buf);
-        free(codes);
-        return rc;
-    }
-    if ((rc = cli_load(&in, argv[optind], &g, &c)) != EXIT_OK) {
-        cli_input_release(&in);
-        free(buf);
-        free(codes);
-        return rc;
-    }
+    if (rc == EXIT_OK)
+        rc = cli_chain_load(&ch, &in, argv[optind]);
+    if (rc != EXIT_OK)
+        goto out;
     if (list && strcasecmp(list, "all") == 0) {
         /* every country: no scoring needed */
-        if (!(codes = all_countries(&c, &n))) {
-            rc = cli_report(&(struct vc_error){ VC_ENOMEM, "", 0, 0, "out of memory" });
+        if (!(codes = all_countries(&ch.c, &n))) {
+            rc = cli_nomem();
             goto out;
         }
     } else if (!list) {
         /* those holding a control point: the analysis says which */
-        if ((rc = cli_analyse(&eng, &c, &a)) != EXIT_OK)
+        if ((rc = cli_chain_score(&ch, &eng)) != EXIT_OK)
             goto out;
-        analysed = true;
-        codes = malloc((a.n_countries + 1) * sizeof(char *));
-        cps = malloc((a.n_countries + 1) * sizeof(size_t));
+        codes = malloc((ch.a.n_countries + 1) * sizeof(char *));
+        cps = malloc((ch.a.n_countries + 1) * sizeof(size_t));
         if (!codes || !cps) {
-            rc = cli_report(&(struct vc_error){ VC_ENOMEM, "", 0, 0, "out of memory" });
+            rc = cli_nomem();
             goto out;
         }
-        for (size_t j = 0; j < a.n_countries; j++) {
-            if (a.countries[j].control_points > 0) {
-                cps[n] = a.countries[j].control_points;
-                codes[n++] = a.countries[j].code;
+        for (size_t j = 0; j < ch.a.n_countries; j++) {
+            if (ch.a.countries[j].control_points > 0) {
+                cps[n] = ch.a.countries[j].control_points;
+                codes[n++] = ch.a.countries[j].code;
             }
         }
         if (!n) {
@@ -405,61 +337,18 @@ int cmd_deps(int argc, char **argv)
                         "the matrix anyway");
         }
     }
-    if (vc_deps_matrix(&c, &eng.opts, codes, n, &d, &err) != VC_OK) {
+    if (vc_deps_matrix(&ch.c, &eng.opts, codes, n, &d, &err) != VC_OK) {
         rc = cli_report(&err);
         goto out;
     }
-    {
-        struct cli_sections s;
-        struct cli_table t;
-        int prc = 0;
-        cli_sections_begin(&s, fmt);
-        if (which == T_ALL && (fmt == FMT_TEXT || fmt == FMT_MD)) {
-            printf("%zu countries%s; %s.\n", n,
-                   list ? "" : " holding at least one control point",
-                   !c.n_items ? "a country's production is its firms', weighted by their output"
-                   : d.value_weighted ? "items weighted by their value"
-                                      : "items weighted by the country's share alone (no value "
-                                        "on every item)");
-            s.n++;
-        }
-        for (int tb = T_MATRIX; tb <= T_PAIRS && !prc; tb++) {
-            if (which != T_ALL && (int)which != tb)
-                continue;
-            if (tb != T_PAIRS && n > WIDE_MAX) {
-                if (which != T_ALL)
-                    cli_warning("%zu countries: the wide tables hold at most %d; see --table "
-                                "pairs", n, WIDE_MAX);
-                continue;
-            }
-            cli_table_init(&t);
-            if (tb == T_PAIRS)
-                prc = pairs_table(&d, top, &t);
-            else
-                wide_table(&d, tb == T_LEVERAGE, &t);
-            if (which == T_ALL)
-                cli_section(&s, tb == T_MATRIX ? "matrix" : tb == T_LEVERAGE ? "leverage" : "pairs",
-                            tb == T_MATRIX ? "M[A][B]: the share of row A's own production "
-                                             "lost when column B is extracted"
-                            : tb == T_LEVERAGE ? "Leverage of row A over column B: "
-                                                 "M[B][A] - M[A][B]"
-                                               : "Pairs, the country with the leverage first");
-            if (!prc)
-                prc = cli_table_print(&t, stdout, fmt);
-            cli_table_release(&t);
-        }
-        if (which == T_ALL)
-            cli_sections_end(&s);
-        rc = prc ? EXIT_DATA : EXIT_OK;
-    }
+    have_deps = true;
+    rc = print_tables(&d, which, fmt, top, list != NULL, ch.c.n_items == 0);
     if (rc == EXIT_OK && out)
         rc = write_graph(&d, cps, out, version);
-    vc_deps_release(&d);
 out:
-    if (analysed)
-        vc_analysis_release(&a);
-    vc_chain_release(&c);
-    vc_graph_release(&g);
+    if (have_deps)
+        vc_deps_release(&d);
+    cli_chain_release(&ch);
     cli_input_release(&in);
     free(buf);
     free(codes);

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "core/textout.h"
+#include "vchain/textout.h"
 #include "vchain/summary.h"
 
 static const char usage[] =
@@ -146,52 +146,46 @@ int cmd_info(int argc, char **argv)
         CLI_INPUT_LONGOPTS,
         { 0, 0, 0, 0 },
     };
+    static const struct cli_choice formats[] = {
+        { "text", FMT_TEXT, false }, { "json", FMT_JSON, false },
+    };
     struct cli_input in;
-    struct vc_graph g;
-    struct vc_chain c;
+    struct cli_chain ch;
     struct vc_summary s;
     struct vc_error err = VC_ERROR_INIT;
     int opt, fmt = FMT_TEXT, rc = EXIT_OK;
 
     cli_input_init(&in);
-    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if (opt == 'h') {
+    cli_chain_init(&ch);
+    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'h':
             fputs(usage, stdout);
-            cli_input_release(&in);
-            return EXIT_OK;
-        }
-        if (opt == OPT_FORMAT) {
-            fmt = cli_format_parse(optarg);
-            if (fmt != FMT_TEXT && fmt != FMT_JSON) {
-                cli_input_release(&in);
-                return cli_usage_error("info", "--format takes text or json, not '%s'", optarg);
-            }
-            continue;
-        }
-        if ((rc = cli_shared_option(&in, NULL, "info", opt, optarg)) != EXIT_OK) {
-            cli_input_release(&in);
-            return rc;
+            goto out;
+        case OPT_FORMAT:
+            rc = CLI_CHOOSE("info", "--format", optarg, formats, &fmt);
+            break;
+        default:
+            rc = cli_shared_option(&in, NULL, "info", opt, optarg);
         }
     }
-    if ((rc = cli_one_input("info", argc, optind)) != EXIT_OK) {
-        cli_input_release(&in);
-        return rc;
-    }
-    if ((rc = cli_load(&in, argv[optind], &g, &c)) != 0) {
-        cli_input_release(&in);
-        return rc;
-    }
-    if (vc_summary_compute(&c, in.load.chain.coverage_tolerance, &s, &err) != VC_OK) {
+    if (rc == EXIT_OK)
+        rc = cli_one_input("info", argc, optind);
+    if (rc == EXIT_OK)
+        rc = cli_chain_load(&ch, &in, argv[optind]);
+    if (rc != EXIT_OK)
+        goto out;
+    if (vc_summary_compute(&ch.c, in.load.chain.coverage_tolerance, &s, &err) != VC_OK) {
         rc = cli_report(&err);
-    } else {
-        if (fmt == FMT_JSON)
-            print_json(&c, &s);
-        else
-            print_text(&c, &s);
-        vc_summary_release(&s);
+        goto out;
     }
-    vc_chain_release(&c);
-    vc_graph_release(&g);
+    if (fmt == FMT_JSON)
+        print_json(&ch.c, &s);
+    else
+        print_text(&ch.c, &s);
+    vc_summary_release(&s);
+out:
+    cli_chain_release(&ch);
     cli_input_release(&in);
     return rc;
 }

@@ -47,11 +47,16 @@ static const char usage[] =
     "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
     "\n"
     "Columns: rank, actor, country, item, share (fraction; estimated marks shares\n"
-    "that were unknown), hhi and n_eff of the item at that provider level,\n"
+    "that were unknown, which never make a control point), hhi (lower bound) and\n"
+    "n_eff (the fewest effective providers the data allows, 1/hhi_upper) of the\n"
+    "item at that provider level,\n"
     "replaceability (1 - share, raised by spare capacity), impact (value-weighted\n"
     "mean loss of final items if the actor is extracted from that item), spof (the\n"
     "actor or the item alone can stop a final item), reach_items and reach_final\n"
-    "(items downstream of the item), control_point, reason.  Suppliers: actor,\n"
+    "(items downstream of the item), control_point, reason.  With --by actor or\n"
+    "--by country, impact is that of extracting the actor or country, and\n"
+    "impact_estimated says that it rests on estimated shares (docs/model.md).\n"
+    "Suppliers: actor,\n"
     "country, sector, customers, dependents (customers for which it is hard to\n"
     "replace), top_customer, top_group and top_share (its largest part of a\n"
     "customer's supply group), market_share, impact, stops (other final firms it\n"
@@ -62,12 +67,14 @@ static const char usage[] =
     "\n"
     "Exit status: 0 success, 1 data error, 2 usage error.\n";
 
+enum { BY_DEFAULT, BY_PROVISION, BY_SUPPLIER, BY_ACTOR, BY_COUNTRY };
+
 struct rank_opts {
     int fmt;
     long top;
     int all;
     const char *country;
-    enum { BY_DEFAULT, BY_PROVISION, BY_SUPPLIER, BY_ACTOR, BY_COUNTRY } by;
+    int by;             /* BY_* */
 };
 
 /* A firm network: its control points are suppliers, not provisions. */
@@ -135,8 +142,9 @@ static bool in_view(const struct vc_analysis *a, const struct vc_provision_score
     return a->conc_level[p->item] == p->level;
 }
 
+/* The provisions at idx (n of them; idx NULL: every one), ranked. */
 static int print_provisions(const struct vc_analysis *a, const struct rank_opts *o,
-                            long *rows)
+                            const size_t *idx, size_t n, long *rows)
 {
     struct cli_table t;
     long rank = 0;
@@ -144,12 +152,10 @@ static int print_provisions(const struct vc_analysis *a, const struct rank_opts 
 
     cli_table_init(&t);
     provision_columns(&t, 1);
-    for (size_t k = 0; k < a->n_provisions; k++) {
-        const struct vc_provision_score *p = &a->provisions[k];
+    for (size_t k = 0; k < (idx ? n : a->n_provisions); k++) {
+        const struct vc_provision_score *p = &a->provisions[idx ? idx[k] : k];
         if (!o->all && !p->control_point)
             break; /* control points come first */
-        if (o->country && !in_country(a->chain, p->actor, o->country))
-            continue;
         if (!o->all && !in_view(a, p))
             continue;
         if (o->top && rank >= o->top)
@@ -305,6 +311,7 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
     cli_table_col(&t, "level", CLI_COL_TEXT);
     cli_table_col(&t, "control_points", CLI_COL_INT);
     cli_table_col(&t, "impact", CLI_COL_NUM);
+    cli_table_col(&t, "impact_estimated", CLI_COL_BOOL);
     cli_table_col(&t, "spof_finals", CLI_COL_INT);
     cli_table_col(&t, "top_item", CLI_COL_TEXT);
     cli_table_col(&t, "top_share", CLI_COL_NUM);
@@ -323,6 +330,7 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
         cli_table_text(&t, vc_level_name((enum vc_level)c->level[h[j].actor]));
         cli_table_int(&t, (long long)h[j].held);
         cli_table_num(&t, a->impact[h[j].actor]);
+        cli_table_bool(&t, a->impact_estimated[h[j].actor]);
         cli_table_int(&t, a->spof_finals[h[j].actor]);
         if (h[j].best) {
             cli_table_text(&t, c->label[h[j].best->item]);
@@ -356,6 +364,7 @@ static int print_countries(const struct vc_analysis *a, const struct rank_opts *
     cli_table_col(&t, "actors", CLI_COL_INT);
     cli_table_col(&t, "control_points", CLI_COL_INT);
     cli_table_col(&t, "impact", CLI_COL_NUM);
+    cli_table_col(&t, "impact_estimated", CLI_COL_BOOL);
     for (size_t j = 0; j < a->n_countries; j++) {
         const struct vc_country_score *s = &a->countries[j];
         if (o->top && (long)j >= o->top)
@@ -367,6 +376,7 @@ static int print_countries(const struct vc_analysis *a, const struct rank_opts *
         cli_table_int(&t, (long long)s->actors);
         cli_table_int(&t, (long long)s->control_points);
         cli_table_num(&t, s->impact);
+        cli_table_bool(&t, s->impact_estimated);
         ++*rows;
     }
     rc = cli_table_print(&t, stdout, o->fmt);
@@ -375,8 +385,9 @@ static int print_countries(const struct vc_analysis *a, const struct rank_opts *
 }
 
 /* Others' control points upstream of the country: provisions in a value
- * chain, suppliers in a firm network. */
-static int print_dependencies(const struct vc_analysis *a, const struct rank_opts *o)
+ * chain (v's dependencies), suppliers in a firm network. */
+static int print_dependencies(const struct vc_analysis *a, const struct rank_opts *o,
+                              const struct vc_country_view *v)
 {
     const struct vc_chain *c = a->chain;
     struct vc_error err = VC_ERROR_INIT;
@@ -399,22 +410,19 @@ static int print_dependencies(const struct vc_analysis *a, const struct rank_opt
         }
         free(deps);
     } else {
-        struct vc_dependency *deps = NULL;
-        if (vc_analysis_dependencies(a, o->country, &deps, &n, &err) != VC_OK)
-            return cli_report(&err);
         provision_columns(&t, 1);
         cli_table_col(&t, "own_items_downstream", CLI_COL_INT);
         cli_table_col(&t, "example_own_item", CLI_COL_TEXT);
-        for (size_t j = 0, shown = 0; j < n; j++) {
-            if (!o->all && !in_view(a, &a->provisions[deps[j].provision]))
+        for (size_t j = 0, shown = 0; j < v->n_deps; j++) {
+            const struct vc_dependency *d = &v->deps[j];
+            if (!o->all && !in_view(a, &a->provisions[d->provision]))
                 continue;
             if (o->top && (long)shown >= o->top)
                 break;
-            provision_row(&t, a, &a->provisions[deps[j].provision], (long)++shown);
-            cli_table_int(&t, (long long)deps[j].n_items);
-            cli_table_text(&t, c->label[deps[j].example]);
+            provision_row(&t, a, &a->provisions[d->provision], (long)++shown);
+            cli_table_int(&t, (long long)d->n_items);
+            cli_table_text(&t, c->label[d->example]);
         }
-        free(deps);
     }
     rc = cli_table_print(&t, stdout, o->fmt);
     cli_table_release(&t);
@@ -424,35 +432,46 @@ static int print_dependencies(const struct vc_analysis *a, const struct rank_opt
 /* --country: its control points, then what it depends on. */
 static int print_country(const struct vc_analysis *a, const struct rank_opts *o, long *rows)
 {
-    size_t ci = vc_analysis_country(a, o->country);
+    const struct vc_country_score *s;
+    struct vc_country_view v;
+    struct vc_error err = VC_ERROR_INIT;
     bool firms = firm_network(a->chain);
-    int rc;
+    int rc = EXIT_OK;
 
-    if (ci == SIZE_MAX) {
-        cli_error("no actor of country '%s' in the data", o->country);
-        return EXIT_DATA;
+    if (vc_country_view(a, o->country, &v, &err) != VC_OK) {
+        rc = cli_report(&err);
+        goto out;
     }
+    if (v.country == SIZE_MAX) {
+        cli_error("no actor of country '%s' in the data", o->country);
+        rc = EXIT_DATA;
+        goto out;
+    }
+    s = &a->countries[v.country];
     if (o->fmt == FMT_TEXT)
         printf("Control points held by %s (%s)%s: %zu; extracting the "
-               "country costs %.1f %% of final output\n\n", a->countries[ci].code,
-               vc_country_name(a->countries[ci].code) ? vc_country_name(a->countries[ci].code)
-                                                       : "?",
-               firms ? ", suppliers" : ", firm and country rows", a->countries[ci].control_points,
-               a->countries[ci].impact * 100);
+               "country costs %.1f %% of final output%s\n\n", s->code,
+               vc_country_name(s->code) ? vc_country_name(s->code) : "?",
+               firms ? ", suppliers" : "", s->control_points, s->impact * 100,
+               s->impact_estimated ? " (resting on estimated shares)" : "");
     if (o->fmt == FMT_JSON)
         fputs("{\"control_points\": ", stdout);
-    if ((firms ? print_firms(a, o, rows) : print_provisions(a, o, rows)) != 0)
-        return EXIT_DATA;
+    if ((firms ? print_firms(a, o, rows) : print_provisions(a, o, v.own, v.n_own, rows)) != 0) {
+        rc = EXIT_DATA;
+        goto out;
+    }
     if (o->fmt == FMT_TEXT)
-        printf("\nOthers' control points upstream of what %s %s:\n\n", a->countries[ci].code,
+        printf("\nOthers' control points upstream of what %s %s:\n\n", s->code,
                firms ? "makes" : "provides");
     else if (o->fmt == FMT_JSON)
         fputs(", \"depends_on\": ", stdout);
     else if (o->fmt == FMT_MD || o->fmt == FMT_TSV || o->fmt == FMT_CSV)
         fputs("\n", stdout);
-    rc = print_dependencies(a, o);
+    rc = print_dependencies(a, o, &v);
     if (o->fmt == FMT_JSON)
         fputs("}\n", stdout);
+out:
+    vc_country_view_release(&v);
     return rc;
 }
 
@@ -623,22 +642,25 @@ int cmd_rank(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
+    static const struct cli_choice by[] = {
+        { "provision", BY_PROVISION, false }, { "supplier", BY_SUPPLIER, false },
+        { "actor", BY_ACTOR, false }, { "country", BY_COUNTRY, false },
+    };
     struct rank_opts o = { cli_default_format(), 0, 0, NULL, BY_DEFAULT };
     struct cli_input in;
     struct cli_engine eng;
-    struct vc_graph g;
-    struct vc_chain c;
-    struct vc_analysis a;
+    struct cli_chain ch;
+    long rows = 0;
     int opt, rc = EXIT_OK;
 
     cli_input_init(&in);
     cli_engine_init(&eng);
-    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    cli_chain_init(&ch);
+    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (opt) {
         case 'h':
             fputs(usage, stdout);
-            cli_input_release(&in);
-            return EXIT_OK;
+            goto out;
         case OPT_FORMAT:
             rc = cli_table_format_option("rank", optarg, &o.fmt);
             break;
@@ -648,62 +670,45 @@ int cmd_rank(int argc, char **argv)
         case OPT_COUNTRY: o.country = optarg; break;
         case OPT_ALL: o.all = 1; break;
         case OPT_BY:
-            if (strcmp(optarg, "provision") == 0)
-                o.by = BY_PROVISION;
-            else if (strcmp(optarg, "supplier") == 0)
-                o.by = BY_SUPPLIER;
-            else if (strcmp(optarg, "actor") == 0)
-                o.by = BY_ACTOR;
-            else if (strcmp(optarg, "country") == 0)
-                o.by = BY_COUNTRY;
-            else
-                rc = cli_usage_error("rank", "--by takes provision, supplier, actor or country");
+            rc = CLI_CHOOSE("rank", "--by", optarg, by, &o.by);
             break;
         default:
             rc = cli_shared_option(&in, &eng, "rank", opt, optarg);
         }
-        if (rc) {
-            cli_input_release(&in);
-            return rc;
-        }
     }
-    if ((rc = cli_one_input("rank", argc, optind)) != EXIT_OK) {
-        cli_input_release(&in);
-        return rc;
+    if (rc == EXIT_OK)
+        rc = cli_one_input("rank", argc, optind);
+    if (rc == EXIT_OK)
+        rc = cli_chain_load(&ch, &in, argv[optind]);
+    if (rc == EXIT_OK)
+        rc = cli_chain_score(&ch, &eng);
+    if (rc != EXIT_OK)
+        goto out;
+    if (o.by == BY_DEFAULT)
+        o.by = firm_network(&ch.c) ? BY_SUPPLIER : BY_PROVISION;
+    if (centrality_only(&ch.c) && o.by != BY_COUNTRY) {
+        cli_note("%s: no edge has a direction, so nothing can be lost downstream of "
+                 "anything: ranking by centrality only (PageRank, then betweenness, on the "
+                 "undirected graph); --direction as-written reads each edge as supplier -> "
+                 "customer", ch.c.graph->source);
+        rc = print_centrality(&ch.a, &o, &rows) ? EXIT_DATA : EXIT_OK;
+    } else if (o.country && (o.by == BY_PROVISION || o.by == BY_SUPPLIER))
+        rc = print_country(&ch.a, &o, &rows);
+    else if (o.by == BY_ACTOR)
+        rc = print_actors(&ch.a, &o, &rows) ? EXIT_DATA : EXIT_OK;
+    else if (o.by == BY_COUNTRY)
+        rc = print_countries(&ch.a, &o, &rows) ? EXIT_DATA : EXIT_OK;
+    else if (o.by == BY_SUPPLIER)
+        rc = print_firms(&ch.a, &o, &rows) ? EXIT_DATA : EXIT_OK;
+    else
+        rc = print_provisions(&ch.a, &o, NULL, 0, &rows) ? EXIT_DATA : EXIT_OK;
+    if (rc == EXIT_OK && rows == 0) {
+        explain_empty(&ch.a, &o, eng.strict);
+        if (eng.strict)
+            rc = EXIT_DATA;
     }
-    if ((rc = cli_load(&in, argv[optind], &g, &c)) != 0) {
-        cli_input_release(&in);
-        return rc;
-    }
-    if ((rc = cli_analyse(&eng, &c, &a)) == 0) {
-        long rows = 0;
-        if (o.by == BY_DEFAULT)
-            o.by = firm_network(&c) ? BY_SUPPLIER : BY_PROVISION;
-        if (centrality_only(&c) && o.by != BY_COUNTRY) {
-            cli_note("%s: no edge has a direction, so nothing can be lost downstream of "
-                     "anything: ranking by centrality only (PageRank, then betweenness, on the "
-                     "undirected graph); --direction as-written reads each edge as supplier -> "
-                     "customer", c.graph->source);
-            rc = print_centrality(&a, &o, &rows) ? EXIT_DATA : EXIT_OK;
-        } else if (o.country && (o.by == BY_PROVISION || o.by == BY_SUPPLIER))
-            rc = print_country(&a, &o, &rows);
-        else if (o.by == BY_ACTOR)
-            rc = print_actors(&a, &o, &rows) ? EXIT_DATA : EXIT_OK;
-        else if (o.by == BY_COUNTRY)
-            rc = print_countries(&a, &o, &rows) ? EXIT_DATA : EXIT_OK;
-        else if (o.by == BY_SUPPLIER)
-            rc = print_firms(&a, &o, &rows) ? EXIT_DATA : EXIT_OK;
-        else
-            rc = print_provisions(&a, &o, &rows) ? EXIT_DATA : EXIT_OK;
-        if (rc == EXIT_OK && rows == 0) {
-            explain_empty(&a, &o, eng.strict);
-            if (eng.strict)
-                rc = EXIT_DATA;
-        }
-        vc_analysis_release(&a);
-    }
-    vc_chain_release(&c);
-    vc_graph_release(&g);
+out:
+    cli_chain_release(&ch);
     cli_input_release(&in);
     return rc;
 }

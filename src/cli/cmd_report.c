@@ -41,27 +41,43 @@ static int ends_with(const char *s, const char *suffix)
     return a >= b && strcasecmp(s + a - b, suffix) == 0;
 }
 
-/* The countries for the matrix: those holding a control point, and code. */
-static int deps_for(const struct vc_analysis *a, struct cli_engine *eng, const char *code,
-                    struct vc_deps *d)
+/* The countries for the matrix: the view's country, and those holding a
+ * control point. */
+static int deps_for(const struct vc_analysis *a, struct cli_engine *eng,
+                    const struct vc_country_view *v, struct vc_deps *d)
 {
     struct vc_error err = VC_ERROR_INIT;
     const char **codes = malloc((a->n_countries + 1) * sizeof(char *));
-    size_t n = 0, ci = vc_analysis_country(a, code);
-    int rc = 0;
+    size_t n = 0;
+    int rc = EXIT_OK;
 
-    if (!codes || ci == SIZE_MAX) {
-        free(codes);
-        return -1;
-    }
-    codes[n++] = a->countries[ci].code;
+    if (!codes)
+        return cli_nomem();
+    codes[n++] = v->code;
     for (size_t j = 0; j < a->n_countries; j++)
-        if (j != ci && a->countries[j].control_points)
+        if (j != v->country && a->countries[j].control_points)
             codes[n++] = a->countries[j].code;
     if (vc_deps_matrix(a->chain, &eng->opts, codes, n, d, &err) != VC_OK)
         rc = cli_report(&err);
     free(codes);
     return rc;
+}
+
+/* The page or the picture of ch into path (atomically), with ro. */
+static int write_report(const struct cli_chain *ch, const struct vc_report_opts *ro, int svg,
+                        const char *path)
+{
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_outfile of = VC_OUTFILE_INIT;
+
+    if (vc_outfile_open(&of, path, &err) != VC_OK)
+        return cli_report(&err);
+    if ((svg ? vc_report_svg(&ch->g, &ch->a, ro, of.fp, &err)
+             : vc_report_html(&ch->g, &ch->a, ro, of.fp, &err)) != VC_OK) {
+        vc_outfile_fail(&of, VC_EIO, &err);
+        return cli_report(&err);
+    }
+    return vc_outfile_commit(&of, &err) == VC_OK ? EXIT_OK : cli_report(&err);
 }
 
 int cmd_report(int argc, char **argv)
@@ -77,36 +93,30 @@ int cmd_report(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
+    static const struct cli_choice formats[] = { { "html", 0, false }, { "svg", 1, false } };
     struct vc_report_opts ro = VC_REPORT_OPTS_INIT;
     struct cli_input in;
     struct cli_engine eng;
-    struct vc_graph g;
-    struct vc_chain c;
-    struct vc_analysis a;
+    struct cli_chain ch;
     struct vc_deps deps;
+    struct vc_country_view view;
     struct vc_error err = VC_ERROR_INIT;
-    struct vc_outfile of = VC_OUTFILE_INIT;
-    const char *out = NULL;
-    int opt, rc = EXIT_OK, svg = -1, have_deps = 0;
+    const char *out = NULL, *country = NULL;
+    int opt, rc = EXIT_OK, svg = -1, have_deps = 0, have_view = 0;
     char date[32], params[256], *end;
     long top;
 
     cli_input_init(&in);
     cli_engine_init(&eng);
-    while ((opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+    cli_chain_init(&ch);
+    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
         switch (opt) {
         case 'h':
             fputs(usage, stdout);
-            cli_input_release(&in);
-            return EXIT_OK;
+            goto out;
         case 'o': out = optarg; break;
         case OPT_FORMAT:
-            if (strcmp(optarg, "html") == 0)
-                svg = 0;
-            else if (strcmp(optarg, "svg") == 0)
-                svg = 1;
-            else
-                rc = cli_usage_error("report", "--format takes html or svg, not '%s'", optarg);
+            rc = CLI_CHOOSE("report", "--format", optarg, formats, &svg);
             break;
         case OPT_TOP:
             top = strtol(optarg, &end, 10);
@@ -116,68 +126,57 @@ int cmd_report(int argc, char **argv)
             else
                 ro.top = (size_t)top;
             break;
-        case OPT_COUNTRY: ro.country = optarg; break;
+        case OPT_COUNTRY: country = optarg; break;
         default:
             rc = cli_shared_option(&in, &eng, "report", opt, optarg);
         }
-        if (rc) {
-            cli_input_release(&in);
-            return rc;
-        }
     }
-    if (optind + 1 != argc || !out) {
-        cli_input_release(&in);
-        return cli_usage_error("report", optind + 1 != argc ? "exactly one input, please"
-                                                            : "no output given (-o OUT)");
-    }
+    if (rc == EXIT_OK && (optind + 1 != argc || !out))
+        rc = cli_usage_error("report", optind + 1 != argc ? "exactly one input, please"
+                                                          : "no output given (-o OUT)");
+    if (rc == EXIT_OK)
+        rc = cli_chain_load(&ch, &in, argv[optind]);
+    if (rc == EXIT_OK)
+        rc = cli_chain_score(&ch, &eng);
+    if (rc != EXIT_OK)
+        goto out;
     if (svg < 0)
         svg = ends_with(out, ".svg");
-    if ((rc = cli_load(&in, argv[optind], &g, &c)) != 0) {
-        cli_input_release(&in);
-        return rc;
-    }
-    if ((rc = cli_analyse(&eng, &c, &a)) != 0)
-        goto done_chain;
     /* positions: the layered layout reads the trophic levels just computed */
-    if (vc_analysis_annotate(&a, &g, &err) != VC_OK ||
-        vc_layout_compute(&g, VC_LAYOUT_LAYERED, NULL, &err) != VC_OK) {
+    if (vc_analysis_annotate(&ch.a, &ch.g, &err) != VC_OK ||
+        vc_layout_compute(&ch.g, VC_LAYOUT_LAYERED, NULL, &err) != VC_OK) {
         rc = cli_report(&err);
-        goto done;
+        goto out;
     }
-    if (ro.country && !svg) {
-        if (vc_analysis_country(&a, ro.country) == SIZE_MAX) {
-            cli_error("no actor of country '%s' in the data", ro.country);
-            rc = EXIT_DATA;
-            goto done;
+    if (country && !svg) {
+        have_view = 1;
+        if (vc_country_view(&ch.a, country, &view, &err) != VC_OK) {
+            rc = cli_report(&err);
+            goto out;
         }
-        if ((rc = deps_for(&a, &eng, ro.country, &deps)) != 0)
-            goto done;
+        if (view.country == SIZE_MAX) {
+            cli_error("no actor of country '%s' in the data", country);
+            rc = EXIT_DATA;
+            goto out;
+        }
+        if ((rc = deps_for(&ch.a, &eng, &view, &deps)) != EXIT_OK)
+            goto out;
         have_deps = 1;
+        ro.country = &view;
         ro.deps = &deps;
     }
     cli_report_date(date, sizeof(date));
     cli_report_params(&eng.opts, params, sizeof(params));
-    ro.title = c.graph->source;
+    ro.title = ch.g.source;
     ro.date = date;
     ro.params = params;
-    if (vc_outfile_open(&of, out, &err) != VC_OK) {
-        rc = cli_report(&err);
-        goto done;
-    }
-    if ((svg ? vc_report_svg(&g, &a, &ro, of.fp, &err)
-             : vc_report_html(&g, &a, &ro, of.fp, &err)) != VC_OK) {
-        vc_outfile_abort(&of);
-        rc = cli_report(&err);
-    } else if (vc_outfile_commit(&of, &err) != VC_OK) {
-        rc = cli_report(&err);
-    }
-done:
+    rc = write_report(&ch, &ro, svg, out);
+out:
+    if (have_view)
+        vc_country_view_release(&view);
     if (have_deps)
         vc_deps_release(&deps);
-    vc_analysis_release(&a);
-done_chain:
-    vc_chain_release(&c);
-    vc_graph_release(&g);
+    cli_chain_release(&ch);
     cli_input_release(&in);
     return rc;
 }

@@ -53,7 +53,7 @@ enum table { T_ALL, T_ITEMS, T_CRITICAL, T_CP };
 
 struct view {
     struct cli_compare_view v;
-    enum table which;
+    int which;            /* T_* */
 };
 
 static bool limit(const struct view *v, size_t rows)
@@ -72,6 +72,18 @@ static int by_loss(const void *x, const void *y)
     if (p->loss != q->loss)
         return p->loss > q->loss ? -1 : 1;
     return (p->item > q->item) - (p->item < q->item);
+}
+
+/* Why an item that has (or had) providers has no HHI on one side. */
+static const char *no_hhi(const struct vc_concentration *q, bool had_providers)
+{
+    if (!isnan(q->hhi))
+        return NULL;
+    if (!q->providers)
+        return had_providers ? "no provider left" : NULL;
+    if (q->providers_unknown)
+        return "no named provider's share is known";
+    return "only aggregates, whose sizes are unknown";
 }
 
 static int items_table(const struct vc_whatif *w, const struct view *v, struct cli_table *t)
@@ -97,9 +109,13 @@ static int items_table(const struct vc_whatif *w, const struct view *v, struct c
     if (hit_kind == VC_KIND_ITEM) {
         cli_table_col(t, "hhi_before", CLI_COL_NUM);
         cli_table_col(t, "hhi_after", CLI_COL_NUM);
+        cli_table_col(t, "hhi_note", CLI_COL_TEXT);
     }
     for (size_t j = 0; j < n && !limit(v, t->n_rows); j++) {
         uint32_t k = h[j].item, after = w->cmp.align.a_to_b[k];
+        const struct vc_concentration *qa = &w->before.conc[k];
+        const char *why_a = no_hhi(qa, false), *why_b = NULL;
+        char note[160];
         cli_table_row(t);
         cli_table_int(t, (long long)j + 1);
         cli_table_text(t, c->label[k]);
@@ -108,8 +124,18 @@ static int items_table(const struct vc_whatif *w, const struct view *v, struct c
         cli_table_bool(t, c->final[k]);
         if (hit_kind != VC_KIND_ITEM)
             continue;
-        cli_table_num(t, w->before.conc[k].hhi);
+        cli_table_num(t, qa->hhi);
         cli_table_num(t, after != UINT32_MAX ? w->after.conc[after].hhi : NAN);
+        if (after != UINT32_MAX)
+            why_b = no_hhi(&w->after.conc[after], qa->providers > 0);
+        /* an empty HHI says why: no number belongs there */
+        if (why_a && why_b && strcmp(why_a, why_b) == 0)
+            snprintf(note, sizeof(note), "before and after: %s", why_a);
+        else
+            snprintf(note, sizeof(note), "%s%s%s%s%s", why_a ? "before: " : "",
+                     why_a ? why_a : "", why_a && why_b ? "; " : "", why_b ? "after: " : "",
+                     why_b ? why_b : "");
+        cli_table_text(t, note);
     }
     free(h);
     return 0;
@@ -329,23 +355,25 @@ int cmd_whatif(int argc, char **argv)
     struct cli_compare_export x = { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 };
     struct vc_scenario s = VC_SCENARIO_INIT;
     struct vc_error err = VC_ERROR_INIT;
+    static const struct cli_choice tables[] = {
+        { "items", T_ITEMS, false }, { "critical", T_CRITICAL, false },
+        { "control-points", T_CP, false }, { "all", T_ALL, false },
+    };
     struct cli_input in;
     struct cli_engine eng;
-    struct vc_graph g;
-    struct vc_chain c;
+    struct cli_chain ch;
     struct vc_whatif w;
     int opt, rc = EXIT_OK;
     char *end;
 
     cli_input_init(&in);
     cli_engine_init(&eng);
+    cli_chain_init(&ch);
     while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (opt) {
         case 'h':
             fputs(usage, stdout);
-            cli_input_release(&in);
-            vc_scenario_release(&s);
-            return EXIT_OK;
+            goto out;
         case OPT_FORMAT:
             rc = cli_table_format_option("whatif", optarg, &v.v.fmt);
             break;
@@ -353,17 +381,7 @@ int cmd_whatif(int argc, char **argv)
             rc = cli_top_option("whatif", optarg, &v.v.top);
             break;
         case OPT_TABLE:
-            if (strcmp(optarg, "all") == 0)
-                v.which = T_ALL;
-            else if (strcmp(optarg, "items") == 0)
-                v.which = T_ITEMS;
-            else if (strcmp(optarg, "critical") == 0)
-                v.which = T_CRITICAL;
-            else if (strcmp(optarg, "control-points") == 0)
-                v.which = T_CP;
-            else
-                rc = cli_usage_error("whatif", "--table takes items, critical, control-points "
-                                     "or all, not '%s'", optarg);
+            rc = CLI_CHOOSE("whatif", "--table", optarg, tables, &v.which);
             break;
         case OPT_REMOVE:
         case OPT_REMOVE_COUNTRY:
@@ -409,26 +427,23 @@ int cmd_whatif(int argc, char **argv)
                              "--spare or --scenario");
     if (rc == EXIT_OK && x.dynamic && !x.path)
         rc = cli_usage_error("whatif", "--dynamic goes with --export OUT.gexf");
-    if (rc != EXIT_OK) {
-        cli_input_release(&in);
-        vc_scenario_release(&s);
-        return rc;
+    if (rc == EXIT_OK)
+        rc = cli_chain_load(&ch, &in, argv[optind]);
+    if (rc != EXIT_OK)
+        goto out;
+    if (vc_whatif_run(&ch.c, &eng.opts, &s, &w, &err) != VC_OK) {
+        rc = cli_report(&err);
+        goto out;
     }
-    if ((rc = cli_load(&in, argv[optind], &g, &c)) == EXIT_OK) {
-        if (vc_whatif_run(&c, &eng.opts, &s, &w, &err) != VC_OK) {
-            rc = cli_report(&err);
-        } else {
-            if (!w.converged)
-                cli_warning("losses on a cycle did not settle within %d rounds; figures on "
-                            "it are lower bounds (--max-rounds)", eng.opts.max_rounds);
-            rc = print_all(&s, &w, &v);
-            if (rc == EXIT_OK && x.path)
-                rc = write_export(&w, &x);
-            vc_whatif_release(&w);
-        }
-        vc_chain_release(&c);
-        vc_graph_release(&g);
-    }
+    if (!w.converged)
+        cli_warning("losses on a cycle did not settle within %d rounds; figures on it are "
+                    "lower bounds (--max-rounds)", eng.opts.max_rounds);
+    rc = print_all(&s, &w, &v);
+    if (rc == EXIT_OK && x.path)
+        rc = write_export(&w, &x);
+    vc_whatif_release(&w);
+out:
+    cli_chain_release(&ch);
     cli_input_release(&in);
     vc_scenario_release(&s);
     return rc;

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "engine/igraph_glue.h"
 
 struct command {
     const char *name;
@@ -43,13 +42,16 @@ static void usage(FILE *out)
           "Global options:\n"
           "  -q, --quiet     no warnings\n"
           "  -v, --verbose   more detail in messages\n"
+          "  --force         replace output files this user may not write (as cp -f\n"
+          "                  does); without it they are refused\n"
           "  --max-memory SIZE  stop with an error instead of using more than SIZE of\n"
           "                  memory (e.g. 512M, 4G; 'none' for no limit; default: 3/4\n"
           "                  of the machine's RAM)\n"
           "  -h, --help      this help; 'vchain COMMAND --help' for a command\n"
           "  -V, --version   print the version\n"
           "\n"
-          "FILE is GraphML, GEXF or a folder of CSV tables; '-' reads standard input.\n"
+          "FILE is GraphML, GEXF, a CSV edge list or a folder of CSV tables; '-' reads\n"
+          "standard input.\n"
           "Exit status: 0 success, 1 data or I/O error, 2 usage error.\n"
           "Documentation: README.md and docs/ in the source tree, man vchain.\n", out);
 }
@@ -80,6 +82,7 @@ int main(int argc, char **argv)
         { "help", no_argument, 0, 'h' },
         { "version", no_argument, 0, 'V' },
         { "max-memory", required_argument, 0, 'M' },
+        { "force", no_argument, 0, 'F' },
         { 0, 0, 0, 0 },
     };
     const struct command *cmd;
@@ -88,7 +91,6 @@ int main(int argc, char **argv)
     int max_memory_given = 0;
 
     vc_outfile_cleanup_on_signals();
-    vc_igraph_init(); /* never igraph's default handler, which aborts */
     /* '+': stop at the command name; its options belong to the command. */
     while ((c = getopt_long(argc, argv, "+qvhV", longopts, NULL)) != -1) {
         switch (c) {
@@ -100,6 +102,7 @@ int main(int argc, char **argv)
             max_memory_given = 1;
             break;
         case 'v': cli.verbose = 1; break;
+        case 'F': vc_outfile_policy(VC_OUTFILE_FORCE); break;
         case 'h': usage(stdout); return finish(EXIT_OK);
         case 'V':
             printf("vchain %s\n", VC_VERSION_STRING);
@@ -109,10 +112,8 @@ int main(int argc, char **argv)
     }
     if (cli_set_memory_limit(max_memory, max_memory_given) != 0 && max_memory_given)
         cli_warning("--max-memory: cannot set the limit: %s", strerror(errno));
-    if (optind >= argc) {
-        usage(stderr);
-        return EXIT_USAGE;
-    }
+    if (optind >= argc)
+        return cli_usage_text(usage);
     if (strcmp(argv[optind], "help") == 0) {
         if (optind + 1 >= argc) {
             usage(stdout);

@@ -12,8 +12,17 @@
  * exists, so a signal arriving before the slot is cleared unlinks nothing.
  *
  * The replacement keeps the target's permission bits when it exists (a
- * private 0600 file stays private) and writes through a symbolic link to
- * the file it names instead of replacing the link.
+ * private 0600 file stays private), and its owner and group where the
+ * process may set them (as root), and writes through a symbolic link to
+ * the file it names instead of replacing the link, also when that file does
+ * not exist yet (a dangling link).  A target the process may not write is
+ * refused, as cp(1) refuses it, unless VC_OUTFILE_FORCE is set: renaming a
+ * file over it would succeed in a writable folder and hand someone else's
+ * file to us.
+ *
+ * Temporary files are named .vchain-tmp-XXXXXX; only SIGKILL (or a crash)
+ * can leave one behind, and vc_outfile_is_temporary() lets readers refuse
+ * such a file instead of reading half an output as input.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -30,8 +39,23 @@
 #include "vchain/outfile.h"
 
 #define MAX_PENDING 32
+#define TMP_PREFIX ".vchain-tmp-"
+#define MAX_LINKS 40 /* symbolic links followed before giving up, as the kernel does */
 
 static _Atomic(char *) pending[MAX_PENDING];
+static unsigned policy;
+
+void vc_outfile_policy(unsigned flags)
+{
+    policy = flags;
+}
+
+bool vc_outfile_is_temporary(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    return strncmp(base, TMP_PREFIX, strlen(TMP_PREFIX)) == 0;
+}
 
 static int pending_add(char *tmp)
 {
@@ -67,7 +91,10 @@ static void on_signal(int sig)
 
 void vc_outfile_cleanup_on_signals(void)
 {
-    static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+    /* Every signal whose default action ends the process and that a
+     * handler may catch; SIGKILL and SIGSTOP cannot be caught. */
+    static const int sigs[] = { SIGINT,  SIGTERM, SIGHUP,    SIGPIPE, SIGQUIT, SIGUSR1,
+                                SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU };
     struct sigaction sa, old;
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_signal;
@@ -88,6 +115,54 @@ static int is_stdout(const char *path)
     return strcmp(path, "-") == 0;
 }
 
+/* Gives the new file the old one's owner and group where allowed (root; or
+ * a group of ours); a refusal only leaves the file ours, as any new file. */
+static void keep_owner(int fd, const struct stat *old)
+{
+    if (old->st_uid == geteuid() && old->st_gid == getegid())
+        return;
+    if (fchown(fd, old->st_uid, old->st_gid) != 0 && fchown(fd, (uid_t)-1, old->st_gid) != 0)
+        return;
+}
+
+/*
+ * The file a chain of symbolic links ends at, existing or not (malloc'd),
+ * or NULL with errno set (ELOOP on a loop).  realpath() cannot do this: it
+ * fails when the last link dangles.  Relative link contents are taken
+ * relative to the link's folder.
+ */
+static char *link_target(const char *path)
+{
+    char *cur = strdup(path);
+    for (int hops = 0; cur && hops < MAX_LINKS; hops++) {
+        struct stat lsb;
+        char buf[PATH_MAX];
+        ssize_t len;
+        if (lstat(cur, &lsb) != 0 || !S_ISLNK(lsb.st_mode))
+            return cur;
+        len = readlink(cur, buf, sizeof(buf) - 1);
+        if (len < 0) {
+            free(cur);
+            return NULL;
+        }
+        buf[len] = '\0';
+        const char *slash = strrchr(cur, '/');
+        size_t dirlen = buf[0] != '/' && slash ? (size_t)(slash - cur) + 1 : 0;
+        char *next = malloc(dirlen + (size_t)len + 1);
+        if (next) {
+            memcpy(next, cur, dirlen);
+            memcpy(next + dirlen, buf, (size_t)len + 1);
+        }
+        free(cur);
+        cur = next;
+    }
+    if (cur) {
+        free(cur);
+        errno = ELOOP;
+    }
+    return NULL;
+}
+
 enum vc_status vc_outfile_open(struct vc_outfile *o, const char *path, struct vc_error *err)
 {
     const char *slash, *target;
@@ -103,6 +178,9 @@ enum vc_status vc_outfile_open(struct vc_outfile *o, const char *path, struct vc
     o->tmp = NULL;
     o->slot = -1;
     o->direct = 0;
+    if (!path[0])
+        return vc_error_set(err, VC_EINVAL, NULL, 0, 0,
+                            "the output file name is empty (use '-' for standard output)");
     o->path = strdup(path);
     if (!o->path)
         return vc_error_set(err, VC_ENOMEM, path, 0, 0, "out of memory");
@@ -111,6 +189,20 @@ enum vc_status vc_outfile_open(struct vc_outfile *o, const char *path, struct vc
         return VC_OK;
     }
     exists = stat(path, &sb) == 0;
+    if (!exists && lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode)) {
+        /* A dangling link: create the file it names, keep the link. */
+        real = link_target(path);
+        if (!real) {
+            e = errno;
+            free(o->path);
+            o->path = NULL;
+            return vc_error_set(err, e == ENOMEM ? VC_ENOMEM : VC_EIO, path, 0, 0,
+                                "cannot follow the symbolic link: %s", strerror(e));
+        }
+        free(o->path);
+        o->path = real;
+        real = NULL;
+    }
     if (exists && !S_ISREG(sb.st_mode)) {
         /* A device or pipe (/dev/null, /dev/full, a FIFO): write straight to it,
          * never rename a regular file over it. */
@@ -132,6 +224,15 @@ enum vc_status vc_outfile_open(struct vc_outfile *o, const char *path, struct vc
             free(o->path);
             o->path = real;
         }
+    }
+    if (exists && !(policy & VC_OUTFILE_FORCE) && access(o->path, W_OK) != 0) {
+        e = errno;
+        free(o->path);
+        o->path = NULL;
+        return vc_error_set(err, VC_EIO, path, 0, 0,
+                            "will not replace a file that is not writable (%s); --force "
+                            "replaces it",
+                            strerror(e));
     }
     target = o->path;
     slash = strrchr(target, '/');
@@ -179,6 +280,8 @@ enum vc_status vc_outfile_open(struct vc_outfile *o, const char *path, struct vc
         mode = 0666 & ~mask;
     }
     fchmod(fd, mode);
+    if (exists)
+        keep_owner(fd, &sb);
     o->fp = fdopen(fd, "w");
     if (!o->fp) {
         e = errno;
@@ -213,6 +316,14 @@ enum vc_status vc_stdout_check(struct vc_error *err)
         return vc_error_set(err, VC_EIO, "<stdout>", 0, 0, "write error: %s",
                             strerror(errno ? errno : EIO));
     return VC_OK;
+}
+
+enum vc_status vc_outfile_fail(struct vc_outfile *o, enum vc_status st, struct vc_error *err)
+{
+    if (err && st != VC_OK && !err->path[0] && o->path)
+        snprintf(err->path, sizeof(err->path), "%s", is_stdout(o->path) ? "<stdout>" : o->path);
+    vc_outfile_abort(o);
+    return st;
 }
 
 /* Makes the rename itself durable; a folder that cannot be synced (some

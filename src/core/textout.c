@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "textout.h"
+#include "vchain/textout.h"
 
 void vc_json_string(FILE *out, const char *s)
 {

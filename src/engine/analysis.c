@@ -33,15 +33,13 @@ struct batch {
     const uint32_t *aux;        /* JOB_PROVISION: the item; JOB_COUNTRY: actor list starts */
     const uint32_t *members;    /* JOB_COUNTRY: actors by country */
     double *out;                /* impact per task */
+    uint8_t *estimated;         /* per task: the impact rests on an estimated share */
     int *rounds;                /* per thread */
     bool *converged;            /* per thread */
 };
 
-static void run_task(void *ctx, size_t t, unsigned thread)
+static void seed_task(struct batch *b, struct vc_prop *p, size_t t)
 {
-    struct batch *b = ctx;
-    struct vc_prop *p = &b->props[thread];
-
     switch (b->kind) {
     case JOB_ACTOR:
         vc_prop_cut_actor(p, b->ids[t], 1.0);
@@ -57,12 +55,39 @@ static void run_task(void *ctx, size_t t, unsigned thread)
             vc_prop_cut_actor(p, b->members[j], 1.0);
         break;
     }
-    vc_prop_run(p);
-    b->out[t] = vc_prop_impact(p);
+}
+
+static void note_run(struct batch *b, const struct vc_prop *p, unsigned thread)
+{
     if (p->max_evals > b->rounds[thread])
         b->rounds[thread] = p->max_evals;
     b->converged[thread] &= p->converged;
+}
+
+static void run_task(void *ctx, size_t t, unsigned thread)
+{
+    struct batch *b = ctx;
+    struct vc_prop *p = &b->props[thread];
+    bool used;
+
+    seed_task(b, p, t);
+    vc_prop_run(p);
+    b->out[t] = vc_prop_impact(p);
+    used = p->used_estimate;
+    note_run(b, p, thread);
     vc_prop_reset(p);
+    b->estimated[t] = 0;
+    if (used) {
+        /* An estimated share carried a loss: the impact rests on the
+         * estimates when the same extraction without them gives less
+         * (docs/model.md, "Unknown shares"). */
+        p->skip_estimates = true;
+        seed_task(b, p, t);
+        vc_prop_run(p);
+        b->estimated[t] = vc_prop_impact(p) < b->out[t] - 1e-9;
+        note_run(b, p, thread);
+        vc_prop_reset(p);
+    }
 }
 
 struct progress_ctx {
@@ -95,6 +120,7 @@ static enum vc_status run_batch(struct batch *b, unsigned threads, size_t n_task
 void vc_analysis_release(struct vc_analysis *a)
 {
     free(a->impact);
+    free(a->impact_estimated);
     free(a->conc);
     free(a->conc_level);
     free(a->share_max);
@@ -123,6 +149,7 @@ static enum vc_status alloc_results(struct vc_analysis *a)
 {
     size_t n = a->n ? a->n : 1;
     a->impact = malloc(n * sizeof(double));
+    a->impact_estimated = calloc(n, 1);
     a->conc = calloc(n, sizeof(*a->conc));
     a->conc_level = calloc(n, 1);
     a->share_max = malloc(n * sizeof(double));
@@ -131,7 +158,7 @@ static enum vc_status alloc_results(struct vc_analysis *a)
     a->reach_items = calloc(n, sizeof(uint32_t));
     a->reach_final = calloc(n, sizeof(uint32_t));
     a->control_point = calloc(n, 1);
-    if (!a->impact || !a->conc || !a->conc_level || !a->share_max || !a->replaceability ||
+    if (!a->impact || !a->impact_estimated || !a->conc || !a->conc_level || !a->share_max || !a->replaceability ||
         !a->spof_finals || !a->reach_items || !a->reach_final || !a->control_point)
         return VC_ENOMEM;
     for (size_t k = 0; k < a->n; k++)
@@ -295,8 +322,10 @@ static enum vc_status score_provisions(struct vc_analysis *a, const struct vc_mo
             if (c->aggregate[r->actor] || !r->known)
                 continue; /* never a control point; an estimate never makes one */
             few = providers_to_reach(m, i, p->level, o->theta_pair, &last);
+            /* the pair rule is for duopolists, not a small player beside a big one */
             p->hard_to_replace = r->share >= o->theta_share ||
-                                 (few > 0 && few <= 2 && among_top(m, i, p->level, few, r->edge));
+                                 (few > 0 && few <= 2 && r->share >= o->theta_pair_min &&
+                                  among_top(m, i, p->level, few, r->edge));
         }
     }
     return VC_OK;
@@ -349,6 +378,7 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     unsigned threads;
     uint32_t *ids = NULL, *aux = NULL, *cstart = NULL, *cmembers = NULL;
     double *impacts = NULL;
+    uint8_t *est = NULL;
     size_t n_ids;
     enum vc_status st;
 
@@ -391,7 +421,8 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     ids = malloc((a.n + 1) * sizeof(uint32_t));
     aux = malloc((a.n + 1) * sizeof(uint32_t));
     impacts = malloc((a.n + 1) * sizeof(double));
-    if (!b.props || !b.rounds || !b.converged || !ids || !aux || !impacts)
+    est = malloc(a.n + 1);
+    if (!b.props || !b.rounds || !b.converged || !ids || !aux || !impacts || !est)
         goto nomem;
     for (unsigned t = 0; t < threads; t++) {
         b.converged[t] = true;
@@ -400,6 +431,7 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     }
     b.ids = ids;
     b.out = impacts;
+    b.estimated = est;
 
     for (int kind = VC_KIND_ACTOR; kind <= VC_KIND_ITEM; kind++) {
         n_ids = 0;
@@ -409,8 +441,10 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
         b.kind = kind == VC_KIND_ACTOR ? JOB_ACTOR : JOB_ITEM;
         run_batch(&b, threads, n_ids, &a,
                   kind == VC_KIND_ACTOR ? "impact of every actor" : "impact of every item");
-        for (size_t j = 0; j < n_ids; j++)
+        for (size_t j = 0; j < n_ids; j++) {
             a.impact[ids[j]] = impacts[j];
+            a.impact_estimated[ids[j]] = est[j];
+        }
     }
 
     if ((st = collect_countries(&a, &cstart, &cmembers)) != VC_OK)
@@ -421,8 +455,10 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     b.aux = cstart;
     b.members = cmembers;
     run_batch(&b, threads, a.n_countries, &a, "impact of every country");
-    for (size_t j = 0; j < a.n_countries; j++)
+    for (size_t j = 0; j < a.n_countries; j++) {
         a.countries[j].impact = impacts[j];
+        a.countries[j].impact_estimated = est[j];
+    }
 
     if ((st = score_provisions(&a, &m)) != VC_OK)
         goto nomem;
@@ -434,13 +470,16 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
             uint32_t *ni = realloc(ids, (a.n_provisions + 1) * sizeof(uint32_t));
             uint32_t *na = ni ? realloc(aux, (a.n_provisions + 1) * sizeof(uint32_t)) : NULL;
             double *nd = na ? realloc(impacts, (a.n_provisions + 1) * sizeof(double)) : NULL;
+            uint8_t *ne = nd ? realloc(est, a.n_provisions + 1) : NULL;
             if (ni)
                 ids = ni;
             if (na)
                 aux = na;
             if (nd)
                 impacts = nd;
-            if (!ni || !na || !nd)
+            if (ne)
+                est = ne;
+            if (!ni || !na || !nd || !ne)
                 goto nomem;
         }
         ids[n_ids] = a.provisions[k].edge;
@@ -450,6 +489,7 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     b.ids = ids;
     b.aux = aux;
     b.out = impacts;
+    b.estimated = est;
     run_batch(&b, threads, n_ids, &a, "impact of every hard-to-replace provision");
     for (size_t k = 0, j = 0; k < a.n_provisions; k++)
         if (a.provisions[k].hard_to_replace)
@@ -462,7 +502,9 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     for (size_t k = 0; k < a.n_provisions; k++) {
         const struct vc_provision_score *p = &a.provisions[k];
         const char *cc = c->country[p->actor];
-        if (!p->control_point || !cc)
+        /* Counted once: at the level the item is analysed at (rank lists
+         * these), not again as the country row that restates its firms'. */
+        if (!p->control_point || !cc || p->level != a.conc_level[p->item])
             continue;
         size_t ci = vc_analysis_country(&a, cc);
         if (ci != SIZE_MAX)
@@ -489,6 +531,7 @@ out:
     free(ids);
     free(aux);
     free(impacts);
+    free(est);
     free(cstart);
     free(cmembers);
     vc_model_release(&m);
@@ -528,7 +571,12 @@ void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_s
         return;
     }
     ADD("%.1f %% of %s", p->share * 100, c->label[p->item]);
-    if (p->conc.providers > 1)
+    if (p->conc.providers > 1 && p->conc.coverage < 0.995)
+        /* partial coverage (beyond the rounding of shares given in 0.1 %):
+         * the conservative end, and why it is a bound */
+        ADD(" (HHI up to %.2f, as few as %.1f effective providers: the named shares cover "
+            "%.0f %%)", p->conc.hhi_upper, p->conc.n_eff, p->conc.coverage * 100);
+    else if (p->conc.providers > 1)
         ADD(" (HHI %.2f, %.1f effective providers)", p->conc.hhi, p->conc.n_eff);
     else
         ADD(" (sole provider)");
@@ -536,7 +584,11 @@ void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_s
         ADD("; replaceable: others hold %.0f %%", p->replaceability * 100);
         return;
     }
-    ADD("; hard to replace (replaceability %.2f)", p->replaceability);
+    if (p->share >= a->opts.theta_share)
+        ADD("; hard to replace (replaceability %.2f)", p->replaceability);
+    else
+        ADD("; hard to replace as one of at most two providers covering %.0f %% "
+            "(replaceability %.2f)", a->opts.theta_pair * 100, p->replaceability);
     if (!isnan(p->impact))
         ADD("; losing it costs %.1f %% of final output", p->impact * 100);
     if (a->spof_finals[p->actor] > 0)

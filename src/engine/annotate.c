@@ -137,12 +137,14 @@ enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct vc_graph
     char reason[512], method[64];
 
     struct vc_attr *impact = col(&c, VC_CLASS_NODE, "impact", VC_ATTR_DOUBLE);
+    struct vc_attr *impact_est = col(&c, VC_CLASS_NODE, "impact_estimated", VC_ATTR_BOOL);
     struct vc_attr *share_max = col(&c, VC_CLASS_NODE, "share_max", VC_ATTR_DOUBLE);
     struct vc_attr *coverage = col(&c, VC_CLASS_NODE, "coverage", VC_ATTR_DOUBLE);
     struct vc_attr *hhi = col(&c, VC_CLASS_NODE, "hhi", VC_ATTR_DOUBLE);
     struct vc_attr *hhi_upper = col(&c, VC_CLASS_NODE, "hhi_upper", VC_ATTR_DOUBLE);
     struct vc_attr *top_share = col(&c, VC_CLASS_NODE, "top_share", VC_ATTR_DOUBLE);
     struct vc_attr *n_eff = col(&c, VC_CLASS_NODE, "n_eff", VC_ATTR_DOUBLE);
+    struct vc_attr *n_eff_upper = col(&c, VC_CLASS_NODE, "n_eff_upper", VC_ATTR_DOUBLE);
     struct vc_attr *providers = col(&c, VC_CLASS_NODE, "providers", VC_ATTR_INT);
     struct vc_attr *unknown = col(&c, VC_CLASS_NODE, "providers_unknown", VC_ATTR_INT);
     struct vc_attr *p75 = col(&c, VC_CLASS_NODE, "providers_75", VC_ATTR_INT);
@@ -163,6 +165,8 @@ enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct vc_graph
     struct vc_attr *r_final = col(&c, VC_CLASS_NODE, "reach_final", VC_ATTR_INT);
     struct vc_attr *e_impact = col(&c, VC_CLASS_EDGE, "impact", VC_ATTR_DOUBLE);
     struct vc_attr *e_repl = col(&c, VC_CLASS_EDGE, "replaceability", VC_ATTR_DOUBLE);
+    struct vc_attr *e_est = col(&c, VC_CLASS_EDGE, "estimated", VC_ATTR_BOOL);
+    struct vc_attr *e_share_est = col(&c, VC_CLASS_EDGE, "share_estimate", VC_ATTR_DOUBLE);
     struct vc_attr *e_cp = col(&c, VC_CLASS_EDGE, "control_point", VC_ATTR_BOOL);
     struct vc_attr *e_reason = col(&c, VC_CLASS_EDGE, "cp_reason", VC_ATTR_STRING);
     /* firm networks only, so that value chains keep the columns they had */
@@ -172,6 +176,8 @@ enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct vc_graph
 
     for (size_t k = 0; k < a->n && c.st == VC_OK; k++) {
         set_d(&c, impact, k, a->impact[k]);
+        if (!isnan(a->impact[k]))
+            set_i(&c, impact_est, k, a->impact_estimated[k]);
         set_i(&c, spof, k, a->spof_finals[k] > 0);
         set_i(&c, spof_finals, k, a->spof_finals[k]);
         set_d(&c, pr_down, k, a->pagerank_down[k]);
@@ -198,6 +204,7 @@ enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct vc_graph
             set_d(&c, hhi_upper, k, q->hhi_upper);
             set_d(&c, top_share, k, q->top_share);
             set_d(&c, n_eff, k, q->n_eff);
+            set_d(&c, n_eff_upper, k, q->n_eff_upper);
             set_i(&c, providers, k, q->providers);
             set_i(&c, unknown, k, q->providers_unknown);
             if (q->providers_75 > 0)
@@ -209,6 +216,9 @@ enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct vc_graph
         const struct vc_provision_score *p = &a->provisions[j];
         set_d(&c, e_impact, p->edge, p->impact);
         set_d(&c, e_repl, p->edge, p->replaceability);
+        set_i(&c, e_est, p->edge, !p->share_known);
+        if (!p->share_known)
+            set_d(&c, e_share_est, p->edge, p->share);
         set_i(&c, e_cp, p->edge, p->control_point);
         if (!p->control_point)
             continue;

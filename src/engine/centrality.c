@@ -41,25 +41,6 @@ static bool without_direction(const struct vc_chain *c)
     return true;
 }
 
-static enum vc_status make_graph(const struct vc_graph *g, int reversed, bool undirected,
-                                 igraph_t *out, struct vc_error *err)
-{
-    igraph_vector_int_t edges;
-    enum vc_status st;
-
-    if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * g->n_edges)) != IGRAPH_SUCCESS)
-        return vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
-    for (size_t e = 0; e < g->n_edges; e++) {
-        VECTOR(edges)[2 * e] = reversed ? g->edge_to[e] : g->edge_from[e];
-        VECTOR(edges)[2 * e + 1] = reversed ? g->edge_from[e] : g->edge_to[e];
-    }
-    st = VC_IGRAPH(igraph_create(out, &edges, (igraph_integer_t)g->n_nodes,
-                                 undirected ? IGRAPH_UNDIRECTED : IGRAPH_DIRECTED), err,
-                   "building the igraph graph");
-    igraph_vector_int_destroy(&edges);
-    return st;
-}
-
 static double *copy_out(const igraph_vector_t *v, size_t n)
 {
     double *d = malloc((n ? n : 1) * sizeof(double));
@@ -269,10 +250,10 @@ enum vc_status vc_position_compute(const struct vc_model *m, const struct vc_eng
     vc_igraph_init();
     memset(&p, 0, sizeof(p));
     bool undirected = without_direction(m->chain);
-    st = make_graph(g, 0, undirected, &down, err);
+    st = vc_igraph_from_graph(g, !undirected, false, &down, err);
     have_down = st == VC_OK;
     if (st == VC_OK)
-        st = make_graph(g, 1, undirected, &up, err);
+        st = vc_igraph_from_graph(g, !undirected, true, &up, err);
     have_up = have_down && st == VC_OK;
     if (st == VC_OK)
         st = pagerank(&down, m->n, &p.pagerank_down, err);

@@ -9,11 +9,13 @@
  */
 #define _GNU_SOURCE /* qsort_r */
 #include <ctype.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "core/palette.h"
 #include "vchain/compare.h"
 
 #define NONE32 UINT32_MAX
@@ -31,41 +33,15 @@ const char *vc_match_name(enum vc_match m)
     return "none";
 }
 
-const char *vc_change_name(enum vc_change c)
-{
-    switch (c) {
-    case VC_CHANGE_NEW: return "new";
-    case VC_CHANGE_GONE: return "gone";
-    case VC_CHANGE_GREW: return "grew";
-    case VC_CHANGE_SHRANK: return "shrank";
-    case VC_CHANGE_SAME: break;
-    }
-    return "same";
-}
-
-const char *vc_cp_change_name(enum vc_cp_change c)
-{
-    switch (c) {
-    case VC_CP_GAINED: return "gained";
-    case VC_CP_LOST: return "lost";
-    case VC_CP_KEPT: return "kept";
-    case VC_CP_NONE: break;
-    }
-    return "";
-}
-
-/* Okabe-Ito: new bluish green, gone vermillion, grew blue, shrank orange,
- * same grey (docs/compare.md). */
+/* The status colours (core/palette.h; docs/compare.md). */
 void vc_change_rgb(enum vc_change c, uint8_t rgb[3])
 {
-    static const uint8_t colours[5][3] = {
-        { 153, 153, 153 }, /* same */
-        { 0, 158, 115 },   /* new */
-        { 213, 94, 0 },    /* gone */
-        { 0, 114, 178 },   /* grew */
-        { 230, 159, 0 },   /* shrank */
+    static const enum vc_colour colours[] = {
+        [VC_CHANGE_SAME] = VC_COLOUR_SAME, [VC_CHANGE_NEW] = VC_COLOUR_NEW,
+        [VC_CHANGE_GONE] = VC_COLOUR_GONE, [VC_CHANGE_GREW] = VC_COLOUR_GREW,
+        [VC_CHANGE_SHRANK] = VC_COLOUR_SHRANK,
     };
-    memcpy(rgb, colours[c <= VC_CHANGE_SHRANK ? c : 0], 3);
+    memcpy(rgb, vc_palette_rgb(colours[c <= VC_CHANGE_SHRANK ? c : VC_CHANGE_SAME]), 3);
 }
 
 /* ---- alignment ---- */

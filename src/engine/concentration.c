@@ -2,6 +2,7 @@
  * concentration.c - how concentrated each item's market is, per provider
  * level: coverage, HHI bounds, top share, effective number of providers,
  * providers needed to reach 75 %.  docs/model.md, "Concentration".
+ * Without a named provider with a known share there is no HHI (NAN).
  */
 #include <math.h>
 #include <string.h>
@@ -13,7 +14,7 @@ void vc_concentration_of(const struct vc_model *m, size_t item, enum vc_level le
 {
     const struct vc_chain *c = m->chain;
     double hhi = 0, named = 0;
-    int counted75 = 0;
+    int counted75 = 0, named_known = 0;
 
     memset(out, 0, sizeof(*out));
     out->providers_75 = -1;
@@ -33,6 +34,7 @@ void vc_concentration_of(const struct vc_model *m, size_t item, enum vc_level le
          * cannot be one of the few that reach 75 %. */
         if (c->aggregate[p->actor])
             continue;
+        named_known++;
         hhi += p->share * p->share;
         if (p->share > out->top_share)
             out->top_share = p->share;
@@ -45,14 +47,27 @@ void vc_concentration_of(const struct vc_model *m, size_t item, enum vc_level le
     }
     out->estimated = out->providers_unknown > 0;
     if (!out->providers) {
-        out->coverage = out->hhi = out->hhi_upper = out->top_share = out->n_eff = NAN;
+        out->coverage = out->hhi = out->hhi_upper = out->top_share = NAN;
+        out->n_eff = out->n_eff_upper = NAN;
+        return;
+    }
+    if (!named_known) {
+        /* Only aggregates (many providers of unknown sizes) or unknown
+         * shares: the data says nothing about concentration, and 0 would
+         * read as a perfectly competitive market. */
+        out->hhi = out->hhi_upper = out->top_share = NAN;
+        out->n_eff = out->n_eff_upper = NAN;
         return;
     }
     out->hhi = hhi;
     /* Upper bound: the uncovered rest is one more provider. */
     out->hhi_upper = hhi + (out->coverage < 1.0 ? (1.0 - out->coverage) * (1.0 - out->coverage)
                                                 : 0.0);
-    out->n_eff = hhi > 0 ? 1.0 / hhi : NAN;
+    /* N_eff over the range the data supports; the conservative end (fewest
+     * providers) is the one that text and thresholds use.  Without a named
+     * share (aggregates or unknown shares only) there is no number. */
+    out->n_eff = hhi > 0 ? 1.0 / out->hhi_upper : NAN;
+    out->n_eff_upper = hhi > 0 ? 1.0 / hhi : NAN;
 }
 
 enum vc_level vc_concentration_level(const struct vc_model *m, size_t item,

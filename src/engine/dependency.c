@@ -1,6 +1,7 @@
 /*
- * dependency.c - which of others' control points lie upstream of what a
- * country makes.  A breadth-first walk up the item graph from each item
+ * dependency.c - one country seen from the analysis (vc_country_view: its
+ * own provisions and its dependencies), and which of others' control
+ * points lie upstream of what a country makes.  A breadth-first walk up the item graph from each item
  * the country provides: through its essential inputs, and from there
  * through inputs and variants alike (an input is met by any of its kinds).
  * The item's own variants are kinds of what the country makes, not inputs
@@ -112,4 +113,33 @@ out:
     free(n_inputs);
     free(deps);
     return st;
+}
+
+enum vc_status vc_country_view(const struct vc_analysis *a, const char *code,
+                               struct vc_country_view *out, struct vc_error *err)
+{
+    const struct vc_chain *c = a->chain;
+    const char *a3;
+
+    memset(out, 0, sizeof(*out));
+    out->asked = code;
+    out->country = vc_analysis_country(a, code);
+    if (out->country == SIZE_MAX)
+        return VC_OK;
+    out->code = a->countries[out->country].code;
+    a3 = vc_country_alpha3(out->code);
+    out->own = malloc((a->n_provisions ? a->n_provisions : 1) * sizeof(size_t));
+    if (!out->own)
+        return vc_error_set(err, VC_ENOMEM, c->graph->source, 0, 0, "out of memory");
+    for (size_t j = 0; j < a->n_provisions; j++)
+        if (of_country(c, a->provisions[j].actor, out->code, a3))
+            out->own[out->n_own++] = j;
+    return vc_analysis_dependencies(a, out->code, &out->deps, &out->n_deps, err);
+}
+
+void vc_country_view_release(struct vc_country_view *v)
+{
+    free(v->own);
+    free(v->deps);
+    memset(v, 0, sizeof(*v));
 }

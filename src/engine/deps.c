@@ -4,10 +4,11 @@
  *
  * One extraction per country B (every actor of B, at both levels, as
  * vc_country_cut), with the engine's propagation; then for every item A
- * provides, the loss that reaches it through its inputs and variants alone
- * (vc_input_loss: B as a co-provider of the same item does not cut A's own
- * output), weighted by A's share in it and the item's value; in a firm
- * network, every firm of A weighted by its output.  Extractions
+ * provides, the loss that reaches it through its essential inputs alone
+ * (vc_essential_loss: B as a co-provider of the same item, or of one of its
+ * variants, does not cut A's own output), weighted by A's share in it and
+ * the item's value; in a firm network, every firm of A weighted by its
+ * output.  Extractions
  * run in parallel, one workspace per thread.  docs/model.md, "Comparing
  * and mutual dependency", has the formula and a worked example.
  */
@@ -18,7 +19,7 @@
 
 #include "disruption.h"
 #include "parallel.h"
-#include "vchain/compare.h"
+#include "vchain/deps.h"
 
 /* One item's providers among the matrix's countries. */
 struct entry {
@@ -59,7 +60,7 @@ static void extract_country(void *ctx, size_t b, unsigned thread)
         /* a firm of a firm network: not cut, so all it loses comes through
          * the network */
         in = j->m->chain->kind[v] == VC_KIND_ACTOR ? p->loss[v]
-                                                   : vc_input_loss(j->m, j->opts, p->loss, v);
+                                                   : vc_essential_loss(j->m, p->loss, v);
         if (in <= 0)
             continue;
         for (uint32_t e = j->ent_start[v]; e < j->ent_start[v + 1]; e++)

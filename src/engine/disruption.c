@@ -81,8 +81,7 @@ static double clamp01(double x)
     return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
-double vc_input_loss(const struct vc_model *m, const struct vc_engine_opts *opts,
-                     const double *loss, uint32_t v)
+double vc_essential_loss(const struct vc_model *m, const double *loss, uint32_t v)
 {
     double worst = 0;
 
@@ -90,6 +89,13 @@ double vc_input_loss(const struct vc_model *m, const struct vc_engine_opts *opts
     for (uint32_t j = m->in_start[v]; j < m->in_start[v + 1]; j++)
         if (loss[m->in_src[j]] > worst)
             worst = loss[m->in_src[j]];
+    return clamp01(worst);
+}
+
+double vc_input_loss(const struct vc_model *m, const struct vc_engine_opts *opts,
+                     const double *loss, uint32_t v)
+{
+    double worst = vc_essential_loss(m, loss, v);
 
     /* Variants stand in for each other: their weighted mean loss, unless
      * every variant is declared essential. */
@@ -177,6 +183,8 @@ static double eval_item(const struct vc_prop *p, uint32_t v)
     for (uint32_t j = m->prov_start[v]; j < m->prov_start[v + 1]; j++) {
         const struct vc_provision_ref *q = &m->prov[j];
         double lost = q->edge == p->cut_edge ? 1.0 : p->loss[q->actor];
+        if (!q->known && p->skip_estimates)
+            continue;
         removed[q->level] += lost * q->share;
     }
     r = clamp01(removed[0] > removed[1] ? removed[0] : removed[1]);
@@ -292,9 +300,12 @@ void vc_prop_cut_provision(struct vc_prop *p, uint32_t edge, uint32_t item)
 {
     const struct vc_model *m = p->m;
     p->cut_edge = edge; /* for the naive pass */
-    for (uint32_t j = m->prov_start[item]; j < m->prov_start[item + 1]; j++)
-        if (m->prov[j].edge == edge)
-            p->st[item].s[m->prov[j].level] += m->prov[j].share;
+    for (uint32_t j = m->prov_start[item]; j < m->prov_start[item + 1]; j++) {
+        if (m->prov[j].edge != edge || (!m->prov[j].known && p->skip_estimates))
+            continue;
+        p->used_estimate |= !m->prov[j].known && m->prov[j].share > 0;
+        p->st[item].s[m->prov[j].level] += m->prov[j].share;
+    }
     touch(p, item);
     heap_push(p, item);
 }
@@ -331,7 +342,6 @@ static void spread(struct vc_prop *p, uint32_t u, double before, double now, dou
     const struct vc_model *m = p->m;
     double delta = now - before;
     int essential = p->opts->variants == VC_VARIANTS_ESSENTIAL;
-
     bool down = downstream(p->opts);
 
     for (uint32_t k = m->dep_start[u]; k < m->dep_start[u + 1]; k++) {
@@ -342,6 +352,14 @@ static void spread(struct vc_prop *p, uint32_t u, double before, double now, dou
             break;
         case VC_DEP_PROVIDES_COUNTRY:
             p->st[v].s[S_R_COUNTRY] += delta * m->dep_coef[k];
+            break;
+        case VC_DEP_PROVIDES_FIRM_EST:
+        case VC_DEP_PROVIDES_COUNTRY_EST:
+            if (p->skip_estimates)
+                continue; /* the estimated share read as 0: nothing reaches v */
+            p->used_estimate |= m->dep_coef[k] > 0;
+            p->st[v].s[m->dep_kind[k] == VC_DEP_PROVIDES_COUNTRY_EST ? S_R_COUNTRY : S_R_FIRM] +=
+                delta * m->dep_coef[k];
             break;
         case VC_DEP_INPUT:
             if (now > p->st[v].s[S_IN])
@@ -438,6 +456,7 @@ void vc_prop_reset(struct vc_prop *p)
     p->cut_edge = p->forced = UINT32_MAX;
     p->max_evals = 0;
     p->converged = true;
+    p->used_estimate = p->skip_estimates = false;
 }
 
 void vc_prop_run_naive(struct vc_prop *p)

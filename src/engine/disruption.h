@@ -45,6 +45,9 @@ struct vc_prop {
     uint32_t forced;     /* an item lost entirely, or UINT32_MAX */
     int max_evals;       /* largest number of evaluations of one node */
     bool converged;
+    bool used_estimate;  /* a provision with an estimated share carried a loss */
+    bool skip_estimates; /* set before a run: read estimated shares as 0 (to see
+                            whether a figure rests on them; docs/model.md) */
 };
 
 enum vc_status vc_prop_init(struct vc_prop *p, const struct vc_model *m,
@@ -69,6 +72,14 @@ void vc_prop_reset(struct vc_prop *p);
  */
 double vc_input_loss(const struct vc_model *m, const struct vc_engine_opts *opts,
                      const double *loss, uint32_t v);
+
+/*
+ * The part of that which comes through v's essential inputs (input_of)
+ * alone: the loss of its scarcest input.  What reaches an item through its
+ * variants is its co-providers' loss in a sub-market, not a cut in its own
+ * providers' supply (the mutual dependency of countries counts only this).
+ */
+double vc_essential_loss(const struct vc_model *m, const double *loss, uint32_t v);
 
 /* The peer to beat: one full pass (or passes, on cycles) over every node. */
 void vc_prop_run_naive(struct vc_prop *p);

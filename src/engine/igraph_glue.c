@@ -52,3 +52,23 @@ enum vc_status vc_igraph_status(igraph_error_t code, struct vc_error *err, const
                         "%s: %s (%s)", what, reason[0] ? reason : "failed",
                         igraph_strerror(code));
 }
+
+enum vc_status vc_igraph_from_graph(const struct vc_graph *g, bool directed, bool reversed,
+                                    igraph_t *out, struct vc_error *err)
+{
+    igraph_vector_int_t edges;
+    enum vc_status st;
+
+    vc_igraph_init();
+    if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * g->n_edges)) != IGRAPH_SUCCESS)
+        return vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
+    for (size_t e = 0; e < g->n_edges; e++) {
+        VECTOR(edges)[2 * e] = reversed ? g->edge_to[e] : g->edge_from[e];
+        VECTOR(edges)[2 * e + 1] = reversed ? g->edge_from[e] : g->edge_to[e];
+    }
+    st = VC_IGRAPH(igraph_create(out, &edges, (igraph_integer_t)g->n_nodes,
+                                 directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED),
+                   err, "building the igraph graph");
+    igraph_vector_int_destroy(&edges);
+    return st;
+}

@@ -170,6 +170,78 @@ static enum vc_status build_provisions(struct vc_model *m)
     return VC_OK;
 }
 
+/*
+ * The market size that weighs a node as a variant (docs/model.md): its
+ * `value`; without one, the sum of its own variants' sizes, where a variant
+ * without a size counts as its smallest sibling's; NAN when none of its
+ * variants has a (positive) size either.  A category that the data sizes
+ * only through its sub-markets must not weigh as little as its smallest
+ * sibling.  Computed variants first (Kahn over variant_of alone, with a
+ * heap worklist so that long chains cannot exhaust the stack); nodes on a
+ * variant_of cycle keep their `value` or NAN.
+ */
+static enum vc_status variant_sizes(const struct vc_model *m, double *size)
+{
+    const struct vc_chain *c = m->chain;
+    const struct vc_graph *g = c->graph;
+    size_t n = m->n, head = 0, tail = 0;
+    uint32_t *left = malloc((n ? n : 1) * sizeof(uint32_t));  /* variants not yet sized */
+    uint32_t *up_start = starts(n), *up = NULL, *queue = NULL;
+
+    if (!left || !up_start)
+        goto nomem;
+    for (size_t e = 0; e < m->m; e++)
+        if (c->relation[e] == VC_REL_VARIANT_OF)
+            up_start[g->edge_from[e] + 1]++;
+    prefix(up_start, n);
+    up = malloc((up_start[n] ? up_start[n] : 1) * sizeof(uint32_t));
+    queue = malloc((n ? n : 1) * sizeof(uint32_t));
+    if (!up || !queue)
+        goto nomem;
+    for (size_t e = 0; e < m->m; e++)
+        if (c->relation[e] == VC_REL_VARIANT_OF)
+            up[up_start[g->edge_from[e]]++] = g->edge_to[e];
+    unshift(up_start, n);
+    for (size_t v = 0; v < n; v++) {
+        left[v] = m->var_start[v + 1] - m->var_start[v];
+        size[v] = c->value[v];
+        if (!left[v])
+            queue[tail++] = (uint32_t)v;
+    }
+    while (head < tail) {
+        uint32_t v = queue[head++];
+        if (isnan(size[v]) && m->var_start[v] < m->var_start[v + 1]) {
+            double smallest = INFINITY, sum = 0;
+            int unsized = 0;
+            for (uint32_t k = m->var_start[v]; k < m->var_start[v + 1]; k++) {
+                double s = size[m->var_src[k]];
+                if (isnan(s))
+                    unsized++;
+                else
+                    sum += s;
+                if (s > 0 && s < smallest)
+                    smallest = s;
+            }
+            if (!isinf(smallest))
+                size[v] = sum + unsized * smallest;
+        }
+        for (uint32_t k = up_start[v]; k < up_start[v + 1]; k++)
+            if (--left[up[k]] == 0)
+                queue[tail++] = up[k];
+    }
+    free(left);
+    free(up_start);
+    free(up);
+    free(queue);
+    return VC_OK;
+nomem:
+    free(left);
+    free(up_start);
+    free(up);
+    free(queue);
+    return VC_ENOMEM;
+}
+
 /* input_of and variant_of lists per target item. */
 static enum vc_status build_item_inputs(struct vc_model *m)
 {
@@ -197,9 +269,6 @@ static enum vc_status build_item_inputs(struct vc_model *m)
     m->var_edge = malloc((m->var_start[n] ? m->var_start[n] : 1) * sizeof(uint32_t));
     if (!m->in_src || !m->var_src || !m->var_w || !m->var_edge)
         return VC_ENOMEM;
-    /* Variant weights: the edge's weight when given, else the variant's
-     * market size (value), else equal. */
-    struct vc_attr *wattr = vc_graph_attr(g, VC_CLASS_EDGE, "weight");
     for (size_t e = 0; e < m->m; e++) {
         uint32_t u = g->edge_from[e], v = g->edge_to[e];
         if (c->undirected[e])
@@ -208,14 +277,26 @@ static enum vc_status build_item_inputs(struct vc_model *m)
             m->in_src[m->in_start[v]++] = u;
         } else if (c->relation[e] == VC_REL_VARIANT_OF) {
             size_t k = m->var_start[v]++;
-            double w = vc_attr_has(wattr, e) ? c->weight[e] : c->value[u];
             m->var_src[k] = u;
             m->var_edge[k] = (uint32_t)e;
-            m->var_w[k] = isnan(w) ? -1.0 : w; /* -1: to be settled below */
         }
     }
     unshift(m->in_start, n);
     unshift(m->var_start, n);
+    /* Variant weights: the edge's weight when given, else the variant's
+     * market size (variant_sizes), else equal. */
+    double *size = malloc((n ? n : 1) * sizeof(double));
+    if (!size || variant_sizes(m, size) != VC_OK) {
+        free(size);
+        return VC_ENOMEM;
+    }
+    struct vc_attr *wattr = vc_graph_attr(g, VC_CLASS_EDGE, "weight");
+    for (size_t k = 0; k < m->var_start[n]; k++) {
+        uint32_t e = m->var_edge[k];
+        double w = vc_attr_has(wattr, e) ? c->weight[e] : size[m->var_src[k]];
+        m->var_w[k] = isnan(w) ? -1.0 : w; /* -1: to be settled below */
+    }
+    free(size);
     /* A variant without weight or size takes the smallest size among its
      * siblings (an unmeasured niche is taken to be small, so it cannot drown
      * the big variants); when none has a size, all count equally. */
@@ -413,15 +494,19 @@ static enum vc_status build_dependents(struct vc_model *m)
     size_t n = m->n, head = 0, tail = 0;
     uint32_t *indeg;
     double *coef = calloc(m->m ? m->m : 1, sizeof(double)); /* per edge */
+    uint8_t *est = calloc(m->m ? m->m : 1, 1);                /* per edge */
 
     m->dep_start = starts(n);
-    if (!m->dep_start || !coef) {
+    if (!m->dep_start || !coef || !est) {
         free(coef);
+        free(est);
         return VC_ENOMEM;
     }
     /* the coefficient each edge carries: estimated share, or variant weight */
-    for (size_t j = 0; j < m->prov_start[n]; j++)
+    for (size_t j = 0; j < m->prov_start[n]; j++) {
         coef[m->prov[j].edge] = m->prov[j].share;
+        est[m->prov[j].edge] = !m->prov[j].known;
+    }
     for (size_t v = 0; v < n; v++) {
         double sum = 0;
         for (uint32_t q = m->var_start[v]; q < m->var_start[v + 1]; q++)
@@ -447,6 +532,7 @@ static enum vc_status build_dependents(struct vc_model *m)
         !indeg) {
         free(indeg);
         free(coef);
+        free(est);
         return VC_ENOMEM;
     }
     for (size_t e = 0; e < m->m; e++) {
@@ -459,8 +545,12 @@ static enum vc_status build_dependents(struct vc_model *m)
         m->dep_aux[k] = UINT32_MAX;
         switch (c->relation[e]) {
         case VC_REL_PROVIDES:
-            m->dep_kind[k] = c->level[u] == VC_LEVEL_COUNTRY ? VC_DEP_PROVIDES_COUNTRY
-                                                             : VC_DEP_PROVIDES_FIRM;
+            if (est[e])
+                m->dep_kind[k] = c->level[u] == VC_LEVEL_COUNTRY ? VC_DEP_PROVIDES_COUNTRY_EST
+                                                                 : VC_DEP_PROVIDES_FIRM_EST;
+            else
+                m->dep_kind[k] = c->level[u] == VC_LEVEL_COUNTRY ? VC_DEP_PROVIDES_COUNTRY
+                                                                 : VC_DEP_PROVIDES_FIRM;
             break;
         case VC_REL_INPUT_OF: m->dep_kind[k] = VC_DEP_INPUT; break;
         case VC_REL_VARIANT_OF: m->dep_kind[k] = VC_DEP_VARIANT; break;
@@ -477,6 +567,7 @@ static enum vc_status build_dependents(struct vc_model *m)
     }
     unshift(m->dep_start, n);
     free(coef);
+    free(est);
     for (size_t k = 0; k < n; k++)
         if (!indeg[k])
             m->order[tail++] = (uint32_t)k;

@@ -29,7 +29,9 @@ enum vc_dep_kind {
     VC_DEP_INPUT,           /* essential input -> item */
     VC_DEP_VARIANT,         /* variant -> broader item */
     VC_DEP_SUPPLY,          /* supplier -> actor, an essential link (in a group) */
-    VC_DEP_SUPPLY_LINEAR    /* supplier -> actor, a link marked essential=false */
+    VC_DEP_SUPPLY_LINEAR,   /* supplier -> actor, a link marked essential=false */
+    VC_DEP_PROVIDES_FIRM_EST,   /* as the two provides kinds, with an estimated share */
+    VC_DEP_PROVIDES_COUNTRY_EST /* (a kind of their own: no cost on known shares) */
 };
 
 struct vc_model {

@@ -10,10 +10,13 @@
  * checked before any file is created.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "viz.h"
 #include "vchain/outfile.h"
@@ -87,14 +90,6 @@ enum vc_status vc_csv_paths(const char *path, char **nodes, char **edges, struct
     return VC_OK;
 }
 
-/* Fills in the output's name when a writer's error has none. */
-static enum vc_status name_error(struct vc_error *err, const char *path, enum vc_status st)
-{
-    if (err && st != VC_OK && !err->path[0])
-        snprintf(err->path, sizeof(err->path), "%s", path);
-    return st;
-}
-
 static enum vc_status write_one(const struct vc_graph *g, enum vc_export_format fmt,
                                 const char *path, const struct vc_export_opts *opts,
                                 struct vc_outfile *o, struct vc_error *err)
@@ -108,9 +103,32 @@ static enum vc_status write_one(const struct vc_graph *g, enum vc_export_format 
     case VC_EXPORT_JSON: st = vc_json_write(g, opts, o->fp, err); break;
     default: st = vc_error_set(err, VC_EINVAL, path, 0, 0, "no format to write"); break;
     }
-    if (st != VC_OK)
-        vc_outfile_abort(o);
-    return name_error(err, path, st);
+    return st != VC_OK ? vc_outfile_fail(o, st, err) : VC_OK;
+}
+
+/*
+ * An exclusive lock on the folder that holds file (an open descriptor to
+ * pass to unlock_folder), or -1 when the folder cannot be locked (some
+ * network file systems): the lock is then only lost, not needed for
+ * correctness of a single run.
+ */
+static int lock_folder(const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    char *dir = slash ? strndup(file, slash == file ? 1 : (size_t)(slash - file)) : strdup(".");
+    int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    free(dir);
+    if (fd >= 0 && flock(fd, LOCK_EX) != 0) {
+        close(fd);
+        fd = -1;
+    }
+    return fd;
+}
+
+static void unlock_folder(int fd)
+{
+    if (fd >= 0)
+        close(fd); /* closing releases the flock */
 }
 
 static enum vc_status write_csv(const struct vc_graph *g, const char *path,
@@ -118,15 +136,20 @@ static enum vc_status write_csv(const struct vc_graph *g, const char *path,
 {
     struct vc_outfile on = VC_OUTFILE_INIT, oe = VC_OUTFILE_INIT;
     char *np = NULL, *ep = NULL;
+    bool made_folder = false;
+    int lock = -1;
     enum vc_status st = vc_csv_paths(path, &np, &ep, err);
 
     if (st != VC_OK)
         return st;
-    if (!ends_with_ci(path, ".csv") && !is_dir(path) && mkdir(path, 0777) != 0 &&
-        errno != EEXIST) {
-        st = vc_error_set(err, VC_EIO, path, 0, 0, "cannot create the folder: %s",
-                          strerror(errno));
-        goto out;
+    if (!ends_with_ci(path, ".csv") && !is_dir(path)) {
+        if (mkdir(path, 0777) == 0)
+            made_folder = true;
+        else if (errno != EEXIST) {
+            st = vc_error_set(err, VC_EIO, path, 0, 0, "cannot create the folder: %s",
+                              strerror(errno));
+            goto out;
+        }
     }
     /* Both tables are complete on disk before either is renamed into place. */
     if ((st = vc_outfile_open(&on, np, err)) != VC_OK)
@@ -135,20 +158,28 @@ static enum vc_status write_csv(const struct vc_graph *g, const char *path,
         vc_outfile_abort(&on);
         goto out;
     }
-    st = name_error(err, np, vc_csv_write_nodes(g, opts, on.fp, err));
-    if (st == VC_OK)
-        st = name_error(err, ep, vc_csv_write_edges(g, opts, oe.fp, err));
-    if (st != VC_OK) {
-        vc_outfile_abort(&on);
+    if ((st = vc_csv_write_nodes(g, opts, on.fp, err)) != VC_OK) {
+        vc_outfile_fail(&on, st, err);
         vc_outfile_abort(&oe);
         goto out;
     }
+    if ((st = vc_csv_write_edges(g, opts, oe.fp, err)) != VC_OK) {
+        vc_outfile_fail(&oe, st, err);
+        vc_outfile_abort(&on);
+        goto out;
+    }
+    /* The pair is renamed into place under a lock on its folder, so two
+     * exports to the same place leave one run's pair, never a mix. */
+    lock = lock_folder(np);
     if ((st = vc_outfile_commit(&on, err)) != VC_OK) {
         vc_outfile_abort(&oe);
         goto out;
     }
     st = vc_outfile_commit(&oe, err);
 out:
+    unlock_folder(lock);
+    if (st != VC_OK && made_folder)
+        rmdir(path); /* only when empty: a folder we made and could not fill */
     free(np);
     free(ep);
     return st;

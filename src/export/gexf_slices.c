@@ -20,9 +20,9 @@
 
 #include "core/attrname.h"
 #include "gexf.h"
-#include "vchain/compare.h"
 #include "vchain/outfile.h"
-#include "vchain/vchain.h"
+#include "vchain/export.h"
+#include "vchain/version.h"
 
 /* The columns of one class: static ones, and dynamic pairs. */
 struct slice_cols {
@@ -288,11 +288,7 @@ enum vc_status vc_gexf_slices_file(const struct vc_graph *g, const char *path, d
     enum vc_status st = vc_outfile_open(&o, path, err);
     if (st != VC_OK)
         return st;
-    if ((st = vc_gexf_slices_write(g, ta, tb, opts, o.fp, err)) != VC_OK) {
-        vc_outfile_abort(&o);
-        if (err && !err->path[0])
-            snprintf(err->path, sizeof(err->path), "%s", path);
-        return st;
-    }
+    if ((st = vc_gexf_slices_write(g, ta, tb, opts, o.fp, err)) != VC_OK)
+        return vc_outfile_fail(&o, st, err);
     return vc_outfile_commit(&o, err);
 }

@@ -24,7 +24,8 @@
 #include <string.h>
 
 #include "gexf.h"
-#include "vchain/vchain.h"
+#include "vchain/export.h"
+#include "vchain/version.h"
 
 const char *vc_gexf_type(enum vc_attr_type t)
 {

@@ -29,7 +29,7 @@
 #include "core/mem.h"
 #include "out.h"
 #include "viz.h"
-#include "vchain/vchain.h"
+#include "vchain/export.h"
 
 struct keyset {
     char **ids;

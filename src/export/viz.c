@@ -2,9 +2,9 @@
  * viz.c - what every exporter derives from columns: node colours, sizes and
  * positions, edge thickness; and which columns are data.
  *
- * Owns the palette and the mapping rules (documented in docs/formats.md,
- * "Exporting"): control points in vermillion, categories in the other
- * Okabe-Ito colours by descending frequency, sizes and thicknesses scaled
+ * Owns the mapping rules (documented in docs/formats.md, "Exporting"; the
+ * colours are core/palette.h's): control points in vermillion, categories
+ * in the other Okabe-Ito colours by descending frequency, sizes and thicknesses scaled
  * linearly between a minimum and a maximum.  It never changes the graph.
  */
 #include <math.h>
@@ -15,47 +15,9 @@
 
 #include "core/attrname.h"
 #include "core/idmap.h"
+#include "core/palette.h"
 #include "out.h"
 #include "viz.h"
-
-#define N_CATEGORY 6
-static const uint8_t category_rgb[N_CATEGORY][3] = {
-    { 0, 114, 178 },   /* blue */
-    { 0, 158, 115 },   /* bluish green */
-    { 230, 159, 0 },   /* orange */
-    { 204, 121, 167 }, /* reddish purple */
-    { 86, 180, 233 },  /* sky blue */
-    { 240, 228, 66 },  /* yellow */
-};
-static const uint8_t cp_rgb[3] = { VC_RGB_CONTROL_POINT };
-static const uint8_t other_rgb[3] = { 153, 153, 153 };   /* a value beyond the palette */
-static const uint8_t missing_rgb[3] = { 204, 204, 204 }; /* no value */
-
-const uint8_t *vc_viz_category_rgb(size_t i)
-{
-    return i < N_CATEGORY ? category_rgb[i] : NULL;
-}
-
-const uint8_t *vc_viz_control_point_rgb(void)
-{
-    return cp_rgb;
-}
-
-const uint8_t *vc_viz_other_rgb(void)
-{
-    return other_rgb;
-}
-
-const uint8_t *vc_viz_missing_rgb(void)
-{
-    return missing_rgb;
-}
-
-const char *vc_viz_hex(const uint8_t rgb[3], char buf[8])
-{
-    snprintf(buf, 8, "#%02X%02X%02X", rgb[0], rgb[1], rgb[2]);
-    return buf;
-}
 
 /* ---- column roles ---- */
 
@@ -234,7 +196,7 @@ static int by_count_then_name(const void *pa, const void *pb)
 static enum vc_status assign_slots(struct categories *c, bool fixed_kinds, struct vc_error *err)
 {
     struct category **order = NULL;
-    bool used[N_CATEGORY] = { false };
+    bool used[VC_N_CATEGORY] = { false };
     size_t n = 0;
 
     if (!c->n)
@@ -260,9 +222,9 @@ static enum vc_status assign_slots(struct categories *c, bool fixed_kinds, struc
     for (size_t i = 0, s = 0; i < n; i++) {
         if (order[i]->slot >= 0)
             continue;
-        while (s < N_CATEGORY && used[s])
+        while (s < VC_N_CATEGORY && used[s])
             s++;
-        if (s == N_CATEGORY)
+        if (s == VC_N_CATEGORY)
             break;
         order[i]->slot = (int)s;
         used[s] = true;
@@ -298,7 +260,9 @@ static enum vc_status colour_by_column(const struct vc_graph *g, const char *col
     for (size_t k = 0; k < g->n_nodes; k++) {
         const char *s = a ? vc_attr_get_string(a, k) : NULL;
         const struct category *c = s && *s ? categories_find(&cats, s) : NULL;
-        set_rgb(viz, k, !c ? missing_rgb : c->slot >= 0 ? category_rgb[c->slot] : other_rgb);
+        set_rgb(viz, k, !c             ? vc_palette_rgb(VC_COLOUR_MISSING)
+                        : c->slot >= 0 ? vc_palette_category((size_t)c->slot)
+                                       : vc_palette_rgb(VC_COLOUR_OTHER));
     }
 out:
     free(cats.items);
@@ -313,7 +277,7 @@ static void colour_control_points(const struct vc_graph *g, struct vc_viz *viz)
     for (size_t k = 0; k < g->n_nodes; k++) {
         double v = vc_attr_get_double(cp, k);
         if (!isnan(v) && v != 0.0)
-            set_rgb(viz, k, cp_rgb);
+            set_rgb(viz, k, vc_palette_rgb(VC_COLOUR_CONTROL_POINT));
     }
 }
 
@@ -497,7 +461,7 @@ enum vc_status vc_viz_prepare(const struct vc_graph *g, const struct vc_export_o
         case VC_COLOR_COUNTRY: st = colour_by_column(g, "country", viz, err); break;
         case VC_COLOR_CP:
             for (size_t k = 0; k < g->n_nodes; k++)
-                set_rgb(viz, k, other_rgb);
+                set_rgb(viz, k, vc_palette_rgb(VC_COLOUR_OTHER));
             break;
         case VC_COLOR_KEEP: st = keep_colours(g, viz); break;
         case VC_COLOR_NONE: break;

@@ -10,9 +10,6 @@
 
 #include "vchain/export.h"
 
-/* Okabe-Ito colours (Okabe & Ito 2008, "Color Universal Design"). */
-#define VC_RGB_CONTROL_POINT 213, 94, 0 /* vermillion */
-
 struct vc_viz {
     bool color, size, position, thickness;
     uint8_t *rgb;              /* 3 per node; has_rgb says which are set */
@@ -30,18 +27,6 @@ void vc_viz_release(struct vc_viz *viz);
 
 /* Node k's position, when it has one. */
 bool vc_viz_position(const struct vc_viz *viz, size_t k, double *x, double *y);
-
-/*
- * The palette itself, for drawings that are not graph files (the report):
- * category colour i (0 actors, 1 items, then the others in the order
- * columns get them; NULL beyond the palette), control points, a value
- * beyond the palette, no value.  "#RRGGBB" into buf (8 bytes).
- */
-const uint8_t *vc_viz_category_rgb(size_t i);
-const uint8_t *vc_viz_control_point_rgb(void);
-const uint8_t *vc_viz_other_rgb(void);
-const uint8_t *vc_viz_missing_rgb(void);
-const char *vc_viz_hex(const uint8_t rgb[3], char buf[8]);
 
 /* Whether a column is visual (viz_*): never written as data. */
 bool vc_export_is_visual(const struct vc_attr *a);

@@ -25,18 +25,18 @@ expect_rc info-bad-option 2
 
 run info "$G"
 expect_rc info-example 0
-expect_out info-nodes "nodes            70"
-expect_out info-edges "edges            93"
+expect_out info-nodes "nodes            72"
+expect_out info-edges "edges            105"
 expect_out info-acyclic "acyclic          yes"
 expect_no_err info-example-quiet
 run info --strict "$G"
 expect_rc info-example-strict 0
 run --stdin "$G" info -
 expect_out info-stdin "<stdin>"
-expect_out info-stdin-nodes "nodes            70"
+expect_out info-stdin-nodes "nodes            72"
 run info --format json "$G"
 check info-json-parses sh -c "/usr/bin/python3 -m json.tool '$OUT' >/dev/null 2>&1 || python3 -m json.tool '$OUT' >/dev/null"
-expect_out info-json-nodes '"nodes": 70'
+expect_out info-json-nodes '"nodes": 72'
 
 run info "$TMP/nope.graphml"
 expect_rc missing-file 1

@@ -81,7 +81,10 @@ expect_rc compare-bad-align 2
 # ---- whatif ----
 run whatif --remove-country NLD --format tsv --table items "$G"
 expect_rc whatif-rc 0
-check whatif-euv-first sh -c "sed -n 2p '$OUT' | grep -q 'EUV lithography tools'"
+# EUV is an essential input of the leading edge: without the Netherlands both
+# EUV tools and the final chip lose everything
+check whatif-euv-lost grep -q '	EUV lithography tools	euv	1	' "$OUT"
+check whatif-chip-lost sh -c "sed -n 2p '$OUT' | grep -q '	chip	1	yes	'"
 run whatif --remove asml --cap zeiss=0.5 --spare 0.1 --format text "$G"
 expect_rc whatif-combined 0
 expect_out whatif-describes "remove asml; cap zeiss at 0.5; spare 0.1;"
@@ -107,6 +110,32 @@ run whatif --remove-country NLD "$G" --format tsv --table critical --export "$TM
 expect_rc whatif-export 0
 check whatif-export-loss grep -q 'attr.name="loss"' "$TMP/w.graphml"
 valid whatif-export-xsd --schema graphml-1.0/graphml.xsd "$TMP/w.graphml"
+# only an aggregate left: no HHI after (0 would read as a competitive market),
+# and the note says why; a1's own item has no provider left
+cat >"$TMP/agg.graphml" <<'EOF_G'
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<key id="k" for="node" attr.name="kind" attr.type="string"/>
+<key id="c" for="node" attr.name="country" attr.type="string"/>
+<key id="f" for="node" attr.name="final" attr.type="boolean"/>
+<key id="r" for="edge" attr.name="relation" attr.type="string"/>
+<key id="s" for="edge" attr.name="share" attr.type="double"/>
+<graph edgedefault="directed">
+<node id="a1"><data key="k">actor</data><data key="c">NLD</data></node>
+<node id="Various companies"><data key="k">actor</data></node>
+<node id="A"><data key="k">item</data></node>
+<node id="B"><data key="k">item</data></node>
+<node id="F"><data key="k">item</data><data key="f">true</data></node>
+<edge source="a1" target="A"><data key="r">provides</data><data key="s">0.9</data></edge>
+<edge source="Various companies" target="A"><data key="r">provides</data><data key="s">0.1</data></edge>
+<edge source="a1" target="B"><data key="r">provides</data><data key="s">1</data></edge>
+<edge source="A" target="F"><data key="r">input_of</data></edge>
+<edge source="B" target="F"><data key="r">input_of</data></edge>
+</graph></graphml>
+EOF_G
+run whatif --remove-country NLD --format tsv --table items "$TMP/agg.graphml"
+expect_rc whatif-aggregate-rc 0
+expect_out whatif-aggregate-no-hhi "	0.81		after: only aggregates, whose sizes are unknown"
+expect_out whatif-no-provider-left "	1		after: no provider left"
 
 # ---- deps ----
 run deps --countries NLD,USA,TW --format tsv --table matrix "$G"
@@ -133,6 +162,11 @@ if [ -d "$ETO/history/release-2025-07" ]; then
     run -q deps --format tsv --table leverage --countries NLD,TWN,KOR,CHN "$ETO"
     check eto-nld-leverage-positive sh -c \
         "awk -F'\t' '\$1 == \"NLD\" { exit !(\$3 > 0 && \$4 > 0) }' '$OUT'"
+    # only essential inputs carry a loss into a country's own production:
+    # through variants the USA seemed to hold leverage over NLD (-0.023)
+    run -q deps --format tsv --table leverage --countries NLD,USA "$ETO"
+    check eto-nld-usa-balance sh -c \
+        "awk -F'\t' '\$1 == \"NLD\" { exit !(\$3 > 0 && \$3 < 0.01) }' '$OUT'"
 else
     echo "note: Chip Explorer checks skipped ($ETO missing)" >&2
 fi

@@ -34,7 +34,7 @@ awk 'BEGIN {
 
 DEFAULT_SIGNALS=
 if env --default-signal=INT true 2>/dev/null; then
-    DEFAULT_SIGNALS="env --default-signal=INT,TERM"
+    DEFAULT_SIGNALS="env --default-signal=INT,TERM,QUIT"
 fi
 
 temps() { find "$OUTDIR" -name '.vchain-tmp-*' | wc -l; }
@@ -90,6 +90,13 @@ kill_export() {
 
 kill_export term-writing-existing TERM writing yes
 kill_export term-writing-new TERM writing no
+# Every other signal that ends a process by default and can be caught (a
+# background job starts with SIGQUIT ignored too: QUIT needs the default).
+sigs="USR1 USR2 ALRM HUP"
+[ -n "$DEFAULT_SIGNALS" ] && sigs="QUIT $sigs"
+for sig in $sigs; do
+    kill_export "$(echo $sig | tr 'A-Z' 'a-z')-writing-existing" $sig writing yes
+done
 kill_export term-early-existing TERM early yes
 EXPORT_OPTS_SAVED=$EXPORT_OPTS
 EXPORT_OPTS=""   # with scoring: killed while the engine runs

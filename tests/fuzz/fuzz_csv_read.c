@@ -2,7 +2,9 @@
  * fuzz_csv_read.c - libFuzzer target for the CSV reader (core/csv.c).
  *
  * The first byte picks the options: bits 0-1 the charset (0 and 3 strict
- * UTF-8, 1 Windows-1252, 2 Mac OS Roman), bit 2 turns width checking off.
+ * UTF-8, 1 Windows-1252, 2 Mac OS Roman), bit 2 turns width checking off;
+ * bit 3 reads the file as a CSV edge list instead (import/edgelist_read.c,
+ * bit 4 then lenient, bit 5 with the file as its own node table too).
  * The rest is the file, read through fmemopen().  Checked on top of the
  * sanitizers: every record's fields are valid UTF-8 (the strict reader
  * refuses anything else, the legacy ones convert), a failure carries a
@@ -15,6 +17,7 @@
 #include <string.h>
 
 #include "core/csv.h"
+#include "vchain/import.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -26,6 +29,34 @@ static void check_utf8(const char *s, size_t n)
             abort();
         i += k;
     }
+}
+
+/* The edge-list reader: a graph on success (nodes and edges at most one per
+ * record), else an error with a message and nothing to release. */
+static void edge_list(const uint8_t *data, size_t size, uint8_t flags)
+{
+    struct vc_import_opts opts = VC_IMPORT_OPTS_INIT;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_diag diag = VC_DIAG_INIT;
+    struct vc_graph g;
+    FILE *in = fmemopen((void *)data, size, "r");
+    FILE *nodes = (flags & 32) ? fmemopen((void *)data, size, "r") : NULL;
+    enum vc_status st;
+
+    if (!in || ((flags & 32) && !nodes))
+        abort();
+    opts.lenient = (flags & 16) != 0;
+    st = vc_edgelist_read(&g, in, "fuzz-edges.csv", nodes, "fuzz-nodes.csv", &opts, &diag, &err);
+    if (st == VC_OK) {
+        if (g.n_edges > size || g.n_nodes > 2 * size)
+            abort();
+        vc_graph_release(&g);
+    } else if (!err.msg[0] || err.code != st) {
+        abort();
+    }
+    fclose(in);
+    if (nodes)
+        fclose(nodes);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -47,6 +78,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size--;
     if (size == 0)
         return 0; /* fmemopen refuses an empty buffer */
+    if (flags & 8) {
+        edge_list(data, size, flags);
+        return 0;
+    }
     in = fmemopen((void *)data, size, "r");
     if (!in)
         return 0;

@@ -6,7 +6,7 @@
  */
 #include "testutil.h"
 
-#include "vchain/compare.h"
+#include "vchain/vchain.h"
 
 /* ---- small chains written compactly ---- */
 
@@ -744,6 +744,60 @@ static void test_deps_country_rows(void **state)
     unload(&s);
 }
 
+/*
+ * Only essential inputs carry a loss into a country's own production, never
+ * variants (co-providers in a sub-market).  Litho (final) has the variants
+ * EUV (value 3) and DUV (1); DUV needs Resist.  EUV: x1 (NLD) 1.0; Litho
+ * itself: x2 (NLD) 0.75, y2 (JPN) 0.25; DUV: y1 (JPN) 1.0; Resist: z1 (USA)
+ * 1.0.  Outputs: NLD 1.75, JPN 1.25, USA 1.
+ * - NLD extracted: Litho loses 3/4 through EUV, but that is NLD's own EUV;
+ *   no item JPN makes loses an input: M[JPN][NLD] = 0 (counting variants
+ *   it would be 0.25 x 0.75 / 1.25 = 0.15).
+ * - USA extracted: Resist, hence DUV through its input, are gone:
+ *   M[JPN][USA] = 1.0 x 1 / 1.25 = 0.8; Litho loses 1/4 through DUV, which
+ *   does not cut x2's or y2's own output: M[NLD][USA] = 0 (0.107 with it).
+ * - JPN extracted: M[NLD][JPN] = 0, M[USA][JPN] = 0.
+ * The same with --variants essential: it changes Litho's loss, not this.
+ */
+static void test_deps_variants(void **state)
+{
+    static const char *const nodes[] = {
+        "x1 actor x1 NLD -", "x2 actor x2 NLD -", "y1 actor y1 JPN -", "y2 actor y2 JPN -",
+        "z1 actor z1 USA -", "litho item Litho - final", "euv item EUV - - 3",
+        "duv item DUV - - 1", "resist item Resist - -", NULL,
+    };
+    static const char *const edges[] = {
+        "x1 euv provides 1.0", "x2 litho provides 0.75", "y2 litho provides 0.25",
+        "y1 duv provides 1.0", "z1 resist provides 1.0", "euv litho variant_of -",
+        "duv litho variant_of -", "resist duv input_of -", NULL,
+    };
+    static const char *const codes[] = { "NLD", "JPN", "USA" };
+    struct vc_engine_opts o = VC_ENGINE_OPTS_INIT;
+    struct scored s;
+    struct vc_deps d;
+    (void)state;
+
+    load(&s, nodes, edges);
+    for (int essential = 0; essential <= 1; essential++) {
+        o.variants = essential ? VC_VARIANTS_ESSENTIAL : VC_VARIANTS_SUBSTITUTE;
+        assert_int_equal(vc_deps_matrix(&s.c, &o, codes, 3, &d, NULL), VC_OK);
+        assert_false(d.value_weighted);
+        assert_double_near(d.output[0], 1.75, 1e-12);
+        assert_double_near(d.output[1], 1.25, 1e-12);
+        assert_double_near(d.output[2], 1.0, 1e-12);
+#define M(i, j) d.m[(i) * 3 + (j)]
+        assert_double_near(M(1, 0), 0.0, 1e-12);
+        assert_double_near(M(2, 0), 0.0, 1e-12);
+        assert_double_near(M(0, 1), 0.0, 1e-12);
+        assert_double_near(M(2, 1), 0.0, 1e-12);
+        assert_double_near(M(0, 2), 0.0, 1e-12);
+        assert_double_near(M(1, 2), 0.8, 1e-12);
+#undef M
+        vc_deps_release(&d);
+    }
+    unload(&s);
+}
+
 /* ---- the Chip Explorer releases (skipped without ../shared) ---- */
 
 static int load_path(const char *path, struct vc_graph *g, struct vc_chain *c)
@@ -862,6 +916,7 @@ int main(void)
         cmocka_unit_test(test_deps_three),
         cmocka_unit_test(test_deps_values),
         cmocka_unit_test(test_deps_country_rows),
+        cmocka_unit_test(test_deps_variants),
         cmocka_unit_test(test_chip_explorer_krf),
         cmocka_unit_test(test_chip_explorer_whatif_deps),
     };

@@ -35,6 +35,7 @@ static void hhi_full_coverage(void **state)
     assert_near(c->coverage, 1.0);
     assert_near(c->top_share, 0.5);
     assert_near(c->n_eff, 1.0 / 0.38);
+    assert_near(c->n_eff_upper, 1.0 / 0.38);
     assert_int_equal(c->providers, 3);
     assert_int_equal(c->providers_unknown, 0);
     assert_int_equal(c->providers_75, 2); /* 0.5 + 0.3 = 0.8 */
@@ -72,6 +73,9 @@ static void hhi_partial_coverage(void **state)
     assert_near(x->hhi_upper, 0.34 + 0.04);    /* the rest one provider: (1 - 0.8)^2 */
     /* the true market 0.5/0.3/0.2 (HHI 0.38) lies within the bounds */
     assert_true(x->hhi <= 0.38 && 0.38 <= x->hhi_upper + 1e-12);
+    /* two named providers, 2.63 to 2.94 effective ones: the rest is someone */
+    assert_near(x->n_eff, 1.0 / 0.38);
+    assert_near(x->n_eff_upper, 1.0 / 0.34);
     assert_int_equal(x->providers_75, 2);
     /* an unknown share is counted, never read as 0 or as a share */
     assert_int_equal(y->providers, 3);
@@ -86,6 +90,58 @@ static void hhi_partial_coverage(void **state)
     assert_near(z->top_share, 0.4);
     assert_int_equal(z->providers_75, -1);
     assert_int_equal(z->providers, 2);
+    assert_near(z->n_eff, 1.0 / 0.16); /* the aggregate covers the rest */
+    assert_near(z->n_eff_upper, 1.0 / 0.16);
+    vc_analysis_release(&a);
+}
+
+static void n_eff_range(void **state)
+{
+    struct vc_analysis a;
+    char reason[512];
+    (void)state;
+    /* x: three named providers at 0.1, 0.05, 0.05 cover 0.2.  HHI 0.015 to
+     * 0.015 + 0.8^2 = 0.655: 1 / 0.655 = 1.53 to 1 / 0.015 = 66.7 effective
+     * providers; text and thresholds take 1.53.  y: an aggregate alone, and
+     * w: shares unknown: no named share, so no number. */
+    ITEM("F", 1, NAN);
+    ITEM("x", 0, NAN);
+    ITEM("y", 0, NAN);
+    ITEM("w", 0, NAN);
+    FIRM("p", "USA");
+    FIRM("q", "JPN");
+    FIRM("r", "NLD");
+    FIRM("Various companies", NULL);
+    INPUT("x", "F");
+    INPUT("y", "F");
+    INPUT("w", "F");
+    PROV("p", "x", 0.1);
+    PROV("q", "x", 0.05);
+    PROV("r", "x", 0.05);
+    PROV("Various companies", "y", 1.0);
+    PROV("p", "w", NAN);
+    PROV("q", "w", NAN);
+    BUILD();
+    RUN(&defaults, &a);
+    const struct vc_concentration *x = &a.conc[N("x")];
+    assert_near(x->hhi, 0.015);
+    assert_near(x->hhi_upper, 0.655);
+    assert_near(x->n_eff, 1.0 / 0.655);
+    assert_near(x->n_eff_upper, 1.0 / 0.015);
+    assert_true(isnan(a.conc[N("y")].n_eff) && isnan(a.conc[N("y")].n_eff_upper));
+    assert_true(isnan(a.conc[N("w")].n_eff) && isnan(a.conc[N("w")].n_eff_upper));
+    /* nor an HHI or a top share: 0 would read as a perfectly competitive
+     * market; coverage and the provider counts stay */
+    assert_true(isnan(a.conc[N("y")].hhi) && isnan(a.conc[N("y")].hhi_upper));
+    assert_true(isnan(a.conc[N("y")].top_share));
+    assert_near(a.conc[N("y")].coverage, 1.0);
+    assert_int_equal(a.conc[N("y")].providers, 1);
+    assert_true(isnan(a.conc[N("w")].hhi) && isnan(a.conc[N("w")].top_share));
+    assert_int_equal(a.conc[N("w")].providers_unknown, 2);
+    vc_analysis_reason(&a, PROVISION(&a, "p", "x"), reason, sizeof(reason));
+    assert_non_null(strstr(reason, "10.0 % of x (HHI up to 0.66, as few as 1.5 effective "
+                                   "providers: the named shares cover 20 %)"));
+    assert_null(strstr(reason, "66.7"));
     vc_analysis_release(&a);
 }
 
@@ -382,6 +438,82 @@ static void variant_fan_equal(void **state)
     assert_near(EXTRACT(&defaults, loss, "y", NULL), 4.5 / 12);
 }
 
+static void variant_size_from_own_variants(void **state)
+{
+    double loss[32];
+    (void)state;
+    /* L has variants V1 (value 6), V2 (1), W and Z (no value).  W's own
+     * variants: W1 (2), W2 (1.5), W3 (no value; its variants W3a and W3b are
+     * 0.5 each, so 1), W4 (no value, no variants: its smallest sibling's, 1):
+     * W weighs 2 + 1.5 + 1 + 1 = 5.5, not its smallest sibling's 1.  Z's
+     * variants Z1 and Z2 have no size: Z takes its smallest sibling's, 1.
+     * L: 6 + 1 + 5.5 + 1 = 13.5.  F needs L; x makes W1, y W3a, z Z1. */
+    ITEM("F", 1, NAN);
+    ITEM("L", 0, NAN);
+    ITEM("V1", 0, 6.0);
+    ITEM("V2", 0, 1.0);
+    ITEM("W", 0, NAN);
+    ITEM("W1", 0, 2.0);
+    ITEM("W2", 0, 1.5);
+    ITEM("W3", 0, NAN);
+    ITEM("W3a", 0, 0.5);
+    ITEM("W3b", 0, 0.5);
+    ITEM("W4", 0, NAN);
+    ITEM("Z", 0, NAN);
+    ITEM("Z1", 0, NAN);
+    ITEM("Z2", 0, NAN);
+    FIRM("x", "USA");
+    FIRM("y", "JPN");
+    FIRM("z", "NLD");
+    INPUT("L", "F");
+    VARIANT("V1", "L", NAN);
+    VARIANT("V2", "L", NAN);
+    VARIANT("W", "L", NAN);
+    VARIANT("Z", "L", NAN);
+    VARIANT("W1", "W", NAN);
+    VARIANT("W2", "W", NAN);
+    VARIANT("W3", "W", NAN);
+    VARIANT("W4", "W", NAN);
+    VARIANT("W3a", "W3", NAN);
+    VARIANT("W3b", "W3", NAN);
+    VARIANT("Z1", "Z", NAN);
+    VARIANT("Z2", "Z", NAN);
+    PROV("x", "W1", 1.0);
+    PROV("y", "W3a", 1.0);
+    PROV("z", "Z1", 1.0);
+    BUILD();
+    /* x: W loses 2 / 5.5, L 5.5 x (2 / 5.5) / 13.5 = 2 / 13.5 */
+    assert_near(EXTRACT(&defaults, loss, "x", NULL), 2.0 / 13.5);
+    assert_near(loss[N("W")], 2.0 / 5.5);
+    /* y: W3 loses 0.5, W 1 x 0.5 / 5.5, L 0.5 / 13.5 */
+    assert_near(EXTRACT(&defaults, loss, "y", NULL), 0.5 / 13.5);
+    assert_near(loss[N("W3")], 0.5);
+    /* z: Z1 and Z2 count equally, Z loses 0.5, L 1 x 0.5 / 13.5 */
+    assert_near(EXTRACT(&defaults, loss, "z", NULL), 0.5 / 13.5);
+    assert_near(loss[N("Z")], 0.5);
+}
+
+static void variant_size_cycle(void **state)
+{
+    double loss[16];
+    (void)state;
+    /* P's variants Q (value 2) and R (none); R and S are variants of each
+     * other, neither sized: R has no size of its own variants and takes its
+     * smallest sibling's, 2.  x makes Q: P loses 2 / (2 + 2). */
+    ITEM("P", 1, NAN);
+    ITEM("Q", 0, 2.0);
+    ITEM("R", 0, NAN);
+    ITEM("S", 0, NAN);
+    FIRM("x", "USA");
+    VARIANT("Q", "P", NAN);
+    VARIANT("R", "P", NAN);
+    VARIANT("S", "R", NAN);
+    VARIANT("R", "S", NAN);
+    PROV("x", "Q", 1.0);
+    BUILD();
+    assert_near(EXTRACT(&defaults, loss, "x", NULL), 0.5);
+}
+
 /* ---- spare capacity, levels, partial and country extraction ---- */
 
 static void spare_capacity(void **state)
@@ -493,15 +625,35 @@ static void partial_cut_and_countries(void **state)
     assert_int_equal(vc_analysis_country(&a, "nl"), 0);
     assert_int_equal(vc_analysis_country(&a, "Netherlands"), 0);
     assert_true(vc_analysis_country(&a, "FRA") == SIZE_MAX);
-    /* NLD holds asml's litho (0.8) and its own row (0.7); nobody else */
-    assert_int_equal(a.countries[0].control_points, 2);
+    /* NLD holds asml's litho (0.8) and its own row (0.7), one control point
+     * counted once: litho is analysed at the firm level, where rank lists
+     * it; the country row restates it */
+    assert_int_equal(a.countries[0].control_points, 1);
     assert_true(PROVISION(&a, "NLD", "litho")->control_point);
     assert_true(PROVISION(&a, "tsmc", "fab")->control_point); /* 0.6, impact 0.6 */
     assert_true(PROVISION(&a, "samsung", "fab")->control_point); /* pair: 0.6 + 0.4 */
-    /* nikon: 0.15, but one of the two that reach 0.95 >= 0.9, impact 0.15 */
-    assert_true(PROVISION(&a, "nikon", "litho")->control_point);
+    /* nikon: one of the two that reach 0.95 >= 0.9, but with 0.15 beside
+     * 0.8 no duopolist (below theta_pair_min 0.2) */
+    assert_false(PROVISION(&a, "nikon", "litho")->hard_to_replace);
+    assert_false(PROVISION(&a, "nikon", "litho")->control_point);
+    /* the JPN row is: 0.3 beside NLD's 0.7 at the country level */
+    assert_true(PROVISION(&a, "JPN", "litho")->control_point);
     assert_false(PROVISION(&a, "canon", "litho")->hard_to_replace);
+    /* TWN: tsmc; JPN: only its country row, not counted at the firm level */
+    assert_int_equal(a.countries[vc_analysis_country(&a, "TWN")].control_points, 1);
+    assert_int_equal(a.countries[vc_analysis_country(&a, "JPN")].control_points, 0);
     vc_analysis_release(&a);
+    {
+        /* at the country level litho's rows are NLD's and JPN's; fab has
+         * firm rows only and stays at the firm level */
+        struct vc_engine_opts o = defaults;
+        o.level = VC_LEVEL_COUNTRY;
+        RUN(&o, &a);
+        assert_int_equal(a.countries[vc_analysis_country(&a, "NLD")].control_points, 1);
+        assert_int_equal(a.countries[vc_analysis_country(&a, "JPN")].control_points, 1);
+        assert_int_equal(a.countries[vc_analysis_country(&a, "TWN")].control_points, 1);
+        vc_analysis_release(&a);
+    }
 }
 
 /* ---- cycles ---- */
@@ -928,6 +1080,69 @@ static void unknown_shares(void **state)
 
 /* ---- aggregates and thresholds ---- */
 
+static void estimated_impacts(void **state)
+{
+    struct vc_analysis a;
+    struct vc_error err = VC_ERROR_INIT;
+    (void)state;
+    /* F needs A, D and E.  A: x 0.6, y unknown (estimated 0.4).  D: u 0.8,
+     * v 0.2.  E: s 0.5, u and t unknown (0.25 each).
+     * - y: 0.4, all of it through its estimate: rests on it;
+     * - t: 0.25, the same;
+     * - u: D loses 0.8, E 0.25 through u's estimate; F loses max = 0.8, and
+     *   0.8 without the estimate: touched, but does not rest on it;
+     * - x, s, v: known shares only. */
+    ITEM("F", 1, NAN);
+    ITEM("A", 0, NAN);
+    ITEM("D", 0, NAN);
+    ITEM("E", 0, NAN);
+    FIRM("x", "USA");
+    FIRM("y", "JPN");
+    FIRM("u", "KOR");
+    FIRM("v", "DEU");
+    FIRM("s", "FRA");
+    FIRM("t", "ITA");
+    INPUT("A", "F");
+    INPUT("D", "F");
+    INPUT("E", "F");
+    size_t ya = PROV("y", "A", NAN);
+    size_t xa = PROV("x", "A", 0.6);
+    PROV("u", "D", 0.8);
+    PROV("v", "D", 0.2);
+    PROV("s", "E", 0.5);
+    PROV("u", "E", NAN);
+    PROV("t", "E", NAN);
+    BUILD();
+    RUN(&defaults, &a);
+    assert_near(a.impact[N("y")], 0.4);
+    assert_true(a.impact_estimated[N("y")]);
+    assert_near(a.impact[N("t")], 0.25);
+    assert_true(a.impact_estimated[N("t")]);
+    assert_near(a.impact[N("u")], 0.8);
+    assert_false(a.impact_estimated[N("u")]);
+    assert_false(a.impact_estimated[N("x")]);
+    assert_false(a.impact_estimated[N("s")]);
+    assert_false(a.impact_estimated[N("v")]);
+    assert_false(a.impact_estimated[N("A")]); /* an item's loss reaches no share */
+    /* countries: one actor each, the same verdicts */
+    assert_true(a.countries[vc_analysis_country(&a, "JPN")].impact_estimated);
+    assert_false(a.countries[vc_analysis_country(&a, "KOR")].impact_estimated);
+    /* the export columns */
+    assert_int_equal(vc_analysis_annotate(&a, &et.g, &err), VC_OK);
+    struct vc_attr *ie = vc_graph_attr(&et.g, VC_CLASS_NODE, "impact_estimated");
+    struct vc_attr *ee = vc_graph_attr(&et.g, VC_CLASS_EDGE, "estimated");
+    struct vc_attr *se = vc_graph_attr(&et.g, VC_CLASS_EDGE, "share_estimate");
+    assert_non_null(ie);
+    assert_non_null(ee);
+    assert_non_null(se);
+    assert_true(ie->values[N("y")].i == 1 && ie->values[N("u")].i == 0);
+    assert_true(vc_attr_has(ie, N("A")) && ie->values[N("A")].i == 0);
+    assert_true(ee->values[ya].i == 1 && ee->values[xa].i == 0);
+    assert_near(vc_attr_get_double(se, ya), 0.4);
+    assert_false(vc_attr_has(se, xa));
+    vc_analysis_release(&a);
+}
+
 static void aggregates_never_control_points(void **state)
 {
     struct vc_analysis a;
@@ -1033,6 +1248,34 @@ static void threshold_pair(void **state)
     o.theta_share = 0.7; /* neither by share; pair at 0.6: x1 alone reaches it */
     RUN(&o, &a);
     assert_true(PROVISION(&a, "x1", "X")->hard_to_replace);
+    vc_analysis_release(&a);
+}
+
+static void threshold_pair_min(void **state)
+{
+    struct vc_analysis a;
+    struct vc_engine_opts o = defaults;
+    char reason[512];
+    (void)state;
+    /* Lithography tools in the Chip Explorer data: 0.815 and 0.09 cover
+     * 0.905 >= 0.9, but a 9 % supplier beside an 81.5 % one is no duopolist:
+     * below theta_pair_min (0.2) it is not hard to replace. */
+    threshold_graph(0.815, 0.09, 0.05);
+    o.theta_impact = 0.0;
+    RUN(&o, &a);
+    assert_true(PROVISION(&a, "x1", "X")->hard_to_replace); /* by its share */
+    assert_false(PROVISION(&a, "x2", "X")->hard_to_replace);
+    vc_analysis_release(&a);
+    o.theta_pair_min = 0.09; /* inclusive: 0.09 >= 0.09 */
+    RUN(&o, &a);
+    assert_true(PROVISION(&a, "x2", "X")->hard_to_replace);
+    vc_analysis_reason(&a, PROVISION(&a, "x2", "X"), reason, sizeof(reason));
+    assert_non_null(strstr(reason, "hard to replace as one of at most two providers covering "
+                                    "90 %"));
+    vc_analysis_release(&a);
+    o.theta_pair_min = 0.0900001;
+    RUN(&o, &a);
+    assert_false(PROVISION(&a, "x2", "X")->hard_to_replace);
     vc_analysis_release(&a);
 }
 
@@ -1354,6 +1597,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, et_setup, et_teardown)
         T(hhi_full_coverage),
         T(hhi_partial_coverage),
+        T(n_eff_range),
         T(worked_example),
         T(worked_example_three_providers),
         T(spof_model_md),
@@ -1361,6 +1605,8 @@ int main(void)
         T(variant_fan_by_value),
         T(variant_fan_by_weight),
         T(variant_fan_equal),
+        T(variant_size_from_own_variants),
+        T(variant_size_cycle),
         T(spare_capacity),
         T(partial_cut_and_countries),
         T(cycle_converges),
@@ -1373,9 +1619,11 @@ int main(void)
         T(firm_worked_example_downstream),
         T(firm_worked_example_upstream),
         T(unknown_shares),
+        T(estimated_impacts),
         T(aggregates_never_control_points),
         T(threshold_share),
         T(threshold_pair),
+        T(threshold_pair_min),
         T(threshold_impact),
         T(ranking_order),
         T(ranking_by_pagerank),

@@ -12,7 +12,7 @@
 #include "graphcmp.h"
 
 #include "core/attrname.h"
-#include "core/textout.h"
+#include "vchain/textout.h"
 #include "export/out.h"
 
 #define LITHO "graphs/semiconductor-lithography.graphml"

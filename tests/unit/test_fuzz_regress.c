@@ -116,6 +116,26 @@ static void gexf_uaf_fuzzer_start_node(void **state)
     check("gexf", vc_gexf_read, &f);
 }
 
+/* The CSV target's edge-list mode (options byte bit 3), without a node table. */
+static enum vc_status edgelist_alone(struct vc_graph *out, FILE *in, const char *name,
+                                     const struct vc_import_opts *opts, struct vc_diag *diag,
+                                     struct vc_error *err)
+{
+    return vc_edgelist_read(out, in, name, NULL, NULL, opts, diag, err);
+}
+
+/*
+ * An edge list of a header and no rows has no attribute columns: typing
+ * them passed a NULL array to memcpy (undefined, even for 0 bytes).  It is
+ * an empty graph.
+ */
+static void edgelist_no_rows(void **state)
+{
+    static const struct finding f = { "edgelist-no-rows", VC_OK, 0, 0, "" };
+    (void)state;
+    check("csv", edgelist_alone, &f);
+}
+
 /* The same shape written by hand: several long attributes on one tag. */
 static void long_attributes_in_one_tag(void **state)
 {
@@ -143,6 +163,7 @@ int main(void)
         cmocka_unit_test(long_attributes_in_one_tag),
         cmocka_unit_test(gexf_uaf_strict_warning_mid_tag),
         cmocka_unit_test(gexf_uaf_fuzzer_start_node),
+        cmocka_unit_test(edgelist_no_rows),
     };
     return cmocka_run_group_tests_name("fuzz_regress", tests, NULL, NULL);
 }

@@ -141,6 +141,149 @@ static void force_directed_layouts(void **state)
     }
 }
 
+/* Nodes named n0, n1, ... (for graphs too big for one letter each). */
+static void many_nodes(int n)
+{
+    char id[16];
+    for (int i = 0; i < n; i++) {
+        size_t k;
+        int len = snprintf(id, sizeof(id), "n%d", i);
+        assert_int_equal(vc_graph_intern_node(&g, id, (size_t)len, 0, 0, &k, NULL, NULL), VC_OK);
+    }
+}
+
+static void crossings_by_hand(void **state)
+{
+    (void)state;
+    /* a(0,0) b(0,10) | c(10,5) | d(20,0) e(20,10) */
+    static const double x[] = { 0, 0, 10, 20, 20 }, y[] = { 0, 10, 5, 0, 10 };
+    nodes(5);
+    edge(0, 4, true); /* a -> e and b -> d cross once, right at c's x */
+    edge(1, 3, true);
+    assert_int_equal(vc_layout_crossings(&g, x, y), 1);
+    edge(0, 3, true); /* a -> d shares a with a -> e and d with b -> d */
+    assert_int_equal(vc_layout_crossings(&g, x, y), 1);
+    edge(1, 2, true); /* b -> c crosses nothing: it ends where a -> e passes */
+    assert_int_equal(vc_layout_crossings(&g, x, y), 1);
+    edge(3, 1, true); /* d -> b, drawn from b to d: the same line as b -> d */
+    assert_int_equal(vc_layout_crossings(&g, x, y), 2);
+    edge(2, 2, true); /* a loop crosses nothing */
+    assert_int_equal(vc_layout_crossings(&g, x, y), 2);
+}
+
+static void crossings_against_pairs(void **state)
+{
+    (void)state;
+    /* random positions on 4 columns, edges between columns (edges within
+     * one column are left out by definition): the strip count equals
+     * testing every pair of segments */
+    enum { N = 40, M = 120 };
+    double x[N], y[N];
+    unsigned seed = 7;
+    long pairs = 0;
+    many_nodes(N);
+    for (int k = 0; k < N; k++) {
+        seed = seed * 1103515245u + 12345u;
+        x[k] = (double)(k % 4) * 100.0;
+        y[k] = (double)(seed % 100003) / 7.0;
+    }
+    for (int e = 0; e < M; e++) {
+        seed = seed * 1103515245u + 12345u;
+        int a = (int)(seed % N), b = (int)((seed / N) % N);
+        if (a % 4 != b % 4)
+            edge(a, b, true);
+    }
+    for (size_t i = 0; i < g.n_edges; i++)
+        for (size_t j = i + 1; j < g.n_edges; j++) {
+            uint32_t a = g.edge_from[i], b = g.edge_to[i], c = g.edge_from[j], d = g.edge_to[j];
+            if (a == c || a == d || b == c || b == d)
+                continue;
+            double d1 = (x[b] - x[a]) * (y[c] - y[a]) - (y[b] - y[a]) * (x[c] - x[a]);
+            double d2 = (x[b] - x[a]) * (y[d] - y[a]) - (y[b] - y[a]) * (x[d] - x[a]);
+            double d3 = (x[d] - x[c]) * (y[a] - y[c]) - (y[d] - y[c]) * (x[a] - x[c]);
+            double d4 = (x[d] - x[c]) * (y[b] - y[c]) - (y[d] - y[c]) * (x[b] - x[c]);
+            if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
+                ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+                pairs++;
+        }
+    assert_true(pairs > 100); /* a real test */
+    assert_int_equal(vc_layout_crossings(&g, x, y), pairs);
+}
+
+static void tall_layers_split(void **state)
+{
+    (void)state;
+    /* one source feeding 300 nodes feeding one sink: 300 rows would stand
+     * 17,940 high on 400 wide; sub-columns bring it within 3:1 */
+    enum { K = 300 };
+    double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+    many_nodes(K + 2);
+    for (int i = 1; i <= K; i++) {
+        edge(0, i, true);
+        edge(i, K + 1, true);
+    }
+    assert_int_equal(vc_layout_compute(&g, VC_LAYOUT_LAYERED, NULL, NULL), VC_OK);
+    for (int k = 0; k < K + 2; k++) {
+        x0 = fmin(x0, X(k));
+        x1 = fmax(x1, X(k));
+        y0 = fmin(y0, Y(k));
+        y1 = fmax(y1, Y(k));
+        for (int j = 0; j < k; j++) /* no two nodes on one spot */
+            assert_false(X(j) == X(k) && Y(j) == Y(k));
+    }
+    assert_true(y1 - y0 <= 3 * (x1 - x0));
+    assert_true(y1 - y0 >= 2 * (x1 - x0)); /* no more sub-columns than needed */
+    assert_true(X(0) == 200);
+    assert_true(X(K + 1) > X(K)); /* the sink moved right of the sub-columns */
+    /* with no aspect limit, the old picture: one column of 300 */
+    struct vc_layout_opts o = VC_LAYOUT_OPTS_INIT;
+    o.max_aspect = 0;
+    assert_int_equal(vc_layout_compute(&g, VC_LAYOUT_LAYERED, &o, NULL), VC_OK);
+    for (int i = 1; i <= K; i++)
+        assert_true(X(i) == 400);
+}
+
+/* On the shipped graphs the sweeps never cross more edges than one pass. */
+static void fewer_crossings_on_shipped_graphs(void **state)
+{
+    static const char *const files[] = { "graphs/batteries.graphml",
+                                         "graphs/integrated-photonics.graphml",
+                                         "graphs/quantum-technology.graphml",
+                                         "graphs/semiconductor-lithography.graphml" };
+    (void)state;
+    for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+        char path[1024];
+        struct vc_graph h;
+        struct vc_chain c;
+        struct vc_error err = VC_ERROR_INIT;
+        struct vc_layout_opts one = VC_LAYOUT_OPTS_INIT;
+        long crossings[2];
+        assert_int_equal(vc_load(src_path(files[f], path, sizeof(path)), NULL, &h, &c, NULL,
+                                 &err), VC_OK);
+        one.sugiyama = false;
+        for (int pass = 0; pass < 2; pass++) {
+            const struct vc_layout_opts *o = pass ? NULL : &one;
+            assert_int_equal(vc_layout_compute(&h, VC_LAYOUT_LAYERED, o, &err), VC_OK);
+            size_t n = h.n_nodes;
+            double *x = malloc(n * sizeof(double)), *y = malloc(n * sizeof(double));
+            assert_non_null(x);
+            assert_non_null(y);
+            for (size_t k = 0; k < n; k++) {
+                x[k] = vc_attr_get_double(vc_graph_attr(&h, VC_CLASS_NODE, "viz_x"), k);
+                y[k] = vc_attr_get_double(vc_graph_attr(&h, VC_CLASS_NODE, "viz_y"), k);
+            }
+            crossings[pass] = vc_layout_crossings(&h, x, y);
+            free(x);
+            free(y);
+        }
+        print_message("%s: %ld crossings in one pass, %ld after the sweeps\n", files[f],
+                      crossings[0], crossings[1]);
+        assert_true(crossings[1] <= crossings[0]);
+        vc_chain_release(&c);
+        vc_graph_release(&h);
+    }
+}
+
 static void names_parse(void **state)
 {
     (void)state;
@@ -158,6 +301,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(cycles_and_undirected_edges, reset, release),
         cmocka_unit_test_setup_teardown(trophic_level_wins, reset, release),
         cmocka_unit_test_setup_teardown(force_directed_layouts, reset, release),
+        cmocka_unit_test_setup_teardown(crossings_by_hand, reset, release),
+        cmocka_unit_test_setup_teardown(crossings_against_pairs, reset, release),
+        cmocka_unit_test_setup_teardown(tall_layers_split, reset, release),
+        cmocka_unit_test(fewer_crossings_on_shipped_graphs),
         cmocka_unit_test(names_parse),
     };
     return cmocka_run_group_tests_name("layout", tests, NULL, NULL);

@@ -1,5 +1,5 @@
 /*
- * test_report.c - the HTML/SVG report (src/export/report.c) on chains whose
+ * test_report.c - the HTML/SVG report (src/report/) on chains whose
  * numbers are worked out by hand (docs/model.md's worked example): the page
  * parses as XML, each chart shows the right names in the right order, the
  * tables hold the numbers, colours are the GEXF export's, text is escaped,
@@ -349,18 +349,22 @@ static void same_input_same_bytes(void **state)
 {
     struct vc_analysis a;
     struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    struct vc_country_view v;
+    struct vc_error err = VC_ERROR_INIT;
     char *x, *y;
     size_t nx, ny;
     (void)state;
     worked_example_graph();
     analyse(&defaults, &a, true);
-    o.country = "NLD";
+    assert_int_equal(vc_country_view(&a, "NLD", &v, &err), VC_OK);
+    o.country = &v;
     x = render(&a, &o, PAGE_HTML, &nx);
     y = render(&a, &o, PAGE_HTML, &ny);
     assert_int_equal(nx, ny);
     assert_memory_equal(x, y, nx);
     free(x);
     free(y);
+    vc_country_view_release(&v);
     vc_analysis_release(&a);
 }
 
@@ -371,6 +375,8 @@ static void country_section(void **state)
     struct vc_deps d;
     struct vc_analysis a;
     struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    struct vc_country_view v;
+    struct vc_error err = VC_ERROR_INIT;
     xmlDocPtr doc;
     char *html;
     (void)state;
@@ -380,7 +386,9 @@ static void country_section(void **state)
     d.n = 2;
     d.codes = codes;
     d.m = m;
-    o.country = "nl"; /* alpha-2, any case */
+    assert_int_equal(vc_country_view(&a, "nl", &v, &err), VC_OK); /* alpha-2, any case */
+    assert_string_equal(v.code, "NLD");
+    o.country = &v;
     o.deps = &d;
     html = render(&a, &o, PAGE_HTML, NULL);
     doc = parse(html);
@@ -402,14 +410,112 @@ static void country_section(void **state)
     expect_nth(doc, expr, 3, "-0.1500");
     xmlFreeDoc(doc);
     free(html);
+    vc_country_view_release(&v);
 
     /* a country without actors: said so, not an error */
-    o.country = "FRA";
+    assert_int_equal(vc_country_view(&a, "FRA", &v, &err), VC_OK);
+    assert_true(v.country == SIZE_MAX);
+    assert_int_equal(v.n_own + v.n_deps, 0);
     html = render(&a, &o, PAGE_HTML, NULL);
     doc = parse(html);
     assert_int_equal(count(doc, "//section[h2='Country FRA']"), 1);
     xmlFreeDoc(doc);
     free(html);
+    vc_country_view_release(&v);
+    vc_analysis_release(&a);
+}
+
+/* vc_country_view on the worked example: B needs C, so the Netherlands
+ * (b1, all of B) depends on Germany's c1 (all of C); Germany depends on
+ * no one (C has no inputs); every name of a country finds it. */
+static void country_view(void **state)
+{
+    static const char *names[] = { "NLD", "nl", "Netherlands", " nld" };
+    struct vc_analysis a;
+    struct vc_country_view v;
+    struct vc_error err = VC_ERROR_INIT;
+    const struct vc_provision_score *p;
+    (void)state;
+    worked_example_graph();
+    analyse(&defaults, &a, false);
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(vc_country_view(&a, names[i], &v, &err), VC_OK);
+        assert_string_equal(v.asked, names[i]);
+        assert_true(v.country != SIZE_MAX);
+        assert_string_equal(v.code, "NLD");
+        assert_string_equal(a.countries[v.country].code, "NLD");
+        assert_int_equal(v.n_own, 1);
+        p = &a.provisions[v.own[0]];
+        assert_string_equal(a.chain->label[p->actor], "b1");
+        assert_string_equal(a.chain->label[p->item], "B");
+        assert_int_equal(v.n_deps, 1);
+        p = &a.provisions[v.deps[0].provision];
+        assert_string_equal(a.chain->label[p->actor], "c1");
+        assert_int_equal(v.deps[0].n_items, 1);
+        assert_string_equal(a.chain->label[v.deps[0].example], "B");
+        vc_country_view_release(&v);
+    }
+    assert_int_equal(vc_country_view(&a, names[3], &v, &err), VC_OK); /* not a code */
+    assert_true(v.country == SIZE_MAX);
+    vc_country_view_release(&v);
+    assert_int_equal(vc_country_view(&a, "DEU", &v, &err), VC_OK);
+    assert_int_equal(v.n_own, 1);
+    assert_int_equal(v.n_deps, 0);
+    vc_country_view_release(&v);
+    vc_country_view_release(&v); /* safe twice */
+    vc_analysis_release(&a);
+}
+
+/* Impacts that rest on estimated shares are marked.  F needs A and G; A: a1
+ * 0.6, a2 0.4 (a pair: both control points); G: g1 0.5, a2 without a share
+ * (estimated 0.5).  a2's impact is max(0.4, 0.5) = 0.5, 0.4 without the
+ * estimate: it rests on it, and so does Japan's (a2 alone). */
+static void estimated_marks(void **state)
+{
+    struct vc_analysis a;
+    struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    struct vc_country_view v;
+    struct vc_error err = VC_ERROR_INIT;
+    xmlDocPtr doc;
+    char *html, *foot;
+    (void)state;
+    ITEM("F", 1, NAN);
+    ITEM("A", 0, NAN);
+    ITEM("G", 0, NAN);
+    FIRM("a1", "USA");
+    FIRM("a2", "JPN");
+    FIRM("g1", "DEU");
+    INPUT("A", "F");
+    INPUT("G", "F");
+    PROV("a1", "A", 0.6);
+    PROV("a2", "A", 0.4);
+    PROV("g1", "G", 0.5);
+    PROV("a2", "G", NAN);
+    BUILD();
+    analyse(&defaults, &a, true);
+    assert_true(a.impact_estimated[N("a2")]);
+    assert_false(a.impact_estimated[N("a1")]);
+    assert_int_equal(vc_country_view(&a, "JPN", &v, &err), VC_OK);
+    o.country = &v;
+    html = render(&a, &o, PAGE_HTML, NULL);
+    doc = parse(html);
+    const char *bars = "//section[h2='Who holds the control points']//s:text";
+    expect_nth(doc, bars, 0, "a1 (USA)");
+    expect_nth(doc, bars, 1, "60.0" NBSP "% " MIDDOT " 60.0" NBSP "% of A");
+    expect_nth(doc, bars, 2, "a2 (JPN)");
+    expect_nth(doc, bars, 3, "\xE2\x89\x88" NBSP "50.0" NBSP "% " MIDDOT " 40.0" NBSP "% of A");
+    expect_nth(doc, "//section[h2='The numbers']/table[2]/tbody/tr[2]/td", 3,
+               "\xE2\x89\x88" NBSP "50.0" NBSP "%");
+    foot = nth(doc, "//footer", 0);
+    assert_non_null(strstr(foot, "marks an impact that rests on estimated shares"));
+    free(foot);
+    foot = nth(doc, "//section[h2='Japan: what it holds and what it depends on']/p", 0);
+    assert_non_null(strstr(foot, "50.0" NBSP "% of the value of final output, a figure that "
+                                 "rests on estimated shares"));
+    free(foot);
+    xmlFreeDoc(doc);
+    free(html);
+    vc_country_view_release(&v);
     vc_analysis_release(&a);
 }
 
@@ -608,6 +714,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(text_is_escaped, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(same_input_same_bytes, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(country_section, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(country_view, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(estimated_marks, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(compare_page, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(crowded_market_bar, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(big_chain_is_thinned, et_setup, et_teardown),
