@@ -83,8 +83,9 @@ static int grow_nodes(struct vc_graph *g, size_t need)
     size_t c1 = g->nodes_cap, c2 = g->nodes_cap, c3 = g->nodes_cap;
     if (need <= g->nodes_cap)
         return 0;
-    if (VC_GROW(g->node_id, c1, need) || VC_GROW(g->node_line, c2, need) ||
-        VC_GROW(g->node_col, c3, need))
+    /* Filled in order by vc_graph_intern_node(): no zeroing. */
+    if (VC_GROW_UNINIT(g->node_id, c1, need) || VC_GROW_UNINIT(g->node_line, c2, need) ||
+        VC_GROW_UNINIT(g->node_col, c3, need))
         return -1;
     g->nodes_cap = c1 < c2 ? (c1 < c3 ? c1 : c3) : (c2 < c3 ? c2 : c3);
     return 0;
@@ -134,9 +135,10 @@ static int grow_edges(struct vc_graph *g, size_t need)
         return 0;
     for (int i = 0; i < 6; i++)
         c[i] = g->edges_cap;
-    if (VC_GROW(g->edge_from, c[0], need) || VC_GROW(g->edge_to, c[1], need) ||
-        VC_GROW(g->edge_directed, c[2], need) || VC_GROW(g->edge_id, c[3], need) ||
-        VC_GROW(g->edge_line, c[4], need) || VC_GROW(g->edge_col, c[5], need))
+    /* Filled in order by vc_graph_add_edge(): no zeroing. */
+    if (VC_GROW_UNINIT(g->edge_from, c[0], need) || VC_GROW_UNINIT(g->edge_to, c[1], need) ||
+        VC_GROW_UNINIT(g->edge_directed, c[2], need) || VC_GROW_UNINIT(g->edge_id, c[3], need) ||
+        VC_GROW_UNINIT(g->edge_line, c[4], need) || VC_GROW_UNINIT(g->edge_col, c[5], need))
         return -1;
     /* Every array reached at least need; they share one capacity from here. */
     size_t m = c[0];
@@ -303,7 +305,8 @@ enum vc_status vc_attr_set(struct vc_attr *a, size_t k, union vc_value v, struct
 {
     if (k >= a->cap) {
         size_t c1 = a->cap, c2 = a->cap;
-        if (VC_GROW(a->values, c1, k + 1) || VC_GROW(a->has, c2, k + 1))
+        /* values[k] is read only where has[k] is set */
+        if (VC_GROW_UNINIT(a->values, c1, k + 1) || VC_GROW(a->has, c2, k + 1))
             return vc_error_set(err, VC_ENOMEM, NULL, 0, 0,
                                 "out of memory while storing attribute \"%s\"", a->name);
         a->cap = c1 < c2 ? c1 : c2;

@@ -107,8 +107,10 @@ static int grow_marks(struct vc_xml_reader *x)
     size_t need = x->g->n_nodes, c1 = x->marks_cap, c2 = x->marks_cap, c3 = x->marks_cap;
     if (need <= x->marks_cap)
         return 0;
-    if (VC_GROW(x->declared, c1, need) || VC_GROW(x->ref_line, c2, need) ||
-        VC_GROW(x->ref_col, c3, need))
+    /* declared is set for every node as it is added, ref_* for the nodes an
+     * edge adds: no zeroing. */
+    if (VC_GROW_UNINIT(x->declared, c1, need) || VC_GROW_UNINIT(x->ref_line, c2, need) ||
+        VC_GROW_UNINIT(x->ref_col, c3, need))
         return -1;
     x->marks_cap = c1 < c2 ? (c1 < c3 ? c1 : c3) : (c2 < c3 ? c2 : c3);
     return 0;
