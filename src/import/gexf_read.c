@@ -267,7 +267,8 @@ static void store(struct reader *r, struct vc_attr *a, size_t index, const char 
         vc_attr_unset(a, index);
         return;
     }
-    if (a->type == VC_ATTR_STRING && !(v.s = vc_graph_strdup(r->x.g, text, strlen(text)))) {
+    if (a->type == VC_ATTR_STRING &&
+        !(v.s = vc_strpool_dup_cached(&r->x.g->pool, &r->x.values, text, strlen(text)))) {
         vc_xr_nomem(&r->x);
         return;
     }

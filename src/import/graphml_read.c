@@ -28,6 +28,7 @@
 #include "core/attrname.h"
 #include "core/idmap.h"
 #include "core/mem.h"
+#include "core/strpool.h"
 #include "xml_reader.h"
 #include "xml_util.h"
 #include "vchain/import.h"
@@ -410,7 +411,7 @@ static void store_value(struct reader *r, struct vc_attr *a, size_t index, const
     if (!present)
         return;
     if (a->type == VC_ATTR_STRING) {
-        v.s = vc_graph_strdup(r->x.g, text, len);
+        v.s = vc_strpool_dup_cached(&r->x.g->pool, &r->x.values, text, len);
         if (!v.s) {
             vc_xr_nomem(&r->x);
             return;

@@ -19,6 +19,7 @@
 
 #include <libxml/parser.h>
 
+#include "core/strpool.h"
 #include "vchain/import.h"
 
 struct vc_xml_reader {
@@ -34,6 +35,7 @@ struct vc_xml_reader {
     size_t marks_cap;
     char *text;                  /* the text of the current value element */
     size_t text_len, text_cap;
+    struct vc_strcache values;   /* string values stored last: repeats share a copy */
 };
 
 /*

@@ -169,6 +169,36 @@ static void multigraph_and_odd_ids(void **state)
     assert_int_equal(g.edge_line[1], 12);
 }
 
+/* Repeated short string values are stored once; each element still reads
+ * its own value. */
+static void repeated_values_share_a_copy(void **state)
+{
+    (void)state;
+    const char *xml =
+        HEAD "<key id=\"r\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
+        "<key id=\"k\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+        "<graph><node id=\"a\"><data key=\"k\">actor</data></node>"
+        "<node id=\"i\"><data key=\"k\">item</data></node>"
+        "<node id=\"j\"><data key=\"k\">item</data></node>\n"
+        "<edge source=\"a\" target=\"i\"><data key=\"r\">provides</data></edge>\n"
+        "<edge source=\"i\" target=\"j\"><data key=\"r\">input_of</data></edge>\n"
+        "<edge source=\"a\" target=\"j\"><data key=\"r\">provides</data></edge>\n"
+        "<edge source=\"a\" target=\"j\"><data key=\"r\">provide</data></edge>\n"
+        "</graph></graphml>\n";
+    const struct vc_attr *rel, *kind;
+
+    assert_int_equal(rd(xml), VC_OK);
+    rel = vc_graph_attr(&g, VC_CLASS_EDGE, "relation");
+    kind = vc_graph_attr(&g, VC_CLASS_NODE, "kind");
+    assert_string_equal(vc_attr_get_string(rel, 0), "provides");
+    assert_string_equal(vc_attr_get_string(rel, 1), "input_of");
+    assert_string_equal(vc_attr_get_string(rel, 2), "provides");
+    assert_string_equal(vc_attr_get_string(rel, 3), "provide");
+    assert_ptr_equal(vc_attr_get_string(rel, 0), vc_attr_get_string(rel, 2));
+    assert_ptr_equal(vc_attr_get_string(kind, 1), vc_attr_get_string(kind, 2));
+    assert_string_equal(vc_attr_get_string(kind, 0), "actor");
+}
+
 static void namespaces(void **state)
 {
     (void)state;
@@ -414,6 +444,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(typed_attributes, reset, release),
         cmocka_unit_test_setup_teardown(defaults_and_key_forms, reset, release),
         cmocka_unit_test_setup_teardown(multigraph_and_odd_ids, reset, release),
+        cmocka_unit_test_setup_teardown(repeated_values_share_a_copy, reset, release),
         cmocka_unit_test_setup_teardown(namespaces, reset, release),
         cmocka_unit_test_setup_teardown(yed_extras_warn_once, reset, release),
         cmocka_unit_test_setup_teardown(mapping_renames, reset, release),
