@@ -109,8 +109,9 @@ static long edge_col(const struct ctx *x, size_t k) { return x->g->edge_col[k]; 
 static const char *edge_name(const struct ctx *x, size_t e, char *buf, size_t size)
 {
     const struct vc_graph *g = x->g;
-    if (g->edge_id[e] && g->edge_id[e][0])
-        snprintf(buf, size, "edge \"%s\"", g->edge_id[e]);
+    const char *id = vc_graph_edge_id(g, e);
+    if (id && id[0])
+        snprintf(buf, size, "edge \"%s\"", id);
     else
         snprintf(buf, size, "edge \"%s\" -> \"%s\"", g->node_id[g->edge_from[e]],
                  g->node_id[g->edge_to[e]]);

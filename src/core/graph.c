@@ -135,11 +135,15 @@ static int grow_edges(struct vc_graph *g, size_t need)
         return 0;
     for (int i = 0; i < 6; i++)
         c[i] = g->edges_cap;
-    /* Filled in order by vc_graph_add_edge(): no zeroing. */
+    /* Filled in order by vc_graph_add_edge(): no zeroing.  The ids exist
+     * once an edge has one (big graphs seldom have any). */
     if (VC_GROW_UNINIT(g->edge_from, c[0], need) || VC_GROW_UNINIT(g->edge_to, c[1], need) ||
-        VC_GROW_UNINIT(g->edge_directed, c[2], need) || VC_GROW_UNINIT(g->edge_id, c[3], need) ||
+        VC_GROW_UNINIT(g->edge_directed, c[2], need) ||
+        (g->edge_id && VC_GROW_UNINIT(g->edge_id, c[3], need)) ||
         VC_GROW_UNINIT(g->edge_line, c[4], need) || VC_GROW_UNINIT(g->edge_col, c[5], need))
         return -1;
+    if (!g->edge_id)
+        c[3] = c[0];
     /* Every array reached at least need; they share one capacity from here. */
     size_t m = c[0];
     for (int i = 1; i < 6; i++)
@@ -166,10 +170,11 @@ enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t to, boo
     g->edge_from[k] = (uint32_t)from;
     g->edge_to[k] = (uint32_t)to;
     g->edge_directed[k] = directed;
-    g->edge_id[k] = NULL;
-    if (id) {
-        g->edge_id[k] = vc_graph_strdup(g, id, id_len);
-        if (!g->edge_id[k])
+    if (id && !g->edge_id && !(g->edge_id = calloc(g->edges_cap, sizeof(*g->edge_id))))
+        return nomem(err, g, "edge ids"); /* the first id: the earlier edges had none */
+    if (g->edge_id) {
+        g->edge_id[k] = NULL;
+        if (id && !(g->edge_id[k] = vc_graph_strdup(g, id, id_len)))
             return nomem(err, g, "edge ids");
     }
     g->edge_line[k] = line;

@@ -381,8 +381,8 @@ static void element_name(struct reader *r, char *buf, size_t size)
         snprintf(buf, size, "node \"%s\"", g->node_id[r->cur_index]);
         break;
     case VC_CLASS_EDGE:
-        if (g->edge_id[r->cur_index])
-            snprintf(buf, size, "edge \"%s\"", g->edge_id[r->cur_index]);
+        if (vc_graph_edge_id(g, r->cur_index))
+            snprintf(buf, size, "edge \"%s\"", vc_graph_edge_id(g, r->cur_index));
         else
             snprintf(buf, size, "edge \"%s\" -> \"%s\"", g->node_id[g->edge_from[r->cur_index]],
                      g->node_id[g->edge_to[r->cur_index]]);

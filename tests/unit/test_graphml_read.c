@@ -161,8 +161,8 @@ static void multigraph_and_odd_ids(void **state)
     assert_string_equal(g.desc, "a test graph");
     assert_int_equal(g.edge_from[2], 1);
     assert_int_equal(g.edge_to[2], 1);
-    assert_string_equal(g.edge_id[2], "");
-    assert_null(g.edge_id[0]);
+    assert_string_equal(vc_graph_edge_id(&g, 2), "");
+    assert_null(vc_graph_edge_id(&g, 0));
     /* lines are remembered for later checks */
     assert_int_equal(g.node_line[0], 8);
     assert_int_equal(g.node_col[0], 5);
