@@ -406,12 +406,17 @@ bool vc_attr_type_parse(const char *s, enum vc_attr_type *type)
     return false;
 }
 
+static bool is_xml_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 /* Trims XML whitespace in place of copying: returns the span [*b, *e). */
 static void trim(const char **b, const char **e)
 {
-    while (*b < *e && strchr(" \t\r\n", **b))
+    while (*b < *e && is_xml_space(**b))
         (*b)++;
-    while (*e > *b && strchr(" \t\r\n", (*e)[-1]))
+    while (*e > *b && is_xml_space((*e)[-1]))
         (*e)--;
 }
 
@@ -487,7 +492,7 @@ static bool fast_decimal(const char *s, double *out)
 enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc_value *out,
                               bool *present, const char **why)
 {
-    const char *b = text, *e = text + strlen(text);
+    const char *b = text, *e;
     char buf[128];
     char *end;
 
@@ -496,6 +501,7 @@ enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc
         out->s = text;
         return VC_OK;
     }
+    e = text + strlen(text);
     trim(&b, &e);
     if (b == e || span_equal_ci(b, e, "nan")) {
         /* Tools write NaN or nothing for a missing number. */

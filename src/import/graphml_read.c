@@ -507,11 +507,11 @@ static void start_node(struct reader *r, const xmlChar **attrs, int n, long line
     push(r, EL_NODE);
 }
 
-static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *which,
+static int endpoint(struct reader *r, const xmlChar **attrs, int n, bool is_source,
                     long line, long col, size_t *index)
 {
     size_t len;
-    int is_source = strcmp(which, "source") == 0;
+    const char *which = is_source ? "source" : "target";
     const xmlChar *id = attr_span(r, attrs, n, is_source ? r->nm.source : r->nm.target,
                                   is_source ? SLOT_SOURCE : SLOT_TARGET, &len);
 
@@ -529,8 +529,8 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     const xmlChar *dir = attr_span(r, attrs, n, r->nm.directed, SLOT_MISC, &dlen);
     bool directed = r->x.g->directed;
 
-    if (endpoint(r, attrs, n, "source", line, col, &from) ||
-        endpoint(r, attrs, n, "target", line, col, &to))
+    if (endpoint(r, attrs, n, true, line, col, &from) ||
+        endpoint(r, attrs, n, false, line, col, &to))
         return;
     if (dir) {
         if (dlen == 4 && strncmp((const char *)dir, "true", 4) == 0)

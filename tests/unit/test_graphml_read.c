@@ -199,6 +199,32 @@ static void repeated_values_share_a_copy(void **state)
     assert_string_equal(vc_attr_get_string(kind, 0), "actor");
 }
 
+/* Endpoints that repeat, or nearly repeat (same first 8 bytes, same
+ * length), each find their own node. */
+static void endpoints_alike(void **state)
+{
+    (void)state;
+    const char *xml =
+        HEAD "<graph><node id=\"longname1\"/><node id=\"longname2\"/><node id=\"longname\"/>"
+        "<node id=\"x\"/><node id=\"x \"/>\n"
+        "<edge source=\"longname1\" target=\"longname2\"/>\n"
+        "<edge source=\"longname2\" target=\"longname1\"/>\n"
+        "<edge source=\"longname\" target=\"longname2\"/>\n"
+        "<edge source=\"longname2\" target=\"longname\"/>\n"
+        "<edge source=\"x\" target=\"x \"/>\n"
+        "<edge source=\"x \" target=\"x\"/>\n"
+        "<edge source=\"x\" target=\"longname1\"/>\n"
+        "</graph></graphml>\n";
+    static const uint32_t from[] = { 0, 1, 2, 1, 3, 4, 3 }, to[] = { 1, 0, 1, 2, 4, 3, 0 };
+
+    assert_int_equal(rd(xml), VC_OK);
+    assert_int_equal(g.n_edges, 7);
+    for (size_t e = 0; e < 7; e++) {
+        assert_int_equal(g.edge_from[e], from[e]);
+        assert_int_equal(g.edge_to[e], to[e]);
+    }
+}
+
 static void namespaces(void **state)
 {
     (void)state;
@@ -445,6 +471,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(defaults_and_key_forms, reset, release),
         cmocka_unit_test_setup_teardown(multigraph_and_odd_ids, reset, release),
         cmocka_unit_test_setup_teardown(repeated_values_share_a_copy, reset, release),
+        cmocka_unit_test_setup_teardown(endpoints_alike, reset, release),
         cmocka_unit_test_setup_teardown(namespaces, reset, release),
         cmocka_unit_test_setup_teardown(yed_extras_warn_once, reset, release),
         cmocka_unit_test_setup_teardown(mapping_renames, reset, release),
