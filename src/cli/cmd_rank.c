@@ -41,6 +41,11 @@ static const char usage[] =
     "                        default one level: --level, or the other one for\n"
     "                        items with rows only there)\n"
     "  --top N               at most N rows per table\n"
+    "  --exact               extract every actor and provision; by default, on\n"
+    "                        chains of 10,000 actors or more, an impact that\n"
+    "                        cannot reach --theta-impact is reported as an upper\n"
+    "                        bound (impact_bound true) instead of extracted\n"
+    "  --bounds              report such bounds whatever the size of the chain\n"
     "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
     "                        csv, json or md\n"
     "  -h, --help            this help\n"
@@ -56,6 +61,7 @@ static const char usage[] =
     "(items downstream of the item), control_point, reason.  With --by actor or\n"
     "--by country, impact is that of extracting the actor or country, and\n"
     "impact_estimated says that it rests on estimated shares (docs/model.md).\n"
+    "impact_bound (only when some impact is a bound) marks an upper bound.\n"
     "Suppliers: actor,\n"
     "country, sector, customers, dependents (customers for which it is hard to\n"
     "replace), top_customer, top_group and top_share (its largest part of a\n"
@@ -83,7 +89,9 @@ static bool firm_network(const struct vc_chain *c)
     return c->final_rule == VC_FINAL_MARKED_ACTORS || c->final_rule == VC_FINAL_ALL_ACTORS;
 }
 
-static void provision_columns(struct cli_table *t, int with_rank)
+/* The impact_bound column appears only when some impact is a bound (rank
+ * on a large chain without --exact): small chains print as they did. */
+static void provision_columns(struct cli_table *t, int with_rank, const struct vc_analysis *a)
 {
     if (with_rank)
         cli_table_col(t, "rank", CLI_COL_INT);
@@ -96,6 +104,8 @@ static void provision_columns(struct cli_table *t, int with_rank)
     cli_table_col(t, "n_eff", CLI_COL_NUM);
     cli_table_col(t, "replaceability", CLI_COL_NUM);
     cli_table_col(t, "impact", CLI_COL_NUM);
+    if (a->n_bounds)
+        cli_table_col(t, "impact_bound", CLI_COL_BOOL);
     cli_table_col(t, "spof", CLI_COL_BOOL);
     cli_table_col(t, "reach_items", CLI_COL_INT);
     cli_table_col(t, "reach_final", CLI_COL_INT);
@@ -121,9 +131,16 @@ static void provision_row(struct cli_table *t, const struct vc_analysis *a,
     cli_table_num(t, p->conc.n_eff);
     cli_table_num(t, p->replaceability);
     cli_table_num(t, p->impact);
+    if (a->n_bounds)
+        cli_table_bool(t, p->impact_bound);
     cli_table_bool(t, a->spof_finals[p->actor] > 0 || a->spof_finals[p->item] > 0);
-    cli_table_int(t, a->reach_items[p->item]);
-    cli_table_int(t, a->reach_final[p->item]);
+    if (a->reach_items[p->item] == VC_REACH_UNKNOWN) { /* not walked (--bounds) */
+        cli_table_none(t);
+        cli_table_none(t);
+    } else {
+        cli_table_int(t, a->reach_items[p->item]);
+        cli_table_int(t, a->reach_final[p->item]);
+    }
     cli_table_bool(t, p->control_point);
     vc_analysis_reason(a, p, reason, sizeof(reason));
     cli_table_text(t, reason);
@@ -151,7 +168,7 @@ static int print_provisions(const struct vc_analysis *a, const struct rank_opts 
     int rc;
 
     cli_table_init(&t);
-    provision_columns(&t, 1);
+    provision_columns(&t, 1, a);
     for (size_t k = 0; k < (idx ? n : a->n_provisions); k++) {
         const struct vc_provision_score *p = &a->provisions[idx ? idx[k] : k];
         if (!o->all && !p->control_point)
@@ -311,6 +328,8 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
     cli_table_col(&t, "level", CLI_COL_TEXT);
     cli_table_col(&t, "control_points", CLI_COL_INT);
     cli_table_col(&t, "impact", CLI_COL_NUM);
+    if (a->n_bounds)
+        cli_table_col(&t, "impact_bound", CLI_COL_BOOL);
     cli_table_col(&t, "impact_estimated", CLI_COL_BOOL);
     cli_table_col(&t, "spof_finals", CLI_COL_INT);
     cli_table_col(&t, "top_item", CLI_COL_TEXT);
@@ -330,6 +349,8 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
         cli_table_text(&t, vc_level_name((enum vc_level)c->level[h[j].actor]));
         cli_table_int(&t, (long long)h[j].held);
         cli_table_num(&t, a->impact[h[j].actor]);
+        if (a->n_bounds)
+            cli_table_bool(&t, a->impact_bound[h[j].actor]);
         cli_table_bool(&t, a->impact_estimated[h[j].actor]);
         cli_table_int(&t, a->spof_finals[h[j].actor]);
         if (h[j].best) {
@@ -410,7 +431,7 @@ static int print_dependencies(const struct vc_analysis *a, const struct rank_opt
         }
         free(deps);
     } else {
-        provision_columns(&t, 1);
+        provision_columns(&t, 1, a);
         cli_table_col(&t, "own_items_downstream", CLI_COL_INT);
         cli_table_col(&t, "example_own_item", CLI_COL_TEXT);
         for (size_t j = 0, shown = 0; j < v->n_deps; j++) {
@@ -630,13 +651,16 @@ static void explain_empty(const struct vc_analysis *a, const struct rank_opts *o
 
 int cmd_rank(int argc, char **argv)
 {
-    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_BY, OPT_ALL };
+    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_BY, OPT_ALL,
+           OPT_EXACT, OPT_BOUNDS };
     static const struct option longopts[] = {
         { "format", required_argument, 0, OPT_FORMAT },
         { "top", required_argument, 0, OPT_TOP },
         { "country", required_argument, 0, OPT_COUNTRY },
         { "by", required_argument, 0, OPT_BY },
         { "all", no_argument, 0, OPT_ALL },
+        { "exact", no_argument, 0, OPT_EXACT },
+        { "bounds", no_argument, 0, OPT_BOUNDS },
         { "help", no_argument, 0, 'h' },
         CLI_INPUT_LONGOPTS,
         CLI_ENGINE_LONGOPTS,
@@ -655,6 +679,7 @@ int cmd_rank(int argc, char **argv)
 
     cli_input_init(&in);
     cli_engine_init(&eng);
+    eng.opts.bounds = VC_BOUNDS_AUTO;
     cli_chain_init(&ch);
     while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (opt) {
@@ -669,6 +694,8 @@ int cmd_rank(int argc, char **argv)
             break;
         case OPT_COUNTRY: o.country = optarg; break;
         case OPT_ALL: o.all = 1; break;
+        case OPT_EXACT: eng.opts.bounds = VC_BOUNDS_NEVER; break;
+        case OPT_BOUNDS: eng.opts.bounds = VC_BOUNDS_ALWAYS; break;
         case OPT_BY:
             rc = CLI_CHOOSE("rank", "--by", optarg, by, &o.by);
             break;
@@ -684,6 +711,10 @@ int cmd_rank(int argc, char **argv)
         rc = cli_chain_score(&ch, &eng);
     if (rc != EXIT_OK)
         goto out;
+    if (ch.a.n_bounds)
+        cli_note("%s: %zu impacts of actors and provisions below --theta-impact %g are upper "
+                 "bounds, not extractions (impact_bound; --exact extracts every one)",
+                 ch.c.graph->source, ch.a.n_bounds, eng.opts.theta_impact);
     if (o.by == BY_DEFAULT)
         o.by = firm_network(&ch.c) ? BY_SUPPLIER : BY_PROVISION;
     if (centrality_only(&ch.c) && o.by != BY_COUNTRY) {
