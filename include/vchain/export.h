@@ -12,7 +12,10 @@
  *             to [size_min, size_max];
  *   position  from the node columns viz_x and viz_y (the layout's output,
  *             include/vchain/layout.h, or positions read from a file);
- *   thickness from a numeric edge column (default: weight, else share).
+ *   thickness from a numeric edge column (default: weight, else share);
+ *   weight    the format's own edge weight (what Gephi filters and lays out
+ *             by): the meaningful weight, share for provides edges, the link
+ *             weight for the others (vc_export_opts.edge_weight).
  *
  * Columns whose name starts with "viz_" are visual: they are written as the
  * format's visual properties (GEXF viz:*, Gephi's GraphML keys r g b size
@@ -80,9 +83,24 @@ struct vc_export_opts {
     const char *thickness_by;
     double size_min, size_max;           /* default 5 and 50 */
     double thickness_min, thickness_max; /* default 1 and 10 */
+    /*
+     * The edge weight written as the format's own weight (GEXF weight,
+     * GraphML key "weight", CSV Weight, JSON link weight), which Gephi's
+     * filters, statistics and weighted layouts read.  NULL: the meaningful
+     * weight (an edge's share, else the engine's share_estimate, else its
+     * weight column, else 1); a numeric edge column's name: its values as
+     * they are; "keep": the weights a file carried (viz_weight);
+     * VC_VIZ_NONE: the graph's own weight column, if any.  Unless
+     * VC_VIZ_NONE, the graph's own weight column goes out as the data
+     * column vc_weight, and GEXF and CSV repeat the weight in the column
+     * viz_weight, which tells vchain's readers what it is.  Independent of
+     * viz.
+     */
+    const char *edge_weight;
 };
 
-#define VC_EXPORT_OPTS_INIT { VC_GEXF_1_2, true, VC_COLOR_KIND, NULL, NULL, 5.0, 50.0, 1.0, 10.0 }
+#define VC_EXPORT_OPTS_INIT \
+    { VC_GEXF_1_2, true, VC_COLOR_KIND, NULL, NULL, 5.0, 50.0, 1.0, 10.0, NULL }
 
 /* The format an output path's extension names (.gexf, .graphml, .xml, .csv,
  * .json, any case), or VC_EXPORT_AUTO when it names none. */

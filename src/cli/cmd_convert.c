@@ -51,6 +51,7 @@ int cmd_convert(int argc, char **argv)
     int opt, rc = EXIT_OK;
 
     eo.viz = false;
+    eo.edge_weight = VC_VIZ_NONE; /* the graph as it is: its own weight column, if any */
     cli_input_init(&in);
     cli_chain_init(&ch);
     while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {

@@ -35,6 +35,12 @@ static const char usage[] =
     "                        carries; none: one size for all\n"
     "  --thickness-by COLUMN edge thickness from a numeric edge column, scaled to\n"
     "                        1..10 (default: weight, else share); keep; none\n"
+    "  --edge-weight COLUMN  the edge weight Gephi filters and lays out by (GEXF\n"
+    "                        weight, GraphML key weight, CSV Weight, JSON weight):\n"
+    "                        auto (default: share, else the engine's share\n"
+    "                        estimate, else the edge's weight, else 1), a numeric\n"
+    "                        edge column as it is, keep (the weights FILE\n"
+    "                        carries), or none (FILE's own weight column only)\n"
     "  --no-viz              no colours, sizes, positions or thickness at all\n"
     "  --no-analysis         write the graph as read, without scores\n"
     "  -h, --help            this help\n"
@@ -56,7 +62,7 @@ int cmd_export(int argc, char **argv)
 {
     enum {
         OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_GEXF_VERSION, OPT_LAYOUT, OPT_COLOR_BY,
-        OPT_SIZE_BY, OPT_THICKNESS_BY, OPT_NO_VIZ, OPT_NO_ANALYSIS
+        OPT_SIZE_BY, OPT_THICKNESS_BY, OPT_NO_VIZ, OPT_NO_ANALYSIS, OPT_EDGE_WEIGHT
     };
     static const struct option longopts[] = {
         { "output", required_argument, 0, 'o' },
@@ -66,6 +72,7 @@ int cmd_export(int argc, char **argv)
         { "color-by", required_argument, 0, OPT_COLOR_BY },
         { "size-by", required_argument, 0, OPT_SIZE_BY },
         { "thickness-by", required_argument, 0, OPT_THICKNESS_BY },
+        { "edge-weight", required_argument, 0, OPT_EDGE_WEIGHT },
         { "no-viz", no_argument, 0, OPT_NO_VIZ },
         { "no-analysis", no_argument, 0, OPT_NO_ANALYSIS },
         { "help", no_argument, 0, 'h' },
@@ -118,6 +125,9 @@ int cmd_export(int argc, char **argv)
             break;
         case OPT_SIZE_BY: eo.size_by = column_choice(optarg); break;
         case OPT_THICKNESS_BY: eo.thickness_by = column_choice(optarg); break;
+        case OPT_EDGE_WEIGHT:
+            eo.edge_weight = strcmp(optarg, "auto") == 0 ? NULL : column_choice(optarg);
+            break;
         case OPT_NO_VIZ: eo.viz = false; break;
         case OPT_NO_ANALYSIS: analyse = 0; break;
         default:

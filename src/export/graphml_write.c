@@ -150,17 +150,18 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
     struct keyset ks = { 0, 0, 0 };
     const struct vc_attr *nlabel = vc_export_label(g, VC_CLASS_NODE);
     const struct vc_attr *elabel = vc_export_label(g, VC_CLASS_EDGE);
-    const struct vc_attr *weight = vc_export_weight(g);
+    const struct vc_attr *weight = NULL;
     const char *nlabel_id = NULL, *elabel_id = NULL, *weight_id = NULL;
-    char b1[40];
     struct vc_out *out = NULL;
     enum vc_status st;
     double x, y;
 
     if ((st = vc_viz_prepare(g, opts, &viz, err)) != VC_OK)
         goto out;
+    weight = vc_export_weight(g, &viz);
     for (int c = 0; c < 3; c++) {
-        if ((st = vc_export_cols_collect(g, (enum vc_attr_class)c, &cols[c], err)) != VC_OK)
+        if ((st = vc_export_cols_collect(g, (enum vc_attr_class)c, &viz, &cols[c], err)) !=
+            VC_OK)
             goto out;
         ids[c] = calloc(cols[c].n + 1, sizeof(*ids[c]));
         if (!ids[c])
@@ -206,10 +207,12 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
             goto nomem;
         write_key(out, elabel_id, "edge", "label", VC_ATTR_STRING);
     }
-    if (weight) {
+    if (weight || viz.weight) {
+        /* the meaningful weight: Gephi's key id, the name of a visual column */
         if (!(weight_id = keyset_add(&ks, "e_", "weight")))
             goto nomem;
-        write_key(out, weight_id, "edge", "weight", VC_ATTR_DOUBLE);
+        write_key(out, weight_id, "edge", viz.weight ? VC_VIZ_WEIGHT : "weight",
+                  VC_ATTR_DOUBLE);
     }
     for (int c = 0; c < 3; c++)
         if (declare_columns(out, &ks, cls_name[c], prefix[c], &cols[c], ids[c]) != 0)
@@ -268,8 +271,8 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
         out_char(out, '>');
         if (elabel_id)
             write_data(out, elabel_id, vc_attr_get_string(elabel, e));
-        if (weight_id)
-            write_data(out, weight_id, vc_export_value(weight, e, b1));
+        if (weight_id && isfinite(vc_export_edge_weight(&viz, weight, e)))
+            write_double(out, weight_id, vc_export_edge_weight(&viz, weight, e));
         write_columns(out, &cols[VC_CLASS_EDGE], ids[VC_CLASS_EDGE], e);
         OUT_LIT(out, "</edge>\n");
     }

@@ -81,7 +81,7 @@ enum vc_status vc_json_write(const struct vc_graph *g, const struct vc_export_op
     struct vc_export_cols cols[3] = { { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 } };
     const struct vc_attr *nlabel = vc_export_label(g, VC_CLASS_NODE);
     const struct vc_attr *elabel = vc_export_label(g, VC_CLASS_EDGE);
-    const struct vc_attr *weight = vc_export_weight(g);
+    const struct vc_attr *weight = NULL;
     struct vc_out *out = NULL;
     enum vc_status st;
     double x, y;
@@ -89,8 +89,10 @@ enum vc_status vc_json_write(const struct vc_graph *g, const struct vc_export_op
 
     if ((st = vc_viz_prepare(g, opts, &viz, err)) != VC_OK)
         goto out;
+    weight = vc_export_weight(g, &viz);
     for (int c = 0; c < 3; c++)
-        if ((st = vc_export_cols_collect(g, (enum vc_attr_class)c, &cols[c], err)) != VC_OK)
+        if ((st = vc_export_cols_collect(g, (enum vc_attr_class)c, &viz, &cols[c], err)) !=
+            VC_OK)
             goto out;
     if (!(out = malloc(sizeof(*out)))) {
         st = vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
@@ -157,8 +159,7 @@ enum vc_status vc_json_write(const struct vc_graph *g, const struct vc_export_op
             OUT_LIT(out, ", \"label\": ");
             out_json(out, vc_attr_get_string(elabel, e));
         }
-        if (present(weight, e))
-            number_member(out, "weight", weight->values[e].d);
+        number_member(out, "weight", vc_export_edge_weight(&viz, weight, e));
         if (viz.thickness)
             number_member(out, "size", viz.edge_thickness[e]);
         members(out, &cols[VC_CLASS_EDGE], e);

@@ -58,6 +58,44 @@ for f in "$G" "$T"; do
     fi
 done
 
+# Gephi's edge weight (NetworkX reads GEXF's weight as Gephi does): the share of
+# a provides edge, the engine's estimate where the data has none, the link
+# weight of the others, 1 for an essential input without one.
+if [ "$have_nx" = 1 ]; then
+    check gexf-weight-is-the-share "$PY" -c '
+import sys, networkx as nx
+g = nx.read_gexf(sys.argv[1])
+seen = set()
+for u, v, d in g.edges(data=True):
+    rel = d["relation"]
+    want = d.get("share", d.get("share_estimate")) if rel == "provides" else d.get("vc_weight", 1.0)
+    assert d["weight"] == want, (u, v, d)
+    seen.add(rel)
+w = {(u, v): d["weight"] for u, v, d in g.edges(data=True)}
+assert w["asml", "euv"] == 1.0 and w["nikon", "arfi"] == 0.07, w
+assert seen == {"provides", "input_of", "variant_of"}, seen
+' "$TMP/semiconductor-lithography.gexf"
+fi
+run export "$G" -o "$TMP/w-impact.gexf" --edge-weight impact
+expect_rc edge-weight-column 0
+check edge-weight-column-used grep -q 'source="asml" target="arfi" weight="0.93"' "$TMP/w-impact.gexf"
+check edge-weight-column-missing-left-out grep -q 'source="nikon" target="arfi">' "$TMP/w-impact.gexf"
+run export "$G" -o "$TMP/w-none.gexf" --edge-weight none
+expect_rc edge-weight-none 0
+check edge-weight-none-writes-none sh -c "! grep -q 'weight=' '$TMP/w-none.gexf'"
+run export "$G" -o "$TMP/w-bad.gexf" --edge-weight nosuch
+expect_rc edge-weight-unknown-column 1
+expect_err edge-weight-unknown-column-says 'no edge column "nosuch"'
+check edge-weight-unknown-column-writes-nothing test ! -e "$TMP/w-bad.gexf"
+# read back, the graph is the one written: the same ranking, no weight column made up
+run export "$TMP/semiconductor-lithography.gexf" -o "$TMP/w-back.graphml" --layout none \
+    --color-by keep --size-by keep
+check edge-weight-not-read-as-data sh -c "! grep -q 'attr.name=.weight.' '$TMP/w-back.graphml'"
+run rank --format tsv "$G"
+cp "$OUT" "$TMP/rank-direct"
+run rank --format tsv "$TMP/semiconductor-lithography.gexf"
+check edge-weight-same-ranking-read-back cmp -s "$OUT" "$TMP/rank-direct"
+
 # CSV: labels with commas, quotes and line breaks read back (Python's csv module)
 if [ -x "$PY" ]; then
     check csv-reads-back "$PY" -c '
@@ -68,7 +106,10 @@ assert rows[0]["Label"] == "ASML, \"Veldhoven\"\nNL & <co>\tB.V.", rows[0]["Labe
 assert rows[0]["vc_kind"] == "actor" and rows[0]["big"] == "9007199254740993"
 assert rows[1]["Label"] == "Zeiss \u2013 Oberkochen \\ SMT"
 edges = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8")))
-assert edges[0]["Label"] == "first, \"edge\"" and edges[0]["Weight"] == "0.7"
+assert edges[0]["Label"] == "first, \"edge\""
+# Weight is the share of the edge (Gephi filters by it), vc_weight the own weight column
+assert edges[0]["Weight"] == edges[0]["viz_weight"] == edges[0]["share"], edges[0]
+assert edges[0]["vc_weight"] == "0.7", edges[0]
 assert edges[2]["note"] == " padded, \"quoted\"\ntwo lines ", edges[2]["note"]
 assert all(e["Type"] == "Directed" for e in edges)
 ' "$TMP/export-tricky-nodes.csv" "$TMP/export-tricky-edges.csv"
