@@ -49,7 +49,8 @@ enum vc_export_format {
     VC_EXPORT_GEXF,
     VC_EXPORT_GRAPHML,
     VC_EXPORT_CSV,     /* Gephi's spreadsheet pair: nodes and edges tables */
-    VC_EXPORT_JSON     /* node-link: {"nodes": [...], "links": [...]} */
+    VC_EXPORT_JSON,    /* node-link: {"nodes": [...], "links": [...]} */
+    VC_EXPORT_GRAPHOLOGY /* graphology's serialisation: Graph.from(), graph.import() */
 };
 
 enum vc_gexf_version {
@@ -103,9 +104,9 @@ struct vc_export_opts {
     { VC_GEXF_1_2, true, VC_COLOR_KIND, NULL, NULL, 5.0, 50.0, 1.0, 10.0, NULL }
 
 /* The format an output path's extension names (.gexf, .graphml, .xml, .csv,
- * .json, any case), or VC_EXPORT_AUTO when it names none. */
+ * .graphology.json, .json, any case), or VC_EXPORT_AUTO when it names none. */
 VC_API enum vc_export_format vc_export_format_from_path(const char *path);
-/* "gexf", "graphml", "csv", "json". */
+/* "gexf", "graphml", "csv", "json", "graphology". */
 VC_API const char *vc_export_format_name(enum vc_export_format fmt);
 
 /*
@@ -120,6 +121,11 @@ VC_API enum vc_status vc_graphml_write(const struct vc_graph *g,
                                        struct vc_error *err);
 VC_API enum vc_status vc_json_write(const struct vc_graph *g, const struct vc_export_opts *opts,
                                     FILE *out, struct vc_error *err);
+/* graphology's serialisation ({"attributes", "options", "nodes", "edges"}),
+ * which Graph.from() and graph.import() take, and so sigma.js. */
+VC_API enum vc_status vc_graphology_write(const struct vc_graph *g,
+                                          const struct vc_export_opts *opts, FILE *out,
+                                          struct vc_error *err);
 /* Gephi's spreadsheet import: nodes table (Id, Label, ...) and edges table
  * (Source, Target, Type, Id, Label, Weight, ...); RFC 4180, UTF-8. */
 VC_API enum vc_status vc_csv_write_nodes(const struct vc_graph *g,

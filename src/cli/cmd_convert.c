@@ -18,7 +18,7 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  -o, --output OUT      where to write ('-' for standard output); required\n"
-    "  --format FMT          graphml, gexf, json or csv; default: from OUT's\n"
+    "  --format FMT          graphml, gexf, json, graphology or csv; default: from OUT's\n"
     "                        extension, else graphml\n"
     "  --gexf-version V      1.2 (default) or 1.3\n"
     "  -h, --help            this help\n"
@@ -41,6 +41,7 @@ int cmd_convert(int argc, char **argv)
     static const struct cli_choice formats[] = {
         { "graphml", VC_EXPORT_GRAPHML, false }, { "gexf", VC_EXPORT_GEXF, false },
         { "json", VC_EXPORT_JSON, false }, { "csv", VC_EXPORT_CSV, false },
+        { "graphology", VC_EXPORT_GRAPHOLOGY, false },
     };
     struct cli_input in;
     struct cli_chain ch;

@@ -21,8 +21,10 @@ static const char usage[] =
     "  -o, --output OUT      where to write ('-' for standard output); required.\n"
     "                        For csv, OUT is a folder (OUT/nodes.csv, OUT/edges.csv)\n"
     "                        or NAME.csv (NAME-nodes.csv, NAME-edges.csv)\n"
-    "  --format FMT          gexf, graphml, csv or json; default: from OUT's\n"
-    "                        extension (.gexf .graphml .xml .csv .json), else gexf\n"
+    "  --format FMT          gexf, graphml, csv, json (node-link) or graphology\n"
+    "                        (Graph.from(), for sigma.js); default: from OUT's\n"
+    "                        extension (.gexf .graphml .xml .csv .json\n"
+    "                        .graphology.json), else gexf\n"
     "  --gexf-version V      1.2 (1.2draft, the default: every reader takes it) or 1.3\n"
     "  --layout L            layered (default: x = trophic level or stage depth),\n"
     "                        fr or drl (igraph's force-directed layouts), or none\n"
@@ -83,6 +85,7 @@ int cmd_export(int argc, char **argv)
     static const struct cli_choice formats[] = {
         { "gexf", VC_EXPORT_GEXF, false }, { "graphml", VC_EXPORT_GRAPHML, false },
         { "csv", VC_EXPORT_CSV, false }, { "json", VC_EXPORT_JSON, false },
+        { "graphology", VC_EXPORT_GRAPHOLOGY, false },
     };
     static const struct cli_choice layouts[] = {
         { "layered", VC_LAYOUT_LAYERED, false }, { "fr", VC_LAYOUT_FR, false },

@@ -16,10 +16,12 @@
  *
  * Gephi: its importer matches a key's id first, then its attr.name,
  * against its built-in properties.  So the node label is the key "label",
- * the edge label "edgelabel", the edge weight "weight"; colour, size and
- * position are keys with Gephi's ids r, g, b, size, x, y but attr.name
- * viz_r ... viz_y, so that Gephi draws them while vchain, igraph and
- * NetworkX read them back as the visual columns viz_*.
+ * the edge label "edgelabel", the edge weight "weight" (named viz_weight:
+ * vchain reads it back as a visual column, not as the input's weight);
+ * colour, size and position are keys with Gephi's names r, g, b, size, x, y
+ * as both id and attr.name, which Gephi draws, graphology-graphml (and so
+ * sigma.js) reads as x, y, size and color (it folds r, g, b into
+ * "#rrggbb"), and vchain's reader takes back as the visual columns viz_*.
  */
 #include <math.h>
 #include <stdio.h>
@@ -183,24 +185,23 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
         write_key(out, nlabel_id, "node", "label", VC_ATTR_STRING);
     }
     if (viz.color) {
-        static const char *const ch[3][2] = { { "r", "viz_r" }, { "g", "viz_g" },
-                                              { "b", "viz_b" } };
+        static const char *const ch[3] = { "r", "g", "b" };
         for (int i = 0; i < 3; i++) {
-            if (!keyset_add(&ks, "n_", ch[i][0]))
+            if (!keyset_add(&ks, "n_", ch[i]))
                 goto nomem;
-            write_key(out, ch[i][0], "node", ch[i][1], VC_ATTR_INT);
+            write_key(out, ch[i], "node", ch[i], VC_ATTR_INT);
         }
     }
     if (viz.size) {
         if (!keyset_add(&ks, "n_", "size"))
             goto nomem;
-        write_key(out, "size", "node", "viz_size", VC_ATTR_DOUBLE);
+        write_key(out, "size", "node", "size", VC_ATTR_DOUBLE);
     }
     if (viz.position) {
         if (!keyset_add(&ks, "n_", "x") || !keyset_add(&ks, "n_", "y"))
             goto nomem;
-        write_key(out, "x", "node", "viz_x", VC_ATTR_DOUBLE);
-        write_key(out, "y", "node", "viz_y", VC_ATTR_DOUBLE);
+        write_key(out, "x", "node", "x", VC_ATTR_DOUBLE);
+        write_key(out, "y", "node", "y", VC_ATTR_DOUBLE);
     }
     if (elabel) {
         if (!(elabel_id = keyset_add(&ks, "e_", "edgelabel")))

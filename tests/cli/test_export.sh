@@ -58,6 +58,43 @@ for f in "$G" "$T"; do
     fi
 done
 
+# Node-link JSON: a multigraph only when two edges join one pair, so NetworkX
+# builds a DiGraph for the lithography chain and a MultiDiGraph for the tricky
+# graph (parallel edges); GraphML's positions, sizes and colours under the
+# names Gephi and sigma.js read (x, y, size, r, g, b).
+if [ "$have_nx" = 1 ]; then
+    check json-multigraph-only-when-parallel "$PY" -c '
+import json, sys
+from networkx.readwrite import json_graph
+a = json_graph.node_link_graph(json.load(open(sys.argv[1])))
+b = json_graph.node_link_graph(json.load(open(sys.argv[2])))
+assert type(a).__name__ == "DiGraph" and a.number_of_edges() == 105, type(a)
+assert type(b).__name__ == "MultiDiGraph" and b.number_of_edges() == 5, type(b)
+' "$TMP/semiconductor-lithography.json" "$TMP/export-tricky.json"
+    check graphml-sigma-names "$PY" -c '
+import sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+d = g.nodes["asml"]
+assert all(isinstance(d[k], float) for k in ("x", "y", "size")), d
+assert all(isinstance(d[k], int) and 0 <= d[k] <= 255 for k in "rgb"), d
+assert (d["r"], d["g"], d["b"]) == (213, 94, 0), d  # a control point: vermillion
+assert not any(k.startswith("viz_") for k in d), d
+' "$TMP/semiconductor-lithography.graphml"
+fi
+run export "$G" -o "$TMP/litho.graphology.json"
+expect_rc graphology-by-extension 0
+check graphology-shape "$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert set(d) == {"attributes", "options", "nodes", "edges"}, set(d)
+assert d["options"] == {"type": "directed", "multi": False, "allowSelfLoops": True}, d["options"]
+n = d["nodes"][0]
+assert set(n) == {"key", "attributes"} and {"x", "y", "size", "color"} <= set(n["attributes"]), n
+assert len(d["edges"]) == 105 and all("weight" in e["attributes"] for e in d["edges"])
+' "$TMP/litho.graphology.json"
+run export "$G" --format graphology -o -
+expect_out graphology-format-option '"options": {"type": "directed"'
+
 # Gephi's edge weight (NetworkX reads GEXF's weight as Gephi does): the share of
 # a provides edge, the engine's estimate where the data has none, the link
 # weight of the others, 1 for an essential input without one.
