@@ -34,7 +34,7 @@ static const char usage[] =
     "  --export OUT          write both sides as one graph: every node and edge with\n"
     "                        its status (new, gone, grew, shrank, same), both values\n"
     "                        and a colour by status; the format from OUT's extension\n"
-    "                        (.gexf .graphml .json .csv), else GEXF\n"
+    "                        (.gexf .graphml .json .csv), as for 'vchain export'\n"
     "  --gexf-version V      1.2 (default) or 1.3\n"
     "  --dynamic [TA,TB]     with --export: a GEXF 1.3 with two time slices, A at\n"
     "                        time TA and B at TB (default 1,2), for Gephi's timeline\n"
@@ -354,10 +354,6 @@ int cli_compare_write(const struct vc_comparison *c, const struct cli_compare_ex
             return cli_report(&err);
         }
     }
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = vc_export_format_from_path(x->path);
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = VC_EXPORT_GEXF;
     eo.gexf_version = x->version;
     eo.color_by = VC_COLOR_KEEP;      /* the status colours the graph carries */
     eo.size_by = "change";
@@ -572,8 +568,10 @@ int cmd_compare(int argc, char **argv)
     }
     if (rc == EXIT_OK && optind + 2 != argc)
         rc = cli_usage_error("compare", "two inputs, please: vchain compare A B");
-    if (rc == EXIT_OK && x.dynamic && !x.path)
-        rc = cli_usage_error("compare", "--dynamic goes with --export OUT.gexf");
+    if (rc == EXIT_OK)
+        rc = cli_compare_export_check("compare", &x);
+    if (rc == EXIT_OK && report)
+        rc = cli_page_format("compare", report, false, &(int){ 0 });
     for (int k = 0; k < 2 && rc == EXIT_OK; k++)
         rc = cli_chain_load(&ch[k], &in, argv[optind + k]);
     for (int k = 0; k < 2 && rc == EXIT_OK; k++)
@@ -597,6 +595,25 @@ out:
     cli_chain_release(&ch[0]);
     cli_input_release(&in);
     return rc;
+}
+
+int cli_compare_export_check(const char *cmd, struct cli_compare_export *x)
+{
+    int fmt = (int)x->fmt;
+
+    if (x->dynamic && !x->path)
+        return cli_usage_error(cmd, "--dynamic goes with --export OUT.gexf");
+    if (!x->path)
+        return EXIT_OK;
+    if (x->dynamic && strcmp(x->path, "-") == 0)
+        fmt = VC_EXPORT_GEXF; /* the only format with time slices */
+    if (cli_output_format(cmd, x->path, &fmt) != EXIT_OK)
+        return EXIT_USAGE;
+    if (x->dynamic && fmt != VC_EXPORT_GEXF)
+        return cli_usage_error(cmd, "--dynamic writes GEXF 1.3: name the export .gexf, not '%s'",
+                               x->path);
+    x->fmt = (enum vc_export_format)fmt;
+    return EXIT_OK;
 }
 
 /* --export OUT, --gexf-version V, --dynamic[=TA,TB] (which: 0, 1, 2). */

@@ -18,8 +18,9 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  -o, --output OUT      where to write ('-' for standard output); required\n"
-    "  --format FMT          graphml, gexf, json, graphology or csv; default: from OUT's\n"
-    "                        extension, else graphml\n"
+    "  --format FMT          graphml, gexf, json, graphology or csv; default: from\n"
+    "                        OUT's extension (as for 'vchain export'), csv for a\n"
+    "                        folder, graphml for '-'; any other name is refused\n"
     "  --gexf-version V      1.2 (default) or 1.3\n"
     "  -h, --help            this help\n"
     "\n" CLI_INPUT_HELP
@@ -76,14 +77,8 @@ int cmd_convert(int argc, char **argv)
                                                            : "no output given (-o OUT)");
     if (rc != EXIT_OK)
         goto out;
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = vc_export_format_from_path(out);
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = VC_EXPORT_GRAPHML;
-    if (fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0) {
-        rc = cli_usage_error("convert", "csv writes two tables: give a folder or NAME.csv");
+    if ((rc = cli_output_format("convert", out, &fmt)) != EXIT_OK)
         goto out;
-    }
     if ((rc = cli_chain_load(&ch, &in, argv[optind])) == EXIT_OK &&
         vc_export_file(&ch.g, (enum vc_export_format)fmt, out, &eo, &err) != VC_OK)
         rc = cli_report(&err);

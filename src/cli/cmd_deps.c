@@ -34,7 +34,8 @@ static const char usage[] =
     "                        csv, json or md\n"
     "  --export OUT          the country graph: countries as nodes, an edge B -> A\n"
     "                        weighted M[A][B] (B feeds A); format from OUT's\n"
-    "                        extension (.gexf .graphml .json .csv), else GEXF\n"
+    "                        extension (.gexf .graphml .json .csv), as for\n"
+    "                        'vchain export'\n"
     "  --gexf-version V      1.2 (default) or 1.3\n"
     "  -h, --help            this help\n"
     "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
@@ -122,16 +123,13 @@ static int pairs_table(const struct vc_deps *d, long top, struct cli_table *t)
 /* ---- the country graph ---- */
 
 static int write_graph(const struct vc_deps *d, const size_t *cps, const char *path,
-                       enum vc_gexf_version version)
+                       enum vc_export_format fmt, enum vc_gexf_version version)
 {
     struct vc_graph g;
     struct vc_error err = VC_ERROR_INIT;
     struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
-    enum vc_export_format fmt = vc_export_format_from_path(path);
     int rc = EXIT_OK;
 
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = VC_EXPORT_GEXF;
     eo.gexf_version = version;
     eo.color_by = VC_COLOR_KEEP;
     eo.size_by = "hold";
@@ -259,7 +257,7 @@ int cmd_deps(int argc, char **argv)
         { "matrix", T_MATRIX, false }, { "leverage", T_LEVERAGE, false },
         { "pairs", T_PAIRS, false }, { "all", T_ALL, false },
     };
-    int fmt = cli_default_format(), opt, rc = EXIT_OK, which = T_ALL;
+    int fmt = cli_default_format(), gfmt = VC_EXPORT_AUTO, opt, rc = EXIT_OK, which = T_ALL;
     long top = 0;
     enum vc_gexf_version version = VC_GEXF_1_2;
     const char *list = NULL, *out = NULL;
@@ -301,6 +299,8 @@ int cmd_deps(int argc, char **argv)
     }
     if (rc == EXIT_OK)
         rc = cli_one_input("deps", argc, optind);
+    if (rc == EXIT_OK && out)
+        rc = cli_output_format("deps", out, &gfmt);
     if (rc == EXIT_OK && list && strcasecmp(list, "all") != 0 &&
         split_list(list, &buf, &codes, &n) != 0)
         rc = cli_usage_error("deps", "out of memory");
@@ -344,7 +344,7 @@ int cmd_deps(int argc, char **argv)
     have_deps = true;
     rc = print_tables(&d, which, fmt, top, list != NULL, ch.c.n_items == 0);
     if (rc == EXIT_OK && out)
-        rc = write_graph(&d, cps, out, version);
+        rc = write_graph(&d, cps, out, (enum vc_export_format)gfmt, version);
 out:
     if (have_deps)
         vc_deps_release(&d);

@@ -24,7 +24,9 @@ static const char usage[] =
     "  --format FMT          gexf, graphml, csv, json (node-link) or graphology\n"
     "                        (Graph.from(), for sigma.js); default: from OUT's\n"
     "                        extension (.gexf .graphml .xml .csv .json\n"
-    "                        .graphology.json), else gexf\n"
+    "                        .graphology.json), csv for a folder (OUT/ or an\n"
+    "                        existing one), graphml for '-'; any other name is\n"
+    "                        refused\n"
     "  --gexf-version V      1.2 (1.2draft, the default: every reader takes it) or 1.3\n"
     "  --layout L            layered (default: x = trophic level or stage depth),\n"
     "                        fr or drl (igraph's force-directed layouts), or none\n"
@@ -144,15 +146,8 @@ int cmd_export(int argc, char **argv)
         rc = cli_usage_error("export", "no output given (-o OUT, or -o - for standard output)");
     if (rc != EXIT_OK)
         goto out;
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = vc_export_format_from_path(out);
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = VC_EXPORT_GEXF; /* Gephi's own format when the name says nothing */
-    if (fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0) {
-        rc = cli_usage_error("export", "csv writes two tables: give a folder or NAME.csv, "
-                             "not '-'");
+    if ((rc = cli_output_format("export", out, &fmt)) != EXIT_OK)
         goto out;
-    }
     if ((rc = cli_chain_load(&ch, &in, argv[optind])) != EXIT_OK)
         goto out;
     if (analyse && (rc = cli_result_clashes(&eng, &ch.g)) == EXIT_OK &&

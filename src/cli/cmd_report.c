@@ -4,7 +4,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cli.h"
 #include "vchain/layout.h"
@@ -24,7 +23,8 @@ static const char usage[] =
     "Options:\n"
     "  -o, --output OUT      report.html, or chart.svg for the chain picture alone\n"
     "                        ('-' writes HTML to standard output); required\n"
-    "  --format html|svg     default: from OUT's extension, else html\n"
+    "  --format html|svg     default: from OUT's extension (.html .htm .svg; '-'\n"
+    "                        is html); any other name is refused\n"
     "  --country CODE        add a section on that country: its control points,\n"
     "                        its dependencies on others', and its row and column of\n"
     "                        the mutual-dependency matrix (as 'vchain deps')\n"
@@ -34,12 +34,6 @@ static const char usage[] =
     "\n"
     "Exit status: 0 success, 1 data error or OUT not written (an existing OUT is\n"
     "then left as it was), 2 usage error.\n";
-
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && strcasecmp(s + a - b, suffix) == 0;
-}
 
 /* The countries for the matrix: the view's country, and those holding a
  * control point. */
@@ -134,14 +128,15 @@ int cmd_report(int argc, char **argv)
     if (rc == EXIT_OK && (optind + 1 != argc || !out))
         rc = cli_usage_error("report", optind + 1 != argc ? "exactly one input, please"
                                                           : "no output given (-o OUT)");
+    /* the name is checked before the (long) analysis */
+    if (rc == EXIT_OK && svg < 0)
+        rc = cli_page_format("report", out, true, &svg);
     if (rc == EXIT_OK)
         rc = cli_chain_load(&ch, &in, argv[optind]);
     if (rc == EXIT_OK)
         rc = cli_chain_score(&ch, &eng);
     if (rc != EXIT_OK)
         goto out;
-    if (svg < 0)
-        svg = ends_with(out, ".svg");
     /* positions: the layered layout reads the trophic levels just computed */
     if (vc_analysis_annotate(&ch.a, &ch.g, &err) != VC_OK ||
         vc_layout_compute(&ch.g, VC_LAYOUT_LAYERED, NULL, &err) != VC_OK) {

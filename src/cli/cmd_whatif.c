@@ -425,8 +425,8 @@ int cmd_whatif(int argc, char **argv)
     if (rc == EXIT_OK && !s.n)
         rc = cli_usage_error("whatif", "no scenario: give --remove, --remove-country, --cap, "
                              "--spare or --scenario");
-    if (rc == EXIT_OK && x.dynamic && !x.path)
-        rc = cli_usage_error("whatif", "--dynamic goes with --export OUT.gexf");
+    if (rc == EXIT_OK)
+        rc = cli_compare_export_check("whatif", &x);
     if (rc == EXIT_OK)
         rc = cli_chain_load(&ch, &in, argv[optind]);
     if (rc != EXIT_OK)

@@ -358,9 +358,10 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
         if (!(classes & bit))
             continue;
         if (vc_graph_attr(r->x.g, cls, name)) {
+            /* the name as the file writes it, not the visual column it fills */
             vc_xr_fail(&r->x, VC_EINVAL, line, col,
                  "<key id=\"%s\">: %s attribute \"%s\" is already declared by another key", id,
-                 vc_attr_class_name(cls), name);
+                 vc_attr_class_name(cls), name == visual ? plain : name);
             return;
         }
         if (vc_graph_attr_add(r->x.g, cls, name, k->type, &k->attr[c], r->x.err) != VC_OK) {

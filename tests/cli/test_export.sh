@@ -167,7 +167,23 @@ run export "$G" -o - --format graphml
 expect_rc stdout 0
 expect_out stdout-graphml "<graphml"
 run export "$G" -o -
-expect_out stdout-defaults-to-gexf "<gexf"
+expect_out stdout-defaults-to-graphml "<graphml"
+# the name says the format, or the export is refused before anything is read
+for name in x.png x.pdf x.txt noext; do
+    run export "$G" -o "$TMP/$name"
+    expect_rc "unknown-extension-$name-refused" 2
+    expect_err "unknown-extension-$name-lists-formats" ".graphml (or .xml), .json, .graphology.json or .csv"
+    check "unknown-extension-$name-writes-nothing" test ! -e "$TMP/$name"
+done
+run export "$G" -o "$TMP/x.png" --format gexf
+expect_rc named-format-any-name 0
+check named-format-any-name-is-gexf grep -q '<gexf' "$TMP/x.png"
+# a name ending in / or an existing folder: the CSV tables
+run export "$G" -o "$TMP/slash/"
+check folder-slash-is-csv test -s "$TMP/slash/nodes.csv" -a -s "$TMP/slash/edges.csv"
+mkdir "$TMP/existing"
+run export "$G" -o "$TMP/existing"
+check existing-folder-is-csv test -s "$TMP/existing/nodes.csv" -a -s "$TMP/existing/edges.csv"
 mkdir "$TMP/tables"
 run export "$G" --format csv -o "$TMP/tables"
 check csv-folder test -s "$TMP/tables/nodes.csv" -a -s "$TMP/tables/edges.csv"
