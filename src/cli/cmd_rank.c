@@ -314,6 +314,18 @@ out:
     return rc;
 }
 
+/* What the options ask for. */
+static int print_rank(const struct vc_analysis *a, const struct rank_opts *o)
+{
+    if (o->country && o->by == BY_PROVISION)
+        return print_country(a, o);
+    if (o->by == BY_ACTOR)
+        return print_actors(a, o) ? EXIT_DATA : EXIT_OK;
+    if (o->by == BY_COUNTRY)
+        return print_countries(a, o) ? EXIT_DATA : EXIT_OK;
+    return print_provisions(a, o, NULL, 0) ? EXIT_DATA : EXIT_OK;
+}
+
 int cmd_rank(int argc, char **argv)
 {
     enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_BY, OPT_ALL };
@@ -333,52 +345,20 @@ int cmd_rank(int argc, char **argv)
         { "country", BY_COUNTRY, false },
     };
     struct rank_opts o = { cli_default_format(), 0, 0, NULL, BY_PROVISION };
-    struct cli_input in;
-    struct cli_engine eng;
-    struct cli_chain ch;
-    int opt, rc = EXIT_OK;
+    struct cli_run r;
+    int opt;
 
-    cli_input_init(&in);
-    cli_engine_init(&eng);
-    cli_chain_init(&ch);
-    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    cli_run_init(&r, "rank", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
         switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            goto out;
-        case OPT_FORMAT:
-            rc = cli_table_format_option("rank", optarg, &o.fmt);
-            break;
-        case OPT_TOP:
-            rc = cli_top_option("rank", optarg, &o.top);
-            break;
+        case OPT_FORMAT: r.rc = cli_table_format_option("rank", optarg, &o.fmt); break;
+        case OPT_TOP: r.rc = cli_top_option("rank", optarg, &o.top); break;
         case OPT_COUNTRY: o.country = optarg; break;
         case OPT_ALL: o.all = 1; break;
-        case OPT_BY:
-            rc = CLI_CHOOSE("rank", "--by", optarg, by, &o.by);
-            break;
-        default:
-            rc = cli_shared_option(&in, &eng, "rank", opt, optarg);
+        case OPT_BY: r.rc = CLI_CHOOSE("rank", "--by", optarg, by, &o.by); break;
         }
     }
-    if (rc == EXIT_OK)
-        rc = cli_one_input("rank", argc, optind);
-    if (rc == EXIT_OK)
-        rc = cli_chain_load(&ch, &in, argv[optind]);
-    if (rc == EXIT_OK)
-        rc = cli_chain_score(&ch, &eng);
-    if (rc != EXIT_OK)
-        goto out;
-    if (o.country && o.by == BY_PROVISION)
-        rc = print_country(&ch.a, &o);
-    else if (o.by == BY_ACTOR)
-        rc = print_actors(&ch.a, &o) ? EXIT_DATA : EXIT_OK;
-    else if (o.by == BY_COUNTRY)
-        rc = print_countries(&ch.a, &o) ? EXIT_DATA : EXIT_OK;
-    else
-        rc = print_provisions(&ch.a, &o, NULL, 0) ? EXIT_DATA : EXIT_OK;
-out:
-    cli_chain_release(&ch);
-    cli_input_release(&in);
-    return rc;
+    if (cli_run_open(&r, argc, argv, 1, true))
+        r.rc = print_rank(&r.ch[0].a, &o);
+    return cli_run_finish(&r);
 }
