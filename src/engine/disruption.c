@@ -326,18 +326,20 @@ static void spread(struct vc_prop *p, uint32_t u, double before, double now)
 
     for (uint32_t k = m->dep_start[u]; k < m->dep_start[u + 1]; k++) {
         uint32_t v = m->dep[k];
-        if (m->dep_est[k]) {
-            if (p->skip_estimates)
-                continue; /* the estimated share read as 0: nothing reaches v */
-            if (m->dep_coef[k] > 0)
-                p->used_estimate = true;
-        }
         switch (m->dep_kind[k]) {
         case VC_DEP_PROVIDES_FIRM:
             p->acc_r[2 * v] += delta * m->dep_coef[k];
             break;
         case VC_DEP_PROVIDES_COUNTRY:
             p->acc_r[2 * v + 1] += delta * m->dep_coef[k];
+            break;
+        case VC_DEP_PROVIDES_FIRM_EST:
+        case VC_DEP_PROVIDES_COUNTRY_EST:
+            if (p->skip_estimates)
+                continue; /* the estimated share read as 0: nothing reaches v */
+            p->used_estimate |= m->dep_coef[k] > 0;
+            p->acc_r[2 * v + (m->dep_kind[k] == VC_DEP_PROVIDES_COUNTRY_EST)] +=
+                delta * m->dep_coef[k];
             break;
         case VC_DEP_INPUT:
             if (now > p->acc_in[v])

@@ -43,7 +43,6 @@ void vc_model_release(struct vc_model *m)
     free(m->dep);
     free(m->dep_kind);
     free(m->dep_coef);
-    free(m->dep_est);
     free(m->rank);
     free(m->order);
     free(m->finals);
@@ -504,12 +503,10 @@ static enum vc_status build_dependents(struct vc_model *m)
     m->dep_kind = malloc(total);
     m->dep_coef = malloc(total * sizeof(double));
     m->dep_aux = malloc(total * sizeof(uint32_t));
-    m->dep_est = malloc(total);
     m->rank = malloc((n ? n : 1) * sizeof(uint32_t));
     m->order = malloc((n ? n : 1) * sizeof(uint32_t));
     indeg = calloc(n ? n : 1, sizeof(uint32_t));
-    if (!m->dep || !m->dep_kind || !m->dep_coef || !m->dep_aux || !m->dep_est || !m->rank ||
-        !m->order ||
+    if (!m->dep || !m->dep_kind || !m->dep_coef || !m->dep_aux || !m->rank || !m->order ||
         !indeg) {
         free(indeg);
         free(coef);
@@ -524,11 +521,14 @@ static enum vc_status build_dependents(struct vc_model *m)
         m->dep[k] = g->edge_to[e];
         m->dep_coef[k] = coef[e];
         m->dep_aux[k] = UINT32_MAX;
-        m->dep_est[k] = est[e];
         switch (c->relation[e]) {
         case VC_REL_PROVIDES:
-            m->dep_kind[k] = c->level[u] == VC_LEVEL_COUNTRY ? VC_DEP_PROVIDES_COUNTRY
-                                                             : VC_DEP_PROVIDES_FIRM;
+            if (est[e])
+                m->dep_kind[k] = c->level[u] == VC_LEVEL_COUNTRY ? VC_DEP_PROVIDES_COUNTRY_EST
+                                                                 : VC_DEP_PROVIDES_FIRM_EST;
+            else
+                m->dep_kind[k] = c->level[u] == VC_LEVEL_COUNTRY ? VC_DEP_PROVIDES_COUNTRY
+                                                                 : VC_DEP_PROVIDES_FIRM;
             break;
         case VC_REL_INPUT_OF: m->dep_kind[k] = VC_DEP_INPUT; break;
         case VC_REL_VARIANT_OF: m->dep_kind[k] = VC_DEP_VARIANT; break;

@@ -28,7 +28,9 @@ enum vc_dep_kind {
     VC_DEP_PROVIDES_COUNTRY,/* provider -> item, a country-level row */
     VC_DEP_INPUT,           /* essential input -> item */
     VC_DEP_VARIANT,         /* variant -> broader item */
-    VC_DEP_SUPPLY           /* supplier -> actor */
+    VC_DEP_SUPPLY,          /* supplier -> actor */
+    VC_DEP_PROVIDES_FIRM_EST,   /* as the two provides kinds, with an estimated share */
+    VC_DEP_PROVIDES_COUNTRY_EST /* (a kind of their own: no cost on known shares) */
 };
 
 struct vc_model {
@@ -74,7 +76,6 @@ struct vc_model {
                                      variant's weight over the sum of its siblings';
                                      supplies: sup_coef of its entry */
     uint32_t *dep_aux;            /* supplies: the entry j in the customer's list */
-    uint8_t *dep_est;             /* provides: 1 when the share is an estimate */
     uint32_t *rank;               /* position in order[] */
     uint32_t *order;              /* topological order; cyclic nodes last */
     size_t n_ordered;             /* order[0 .. n_ordered) is acyclic */
