@@ -253,6 +253,9 @@ int cli_run_finish(struct cli_run *r);
 
 /* Output formats for tables. */
 enum cli_format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON, FMT_MD };
+/* What a table column or a JSON member holds (JSON: numbers with a decimal
+ * point, whole counts as integers). */
+enum cli_col_type { CLI_COL_TEXT, CLI_COL_NUM, CLI_COL_INT, CLI_COL_BOOL };
 
 /*
  * Enum-valued options (--by, --align, --format, --layout, ...): a table of
@@ -296,7 +299,7 @@ struct cli_sections {
 void cli_sections_begin(struct cli_sections *s, int fmt);
 void cli_section(struct cli_sections *s, const char *key, const char *title);
 void cli_section_value(struct cli_sections *s, const char *key, const char *text, double num,
-                       bool is_num);
+                       enum cli_col_type type);
 void cli_sections_end(struct cli_sections *s);
 
 #endif

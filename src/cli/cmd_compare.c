@@ -361,16 +361,16 @@ static void print_summary(const struct vc_comparison *c, const char *pa, const c
     for (size_t j = 0; j < c->n_actors; j++)
         changed += node_changed(&c->actors[j]);
     if (s->fmt == FMT_JSON) {
-        cli_section_value(s, "a", pa, 0, false);
-        cli_section_value(s, "b", pb, 0, false);
-        cli_section_value(s, "aligned_by_id", NULL, (double)al->by_id, true);
-        cli_section_value(s, "aligned_by_label", NULL, (double)al->by_label, true);
-        cli_section_value(s, "only_a", NULL, (double)al->only_a, true);
-        cli_section_value(s, "only_b", NULL, (double)al->only_b, true);
-        cli_section_value(s, "cp_gained", NULL, (double)c->cp_gained, true);
-        cli_section_value(s, "cp_lost", NULL, (double)c->cp_lost, true);
-        cli_section_value(s, "cp_kept", NULL, (double)c->cp_kept, true);
-        cli_section_value(s, "changed", NULL, (double)changed, true);
+        cli_section_value(s, "a", pa, 0, CLI_COL_TEXT);
+        cli_section_value(s, "b", pb, 0, CLI_COL_TEXT);
+        cli_section_value(s, "aligned_by_id", NULL, (double)al->by_id, CLI_COL_INT);
+        cli_section_value(s, "aligned_by_label", NULL, (double)al->by_label, CLI_COL_INT);
+        cli_section_value(s, "only_a", NULL, (double)al->only_a, CLI_COL_INT);
+        cli_section_value(s, "only_b", NULL, (double)al->only_b, CLI_COL_INT);
+        cli_section_value(s, "cp_gained", NULL, (double)c->cp_gained, CLI_COL_INT);
+        cli_section_value(s, "cp_lost", NULL, (double)c->cp_lost, CLI_COL_INT);
+        cli_section_value(s, "cp_kept", NULL, (double)c->cp_kept, CLI_COL_INT);
+        cli_section_value(s, "changed", NULL, (double)changed, CLI_COL_INT);
         return;
     }
     if (s->fmt != FMT_TEXT && s->fmt != FMT_MD)

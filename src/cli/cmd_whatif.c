@@ -235,9 +235,9 @@ static int print_all(const struct vc_scenario *s, const struct vc_whatif *w,
             describe(s, w);
             sec.n++;
         }
-        cli_section_value(&sec, "impact", NULL, w->impact, true);
-        cli_section_value(&sec, "actors_cut", NULL, (double)w->actors_cut, true);
-        cli_section_value(&sec, "spare", NULL, w->spare, true);
+        cli_section_value(&sec, "impact", NULL, w->impact, CLI_COL_NUM);
+        cli_section_value(&sec, "actors_cut", NULL, (double)w->actors_cut, CLI_COL_INT);
+        cli_section_value(&sec, "spare", NULL, w->spare, CLI_COL_NUM);
     }
     if (v->which == T_ALL || v->which == T_ITEMS) {
         cli_table_init(&t);
