@@ -193,6 +193,14 @@ struct cli_engine {
 void cli_engine_init(struct cli_engine *e);
 /* Like cli_input_option(), for CLI_ENGINE_LONGOPTS. */
 int cli_engine_option(struct cli_engine *e, const char *cmd, int opt, const char *arg);
+/*
+ * Before annotating g: warns that the input's own columns named like
+ * vchain's results are kept (the results go to vchain_NAME); with --strict
+ * an error (EXIT_DATA).
+ */
+int cli_result_clashes(const struct cli_engine *e, const struct vc_graph *g);
+/* Runs the analysis with progress on a terminal; prints errors. */
+int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analysis *out);
 
 /*
  * A chain a command reads (and scores): released in one call, whatever was

@@ -258,9 +258,8 @@ static int final_output_note(const struct cli_engine *e, const struct vc_chain *
         break;
     case VC_FINAL_MARKED_ACTORS:
     case VC_FINAL_ALL_ACTORS:
-        cli_note("%s: final output is %s (its value where given, else its throughput: the "
-                 "larger of what it sells and buys along the supply links); an actor's impact "
-                 "is its Economic Systemic Risk Index", src, vc_final_rule_text(c->final_rule));
+        cli_note("%s: final output is %s (value, else throughput); an actor's impact is its "
+                 "Economic Systemic Risk Index", src, vc_final_rule_text(c->final_rule));
         break;
     case VC_FINAL_NONE:
         if (e->strict) {
@@ -274,7 +273,7 @@ static int final_output_note(const struct cli_engine *e, const struct vc_chain *
     return EXIT_OK;
 }
 
-static int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analysis *out)
+int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analysis *out)
 {
     struct vc_error err = VC_ERROR_INIT;
     struct vc_engine_opts o = e->opts;
@@ -282,6 +281,24 @@ static int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc
 
     if (final_output_note(e, c) != EXIT_OK)
         return EXIT_DATA;
+    if ((c->final_rule == VC_FINAL_MARKED_ACTORS || c->final_rule == VC_FINAL_ALL_ACTORS) &&
+        c->n_actors > 50000 && !(e->opts.tolerance > 0))
+        cli_note("%s: %zu firms: their impacts to the default tolerance 1e-12 may take long; "
+                 "--tolerance 1e-4 computes each within about 1e-4 of final output, far faster "
+                 "(docs/model.md, \"cycles\")", c->graph->source, c->n_actors);
+    if (c->n_directionless) {
+        if (e->strict) {
+            cli_error("%s: %zu edge%s undirected: no supply direction (--direction as-written "
+                      "reads them source -> target)", c->graph->source, c->n_directionless,
+                      c->n_directionless == 1 ? " is" : "s are");
+            return EXIT_DATA;
+        }
+        cli_warning("%s: %zu edge%s undirected: %s say nothing about who supplies whom, so no "
+                    "loss travels along %s (--direction as-written reads them source -> target)",
+                    c->graph->source, c->n_directionless,
+                    c->n_directionless == 1 ? " is" : "s are",
+                    c->n_directionless == 1 ? "it does" : "they", c->n_directionless == 1 ? "it" : "them");
+    }
     if (cli_progress_wanted()) {
         o.progress = cli_progress;
         o.progress_ctx = NULL;
@@ -325,6 +342,31 @@ void cli_chain_release(struct cli_chain *ch)
         vc_graph_release(&ch->g);
     }
     cli_chain_init(ch);
+}
+
+int cli_result_clashes(const struct cli_engine *e, const struct vc_graph *g)
+{
+    const char *names[48];
+    char list[512];
+    size_t n = vc_result_clashes(g, names, sizeof(names) / sizeof(names[0])), used = 0;
+
+    if (!n)
+        return EXIT_OK;
+    list[0] = '\0';
+    for (size_t i = 0; i < n && i < sizeof(names) / sizeof(names[0]); i++)
+        used += (size_t)snprintf(list + used, used < sizeof(list) ? sizeof(list) - used : 0,
+                                 "%s%s", i ? ", " : "", names[i]);
+    if (e->strict) {
+        cli_error("%s: the input has columns of its own named like vchain's results (%s); "
+                  "without --strict they are kept and the results written as vchain_NAME",
+                  g->source, list);
+        return EXIT_DATA;
+    }
+    cli_warning("%s: the input's own column%s %s %s kept; vchain writes its result%s as "
+                "vchain_%s%s (docs/formats.md, \"Result columns\")", g->source, n == 1 ? "" : "s",
+                list, n == 1 ? "is" : "are", n == 1 ? "" : "s", names[0],
+                n == 1 ? "" : ", ...");
+    return EXIT_OK;
 }
 
 /* Any option of CLI_INPUT_LONGOPTS or CLI_ENGINE_LONGOPTS: EXIT_OK when

@@ -272,6 +272,33 @@ void cli_compare_cp_table(const struct vc_comparison *c, const struct cli_compar
             cli_table_text(t, p->cp == VC_CP_KEPT ? "persistent: in both"
                               : p->cp == VC_CP_GAINED ? "only in B" : "only in A");
         }
+        /* suppliers of a firm network: item is the supply group, share the
+         * supplier's largest part of a customer's group */
+        for (size_t j = 0; j < c->n_actors && !limit(v, t->n_rows); j++) {
+            const struct vc_cmp_node *r = &c->actors[j];
+            const struct vc_firm_score *fa = r->a != UINT32_MAX ? vc_analysis_firm(c->a, r->a)
+                                                                : NULL;
+            const struct vc_firm_score *fb = r->b != UINT32_MAX ? vc_analysis_firm(c->b, r->b)
+                                                                : NULL;
+            bool in_a = fa && fa->control_point, in_b = fb && fb->control_point;
+            enum vc_cp_change cp = in_a && in_b ? VC_CP_KEPT : in_a ? VC_CP_LOST
+                                   : in_b ? VC_CP_GAINED : VC_CP_NONE;
+            const struct vc_firm_score *f = fb ? fb : fa;
+            const struct vc_chain *ch = fb ? c->b->chain : c->a->chain;
+            if (cp != order[o])
+                continue;
+            cli_table_row(t);
+            cli_table_text(t, vc_cp_change_name(cp));
+            cli_table_text(t, ch->label[f->actor]);
+            cli_table_text(t, ch->country[f->actor]);
+            cli_table_text(t, f->top_group ? f->top_group : "supply");
+            cli_table_num(t, fa ? fa->share_max : NAN);
+            cli_table_num(t, fb ? fb->share_max : NAN);
+            cli_table_num(t, r->impact_a);
+            cli_table_num(t, r->impact_b);
+            cli_table_text(t, cp == VC_CP_KEPT ? "persistent: in both"
+                              : cp == VC_CP_GAINED ? "only in B" : "only in A");
+        }
     }
 }
 

@@ -190,7 +190,8 @@ static int split_list(const char *list, char **buf, const char ***codes, size_t 
 }
 
 /* The tables --table asks for (all: with a line on what they cover). */
-static int print_tables(const struct vc_deps *d, int which, int fmt, long top, bool listed)
+static int print_tables(const struct vc_deps *d, int which, int fmt, long top, bool listed,
+                        bool firms)
 {
     struct cli_sections s;
     struct cli_table t;
@@ -198,10 +199,12 @@ static int print_tables(const struct vc_deps *d, int which, int fmt, long top, b
 
     cli_sections_begin(&s, fmt);
     if (which == T_ALL && (fmt == FMT_TEXT || fmt == FMT_MD)) {
-        printf("%zu countries%s; items weighted by %s.\n", d->n,
+        printf("%zu countries%s; %s.\n", d->n,
                listed ? "" : " holding at least one control point",
-               d->value_weighted ? "their value" : "the country's share alone (no value "
-                                                   "on every item)");
+               firms ? "a country's production is its firms', weighted by their output"
+               : d->value_weighted ? "items weighted by their value"
+                                   : "items weighted by the country's share alone (no value "
+                                     "on every item)");
         s.n++;
     }
     for (int tb = T_MATRIX; tb <= T_PAIRS && !prc; tb++) {
@@ -272,7 +275,7 @@ static int deps(struct cli_chain *ch, struct cli_engine *eng, const char *list, 
     if (rc == EXIT_OK && vc_deps_matrix(&ch->c, &eng->opts, codes, n, &d, &err) != VC_OK)
         rc = cli_report(&err);
     else if (rc == EXIT_OK) {
-        rc = print_tables(&d, which, fmt, top, list != NULL);
+        rc = print_tables(&d, which, fmt, top, list != NULL, ch->c.n_items == 0);
         if (rc == EXIT_OK && out)
             rc = write_graph(&d, cps, out, version);
         vc_deps_release(&d);

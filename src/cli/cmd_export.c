@@ -68,13 +68,19 @@ static int output_format(int fmt, const char *out)
     return fmt;
 }
 
-/* Scores written as columns (unless the chain was not scored), laid out,
- * written. */
-static int write_export(struct cli_chain *ch, enum vc_export_format fmt, enum vc_layout layout,
-                        const struct vc_export_opts *eo, const char *out)
+/* Scored (unless --no-analysis; the input's own columns named like the
+ * results are kept) and the scores written as columns, laid out, written. */
+static int write_export(struct cli_run *r, bool analyse, enum vc_export_format fmt,
+                        enum vc_layout layout, const struct vc_export_opts *eo, const char *out)
 {
+    struct cli_chain *ch = &r->ch[0];
     struct vc_error err = VC_ERROR_INIT;
     bool laid_out = eo->viz && fmt != VC_EXPORT_CSV;
+    int rc;
+
+    if (analyse && ((rc = cli_result_clashes(&r->eng, &ch->g)) != EXIT_OK ||
+                    (rc = cli_chain_score(ch, &r->eng)) != EXIT_OK))
+        return rc;
     if ((ch->scored && vc_analysis_annotate(&ch->a, &ch->g, &err) != VC_OK) ||
         (laid_out && vc_layout_compute(&ch->g, layout, NULL, &err) != VC_OK) ||
         vc_export_file(&ch->g, fmt, out, eo, &err) != VC_OK)
@@ -144,8 +150,8 @@ int cmd_export(int argc, char **argv)
     eo.color_by = (enum vc_color_by)colour;
     if (cli_run_args(&r, argc, 1) && (fmt = output_format(fmt, out)) < 0)
         r.rc = EXIT_USAGE;
-    if (cli_run_open(&r, argc, argv, 1, analyse))
-        r.rc = write_export(&r.ch[0], (enum vc_export_format)fmt, (enum vc_layout)layout, &eo,
-                            out);
+    if (cli_run_open(&r, argc, argv, 1, false))
+        r.rc = write_export(&r, analyse, (enum vc_export_format)fmt, (enum vc_layout)layout,
+                            &eo, out);
     return cli_run_finish(&r);
 }

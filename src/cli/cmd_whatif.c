@@ -98,20 +98,25 @@ static int items_table(const struct vc_whatif *w, const struct view *v, struct c
     struct hit *h = malloc((c->n_nodes + 1) * sizeof(*h));
     size_t n = 0;
 
+    /* in a firm network (no items) the firms are what is hit */
+    int hit_kind = c->n_items ? VC_KIND_ITEM : VC_KIND_ACTOR;
+
     if (!h)
         return -1;
     for (size_t k = 0; k < c->n_nodes; k++)
-        if (c->kind[k] == VC_KIND_ITEM && w->loss[k] >= VC_COMPARE_EPS)
+        if (c->kind[k] == hit_kind && w->loss[k] >= VC_COMPARE_EPS)
             h[n++] = (struct hit){ (uint32_t)k, w->loss[k] };
     qsort(h, n, sizeof(*h), by_loss);
     cli_table_col(t, "rank", CLI_COL_INT);
-    cli_table_col(t, "item", CLI_COL_TEXT);
+    cli_table_col(t, hit_kind == VC_KIND_ITEM ? "item" : "firm", CLI_COL_TEXT);
     cli_table_col(t, "id", CLI_COL_TEXT);
     cli_table_col(t, "loss", CLI_COL_NUM);
     cli_table_col(t, "final", CLI_COL_BOOL);
-    cli_table_col(t, "hhi_before", CLI_COL_NUM);
-    cli_table_col(t, "hhi_after", CLI_COL_NUM);
-    cli_table_col(t, "hhi_note", CLI_COL_TEXT);
+    if (hit_kind == VC_KIND_ITEM) {
+        cli_table_col(t, "hhi_before", CLI_COL_NUM);
+        cli_table_col(t, "hhi_after", CLI_COL_NUM);
+        cli_table_col(t, "hhi_note", CLI_COL_TEXT);
+    }
     for (size_t j = 0; j < n && !limit(v, t->n_rows); j++) {
         uint32_t k = h[j].item, after = w->cmp.align.a_to_b[k];
         const struct vc_concentration *qa = &w->before.conc[k];
@@ -123,6 +128,8 @@ static int items_table(const struct vc_whatif *w, const struct view *v, struct c
         cli_table_text(t, c->graph->node_id[k]);
         cli_table_num(t, h[j].loss);
         cli_table_bool(t, c->final[k]);
+        if (hit_kind != VC_KIND_ITEM)
+            continue;
         cli_table_num(t, qa->hhi);
         cli_table_num(t, after != UINT32_MAX ? w->after.conc[after].hhi : NAN);
         if (after != UINT32_MAX)
@@ -148,7 +155,12 @@ static void why_critical(const struct vc_whatif *w, uint32_t a, uint32_t b, char
     size_t n = 0;
     buf[0] = '\0';
     if (w->after.control_point[b] && !w->before.control_point[a]) {
-        for (size_t j = 0; j < c->n_provisions; j++) {
+        const struct vc_firm_score *f = vc_analysis_firm(&w->after, b);
+        if (f && f->control_point) {
+            vc_analysis_firm_reason(&w->after, f, buf, size);
+            n = strlen(buf);
+        }
+        for (size_t j = 0; j < c->n_provisions && !n; j++) {
             const struct vc_cmp_provision *p = &c->provisions[j];
             const struct vc_provision_score *s;
             if (p->cp != VC_CP_GAINED)
@@ -244,7 +256,9 @@ static int print_all(const struct vc_scenario *s, const struct vc_whatif *w,
         if (items_table(w, v, &t) != 0)
             t.failed = true;
         if (v->which == T_ALL)
-            cli_section(&sec, "items_hit", "Items hit, largest loss first");
+            cli_section(&sec, "items_hit", w->before.chain->n_items
+                                               ? "Items hit, largest loss first"
+                                               : "Firms hit, largest loss first");
         if (v->which == T_ALL && !t.n_rows && (v->v.fmt == FMT_TEXT || v->v.fmt == FMT_MD))
             printf("(none)\n");
         else

@@ -108,7 +108,7 @@ enum vc_status vc_csv_write_edges(const struct vc_graph *g, const struct vc_expo
     }
     vc_out_init(out, f);
     for (size_t e = 0; e < g->n_edges && !ids; e++)
-        ids = g->edge_id[e] != NULL;
+        ids = vc_graph_edge_id(g, e) != NULL;
     VC_OUT_LIT(out, "Source,Target,Type");
     vc_out_str(out, ids ? ",Id" : "");
     vc_out_str(out, label ? ",Label" : "");
@@ -121,7 +121,7 @@ enum vc_status vc_csv_write_edges(const struct vc_graph *g, const struct vc_expo
         vc_out_str(out, g->edge_directed[e] ? ",Directed" : ",Undirected");
         if (ids) {
             vc_out_char(out, ',');
-            field(out, g->edge_id[e]);
+            field(out, vc_graph_edge_id(g, e));
         }
         if (label) {
             vc_out_char(out, ',');
