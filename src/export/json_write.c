@@ -33,28 +33,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "out.h"
+#include "core/out.h"
 #include "viz.h"
-
-/* A double that reads back as a float in typed readers (Python): 15.0, not 15. */
-static void json_double(struct vc_out *out, double d)
-{
-    char buf[40];
-    int n = vc_export_double(buf, d);
-    out_mem(out, buf, (size_t)n);
-    if (!memchr(buf, '.', (size_t)n) && !memchr(buf, 'e', (size_t)n))
-        OUT_LIT(out, ".0");
-}
 
 static void json_value(struct vc_out *out, const struct vc_attr *a, size_t k)
 {
     switch (a->type) {
-    case VC_ATTR_BOOL: out_str(out, a->values[k].i ? "true" : "false"); break;
+    case VC_ATTR_BOOL: vc_out_str(out, a->values[k].i ? "true" : "false"); break;
     case VC_ATTR_INT:
-    case VC_ATTR_LONG: out_i64(out, a->values[k].i); break;
+    case VC_ATTR_LONG: vc_out_i64(out, a->values[k].i); break;
     case VC_ATTR_FLOAT:
-    case VC_ATTR_DOUBLE: json_double(out, a->values[k].d); break;
-    case VC_ATTR_STRING: out_json(out, a->values[k].s); break;
+    case VC_ATTR_DOUBLE: vc_out_json_double(out, a->values[k].d); break;
+    case VC_ATTR_STRING: vc_out_json(out, a->values[k].s); break;
     }
 }
 
@@ -68,7 +58,7 @@ static bool present(const struct vc_attr *a, size_t k)
 static void sep(struct vc_out *out, bool *first)
 {
     if (!*first)
-        OUT_LIT(out, ", ");
+        VC_OUT_LIT(out, ", ");
     *first = false;
 }
 
@@ -78,8 +68,8 @@ static void members(struct vc_out *out, const struct vc_export_cols *c, size_t k
         if (!present(c->attr[i], k))
             continue;
         sep(out, first);
-        out_json(out, c->name[i]);
-        OUT_LIT(out, ": ");
+        vc_out_json(out, c->name[i]);
+        VC_OUT_LIT(out, ": ");
         json_value(out, c->attr[i], k);
     }
 }
@@ -89,10 +79,10 @@ static void number_member(struct vc_out *out, const char *name, double d, bool *
     if (!isfinite(d))
         return;
     sep(out, first);
-    out_char(out, '"');
-    out_str(out, name);
-    OUT_LIT(out, "\": ");
-    json_double(out, d);
+    vc_out_char(out, '"');
+    vc_out_str(out, name);
+    VC_OUT_LIT(out, "\": ");
+    vc_out_json_double(out, d);
 }
 
 static void string_member(struct vc_out *out, const char *name, const char *s, bool *first)
@@ -100,10 +90,10 @@ static void string_member(struct vc_out *out, const char *name, const char *s, b
     if (!s)
         return;
     sep(out, first);
-    out_char(out, '"');
-    out_str(out, name);
-    OUT_LIT(out, "\": ");
-    out_json(out, s);
+    vc_out_char(out, '"');
+    vc_out_str(out, name);
+    VC_OUT_LIT(out, "\": ");
+    vc_out_json(out, s);
 }
 
 /* What both shapes write: columns, the visual properties, the weight. */
@@ -234,41 +224,41 @@ enum vc_status vc_json_write(const struct vc_graph *g, const struct vc_export_op
         st = vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
         goto out;
     }
-    out_init(out, f);
+    vc_out_init(out, f);
 
-    OUT_LIT(out, "{\"directed\": ");
-    out_str(out, g->directed ? "true" : "false");
-    out_str(out, multi ? ", \"multigraph\": true,\n \"graph\": {"
+    VC_OUT_LIT(out, "{\"directed\": ");
+    vc_out_str(out, g->directed ? "true" : "false");
+    vc_out_str(out, multi ? ", \"multigraph\": true,\n \"graph\": {"
                        : ", \"multigraph\": false,\n \"graph\": {");
     graph_members(out, &x);
-    OUT_LIT(out, "},\n \"nodes\": [");
+    VC_OUT_LIT(out, "},\n \"nodes\": [");
     for (size_t k = 0; k < g->n_nodes; k++) {
         bool first = false;
-        out_str(out, k ? ",\n  {\"id\": " : "\n  {\"id\": ");
-        out_json(out, g->node_id[k]);
+        vc_out_str(out, k ? ",\n  {\"id\": " : "\n  {\"id\": ");
+        vc_out_json(out, g->node_id[k]);
         node_members(out, &x, k, &first);
-        out_char(out, '}');
+        vc_out_char(out, '}');
     }
-    out_str(out, g->n_nodes ? "\n ],\n \"links\": [" : "],\n \"links\": [");
+    vc_out_str(out, g->n_nodes ? "\n ],\n \"links\": [" : "],\n \"links\": [");
     for (size_t e = 0; e < g->n_edges; e++) {
         bool first = false;
-        out_str(out, e ? ",\n  {" : "\n  {");
-        if (g->edge_id[e]) {
-            OUT_LIT(out, "\"id\": ");
-            out_json(out, g->edge_id[e]);
-            OUT_LIT(out, ", ");
+        vc_out_str(out, e ? ",\n  {" : "\n  {");
+        if (vc_graph_edge_id(g, e)) {
+            VC_OUT_LIT(out, "\"id\": ");
+            vc_out_json(out, vc_graph_edge_id(g, e));
+            VC_OUT_LIT(out, ", ");
         }
-        OUT_LIT(out, "\"source\": ");
-        out_json(out, g->node_id[g->edge_from[e]]);
-        OUT_LIT(out, ", \"target\": ");
-        out_json(out, g->node_id[g->edge_to[e]]);
+        VC_OUT_LIT(out, "\"source\": ");
+        vc_out_json(out, g->node_id[g->edge_from[e]]);
+        VC_OUT_LIT(out, ", \"target\": ");
+        vc_out_json(out, g->node_id[g->edge_to[e]]);
         if ((bool)g->edge_directed[e] != g->directed)
-            out_str(out, g->edge_directed[e] ? ", \"directed\": true" : ", \"directed\": false");
+            vc_out_str(out, g->edge_directed[e] ? ", \"directed\": true" : ", \"directed\": false");
         edge_members(out, &x, e, &first);
-        out_char(out, '}');
+        vc_out_char(out, '}');
     }
-    out_str(out, g->n_edges ? "\n ]\n}\n" : "]\n}\n");
-    st = out_finish(out, err);
+    vc_out_str(out, g->n_edges ? "\n ]\n}\n" : "]\n}\n");
+    st = vc_out_finish(out, err);
 out:
     free(out);
     ctx_release(&x);
@@ -298,8 +288,8 @@ static uint8_t *unique_edge_ids(const struct vc_graph *g)
         return NULL;
     }
     for (size_t e = 0; e < g->n_edges; e++)
-        if (g->edge_id[e])
-            ids[m++] = (struct edge_id){ g->edge_id[e], e };
+        if (vc_graph_edge_id(g, e))
+            ids[m++] = (struct edge_id){ vc_graph_edge_id(g, e), e };
     qsort(ids, m, sizeof(*ids), cmp_edge_id);
     for (size_t i = 0; i < m; i++)
         ok[ids[i].e] = !(i > 0 && strcmp(ids[i - 1].id, ids[i].id) == 0) &&
@@ -327,42 +317,42 @@ enum vc_status vc_graphology_write(const struct vc_graph *g, const struct vc_exp
         st = vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
         goto out;
     }
-    out_init(out, f);
-    OUT_LIT(out, "{\"attributes\": {");
+    vc_out_init(out, f);
+    VC_OUT_LIT(out, "{\"attributes\": {");
     graph_members(out, &x);
-    OUT_LIT(out, "},\n \"options\": {\"type\": ");
-    out_str(out, mixed ? "\"mixed\"" : g->directed ? "\"directed\"" : "\"undirected\"");
-    out_str(out, multi ? ", \"multi\": true" : ", \"multi\": false");
-    OUT_LIT(out, ", \"allowSelfLoops\": true},\n \"nodes\": [");
+    VC_OUT_LIT(out, "},\n \"options\": {\"type\": ");
+    vc_out_str(out, mixed ? "\"mixed\"" : g->directed ? "\"directed\"" : "\"undirected\"");
+    vc_out_str(out, multi ? ", \"multi\": true" : ", \"multi\": false");
+    VC_OUT_LIT(out, ", \"allowSelfLoops\": true},\n \"nodes\": [");
     for (size_t k = 0; k < g->n_nodes; k++) {
         bool first = true;
-        out_str(out, k ? ",\n  {\"key\": " : "\n  {\"key\": ");
-        out_json(out, g->node_id[k]);
-        OUT_LIT(out, ", \"attributes\": {");
+        vc_out_str(out, k ? ",\n  {\"key\": " : "\n  {\"key\": ");
+        vc_out_json(out, g->node_id[k]);
+        VC_OUT_LIT(out, ", \"attributes\": {");
         node_members(out, &x, k, &first);
-        OUT_LIT(out, "}}");
+        VC_OUT_LIT(out, "}}");
     }
-    out_str(out, g->n_nodes ? "\n ],\n \"edges\": [" : "],\n \"edges\": [");
+    vc_out_str(out, g->n_nodes ? "\n ],\n \"edges\": [" : "],\n \"edges\": [");
     for (size_t e = 0; e < g->n_edges; e++) {
         bool first = true;
-        out_str(out, e ? ",\n  {" : "\n  {");
-        if (g->edge_id[e] && keyed[e]) {
-            OUT_LIT(out, "\"key\": ");
-            out_json(out, g->edge_id[e]);
-            OUT_LIT(out, ", ");
+        vc_out_str(out, e ? ",\n  {" : "\n  {");
+        if (vc_graph_edge_id(g, e) && keyed[e]) {
+            VC_OUT_LIT(out, "\"key\": ");
+            vc_out_json(out, vc_graph_edge_id(g, e));
+            VC_OUT_LIT(out, ", ");
         }
-        OUT_LIT(out, "\"source\": ");
-        out_json(out, g->node_id[g->edge_from[e]]);
-        OUT_LIT(out, ", \"target\": ");
-        out_json(out, g->node_id[g->edge_to[e]]);
+        VC_OUT_LIT(out, "\"source\": ");
+        vc_out_json(out, g->node_id[g->edge_from[e]]);
+        VC_OUT_LIT(out, ", \"target\": ");
+        vc_out_json(out, g->node_id[g->edge_to[e]]);
         if (mixed && !g->edge_directed[e])
-            OUT_LIT(out, ", \"undirected\": true");
-        OUT_LIT(out, ", \"attributes\": {");
+            VC_OUT_LIT(out, ", \"undirected\": true");
+        VC_OUT_LIT(out, ", \"attributes\": {");
         edge_members(out, &x, e, &first);
-        OUT_LIT(out, "}}");
+        VC_OUT_LIT(out, "}}");
     }
-    out_str(out, g->n_edges ? "\n ]\n}\n" : "]\n}\n");
-    st = out_finish(out, err);
+    vc_out_str(out, g->n_edges ? "\n ]\n}\n" : "]\n}\n");
+    st = vc_out_finish(out, err);
 out:
     free(out);
     free(keyed);
