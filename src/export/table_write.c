@@ -4,17 +4,20 @@
  * Owns the CSV layout Gephi's "Import spreadsheet" expects: nodes with Id,
  * Label and one column per node data column; edges with Source, Target,
  * Type (Directed or Undirected), Id and Label when the graph has them,
- * Weight, then the edge data columns.  RFC 4180: comma separated, CRLF line
+ * Weight (the meaningful weight, viz.c), then the edge data columns, then
+ * viz_weight (the same weight again: it tells vchain's reader that Weight
+ * is not the input's own weight column, which goes out as vc_weight).  RFC 4180: comma separated, CRLF line
  * ends, a field quoted when it holds a comma, a quote, a line break, a
  * backslash (Gephi's parser treats it as an escape) or surrounding spaces
  * (Gephi trims them).  UTF-8 without a byte order mark.  A missing value is
  * an empty field; an empty string is "".  Types do not survive CSV.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "out.h"
+#include "core/out.h"
 #include "viz.h"
 
 static void field(struct vc_out *out, const char *s)
@@ -25,35 +28,33 @@ static void field(struct vc_out *out, const char *s)
     len = strlen(s);
     if (len && !strpbrk(s, ",\"\r\n\\") && s[0] != ' ' && s[0] != '\t' && s[len - 1] != ' ' &&
         s[len - 1] != '\t') {
-        out_mem(out, s, len);
+        vc_out_mem(out, s, len);
         return;
     }
-    out_char(out, '"');
+    vc_out_char(out, '"');
     for (const char *p = s; *p; p++) {
         if (*p == '"')
-            out_char(out, '"');
-        out_char(out, *p);
+            vc_out_char(out, '"');
+        vc_out_char(out, *p);
     }
-    out_char(out, '"');
+    vc_out_char(out, '"');
 }
 
 static void header(struct vc_out *out, const struct vc_export_cols *c)
 {
     for (size_t i = 0; i < c->n; i++) {
-        out_char(out, ',');
+        vc_out_char(out, ',');
         field(out, c->name[i]);
     }
-    OUT_LIT(out, "\r\n");
 }
 
 static void row_values(struct vc_out *out, const struct vc_export_cols *c, size_t k)
 {
     char buf[40];
     for (size_t i = 0; i < c->n; i++) {
-        out_char(out, ',');
+        vc_out_char(out, ',');
         field(out, vc_export_value(c->attr[i], k, buf));
     }
-    OUT_LIT(out, "\r\n");
 }
 
 enum vc_status vc_csv_write_nodes(const struct vc_graph *g, const struct vc_export_opts *opts,
@@ -67,23 +68,25 @@ enum vc_status vc_csv_write_nodes(const struct vc_graph *g, const struct vc_expo
     (void)opts;
     if (!(out = malloc(sizeof(*out))))
         return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
-    if ((st = vc_export_cols_collect(g, VC_CLASS_NODE, &c, err)) != VC_OK) {
+    if ((st = vc_export_cols_collect(g, VC_CLASS_NODE, NULL, &c, err)) != VC_OK) {
         free(out);
         return st;
     }
-    out_init(out, f);
-    out_str(out, label ? "Id,Label" : "Id");
+    vc_out_init(out, f);
+    vc_out_str(out, label ? "Id,Label" : "Id");
     header(out, &c);
+    VC_OUT_LIT(out, "\r\n");
     for (size_t k = 0; k < g->n_nodes; k++) {
         field(out, g->node_id[k]);
         if (label) {
-            out_char(out, ',');
+            vc_out_char(out, ',');
             field(out, vc_attr_get_string(label, k));
         }
         row_values(out, &c, k);
+        VC_OUT_LIT(out, "\r\n");
     }
     vc_export_cols_release(&c);
-    st = out_finish(out, err);
+    st = vc_out_finish(out, err);
     free(out);
     return st;
 }
@@ -92,49 +95,70 @@ enum vc_status vc_csv_write_edges(const struct vc_graph *g, const struct vc_expo
                                   FILE *f, struct vc_error *err)
 {
     const struct vc_attr *label = vc_export_label(g, VC_CLASS_EDGE);
-    const struct vc_attr *weight = vc_export_weight(g);
-    struct vc_export_cols c;
-    struct vc_out *out;
+    const struct vc_attr *weight = NULL;
+    struct vc_viz viz;
+    struct vc_export_cols c = { 0, 0, 0 };
+    struct vc_out *out = NULL;
     bool ids = false;
     char buf[40];
     enum vc_status st;
 
-    (void)opts;
-    if (!(out = malloc(sizeof(*out))))
-        return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
-    if ((st = vc_export_cols_collect(g, VC_CLASS_EDGE, &c, err)) != VC_OK) {
-        free(out);
+    /* only the weight: a CSV pair carries no colours, sizes or positions */
+    struct vc_export_opts wo = VC_EXPORT_OPTS_INIT;
+    if (opts)
+        wo.edge_weight = opts->edge_weight;
+    wo.viz = false;
+    if ((st = vc_viz_prepare(g, &wo, &viz, err)) != VC_OK)
         return st;
+    weight = vc_export_weight(g, &viz);
+    if (!(out = malloc(sizeof(*out)))) {
+        st = vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
+        goto out;
     }
-    out_init(out, f);
+    if ((st = vc_export_cols_collect(g, VC_CLASS_EDGE, &viz, &c, err)) != VC_OK)
+        goto out;
+    vc_out_init(out, f);
     for (size_t e = 0; e < g->n_edges && !ids; e++)
         ids = vc_graph_edge_id(g, e) != NULL;
-    OUT_LIT(out, "Source,Target,Type");
-    out_str(out, ids ? ",Id" : "");
-    out_str(out, label ? ",Label" : "");
-    out_str(out, weight ? ",Weight" : "");
+    VC_OUT_LIT(out, "Source,Target,Type");
+    vc_out_str(out, ids ? ",Id" : "");
+    vc_out_str(out, label ? ",Label" : "");
+    vc_out_str(out, weight || viz.weight ? ",Weight" : "");
     header(out, &c);
+    /* viz_weight repeats Weight: it tells vchain's reader that Weight is the
+     * meaningful weight, not the input's own (that one is vc_weight) */
+    vc_out_str(out, viz.weight ? "," VC_VIZ_WEIGHT "\r\n" : "\r\n");
     for (size_t e = 0; e < g->n_edges; e++) {
         field(out, g->node_id[g->edge_from[e]]);
-        out_char(out, ',');
+        vc_out_char(out, ',');
         field(out, g->node_id[g->edge_to[e]]);
-        out_str(out, g->edge_directed[e] ? ",Directed" : ",Undirected");
+        vc_out_str(out, g->edge_directed[e] ? ",Directed" : ",Undirected");
         if (ids) {
-            out_char(out, ',');
+            vc_out_char(out, ',');
             field(out, vc_graph_edge_id(g, e));
         }
         if (label) {
-            out_char(out, ',');
+            vc_out_char(out, ',');
             field(out, vc_attr_get_string(label, e));
         }
-        if (weight) {
-            out_char(out, ',');
-            field(out, vc_export_value(weight, e, buf));
+        double w = vc_export_edge_weight(&viz, weight, e);
+        if (weight || viz.weight) {
+            vc_out_char(out, ',');
+            if (isfinite(w))
+                field(out, vc_export_value_double(w, buf));
         }
         row_values(out, &c, e);
+        if (viz.weight) {
+            vc_out_char(out, ',');
+            if (isfinite(w))
+                field(out, vc_export_value_double(w, buf));
+        }
+        VC_OUT_LIT(out, "\r\n");
     }
+    st = vc_out_finish(out, err);
+out:
     vc_export_cols_release(&c);
-    st = out_finish(out, err);
+    vc_viz_release(&viz);
     free(out);
     return st;
 }
