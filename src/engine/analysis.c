@@ -486,15 +486,19 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
         a.opts.progress(a.opts.progress_ctx, "single points of failure", 0, 1);
     if ((st = vc_spof_counts(&m, &a.opts, a.opts.level, a.spof_finals, err)) != VC_OK)
         goto out;
+    if (a.opts.progress)
+        a.opts.progress(a.opts.progress_ctx, "centrality", 0, 1);
+    /* igraph's copy of the graph is gone before the provisions' scores
+     * (over 100 bytes each) arrive: on a chain of millions of edges the two
+     * together would set the peak */
+    if ((st = vc_position_compute(&m, &a.opts, bounds_wanted(&a) && c->n_items, &pos,
+                                  err)) != VC_OK)
+        goto out;
+    take_position(&a, &pos);
     if ((st = score_provisions(&a, &m)) != VC_OK)
         goto nomem;
     if ((st = reach(&a, &m, err)) != VC_OK)
         goto out;
-    if (a.opts.progress)
-        a.opts.progress(a.opts.progress_ctx, "centrality", 0, 1);
-    if ((st = vc_position_compute(&m, &a.opts, bounds_wanted(&a) && c->n_items, &pos, err)) != VC_OK)
-        goto out;
-    take_position(&a, &pos);
 
     /* Extractions: every item, hard provisions, every actor, every country;
      * items first, whose impacts bound the others' (opts.bounds). */
