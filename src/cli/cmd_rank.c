@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cli_knowledge.h"
 #include "cli_table.h"
 
 static const char usage[] =
@@ -31,7 +32,7 @@ static const char usage[] =
     "  --all                 every provision, control point or not, at both levels\n"
     "                        (by default one level: --level, or the other one for\n"
     "                        items with rows only there)\n"
-    "  --top N               at most N rows per table\n"
+    "  --top N               at most N rows per table\n" CLI_KNOWLEDGE_HELP
     "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
     "                        csv, json or md\n"
     "  -h, --help            this help\n"
@@ -43,9 +44,11 @@ static const char usage[] =
     "replaceability (1 - share, raised by spare capacity), impact (value-weighted\n"
     "mean loss of final items if the actor is extracted from that item), spof (the\n"
     "actor or the item alone can stop a final item), reach_items and reach_final\n"
-    "(items downstream of the item), control_point, reason.  With --by actor or\n"
-    "--by country, impact is that of extracting the actor or country, and\n"
-    "impact_estimated says that it rests on estimated shares (docs/model.md).\n"
+    "(items downstream of the item), control_point, knowledge and knowledge_source\n"
+    "(the knowledge intensity the data gives the actor, else the item: see\n"
+    "--min-knowledge), reason.  With --by actor or --by country, impact is that of\n"
+    "extracting the actor or country, and impact_estimated says that it rests on\n"
+    "estimated shares (docs/model.md).\n"
     "\n"
     "Exit status: 0 success, 1 data error, 2 usage error.\n";
 
@@ -55,6 +58,8 @@ struct rank_opts {
     int all;
     const char *country;
     enum { BY_PROVISION, BY_ACTOR, BY_COUNTRY } by;
+    double min_knowledge;          /* NAN: no filter */
+    struct vc_knowledge_src ks;    /* set once the chain is read */
 };
 
 static void provision_columns(struct cli_table *t, int with_rank)
@@ -74,12 +79,23 @@ static void provision_columns(struct cli_table *t, int with_rank)
     cli_table_col(t, "reach_items", CLI_COL_INT);
     cli_table_col(t, "reach_final", CLI_COL_INT);
     cli_table_col(t, "control_point", CLI_COL_BOOL);
+    cli_knowledge_cols(t);
     cli_table_col(t, "reason", CLI_COL_TEXT);
 }
 
-static void provision_row(struct cli_table *t, const struct vc_analysis *a,
-                          const struct vc_provision_score *p, long rank)
+/* Whether p passes --min-knowledge (*k receives its figure). */
+static bool knowledge_ok(const struct rank_opts *o, const struct vc_provision_score *p,
+                         struct vc_knowledge *k)
 {
+    vc_knowledge_of(&o->ks, p->actor, p->item, k);
+    return vc_knowledge_passes(k, o->min_knowledge);
+}
+
+static void provision_row(struct cli_table *t, const struct vc_analysis *a,
+                          const struct rank_opts *o, const struct vc_provision_score *p,
+                          long rank)
+{
+    struct vc_knowledge k;
     const struct vc_chain *c = a->chain;
     char reason[512];
 
@@ -99,6 +115,8 @@ static void provision_row(struct cli_table *t, const struct vc_analysis *a,
     cli_table_int(t, a->reach_items[p->item]);
     cli_table_int(t, a->reach_final[p->item]);
     cli_table_bool(t, p->control_point);
+    vc_knowledge_of(&o->ks, p->actor, p->item, &k);
+    cli_knowledge_cells(t, &o->ks, &k);
     vc_analysis_reason(a, p, reason, sizeof(reason));
     cli_table_text(t, reason);
 }
@@ -128,13 +146,14 @@ static int print_provisions(const struct vc_analysis *a, const struct rank_opts 
     provision_columns(&t, 1);
     for (size_t k = 0; k < (idx ? n : a->n_provisions); k++) {
         const struct vc_provision_score *p = &a->provisions[idx ? idx[k] : k];
+        struct vc_knowledge kn;
         if (!o->all && !p->control_point)
             break; /* control points come first */
-        if (!o->all && !in_view(a, p))
+        if ((!o->all && !in_view(a, p)) || !knowledge_ok(o, p, &kn))
             continue;
         if (o->top && rank >= o->top)
             break;
-        provision_row(&t, a, p, ++rank);
+        provision_row(&t, a, o, p, ++rank);
     }
     rc = cli_table_print(&t, stdout, o->fmt);
     cli_table_release(&t);
@@ -195,11 +214,16 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o)
     cli_table_col(&t, "spof_finals", CLI_COL_INT);
     cli_table_col(&t, "top_item", CLI_COL_TEXT);
     cli_table_col(&t, "top_share", CLI_COL_NUM);
+    cli_knowledge_cols(&t);
     for (size_t j = 0, rank = 0; j < n; j++) {
+        struct vc_knowledge k;
         if (o->country && !in_country(c, h[j].actor, o->country))
             continue;
         if (c->level[h[j].actor] != a->opts.level)
             continue; /* firms and countries are ranked apart (--level) */
+        vc_knowledge_of(&o->ks, h[j].actor, UINT32_MAX, &k);
+        if (!vc_knowledge_passes(&k, o->min_knowledge))
+            continue;
         if (o->top && (long)rank >= o->top)
             break;
         cli_table_row(&t);
@@ -213,6 +237,7 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o)
         cli_table_int(&t, a->spof_finals[h[j].actor]);
         cli_table_text(&t, c->label[h[j].best->item]);
         cli_table_num(&t, h[j].best->share);
+        cli_knowledge_cells(&t, &o->ks, &k);
     }
     rc = cli_table_print(&t, stdout, o->fmt);
     cli_table_release(&t);
@@ -294,19 +319,21 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o)
     cli_table_col(&t, "example_own_item", CLI_COL_TEXT);
     for (size_t j = 0, shown = 0; j < v.n_deps; j++) {
         const struct vc_dependency *d = &v.deps[j];
-        if (!o->all && !in_view(a, &a->provisions[d->provision]))
+        struct vc_knowledge kn;
+        if ((!o->all && !in_view(a, &a->provisions[d->provision])) ||
+            !knowledge_ok(o, &a->provisions[d->provision], &kn))
             continue;
         if (o->top && (long)shown >= o->top)
             break;
-        provision_row(&t, a, &a->provisions[d->provision], (long)++shown);
+        provision_row(&t, a, o, &a->provisions[d->provision], (long)++shown);
         cli_table_int(&t, (long long)d->n_items);
         cli_table_text(&t, c->label[d->example]);
     }
     if (cli_table_print(&t, stdout, o->fmt) != 0)
         rc = EXIT_DATA;
+    cli_table_release(&t);
     if (o->fmt == FMT_JSON)
         fputs("}\n", stdout);
-    cli_table_release(&t);
 out:
     vc_country_view_release(&v);
     return rc;
@@ -314,19 +341,21 @@ out:
 
 int cmd_rank(int argc, char **argv)
 {
-    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_BY, OPT_ALL };
+    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_BY, OPT_ALL,
+           OPT_MIN_KNOWLEDGE };
     static const struct option longopts[] = {
         { "format", required_argument, 0, OPT_FORMAT },
         { "top", required_argument, 0, OPT_TOP },
         { "country", required_argument, 0, OPT_COUNTRY },
         { "by", required_argument, 0, OPT_BY },
         { "all", no_argument, 0, OPT_ALL },
+        { "min-knowledge", required_argument, 0, OPT_MIN_KNOWLEDGE },
         { "help", no_argument, 0, 'h' },
         CLI_INPUT_LONGOPTS,
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
-    struct rank_opts o = { cli_default_format(), 0, 0, NULL, BY_PROVISION };
+    struct rank_opts o = { cli_default_format(), 0, 0, NULL, BY_PROVISION, NAN, { 0 } };
     struct cli_input in;
     struct cli_engine eng;
     struct vc_graph g;
@@ -350,6 +379,9 @@ int cmd_rank(int argc, char **argv)
             break;
         case OPT_COUNTRY: o.country = optarg; break;
         case OPT_ALL: o.all = 1; break;
+        case OPT_MIN_KNOWLEDGE:
+            rc = cli_min_knowledge_option("rank", optarg, &o.min_knowledge);
+            break;
         case OPT_BY:
             if (strcmp(optarg, "provision") == 0)
                 o.by = BY_PROVISION;
@@ -376,6 +408,8 @@ int cmd_rank(int argc, char **argv)
         cli_input_release(&in);
         return rc;
     }
+    vc_knowledge_init(&o.ks, &c);
+    cli_min_knowledge_check(&o.ks, o.min_knowledge);
     if ((rc = cli_analyse(&eng, &c, &a)) == 0) {
         if (o.country && o.by == BY_PROVISION)
             rc = print_country(&a, &o);
