@@ -21,6 +21,7 @@
 #include "vchain/whatif.h"
 #include "vchain/deps.h"
 #include "vchain/knowledge.h"
+#include "vchain/cluster.h"
 #include "vchain/report.h"
 #include "vchain/summary.h"
 #include "vchain/textout.h"

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "cli_knowledge.h"
 #include "cli_table.h"
+#include "vchain/cluster.h"
 
 static const char usage[] =
     "Usage: vchain rank [OPTIONS] FILE\n"
@@ -48,7 +49,12 @@ static const char usage[] =
     "(the knowledge intensity the data gives the actor, else the item: see\n"
     "--min-knowledge), reason.  With --by actor or --by country, impact is that of\n"
     "extracting the actor or country, and impact_estimated says that it rests on\n"
-    "estimated shares (docs/model.md).\n"
+    "estimated shares (docs/model.md).  With --country, a third table shows the\n"
+    "cluster around each of the country's control points: the providers of its\n"
+    "item's inputs (suppliers) and of the items it feeds (users), the actors that\n"
+    "alone can stop its item, and a verdict: weaker than it looks (a foreign actor\n"
+    "alone can stop it), an ecosystem (domestic suppliers hard to replace), no\n"
+    "single point of failure, or no inputs in the data.\n"
     "\n"
     "Exit status: 0 success, 1 data error, 2 usage error.\n";
 
@@ -276,6 +282,106 @@ static int print_countries(const struct vc_analysis *a, const struct rank_opts *
     return rc;
 }
 
+/* A cluster's members as text: "ITEM: ACTOR (CC) 55.0 % hard to replace,
+ * can stop it, ...; ITEM: ..." (at most max per item; 0: all). */
+static void members_text(const struct vc_chain *c, const struct vc_cluster_member *m, size_t n,
+                         char *buf, size_t size)
+{
+    size_t used = 0;
+    uint32_t item = UINT32_MAX;
+    buf[0] = '\0';
+    for (size_t j = 0; j < n && used < size; j++) {
+        const char *sep = m[j].item != item ? (j ? "; " : "") : ", ";
+        const char *head = m[j].item != item ? c->label[m[j].item] : "";
+        int w;
+        if (m[j].actor == UINT32_MAX)
+            w = snprintf(buf + used, size - used, "%s%s: no provider in the data", sep, head);
+        else
+            w = snprintf(buf + used, size - used, "%s%s%s%s (%s) %.1f %%%s%s%s", sep, head,
+                         m[j].item != item ? ": " : "", c->label[m[j].actor],
+                         c->country[m[j].actor] ? c->country[m[j].actor] : "?",
+                         m[j].share * 100, m[j].share_known ? "" : " (estimated)",
+                         m[j].hard ? ", hard to replace" : "",
+                         m[j].spof ? ", alone can stop it" : "");
+        if (w > 0)
+            used += (size_t)w;
+        item = m[j].item;
+    }
+    if (used >= size && size > 4)
+        memcpy(buf + size - 4, "...", 4);
+}
+
+/* --country's third table: what each of its control points stands on. */
+static int print_clusters(const struct vc_analysis *a, const struct rank_opts *o,
+                          const struct vc_country_view *v)
+{
+    const struct vc_chain *c = a->chain;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_clusters cl;
+    struct cli_table t;
+    char sup[2048], use[2048], stop[1024];
+    int rc = EXIT_OK;
+
+    if (vc_clusters_find(a, v, &cl, &err) != VC_OK)
+        return cli_report(&err);
+    if (o->fmt == FMT_TEXT)
+        printf("\nWhat the control points of %s stand on (suppliers, users, single points of "
+               "failure):\n\n", v->code);
+    else if (o->fmt == FMT_JSON)
+        fputs(", \"clusters\": ", stdout);
+    else
+        fputs("\n", stdout);
+    cli_table_init(&t);
+    cli_table_col(&t, "rank", CLI_COL_INT);
+    cli_table_col(&t, "actor", CLI_COL_TEXT);
+    cli_table_col(&t, "item", CLI_COL_TEXT);
+    cli_table_col(&t, "verdict", CLI_COL_TEXT);
+    cli_table_col(&t, "inputs", CLI_COL_INT);
+    cli_table_col(&t, "foreign_spof", CLI_COL_INT);
+    cli_table_col(&t, "domestic_hard", CLI_COL_INT);
+    cli_table_col(&t, "suppliers", CLI_COL_TEXT);
+    cli_table_col(&t, "users", CLI_COL_TEXT);
+    cli_table_col(&t, "single_points_of_failure", CLI_COL_TEXT);
+    cli_table_col(&t, "why", CLI_COL_TEXT);
+    for (size_t k = 0, shown = 0; k < cl.n; k++) {
+        const struct vc_cluster *x = &cl.v[k];
+        const struct vc_provision_score *p = &a->provisions[x->provision];
+        struct vc_knowledge kn;
+        size_t used = 0;
+        if (!knowledge_ok(o, p, &kn))
+            continue;
+        if (o->top && (long)shown >= o->top)
+            break;
+        members_text(c, x->suppliers, x->n_suppliers, sup, sizeof(sup));
+        members_text(c, x->users, x->n_users, use, sizeof(use));
+        stop[0] = '\0';
+        for (size_t j = 0; j < x->n_spof && used < sizeof(stop); j++) {
+            int w = snprintf(stop + used, sizeof(stop) - used, "%s%s (%s)", j ? ", " : "",
+                             c->label[x->spof[j]],
+                             c->country[x->spof[j]] ? c->country[x->spof[j]] : "?");
+            if (w > 0)
+                used += (size_t)w;
+        }
+        cli_table_row(&t);
+        cli_table_int(&t, (long long)++shown);
+        cli_table_text(&t, c->label[p->actor]);
+        cli_table_text(&t, c->label[p->item]);
+        cli_table_text(&t, vc_cluster_verdict_name(x->verdict));
+        cli_table_int(&t, (long long)x->n_inputs);
+        cli_table_int(&t, (long long)x->foreign_spof);
+        cli_table_int(&t, (long long)x->domestic_hard);
+        cli_table_text(&t, sup);
+        cli_table_text(&t, use);
+        cli_table_text(&t, stop);
+        cli_table_text(&t, x->text);
+    }
+    if (cli_table_print(&t, stdout, o->fmt) != 0)
+        rc = EXIT_DATA;
+    cli_table_release(&t);
+    vc_clusters_release(&cl);
+    return rc;
+}
+
 /* --country: its control points, then what it depends on. */
 static int print_country(const struct vc_analysis *a, const struct rank_opts *o)
 {
@@ -332,6 +438,8 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o)
     if (cli_table_print(&t, stdout, o->fmt) != 0)
         rc = EXIT_DATA;
     cli_table_release(&t);
+    if (rc == EXIT_OK)
+        rc = print_clusters(a, o, &v);
     if (o->fmt == FMT_JSON)
         fputs("}\n", stdout);
 out:

@@ -25,9 +25,11 @@ static const char usage[] =
     "  -o, --output OUT      report.html, or chart.svg for the chain picture alone\n"
     "                        ('-' writes HTML to standard output); required\n"
     "  --format html|svg     default: from OUT's extension, else html\n"
-    "  --country CODE        add a section on that country: its control points,\n"
-    "                        its dependencies on others', and its row and column of\n"
-    "                        the mutual-dependency matrix (as 'vchain deps')\n"
+    "  --country CODE        add a section on that country: its control points and\n"
+    "                        what they stand on (suppliers, users, single points of\n"
+    "                        failure: as 'vchain rank --country'), its dependencies\n"
+    "                        on others', and its row and column of the\n"
+    "                        mutual-dependency matrix (as 'vchain deps')\n"
     "  --top N               nodes labelled, holders and items shown (default 12)\n"
     "  -h, --help            this help\n"
     "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
@@ -84,10 +86,11 @@ int cmd_report(int argc, char **argv)
     struct vc_analysis a;
     struct vc_deps deps;
     struct vc_country_view view;
+    struct vc_clusters clusters;
     struct vc_error err = VC_ERROR_INIT;
     struct vc_outfile of = VC_OUTFILE_INIT;
     const char *out = NULL, *country = NULL;
-    int opt, rc = EXIT_OK, svg = -1, have_deps = 0, have_view = 0;
+    int opt, rc = EXIT_OK, svg = -1, have_deps = 0, have_view = 0, have_clusters = 0;
     char date[32], params[256], *end;
     long top;
 
@@ -158,8 +161,14 @@ int cmd_report(int argc, char **argv)
         if ((rc = deps_for(&a, &eng, &view, &deps)) != EXIT_OK)
             goto done;
         have_deps = 1;
+        if (vc_clusters_find(&a, &view, &clusters, &err) != VC_OK) {
+            rc = cli_report(&err);
+            goto done;
+        }
+        have_clusters = 1;
         ro.country = &view;
         ro.deps = &deps;
+        ro.clusters = &clusters;
     }
     cli_report_date(date, sizeof(date));
     cli_report_params(&eng.opts, params, sizeof(params));
@@ -178,6 +187,8 @@ int cmd_report(int argc, char **argv)
         rc = cli_report(&err);
     }
 done:
+    if (have_clusters)
+        vc_clusters_release(&clusters);
     if (have_view)
         vc_country_view_release(&view);
     if (have_deps)

@@ -18,6 +18,8 @@ expect_rc report-country 0
 check report-country-stdout-empty test ! -s "$OUT"
 check report-country-section grep -q "Netherlands: what it holds" "$TMP/nld.html"
 check report-country-matrix grep -q "Mutual dependency" "$TMP/nld.html"
+check report-country-clusters grep -q "What its control points stand on" "$TMP/nld.html"
+check report-country-weaker grep -q "weaker than it looks: Carl Zeiss SMT (DEU)" "$TMP/nld.html"
 run report "$G" --country NLD -o "$TMP/nld2.html"
 check report-deterministic cmp -s "$TMP/nld.html" "$TMP/nld2.html"
 run report "$G" -o "$TMP/chain.svg"

@@ -11,6 +11,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include "vchain/cluster.h"
 #include "vchain/compare.h"
 #include "vchain/layout.h"
 #include "vchain/report.h"
@@ -425,6 +426,43 @@ static void country_section(void **state)
     vc_analysis_release(&a);
 }
 
+/* What the country's control points stand on: b1's B rests on c1 (DEU),
+ * the sole maker of C, which B needs: weaker than it looks. */
+static void country_clusters(void **state)
+{
+    struct vc_analysis a;
+    struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    struct vc_country_view v;
+    struct vc_clusters cl;
+    struct vc_error err = VC_ERROR_INIT;
+    const char *sec = "//section[h2='Netherlands: what it holds and what it depends on']";
+    char expr[256];
+    xmlDocPtr doc;
+    char *html;
+    (void)state;
+    worked_example_graph();
+    analyse(&defaults, &a, true);
+    assert_int_equal(vc_country_view(&a, "NLD", &v, &err), VC_OK);
+    assert_int_equal(vc_clusters_find(&a, &v, &cl, &err), VC_OK);
+    o.country = &v;
+    o.clusters = &cl;
+    html = render(&a, &o, PAGE_HTML, NULL);
+    doc = parse(html);
+    /* the control points, then what they stand on */
+    snprintf(expr, sizeof(expr), "%s/table[2]/tbody/tr/td", sec);
+    expect_nth(doc, expr, 0, "b1");
+    expect_nth(doc, expr, 1, "B");
+    expect_nth(doc, expr, 2, "weaker than it looks");
+    expect_nth(doc, expr, 3, "C: c1 (DEU) 100.0" NBSP "% \xE2\x9A\xA0");
+    expect_nth(doc, expr, 4, "F: no provider in the data");
+    expect_nth(doc, expr, 5, "weaker than it looks: c1 (DEU) alone can stop B");
+    xmlFreeDoc(doc);
+    free(html);
+    vc_clusters_release(&cl);
+    vc_country_view_release(&v);
+    vc_analysis_release(&a);
+}
+
 /* vc_country_view on the worked example: B needs C, so the Netherlands
  * (b1, all of B) depends on Germany's c1 (all of C); Germany depends on
  * no one (C has no inputs); every name of a country finds it. */
@@ -714,6 +752,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(text_is_escaped, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(same_input_same_bytes, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(country_section, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(country_clusters, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(country_view, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(estimated_marks, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(compare_page, et_setup, et_teardown),
