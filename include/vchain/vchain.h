@@ -22,6 +22,7 @@
 #include "vchain/deps.h"
 #include "vchain/knowledge.h"
 #include "vchain/cluster.h"
+#include "vchain/opportunity.h"
 #include "vchain/report.h"
 #include "vchain/summary.h"
 #include "vchain/textout.h"

@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "disruption.h"
+#include "graphcopy.h"
 #include "import/scenario.h"
 #include "vchain/whatif.h"
 
@@ -103,13 +104,9 @@ static enum vc_status copy_value(struct vc_graph *dst, struct vc_attr *to,
     return vc_attr_set(to, k_to, v, err);
 }
 
-/*
- * g without the nodes keep_node[] drops and the edges keep_edge[] drops;
- * every column copied.  edge_map[e] receives each kept edge's new index.
- */
-static enum vc_status copy_graph(const struct vc_graph *g, const uint8_t *keep_node,
-                                 const uint8_t *keep_edge, uint32_t *node_map,
-                                 uint32_t *edge_map, struct vc_graph *out, struct vc_error *err)
+enum vc_status vc_graph_copy_kept(const struct vc_graph *g, const uint8_t *keep_node,
+                                  const uint8_t *keep_edge, uint32_t *node_map,
+                                  uint32_t *edge_map, struct vc_graph *out, struct vc_error *err)
 {
     enum vc_status st = VC_OK;
     size_t idx;
@@ -265,8 +262,8 @@ enum vc_status vc_whatif_run(const struct vc_chain *c, const struct vc_engine_op
     for (size_t e = 0; e < c->n_edges; e++)
         keep_edge[e] = keep_node[g->edge_from[e]] && keep_node[g->edge_to[e]] &&
                        !(c->relation[e] == VC_REL_PROVIDES && out->loss[g->edge_from[e]] >= 1.0);
-    if ((st = copy_graph(g, keep_node, keep_edge, node_map, edge_map, &out->graph, err)) !=
-            VC_OK ||
+    if ((st = vc_graph_copy_kept(g, keep_node, keep_edge, node_map, edge_map, &out->graph,
+                                 err)) != VC_OK ||
         (st = rescale_shares(&m, out->loss, edge_map, &out->graph, err)) != VC_OK)
         goto out;
     copts = c->opts; /* read alike: sectors, directions */
