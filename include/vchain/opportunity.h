@@ -63,6 +63,17 @@ VC_API enum vc_status vc_gain_resolve(const struct vc_chain *c, enum vc_level pr
 VC_API enum vc_status vc_gain_apply(struct vc_graph *g, const struct vc_chain *c,
                                     const struct vc_gain *gain, struct vc_error *err);
 
+/*
+ * Every "gain" step of scenario s applied in turn to g and its chain c
+ * (each resolved in the chain as it stands, which is rebuilt after each
+ * with copts; warnings go to diag).  Steps of other kinds are ignored.
+ */
+struct vc_scenario;
+VC_API enum vc_status vc_gain_steps(const struct vc_scenario *s, enum vc_level preferred,
+                                    struct vc_graph *g, struct vc_chain *c,
+                                    const struct vc_chain_opts *copts, struct vc_diag *diag,
+                                    struct vc_error *err);
+
 /* ---- the dependency balance ---- */
 
 /* A against B, before and after: M[A][B] is how much of A's own production

@@ -1,8 +1,8 @@
 /*
  * gain.c - a country, or one of its actors, reaching a share of an item:
  * which holder and item a gain names, how the shares of the item change
- * (the holder's grows, everyone else's shrinks in proportion), and the
- * dependency balance of a
+ * (the holder's grows, everyone else's shrinks in proportion), the gains
+ * of a what-if scenario applied in turn, and the dependency balance of a
  * country with others before and after such a change.  docs/model.md,
  * "Gains".
  */
@@ -14,6 +14,7 @@
 
 #include "import/scenario.h"
 #include "vchain/deps.h"
+#include "vchain/import.h"
 #include "vchain/opportunity.h"
 
 #define SHARE_EPS 1e-12
@@ -339,6 +340,28 @@ out:
     free(rows);
     free(is_gainer);
     return st;
+}
+
+enum vc_status vc_gain_steps(const struct vc_scenario *s, enum vc_level preferred,
+                             struct vc_graph *g, struct vc_chain *c,
+                             const struct vc_chain_opts *copts, struct vc_diag *diag,
+                             struct vc_error *err)
+{
+    for (size_t k = 0; k < s->n; k++) {
+        const struct vc_scenario_step *step = &s->steps[k];
+        struct vc_gain gain;
+        enum vc_status st;
+        if (step->kind != VC_STEP_GAIN)
+            continue;
+        if ((st = vc_gain_resolve(c, preferred, step->name, step->value, step->file, step->line,
+                                  &gain, err)) != VC_OK ||
+            (st = vc_gain_apply(g, c, &gain, err)) != VC_OK)
+            return st;
+        vc_chain_release(c);
+        if ((st = vc_chain_build(g, copts, c, diag, err)) != VC_OK)
+            return st;
+    }
+    return VC_OK;
 }
 
 /* ---- the dependency balance ---- */

@@ -19,6 +19,7 @@
 #include "disruption.h"
 #include "graphcopy.h"
 #include "import/scenario.h"
+#include "vchain/opportunity.h"
 #include "vchain/whatif.h"
 
 /* ---- resolving steps ---- */
@@ -83,6 +84,8 @@ enum vc_status vc_scenario_cut(const struct vc_scenario *s, const struct vc_chai
         case VC_STEP_SPARE:
             *spare = st->value;
             break;
+        case VC_STEP_GAIN:
+            break; /* cuts nothing: applied to the world after (gain.c) */
         }
     }
     return VC_OK;
@@ -269,7 +272,8 @@ enum vc_status vc_whatif_run(const struct vc_chain *c, const struct vc_engine_op
     copts = c->opts; /* read alike: sectors, directions */
     copts.share_scale = VC_SHARE_FRACTION;
     quiet.warn = drop_warning;
-    if ((st = vc_chain_build(&out->graph, &copts, &out->chain, &quiet, err)) != VC_OK)
+    if ((st = vc_chain_build(&out->graph, &copts, &out->chain, &quiet, err)) != VC_OK ||
+        (st = vc_gain_steps(s, o.level, &out->graph, &out->chain, &copts, &quiet, err)) != VC_OK)
         goto out;
     if ((st = vc_analysis_run(c, &o, &out->before, err)) != VC_OK ||
         (st = vc_analysis_run(&out->chain, &o, &out->after, err)) != VC_OK ||

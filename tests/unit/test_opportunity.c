@@ -9,6 +9,7 @@
 
 #include "engine/graphcopy.h"
 #include "vchain/opportunity.h"
+#include "vchain/whatif.h"
 
 #define near9(a, b) assert_double_near((a), (b), 1e-9)
 
@@ -403,11 +404,68 @@ static void test_balance(void **state)
     vc_graph_release(&g2);
 }
 
+/* whatif --gain: the world after has the gain written in; Japan's y1 (0.3
+ * of Tools, a control point by the pair rule) keeps 0.1 and loses it. */
+static void test_whatif_gain(void **state)
+{
+    struct vc_scenario sc = VC_SCENARIO_INIT;
+    struct vc_whatif w;
+    struct vc_error err = VC_ERROR_INIT;
+    size_t lost = 0, y1_lost = 0;
+    (void)state;
+
+    build_deps();
+    assert_int_equal(vc_scenario_add(&sc, VC_STEP_GAIN, "x1:tools", 0.9, &err), VC_OK);
+    assert_int_equal(vc_whatif_run(&et.c, NULL, &sc, &w, &err), VC_OK);
+    near9(w.impact, 0); /* a gain cuts nothing */
+    assert_int_equal(w.actors_cut, 0);
+    near9(share_of(&w.graph, "x1", "tools"), 0.9);
+    near9(share_of(&w.graph, "y1", "tools"), 0.1);
+    near9(share_of(&w.graph, "c_nld", "tools"), 0.9);
+    assert_true(PROVISION(&w.before, "y1", "tools")->control_point);
+    for (size_t k = 0; k < w.cmp.n_provisions; k++) {
+        const struct vc_cmp_provision *p = &w.cmp.provisions[k];
+        if (p->cp != VC_CP_LOST)
+            continue;
+        lost++;
+        y1_lost += w.before.provisions[p->pa].actor == N("y1");
+    }
+    assert_int_equal(lost, 1);
+    assert_int_equal(y1_lost, 1);
+    vc_whatif_release(&w);
+
+    /* steps play in order, each gain resolved in the world as it stands:
+     * without y1, x1 holds all of Tools (0.7 / 0.7); Japan then has no row
+     * there and gains through a new provider at 0.2, x1 keeping 0.8; Japan
+     * has no country row, so the Dutch one stays at 0.7.  The cut is y1's
+     * alone: Tools and with it Chip lose 0.3, Software nothing, so final
+     * output (two final items, no values) loses 0.15. */
+    vc_scenario_release(&sc);
+    assert_int_equal(vc_scenario_add(&sc, VC_STEP_REMOVE, "y1", 0, &err), VC_OK);
+    assert_int_equal(vc_scenario_add(&sc, VC_STEP_GAIN, "JPN:tools", 0.2, &err), VC_OK);
+    assert_int_equal(vc_whatif_run(&et.c, NULL, &sc, &w, &err), VC_OK);
+    assert_int_equal(w.actors_cut, 1);
+    near9(w.impact, 0.15);
+    assert_int_equal(vc_graph_find_node(&w.graph, "y1", 2), SIZE_MAX);
+    near9(share_of(&w.graph, "new provider (JPN)", "tools"), 0.2);
+    near9(share_of(&w.graph, "x1", "tools"), 0.8);
+    near9(share_of(&w.graph, "c_nld", "tools"), 0.7);
+    vc_whatif_release(&w);
+
+    /* an unknown item names the step */
+    vc_scenario_release(&sc);
+    assert_int_equal(vc_scenario_add(&sc, VC_STEP_GAIN, "x1:gold", 0.9, &err), VC_OK);
+    assert_int_equal(vc_whatif_run(&et.c, NULL, &sc, &w, &err), VC_EINVAL);
+    assert_non_null(strstr(err.msg, "no item \"gold\""));
+    vc_scenario_release(&sc);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, et_setup, et_teardown)
     const struct CMUnitTest tests[] = {
         T(test_opportunities), T(test_gain_shares), T(test_gain_country_firms), T(test_balance),
+        T(test_whatif_gain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
