@@ -18,6 +18,8 @@
 #ifndef VCHAIN_OPPORTUNITY_H
 #define VCHAIN_OPPORTUNITY_H
 
+#include <math.h> /* NAN, for VC_OPP_OPTS_INIT */
+
 #include "engine.h"
 #include "knowledge.h"
 

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "vchain/layout.h"
+#include "vchain/opportunity.h"
 #include "vchain/report.h"
 
 static const char usage[] =
@@ -29,7 +30,10 @@ static const char usage[] =
     "                        what they stand on (suppliers, users, single points of\n"
     "                        failure: as 'vchain rank --country'), its dependencies\n"
     "                        on others', and its row and column of the\n"
-    "                        mutual-dependency matrix (as 'vchain deps')\n"
+    "                        mutual-dependency matrix (as 'vchain deps'), and\n"
+    "                        where it could build control points: its near misses\n"
+    "                        and footholds with a chart of the shares held and\n"
+    "                        needed (as 'vchain opportunities', --top of each)\n"
     "  --top N               nodes labelled, holders and items shown (default 12)\n"
     "  -h, --help            this help\n"
     "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
@@ -87,10 +91,13 @@ int cmd_report(int argc, char **argv)
     struct vc_deps deps;
     struct vc_country_view view;
     struct vc_clusters clusters;
+    struct vc_opportunities opps;
+    struct vc_opp_opts oo = VC_OPP_OPTS_INIT;
     struct vc_error err = VC_ERROR_INIT;
     struct vc_outfile of = VC_OUTFILE_INIT;
     const char *out = NULL, *country = NULL;
-    int opt, rc = EXIT_OK, svg = -1, have_deps = 0, have_view = 0, have_clusters = 0;
+    int opt, rc = EXIT_OK, svg = -1, have_deps = 0, have_view = 0, have_clusters = 0,
+        have_opps = 0;
     char date[32], params[256], *end;
     long top;
 
@@ -166,9 +173,16 @@ int cmd_report(int argc, char **argv)
             goto done;
         }
         have_clusters = 1;
+        oo.top = ro.top;
+        have_opps = 1;
+        if (vc_opportunities_find(&a, country, &oo, &opps, &err) != VC_OK) {
+            rc = cli_report(&err);
+            goto done;
+        }
         ro.country = &view;
         ro.deps = &deps;
         ro.clusters = &clusters;
+        ro.opportunities = &opps;
     }
     cli_report_date(date, sizeof(date));
     cli_report_params(&eng.opts, params, sizeof(params));
@@ -187,6 +201,8 @@ int cmd_report(int argc, char **argv)
         rc = cli_report(&err);
     }
 done:
+    if (have_opps)
+        vc_opportunities_release(&opps);
     if (have_clusters)
         vc_clusters_release(&clusters);
     if (have_view)

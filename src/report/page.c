@@ -1,8 +1,9 @@
 /*
  * page.c - the report's page (vc_report_html): the chain picture, the
  * charts, a country's section (its control points, its dependencies, its
- * row and column of the mutual-dependency matrix) and the tables of every
- * number shown.
+ * row and column of the mutual-dependency matrix; then where it could
+ * build control points: opportunities.c) and the tables of every number
+ * shown.
  *
  * A presenter: it draws what the engine computed and the command handed
  * over (the analysis, the graph annotated with its columns and laid out,
@@ -191,7 +192,7 @@ static void members_html(const struct vc_analysis *a, const struct vc_cluster_me
     uint32_t item = UINT32_MAX;
     for (size_t j = 0; j < n; j++) {
         if (m[j].item != item) {
-            fputs(j ? "<br>" : "", out);
+            fputs(j ? "<br/>" : "", out);
             vc_html_text(out, c->label[m[j].item]);
             fputs(": ", out);
         } else {
@@ -386,6 +387,9 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
 
     if (o->country && (st = country_section(a, why, o, &k, out, err)) != VC_OK)
         goto out;
+    if (o->country && o->country->country != SIZE_MAX && o->opportunities &&
+        o->opportunities->country)
+        vc_opportunities_section(a, o->opportunities, &k, out);
 
     fprintf(out, "<section>\n<h2>The numbers</h2>\n<p>Every control point (up to %zu), with "
                  "the figures behind it (docs/model.md defines them).</p>\n", row_limit(o));
