@@ -23,7 +23,8 @@ The rules, as docs/model.md states them ("Final output", "Disruption",
     a group per supplier); links marked essential=false leave their group;
   - downstream: L_b >= the weighted mean loss of each essential group
     (weights: link weights), and >= sum over non-essential links of
-    w L_a / (everything b buys);
+    w L_a / I_b, with I_b b's value when given and larger than what b buys
+    in the network, else what it buys;
   - upstream: L_a >= sum over a's customers b of w_ab L_b / U_a, with U_a the
     value when given and larger than a's sales, else the sales;
   - L = the least fixed point above the cut, found here by plain
@@ -135,8 +136,10 @@ def propagate(g, groups, out, sales, bought, shock, x):
                         new = max(new, sum(w * loss[a] for a, w in members) / total)
                 linear = sum(w * loss[a] for key, members in groups[f].items()
                              if key[0] == "linear" for a, w in members)
-                if bought[f] > 0:
-                    new = max(new, linear / bought[f])
+                uses = g.nodes[f].get("value", 0.0)
+                uses = uses if uses > bought[f] else bought[f]
+                if uses > 0:
+                    new = max(new, linear / uses)
             if shock in ("upstream", "both") and up_x[f] > 0:
                 new = max(new, sum(w * loss[b] for b, w in customers[f]) / up_x[f])
             new = min(new, 1.0)

@@ -65,7 +65,7 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
-trap 'exit 2' INT TERM HUP
+trap 'exit 2' INT TERM HUP PIPE
 
 abspath() { (cd "$(dirname "$1")" && echo "$(pwd)/$(basename "$1")"); }
 
@@ -169,6 +169,8 @@ chain_cases() {
     t "$p/rank-all-json" rank --all --top 40 --format json "$f"
     t "$p/rank-level-country" rank --level country --spare 0.2 "$f"
     t "$p/rank-essential" rank --variants essential --theta-share 0.4 "$f"
+    t "$p/rank-suppliers" rank --suppliers substitute --shock both --format text "$f"
+    t "$p/rank-direction" rank --direction as-written --suppliers essential "$f"
     t "$p/rank-country-nld-actor" rank --country NLD --by actor "$f"
     t "$p/rank-country-usa-all" rank --country USA --all --top 10 "$f"
     t "$p/items-top" items --top 3 --format text "$f"
@@ -255,6 +257,11 @@ cli_cases() {
     t cli/bad-gexf-version export --gexf-version 9 -o out.gexf "$f"
     t cli/bad-gexf-version-deps deps --gexf-version 9 "$f"
     t cli/bad-level rank --level nope "$f"
+    t cli/bad-suppliers rank --suppliers nope "$f"
+    t cli/bad-shock rank --shock nope "$f"
+    t cli/bad-direction info --direction nope "$f"
+    t cli/bad-format-alias rank --format markdown "$f"
+    t cli/gexf-version-alias export --gexf-version 1.2draft -o out.gexf "$f"
     t cli/bad-variants rank --variants nope "$f"
     t cli/bad-share-scale info --share-scale nope "$f"
     t cli/bad-input-format info --input-format nope "$f"
@@ -267,6 +274,15 @@ cli_cases() {
     t cli/no-input rank
     t cli/two-inputs rank "$f" "$f"
     t cli/no-output export "$f"
+    t cli/export-nothing export
+    t cli/report-no-output report "$f"
+    t cli/convert-no-output convert "$f"
+    t cli/compare-one compare "$f"
+    t cli/whatif-no-scenario whatif "$f"
+    t cli/whatif-dynamic-alone whatif --remove-country NLD --dynamic "$f"
+    t cli/help-then-bad rank --help --by nope "$f"
+    t cli/bad-then-help rank --by nope --help "$f"
+    t cli/missing-argument rank "$f" --top
     t cli/csv-stdout export --format csv -o - "$f"
     t cli/csv-no-folder export -o nofolder/ "$f"
     t cli/unknown-country rank --country ATL "$f"

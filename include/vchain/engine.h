@@ -16,7 +16,8 @@
  *                                 share (an estimated share carried a loss, and the
  *                                 extraction without the estimates gives less); always
  *                                 false on items
- *   node  share_max       double  actors: largest share held in any item
+ *   node  share_max       double  actors: largest share held in any item; in a firm
+ *                                 network, its largest part of a customer's supply group
  *   node  coverage, hhi, hhi_upper, top_share, n_eff, n_eff_upper
  *                         double  items; hhi <= hhi_upper are the bounds under partial
  *                                 coverage, n_eff = 1 / hhi_upper <= n_eff_upper = 1 / hhi
@@ -35,6 +36,14 @@
  *   edge  estimated       boolean provides edges: the data gives no share, the engine
  *                                 estimated one (docs/model.md, "Unknown shares")
  *   edge  share_estimate  double  estimated provides edges: that estimate
+ *   edge  supply_share    double  supplies links in a firm network: the supplier's part
+ *                                 of the customer's supply in the link's group
+ *   edge  replaceability, control_point                        supplies links in a
+ *                                 firm network: 1 - supply_share, and whether the link
+ *                                 is hard to replace and its supplier a control point
+ * A column the input carries under one of these names (not written by an
+ * earlier run of vchain) is kept, and the result goes to "vchain_" + the
+ * name (docs/formats.md, "Result columns").
  *   graph betweenness_method string ("exact" or "sampled:K")
  */
 #ifndef VCHAIN_ENGINE_H
@@ -122,6 +131,41 @@ struct vc_provision_score {
     struct vc_concentration conc; /* of the item at this provision's level */
 };
 
+/*
+ * One supplies link as the engine scores it (docs/model.md, "Firm control
+ * points"): the supplier's part of the customer's supply in the link's
+ * group.  Parallel links of one supplier to one customer in one group are
+ * one entry (the first edge).
+ */
+struct vc_supply_score {
+    uint32_t edge, supplier, customer;
+    const char *group;     /* the group's item or sector; NULL: the customer's only group */
+    double share;          /* supplier's weight over the group's weight */
+    bool essential;        /* the link is needed (not marked essential=false) */
+    bool hard_to_replace;  /* essential and share >= theta_share */
+};
+
+/*
+ * A supplier as a whole: an actor that supplies someone along supplies
+ * links, or carries a node `share`.  Its links are a->supplies[first ..
+ * first + n), largest share first.  Control points are judged in firm
+ * networks (no items); in a value chain with items they are provisions.
+ */
+struct vc_firm_score {
+    uint32_t actor;
+    size_t first, n;       /* its entries in a->supplies */
+    size_t customers;      /* distinct customers */
+    size_t dependents;     /* customers for which it is hard to replace */
+    double share_max;      /* its largest part of a customer's essential group (0: none) */
+    uint32_t top_customer; /* where share_max is; UINT32_MAX when none */
+    const char *top_group;
+    double node_share;     /* the node's market `share`, NAN when not given */
+    double impact;         /* extracting it: a->impact[actor] (its ESRI in a firm network) */
+    uint32_t stops;        /* final nodes other than itself it alone can stop */
+    bool hard_to_replace;  /* share_max or node_share >= theta_share */
+    bool control_point;    /* hard to replace, and impact >= theta_impact or stops > 0 */
+};
+
 /* A country: all actors whose country it is, at both levels. */
 struct vc_country_score {
     const char *code;      /* ISO alpha-3 as in the data */
@@ -130,7 +174,8 @@ struct vc_country_score {
     bool impact_estimated; /* the impact rests on an estimated share (docs/model.md) */
     size_t control_points; /* control points held: its actors' provisions at the level
                               each item is analysed at (conc_level), so a country row
-                              restating its firms' rows is not counted again */
+                              restating its firms' rows is not counted again; and its
+                              suppliers in a firm network */
 };
 
 struct vc_analysis {
@@ -159,6 +204,14 @@ struct vc_analysis {
     size_t n_provisions;
     struct vc_provision_score *provisions;
 
+    /* supplies links, by supplier (in the order of firms below), largest share first */
+    size_t n_supplies;
+    struct vc_supply_score *supplies;
+    /* suppliers, ranked: control points first, then by impact, share_max, label */
+    size_t n_firms;
+    struct vc_firm_score *firms;
+    uint32_t *firm_index;            /* per node: its entry in firms, UINT32_MAX if none */
+
     /* countries, by impact (largest first) */
     size_t n_countries;
     struct vc_country_score *countries;
@@ -182,9 +235,24 @@ VC_API void vc_analysis_release(struct vc_analysis *a);
 VC_API enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct vc_graph *g,
                                            struct vc_error *err);
 
+/*
+ * The result columns that vc_analysis_annotate() would not write under
+ * their own name on g, because the input carries a column of that name
+ * (it keeps it; the result goes to "vchain_" + the name): up to max names
+ * into out; returns how many there are.
+ */
+VC_API size_t vc_result_clashes(const struct vc_graph *g, const char **out, size_t max);
+
 /* Why provision p is (or is not) a control point, in words with the numbers. */
 VC_API void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_score *p,
                                char *buf, size_t size);
+
+/* Why firm f is (or is not) a control point, in words with the numbers. */
+VC_API void vc_analysis_firm_reason(const struct vc_analysis *a, const struct vc_firm_score *f,
+                                    char *buf, size_t size);
+
+/* The firm score of an actor, or NULL when it supplies nobody and has no node share. */
+VC_API const struct vc_firm_score *vc_analysis_firm(const struct vc_analysis *a, uint32_t actor);
 
 /* Index of the country in a->countries (code: alpha-2, alpha-3 or name), or SIZE_MAX. */
 VC_API size_t vc_analysis_country(const struct vc_analysis *a, const char *code);
@@ -243,6 +311,24 @@ struct vc_country_view {
 VC_API enum vc_status vc_country_view(const struct vc_analysis *a, const char *code,
                                       struct vc_country_view *out, struct vc_error *err);
 VC_API void vc_country_view_release(struct vc_country_view *v);
+
+/* A firm control point of another country upstream of a country's own firms. */
+struct vc_firm_dependency {
+    size_t firm;          /* index in a->firms */
+    size_t n_firms;       /* how many of the country's firms it lies upstream of */
+    uint32_t example;     /* one of those firms */
+};
+
+/*
+ * Where country `code` depends on others' firm control points: every firm
+ * control point of another country that supplies, directly or through
+ * other suppliers, a firm of that country.  *out is malloc'd (free it), in
+ * the order of a->firms.
+ */
+VC_API enum vc_status vc_analysis_firm_dependencies(const struct vc_analysis *a,
+                                                    const char *code,
+                                                    struct vc_firm_dependency **out, size_t *n,
+                                                    struct vc_error *err);
 
 #ifdef __cplusplus
 }

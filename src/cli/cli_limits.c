@@ -152,17 +152,17 @@ void cli_memory_hint(const struct vc_error *err)
         return;
     if (limit.inherited) {
         cli_format_size(limit.inherited, size, sizeof(size));
-        fprintf(stderr, "vchain: note: this run's address space was limited to %s from "
-                "outside (ulimit -v); vchain does not raise it\n", size);
+        cli_hint("this run's address space was limited to %s from outside (ulimit -v); "
+                 "vchain does not raise it", size);
         return;
     }
     if (!limit.bytes)
         return;
     cli_format_size(limit.bytes, size, sizeof(size));
     if (limit.from_option)
-        fprintf(stderr, "vchain: note: this run was limited to %s of memory by --max-memory; "
-                "give a larger --max-memory SIZE (e.g. 8G) if the machine has it\n", size);
+        cli_hint("this run was limited to %s of memory by --max-memory; give a larger "
+                 "--max-memory SIZE (e.g. 8G) if the machine has it", size);
     else
-        fprintf(stderr, "vchain: note: this run was limited to %s of memory (3/4 of the "
-                "machine's RAM); --max-memory SIZE sets another limit\n", size);
+        cli_hint("this run was limited to %s of memory (3/4 of the machine's RAM); "
+                 "--max-memory SIZE sets another limit", size);
 }

@@ -49,6 +49,21 @@ void cli_note(const char *fmt, ...)
     va_end(ap);
 }
 
+void cli_hint(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmsg("note", fmt, ap);
+    va_end(ap);
+}
+
+int cli_usage_text(void (*print)(FILE *out))
+{
+    fflush(stdout);
+    print(stderr);
+    return EXIT_USAGE;
+}
+
 static void print_located(const char *kind, const struct vc_error *e)
 {
     fflush(stdout);
@@ -70,6 +85,13 @@ int cli_report(const struct vc_error *err)
     print_located("error", err);
     cli_memory_hint(err);
     return EXIT_DATA;
+}
+
+int cli_nomem(void)
+{
+    struct vc_error err = VC_ERROR_INIT;
+    vc_error_set(&err, VC_ENOMEM, NULL, 0, 0, "out of memory");
+    return cli_report(&err);
 }
 
 void cli_warn_cb(void *ctx, const struct vc_error *w)

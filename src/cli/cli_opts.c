@@ -23,9 +23,72 @@ void cli_input_release(struct cli_input *in)
     vc_attrmap_release(&in->map);
 }
 
+int cli_choose(const char *cmd, const char *opt, const char *arg,
+               const struct cli_choice *choices, size_t n, int *out)
+{
+    char list[512];
+    size_t len = 0, last = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(arg, choices[i].name) == 0) {
+            *out = choices[i].value;
+            return EXIT_OK;
+        }
+        if (!choices[i].alias)
+            last = i;
+    }
+    /* "a, b or c": the names in table order, aliases left out */
+    list[0] = '\0';
+    for (size_t i = 0; i < n && len < sizeof(list); i++)
+        if (!choices[i].alias)
+            len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+                                    !len ? "" : i == last ? " or " : ", ", choices[i].name);
+    return cli_usage_error(cmd, "%s takes %s, not '%s'", opt, list, arg);
+}
+
+/* cli_choose() in the 1 / -1 convention of the option handlers here. */
+static int pick(const char *cmd, const char *opt, const char *arg,
+                const struct cli_choice *choices, size_t n, int *out)
+{
+    return cli_choose(cmd, opt, arg, choices, n, out) == EXIT_OK ? 1 : -1;
+}
+#define PICK(cmd, opt, arg, choices, out) \
+    pick(cmd, opt, arg, choices, sizeof(choices) / sizeof(choices[0]), out)
+
+const struct cli_choice cli_table_formats[6] = {
+    { "text", FMT_TEXT, false }, { "tsv", FMT_TSV, false }, { "csv", FMT_CSV, false },
+    { "json", FMT_JSON, false }, { "md", FMT_MD, false }, { "markdown", FMT_MD, true },
+};
+
+int cli_gexf_version_option(const char *cmd, const char *arg, enum vc_gexf_version *version)
+{
+    static const struct cli_choice versions[] = {
+        { "1.2", VC_GEXF_1_2, false }, { "1.2draft", VC_GEXF_1_2, true },
+        { "1.3", VC_GEXF_1_3, false },
+    };
+    int v, rc = CLI_CHOOSE(cmd, "--gexf-version", arg, versions, &v);
+    if (rc == EXIT_OK)
+        *version = (enum vc_gexf_version)v;
+    return rc;
+}
+
 int cli_input_option(struct cli_input *in, const char *cmd, int opt, const char *arg)
 {
+    static const struct cli_choice scales[] = {
+        { "auto", VC_SHARE_AUTO, false }, { "fraction", VC_SHARE_FRACTION, false },
+        { "percent", VC_SHARE_PERCENT, false },
+    };
+    static const struct cli_choice formats[] = {
+        { "auto", VC_FMT_AUTO, false }, { "graphml", VC_FMT_GRAPHML, false },
+        { "gexf", VC_FMT_GEXF, false }, { "csv", VC_FMT_EDGELIST, false },
+        { "tables", VC_FMT_TABLES, false },
+    };
+    static const struct cli_choice directions[] = {
+        { "required", VC_DIRECTION_REQUIRED, false },
+        { "as-written", VC_DIRECTION_AS_WRITTEN, false },
+    };
     struct vc_error err = VC_ERROR_INIT;
+    int v, rc;
 
     switch (opt) {
     case OPT_MAP:
@@ -35,17 +98,9 @@ int cli_input_option(struct cli_input *in, const char *cmd, int opt, const char 
         }
         return 1;
     case OPT_SHARE_SCALE:
-        if (strcmp(arg, "auto") == 0)
-            in->load.chain.share_scale = VC_SHARE_AUTO;
-        else if (strcmp(arg, "fraction") == 0)
-            in->load.chain.share_scale = VC_SHARE_FRACTION;
-        else if (strcmp(arg, "percent") == 0)
-            in->load.chain.share_scale = VC_SHARE_PERCENT;
-        else {
-            cli_usage_error(cmd, "--share-scale takes auto, fraction or percent, not '%s'", arg);
-            return -1;
-        }
-        return 1;
+        if ((rc = PICK(cmd, "--share-scale", arg, scales, &v)) > 0)
+            in->load.chain.share_scale = (enum vc_share_scale)v;
+        return rc;
     case OPT_LENIENT:
         in->load.import.lenient = true;
         return 1;
@@ -53,42 +108,23 @@ int cli_input_option(struct cli_input *in, const char *cmd, int opt, const char 
         in->diag.strict = 1;
         return 1;
     case OPT_INPUT_FORMAT:
-        if (strcmp(arg, "auto") == 0)
-            in->load.format = VC_FMT_AUTO;
-        else if (strcmp(arg, "graphml") == 0)
-            in->load.format = VC_FMT_GRAPHML;
-        else if (strcmp(arg, "gexf") == 0)
-            in->load.format = VC_FMT_GEXF;
-        else if (strcmp(arg, "tables") == 0)
-            in->load.format = VC_FMT_TABLES;
-        else if (strcmp(arg, "csv") == 0)
-            in->load.format = VC_FMT_EDGELIST;
-        else {
-            cli_usage_error(cmd,
-                            "--input-format takes auto, graphml, gexf, csv or tables, not '%s'",
-                            arg);
-            return -1;
-        }
-        return 1;
+        if ((rc = PICK(cmd, "--input-format", arg, formats, &v)) > 0)
+            in->load.format = (enum vc_format)v;
+        return rc;
     case OPT_GROUP_BY:
         in->load.chain.group_by = arg;
         return 1;
     case OPT_DIRECTION:
-        if (strcmp(arg, "required") == 0)
-            in->load.chain.direction = VC_DIRECTION_REQUIRED;
-        else if (strcmp(arg, "as-written") == 0)
-            in->load.chain.direction = VC_DIRECTION_AS_WRITTEN;
-        else {
-            cli_usage_error(cmd, "--direction takes required or as-written, not '%s'", arg);
-            return -1;
-        }
-        return 1;
+        if ((rc = PICK(cmd, "--direction", arg, directions, &v)) > 0)
+            in->load.chain.direction = (enum vc_direction)v;
+        return rc;
     default:
         return 0;
     }
 }
 
-int cli_load(struct cli_input *in, const char *path, struct vc_graph *g, struct vc_chain *c)
+static int cli_load(struct cli_input *in, const char *path, struct vc_graph *g,
+                    struct vc_chain *c)
 {
     struct vc_error err = VC_ERROR_INIT;
     in->load.import.map = in->map.count ? &in->map : NULL;
@@ -97,25 +133,9 @@ int cli_load(struct cli_input *in, const char *path, struct vc_graph *g, struct 
     return 0;
 }
 
-int cli_format_parse(const char *s)
-{
-    static const struct { const char *name; int fmt; } names[] = {
-        { "text", FMT_TEXT }, { "tsv", FMT_TSV }, { "csv", FMT_CSV },
-        { "json", FMT_JSON }, { "md", FMT_MD }, { "markdown", FMT_MD },
-    };
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-        if (strcmp(s, names[i].name) == 0)
-            return names[i].fmt;
-    return -1;
-}
-
 int cli_table_format_option(const char *cmd, const char *arg, int *fmt)
 {
-    int f = cli_format_parse(arg);
-    if (f < 0)
-        return cli_usage_error(cmd, "--format takes text, tsv, csv, json or md");
-    *fmt = f;
-    return EXIT_OK;
+    return CLI_CHOOSE(cmd, "--format", arg, cli_table_formats, fmt);
 }
 
 int cli_top_option(const char *cmd, const char *arg, long *top)
@@ -126,13 +146,6 @@ int cli_top_option(const char *cmd, const char *arg, long *top)
         return cli_usage_error(cmd, "--top takes a positive number, not '%s'", arg);
     *top = n;
     return EXIT_OK;
-}
-
-int cli_one_input(const char *cmd, int argc, int optind)
-{
-    if (optind + 1 == argc)
-        return EXIT_OK;
-    return cli_usage_error(cmd, optind >= argc ? "no input FILE given" : "exactly one FILE, please");
 }
 
 void cli_engine_init(struct cli_engine *e)
@@ -169,50 +182,43 @@ static int parse_count(const char *cmd, const char *opt, const char *arg, long l
 
 int cli_engine_option(struct cli_engine *e, const char *cmd, int opt, const char *arg)
 {
+    static const struct cli_choice levels[] = {
+        { "firm", VC_LEVEL_FIRM, false }, { "country", VC_LEVEL_COUNTRY, false },
+    };
+    static const struct cli_choice variants[] = {
+        { "substitute", VC_VARIANTS_SUBSTITUTE, false },
+        { "essential", VC_VARIANTS_ESSENTIAL, false },
+    };
+    static const struct cli_choice suppliers[] = {
+        { "grouped", VC_SUPPLIERS_GROUPED, false },
+        { "substitute", VC_SUPPLIERS_SUBSTITUTE, false },
+        { "essential", VC_SUPPLIERS_ESSENTIAL, false },
+    };
+    static const struct cli_choice shocks[] = {
+        { "downstream", VC_SHOCK_DOWNSTREAM, false }, { "upstream", VC_SHOCK_UPSTREAM, false },
+        { "both", VC_SHOCK_BOTH, false },
+    };
     struct vc_engine_opts *o = &e->opts;
     long v;
-    int rc;
+    int x, rc;
 
     switch (opt) {
     case OPT_LEVEL:
-        if (strcmp(arg, "firm") == 0)
-            o->level = VC_LEVEL_FIRM;
-        else if (strcmp(arg, "country") == 0)
-            o->level = VC_LEVEL_COUNTRY;
-        else
-            return cli_usage_error(cmd, "--level takes firm or country, not '%s'", arg), -1;
-        return 1;
+        if ((rc = PICK(cmd, "--level", arg, levels, &x)) > 0)
+            o->level = (enum vc_level)x;
+        return rc;
     case OPT_VARIANTS:
-        if (strcmp(arg, "substitute") == 0)
-            o->variants = VC_VARIANTS_SUBSTITUTE;
-        else if (strcmp(arg, "essential") == 0)
-            o->variants = VC_VARIANTS_ESSENTIAL;
-        else
-            return cli_usage_error(cmd, "--variants takes substitute or essential, not '%s'",
-                                   arg), -1;
-        return 1;
+        if ((rc = PICK(cmd, "--variants", arg, variants, &x)) > 0)
+            o->variants = (enum vc_variants)x;
+        return rc;
     case OPT_SUPPLIERS:
-        if (strcmp(arg, "grouped") == 0)
-            o->suppliers = VC_SUPPLIERS_GROUPED;
-        else if (strcmp(arg, "substitute") == 0)
-            o->suppliers = VC_SUPPLIERS_SUBSTITUTE;
-        else if (strcmp(arg, "essential") == 0)
-            o->suppliers = VC_SUPPLIERS_ESSENTIAL;
-        else
-            return cli_usage_error(cmd, "--suppliers takes grouped, substitute or essential, "
-                                   "not '%s'", arg), -1;
-        return 1;
+        if ((rc = PICK(cmd, "--suppliers", arg, suppliers, &x)) > 0)
+            o->suppliers = (enum vc_suppliers)x;
+        return rc;
     case OPT_SHOCK:
-        if (strcmp(arg, "downstream") == 0)
-            o->shock = VC_SHOCK_DOWNSTREAM;
-        else if (strcmp(arg, "upstream") == 0)
-            o->shock = VC_SHOCK_UPSTREAM;
-        else if (strcmp(arg, "both") == 0)
-            o->shock = VC_SHOCK_BOTH;
-        else
-            return cli_usage_error(cmd, "--shock takes downstream, upstream or both, not '%s'",
-                                   arg), -1;
-        return 1;
+        if ((rc = PICK(cmd, "--shock", arg, shocks, &x)) > 0)
+            o->shock = (enum vc_shock)x;
+        return rc;
     case OPT_TOLERANCE:
         rc = parse_fraction(cmd, "--tolerance", arg, 1e-15, 0.01, &o->tolerance);
         return rc;
@@ -252,9 +258,8 @@ static int final_output_note(const struct cli_engine *e, const struct vc_chain *
         break;
     case VC_FINAL_MARKED_ACTORS:
     case VC_FINAL_ALL_ACTORS:
-        cli_note("%s: final output is %s (its value where given, else its throughput: the "
-                 "larger of what it sells and buys along the supply links); an actor's impact "
-                 "is its Economic Systemic Risk Index", src, vc_final_rule_text(c->final_rule));
+        cli_note("%s: final output is %s (value, else throughput); an actor's impact is its "
+                 "Economic Systemic Risk Index", src, vc_final_rule_text(c->final_rule));
         break;
     case VC_FINAL_NONE:
         if (e->strict) {
@@ -276,6 +281,30 @@ int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analys
 
     if (final_output_note(e, c) != EXIT_OK)
         return EXIT_DATA;
+    if ((c->final_rule == VC_FINAL_MARKED_ACTORS || c->final_rule == VC_FINAL_ALL_ACTORS) &&
+        c->n_actors > 50000 && !(e->opts.tolerance > 0))
+        cli_note("%s: %zu firms: their impacts to the default tolerance 1e-12 may take long; "
+                 "--tolerance 1e-4 computes each within about 1e-4 of final output, far faster "
+                 "(docs/model.md, \"cycles\")", c->graph->source, c->n_actors);
+    /* Spare capacity is a property of an item's market (other providers
+     * making more); suppliers in a group stand in only as their weights say. */
+    if (e->opts.spare > 0 && c->n_items == 0)
+        cli_warning("%s: --spare applies to the providers of an item, and this network has no "
+                    "items: it changes nothing here (a firm's suppliers stand in for each other "
+                    "in proportion to their link weights; docs/model.md)", c->graph->source);
+    if (c->n_directionless) {
+        if (e->strict) {
+            cli_error("%s: %zu edge%s undirected: no supply direction (--direction as-written "
+                      "reads them source -> target)", c->graph->source, c->n_directionless,
+                      c->n_directionless == 1 ? " is" : "s are");
+            return EXIT_DATA;
+        }
+        cli_warning("%s: %zu edge%s undirected: %s say nothing about who supplies whom, so no "
+                    "loss travels along %s (--direction as-written reads them source -> target)",
+                    c->graph->source, c->n_directionless,
+                    c->n_directionless == 1 ? " is" : "s are",
+                    c->n_directionless == 1 ? "it does" : "they", c->n_directionless == 1 ? "it" : "them");
+    }
     if (cli_progress_wanted()) {
         o.progress = cli_progress;
         o.progress_ctx = NULL;
@@ -291,8 +320,65 @@ int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analys
     return 0;
 }
 
-int cli_shared_option(struct cli_input *in, struct cli_engine *eng, const char *cmd, int opt,
-                      const char *arg)
+void cli_chain_init(struct cli_chain *ch)
+{
+    ch->loaded = ch->scored = false;
+}
+
+int cli_chain_load(struct cli_chain *ch, struct cli_input *in, const char *path)
+{
+    int rc = cli_load(in, path, &ch->g, &ch->c);
+    ch->loaded = rc == EXIT_OK;
+    return rc ? EXIT_DATA : EXIT_OK;
+}
+
+int cli_chain_score(struct cli_chain *ch, struct cli_engine *e)
+{
+    int rc = cli_analyse(e, &ch->c, &ch->a);
+    ch->scored = rc == EXIT_OK;
+    return rc ? EXIT_DATA : EXIT_OK;
+}
+
+void cli_chain_release(struct cli_chain *ch)
+{
+    if (ch->scored)
+        vc_analysis_release(&ch->a);
+    if (ch->loaded) {
+        vc_chain_release(&ch->c);
+        vc_graph_release(&ch->g);
+    }
+    cli_chain_init(ch);
+}
+
+int cli_result_clashes(const struct cli_engine *e, const struct vc_graph *g)
+{
+    const char *names[48];
+    char list[512];
+    size_t n = vc_result_clashes(g, names, sizeof(names) / sizeof(names[0])), used = 0;
+
+    if (!n)
+        return EXIT_OK;
+    list[0] = '\0';
+    for (size_t i = 0; i < n && i < sizeof(names) / sizeof(names[0]); i++)
+        used += (size_t)snprintf(list + used, used < sizeof(list) ? sizeof(list) - used : 0,
+                                 "%s%s", i ? ", " : "", names[i]);
+    if (e->strict) {
+        cli_error("%s: the input has columns of its own named like vchain's results (%s); "
+                  "without --strict they are kept and the results written as vchain_NAME",
+                  g->source, list);
+        return EXIT_DATA;
+    }
+    cli_warning("%s: the input's own column%s %s %s kept; vchain writes its result%s as "
+                "vchain_%s%s (docs/formats.md, \"Result columns\")", g->source, n == 1 ? "" : "s",
+                list, n == 1 ? "is" : "are", n == 1 ? "" : "s", names[0],
+                n == 1 ? "" : ", ...");
+    return EXIT_OK;
+}
+
+/* Any option of CLI_INPUT_LONGOPTS or CLI_ENGINE_LONGOPTS: EXIT_OK when
+ * handled, else EXIT_USAGE after printing why. */
+static int shared_option(struct cli_input *in, struct cli_engine *eng, const char *cmd, int opt,
+                         const char *arg)
 {
     int handled = cli_input_option(in, cmd, opt, arg);
     if (handled > 0 && opt == OPT_STRICT && eng)
@@ -302,4 +388,68 @@ int cli_shared_option(struct cli_input *in, struct cli_engine *eng, const char *
     if (handled > 0)
         return EXIT_OK;
     return handled < 0 ? EXIT_USAGE : cli_usage_error(cmd, "unknown option");
+}
+
+void cli_run_init(struct cli_run *r, const char *cmd, const char *usage)
+{
+    r->cmd = cmd;
+    r->usage = usage;
+    cli_input_init(&r->in);
+    cli_engine_init(&r->eng);
+    cli_chain_init(&r->ch[0]);
+    cli_chain_init(&r->ch[1]);
+    r->rc = EXIT_OK;
+    r->done = false;
+}
+
+int cli_run_option(struct cli_run *r, int argc, char **argv, const char *shortopts,
+                   const struct option *longopts)
+{
+    int opt;
+
+    while (r->rc == EXIT_OK && !r->done &&
+           (opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+        if (opt == 'h') {
+            fputs(r->usage, stdout);
+            r->done = true;
+        } else if (opt == '?' || opt == ':' || (opt >= OPT_MAP && opt < OPT_FIRST_COMMAND_OPTION)) {
+            r->rc = shared_option(&r->in, &r->eng, r->cmd, opt, optarg);
+        } else {
+            return opt;
+        }
+    }
+    return 0;
+}
+
+bool cli_run_args(struct cli_run *r, int argc, int n)
+{
+    if (r->rc != EXIT_OK || r->done)
+        return false;
+    if (optind + n == argc)
+        return true;
+    if (n == 1)
+        r->rc = cli_usage_error(r->cmd, optind >= argc ? "no input FILE given"
+                                                       : "exactly one FILE, please");
+    else
+        r->rc = cli_usage_error(r->cmd, "%d inputs, please", n);
+    return false;
+}
+
+bool cli_run_open(struct cli_run *r, int argc, char **argv, int n, bool score)
+{
+    if (!cli_run_args(r, argc, n))
+        return false;
+    for (int k = 0; k < n && r->rc == EXIT_OK; k++)
+        r->rc = cli_chain_load(&r->ch[k], &r->in, argv[optind + k]);
+    for (int k = 0; k < n && r->rc == EXIT_OK && score; k++)
+        r->rc = cli_chain_score(&r->ch[k], &r->eng);
+    return r->rc == EXIT_OK;
+}
+
+int cli_run_finish(struct cli_run *r)
+{
+    cli_chain_release(&r->ch[1]);
+    cli_chain_release(&r->ch[0]);
+    cli_input_release(&r->in);
+    return r->rc;
 }

@@ -272,6 +272,33 @@ void cli_compare_cp_table(const struct vc_comparison *c, const struct cli_compar
             cli_table_text(t, p->cp == VC_CP_KEPT ? "persistent: in both"
                               : p->cp == VC_CP_GAINED ? "only in B" : "only in A");
         }
+        /* suppliers of a firm network: item is the supply group, share the
+         * supplier's largest part of a customer's group */
+        for (size_t j = 0; j < c->n_actors && !limit(v, t->n_rows); j++) {
+            const struct vc_cmp_node *r = &c->actors[j];
+            const struct vc_firm_score *fa = r->a != UINT32_MAX ? vc_analysis_firm(c->a, r->a)
+                                                                : NULL;
+            const struct vc_firm_score *fb = r->b != UINT32_MAX ? vc_analysis_firm(c->b, r->b)
+                                                                : NULL;
+            bool in_a = fa && fa->control_point, in_b = fb && fb->control_point;
+            enum vc_cp_change cp = in_a && in_b ? VC_CP_KEPT : in_a ? VC_CP_LOST
+                                   : in_b ? VC_CP_GAINED : VC_CP_NONE;
+            const struct vc_firm_score *f = fb ? fb : fa;
+            const struct vc_chain *ch = fb ? c->b->chain : c->a->chain;
+            if (cp != order[o])
+                continue;
+            cli_table_row(t);
+            cli_table_text(t, vc_cp_change_name(cp));
+            cli_table_text(t, ch->label[f->actor]);
+            cli_table_text(t, ch->country[f->actor]);
+            cli_table_text(t, f->top_group ? f->top_group : "supply");
+            cli_table_num(t, fa ? fa->share_max : NAN);
+            cli_table_num(t, fb ? fb->share_max : NAN);
+            cli_table_num(t, r->impact_a);
+            cli_table_num(t, r->impact_b);
+            cli_table_text(t, cp == VC_CP_KEPT ? "persistent: in both"
+                              : cp == VC_CP_GAINED ? "only in B" : "only in A");
+        }
     }
 }
 
@@ -361,16 +388,16 @@ static void print_summary(const struct vc_comparison *c, const char *pa, const c
     for (size_t j = 0; j < c->n_actors; j++)
         changed += node_changed(&c->actors[j]);
     if (s->fmt == FMT_JSON) {
-        cli_section_value(s, "a", pa, 0, false);
-        cli_section_value(s, "b", pb, 0, false);
-        cli_section_value(s, "aligned_by_id", NULL, (double)al->by_id, true);
-        cli_section_value(s, "aligned_by_label", NULL, (double)al->by_label, true);
-        cli_section_value(s, "only_a", NULL, (double)al->only_a, true);
-        cli_section_value(s, "only_b", NULL, (double)al->only_b, true);
-        cli_section_value(s, "cp_gained", NULL, (double)c->cp_gained, true);
-        cli_section_value(s, "cp_lost", NULL, (double)c->cp_lost, true);
-        cli_section_value(s, "cp_kept", NULL, (double)c->cp_kept, true);
-        cli_section_value(s, "changed", NULL, (double)changed, true);
+        cli_section_value(s, "a", pa, 0, CLI_COL_TEXT);
+        cli_section_value(s, "b", pb, 0, CLI_COL_TEXT);
+        cli_section_value(s, "aligned_by_id", NULL, (double)al->by_id, CLI_COL_INT);
+        cli_section_value(s, "aligned_by_label", NULL, (double)al->by_label, CLI_COL_INT);
+        cli_section_value(s, "only_a", NULL, (double)al->only_a, CLI_COL_INT);
+        cli_section_value(s, "only_b", NULL, (double)al->only_b, CLI_COL_INT);
+        cli_section_value(s, "cp_gained", NULL, (double)c->cp_gained, CLI_COL_INT);
+        cli_section_value(s, "cp_lost", NULL, (double)c->cp_lost, CLI_COL_INT);
+        cli_section_value(s, "cp_kept", NULL, (double)c->cp_kept, CLI_COL_INT);
+        cli_section_value(s, "changed", NULL, (double)changed, CLI_COL_INT);
         return;
     }
     if (s->fmt != FMT_TEXT && s->fmt != FMT_MD)
@@ -386,10 +413,10 @@ static void print_summary(const struct vc_comparison *c, const char *pa, const c
 }
 
 static int print_all(const struct vc_comparison *c, const struct cli_compare_view *v,
-                     enum table which, const char *pa, const char *pb)
+                     int which, const char *pa, const char *pb)
 {
     static const struct {
-        enum table t;
+        int t;
         const char *key, *title;
         void (*fill)(const struct vc_comparison *, const struct cli_compare_view *,
                      struct cli_table *);
@@ -466,6 +493,26 @@ static int write_report(const struct vc_comparison *cmp, const char *path, const
     return vc_outfile_commit(&of, &err) == VC_OK ? EXIT_OK : cli_report(&err);
 }
 
+/* Both sides compared, the tables printed, the graph and the page written. */
+static int compare(struct cli_run *r, int align, const struct cli_compare_view *v, int which,
+                   const struct cli_compare_export *x, const char *report, const char *pa,
+                   const char *pb)
+{
+    struct vc_comparison cmp;
+    struct vc_error err = VC_ERROR_INIT;
+    int rc;
+
+    if (vc_compare(&r->ch[0].a, &r->ch[1].a, (enum vc_align)align, &cmp, &err) != VC_OK)
+        return cli_report(&err);
+    rc = print_all(&cmp, v, which, pa, pb);
+    if (rc == EXIT_OK && x->path)
+        rc = cli_compare_write(&cmp, x, NULL);
+    if (rc == EXIT_OK && report)
+        rc = write_report(&cmp, report, pa, pb, &r->eng, v->top);
+    vc_comparison_release(&cmp);
+    return rc;
+}
+
 int cmd_compare(int argc, char **argv)
 {
     enum {
@@ -487,110 +534,43 @@ int cmd_compare(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
-    static const char *const table_names[] = { "all", "provisions", "items", "actors",
-                                               "countries", "control-points", "unaligned" };
+    static const struct cli_choice aligns[] = {
+        { "auto", VC_ALIGN_AUTO, false }, { "id", VC_ALIGN_ID, false },
+        { "label", VC_ALIGN_LABEL, false },
+    };
+    static const struct cli_choice tables[] = {
+        { "provisions", T_PROVISIONS, false }, { "items", T_ITEMS, false },
+        { "actors", T_ACTORS, false }, { "countries", T_COUNTRIES, false },
+        { "control-points", T_CP, false }, { "unaligned", T_UNALIGNED, false },
+        { "all", T_ALL, false },
+    };
     struct cli_compare_view v = { cli_default_format(), 0, false };
     struct cli_compare_export x = { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 };
-    enum vc_align align = VC_ALIGN_AUTO;
-    enum table which = T_ALL;
-    struct cli_input in;
-    struct cli_engine eng;
-    struct vc_graph g[2];
-    struct vc_chain ch[2];
-    struct vc_analysis an[2];
-    struct vc_comparison cmp;
-    struct vc_error err = VC_ERROR_INIT;
-    int opt, rc = EXIT_OK, loaded = 0, scored = 0;
+    int opt, align = VC_ALIGN_AUTO, which = T_ALL;
     const char *report = NULL;
+    struct cli_run r;
 
-    cli_input_init(&in);
-    cli_engine_init(&eng);
-    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    cli_run_init(&r, "compare", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
         switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            cli_input_release(&in);
-            return EXIT_OK;
-        case OPT_FORMAT:
-            rc = cli_table_format_option("compare", optarg, &v.fmt);
-            break;
-        case OPT_TOP:
-            rc = cli_top_option("compare", optarg, &v.top);
-            break;
-        case OPT_ALIGN:
-            if (strcmp(optarg, "auto") == 0)
-                align = VC_ALIGN_AUTO;
-            else if (strcmp(optarg, "id") == 0)
-                align = VC_ALIGN_ID;
-            else if (strcmp(optarg, "label") == 0)
-                align = VC_ALIGN_LABEL;
-            else
-                rc = cli_usage_error("compare", "--align takes auto, id or label, not '%s'",
-                                     optarg);
-            break;
-        case OPT_TABLE: {
-            size_t i = 0;
-            while (i < sizeof(table_names) / sizeof(table_names[0]) &&
-                   strcmp(optarg, table_names[i]) != 0)
-                i++;
-            if (i == sizeof(table_names) / sizeof(table_names[0]))
-                rc = cli_usage_error("compare", "--table takes provisions, items, actors, "
-                                     "countries, control-points, unaligned or all, not '%s'",
-                                     optarg);
-            else
-                which = (enum table)i;
-            break;
-        }
+        case OPT_FORMAT: r.rc = cli_table_format_option("compare", optarg, &v.fmt); break;
+        case OPT_TOP: r.rc = cli_top_option("compare", optarg, &v.top); break;
+        case OPT_ALIGN: r.rc = CLI_CHOOSE("compare", "--align", optarg, aligns, &align); break;
+        case OPT_TABLE: r.rc = CLI_CHOOSE("compare", "--table", optarg, tables, &which); break;
         case OPT_ALL: v.all = true; break;
         case OPT_REPORT: report = optarg; break;
-        case OPT_EXPORT:
-        case OPT_GEXF_VERSION:
-        case OPT_DYNAMIC:
-            if (cli_compare_export_option("compare", opt - OPT_EXPORT, optarg, &x) < 0)
-                rc = EXIT_USAGE;
-            break;
         default:
-            rc = cli_shared_option(&in, &eng, "compare", opt, optarg);
-        }
-        if (rc) {
-            cli_input_release(&in);
-            return rc;
+            if (cli_compare_export_option("compare", opt - OPT_EXPORT, optarg, &x) < 0)
+                r.rc = EXIT_USAGE;
         }
     }
-    if (optind + 2 != argc) {
-        cli_input_release(&in);
-        return cli_usage_error("compare", "two inputs, please: vchain compare A B");
-    }
-    if (x.dynamic && !x.path) {
-        cli_input_release(&in);
-        return cli_usage_error("compare", "--dynamic goes with --export OUT.gexf");
-    }
-    for (; loaded < 2 && rc == EXIT_OK; loaded++)
-        if ((rc = cli_load(&in, argv[optind + loaded], &g[loaded], &ch[loaded])) != 0)
-            break;
-    for (; rc == EXIT_OK && scored < 2; scored++)
-        if ((rc = cli_analyse(&eng, &ch[scored], &an[scored])) != 0)
-            break;
-    if (rc == EXIT_OK) {
-        if (vc_compare(&an[0], &an[1], align, &cmp, &err) != VC_OK) {
-            rc = cli_report(&err);
-        } else {
-            rc = print_all(&cmp, &v, which, argv[optind], argv[optind + 1]);
-            if (rc == EXIT_OK && x.path)
-                rc = cli_compare_write(&cmp, &x, NULL);
-            if (rc == EXIT_OK && report)
-                rc = write_report(&cmp, report, argv[optind], argv[optind + 1], &eng, v.top);
-            vc_comparison_release(&cmp);
-        }
-    }
-    for (int k = 0; k < scored; k++)
-        vc_analysis_release(&an[k]);
-    for (int k = 0; k < loaded; k++) {
-        vc_chain_release(&ch[k]);
-        vc_graph_release(&g[k]);
-    }
-    cli_input_release(&in);
-    return rc;
+    if (r.rc == EXIT_OK && !r.done && optind + 2 != argc)
+        r.rc = cli_usage_error("compare", "two inputs, please: vchain compare A B");
+    else if (r.rc == EXIT_OK && !r.done && x.dynamic && !x.path)
+        r.rc = cli_usage_error("compare", "--dynamic goes with --export OUT.gexf");
+    if (cli_run_open(&r, argc, argv, 2, true))
+        r.rc = compare(&r, align, &v, which, &x, report, argv[optind], argv[optind + 1]);
+    return cli_run_finish(&r);
 }
 
 /* --export OUT, --gexf-version V, --dynamic[=TA,TB] (which: 0, 1, 2). */
@@ -602,13 +582,7 @@ int cli_compare_export_option(const char *cmd, int which, const char *arg,
         x->path = arg;
         return 1;
     case 1:
-        if (strcmp(arg, "1.2") == 0 || strcmp(arg, "1.2draft") == 0)
-            x->version = VC_GEXF_1_2;
-        else if (strcmp(arg, "1.3") == 0)
-            x->version = VC_GEXF_1_3;
-        else
-            return cli_usage_error(cmd, "--gexf-version takes 1.2 or 1.3, not '%s'", arg), -1;
-        return 1;
+        return cli_gexf_version_option(cmd, arg, &x->version) == EXIT_OK ? 1 : -1;
     default:
         x->dynamic = true;
         if (arg && parse_times(arg, &x->time_a, &x->time_b) != 0)

@@ -38,76 +38,40 @@ int cmd_convert(int argc, char **argv)
         CLI_INPUT_LONGOPTS,
         { 0, 0, 0, 0 },
     };
-    struct cli_input in;
-    struct vc_graph g;
-    struct vc_chain c;
+    static const struct cli_choice formats[] = {
+        { "graphml", VC_EXPORT_GRAPHML, false }, { "gexf", VC_EXPORT_GEXF, false },
+        { "json", VC_EXPORT_JSON, false }, { "csv", VC_EXPORT_CSV, false },
+    };
+    struct cli_run r;
     struct vc_error err = VC_ERROR_INIT;
     struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
-    enum vc_export_format fmt = VC_EXPORT_AUTO;
+    int opt, fmt = VC_EXPORT_AUTO;
     const char *out = NULL;
-    int opt, rc = EXIT_OK;
 
     eo.viz = false;
-    cli_input_init(&in);
-    while ((opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            cli_input_release(&in);
-            return EXIT_OK;
-        case 'o':
+    cli_run_init(&r, "convert", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "ho:", longopts)) > 0) {
+        if (opt == 'o')
             out = optarg;
-            break;
-        case OPT_FORMAT:
-            fmt = vc_export_format_from_path(optarg); /* "graphml" has no dot: */
-            if (strcmp(optarg, "graphml") == 0)
-                fmt = VC_EXPORT_GRAPHML;
-            else if (strcmp(optarg, "gexf") == 0)
-                fmt = VC_EXPORT_GEXF;
-            else if (strcmp(optarg, "json") == 0)
-                fmt = VC_EXPORT_JSON;
-            else if (strcmp(optarg, "csv") == 0)
-                fmt = VC_EXPORT_CSV;
-            else
-                rc = cli_usage_error("convert", "--format takes graphml, gexf, json or csv, "
-                                     "not '%s'", optarg);
-            break;
-        case OPT_GEXF_VERSION:
-            if (strcmp(optarg, "1.2") == 0 || strcmp(optarg, "1.2draft") == 0)
-                eo.gexf_version = VC_GEXF_1_2;
-            else if (strcmp(optarg, "1.3") == 0)
-                eo.gexf_version = VC_GEXF_1_3;
-            else
-                rc = cli_usage_error("convert", "--gexf-version takes 1.2 or 1.3, not '%s'",
-                                     optarg);
-            break;
-        default:
-            rc = cli_shared_option(&in, NULL, "convert", opt, optarg);
-        }
-        if (rc) {
-            cli_input_release(&in);
-            return rc;
-        }
+        else if (opt == OPT_FORMAT)
+            r.rc = CLI_CHOOSE("convert", "--format", optarg, formats, &fmt);
+        else
+            r.rc = cli_gexf_version_option("convert", optarg, &eo.gexf_version);
     }
-    if (optind + 1 != argc || !out) {
-        cli_input_release(&in);
-        return cli_usage_error("convert", optind + 1 != argc ? "exactly one input, please"
+    if (r.rc == EXIT_OK && !r.done && (optind + 1 != argc || !out))
+        r.rc = cli_usage_error("convert", optind + 1 != argc ? "exactly one input, please"
                                                              : "no output given (-o OUT)");
+    if (r.rc == EXIT_OK && !r.done) {
+        if (fmt == VC_EXPORT_AUTO)
+            fmt = vc_export_format_from_path(out);
+        if (fmt == VC_EXPORT_AUTO)
+            fmt = VC_EXPORT_GRAPHML;
+        if (fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0)
+            r.rc = cli_usage_error("convert", "csv writes two tables: give a folder or "
+                                   "NAME.csv");
     }
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = vc_export_format_from_path(out);
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = VC_EXPORT_GRAPHML;
-    if (fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0) {
-        cli_input_release(&in);
-        return cli_usage_error("convert", "csv writes two tables: give a folder or NAME.csv");
-    }
-    if ((rc = cli_load(&in, argv[optind], &g, &c)) == 0) {
-        if (vc_export_file(&g, fmt, out, &eo, &err) != VC_OK)
-            rc = cli_report(&err);
-        vc_chain_release(&c);
-        vc_graph_release(&g);
-    }
-    cli_input_release(&in);
-    return rc;
+    if (cli_run_open(&r, argc, argv, 1, false) &&
+        vc_export_file(&r.ch[0].g, (enum vc_export_format)fmt, out, &eo, &err) != VC_OK)
+        r.rc = cli_report(&err);
+    return cli_run_finish(&r);
 }

@@ -189,6 +189,112 @@ static int split_list(const char *list, char **buf, const char ***codes, size_t 
     return 0;
 }
 
+/* The tables --table asks for (all: with a line on what they cover). */
+static int print_tables(const struct vc_deps *d, int which, int fmt, long top, bool listed,
+                        bool firms)
+{
+    struct cli_sections s;
+    struct cli_table t;
+    int prc = 0;
+
+    cli_sections_begin(&s, fmt);
+    if (which == T_ALL && (fmt == FMT_TEXT || fmt == FMT_MD)) {
+        printf("%zu countries%s; %s.\n", d->n,
+               listed ? "" : " holding at least one control point",
+               firms ? "a country's production is its firms', weighted by their output"
+               : d->value_weighted ? "items weighted by their value"
+                                   : "items weighted by the country's share alone (no value "
+                                     "on every item)");
+        s.n++;
+    }
+    for (int tb = T_MATRIX; tb <= T_PAIRS && !prc; tb++) {
+        if (which != T_ALL && which != tb)
+            continue;
+        if (tb != T_PAIRS && d->n > WIDE_MAX) {
+            if (which != T_ALL)
+                cli_warning("%zu countries: the wide tables hold at most %d; see --table "
+                            "pairs", d->n, WIDE_MAX);
+            continue;
+        }
+        cli_table_init(&t);
+        if (tb == T_PAIRS)
+            prc = pairs_table(d, top, &t);
+        else
+            wide_table(d, tb == T_LEVERAGE, &t);
+        if (which == T_ALL)
+            cli_section(&s, tb == T_MATRIX ? "matrix" : tb == T_LEVERAGE ? "leverage" : "pairs",
+                        tb == T_MATRIX ? "M[A][B]: the share of row A's own production "
+                                         "lost when column B is extracted"
+                        : tb == T_LEVERAGE ? "Leverage of row A over column B: "
+                                             "M[B][A] - M[A][B]"
+                                           : "Pairs, the country with the leverage first");
+        if (!prc)
+            prc = cli_table_print(&t, stdout, fmt);
+        cli_table_release(&t);
+    }
+    if (which == T_ALL)
+        cli_sections_end(&s);
+    return prc ? EXIT_DATA : EXIT_OK;
+}
+
+/* The matrix for list (NULL: the countries holding a control point, which
+ * takes scoring ch), its tables and its graph. */
+static int deps(struct cli_chain *ch, struct cli_engine *eng, const char *list, int which,
+                int fmt, long top, const char *out, enum vc_gexf_version version)
+{
+    const char **codes = NULL;
+    char *buf = NULL;
+    size_t n = 0, *cps = NULL;
+    struct vc_deps d;
+    struct vc_error err = VC_ERROR_INIT;
+    int rc = EXIT_OK;
+
+    if (list && strcasecmp(list, "all") == 0) {
+        /* every country: no scoring needed */
+        if (!(codes = all_countries(&ch->c, &n)))
+            rc = cli_nomem();
+    } else if (list) {
+        if (split_list(list, &buf, &codes, &n) != 0)
+            rc = cli_nomem();
+    } else if ((rc = cli_chain_score(ch, eng)) == EXIT_OK) {
+        /* those holding a control point: the analysis says which */
+        codes = malloc((ch->a.n_countries + 1) * sizeof(char *));
+        cps = malloc((ch->a.n_countries + 1) * sizeof(size_t));
+        if (!codes || !cps)
+            rc = cli_nomem();
+        for (size_t j = 0; rc == EXIT_OK && j < ch->a.n_countries; j++) {
+            if (ch->a.countries[j].control_points > 0) {
+                cps[n] = ch->a.countries[j].control_points;
+                codes[n++] = ch->a.countries[j].code;
+            }
+        }
+        if (rc == EXIT_OK && !n)
+            cli_warning("no country holds a control point; --countries all or a list gives "
+                        "the matrix anyway");
+    }
+    if (rc == EXIT_OK && vc_deps_matrix(&ch->c, &eng->opts, codes, n, &d, &err) != VC_OK)
+        rc = cli_report(&err);
+    else if (rc == EXIT_OK) {
+        rc = print_tables(&d, which, fmt, top, list != NULL, ch->c.n_items == 0);
+        if (rc == EXIT_OK && out)
+            rc = write_graph(&d, cps, out, version);
+        vc_deps_release(&d);
+    }
+    free(buf);
+    free(codes);
+    free(cps);
+    return rc;
+}
+
+/* --countries names at least one country (an empty list is a usage error). */
+static bool names_a_country(const char *list)
+{
+    for (const char *p = list; *p; p++)
+        if (*p != ',' && *p != ' ')
+            return true;
+    return false;
+}
+
 int cmd_deps(int argc, char **argv)
 {
     enum {
@@ -207,168 +313,30 @@ int cmd_deps(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
-    int fmt = cli_default_format(), opt, rc = EXIT_OK;
+    static const struct cli_choice tables[] = {
+        { "matrix", T_MATRIX, false }, { "leverage", T_LEVERAGE, false },
+        { "pairs", T_PAIRS, false }, { "all", T_ALL, false },
+    };
+    int fmt = cli_default_format(), opt, which = T_ALL;
     long top = 0;
-    enum table which = T_ALL;
     enum vc_gexf_version version = VC_GEXF_1_2;
     const char *list = NULL, *out = NULL;
-    const char **codes = NULL;
-    char *buf = NULL;
-    size_t n = 0, *cps = NULL;
-    struct cli_input in;
-    struct cli_engine eng;
-    struct vc_graph g;
-    struct vc_chain c;
-    struct vc_analysis a;
-    struct vc_deps d;
-    struct vc_error err = VC_ERROR_INIT;
-    bool analysed = false;
+    struct cli_run r;
 
-    cli_input_init(&in);
-    cli_engine_init(&eng);
-    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    cli_run_init(&r, "deps", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
         switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            cli_input_release(&in);
-            return EXIT_OK;
-        case OPT_FORMAT:
-            rc = cli_table_format_option("deps", optarg, &fmt);
-            break;
-        case OPT_TOP:
-            rc = cli_top_option("deps", optarg, &top);
-            break;
-        case OPT_TABLE:
-            if (strcmp(optarg, "all") == 0)
-                which = T_ALL;
-            else if (strcmp(optarg, "matrix") == 0)
-                which = T_MATRIX;
-            else if (strcmp(optarg, "leverage") == 0)
-                which = T_LEVERAGE;
-            else if (strcmp(optarg, "pairs") == 0)
-                which = T_PAIRS;
-            else
-                rc = cli_usage_error("deps", "--table takes matrix, leverage, pairs or all, "
-                                     "not '%s'", optarg);
-            break;
+        case OPT_FORMAT: r.rc = cli_table_format_option("deps", optarg, &fmt); break;
+        case OPT_TOP: r.rc = cli_top_option("deps", optarg, &top); break;
+        case OPT_TABLE: r.rc = CLI_CHOOSE("deps", "--table", optarg, tables, &which); break;
         case OPT_COUNTRIES: list = optarg; break;
         case OPT_EXPORT: out = optarg; break;
-        case OPT_GEXF_VERSION:
-            if (strcmp(optarg, "1.2") == 0 || strcmp(optarg, "1.2draft") == 0)
-                version = VC_GEXF_1_2;
-            else if (strcmp(optarg, "1.3") == 0)
-                version = VC_GEXF_1_3;
-            else
-                rc = cli_usage_error("deps", "--gexf-version takes 1.2 or 1.3, not '%s'",
-                                     optarg);
-            break;
-        default:
-            rc = cli_shared_option(&in, &eng, "deps", opt, optarg);
+        case OPT_GEXF_VERSION: r.rc = cli_gexf_version_option("deps", optarg, &version); break;
         }
     }
-    if (rc == EXIT_OK)
-        rc = cli_one_input("deps", argc, optind);
-    if (rc == EXIT_OK && list && strcasecmp(list, "all") != 0 &&
-        split_list(list, &buf, &codes, &n) != 0)
-        rc = cli_usage_error("deps", "out of memory");
-    if (rc == EXIT_OK && list && strcasecmp(list, "all") != 0 && !n)
-        rc = cli_usage_error("deps", "--countries names no country");
-    if (rc != EXIT_OK) {
-        cli_input_release(&in);
-        free(buf);
-        free(codes);
-        return rc;
-    }
-    if ((rc = cli_load(&in, argv[optind], &g, &c)) != EXIT_OK) {
-        cli_input_release(&in);
-        free(buf);
-        free(codes);
-        return rc;
-    }
-    if (list && strcasecmp(list, "all") == 0) {
-        /* every country: no scoring needed */
-        if (!(codes = all_countries(&c, &n))) {
-            rc = cli_report(&(struct vc_error){ VC_ENOMEM, "", 0, 0, "out of memory" });
-            goto out;
-        }
-    } else if (!list) {
-        /* those holding a control point: the analysis says which */
-        if ((rc = cli_analyse(&eng, &c, &a)) != EXIT_OK)
-            goto out;
-        analysed = true;
-        codes = malloc((a.n_countries + 1) * sizeof(char *));
-        cps = malloc((a.n_countries + 1) * sizeof(size_t));
-        if (!codes || !cps) {
-            rc = cli_report(&(struct vc_error){ VC_ENOMEM, "", 0, 0, "out of memory" });
-            goto out;
-        }
-        for (size_t j = 0; j < a.n_countries; j++) {
-            if (a.countries[j].control_points > 0) {
-                cps[n] = a.countries[j].control_points;
-                codes[n++] = a.countries[j].code;
-            }
-        }
-        if (!n) {
-            cli_warning("no country holds a control point; --countries all or a list gives "
-                        "the matrix anyway");
-        }
-    }
-    if (vc_deps_matrix(&c, &eng.opts, codes, n, &d, &err) != VC_OK) {
-        rc = cli_report(&err);
-        goto out;
-    }
-    {
-        struct cli_sections s;
-        struct cli_table t;
-        int prc = 0;
-        cli_sections_begin(&s, fmt);
-        if (which == T_ALL && (fmt == FMT_TEXT || fmt == FMT_MD)) {
-            printf("%zu countries%s; items weighted by %s.\n", n,
-                   list ? "" : " holding at least one control point",
-                   d.value_weighted ? "their value" : "the country's share alone (no value "
-                                                      "on every item)");
-            s.n++;
-        }
-        for (int tb = T_MATRIX; tb <= T_PAIRS && !prc; tb++) {
-            if (which != T_ALL && (int)which != tb)
-                continue;
-            if (tb != T_PAIRS && n > WIDE_MAX) {
-                if (which != T_ALL)
-                    cli_warning("%zu countries: the wide tables hold at most %d; see --table "
-                                "pairs", n, WIDE_MAX);
-                continue;
-            }
-            cli_table_init(&t);
-            if (tb == T_PAIRS)
-                prc = pairs_table(&d, top, &t);
-            else
-                wide_table(&d, tb == T_LEVERAGE, &t);
-            if (which == T_ALL)
-                cli_section(&s, tb == T_MATRIX ? "matrix" : tb == T_LEVERAGE ? "leverage" : "pairs",
-                            tb == T_MATRIX ? "M[A][B]: the share of row A's own production "
-                                             "lost when column B is extracted"
-                            : tb == T_LEVERAGE ? "Leverage of row A over column B: "
-                                                 "M[B][A] - M[A][B]"
-                                               : "Pairs, the country with the leverage first");
-            if (!prc)
-                prc = cli_table_print(&t, stdout, fmt);
-            cli_table_release(&t);
-        }
-        if (which == T_ALL)
-            cli_sections_end(&s);
-        rc = prc ? EXIT_DATA : EXIT_OK;
-    }
-    if (rc == EXIT_OK && out)
-        rc = write_graph(&d, cps, out, version);
-    vc_deps_release(&d);
-out:
-    if (analysed)
-        vc_analysis_release(&a);
-    vc_chain_release(&c);
-    vc_graph_release(&g);
-    cli_input_release(&in);
-    free(buf);
-    free(codes);
-    free(cps);
-    return rc;
+    if (cli_run_args(&r, argc, 1) && list && !names_a_country(list))
+        r.rc = cli_usage_error("deps", "--countries names no country");
+    if (cli_run_open(&r, argc, argv, 1, false))
+        r.rc = deps(&r.ch[0], &r.eng, list, which, fmt, top, out, version);
+    return cli_run_finish(&r);
 }

@@ -46,40 +46,46 @@ static const char usage[] =
     "Exit status: 0 success, 1 the input could not be read or OUT not written\n"
     "(an existing OUT is then left as it was), 2 usage error.\n";
 
-static int parse_format(const char *s, enum vc_export_format *fmt)
-{
-    static const struct { const char *name; enum vc_export_format fmt; } names[] = {
-        { "gexf", VC_EXPORT_GEXF }, { "graphml", VC_EXPORT_GRAPHML },
-        { "csv", VC_EXPORT_CSV }, { "json", VC_EXPORT_JSON },
-    };
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-        if (strcmp(s, names[i].name) == 0) {
-            *fmt = names[i].fmt;
-            return 0;
-        }
-    }
-    return -1;
-}
-
-static int parse_color(const char *s, enum vc_color_by *c)
-{
-    static const struct { const char *name; enum vc_color_by c; } names[] = {
-        { "kind", VC_COLOR_KIND }, { "country", VC_COLOR_COUNTRY }, { "cp", VC_COLOR_CP },
-        { "keep", VC_COLOR_KEEP }, { "none", VC_COLOR_NONE },
-    };
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-        if (strcmp(s, names[i].name) == 0) {
-            *c = names[i].c;
-            return 0;
-        }
-    }
-    return -1;
-}
-
 /* --size-by and --thickness-by: "none" means no column. */
 static const char *column_choice(const char *s)
 {
     return strcmp(s, "none") == 0 ? VC_VIZ_NONE : s;
+}
+
+/* The export format out and --format ask for, or -1 after a usage error. */
+static int output_format(int fmt, const char *out)
+{
+    if (!out)
+        return cli_usage_error("export", "no output given (-o OUT, or -o - for standard "
+                               "output)"), -1;
+    if (fmt == VC_EXPORT_AUTO)
+        fmt = vc_export_format_from_path(out);
+    if (fmt == VC_EXPORT_AUTO)
+        fmt = VC_EXPORT_GEXF; /* Gephi's own format when the name says nothing */
+    if (fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0)
+        return cli_usage_error("export", "csv writes two tables: give a folder or NAME.csv, "
+                               "not '-'"), -1;
+    return fmt;
+}
+
+/* Scored (unless --no-analysis; the input's own columns named like the
+ * results are kept) and the scores written as columns, laid out, written. */
+static int write_export(struct cli_run *r, bool analyse, enum vc_export_format fmt,
+                        enum vc_layout layout, const struct vc_export_opts *eo, const char *out)
+{
+    struct cli_chain *ch = &r->ch[0];
+    struct vc_error err = VC_ERROR_INIT;
+    bool laid_out = eo->viz && fmt != VC_EXPORT_CSV;
+    int rc;
+
+    if (analyse && ((rc = cli_result_clashes(&r->eng, &ch->g)) != EXIT_OK ||
+                    (rc = cli_chain_score(ch, &r->eng)) != EXIT_OK))
+        return rc;
+    if ((ch->scored && vc_analysis_annotate(&ch->a, &ch->g, &err) != VC_OK) ||
+        (laid_out && vc_layout_compute(&ch->g, layout, NULL, &err) != VC_OK) ||
+        vc_export_file(&ch->g, fmt, out, eo, &err) != VC_OK)
+        return cli_report(&err);
+    return EXIT_OK;
 }
 
 int cmd_export(int argc, char **argv)
@@ -103,114 +109,49 @@ int cmd_export(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
-    struct cli_input in;
-    struct cli_engine eng;
-    struct vc_analysis a;
-    int analyse = 1;
-    struct vc_graph g;
-    struct vc_chain c;
-    struct vc_error err = VC_ERROR_INIT;
+    static const struct cli_choice formats[] = {
+        { "gexf", VC_EXPORT_GEXF, false }, { "graphml", VC_EXPORT_GRAPHML, false },
+        { "csv", VC_EXPORT_CSV, false }, { "json", VC_EXPORT_JSON, false },
+    };
+    static const struct cli_choice layouts[] = {
+        { "layered", VC_LAYOUT_LAYERED, false }, { "fr", VC_LAYOUT_FR, false },
+        { "drl", VC_LAYOUT_DRL, false }, { "none", VC_LAYOUT_NONE, false },
+    };
+    static const struct cli_choice colours[] = {
+        { "kind", VC_COLOR_KIND, false }, { "country", VC_COLOR_COUNTRY, false },
+        { "cp", VC_COLOR_CP, false }, { "keep", VC_COLOR_KEEP, false },
+        { "none", VC_COLOR_NONE, false },
+    };
+    struct cli_run r;
     struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
-    enum vc_export_format fmt = VC_EXPORT_AUTO;
-    enum vc_layout layout = VC_LAYOUT_LAYERED;
+    int fmt = VC_EXPORT_AUTO, layout = VC_LAYOUT_LAYERED, colour = VC_COLOR_KIND;
     const char *out = NULL;
-    int opt, rc = EXIT_OK;
+    int opt;
+    bool analyse = true;
 
-    cli_input_init(&in);
-    cli_engine_init(&eng);
-    while ((opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+    cli_run_init(&r, "export", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "ho:", longopts)) > 0) {
         switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            cli_input_release(&in);
-            return EXIT_OK;
-        case 'o':
-            out = optarg;
-            continue;
-        case OPT_FORMAT:
-            if (parse_format(optarg, &fmt) == 0)
-                continue;
-            rc = cli_usage_error("export", "--format takes gexf, graphml, csv or json, not '%s'",
-                                 optarg);
-            break;
+        case 'o': out = optarg; break;
+        case OPT_FORMAT: r.rc = CLI_CHOOSE("export", "--format", optarg, formats, &fmt); break;
         case OPT_GEXF_VERSION:
-            if (strcmp(optarg, "1.2") == 0 || strcmp(optarg, "1.2draft") == 0) {
-                eo.gexf_version = VC_GEXF_1_2;
-                continue;
-            }
-            if (strcmp(optarg, "1.3") == 0) {
-                eo.gexf_version = VC_GEXF_1_3;
-                continue;
-            }
-            rc = cli_usage_error("export", "--gexf-version takes 1.2 or 1.3, not '%s'", optarg);
+            r.rc = cli_gexf_version_option("export", optarg, &eo.gexf_version);
             break;
-        case OPT_LAYOUT:
-            if (vc_layout_parse(optarg, &layout))
-                continue;
-            rc = cli_usage_error("export", "--layout takes layered, fr, drl or none, not '%s'",
-                                 optarg);
-            break;
+        case OPT_LAYOUT: r.rc = CLI_CHOOSE("export", "--layout", optarg, layouts, &layout); break;
         case OPT_COLOR_BY:
-            if (parse_color(optarg, &eo.color_by) == 0)
-                continue;
-            rc = cli_usage_error("export", "--color-by takes kind, country, cp, keep or none, "
-                                 "not '%s'", optarg);
+            r.rc = CLI_CHOOSE("export", "--color-by", optarg, colours, &colour);
             break;
-        case OPT_SIZE_BY:
-            eo.size_by = column_choice(optarg);
-            continue;
-        case OPT_THICKNESS_BY:
-            eo.thickness_by = column_choice(optarg);
-            continue;
-        case OPT_NO_VIZ:
-            eo.viz = false;
-            continue;
-        case OPT_NO_ANALYSIS:
-            analyse = 0;
-            continue;
-        default:
-            if ((rc = cli_shared_option(&in, &eng, "export", opt, optarg)) == EXIT_OK)
-                continue;
-            break;
+        case OPT_SIZE_BY: eo.size_by = column_choice(optarg); break;
+        case OPT_THICKNESS_BY: eo.thickness_by = column_choice(optarg); break;
+        case OPT_NO_VIZ: eo.viz = false; break;
+        case OPT_NO_ANALYSIS: analyse = false; break;
         }
-        cli_input_release(&in);
-        return rc;
     }
-    if ((rc = cli_one_input("export", argc, optind)) != EXIT_OK) {
-        cli_input_release(&in);
-        return rc;
-    }
-    if (!out) {
-        cli_input_release(&in);
-        return cli_usage_error("export", "no output given (-o OUT, or -o - for standard "
-                               "output)");
-    }
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = vc_export_format_from_path(out);
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = VC_EXPORT_GEXF; /* Gephi's own format when the name says nothing */
-    if (fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0) {
-        cli_input_release(&in);
-        return cli_usage_error("export", "csv writes two tables: give a folder or NAME.csv, "
-                               "not '-'");
-    }
-
-    if ((rc = cli_load(&in, argv[optind], &g, &c)) != 0) {
-        cli_input_release(&in);
-        return rc;
-    }
-    if (analyse && (rc = cli_analyse(&eng, &c, &a)) == EXIT_OK) {
-        if (vc_analysis_annotate(&a, &g, &err) != VC_OK)
-            rc = cli_report(&err);
-        vc_analysis_release(&a);
-    }
-    if (rc == EXIT_OK && eo.viz && fmt != VC_EXPORT_CSV &&
-        vc_layout_compute(&g, layout, NULL, &err) != VC_OK)
-        rc = cli_report(&err);
-    if (rc == EXIT_OK && vc_export_file(&g, fmt, out, &eo, &err) != VC_OK)
-        rc = cli_report(&err);
-    vc_chain_release(&c);
-    vc_graph_release(&g);
-    cli_input_release(&in);
-    return rc;
+    eo.color_by = (enum vc_color_by)colour;
+    if (cli_run_args(&r, argc, 1) && (fmt = output_format(fmt, out)) < 0)
+        r.rc = EXIT_USAGE;
+    if (cli_run_open(&r, argc, argv, 1, false))
+        r.rc = write_export(&r, analyse, (enum vc_export_format)fmt, (enum vc_layout)layout,
+                            &eo, out);
+    return cli_run_finish(&r);
 }

@@ -137,6 +137,22 @@ static void print_json(const struct vc_chain *c, const struct vc_summary *s)
     printf("%s]\n}\n", s->n_coverage_issues ? "\n  " : "");
 }
 
+/* The summary of c, in text or JSON. */
+static int print_info(const struct vc_chain *c, double tolerance, int fmt)
+{
+    struct vc_summary s;
+    struct vc_error err = VC_ERROR_INIT;
+
+    if (vc_summary_compute(c, tolerance, &s, &err) != VC_OK)
+        return cli_report(&err);
+    if (fmt == FMT_JSON)
+        print_json(c, &s);
+    else
+        print_text(c, &s);
+    vc_summary_release(&s);
+    return EXIT_OK;
+}
+
 int cmd_info(int argc, char **argv)
 {
     enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION };
@@ -146,52 +162,16 @@ int cmd_info(int argc, char **argv)
         CLI_INPUT_LONGOPTS,
         { 0, 0, 0, 0 },
     };
-    struct cli_input in;
-    struct vc_graph g;
-    struct vc_chain c;
-    struct vc_summary s;
-    struct vc_error err = VC_ERROR_INIT;
-    int opt, fmt = FMT_TEXT, rc = EXIT_OK;
+    static const struct cli_choice formats[] = {
+        { "text", FMT_TEXT, false }, { "json", FMT_JSON, false },
+    };
+    struct cli_run r;
+    int fmt = FMT_TEXT;
 
-    cli_input_init(&in);
-    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if (opt == 'h') {
-            fputs(usage, stdout);
-            cli_input_release(&in);
-            return EXIT_OK;
-        }
-        if (opt == OPT_FORMAT) {
-            fmt = cli_format_parse(optarg);
-            if (fmt != FMT_TEXT && fmt != FMT_JSON) {
-                cli_input_release(&in);
-                return cli_usage_error("info", "--format takes text or json, not '%s'", optarg);
-            }
-            continue;
-        }
-        if ((rc = cli_shared_option(&in, NULL, "info", opt, optarg)) != EXIT_OK) {
-            cli_input_release(&in);
-            return rc;
-        }
-    }
-    if ((rc = cli_one_input("info", argc, optind)) != EXIT_OK) {
-        cli_input_release(&in);
-        return rc;
-    }
-    if ((rc = cli_load(&in, argv[optind], &g, &c)) != 0) {
-        cli_input_release(&in);
-        return rc;
-    }
-    if (vc_summary_compute(&c, in.load.chain.coverage_tolerance, &s, &err) != VC_OK) {
-        rc = cli_report(&err);
-    } else {
-        if (fmt == FMT_JSON)
-            print_json(&c, &s);
-        else
-            print_text(&c, &s);
-        vc_summary_release(&s);
-    }
-    vc_chain_release(&c);
-    vc_graph_release(&g);
-    cli_input_release(&in);
-    return rc;
+    cli_run_init(&r, "info", usage);
+    while (cli_run_option(&r, argc, argv, "h", longopts) == OPT_FORMAT)
+        r.rc = CLI_CHOOSE("info", "--format", optarg, formats, &fmt);
+    if (cli_run_open(&r, argc, argv, 1, false))
+        r.rc = print_info(&r.ch[0].c, r.in.load.chain.coverage_tolerance, fmt);
+    return cli_run_finish(&r);
 }

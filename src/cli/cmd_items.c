@@ -51,6 +51,93 @@ static int by_hhi(const void *x, const void *y)
     return (int)p->level - (int)q->level;
 }
 
+/* One row per item and provider level, most concentrated first. */
+static int print_items(const struct cli_chain *ch, int fmt, long top, int strict)
+{
+    const struct vc_chain *c = &ch->c;
+    const struct vc_analysis *a = &ch->a;
+    struct row *rows = malloc((2 * c->n_nodes + 1) * sizeof(*rows));
+    struct cli_table t;
+    size_t n = 0;
+    int rc = EXIT_OK;
+
+    if (!rows)
+        return cli_nomem();
+    for (size_t v = 0; v < c->n_nodes; v++) {
+        if (c->kind[v] != VC_KIND_ITEM)
+            continue;
+        for (int l = 0; l < 2; l++) {
+            /* the engine's per-level figures, from its provisions */
+            struct row r = { (uint32_t)v, { 0 }, (enum vc_level)l };
+            int found = 0;
+            for (size_t k = 0; k < a->n_provisions && !found; k++)
+                if (a->provisions[k].item == v && a->provisions[k].level == (enum vc_level)l) {
+                    r.conc = a->provisions[k].conc;
+                    found = 1;
+                }
+            if (found)
+                rows[n++] = r;
+        }
+    }
+    qsort(rows, n, sizeof(*rows), by_hhi);
+    cli_table_init(&t);
+    cli_table_col(&t, "item", CLI_COL_TEXT);
+    cli_table_col(&t, "label", CLI_COL_TEXT);
+    cli_table_col(&t, "level", CLI_COL_TEXT);
+    cli_table_col(&t, "providers", CLI_COL_INT);
+    cli_table_col(&t, "providers_unknown", CLI_COL_INT);
+    cli_table_col(&t, "coverage", CLI_COL_NUM);
+    cli_table_col(&t, "hhi", CLI_COL_NUM);
+    cli_table_col(&t, "hhi_upper", CLI_COL_NUM);
+    cli_table_col(&t, "top_share", CLI_COL_NUM);
+    cli_table_col(&t, "n_eff", CLI_COL_NUM);
+    cli_table_col(&t, "n_eff_upper", CLI_COL_NUM);
+    cli_table_col(&t, "providers_75", CLI_COL_INT);
+    cli_table_col(&t, "impact", CLI_COL_NUM);
+    cli_table_col(&t, "spof_finals", CLI_COL_INT);
+    cli_table_col(&t, "final", CLI_COL_BOOL);
+    for (size_t j = 0; j < n && (!top || (long)j < top); j++) {
+        const struct vc_concentration *q = &rows[j].conc;
+        uint32_t v = rows[j].item;
+        cli_table_row(&t);
+        cli_table_text(&t, ch->g.node_id[v]);
+        cli_table_text(&t, c->label[v]);
+        cli_table_text(&t, vc_level_name(rows[j].level));
+        cli_table_int(&t, q->providers);
+        cli_table_int(&t, q->providers_unknown);
+        cli_table_num(&t, q->coverage);
+        cli_table_num(&t, q->hhi);
+        cli_table_num(&t, q->hhi_upper);
+        cli_table_num(&t, q->top_share);
+        cli_table_num(&t, q->n_eff);
+        cli_table_num(&t, q->n_eff_upper);
+        if (q->providers_75 > 0)
+            cli_table_int(&t, q->providers_75);
+        else
+            cli_table_none(&t);
+        cli_table_num(&t, a->impact[v]);
+        cli_table_int(&t, a->spof_finals[v]);
+        cli_table_bool(&t, c->final[v]);
+    }
+    if (cli_table_print(&t, stdout, fmt) != 0)
+        rc = EXIT_DATA;
+    cli_table_release(&t);
+    free(rows);
+    if (rc == EXIT_OK && n == 0) {
+        /* never a silent empty answer */
+        const char *why = !c->n_items ? "no items: a firm network (its suppliers' "
+                                        "concentration is in vchain rank)"
+                                      : "no item has a provider (no provides edges)";
+        if (strict) {
+            cli_error("%s: nothing to list: %s", ch->g.source, why);
+            rc = EXIT_DATA;
+        } else {
+            cli_warning("%s: nothing to list: %s", ch->g.source, why);
+        }
+    }
+    return rc;
+}
+
 int cmd_items(int argc, char **argv)
 {
     enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP };
@@ -62,118 +149,15 @@ int cmd_items(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
-    struct cli_input in;
-    struct cli_engine eng;
-    struct vc_graph g;
-    struct vc_chain c;
-    struct vc_analysis a;
-    struct vc_error err = VC_ERROR_INIT;
-    int opt, rc = EXIT_OK, fmt = cli_default_format();
+    struct cli_run r;
+    int opt, fmt = cli_default_format();
     long top = 0;
 
-    cli_input_init(&in);
-    cli_engine_init(&eng);
-    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            cli_input_release(&in);
-            return EXIT_OK;
-        case OPT_FORMAT:
-            rc = cli_table_format_option("items", optarg, &fmt);
-            break;
-        case OPT_TOP:
-            rc = cli_top_option("items", optarg, &top);
-            break;
-        default:
-            rc = cli_shared_option(&in, &eng, "items", opt, optarg);
-        }
-        if (rc) {
-            cli_input_release(&in);
-            return rc;
-        }
-    }
-    if ((rc = cli_one_input("items", argc, optind)) != EXIT_OK) {
-        cli_input_release(&in);
-        return rc;
-    }
-    if ((rc = cli_load(&in, argv[optind], &g, &c)) != 0) {
-        cli_input_release(&in);
-        return rc;
-    }
-    if ((rc = cli_analyse(&eng, &c, &a)) == 0) {
-        struct row *rows = malloc((2 * c.n_nodes + 1) * sizeof(*rows));
-        size_t n = 0;
-        struct cli_table t;
-        if (!rows) {
-            vc_error_set(&err, VC_ENOMEM, NULL, 0, 0, "out of memory");
-            rc = cli_report(&err);
-        } else {
-            for (size_t v = 0; v < c.n_nodes; v++) {
-                if (c.kind[v] != VC_KIND_ITEM)
-                    continue;
-                for (int l = 0; l < 2; l++) {
-                    /* the engine's per-level figures, from its provisions */
-                    struct row r = { (uint32_t)v, { 0 }, (enum vc_level)l };
-                    int found = 0;
-                    for (size_t k = 0; k < a.n_provisions && !found; k++)
-                        if (a.provisions[k].item == v && a.provisions[k].level == (enum vc_level)l) {
-                            r.conc = a.provisions[k].conc;
-                            found = 1;
-                        }
-                    if (found)
-                        rows[n++] = r;
-                }
-            }
-            qsort(rows, n, sizeof(*rows), by_hhi);
-            cli_table_init(&t);
-            cli_table_col(&t, "item", CLI_COL_TEXT);
-            cli_table_col(&t, "label", CLI_COL_TEXT);
-            cli_table_col(&t, "level", CLI_COL_TEXT);
-            cli_table_col(&t, "providers", CLI_COL_INT);
-            cli_table_col(&t, "providers_unknown", CLI_COL_INT);
-            cli_table_col(&t, "coverage", CLI_COL_NUM);
-            cli_table_col(&t, "hhi", CLI_COL_NUM);
-            cli_table_col(&t, "hhi_upper", CLI_COL_NUM);
-            cli_table_col(&t, "top_share", CLI_COL_NUM);
-            cli_table_col(&t, "n_eff", CLI_COL_NUM);
-            cli_table_col(&t, "n_eff_upper", CLI_COL_NUM);
-            cli_table_col(&t, "providers_75", CLI_COL_INT);
-            cli_table_col(&t, "impact", CLI_COL_NUM);
-            cli_table_col(&t, "spof_finals", CLI_COL_INT);
-            cli_table_col(&t, "final", CLI_COL_BOOL);
-            for (size_t j = 0; j < n && (!top || (long)j < top); j++) {
-                const struct vc_concentration *q = &rows[j].conc;
-                uint32_t v = rows[j].item;
-                cli_table_row(&t);
-                cli_table_text(&t, g.node_id[v]);
-                cli_table_text(&t, c.label[v]);
-                cli_table_text(&t, vc_level_name(rows[j].level));
-                cli_table_int(&t, q->providers);
-                cli_table_int(&t, q->providers_unknown);
-                cli_table_num(&t, q->coverage);
-                cli_table_num(&t, q->hhi);
-                cli_table_num(&t, q->hhi_upper);
-                cli_table_num(&t, q->top_share);
-                cli_table_num(&t, q->n_eff);
-                cli_table_num(&t, q->n_eff_upper);
-                if (q->providers_75 > 0)
-                    cli_table_int(&t, q->providers_75);
-                else
-                    cli_table_none(&t);
-                cli_table_num(&t, a.impact[v]);
-                cli_table_int(&t, a.spof_finals[v]);
-                cli_table_bool(&t, c.final[v]);
-            }
-            if (cli_table_print(&t, stdout, fmt) != 0)
-                rc = EXIT_DATA;
-            cli_table_release(&t);
-            free(rows);
-        }
-        vc_analysis_release(&a);
-    }
-    vc_chain_release(&c);
-    vc_graph_release(&g);
-    cli_input_release(&in);
-    return rc;
+    cli_run_init(&r, "items", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0)
+        r.rc = opt == OPT_TOP ? cli_top_option("items", optarg, &top)
+                              : cli_table_format_option("items", optarg, &fmt);
+    if (cli_run_open(&r, argc, argv, 1, true))
+        r.rc = print_items(&r.ch[0], fmt, top, r.eng.strict);
+    return cli_run_finish(&r);
 }

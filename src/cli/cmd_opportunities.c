@@ -59,7 +59,7 @@ struct opp_cli {
     int fmt;
     long top;
     const char *country;
-    enum kind which;
+    int which;            /* K_* */
     double min_knowledge;
 };
 
@@ -192,6 +192,28 @@ static int print_all(const struct vc_analysis *a, const struct vc_opportunities 
     return rc ? EXIT_DATA : EXIT_OK;
 }
 
+/* The opportunities of o->country in the chain scored, printed. */
+static int find_and_print(const struct vc_analysis *a, const struct opp_cli *o)
+{
+    struct vc_opp_opts oo = VC_OPP_OPTS_INIT;
+    struct vc_opportunities ops;
+    struct vc_error err = VC_ERROR_INIT;
+    int rc;
+
+    oo.min_knowledge = o->min_knowledge;
+    oo.top = (size_t)o->top;
+    if (vc_opportunities_find(a, o->country, &oo, &ops, &err) != VC_OK) {
+        rc = cli_report(&err);
+    } else if (!ops.country) {
+        cli_error("no actor of country '%s' in the data", o->country);
+        rc = EXIT_DATA;
+    } else {
+        rc = print_all(a, &ops, o);
+    }
+    vc_opportunities_release(&ops);
+    return rc;
+}
+
 int cmd_opportunities(int argc, char **argv)
 {
     enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_KIND, OPT_MIN_K };
@@ -206,80 +228,28 @@ int cmd_opportunities(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
+    static const struct cli_choice kinds[] = {
+        { "near", K_NEAR, false }, { "foothold", K_FOOTHOLD, false }, { "all", K_ALL, false },
+    };
     struct opp_cli o = { cli_default_format(), 0, NULL, K_ALL, NAN };
-    struct vc_opp_opts oo = VC_OPP_OPTS_INIT;
-    struct vc_error err = VC_ERROR_INIT;
-    struct vc_opportunities ops;
-    struct cli_input in;
-    struct cli_engine eng;
-    struct vc_graph g;
-    struct vc_chain c;
-    struct vc_analysis a;
-    int opt, rc = EXIT_OK, loaded = 0, analysed = 0;
+    struct cli_run r;
+    int opt;
 
-    memset(&ops, 0, sizeof(ops));
-    cli_input_init(&in);
-    cli_engine_init(&eng);
-    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    cli_run_init(&r, "opportunities", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
         switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            goto out;
-        case OPT_FORMAT:
-            rc = cli_table_format_option("opportunities", optarg, &o.fmt);
-            break;
-        case OPT_TOP:
-            rc = cli_top_option("opportunities", optarg, &o.top);
-            break;
+        case OPT_FORMAT: r.rc = cli_table_format_option("opportunities", optarg, &o.fmt); break;
+        case OPT_TOP: r.rc = cli_top_option("opportunities", optarg, &o.top); break;
         case OPT_COUNTRY: o.country = optarg; break;
-        case OPT_KIND:
-            if (strcmp(optarg, "all") == 0)
-                o.which = K_ALL;
-            else if (strcmp(optarg, "near") == 0)
-                o.which = K_NEAR;
-            else if (strcmp(optarg, "foothold") == 0)
-                o.which = K_FOOTHOLD;
-            else
-                rc = cli_usage_error("opportunities", "--kind takes near, foothold or all, "
-                                     "not '%s'", optarg);
-            break;
+        case OPT_KIND: r.rc = CLI_CHOOSE("opportunities", "--kind", optarg, kinds, &o.which); break;
         case OPT_MIN_K:
-            rc = cli_min_knowledge_option("opportunities", optarg, &o.min_knowledge);
+            r.rc = cli_min_knowledge_option("opportunities", optarg, &o.min_knowledge);
             break;
-        default:
-            rc = cli_shared_option(&in, &eng, "opportunities", opt, optarg);
         }
     }
-    if (rc == EXIT_OK)
-        rc = cli_one_input("opportunities", argc, optind);
-    if (rc == EXIT_OK && !o.country)
-        rc = cli_usage_error("opportunities", "which country? (--country CODE)");
-    if (rc != EXIT_OK || (rc = cli_load(&in, argv[optind], &g, &c)) != EXIT_OK)
-        goto out;
-    loaded = 1;
-    if ((rc = cli_analyse(&eng, &c, &a)) != EXIT_OK)
-        goto out;
-    analysed = 1;
-    oo.min_knowledge = o.min_knowledge;
-    oo.top = (size_t)o.top;
-    if (vc_opportunities_find(&a, o.country, &oo, &ops, &err) != VC_OK) {
-        rc = cli_report(&err);
-        goto out;
-    }
-    if (!ops.country) {
-        cli_error("no actor of country '%s' in the data", o.country);
-        rc = EXIT_DATA;
-        goto out;
-    }
-    rc = print_all(&a, &ops, &o);
-out:
-    vc_opportunities_release(&ops);
-    if (analysed)
-        vc_analysis_release(&a);
-    if (loaded) {
-        vc_chain_release(&c);
-        vc_graph_release(&g);
-    }
-    cli_input_release(&in);
-    return rc;
+    if (cli_run_args(&r, argc, 1) && !o.country)
+        r.rc = cli_usage_error("opportunities", "which country? (--country CODE)");
+    if (cli_run_open(&r, argc, argv, 1, true))
+        r.rc = find_and_print(&r.ch[0].a, &o);
+    return cli_run_finish(&r);
 }

@@ -58,7 +58,7 @@ static int deps_for(const struct vc_analysis *a, struct cli_engine *eng,
     int rc = EXIT_OK;
 
     if (!codes)
-        return cli_report(&(struct vc_error){ VC_ENOMEM, "", 0, 0, "out of memory" });
+        return cli_nomem();
     codes[n++] = v->code;
     for (size_t j = 0; j < a->n_countries; j++)
         if (j != v->country && a->countries[j].control_points)
@@ -66,6 +66,80 @@ static int deps_for(const struct vc_analysis *a, struct cli_engine *eng,
     if (vc_deps_matrix(a->chain, &eng->opts, codes, n, d, &err) != VC_OK)
         rc = cli_report(&err);
     free(codes);
+    return rc;
+}
+
+/* The page (or the picture) of ch into path, atomically. */
+static int write_report(struct cli_chain *ch, struct cli_engine *eng, struct vc_report_opts *ro,
+                        const char *country, int svg, const char *path)
+{
+    struct vc_deps deps;
+    struct vc_country_view view;
+    struct vc_clusters clusters;
+    struct vc_opportunities opps;
+    struct vc_opp_opts oo = VC_OPP_OPTS_INIT;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_outfile of = VC_OUTFILE_INIT;
+    char date[32], params[256];
+    int rc = EXIT_OK, have_deps = 0, have_clusters = 0, have_opps = 0;
+
+    /* positions: the layered layout reads the trophic levels just computed */
+    if (vc_analysis_annotate(&ch->a, &ch->g, &err) != VC_OK ||
+        vc_layout_compute(&ch->g, VC_LAYOUT_LAYERED, NULL, &err) != VC_OK)
+        return cli_report(&err);
+    if (country && !svg) {
+        if (vc_country_view(&ch->a, country, &view, &err) != VC_OK) {
+            rc = cli_report(&err);
+            goto out;
+        }
+        if (view.country == SIZE_MAX) {
+            cli_error("no actor of country '%s' in the data", country);
+            rc = EXIT_DATA;
+            goto out;
+        }
+        if ((rc = deps_for(&ch->a, eng, &view, &deps)) != EXIT_OK)
+            goto out;
+        have_deps = 1;
+        if (vc_clusters_find(&ch->a, &view, &clusters, &err) != VC_OK) {
+            rc = cli_report(&err);
+            goto out;
+        }
+        have_clusters = 1;
+        /* where it could build control points: --top of each kind */
+        oo.top = ro->top;
+        have_opps = 1;
+        if (vc_opportunities_find(&ch->a, country, &oo, &opps, &err) != VC_OK) {
+            rc = cli_report(&err);
+            goto out;
+        }
+        ro->country = &view;
+        ro->deps = &deps;
+        ro->clusters = &clusters;
+        ro->opportunities = &opps;
+    }
+    cli_report_date(date, sizeof(date));
+    cli_report_params(&eng->opts, params, sizeof(params));
+    ro->title = ch->g.source;
+    ro->date = date;
+    ro->params = params;
+    if (vc_outfile_open(&of, path, &err) != VC_OK) {
+        rc = cli_report(&err);
+    } else if ((svg ? vc_report_svg(&ch->g, &ch->a, ro, of.fp, &err)
+                    : vc_report_html(&ch->g, &ch->a, ro, of.fp, &err)) != VC_OK) {
+        vc_outfile_fail(&of, VC_EIO, &err);
+        rc = cli_report(&err);
+    } else if (vc_outfile_commit(&of, &err) != VC_OK) {
+        rc = cli_report(&err);
+    }
+out:
+    if (have_opps)
+        vc_opportunities_release(&opps);
+    if (have_clusters)
+        vc_clusters_release(&clusters);
+    if (country && !svg)
+        vc_country_view_release(&view);
+    if (have_deps)
+        vc_deps_release(&deps);
     return rc;
 }
 
@@ -82,137 +156,35 @@ int cmd_report(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
+    static const struct cli_choice formats[] = { { "html", 0, false }, { "svg", 1, false } };
     struct vc_report_opts ro = VC_REPORT_OPTS_INIT;
-    struct cli_input in;
-    struct cli_engine eng;
-    struct vc_graph g;
-    struct vc_chain c;
-    struct vc_analysis a;
-    struct vc_deps deps;
-    struct vc_country_view view;
-    struct vc_clusters clusters;
-    struct vc_opportunities opps;
-    struct vc_opp_opts oo = VC_OPP_OPTS_INIT;
-    struct vc_error err = VC_ERROR_INIT;
-    struct vc_outfile of = VC_OUTFILE_INIT;
+    struct cli_run r;
     const char *out = NULL, *country = NULL;
-    int opt, rc = EXIT_OK, svg = -1, have_deps = 0, have_view = 0, have_clusters = 0,
-        have_opps = 0;
-    char date[32], params[256], *end;
+    int opt, svg = -1;
+    char *end;
     long top;
 
-    cli_input_init(&in);
-    cli_engine_init(&eng);
-    while ((opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+    cli_run_init(&r, "report", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "ho:", longopts)) > 0) {
         switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            cli_input_release(&in);
-            return EXIT_OK;
         case 'o': out = optarg; break;
-        case OPT_FORMAT:
-            if (strcmp(optarg, "html") == 0)
-                svg = 0;
-            else if (strcmp(optarg, "svg") == 0)
-                svg = 1;
-            else
-                rc = cli_usage_error("report", "--format takes html or svg, not '%s'", optarg);
-            break;
+        case OPT_FORMAT: r.rc = CLI_CHOOSE("report", "--format", optarg, formats, &svg); break;
         case OPT_TOP:
             top = strtol(optarg, &end, 10);
             if (end == optarg || *end || top < 1 || top > 1000)
-                rc = cli_usage_error("report", "--top takes a number from 1 to 1000, not '%s'",
-                                     optarg);
+                r.rc = cli_usage_error("report", "--top takes a number from 1 to 1000, not "
+                                       "'%s'", optarg);
             else
                 ro.top = (size_t)top;
             break;
         case OPT_COUNTRY: country = optarg; break;
-        default:
-            rc = cli_shared_option(&in, &eng, "report", opt, optarg);
-        }
-        if (rc) {
-            cli_input_release(&in);
-            return rc;
         }
     }
-    if (optind + 1 != argc || !out) {
-        cli_input_release(&in);
-        return cli_usage_error("report", optind + 1 != argc ? "exactly one input, please"
+    if (r.rc == EXIT_OK && !r.done && (optind + 1 != argc || !out))
+        r.rc = cli_usage_error("report", optind + 1 != argc ? "exactly one input, please"
                                                             : "no output given (-o OUT)");
-    }
-    if (svg < 0)
-        svg = ends_with(out, ".svg");
-    if ((rc = cli_load(&in, argv[optind], &g, &c)) != 0) {
-        cli_input_release(&in);
-        return rc;
-    }
-    if ((rc = cli_analyse(&eng, &c, &a)) != 0)
-        goto done_chain;
-    /* positions: the layered layout reads the trophic levels just computed */
-    if (vc_analysis_annotate(&a, &g, &err) != VC_OK ||
-        vc_layout_compute(&g, VC_LAYOUT_LAYERED, NULL, &err) != VC_OK) {
-        rc = cli_report(&err);
-        goto done;
-    }
-    if (country && !svg) {
-        have_view = 1;
-        if (vc_country_view(&a, country, &view, &err) != VC_OK) {
-            rc = cli_report(&err);
-            goto done;
-        }
-        if (view.country == SIZE_MAX) {
-            cli_error("no actor of country '%s' in the data", country);
-            rc = EXIT_DATA;
-            goto done;
-        }
-        if ((rc = deps_for(&a, &eng, &view, &deps)) != EXIT_OK)
-            goto done;
-        have_deps = 1;
-        if (vc_clusters_find(&a, &view, &clusters, &err) != VC_OK) {
-            rc = cli_report(&err);
-            goto done;
-        }
-        have_clusters = 1;
-        oo.top = ro.top;
-        have_opps = 1;
-        if (vc_opportunities_find(&a, country, &oo, &opps, &err) != VC_OK) {
-            rc = cli_report(&err);
-            goto done;
-        }
-        ro.country = &view;
-        ro.deps = &deps;
-        ro.clusters = &clusters;
-        ro.opportunities = &opps;
-    }
-    cli_report_date(date, sizeof(date));
-    cli_report_params(&eng.opts, params, sizeof(params));
-    ro.title = c.graph->source;
-    ro.date = date;
-    ro.params = params;
-    if (vc_outfile_open(&of, out, &err) != VC_OK) {
-        rc = cli_report(&err);
-        goto done;
-    }
-    if ((svg ? vc_report_svg(&g, &a, &ro, of.fp, &err)
-             : vc_report_html(&g, &a, &ro, of.fp, &err)) != VC_OK) {
-        vc_outfile_fail(&of, VC_EIO, &err);
-        rc = cli_report(&err);
-    } else if (vc_outfile_commit(&of, &err) != VC_OK) {
-        rc = cli_report(&err);
-    }
-done:
-    if (have_opps)
-        vc_opportunities_release(&opps);
-    if (have_clusters)
-        vc_clusters_release(&clusters);
-    if (have_view)
-        vc_country_view_release(&view);
-    if (have_deps)
-        vc_deps_release(&deps);
-    vc_analysis_release(&a);
-done_chain:
-    vc_chain_release(&c);
-    vc_graph_release(&g);
-    cli_input_release(&in);
-    return rc;
+    if (cli_run_open(&r, argc, argv, 1, true))
+        r.rc = write_report(&r.ch[0], &r.eng, &ro, country, svg < 0 ? ends_with(out, ".svg")
+                                                                    : svg, out);
+    return cli_run_finish(&r);
 }

@@ -61,9 +61,15 @@ static const char usage[] =
 
 enum table { T_ALL, T_ITEMS, T_CRITICAL, T_CP, T_BALANCE };
 
+enum {
+    OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_TABLE, OPT_REMOVE_ACTOR,
+    OPT_REMOVE_COUNTRY, OPT_CAP_STEP, OPT_SPARE_STEP, OPT_SCENARIO_FILE, OPT_EXPORT,
+    OPT_GEXF_VERSION, OPT_DYNAMIC, OPT_GAIN_STEP
+};
+
 struct view {
     struct cli_compare_view v;
-    enum table which;
+    int which;            /* T_* */
 };
 
 static bool limit(const struct view *v, size_t rows)
@@ -102,20 +108,25 @@ static int items_table(const struct vc_whatif *w, const struct view *v, struct c
     struct hit *h = malloc((c->n_nodes + 1) * sizeof(*h));
     size_t n = 0;
 
+    /* in a firm network (no items) the firms are what is hit */
+    int hit_kind = c->n_items ? VC_KIND_ITEM : VC_KIND_ACTOR;
+
     if (!h)
         return -1;
     for (size_t k = 0; k < c->n_nodes; k++)
-        if (c->kind[k] == VC_KIND_ITEM && w->loss[k] >= VC_COMPARE_EPS)
+        if (c->kind[k] == hit_kind && w->loss[k] >= VC_COMPARE_EPS)
             h[n++] = (struct hit){ (uint32_t)k, w->loss[k] };
     qsort(h, n, sizeof(*h), by_loss);
     cli_table_col(t, "rank", CLI_COL_INT);
-    cli_table_col(t, "item", CLI_COL_TEXT);
+    cli_table_col(t, hit_kind == VC_KIND_ITEM ? "item" : "firm", CLI_COL_TEXT);
     cli_table_col(t, "id", CLI_COL_TEXT);
     cli_table_col(t, "loss", CLI_COL_NUM);
     cli_table_col(t, "final", CLI_COL_BOOL);
-    cli_table_col(t, "hhi_before", CLI_COL_NUM);
-    cli_table_col(t, "hhi_after", CLI_COL_NUM);
-    cli_table_col(t, "hhi_note", CLI_COL_TEXT);
+    if (hit_kind == VC_KIND_ITEM) {
+        cli_table_col(t, "hhi_before", CLI_COL_NUM);
+        cli_table_col(t, "hhi_after", CLI_COL_NUM);
+        cli_table_col(t, "hhi_note", CLI_COL_TEXT);
+    }
     for (size_t j = 0; j < n && !limit(v, t->n_rows); j++) {
         uint32_t k = h[j].item, after = w->cmp.align.a_to_b[k];
         const struct vc_concentration *qa = &w->before.conc[k];
@@ -127,6 +138,8 @@ static int items_table(const struct vc_whatif *w, const struct view *v, struct c
         cli_table_text(t, c->graph->node_id[k]);
         cli_table_num(t, h[j].loss);
         cli_table_bool(t, c->final[k]);
+        if (hit_kind != VC_KIND_ITEM)
+            continue;
         cli_table_num(t, qa->hhi);
         cli_table_num(t, after != UINT32_MAX ? w->after.conc[after].hhi : NAN);
         if (after != UINT32_MAX)
@@ -152,7 +165,12 @@ static void why_critical(const struct vc_whatif *w, uint32_t a, uint32_t b, char
     size_t n = 0;
     buf[0] = '\0';
     if (w->after.control_point[b] && !w->before.control_point[a]) {
-        for (size_t j = 0; j < c->n_provisions; j++) {
+        const struct vc_firm_score *f = vc_analysis_firm(&w->after, b);
+        if (f && f->control_point) {
+            vc_analysis_firm_reason(&w->after, f, buf, size);
+            n = strlen(buf);
+        }
+        for (size_t j = 0; j < c->n_provisions && !n; j++) {
             const struct vc_cmp_provision *p = &c->provisions[j];
             const struct vc_provision_score *s;
             if (p->cp != VC_CP_GAINED)
@@ -233,7 +251,7 @@ static int balances_compute(const struct vc_scenario *s, const struct vc_whatif 
     out->b = calloc(s->n + 1, sizeof(*out->b));
     if (!codes || !out->b) {
         free(codes);
-        return cli_report(&(struct vc_error){ VC_ENOMEM, "", 0, 0, "out of memory" });
+        return cli_nomem();
     }
     for (size_t j = 0; j < w->before.n_countries; j++)
         codes[j] = w->before.countries[j].code;
@@ -331,16 +349,18 @@ static int print_all(const struct vc_scenario *s, const struct vc_whatif *w,
             describe(s, w);
             sec.n++;
         }
-        cli_section_value(&sec, "impact", NULL, w->impact, true);
-        cli_section_value(&sec, "actors_cut", NULL, (double)w->actors_cut, true);
-        cli_section_value(&sec, "spare", NULL, w->spare, true);
+        cli_section_value(&sec, "impact", NULL, w->impact, CLI_COL_NUM);
+        cli_section_value(&sec, "actors_cut", NULL, (double)w->actors_cut, CLI_COL_INT);
+        cli_section_value(&sec, "spare", NULL, w->spare, CLI_COL_NUM);
     }
     if (v->which == T_ALL || v->which == T_ITEMS) {
         cli_table_init(&t);
         if (items_table(w, v, &t) != 0)
             t.failed = true;
         if (v->which == T_ALL)
-            cli_section(&sec, "items_hit", "Items hit, largest loss first");
+            cli_section(&sec, "items_hit", w->before.chain->n_items
+                                               ? "Items hit, largest loss first"
+                                               : "Firms hit, largest loss first");
         if (v->which == T_ALL && !t.n_rows && (v->v.fmt == FMT_TEXT || v->v.fmt == FMT_MD))
             printf("(none)\n");
         else
@@ -450,22 +470,77 @@ static int add_file(struct vc_scenario *s, const char *path)
     return st == VC_OK ? 0 : cli_report(&err);
 }
 
+/* One scenario option (--remove, --remove-country, --cap, --spare, --gain,
+ * --scenario) as a step, in the order given. */
+static int add_step(struct vc_scenario *s, int opt, const char *arg)
+{
+    struct vc_error err = VC_ERROR_INIT;
+    char *end;
+    double d;
+
+    if (opt == OPT_CAP_STEP)
+        return add_cap(s, arg);
+    if (opt == OPT_GAIN_STEP)
+        return add_gain(s, arg);
+    if (opt == OPT_SCENARIO_FILE)
+        return add_file(s, arg);
+    if (opt == OPT_SPARE_STEP) {
+        /* a step here, so that it combines in order with files */
+        d = strtod(arg, &end);
+        if (end == arg || *end || !(d >= 0 && d <= 100))
+            return cli_usage_error("whatif", "--spare takes a number from 0 to 100, not '%s'",
+                                   arg);
+        return vc_scenario_add(s, VC_STEP_SPARE, NULL, d, &err) == VC_OK ? EXIT_OK
+                                                                          : cli_report(&err);
+    }
+    if (!*arg)
+        return cli_usage_error("whatif", "--remove%s needs a name",
+                               opt == OPT_REMOVE_ACTOR ? "" : "-country");
+    if (vc_scenario_add(s, opt == OPT_REMOVE_ACTOR ? VC_STEP_REMOVE : VC_STEP_REMOVE_COUNTRY,
+                        arg, 0, &err) != VC_OK)
+        return cli_report(&err);
+    return EXIT_OK;
+}
+
+/* The scenario played on c, its tables printed and its graph written. */
+static int play(const struct vc_chain *c, const struct cli_engine *eng,
+                const struct vc_scenario *s, const struct view *v,
+                const struct cli_compare_export *x)
+{
+    struct vc_whatif w;
+    struct vc_error err = VC_ERROR_INIT;
+    int rc;
+
+    if (vc_whatif_run(c, &eng->opts, s, &w, &err) != VC_OK)
+        return cli_report(&err);
+    if (!w.converged)
+        cli_warning("losses on a cycle did not settle within %d rounds; figures on it are "
+                    "lower bounds (--max-rounds)", eng->opts.max_rounds);
+    {
+        struct balances bal;
+        rc = balances_compute(s, &w, &eng->opts, &bal);
+        if (rc == EXIT_OK)
+            rc = print_all(s, &w, &bal, v);
+        balances_release(&bal);
+    }
+    if (rc == EXIT_OK && x->path)
+        rc = write_export(&w, x);
+    vc_whatif_release(&w);
+    return rc;
+}
+
 int cmd_whatif(int argc, char **argv)
 {
-    enum {
-        OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_TABLE, OPT_REMOVE,
-        OPT_REMOVE_COUNTRY, OPT_CAP, OPT_SCENARIO, OPT_EXPORT, OPT_GEXF_VERSION, OPT_DYNAMIC,
-        OPT_GAIN
-    };
     static const struct option longopts[] = {
         { "format", required_argument, 0, OPT_FORMAT },
         { "top", required_argument, 0, OPT_TOP },
         { "table", required_argument, 0, OPT_TABLE },
-        { "remove", required_argument, 0, OPT_REMOVE },
+        { "remove", required_argument, 0, OPT_REMOVE_ACTOR },
         { "remove-country", required_argument, 0, OPT_REMOVE_COUNTRY },
-        { "cap", required_argument, 0, OPT_CAP },
-        { "gain", required_argument, 0, OPT_GAIN },
-        { "scenario", required_argument, 0, OPT_SCENARIO },
+        { "cap", required_argument, 0, OPT_CAP_STEP },
+        { "gain", required_argument, 0, OPT_GAIN_STEP },
+        { "spare", required_argument, 0, OPT_SPARE_STEP }, /* before the engine's --spare */
+        { "scenario", required_argument, 0, OPT_SCENARIO_FILE },
         { "export", required_argument, 0, OPT_EXPORT },
         { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
         { "dynamic", optional_argument, 0, OPT_DYNAMIC },
@@ -474,120 +549,40 @@ int cmd_whatif(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
+    static const struct cli_choice tables[] = {
+        { "items", T_ITEMS, false }, { "critical", T_CRITICAL, false },
+        { "control-points", T_CP, false }, { "balance", T_BALANCE, false },
+        { "all", T_ALL, false },
+    };
     struct view v = { { cli_default_format(), 0, true }, T_ALL };
     struct cli_compare_export x = { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 };
     struct vc_scenario s = VC_SCENARIO_INIT;
-    struct vc_error err = VC_ERROR_INIT;
-    struct cli_input in;
-    struct cli_engine eng;
-    struct vc_graph g;
-    struct vc_chain c;
-    struct vc_whatif w;
-    int opt, rc = EXIT_OK;
-    char *end;
+    struct cli_run r;
+    int opt;
 
-    cli_input_init(&in);
-    cli_engine_init(&eng);
-    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    cli_run_init(&r, "whatif", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
         switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            cli_input_release(&in);
-            vc_scenario_release(&s);
-            return EXIT_OK;
-        case OPT_FORMAT:
-            rc = cli_table_format_option("whatif", optarg, &v.v.fmt);
-            break;
-        case OPT_TOP:
-            rc = cli_top_option("whatif", optarg, &v.v.top);
-            break;
-        case OPT_TABLE:
-            if (strcmp(optarg, "all") == 0)
-                v.which = T_ALL;
-            else if (strcmp(optarg, "items") == 0)
-                v.which = T_ITEMS;
-            else if (strcmp(optarg, "critical") == 0)
-                v.which = T_CRITICAL;
-            else if (strcmp(optarg, "control-points") == 0)
-                v.which = T_CP;
-            else if (strcmp(optarg, "balance") == 0)
-                v.which = T_BALANCE;
-            else
-                rc = cli_usage_error("whatif", "--table takes items, critical, control-points, "
-                                     "balance or all, not '%s'", optarg);
-            break;
-        case OPT_REMOVE:
-        case OPT_REMOVE_COUNTRY:
-            if (!*optarg) {
-                rc = cli_usage_error("whatif", "--remove%s needs a name",
-                                     opt == OPT_REMOVE ? "" : "-country");
-            } else if (vc_scenario_add(&s, opt == OPT_REMOVE ? VC_STEP_REMOVE
-                                                            : VC_STEP_REMOVE_COUNTRY,
-                                       optarg, 0, &err) != VC_OK) {
-                rc = cli_report(&err);
-            }
-            break;
-        case OPT_CAP:
-            rc = add_cap(&s, optarg);
-            break;
-        case OPT_GAIN:
-            rc = add_gain(&s, optarg);
-            break;
-        case OPT_SPARE: {
-            /* a scenario step here, so that it combines in order with files */
-            double d = strtod(optarg, &end);
-            if (end == optarg || *end || !(d >= 0 && d <= 100))
-                rc = cli_usage_error("whatif", "--spare takes a number from 0 to 100, not "
-                                     "'%s'", optarg);
-            else if (vc_scenario_add(&s, VC_STEP_SPARE, NULL, d, &err) != VC_OK)
-                rc = cli_report(&err);
-            break;
-        }
-        case OPT_SCENARIO:
-            rc = add_file(&s, optarg);
-            break;
+        case OPT_FORMAT: r.rc = cli_table_format_option("whatif", optarg, &v.v.fmt); break;
+        case OPT_TOP: r.rc = cli_top_option("whatif", optarg, &v.v.top); break;
+        case OPT_TABLE: r.rc = CLI_CHOOSE("whatif", "--table", optarg, tables, &v.which); break;
         case OPT_EXPORT:
         case OPT_GEXF_VERSION:
         case OPT_DYNAMIC:
             if (cli_compare_export_option("whatif", opt - OPT_EXPORT, optarg, &x) < 0)
-                rc = EXIT_USAGE;
+                r.rc = EXIT_USAGE;
             break;
         default:
-            rc = cli_shared_option(&in, &eng, "whatif", opt, optarg);
+            r.rc = add_step(&s, opt, optarg);
         }
     }
-    if (rc == EXIT_OK)
-        rc = cli_one_input("whatif", argc, optind);
-    if (rc == EXIT_OK && !s.n)
-        rc = cli_usage_error("whatif", "no scenario: give --remove, --remove-country, --cap, "
-                             "--spare, --gain or --scenario");
-    if (rc == EXIT_OK && x.dynamic && !x.path)
-        rc = cli_usage_error("whatif", "--dynamic goes with --export OUT.gexf");
-    if (rc != EXIT_OK) {
-        cli_input_release(&in);
-        vc_scenario_release(&s);
-        return rc;
-    }
-    if ((rc = cli_load(&in, argv[optind], &g, &c)) == EXIT_OK) {
-        if (vc_whatif_run(&c, &eng.opts, &s, &w, &err) != VC_OK) {
-            rc = cli_report(&err);
-        } else {
-            if (!w.converged)
-                cli_warning("losses on a cycle did not settle within %d rounds; figures on "
-                            "it are lower bounds (--max-rounds)", eng.opts.max_rounds);
-            struct balances bal;
-            rc = balances_compute(&s, &w, &eng.opts, &bal);
-            if (rc == EXIT_OK)
-                rc = print_all(&s, &w, &bal, &v);
-            balances_release(&bal);
-            if (rc == EXIT_OK && x.path)
-                rc = write_export(&w, &x);
-            vc_whatif_release(&w);
-        }
-        vc_chain_release(&c);
-        vc_graph_release(&g);
-    }
-    cli_input_release(&in);
+    if (cli_run_args(&r, argc, 1) && !s.n)
+        r.rc = cli_usage_error("whatif", "no scenario: give --remove, --remove-country, --cap, "
+                               "--spare, --gain or --scenario");
+    else if (r.rc == EXIT_OK && !r.done && x.dynamic && !x.path)
+        r.rc = cli_usage_error("whatif", "--dynamic goes with --export OUT.gexf");
+    if (cli_run_open(&r, argc, argv, 1, false))
+        r.rc = play(&r.ch[0].c, &r.eng, &s, &v, &x);
     vc_scenario_release(&s);
-    return rc;
+    return cli_run_finish(&r);
 }

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "engine/igraph_glue.h"
 
 struct command {
     const char *name;
@@ -93,7 +92,6 @@ int main(int argc, char **argv)
     int max_memory_given = 0;
 
     vc_outfile_cleanup_on_signals();
-    vc_igraph_init(); /* never igraph's default handler, which aborts */
     /* '+': stop at the command name; its options belong to the command. */
     while ((c = getopt_long(argc, argv, "+qvhV", longopts, NULL)) != -1) {
         switch (c) {
@@ -115,10 +113,8 @@ int main(int argc, char **argv)
     }
     if (cli_set_memory_limit(max_memory, max_memory_given) != 0 && max_memory_given)
         cli_warning("--max-memory: cannot set the limit: %s", strerror(errno));
-    if (optind >= argc) {
-        usage(stderr);
-        return EXIT_USAGE;
-    }
+    if (optind >= argc)
+        return cli_usage_text(usage);
     if (strcmp(argv[optind], "help") == 0) {
         if (optind + 1 >= argc) {
             usage(stdout);

@@ -17,6 +17,7 @@
 #include "centrality.h"
 #include "concentration.h"
 #include "disruption.h"
+#include "firms.h"
 #include "igraph_glue.h"
 #include "parallel.h"
 #include "vchain/knowledge.h"
@@ -138,6 +139,9 @@ void vc_analysis_release(struct vc_analysis *a)
     free(a->out_degree);
     free(a->control_point);
     free(a->provisions);
+    free(a->supplies);
+    free(a->firms);
+    free(a->firm_index);
     free(a->countries);
     memset(a, 0, sizeof(*a));
 }
@@ -494,6 +498,8 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
 
     decide_control_points(&a);
     qsort_r(a.provisions, a.n_provisions, sizeof(*a.provisions), cmp_provisions, &a);
+    if ((st = vc_firms_score(&a, &m)) != VC_OK)
+        goto nomem;
     for (size_t k = 0; k < a.n_provisions; k++) {
         const struct vc_provision_score *p = &a.provisions[k];
         const char *cc = c->country[p->actor];
@@ -502,6 +508,12 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
         if (!p->control_point || !cc || p->level != a.conc_level[p->item])
             continue;
         size_t ci = vc_analysis_country(&a, cc);
+        if (ci != SIZE_MAX)
+            a.countries[ci].control_points++;
+    }
+    for (size_t k = 0; k < a.n_firms; k++) {
+        const char *cc = c->country[a.firms[k].actor];
+        size_t ci = cc && a.firms[k].control_point ? vc_analysis_country(&a, cc) : SIZE_MAX;
         if (ci != SIZE_MAX)
             a.countries[ci].control_points++;
     }

@@ -17,11 +17,19 @@
 /*
  * For every node x: how many final items x alone can stop (spof_finals;
  * a final item counts itself).  level is the provider level whose
- * providers are the alternatives of an item.
+ * providers are the alternatives of an item.  A firm network (no items)
+ * goes to the cascade below, a value chain to the bitsets; both give the
+ * same counts (tests/unit/test_spof_dominator.c).
  */
 enum vc_status vc_spof_counts(const struct vc_model *m, const struct vc_engine_opts *opts,
                               enum vc_level level, uint32_t *spof_finals,
                               struct vc_error *err);
+enum vc_status vc_spof_counts_bitsets(const struct vc_model *m, const struct vc_engine_opts *opts,
+                                      enum vc_level level, uint32_t *spof_finals,
+                                      struct vc_error *err);
+/* Firm networks only: a stop cascade per firm, costing the cascade. */
+enum vc_status vc_spof_counts_cascade(const struct vc_model *m, const struct vc_engine_opts *opts,
+                                      uint32_t *spof_finals, struct vc_error *err);
 
 /*
  * E(final): every node whose loss alone stops node `target`, as a 0/1
@@ -36,7 +44,8 @@ enum vc_status vc_spof_sets(const struct vc_model *m, const struct vc_engine_opt
                             enum vc_level level, const uint32_t *targets, size_t n_targets,
                             uint8_t *out, struct vc_error *err);
 
-/* For every node: how many items and final items lie downstream (itself excluded). */
+/* For every node: how many items and final nodes (items, or actors in a firm
+ * network) lie downstream (itself excluded). */
 enum vc_status vc_reach_counts(const struct vc_model *m, unsigned threads, uint32_t *items,
                                uint32_t *finals, struct vc_error *err);
 

@@ -25,6 +25,22 @@ void vc_position_release(struct vc_position *p)
     memset(p, 0, sizeof(*p));
 }
 
+/*
+ * A graph with no direction at all (every edge undirected, and not read as
+ * written: --direction) is an undirected graph to igraph too: PageRank,
+ * betweenness and degrees then follow undirected definitions.
+ */
+static bool without_direction(const struct vc_chain *c)
+{
+    const struct vc_graph *g = c->graph;
+    if (c->opts.direction == VC_DIRECTION_AS_WRITTEN || !g->n_edges)
+        return false;
+    for (size_t e = 0; e < g->n_edges; e++)
+        if (g->edge_directed[e])
+            return false;
+    return true;
+}
+
 static double *copy_out(const igraph_vector_t *v, size_t n)
 {
     double *d = malloc((n ? n : 1) * sizeof(double));
@@ -135,6 +151,9 @@ static enum vc_status degrees(const igraph_t *ig, const struct vc_chain *c, size
         p->out_degree[c->graph->edge_from[e]]++;
         p->in_degree[c->graph->edge_to[e]]++;
     }
+    if (st == VC_OK && without_direction(c)) /* both are the degree, as igraph counts it */
+        for (size_t v = 0; v < n; v++)
+            p->in_degree[v] = p->out_degree[v] = p->in_degree[v] + p->out_degree[v];
     if (st == VC_OK)
         st = VC_IGRAPH(igraph_strength(ig, &s, igraph_vss_all(), IGRAPH_IN, IGRAPH_LOOPS, &w), err,
                        "in-strength");
@@ -230,10 +249,11 @@ enum vc_status vc_position_compute(const struct vc_model *m, const struct vc_eng
 
     vc_igraph_init();
     memset(&p, 0, sizeof(p));
-    st = vc_igraph_from_graph(g, true, false, &down, err);
+    bool undirected = without_direction(m->chain);
+    st = vc_igraph_from_graph(g, !undirected, false, &down, err);
     have_down = st == VC_OK;
     if (st == VC_OK)
-        st = vc_igraph_from_graph(g, true, true, &up, err);
+        st = vc_igraph_from_graph(g, !undirected, true, &up, err);
     have_up = have_down && st == VC_OK;
     if (st == VC_OK)
         st = pagerank(&down, m->n, &p.pagerank_down, err);

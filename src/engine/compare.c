@@ -47,6 +47,12 @@ void vc_change_rgb(enum vc_change c, uint8_t rgb[3])
 /* ---- alignment ---- */
 
 /* Labels compared ignoring case and surrounding whitespace. */
+/* A provision at the level its item is analysed at (what rank counts). */
+static bool in_view(const struct vc_analysis *a, const struct vc_provision_score *p)
+{
+    return a->conc_level[p->item] == p->level;
+}
+
 static int label_cmp(const char *x, const char *y)
 {
     size_t nx, ny;
@@ -530,6 +536,41 @@ static struct vc_cmp_country *find_country(struct vc_comparison *c, const char *
     return bsearch(&key, c->countries, c->n_countries, sizeof(key), by_code);
 }
 
+/* Suppliers of a firm network as control points (docs/model.md, "Firm
+ * control points"): counted on their actor, their country and the totals. */
+static void count_firms(struct vc_comparison *c)
+{
+    for (size_t j = 0; j < c->n_actors; j++) {
+        struct vc_cmp_node *r = &c->actors[j];
+        const struct vc_firm_score *fa = r->a != NONE32 ? vc_analysis_firm(c->a, r->a) : NULL;
+        const struct vc_firm_score *fb = r->b != NONE32 ? vc_analysis_firm(c->b, r->b) : NULL;
+        bool in_a = fa && fa->control_point, in_b = fb && fb->control_point;
+        enum vc_cp_change cp = in_a && in_b ? VC_CP_KEPT : in_a ? VC_CP_LOST
+                               : in_b ? VC_CP_GAINED : VC_CP_NONE;
+        struct vc_cmp_country *k;
+        if (cp == VC_CP_NONE)
+            continue;
+        k = find_country(c, cp == VC_CP_LOST ? c->a->chain->country[r->a]
+                                             : c->b->chain->country[r->b]);
+        r->cp_a += in_a;
+        r->cp_b += in_b;
+        r->cp_gained += cp == VC_CP_GAINED;
+        r->cp_lost += cp == VC_CP_LOST;
+        r->cp_kept += cp == VC_CP_KEPT;
+        if (k) {
+            k->cp_a += in_a;
+            k->cp_b += in_b;
+            k->cp_gained += cp == VC_CP_GAINED;
+            k->cp_lost += cp == VC_CP_LOST;
+            k->cp_kept += cp == VC_CP_KEPT;
+        }
+        c->cp_gained += cp == VC_CP_GAINED;
+        c->cp_lost += cp == VC_CP_LOST;
+        c->cp_kept += cp == VC_CP_KEPT;
+    }
+}
+
+
 static enum vc_status diff_countries(struct vc_comparison *c)
 {
     const struct vc_analysis *a = c->a, *b = c->b;
@@ -564,6 +605,7 @@ static enum vc_status diff_countries(struct vc_comparison *c)
         const struct vc_cmp_provision *p = &c->provisions[j];
         const char *code;
         struct vc_cmp_country *r;
+        bool va, vb;
         if (p->cp == VC_CP_NONE)
             continue;
         /* the holder's country on the side where it holds the point */
@@ -571,11 +613,16 @@ static enum vc_status diff_countries(struct vc_comparison *c)
                                    : b->chain->country[b->provisions[p->pb].actor];
         if (!(r = find_country(c, code)))
             continue;
-        r->cp_a += p->cp == VC_CP_LOST || p->cp == VC_CP_KEPT;
-        r->cp_b += p->cp == VC_CP_GAINED || p->cp == VC_CP_KEPT;
-        r->cp_gained += p->cp == VC_CP_GAINED;
-        r->cp_lost += p->cp == VC_CP_LOST;
-        r->cp_kept += p->cp == VC_CP_KEPT;
+        /* A country's count, as vchain rank's: the provisions at the level
+         * each item is analysed at, so a country row restating its firms'
+         * rows is not counted again. */
+        va = p->pa != SIZE_MAX && in_view(a, &a->provisions[p->pa]);
+        vb = p->pb != SIZE_MAX && in_view(b, &b->provisions[p->pb]);
+        r->cp_a += (p->cp == VC_CP_LOST || p->cp == VC_CP_KEPT) && va;
+        r->cp_b += (p->cp == VC_CP_GAINED || p->cp == VC_CP_KEPT) && vb;
+        r->cp_gained += p->cp == VC_CP_GAINED && vb;
+        r->cp_lost += p->cp == VC_CP_LOST && va;
+        r->cp_kept += p->cp == VC_CP_KEPT && (va || vb);
     }
     for (size_t j = 0; j < c->n_countries; j++) {
         struct vc_cmp_country *r = &c->countries[j];
@@ -614,6 +661,7 @@ enum vc_status vc_compare(const struct vc_analysis *a, const struct vc_analysis 
         diff_countries(&c) != VC_OK)
         goto nomem;
     count_provisions(&c, item_a, item_b, actor_a, actor_b);
+    count_firms(&c);
     /* an actor's or item's status stays that of its figure, but a change of
      * control points alone still makes it a change worth listing */
     qsort_r(c.provisions, c.n_provisions, sizeof(*c.provisions), cmp_provision, &c);

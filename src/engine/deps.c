@@ -7,7 +7,8 @@
  * provides, the loss that reaches it through its essential inputs alone
  * (vc_essential_loss: B as a co-provider of the same item, or of one of its
  * variants, does not cut A's own output), weighted by A's share in it and
- * the item's value.  Extractions
+ * the item's value; in a firm network, every firm of A weighted by its
+ * output.  Extractions
  * run in parallel, one workspace per thread.  docs/model.md, "Comparing
  * and mutual dependency", has the formula and a worked example.
  */
@@ -56,7 +57,10 @@ static void extract_country(void *ctx, size_t b, unsigned thread)
         double in;
         if (j->ent_start[v] == j->ent_start[v + 1])
             continue;
-        in = vc_essential_loss(j->m, p->loss, v);
+        /* a firm of a firm network: not cut, so all it loses comes through
+         * the network */
+        in = j->m->chain->kind[v] == VC_KIND_ACTOR ? p->loss[v]
+                                                   : vc_essential_loss(j->m, p->loss, v);
         if (in <= 0)
             continue;
         for (uint32_t e = j->ent_start[v]; e < j->ent_start[v + 1]; e++)
@@ -176,9 +180,11 @@ enum vc_status vc_deps_matrix(const struct vc_chain *c, const struct vc_engine_o
         d.value_weighted = any && all;
     }
 
+    bool firms = c->final_rule == VC_FINAL_MARKED_ACTORS ||
+                 c->final_rule == VC_FINAL_ALL_ACTORS;
     /* A's share in i: its rows at each level added up, the larger level counting
      * (as an item's own loss does: both levels describe one market). */
-    ent = malloc((m.prov_start[nn] + 1) * sizeof(*ent));
+    ent = malloc((m.prov_start[nn] + nn + 1) * sizeof(*ent));
     if (!ent)
         goto nomem;
     for (uint32_t i = 0; i < nn; i++) {
@@ -202,6 +208,13 @@ enum vc_status vc_deps_matrix(const struct vc_chain *c, const struct vc_engine_o
             ent[n_ent++] = (struct entry){ k, w * s };
             d.output[k] += w * s;
             d.items[k]++;
+        }
+        /* a firm network: a country's production is its firms', by output */
+        if (firms && c->kind[i] == VC_KIND_ACTOR && country_of[i] != UINT32_MAX &&
+            m.output[i] > 0) {
+            ent[n_ent++] = (struct entry){ country_of[i], m.output[i] };
+            d.output[country_of[i]] += m.output[i];
+            d.items[country_of[i]]++;
         }
     }
     ent_start[nn] = (uint32_t)n_ent;

@@ -22,6 +22,10 @@
 
 #include "disruption.h"
 
+/* The running sums in struct vc_node_state s[]: an item's, an actor's. */
+enum { S_R_FIRM = VC_LEVEL_FIRM, S_R_COUNTRY = VC_LEVEL_COUNTRY, S_IN, S_VAR };
+enum { S_SUP, S_LIN, S_UP };
+
 static double tolerance(const struct vc_engine_opts *o)
 {
     return o->tolerance > 0 ? o->tolerance : VC_DEFAULT_TOLERANCE;
@@ -45,24 +49,14 @@ enum vc_status vc_prop_init(struct vc_prop *p, const struct vc_model *m,
     p->m = m;
     p->opts = opts;
     p->loss = calloc(n, sizeof(double));
-    p->cut = calloc(n, sizeof(double));
-    p->acc_r = calloc(2 * n, sizeof(double));
-    p->acc_in = calloc(n, sizeof(double));
-    p->acc_var = calloc(n, sizeof(double));
+    p->st = calloc(n, sizeof(*p->st));
     p->acc_grp = calloc(m->n_slots ? m->n_slots : 1, sizeof(double));
-    p->acc_sup = calloc(n, sizeof(double));
-    p->acc_lin = calloc(n, sizeof(double));
-    p->acc_up = calloc(n, sizeof(double));
-    p->queued = calloc(n, 1);
-    p->evals = calloc(n, sizeof(uint16_t));
     p->pending = calloc((n + 63) / 64, sizeof(uint64_t));
+    p->summary = calloc((n + 4095) / 4096, sizeof(uint64_t));
     p->touched = malloc(n * sizeof(uint32_t));
-    p->is_touched = calloc(n, 1);
     p->cut_edge = p->forced = UINT32_MAX;
     p->converged = true;
-    if (!p->loss || !p->cut || !p->acc_r || !p->acc_in || !p->acc_var || !p->acc_grp ||
-        !p->acc_sup || !p->acc_lin || !p->acc_up || !p->queued || !p->evals || !p->pending ||
-        !p->touched || !p->is_touched) {
+    if (!p->loss || !p->st || !p->acc_grp || !p->pending || !p->summary || !p->touched) {
         vc_prop_release(p);
         return VC_ENOMEM;
     }
@@ -72,19 +66,11 @@ enum vc_status vc_prop_init(struct vc_prop *p, const struct vc_model *m,
 void vc_prop_release(struct vc_prop *p)
 {
     free(p->loss);
-    free(p->cut);
-    free(p->acc_r);
-    free(p->acc_in);
-    free(p->acc_var);
+    free(p->st);
     free(p->acc_grp);
-    free(p->acc_sup);
-    free(p->acc_lin);
-    free(p->acc_up);
-    free(p->queued);
-    free(p->evals);
     free(p->pending);
+    free(p->summary);
     free(p->touched);
-    free(p->is_touched);
     memset(p, 0, sizeof(*p));
 }
 
@@ -138,7 +124,7 @@ double vc_input_loss(const struct vc_model *m, const struct vc_engine_opts *opts
 static double eval_actor(const struct vc_prop *p, uint32_t a)
 {
     const struct vc_model *m = p->m;
-    double loss = p->cut[a], lin = 0;
+    double loss = p->st[a].cut, lin = 0;
     uint32_t lo = m->sup_start[a], hi = m->sup_start[a + 1];
 
     if (downstream(p->opts)) {
@@ -163,8 +149,8 @@ static double eval_actor(const struct vc_prop *p, uint32_t a)
     if (upstream(p->opts)) {
         double up = 0;
         for (uint32_t k = m->dep_start[a]; k < m->dep_start[a + 1]; k++)
-            if (m->dep_kind[k] == VC_DEP_SUPPLY)
-                up += m->sup_up[m->dep_aux[k]] * p->loss[m->dep[k]];
+            if (m->dep_kind[k] == VC_DEP_SUPPLY || m->dep_kind[k] == VC_DEP_SUPPLY_LINEAR)
+                up += m->dep_up[k] * p->loss[m->dep[k]];
         if (up > loss)
             loss = up;
     }
@@ -174,13 +160,13 @@ static double eval_actor(const struct vc_prop *p, uint32_t a)
 /* The same rules as eval_actor, from the running sums. */
 static double actor_from_sums(const struct vc_prop *p, uint32_t a)
 {
-    double loss = p->cut[a];
-    if (p->acc_sup[a] > loss)
-        loss = p->acc_sup[a];
-    if (p->acc_lin[a] > loss)
-        loss = p->acc_lin[a];
-    if (p->acc_up[a] > loss)
-        loss = p->acc_up[a];
+    double loss = p->st[a].cut;
+    if (p->st[a].s[S_SUP] > loss)
+        loss = p->st[a].s[S_SUP];
+    if (p->st[a].s[S_LIN] > loss)
+        loss = p->st[a].s[S_LIN];
+    if (p->st[a].s[S_UP] > loss)
+        loss = p->st[a].s[S_UP];
     return clamp01(loss);
 }
 
@@ -213,12 +199,12 @@ static double item_from_sums(const struct vc_prop *p, uint32_t v)
     double r, loss;
     if (v == p->forced)
         return 1.0;
-    r = clamp01(p->acc_r[2 * v] > p->acc_r[2 * v + 1] ? p->acc_r[2 * v] : p->acc_r[2 * v + 1]);
+    r = clamp01(p->st[v].s[S_R_FIRM] > p->st[v].s[S_R_COUNTRY] ? p->st[v].s[S_R_FIRM] : p->st[v].s[S_R_COUNTRY]);
     loss = clamp01(r - p->opts->spare * (1.0 - r));
-    if (p->acc_in[v] > loss)
-        loss = p->acc_in[v];
-    if (p->acc_var[v] > loss)
-        loss = p->acc_var[v];
+    if (p->st[v].s[S_IN] > loss)
+        loss = p->st[v].s[S_IN];
+    if (p->st[v].s[S_VAR] > loss)
+        loss = p->st[v].s[S_VAR];
     return clamp01(loss);
 }
 
@@ -245,43 +231,58 @@ static double eval_node(const struct vc_prop *p, uint32_t v)
 static void heap_push(struct vc_prop *p, uint32_t v)
 {
     uint32_t r;
-    if (p->queued[v])
+    if (p->st[v].queued)
         return;
-    p->queued[v] = 1;
+    p->st[v].queued = 1;
     r = p->m->rank[v];
     p->pending[r / 64] |= (uint64_t)1 << (r % 64);
+    p->summary[r / 4096] |= (uint64_t)1 << ((r / 64) % 64);
     if (!p->running && r < p->cursor)
         p->cursor = r;
     p->n_pending++;
 }
 
+/* The first word of pending at or after word `from` that has a bit set,
+ * wrapping round; the summary (a bit per word) skips empty stretches. */
+static size_t next_word(const struct vc_prop *p, size_t from)
+{
+    size_t words = (p->m->n + 63) / 64, swords = (words + 63) / 64, sw;
+    uint64_t s;
+    if (from >= words)
+        from = 0;
+    sw = from / 64;
+    s = p->summary[sw] & (~(uint64_t)0 << (from % 64));
+    while (!s) {
+        if (++sw == swords)
+            sw = 0;
+        s = p->summary[sw];
+    }
+    return sw * 64 + (size_t)__builtin_ctzll(s);
+}
+
 static uint32_t heap_pop(struct vc_prop *p)
 {
     size_t words = (p->m->n + 63) / 64, wi = p->cursor / 64;
-    uint64_t w;
+    uint64_t w = wi < words ? p->pending[wi] & (~(uint64_t)0 << (p->cursor % 64)) : 0;
     uint32_t r, v;
-    if (wi >= words)
-        wi = 0, w = p->pending[0];
-    else
-        w = p->pending[wi] & (~(uint64_t)0 << (p->cursor % 64));
-    while (!w) {
-        if (++wi == words)
-            wi = 0;
+    if (!w) {
+        wi = next_word(p, wi + 1);
         w = p->pending[wi];
     }
     r = (uint32_t)(wi * 64 + (size_t)__builtin_ctzll(w));
-    p->pending[wi] &= ~((uint64_t)1 << (r % 64));
+    if (!(p->pending[wi] &= ~((uint64_t)1 << (r % 64))))
+        p->summary[wi / 64] &= ~((uint64_t)1 << (wi % 64));
     p->cursor = (size_t)r + 1;
     p->n_pending--;
     v = p->m->order[r];
-    p->queued[v] = 0;
+    p->st[v].queued = 0;
     return v;
 }
 
 static void touch(struct vc_prop *p, uint32_t v)
 {
-    if (!p->is_touched[v]) {
-        p->is_touched[v] = 1;
+    if (!p->st[v].touched) {
+        p->st[v].touched = 1;
         p->touched[p->n_touched++] = v;
     }
 }
@@ -291,7 +292,7 @@ static void touch(struct vc_prop *p, uint32_t v)
 void vc_prop_cut_actor(struct vc_prop *p, uint32_t actor, double fraction)
 {
     touch(p, actor);
-    p->cut[actor] = clamp01(fraction);
+    p->st[actor].cut = clamp01(fraction);
     heap_push(p, actor);
 }
 
@@ -303,7 +304,7 @@ void vc_prop_cut_provision(struct vc_prop *p, uint32_t edge, uint32_t item)
         if (m->prov[j].edge != edge || (!m->prov[j].known && p->skip_estimates))
             continue;
         p->used_estimate |= !m->prov[j].known && m->prov[j].share > 0;
-        p->acc_r[2 * item + m->prov[j].level] += m->prov[j].share;
+        p->st[item].s[m->prov[j].level] += m->prov[j].share;
     }
     touch(p, item);
     heap_push(p, item);
@@ -311,7 +312,7 @@ void vc_prop_cut_provision(struct vc_prop *p, uint32_t edge, uint32_t item)
 
 void vc_prop_cut_share(struct vc_prop *p, uint32_t item, enum vc_level level, double share)
 {
-    p->acc_r[2 * item + level] += share;
+    p->st[item].s[level] += share;
     touch(p, item);
     heap_push(p, item);
 }
@@ -324,7 +325,26 @@ void vc_prop_force_item(struct vc_prop *p, uint32_t item)
 }
 
 /* Passes node u's loss increase (before -> now) on to what depends on it. */
-static void spread(struct vc_prop *p, uint32_t u, double before, double now)
+/* Queues v when what reaches it now moves its loss by more than tol: a
+ * node whose evaluation would change nothing is not queued (it would be
+ * popped and skipped).  Either way its sums changed, so it is touched.
+ * After an evaluation every sum is at most the node's loss, so the sum
+ * just raised (acc) is all an actor's new loss can come from. */
+static inline void offer_actor(struct vc_prop *p, uint32_t v, double acc, double tol)
+{
+    touch(p, v);
+    if (acc - p->loss[v] > tol && p->loss[v] < 1.0)
+        heap_push(p, v);
+}
+
+static inline void offer_item(struct vc_prop *p, uint32_t v, double tol)
+{
+    touch(p, v);
+    if (item_from_sums(p, v) - p->loss[v] > tol)
+        heap_push(p, v);
+}
+
+static void spread(struct vc_prop *p, uint32_t u, double before, double now, double tol)
 {
     const struct vc_model *m = p->m;
     double delta = now - before;
@@ -333,46 +353,50 @@ static void spread(struct vc_prop *p, uint32_t u, double before, double now)
 
     for (uint32_t k = m->dep_start[u]; k < m->dep_start[u + 1]; k++) {
         uint32_t v = m->dep[k];
-        if (m->dep_est[k]) {
-            if (p->skip_estimates)
-                continue; /* the estimated share read as 0: nothing reaches v */
-            if (m->dep_coef[k] > 0)
-                p->used_estimate = true;
-        }
         switch (m->dep_kind[k]) {
         case VC_DEP_PROVIDES_FIRM:
-            p->acc_r[2 * v] += delta * m->dep_coef[k];
+            p->st[v].s[S_R_FIRM] += delta * m->dep_coef[k];
             break;
         case VC_DEP_PROVIDES_COUNTRY:
-            p->acc_r[2 * v + 1] += delta * m->dep_coef[k];
+            p->st[v].s[S_R_COUNTRY] += delta * m->dep_coef[k];
+            break;
+        case VC_DEP_PROVIDES_FIRM_EST:
+        case VC_DEP_PROVIDES_COUNTRY_EST:
+            if (p->skip_estimates)
+                continue; /* the estimated share read as 0: nothing reaches v */
+            p->used_estimate |= m->dep_coef[k] > 0;
+            p->st[v].s[m->dep_kind[k] == VC_DEP_PROVIDES_COUNTRY_EST ? S_R_COUNTRY : S_R_FIRM] +=
+                delta * m->dep_coef[k];
             break;
         case VC_DEP_INPUT:
-            if (now > p->acc_in[v])
-                p->acc_in[v] = now;
+            if (now > p->st[v].s[S_IN])
+                p->st[v].s[S_IN] = now;
             break;
         case VC_DEP_VARIANT:
             if (essential)
-                p->acc_var[v] = now > p->acc_var[v] ? now : p->acc_var[v];
+                p->st[v].s[S_VAR] = now > p->st[v].s[S_VAR] ? now : p->st[v].s[S_VAR];
             else
-                p->acc_var[v] += delta * m->dep_coef[k];
+                p->st[v].s[S_VAR] += delta * m->dep_coef[k];
             break;
         case VC_DEP_SUPPLY: {
-            uint32_t j = m->dep_aux[k];
+            double *g;
             if (!down)
                 continue;
-            if (m->sup_ess[j]) {
-                double *g = &p->acc_grp[m->sup_slot[j]];
-                *g += delta * m->dep_coef[k];
-                if (*g > p->acc_sup[v])
-                    p->acc_sup[v] = *g;
-            } else {
-                p->acc_lin[v] += delta * m->dep_coef[k];
-            }
-            break;
+            g = &p->acc_grp[m->dep_aux[k]];
+            *g += delta * m->dep_coef[k];
+            if (*g > p->st[v].s[S_SUP])
+                p->st[v].s[S_SUP] = *g;
+            offer_actor(p, v, p->st[v].s[S_SUP], tol);
+            continue;
         }
+        case VC_DEP_SUPPLY_LINEAR:
+            if (!down)
+                continue;
+            p->st[v].s[S_LIN] += delta * m->dep_coef[k];
+            offer_actor(p, v, p->st[v].s[S_LIN], tol);
+            continue;
         }
-        touch(p, v);
-        heap_push(p, v);
+        offer_item(p, v, tol);
     }
     /* Upstream: u's suppliers lose the share of their sales that went to u. */
     if (upstream(p->opts) && m->chain->kind[u] == VC_KIND_ACTOR) {
@@ -380,9 +404,8 @@ static void spread(struct vc_prop *p, uint32_t u, double before, double now)
             uint32_t a = m->sup_src[j];
             if (m->sup_up[j] <= 0)
                 continue;
-            p->acc_up[a] += delta * m->sup_up[j];
-            touch(p, a);
-            heap_push(p, a);
+            p->st[a].s[S_UP] += delta * m->sup_up[j];
+            offer_actor(p, a, p->st[a].s[S_UP], tol);
         }
     }
 }
@@ -404,13 +427,13 @@ void vc_prop_run(struct vc_prop *p)
             continue;
         touch(p, v);
         p->loss[v] = now;
-        if (p->evals[v] < UINT16_MAX && ++p->evals[v] > p->max_evals)
-            p->max_evals = p->evals[v];
-        if (p->evals[v] >= max_rounds) {
+        if (p->st[v].evals < UINT16_MAX && ++p->st[v].evals > p->max_evals)
+            p->max_evals = p->st[v].evals;
+        if (p->st[v].evals >= max_rounds) {
             p->converged = false; /* stop feeding a cycle that will not settle */
             continue;
         }
-        spread(p, v, before, now);
+        spread(p, v, before, now, tol);
     }
     p->running = false;
 }
@@ -430,14 +453,9 @@ void vc_prop_reset(struct vc_prop *p)
     for (size_t j = 0; j < p->n_touched; j++) {
         uint32_t v = p->touched[j];
         p->loss[v] = 0;
-        p->cut[v] = 0;
-        p->acc_r[2 * v] = p->acc_r[2 * v + 1] = 0;
-        p->acc_in[v] = p->acc_var[v] = 0;
-        p->acc_sup[v] = p->acc_lin[v] = p->acc_up[v] = 0;
+        memset(&p->st[v], 0, sizeof(p->st[v]));
         for (uint32_t s = p->m->slot_start[v]; s < p->m->slot_start[v + 1]; s++)
             p->acc_grp[s] = 0;
-        p->evals[v] = 0;
-        p->is_touched[v] = 0;
     }
     while (p->n_pending)
         heap_pop(p);

@@ -12,27 +12,35 @@
 
 #include "model.h"
 
+/*
+ * What one extraction keeps per node, in one place (a node's update reads
+ * and writes one cache line): its own cut, and running sums of what
+ * reaches it.  An item: the removed share at each provider level, the
+ * worst essential input, the variants' weighted loss (or worst).  An
+ * actor: the worst essential group of suppliers, the linear loss of the
+ * inputs that are not essential, the sales lost to customers (upstream).
+ */
+struct vc_node_state {
+    double cut;          /* actors: own lost fraction */
+    double s[4];
+    uint16_t evals;      /* evaluations that changed its loss */
+    uint8_t queued;      /* waiting in the worklist */
+    uint8_t touched;     /* listed in touched[] */
+};
+
 struct vc_prop {
     const struct vc_model *m;
     const struct vc_engine_opts *opts;
     double *loss;        /* per node, the current loss */
-    double *cut;         /* per node: actors' own lost fraction */
-    double *acc_r;       /* per item and level: the removed share so far */
-    double *acc_in;      /* per item: the worst essential input's loss */
-    double *acc_var;     /* per item: the variants' weighted loss (or worst) */
+    struct vc_node_state *st; /* per node */
     double *acc_grp;     /* per essential supplier group (model slot): its weighted loss */
-    double *acc_sup;     /* per actor: the worst essential group's loss */
-    double *acc_lin;     /* per actor: the linear loss of inputs that are not essential */
-    double *acc_up;      /* per actor: the sales lost to customers (upstream channel) */
-    uint8_t *queued;
-    uint16_t *evals;
     uint64_t *pending;   /* nodes waiting, as bits indexed by topological rank */
+    uint64_t *summary;   /* a bit per word of pending: set when the word has one */
     size_t cursor;       /* the rank the scan of pending goes on from (it wraps around) */
     bool running;        /* in vc_prop_run: pushes wait for the scan to come round */
     size_t n_pending;
-    uint32_t *touched;   /* nodes whose loss or cut is non-zero */
+    uint32_t *touched;   /* nodes whose loss or sums are non-zero */
     size_t n_touched;
-    uint8_t *is_touched;
     uint32_t cut_edge;   /* a single provision extracted, or UINT32_MAX */
     uint32_t forced;     /* an item lost entirely, or UINT32_MAX */
     int max_evals;       /* largest number of evaluations of one node */

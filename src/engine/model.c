@@ -39,11 +39,11 @@ void vc_model_release(struct vc_model *m)
     free(m->slot_start);
     free(m->bought);
     free(m->dep_aux);
+    free(m->dep_up);
     free(m->dep_start);
     free(m->dep);
     free(m->dep_kind);
     free(m->dep_coef);
-    free(m->dep_est);
     free(m->rank);
     free(m->order);
     free(m->finals);
@@ -374,7 +374,7 @@ static void group_key(const struct vc_chain *c, enum vc_suppliers mode, size_t e
  * the supplier's sector, else one group (or as opts->suppliers says).
  * Essential entries come first, a group's entries contiguous; the entries
  * of edges marked essential=false follow, each counting linearly by its
- * share of everything the customer buys.  Each essential group has a slot
+ * share of everything the customer uses.  Each essential group has a slot
  * (contiguous per customer) for the propagation's running sums.
  */
 static enum vc_status build_supplies(struct vc_model *m, enum vc_suppliers mode)
@@ -444,7 +444,12 @@ static enum vc_status build_supplies(struct vc_model *m, enum vc_suppliers mode)
         for (uint32_t j = lo; j < hi; j++) /* essential groups have the low numbers */
             if (m->sup_ess[j] && m->sup_group[j] + 1 > slots - m->slot_start[a])
                 slots = m->slot_start[a] + m->sup_group[j] + 1;
-        /* each entry's part of its group, and the coefficient it carries */
+        /* each entry's part of its group, and the coefficient it carries: a
+         * link that is not essential counts by its share of what the
+         * customer uses, its output (value) when larger than what it buys in
+         * the network (labour and imports are not in the network) */
+        double uses = !isnan(c->value[a]) && c->value[a] > m->bought[a] ? c->value[a]
+                                                                        : m->bought[a];
         for (uint32_t j = lo; j < hi;) {
             uint32_t k = j;
             double w = 0;
@@ -453,12 +458,26 @@ static enum vc_status build_supplies(struct vc_model *m, enum vc_suppliers mode)
             for (; j < k; j++) {
                 m->sup_share[j] = w > 0 ? m->sup_w[j] / w : 0.0;
                 m->sup_coef[j] = m->sup_ess[j] ? m->sup_share[j]
-                                 : m->bought[a] > 0 ? m->sup_w[j] / m->bought[a] : 0.0;
+                                 : uses > 0 ? m->sup_w[j] / uses : 0.0;
             }
         }
     }
     m->slot_start[n] = slots;
     m->n_slots = slots;
+    /* The upstream channel: a supplier loses w_ab L_b / U_a, with U_a its
+     * value when given and larger than its sales in the network, else those
+     * sales (what the network does not record buffers the loss). */
+    m->sales = calloc(n ? n : 1, sizeof(double));
+    if (!m->sales)
+        goto out;
+    for (size_t e = 0; e < m->m; e++)
+        if (c->relation[e] == VC_REL_SUPPLIES)
+            m->sales[g->edge_from[e]] += c->weight[e];
+    for (size_t j = 0; j < m->sup_start[n]; j++) {
+        uint32_t a = m->sup_src[j];
+        double u = !isnan(c->value[a]) && c->value[a] > m->sales[a] ? c->value[a] : m->sales[a];
+        m->sup_up[j] = u > 0 ? m->sup_w[j] / u : 0.0;
+    }
     st = VC_OK;
 out:
     free(edge_of);
@@ -504,11 +523,11 @@ static enum vc_status build_dependents(struct vc_model *m)
     m->dep_kind = malloc(total);
     m->dep_coef = malloc(total * sizeof(double));
     m->dep_aux = malloc(total * sizeof(uint32_t));
-    m->dep_est = malloc(total);
+    m->dep_up = calloc(total, sizeof(double));
     m->rank = malloc((n ? n : 1) * sizeof(uint32_t));
     m->order = malloc((n ? n : 1) * sizeof(uint32_t));
     indeg = calloc(n ? n : 1, sizeof(uint32_t));
-    if (!m->dep || !m->dep_kind || !m->dep_coef || !m->dep_aux || !m->dep_est || !m->rank ||
+    if (!m->dep || !m->dep_kind || !m->dep_coef || !m->dep_aux || !m->dep_up || !m->rank ||
         !m->order ||
         !indeg) {
         free(indeg);
@@ -524,19 +543,25 @@ static enum vc_status build_dependents(struct vc_model *m)
         m->dep[k] = g->edge_to[e];
         m->dep_coef[k] = coef[e];
         m->dep_aux[k] = UINT32_MAX;
-        m->dep_est[k] = est[e];
         switch (c->relation[e]) {
         case VC_REL_PROVIDES:
-            m->dep_kind[k] = c->level[u] == VC_LEVEL_COUNTRY ? VC_DEP_PROVIDES_COUNTRY
-                                                             : VC_DEP_PROVIDES_FIRM;
+            if (est[e])
+                m->dep_kind[k] = c->level[u] == VC_LEVEL_COUNTRY ? VC_DEP_PROVIDES_COUNTRY_EST
+                                                                 : VC_DEP_PROVIDES_FIRM_EST;
+            else
+                m->dep_kind[k] = c->level[u] == VC_LEVEL_COUNTRY ? VC_DEP_PROVIDES_COUNTRY
+                                                                 : VC_DEP_PROVIDES_FIRM;
             break;
         case VC_REL_INPUT_OF: m->dep_kind[k] = VC_DEP_INPUT; break;
         case VC_REL_VARIANT_OF: m->dep_kind[k] = VC_DEP_VARIANT; break;
-        default:
-            m->dep_kind[k] = VC_DEP_SUPPLY;
-            m->dep_aux[k] = m->sup_of_edge[e];
-            m->dep_coef[k] = m->sup_coef[m->sup_of_edge[e]];
+        default: {
+            uint32_t j = m->sup_of_edge[e];
+            m->dep_kind[k] = m->sup_ess[j] ? VC_DEP_SUPPLY : VC_DEP_SUPPLY_LINEAR;
+            m->dep_aux[k] = m->sup_slot[j];
+            m->dep_coef[k] = m->sup_coef[j];
+            m->dep_up[k] = m->sup_up[j];
             break;
+        }
         }
         indeg[g->edge_to[e]]++;
     }
@@ -577,17 +602,13 @@ static enum vc_status build_outputs(struct vc_model *m)
     double *in = calloc(m->n ? m->n : 1, sizeof(double)), smallest = INFINITY;
 
     m->output = calloc(m->n ? m->n : 1, sizeof(double));
-    m->sales = calloc(m->n ? m->n : 1, sizeof(double));
-    if (!in || !m->output || !m->sales) {
+    if (!in || !m->output) {
         free(in);
         return VC_ENOMEM;
     }
-    for (size_t e = 0; e < m->m; e++) {
-        if (c->relation[e] != VC_REL_SUPPLIES)
-            continue;
-        m->sales[g->edge_from[e]] += c->weight[e];
-        in[g->edge_to[e]] += c->weight[e];
-    }
+    for (size_t e = 0; e < m->m; e++)
+        if (c->relation[e] == VC_REL_SUPPLIES)
+            in[g->edge_to[e]] += c->weight[e];
     for (size_t v = 0; v < m->n; v++) {
         if (c->kind[v] != VC_KIND_ACTOR)
             continue;
@@ -599,14 +620,7 @@ static enum vc_status build_outputs(struct vc_model *m)
     for (size_t v = 0; v < m->n; v++)
         if (c->kind[v] == VC_KIND_ACTOR && !(m->output[v] > 0) && isnan(c->value[v]))
             m->output[v] = isinf(smallest) ? 1.0 : smallest;
-    /* The upstream channel: a supplier loses w_ab L_b / X_a, with X_a its
-     * value when given and larger than its sales in the network, else those
-     * sales (what the network does not record buffers the loss). */
-    for (size_t j = 0; j < m->sup_start[m->n]; j++) {
-        uint32_t a = m->sup_src[j];
-        double x = !isnan(c->value[a]) && c->value[a] > m->sales[a] ? c->value[a] : m->sales[a];
-        m->sup_up[j] = x > 0 ? m->sup_w[j] / x : 0.0;
-    }
+
     free(in);
     return VC_OK;
 }

@@ -28,7 +28,10 @@ enum vc_dep_kind {
     VC_DEP_PROVIDES_COUNTRY,/* provider -> item, a country-level row */
     VC_DEP_INPUT,           /* essential input -> item */
     VC_DEP_VARIANT,         /* variant -> broader item */
-    VC_DEP_SUPPLY           /* supplier -> actor */
+    VC_DEP_SUPPLY,          /* supplier -> actor, an essential link (in a group) */
+    VC_DEP_SUPPLY_LINEAR,   /* supplier -> actor, a link marked essential=false */
+    VC_DEP_PROVIDES_FIRM_EST,   /* as the two provides kinds, with an estimated share */
+    VC_DEP_PROVIDES_COUNTRY_EST /* (a kind of their own: no cost on known shares) */
 };
 
 struct vc_model {
@@ -60,7 +63,8 @@ struct vc_model {
     double *sup_w;                /* link weight */
     double *sup_share;            /* w over its group's weight: its part of that supply */
     double *sup_coef;             /* the loss it passes on: share (essential), or w over
-                                     everything the customer buys (not essential) */
+                                     what the customer uses (not essential): its value
+                                     when larger than what it buys in the network */
     double *sup_up;               /* upstream: w over the supplier's output X */
     uint32_t *sup_of_edge;        /* per edge: its entry j, UINT32_MAX if not a supplies entry */
     uint32_t *slot_start;         /* per customer: its essential groups' slots */
@@ -73,8 +77,9 @@ struct vc_model {
     double *dep_coef;             /* provides: the (estimated) share; variant_of: the
                                      variant's weight over the sum of its siblings';
                                      supplies: sup_coef of its entry */
-    uint32_t *dep_aux;            /* supplies: the entry j in the customer's list */
-    uint8_t *dep_est;             /* provides: 1 when the share is an estimate */
+    uint32_t *dep_aux;            /* essential supplies: the group's slot (slot_start) */
+    double *dep_up;               /* supplies: the upstream coefficient, w / U of the
+                                     supplier (sup_up of the entry) */
     uint32_t *rank;               /* position in order[] */
     uint32_t *order;              /* topological order; cyclic nodes last */
     size_t n_ordered;             /* order[0 .. n_ordered) is acyclic */

@@ -1,8 +1,10 @@
 # The layers of docs/internals.md and their one-way arrows, checked on the
 # sources and on the built objects:
-#   core <- import <- engine <- report      core <- export
+#   core <- import <- engine <- report      core <- export      library <- cli
 # (each uses only what is left of it; the report reads the engine's result
-# types but calls no engine function; the exporters never see the engine).
+# types but calls no engine function; the exporters never see the engine;
+# the program includes only include/vchain/*.h and calls only what the
+# library exports).
 # A line that breaks a rule is printed with the rule.
 . "$(dirname "$0")/lib.sh"
 
@@ -20,6 +22,7 @@ includes import "(engine|export|report|cli)/.*|vchain/(export|report|vchain)\.h|
 includes engine "(export|report|cli)/.*|vchain/(export|report|vchain)\.h"
 includes export "(import|engine|report|cli)/.*|vchain/(import|report|vchain)\.h|$ENGINE_H"
 includes report "(import|engine|export|cli)/.*|vchain/(import|export|layout|whatif|vchain)\.h"
+includes cli "(core|import|engine|export|report)/.*"
 
 # calls: LAYER FORBIDDEN-LAYER...: no object of LAYER refers to a symbol
 # an object of a forbidden layer defines
@@ -57,5 +60,23 @@ else
     calls engine export report
     calls export import engine report
     calls report import engine export
+
+    # the program uses the library's public interface only: every vc_
+    # symbol it refers to is one the library exports (VC_API)
+    if command -v readelf >/dev/null 2>&1; then
+        for layer in core import engine export report; do
+            # shellcheck disable=SC2046
+            readelf -sW $(objects $layer) 2>/dev/null |
+                awk '$5 == "GLOBAL" && $6 == "DEFAULT" && $7 != "UND" { print $8 }'
+        done | sort -u >"$TMP/public"
+        # shellcheck disable=SC2046
+        nm -u $(objects cli) 2>/dev/null | awk '$NF ~ /^vc_/ { print $NF }' | sort -u >"$TMP/use"
+        comm -23 "$TMP/use" "$TMP/public" >"$TMP/hits"
+        if [ -s "$TMP/hits" ]; then
+            fail calls-cli-public "the program calls internals: $(head -5 "$TMP/hits" | tr '\n' ' ')"
+        else
+            pass calls-cli-public
+        fi
+    fi
 fi
 finish
