@@ -41,6 +41,7 @@ void cli_report_params(const struct vc_engine_opts *o, char *buf, size_t size);
 struct cli_global {
     int quiet;   /* -q: no warnings */
     int verbose; /* -v: more detail in messages */
+    int full;    /* --full: text tables keep whole rows on a terminal too */
 };
 extern struct cli_global cli;
 

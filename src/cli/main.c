@@ -44,6 +44,9 @@ static void usage(FILE *out)
           "  -v, --verbose   more detail in messages\n"
           "  --force         replace output files this user may not write (as cp -f\n"
           "                  does); without it they are refused\n"
+          "  --full          text tables keep whole rows on a terminal too (by default\n"
+          "                  they fit its width: long text cut, rank's reason under\n"
+          "                  its row, minor columns hidden)\n"
           "  --max-memory SIZE  stop with an error instead of using more than SIZE of\n"
           "                  memory (e.g. 512M, 4G; 'none' for no limit; default: 3/4\n"
           "                  of the machine's RAM)\n"
@@ -83,6 +86,7 @@ int main(int argc, char **argv)
         { "version", no_argument, 0, 'V' },
         { "max-memory", required_argument, 0, 'M' },
         { "force", no_argument, 0, 'F' },
+        { "full", no_argument, 0, 'W' },
         { 0, 0, 0, 0 },
     };
     const struct command *cmd;
@@ -103,6 +107,7 @@ int main(int argc, char **argv)
             break;
         case 'v': cli.verbose = 1; break;
         case 'F': vc_outfile_policy(VC_OUTFILE_FORCE); break;
+        case 'W': cli.full = 1; break;
         case 'h': usage(stdout); return finish(EXIT_OK);
         case 'V':
             printf("vchain %s\n", VC_VERSION_STRING);
