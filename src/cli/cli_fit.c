@@ -15,8 +15,8 @@
  *   3. text columns longer than the room left are cut, ending in an
  *      ellipsis, the longest cut most (they share a common cap);
  * and numbers are never cut.  If even that does not fit (a very narrow
- * terminal), text columns go down to TIGHT columns, and then the line is
- * let overflow.
+ * terminal), text columns and the headers of numbers go down to TIGHT
+ * columns, and then the line is let overflow.
  *
  * This is our own rather than util-linux's libsmartcols: libsmartcols
  * cannot hide a column or put a cell under its row, and with rank's
@@ -130,9 +130,9 @@ static const char *ellipsis(void)
 }
 
 /*
- * Where a line goes: spaces wait in pending until text follows them, so
- * that a fitted line never ends in blanks (whole rows keep theirs, as they
- * always had them).
+ * Where a line goes.  When fitting (trim), spaces wait in pending until
+ * text follows them, so that a fitted line never ends in blanks, and long
+ * cells are cut; whole rows keep both as they always were.
  */
 struct pen {
     FILE *out;
@@ -165,13 +165,17 @@ static void end_line(struct pen *p)
     putc('\n', p->out);
 }
 
-/* s in a column w wide: cut with the ellipsis when longer; padded unless
- * it is the last column of its line. */
+/* s in a column w wide, padded unless it is the last column of its line;
+ * longer text is cut with the ellipsis when fitting, else overflows. */
 static void put_cell(struct pen *p, const char *s, size_t w, bool right, bool last)
 {
     size_t x = cli_fit_text_width(s);
     if (!s)
         s = "";
+    if (x > w && !p->trim) {
+        put(p, s, strlen(s));
+        return;
+    }
     if (x > w) {
         const char *e = ellipsis();
         size_t ew = cli_fit_text_width(e), used = 0;
@@ -232,24 +236,23 @@ static size_t line_width(const size_t *w, const bool *show, size_t n_cols)
     return shown ? total + GAP * (shown - 1) : 0;
 }
 
-/* Text columns capped at cap (never below lo), numbers whole: w. */
-static void cap_text(size_t *w, const size_t *nat, const size_t *lo,
-                     const struct cli_fit_col *col, size_t n_cols, size_t cap)
+/* Columns wider than cap cut to it, but never below lo: w. */
+static void cap_widths(size_t *w, const size_t *nat, const size_t *lo, size_t n_cols, size_t cap)
 {
     for (size_t c = 0; c < n_cols; c++)
-        w[c] = col[c].right || nat[c] <= cap ? nat[c] : cap > lo[c] ? cap : lo[c];
+        w[c] = nat[c] <= cap ? nat[c] : cap > lo[c] ? cap : lo[c];
 }
 
-/* The widest common cap of the text columns (not below lo) for which the
- * shown columns fit width; the columns' widths in w. */
+/* The widest common cap (not below lo) for which the shown columns fit
+ * width; the columns' widths in w. */
 static void fill(size_t *w, const size_t *nat, const size_t *lo, const bool *show,
-                 const struct cli_fit_col *col, size_t n_cols, size_t width)
+                 size_t n_cols, size_t width)
 {
     size_t cap = 0;
     for (size_t c = 0; c < n_cols; c++)
         cap = nat[c] > cap ? nat[c] : cap;
     for (;;) {
-        cap_text(w, nat, lo, col, n_cols, cap);
+        cap_widths(w, nat, lo, n_cols, cap);
         if (cap == 0 || line_width(w, show, n_cols) <= width)
             return;
         cap--;
@@ -259,7 +262,8 @@ static void fill(size_t *w, const size_t *nat, const size_t *lo, const bool *sho
 void cli_fit_print(FILE *out, size_t n_cols, size_t n_rows, const char *const *cell,
                    const struct cli_fit_col *col, size_t width)
 {
-    size_t nat[CLI_FIT_MAX_COLS], lo[CLI_FIT_MAX_COLS], w[CLI_FIT_MAX_COLS];
+    size_t nat[CLI_FIT_MAX_COLS], body[CLI_FIT_MAX_COLS], lo[CLI_FIT_MAX_COLS];
+    size_t w[CLI_FIT_MAX_COLS];
     bool show[CLI_FIT_MAX_COLS];
     size_t under = n_cols, first = n_cols, last = 0, n_hidden = 0, indent;
     struct pen pen = { out, 0, width != 0 };
@@ -267,11 +271,13 @@ void cli_fit_print(FILE *out, size_t n_cols, size_t n_rows, const char *const *c
     if (n_cols > CLI_FIT_MAX_COLS)
         n_cols = CLI_FIT_MAX_COLS;
     for (size_t c = 0; c < n_cols; c++) {
-        nat[c] = 0;
-        for (size_t r = 0; r <= n_rows; r++) {
+        body[c] = 0;
+        for (size_t r = 1; r <= n_rows; r++) {
             size_t x = cli_fit_text_width(cell[r * n_cols + c]);
-            nat[c] = x > nat[c] ? x : nat[c];
+            body[c] = x > body[c] ? x : body[c];
         }
+        nat[c] = cli_fit_text_width(cell[c]);
+        nat[c] = body[c] > nat[c] ? body[c] : nat[c];
         show[c] = true;
         w[c] = nat[c];
     }
@@ -303,10 +309,12 @@ void cli_fit_print(FILE *out, size_t n_cols, size_t n_rows, const char *const *c
             n_hidden++;
         }
         if (line_width(lo, show, n_cols) > width)
-            for (size_t c = 0; c < n_cols; c++)
-                if (!col[c].right)
-                    lo[c] = nat[c] < TIGHT ? nat[c] : TIGHT;
-        fill(w, nat, lo, show, col, n_cols, width);
+            for (size_t c = 0; c < n_cols; c++) {
+                size_t tight = nat[c] < TIGHT ? nat[c] : TIGHT;
+                /* numbers keep their digits; only their header is cut */
+                lo[c] = col[c].right && body[c] > tight ? body[c] : tight;
+            }
+        fill(w, nat, lo, show, n_cols, width);
     }
     for (size_t c = 0; c < n_cols; c++)
         if (show[c]) {

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cli_fit.h"
 #include "cli_table.h"
 #include "vchain/deps.h"
 
@@ -199,12 +200,12 @@ static int print_tables(const struct vc_deps *d, int which, int fmt, long top, b
 
     cli_sections_begin(&s, fmt);
     if (which == T_ALL && (fmt == FMT_TEXT || fmt == FMT_MD)) {
-        printf("%zu countries%s; %s.\n", d->n,
-               listed ? "" : " holding at least one control point",
-               firms ? "a country's production is its firms', weighted by their output"
-               : d->value_weighted ? "items weighted by their value"
-                                   : "items weighted by the country's share alone (no value "
-                                     "on every item)");
+        cli_fit_printf(stdout, "%zu countries%s; %s.\n", d->n,
+                       listed ? "" : " holding at least one control point",
+                       firms ? "a country's production is its firms', weighted by their output"
+                       : d->value_weighted ? "items weighted by their value"
+                                           : "items weighted by the country's share alone "
+                                             "(no value on every item)");
         s.n++;
     }
     for (int tb = T_MATRIX; tb <= T_PAIRS && !prc; tb++) {
