@@ -46,6 +46,22 @@ struct cli_global {
 extern struct cli_global cli;
 
 /*
+ * "Did you mean" (cli_suggest.c): cli_nearest() is the candidate nearest to
+ * word (edit distance, ASCII case ignored) when it is near enough to be a
+ * typo of it, or the one candidate word begins; else NULL.  NULL entries of
+ * cand are skipped.
+ */
+size_t cli_distance(const char *a, const char *b);
+const char *cli_nearest(const char *word, const char *const *cand, size_t n);
+/*
+ * The one message for what getopt_long() refused (opt '?', or ':' for a
+ * missing value when the short options start with ':'; opterr must be 0):
+ * an unknown option with the nearest of longopts, an ambiguous abbreviation
+ * with its candidates, a missing or unwanted value.  Returns EXIT_USAGE.
+ */
+int cli_option_error(const char *cmd, int opt, char **argv, const struct option *longopts);
+
+/*
  * Memory bound (cli_limits.c).  cli_parse_size() reads 512M, 4G, 100k,
  * 1048576, "none" (0); -1 on bad syntax.  cli_set_memory_limit() caps the
  * address space (bytes beyond what is mapped at start-up; 0 = no cap; with

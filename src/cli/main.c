@@ -77,6 +77,20 @@ static const struct command *find(const char *name)
     return NULL;
 }
 
+/* The usage error for a command name that is none, with the nearest one. */
+static int unknown_command(const char *name)
+{
+    const char *names[N_COMMANDS + 1];
+    const char *near;
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        names[i] = commands[i].name;
+    names[N_COMMANDS] = "help";
+    near = cli_nearest(name, names, N_COMMANDS + 1);
+    if (near)
+        return cli_usage_error(NULL, "unknown command '%s'; did you mean %s?", name, near);
+    return cli_usage_error(NULL, "unknown command '%s'", name);
+}
+
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -95,8 +109,10 @@ int main(int argc, char **argv)
     int max_memory_given = 0;
 
     vc_outfile_cleanup_on_signals();
-    /* '+': stop at the command name; its options belong to the command. */
-    while ((c = getopt_long(argc, argv, "+qvhV", longopts, NULL)) != -1) {
+    /* '+': stop at the command name; its options belong to the command.
+     * ':' and opterr 0: the refusals are ours (cli_option_error). */
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+:qvhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'q': cli.quiet = 1; break;
         case 'M':
@@ -112,7 +128,7 @@ int main(int argc, char **argv)
         case 'V':
             printf("vchain %s\n", VC_VERSION_STRING);
             return finish(EXIT_OK);
-        default: return cli_usage_error(NULL, "unknown global option");
+        default: return cli_option_error(NULL, c, argv, longopts);
         }
     }
     if (cli_set_memory_limit(max_memory, max_memory_given) != 0 && max_memory_given)
@@ -126,14 +142,14 @@ int main(int argc, char **argv)
         }
         cmd = find(argv[optind + 1]);
         if (!cmd)
-            return cli_usage_error(NULL, "unknown command '%s'", argv[optind + 1]);
+            return unknown_command(argv[optind + 1]);
         char *help_argv[] = { argv[optind + 1], (char *)"--help", NULL };
         optind = 0;
         return finish(cmd->run(2, help_argv));
     }
     cmd = find(argv[optind]);
     if (!cmd)
-        return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
+        return unknown_command(argv[optind]);
     argc -= optind;
     argv += optind;
     optind = 0; /* glibc: 0 makes getopt_long start afresh for the command */
