@@ -136,3 +136,71 @@ int cli_option_error(const char *cmd, int opt, char **argv, const struct option 
         return cli_usage_error(cmd, "unknown option '--%s'; did you mean --%s?", name, near);
     return cli_usage_error(cmd, "unknown option '--%s'", name);
 }
+
+/* Whether actor v of c (a single one, not a "various companies" row)
+ * belongs to the country code names (its code, any case, or the alpha-3
+ * code of an alpha-2 code or a name). */
+static bool actor_in(const struct vc_chain *c, size_t v, const char *code, const char *a3)
+{
+    const char *cc = c->country[v];
+    return c->kind[v] == VC_KIND_ACTOR && !c->aggregate[v] && cc && *cc &&
+           (strcasecmp(cc, code) == 0 || (a3 && strcmp(cc, a3) == 0));
+}
+
+bool cli_country_present(const struct vc_chain *c, const char *code)
+{
+    const char *a3 = vc_country_alpha3(code);
+    for (size_t v = 0; v < c->graph->n_nodes; v++)
+        if (actor_in(c, v, code, a3))
+            return true;
+    return false;
+}
+
+static int by_code(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+int cli_country_missing(const struct vc_chain *c, const char *code)
+{
+    /* the data's countries, sorted: each code, then its English name (or NULL) */
+    const char **cand = malloc(2 * (c->graph->n_nodes + 1) * sizeof(*cand));
+    const char *a3 = vc_country_alpha3(code), *near, *known = a3 ? vc_country_name(a3) : NULL;
+    char list[320];
+    size_t n = 0, m = 0, used = 0, shown = 0;
+
+    if (!cand)
+        return cli_nomem();
+    for (size_t v = 0; v < c->graph->n_nodes; v++)
+        if (c->kind[v] == VC_KIND_ACTOR && !c->aggregate[v] && c->country[v] &&
+            *c->country[v])
+            cand[n++] = c->country[v];
+    qsort(cand, n, sizeof(*cand), by_code);
+    for (size_t k = 0; k < n; k++)
+        if (!m || strcmp(cand[m - 1], cand[k]) != 0)
+            cand[m++] = cand[k];
+    n = m;
+    /* spread out from the end: slots 2k and 2k+1 were read already */
+    for (size_t k = n; k-- > 0;) {
+        cand[2 * k] = cand[k];
+        cand[2 * k + 1] = vc_country_name(cand[k]);
+    }
+    list[0] = '\0';
+    for (size_t k = 0; k < n && shown < 12 && used < sizeof(list); k++, shown++)
+        used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s", k ? ", " : "",
+                                 cand[2 * k]);
+    near = known ? NULL : cli_nearest(code, cand, 2 * n);
+    for (size_t k = 0; near && k < n; k++)
+        if (near == cand[2 * k] || near == cand[2 * k + 1]) {
+            const char *name = cand[2 * k + 1];
+            cli_error("no actor of country '%s' in the data; did you mean %s%s%s%s?", code,
+                      cand[2 * k], name ? " (" : "", name ? name : "", name ? ")" : "");
+            free(cand);
+            return EXIT_DATA;
+        }
+    cli_error("no actor of country '%s'%s%s%s in the data; its countries: %s%s", code,
+              known ? " (" : "", known ? known : "", known ? ")" : "", n ? list : "none",
+              n > shown ? ", ... (vchain rank --by country lists them)" : "");
+    free(cand);
+    return EXIT_DATA;
+}

@@ -257,6 +257,9 @@ static int deps(struct cli_chain *ch, struct cli_engine *eng, const char *list, 
     } else if (list) {
         if (split_list(list, &buf, &codes, &n) != 0)
             rc = cli_nomem();
+        for (size_t k = 0; rc == EXIT_OK && k < n; k++)
+            if (!cli_country_present(&ch->c, codes[k]))
+                rc = cli_country_missing(&ch->c, codes[k]);
     } else if ((rc = cli_chain_score(ch, eng)) == EXIT_OK) {
         /* those holding a control point: the analysis says which */
         codes = malloc((ch->a.n_countries + 1) * sizeof(char *));

@@ -465,8 +465,7 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o,
         goto out;
     }
     if (v.country == SIZE_MAX) {
-        cli_error("no actor of country '%s' in the data", o->country);
-        rc = EXIT_DATA;
+        rc = cli_country_missing(a->chain, o->country);
         goto out;
     }
     s = &a->countries[v.country];

@@ -378,6 +378,9 @@ static int play(const struct vc_chain *c, const struct cli_engine *eng,
     struct vc_error err = VC_ERROR_INIT;
     int rc;
 
+    for (size_t k = 0; k < s->n; k++)
+        if (s->steps[k].kind == VC_STEP_REMOVE_COUNTRY && !cli_country_present(c, s->steps[k].name))
+            return cli_country_missing(c, s->steps[k].name);
     if (vc_whatif_run(c, &eng->opts, s, &w, &err) != VC_OK)
         return cli_report(&err);
     if (!w.converged)

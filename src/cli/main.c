@@ -1,7 +1,6 @@
 /*
  * main.c - vchain's entry point: global options and the command table.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -94,45 +93,31 @@ static int unknown_command(const char *name)
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        { "quiet", no_argument, 0, 'q' },
-        { "verbose", no_argument, 0, 'v' },
         { "help", no_argument, 0, 'h' },
-        { "version", no_argument, 0, 'V' },
-        { "max-memory", required_argument, 0, 'M' },
-        { "force", no_argument, 0, 'F' },
-        { "full", no_argument, 0, 'W' },
+        CLI_GLOBAL_LONGOPTS,
         { 0, 0, 0, 0 },
     };
     const struct command *cmd;
     int c, rc;
-    unsigned long long max_memory = 0;
-    int max_memory_given = 0;
 
     vc_outfile_cleanup_on_signals();
-    /* '+': stop at the command name; its options belong to the command.
-     * ':' and opterr 0: the refusals are ours (cli_option_error). */
+    /* '+': stop at the command name, whose own option parsing
+     * (cli_run_option) takes the global options too.  ':' and opterr 0: the
+     * refusals are ours (cli_option_error). */
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+:qvhV", longopts, NULL)) != -1) {
         switch (c) {
-        case 'q': cli.quiet = 1; break;
-        case 'M':
-            if (cli_parse_size(optarg, &max_memory) != 0)
-                return cli_usage_error(NULL, "--max-memory takes a size such as 512M or 4G, "
-                                       "or 'none', not '%s'", optarg);
-            max_memory_given = 1;
-            break;
-        case 'v': cli.verbose = 1; break;
-        case 'F': vc_outfile_policy(VC_OUTFILE_FORCE); break;
-        case 'W': cli.full = 1; break;
         case 'h': usage(stdout); return finish(EXIT_OK);
         case 'V':
             printf("vchain %s\n", VC_VERSION_STRING);
             return finish(EXIT_OK);
-        default: return cli_option_error(NULL, c, argv, longopts);
+        case '?':
+        case ':': return cli_option_error(NULL, c, argv, longopts);
+        default:
+            if (cli_global_option(NULL, c, optarg) < 0)
+                return EXIT_USAGE;
         }
     }
-    if (cli_set_memory_limit(max_memory, max_memory_given) != 0 && max_memory_given)
-        cli_warning("--max-memory: cannot set the limit: %s", strerror(errno));
     if (optind >= argc)
         return cli_usage_text(usage);
     if (strcmp(argv[optind], "help") == 0) {
