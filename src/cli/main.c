@@ -28,7 +28,7 @@ static const struct command commands[] = {
 
 static void usage(FILE *out)
 {
-    fputs("Usage: vchain [-q|-v] COMMAND [OPTIONS] FILE...\n"
+    fputs("Usage: vchain COMMAND [OPTIONS] FILE...\n"
           "       vchain help COMMAND | --help | --version\n"
           "\n"
           "vchain finds the control points of a value chain: the hard-to-replace\n"
@@ -38,7 +38,7 @@ static void usage(FILE *out)
     for (size_t i = 0; i < N_COMMANDS; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\n"
-          "Global options:\n"
+          "Global options (before or after the command, anywhere on the line):\n"
           "  -q, --quiet     no warnings\n"
           "  -v, --verbose   more detail in messages\n"
           "  --force         replace output files this user may not write (as cp -f\n"
