@@ -89,6 +89,8 @@ check piped-no-note sh -c "! grep -q 'not shown' '$OUT'"
 on_tty 80 --full rank "$G" --format text
 expect_rc full-rc 0
 check full-is-piped cmp -s "$TMP/piped" "$OUT"
+on_tty 80 rank "$G" --format text --full
+check full-after-command cmp -s "$TMP/piped" "$OUT"
 on_tty 80 COLUMNS=130 rank "$G"
 check columns-env-wider sh -c "[ $(widest) -gt 100 ] && [ $(widest) -le 130 ]"
 check columns-env-shows-more grep -q 'hhi' "$OUT"
