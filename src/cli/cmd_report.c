@@ -4,7 +4,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cli.h"
 #include "vchain/layout.h"
@@ -24,7 +23,8 @@ static const char usage[] =
     "Options:\n"
     "  -o, --output OUT      report.html, or chart.svg for the chain picture alone\n"
     "                        ('-' writes HTML to standard output); required\n"
-    "  --format html|svg     default: from OUT's extension, else html\n"
+    "  --format html|svg     default: from OUT's extension (.html .htm .svg; '-'\n"
+    "                        is html); any other name is refused\n"
     "  --country CODE        add a section on that country: its control points,\n"
     "                        its dependencies on others', and its row and column of\n"
     "                        the mutual-dependency matrix (as 'vchain deps')\n"
@@ -34,12 +34,6 @@ static const char usage[] =
     "\n"
     "Exit status: 0 success, 1 data error or OUT not written (an existing OUT is\n"
     "then left as it was), 2 usage error.\n";
-
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && strcasecmp(s + a - b, suffix) == 0;
-}
 
 /* The countries for the matrix: the view's country, and those holding a
  * control point. */
@@ -155,8 +149,10 @@ int cmd_report(int argc, char **argv)
     if (r.rc == EXIT_OK && !r.done && (optind + 1 != argc || !out))
         r.rc = cli_usage_error("report", optind + 1 != argc ? "exactly one input, please"
                                                             : "no output given (-o OUT)");
+    /* the name is checked before the (long) analysis */
+    if (r.rc == EXIT_OK && !r.done && svg < 0)
+        r.rc = cli_page_format("report", out, true, &svg);
     if (cli_run_open(&r, argc, argv, 1, true))
-        r.rc = write_report(&r.ch[0], &r.eng, &ro, country, svg < 0 ? ends_with(out, ".svg")
-                                                                    : svg, out);
+        r.rc = write_report(&r.ch[0], &r.eng, &ro, country, svg, out);
     return cli_run_finish(&r);
 }
