@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_table.h"
 
 void cli_input_init(struct cli_input *in)
 {
@@ -394,6 +395,8 @@ void cli_run_init(struct cli_run *r, const char *cmd, const char *usage)
 {
     r->cmd = cmd;
     r->usage = usage;
+    r->fmt = cli_default_format();
+    r->top = 0;
     cli_input_init(&r->in);
     cli_engine_init(&r->eng);
     cli_chain_init(&r->ch[0]);
@@ -412,6 +415,10 @@ int cli_run_option(struct cli_run *r, int argc, char **argv, const char *shortop
         if (opt == 'h') {
             fputs(r->usage, stdout);
             r->done = true;
+        } else if (opt == OPT_TABLE_FORMAT) {
+            r->rc = cli_table_format_option(r->cmd, optarg, &r->fmt);
+        } else if (opt == OPT_TABLE_TOP) {
+            r->rc = cli_top_option(r->cmd, optarg, &r->top);
         } else if (opt == '?' || opt == ':' || (opt >= OPT_MAP && opt < OPT_FIRST_COMMAND_OPTION)) {
             r->rc = shared_option(&r->in, &r->eng, r->cmd, opt, optarg);
         } else {
@@ -452,4 +459,12 @@ int cli_run_finish(struct cli_run *r)
     cli_chain_release(&r->ch[0]);
     cli_input_release(&r->in);
     return r->rc;
+}
+
+int cli_run_main(struct cli_run *r, int argc, char **argv, int n, bool score,
+                 int (*act)(struct cli_run *r, void *ctx), void *ctx)
+{
+    if (cli_run_open(r, argc, argv, n, score))
+        r->rc = act(r, ctx);
+    return cli_run_finish(r);
 }

@@ -443,13 +443,7 @@ static int print_all(const struct vc_comparison *c, const struct cli_compare_vie
             continue;
         cli_table_init(&t);
         tables[i].fill(c, v, &t);
-        if (which == T_ALL)
-            cli_section(&s, tables[i].key, tables[i].title);
-        if ((v->fmt == FMT_TEXT || v->fmt == FMT_MD) && !t.n_rows && which == T_ALL)
-            printf("(none)\n");
-        else
-            rc = cli_table_print(&t, stdout, v->fmt);
-        cli_table_release(&t);
+        rc = cli_section_table(&s, which == T_ALL, tables[i].key, tables[i].title, &t, true);
     }
     if (which == T_ALL)
         cli_sections_end(&s);
@@ -493,22 +487,31 @@ static int write_report(const struct vc_comparison *cmp, const char *path, const
     return vc_outfile_commit(&of, &err) == VC_OK ? EXIT_OK : cli_report(&err);
 }
 
+struct compare_opts {
+    int align;                      /* VC_ALIGN_* */
+    int which;                      /* --table: T_* */
+    bool all;
+    struct cli_compare_export x;
+    const char *report;             /* --report, or NULL */
+    const char *a, *b;              /* the inputs' names */
+};
+
 /* Both sides compared, the tables printed, the graph and the page written. */
-static int compare(struct cli_run *r, int align, const struct cli_compare_view *v, int which,
-                   const struct cli_compare_export *x, const char *report, const char *pa,
-                   const char *pb)
+static int compare(struct cli_run *r, void *ctx)
 {
+    const struct compare_opts *o = ctx;
+    struct cli_compare_view v = { r->fmt, r->top, o->all };
     struct vc_comparison cmp;
     struct vc_error err = VC_ERROR_INIT;
     int rc;
 
-    if (vc_compare(&r->ch[0].a, &r->ch[1].a, (enum vc_align)align, &cmp, &err) != VC_OK)
+    if (vc_compare(&r->ch[0].a, &r->ch[1].a, (enum vc_align)o->align, &cmp, &err) != VC_OK)
         return cli_report(&err);
-    rc = print_all(&cmp, v, which, pa, pb);
-    if (rc == EXIT_OK && x->path)
-        rc = cli_compare_write(&cmp, x, NULL);
-    if (rc == EXIT_OK && report)
-        rc = write_report(&cmp, report, pa, pb, &r->eng, v->top);
+    rc = print_all(&cmp, &v, o->which, o->a, o->b);
+    if (rc == EXIT_OK && o->x.path)
+        rc = cli_compare_write(&cmp, &o->x, NULL);
+    if (rc == EXIT_OK && o->report)
+        rc = write_report(&cmp, o->report, o->a, o->b, &r->eng, r->top);
     vc_comparison_release(&cmp);
     return rc;
 }
@@ -516,12 +519,11 @@ static int compare(struct cli_run *r, int align, const struct cli_compare_view *
 int cmd_compare(int argc, char **argv)
 {
     enum {
-        OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_ALIGN, OPT_TABLE, OPT_ALL,
-        OPT_EXPORT, OPT_GEXF_VERSION, OPT_DYNAMIC, OPT_REPORT
+        OPT_ALIGN = OPT_FIRST_COMMAND_OPTION, OPT_TABLE, OPT_ALL, OPT_EXPORT, OPT_GEXF_VERSION,
+        OPT_DYNAMIC, OPT_REPORT
     };
     static const struct option longopts[] = {
-        { "format", required_argument, 0, OPT_FORMAT },
-        { "top", required_argument, 0, OPT_TOP },
+        CLI_TABLE_LONGOPTS,
         { "align", required_argument, 0, OPT_ALIGN },
         { "table", required_argument, 0, OPT_TABLE },
         { "all", no_argument, 0, OPT_ALL },
@@ -529,10 +531,7 @@ int cmd_compare(int argc, char **argv)
         { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
         { "dynamic", optional_argument, 0, OPT_DYNAMIC },
         { "report", required_argument, 0, OPT_REPORT },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice aligns[] = {
         { "auto", VC_ALIGN_AUTO, false }, { "id", VC_ALIGN_ID, false },
@@ -544,33 +543,34 @@ int cmd_compare(int argc, char **argv)
         { "control-points", T_CP, false }, { "unaligned", T_UNALIGNED, false },
         { "all", T_ALL, false },
     };
-    struct cli_compare_view v = { cli_default_format(), 0, false };
-    struct cli_compare_export x = { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 };
-    int opt, align = VC_ALIGN_AUTO, which = T_ALL;
-    const char *report = NULL;
+    struct compare_opts o = { VC_ALIGN_AUTO, T_ALL, false,
+                              { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 }, NULL, NULL,
+                              NULL };
     struct cli_run r;
+    int opt;
 
     cli_run_init(&r, "compare", usage);
     while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
-        switch (opt) {
-        case OPT_FORMAT: r.rc = cli_table_format_option("compare", optarg, &v.fmt); break;
-        case OPT_TOP: r.rc = cli_top_option("compare", optarg, &v.top); break;
-        case OPT_ALIGN: r.rc = CLI_CHOOSE("compare", "--align", optarg, aligns, &align); break;
-        case OPT_TABLE: r.rc = CLI_CHOOSE("compare", "--table", optarg, tables, &which); break;
-        case OPT_ALL: v.all = true; break;
-        case OPT_REPORT: report = optarg; break;
-        default:
-            if (cli_compare_export_option("compare", opt - OPT_EXPORT, optarg, &x) < 0)
-                r.rc = EXIT_USAGE;
-        }
+        if (opt == OPT_ALIGN)
+            r.rc = CLI_CHOOSE("compare", "--align", optarg, aligns, &o.align);
+        else if (opt == OPT_TABLE)
+            r.rc = CLI_CHOOSE("compare", "--table", optarg, tables, &o.which);
+        else if (opt == OPT_ALL)
+            o.all = true;
+        else if (opt == OPT_REPORT)
+            o.report = optarg;
+        else if (cli_compare_export_option("compare", opt - OPT_EXPORT, optarg, &o.x) < 0)
+            r.rc = EXIT_USAGE;
     }
     if (r.rc == EXIT_OK && !r.done && optind + 2 != argc)
         r.rc = cli_usage_error("compare", "two inputs, please: vchain compare A B");
-    else if (r.rc == EXIT_OK && !r.done && x.dynamic && !x.path)
+    else if (r.rc == EXIT_OK && !r.done && o.x.dynamic && !o.x.path)
         r.rc = cli_usage_error("compare", "--dynamic goes with --export OUT.gexf");
-    if (cli_run_open(&r, argc, argv, 2, true))
-        r.rc = compare(&r, align, &v, which, &x, report, argv[optind], argv[optind + 1]);
-    return cli_run_finish(&r);
+    if (r.rc == EXIT_OK && !r.done) {
+        o.a = argv[optind];
+        o.b = argv[optind + 1];
+    }
+    return cli_run_main(&r, argc, argv, 2, true, compare, &o);
 }
 
 /* --export OUT, --gexf-version V, --dynamic[=TA,TB] (which: 0, 1, 2). */

@@ -34,9 +34,7 @@ int cmd_convert(int argc, char **argv)
         { "output", required_argument, 0, 'o' },
         { "format", required_argument, 0, OPT_FORMAT },
         { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_INPUT_LONGOPTS_END,
     };
     static const struct cli_choice formats[] = {
         { "graphml", VC_EXPORT_GRAPHML, false }, { "gexf", VC_EXPORT_GEXF, false },

@@ -104,10 +104,7 @@ int cmd_export(int argc, char **argv)
         { "thickness-by", required_argument, 0, OPT_THICKNESS_BY },
         { "no-viz", no_argument, 0, OPT_NO_VIZ },
         { "no-analysis", no_argument, 0, OPT_NO_ANALYSIS },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice formats[] = {
         { "gexf", VC_EXPORT_GEXF, false }, { "graphml", VC_EXPORT_GRAPHML, false },

@@ -629,11 +629,16 @@ static void explain_empty(const struct vc_analysis *a, const struct rank_opts *o
 }
 
 /* What the options ask for, and never a silent empty table. */
-static int print_rank(const struct cli_chain *ch, struct rank_opts *o, int strict)
+static int print_rank(struct cli_run *r, void *ctx)
 {
+    struct rank_opts *o = ctx;
+    const struct cli_chain *ch = &r->ch[0];
     const struct vc_analysis *a = &ch->a;
     long rows = 0;
     int rc;
+
+    o->fmt = r->fmt;
+    o->top = r->top;
 
     if (o->by == BY_DEFAULT)
         o->by = firm_network(&ch->c) ? BY_SUPPLIER : BY_PROVISION;
@@ -654,8 +659,8 @@ static int print_rank(const struct cli_chain *ch, struct rank_opts *o, int stric
     else
         rc = print_provisions(a, o, NULL, 0, &rows) ? EXIT_DATA : EXIT_OK;
     if (rc == EXIT_OK && rows == 0) {
-        explain_empty(a, o, strict);
-        if (strict)
+        explain_empty(a, o, r->eng.strict);
+        if (r->eng.strict)
             rc = EXIT_DATA;
     }
     return rc;
@@ -663,37 +668,30 @@ static int print_rank(const struct cli_chain *ch, struct rank_opts *o, int stric
 
 int cmd_rank(int argc, char **argv)
 {
-    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_BY, OPT_ALL };
+    enum { OPT_COUNTRY = OPT_FIRST_COMMAND_OPTION, OPT_BY, OPT_ALL };
     static const struct option longopts[] = {
-        { "format", required_argument, 0, OPT_FORMAT },
-        { "top", required_argument, 0, OPT_TOP },
+        CLI_TABLE_LONGOPTS,
         { "country", required_argument, 0, OPT_COUNTRY },
         { "by", required_argument, 0, OPT_BY },
         { "all", no_argument, 0, OPT_ALL },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice by[] = {
         { "provision", BY_PROVISION, false }, { "supplier", BY_SUPPLIER, false },
         { "actor", BY_ACTOR, false }, { "country", BY_COUNTRY, false },
     };
-    struct rank_opts o = { cli_default_format(), 0, 0, NULL, BY_DEFAULT };
+    struct rank_opts o = { FMT_TEXT, 0, 0, NULL, BY_DEFAULT };
     struct cli_run r;
     int opt;
 
     cli_run_init(&r, "rank", usage);
     while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
-        switch (opt) {
-        case OPT_FORMAT: r.rc = cli_table_format_option("rank", optarg, &o.fmt); break;
-        case OPT_TOP: r.rc = cli_top_option("rank", optarg, &o.top); break;
-        case OPT_COUNTRY: o.country = optarg; break;
-        case OPT_ALL: o.all = 1; break;
-        case OPT_BY: r.rc = CLI_CHOOSE("rank", "--by", optarg, by, &o.by); break;
-        }
+        if (opt == OPT_COUNTRY)
+            o.country = optarg;
+        else if (opt == OPT_ALL)
+            o.all = 1;
+        else
+            r.rc = CLI_CHOOSE("rank", "--by", optarg, by, &o.by);
     }
-    if (cli_run_open(&r, argc, argv, 1, true))
-        r.rc = print_rank(&r.ch[0], &o, r.eng.strict);
-    return cli_run_finish(&r);
+    return cli_run_main(&r, argc, argv, 1, true, print_rank, &o);
 }

@@ -124,10 +124,7 @@ int cmd_report(int argc, char **argv)
         { "format", required_argument, 0, OPT_FORMAT },
         { "top", required_argument, 0, OPT_TOP },
         { "country", required_argument, 0, OPT_COUNTRY },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice formats[] = { { "html", 0, false }, { "svg", 1, false } };
     struct vc_report_opts ro = VC_REPORT_OPTS_INIT;
