@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "mem.h"
 #include "vchain/chain.h"
 
 #define UNSET 255
@@ -231,21 +232,9 @@ static enum vc_status alloc_arrays(struct vc_chain *c, size_t n, size_t m)
 
 void vc_chain_release(struct vc_chain *c)
 {
-    free(c->kind);
-    free(c->level);
-    free(c->aggregate);
-    free(c->final);
-    free(c->value);
-    free(c->label);
-    free(c->country);
-    free(c->relation);
-    free(c->share);
-    free(c->weight);
-    free(c->item);
-    free(c->sector);
-    free(c->node_share);
-    free(c->essential);
-    free(c->undirected);
+    VC_FREE_ALL(c->kind, c->level, c->aggregate, c->final, c->value, c->label, c->country,
+                c->relation, c->share, c->weight, c->item, c->sector, c->node_share, c->essential,
+                c->undirected);
     memset(c, 0, sizeof(*c));
 }
 
@@ -844,15 +833,7 @@ static int terminal_items(const struct vc_graph *g, struct vc_chain *c)
         c->final[v] = c->kind[v] == VC_KIND_ITEM && !exits[comp[v]];
     rc = 0;
 out:
-    free(start);
-    free(adj);
-    free(index);
-    free(low);
-    free(comp);
-    free(stack);
-    free(call);
-    free(next);
-    free(exits);
+    VC_FREE_ALL(start, adj, index, low, comp, stack, call, next, exits);
     return rc;
 }
 
