@@ -98,7 +98,7 @@ enum {
     OPT_LEVEL = 1050, OPT_SPARE, OPT_VARIANTS, OPT_THETA_SHARE, OPT_THETA_PAIR,
     OPT_THETA_IMPACT, OPT_THREADS, OPT_MAX_ROUNDS, OPT_EXACT_BETWEENNESS, OPT_THETA_PAIR_MIN,
     OPT_SUPPLIERS, OPT_SHOCK, OPT_TOLERANCE,
-    OPT_TABLE_FORMAT = 1090, OPT_TABLE_TOP,
+    OPT_TABLE_FORMAT = 1090, OPT_TABLE_TOP, OPT_GEXF_VERSION,
     OPT_FIRST_COMMAND_OPTION = 1100 /* commands number their own long options from here */
 };
 
@@ -249,6 +249,8 @@ struct cli_run {
     const char *usage;
     int fmt;                  /* CLI_TABLE_LONGOPTS: --format (FMT_*) */
     long top;                 /* ... and --top N (0: every row) */
+    const char *output;       /* CLI_OUTPUT_LONGOPT: -o OUT, or NULL */
+    enum vc_gexf_version gexf_version; /* CLI_GEXF_LONGOPT: --gexf-version */
     struct cli_input in;
     struct cli_engine eng;
     struct cli_chain ch[2];   /* the inputs (compare reads two) */
@@ -275,6 +277,12 @@ int cli_run_main(struct cli_run *r, int argc, char **argv, int n, bool score,
     { "help", no_argument, 0, 'h' }, CLI_INPUT_LONGOPTS, { 0, 0, 0, 0 }
 #define CLI_ENGINE_LONGOPTS_END \
     { "help", no_argument, 0, 'h' }, CLI_INPUT_LONGOPTS, CLI_ENGINE_LONGOPTS, { 0, 0, 0, 0 }
+
+/* Options of the commands that write a file: -o, --output OUT (give "o:"
+ * in the short options), kept in r.output; --gexf-version 1.2|1.3, kept in
+ * r.gexf_version. */
+#define CLI_OUTPUT_LONGOPT { "output", required_argument, 0, 'o' }
+#define CLI_GEXF_LONGOPT { "gexf-version", required_argument, 0, OPT_GEXF_VERSION }
 
 /* The options of every command that prints tables, kept in r.fmt, r.top:
  *   --format text|tsv|csv|json|md, --top N */

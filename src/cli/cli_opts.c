@@ -397,6 +397,8 @@ void cli_run_init(struct cli_run *r, const char *cmd, const char *usage)
     r->usage = usage;
     r->fmt = cli_default_format();
     r->top = 0;
+    r->output = NULL;
+    r->gexf_version = VC_GEXF_1_2;
     cli_input_init(&r->in);
     cli_engine_init(&r->eng);
     cli_chain_init(&r->ch[0]);
@@ -419,6 +421,10 @@ int cli_run_option(struct cli_run *r, int argc, char **argv, const char *shortop
             r->rc = cli_table_format_option(r->cmd, optarg, &r->fmt);
         } else if (opt == OPT_TABLE_TOP) {
             r->rc = cli_top_option(r->cmd, optarg, &r->top);
+        } else if (opt == OPT_GEXF_VERSION) {
+            r->rc = cli_gexf_version_option(r->cmd, optarg, &r->gexf_version);
+        } else if (opt == 'o') {
+            r->output = optarg;
         } else if (opt == '?' || opt == ':' || (opt >= OPT_MAP && opt < OPT_FIRST_COMMAND_OPTION)) {
             r->rc = shared_option(&r->in, &r->eng, r->cmd, opt, optarg);
         } else {

@@ -82,16 +82,13 @@ static bool limit(const struct cli_compare_view *v, size_t rows)
 static void provisions_table(const struct vc_comparison *c, const struct cli_compare_view *v,
                              struct cli_table *t)
 {
-    cli_table_col(t, "item", CLI_COL_TEXT);
-    cli_table_col(t, "actor", CLI_COL_TEXT);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "level", CLI_COL_TEXT);
-    cli_table_col(t, "status", CLI_COL_TEXT);
-    cli_table_col(t, "share_a", CLI_COL_NUM);
-    cli_table_col(t, "share_b", CLI_COL_NUM);
-    cli_table_col(t, "d_share", CLI_COL_NUM);
-    cli_table_col(t, "estimated", CLI_COL_BOOL);
-    cli_table_col(t, "cp_status", CLI_COL_TEXT);
+    static const struct cli_col cols[] = {
+        { "item", CLI_COL_TEXT }, { "actor", CLI_COL_TEXT }, { "country", CLI_COL_TEXT },
+        { "level", CLI_COL_TEXT }, { "status", CLI_COL_TEXT }, { "share_a", CLI_COL_NUM },
+        { "share_b", CLI_COL_NUM }, { "d_share", CLI_COL_NUM }, { "estimated", CLI_COL_BOOL },
+        { "cp_status", CLI_COL_TEXT },
+    };
+    CLI_TABLE_COLS(t, cols);
     for (size_t j = 0; j < c->n_provisions && !limit(v, t->n_rows); j++) {
         const struct vc_cmp_provision *p = &c->provisions[j];
         const struct vc_analysis *an;
@@ -124,21 +121,15 @@ static bool node_changed(const struct vc_cmp_node *e)
 static void items_table(const struct vc_comparison *c, const struct cli_compare_view *v,
                         struct cli_table *t)
 {
-    cli_table_col(t, "item", CLI_COL_TEXT);
-    cli_table_col(t, "status", CLI_COL_TEXT);
-    cli_table_col(t, "hhi_a", CLI_COL_NUM);
-    cli_table_col(t, "hhi_b", CLI_COL_NUM);
-    cli_table_col(t, "d_hhi", CLI_COL_NUM);
-    cli_table_col(t, "top_share_a", CLI_COL_NUM);
-    cli_table_col(t, "top_share_b", CLI_COL_NUM);
-    cli_table_col(t, "providers_a", CLI_COL_INT);
-    cli_table_col(t, "providers_b", CLI_COL_INT);
-    cli_table_col(t, "entered", CLI_COL_INT);
-    cli_table_col(t, "left", CLI_COL_INT);
-    cli_table_col(t, "impact_a", CLI_COL_NUM);
-    cli_table_col(t, "impact_b", CLI_COL_NUM);
-    cli_table_col(t, "cp_gained", CLI_COL_INT);
-    cli_table_col(t, "cp_lost", CLI_COL_INT);
+    static const struct cli_col cols[] = {
+        { "item", CLI_COL_TEXT }, { "status", CLI_COL_TEXT }, { "hhi_a", CLI_COL_NUM },
+        { "hhi_b", CLI_COL_NUM }, { "d_hhi", CLI_COL_NUM }, { "top_share_a", CLI_COL_NUM },
+        { "top_share_b", CLI_COL_NUM }, { "providers_a", CLI_COL_INT },
+        { "providers_b", CLI_COL_INT }, { "entered", CLI_COL_INT }, { "left", CLI_COL_INT },
+        { "impact_a", CLI_COL_NUM }, { "impact_b", CLI_COL_NUM }, { "cp_gained", CLI_COL_INT },
+        { "cp_lost", CLI_COL_INT },
+    };
+    CLI_TABLE_COLS(t, cols);
     for (size_t j = 0; j < c->n_items && !limit(v, t->n_rows); j++) {
         const struct vc_cmp_node *e = &c->items[j];
         if (!v->all && !node_changed(e))
@@ -168,21 +159,36 @@ static void items_table(const struct vc_comparison *c, const struct cli_compare_
     }
 }
 
+/* What the actors and countries tables share: the holder's impact and the
+ * control points it holds, in A and in B. */
+static void holder_columns(struct cli_table *t)
+{
+    static const char *const nums[] = { "impact_a", "impact_b", "d_impact" };
+    static const char *const counts[] = { "cp_a", "cp_b", "cp_gained", "cp_lost", "cp_kept" };
+    cli_table_col(t, "status", CLI_COL_TEXT);
+    for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
+        cli_table_col(t, nums[i], CLI_COL_NUM);
+    for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++)
+        cli_table_col(t, counts[i], CLI_COL_INT);
+}
+
+static void holder_cells(struct cli_table *t, enum vc_change status, const double impact[3],
+                         const size_t cp[5])
+{
+    cli_table_text(t, vc_change_name(status));
+    for (int i = 0; i < 3; i++)
+        cli_table_num(t, impact[i]);
+    for (int i = 0; i < 5; i++)
+        cli_table_int(t, (long long)cp[i]);
+}
+
 static void actors_table(const struct vc_comparison *c, const struct cli_compare_view *v,
                          struct cli_table *t)
 {
     cli_table_col(t, "actor", CLI_COL_TEXT);
     cli_table_col(t, "country", CLI_COL_TEXT);
     cli_table_col(t, "level", CLI_COL_TEXT);
-    cli_table_col(t, "status", CLI_COL_TEXT);
-    cli_table_col(t, "impact_a", CLI_COL_NUM);
-    cli_table_col(t, "impact_b", CLI_COL_NUM);
-    cli_table_col(t, "d_impact", CLI_COL_NUM);
-    cli_table_col(t, "cp_a", CLI_COL_INT);
-    cli_table_col(t, "cp_b", CLI_COL_INT);
-    cli_table_col(t, "cp_gained", CLI_COL_INT);
-    cli_table_col(t, "cp_lost", CLI_COL_INT);
-    cli_table_col(t, "cp_kept", CLI_COL_INT);
+    holder_columns(t);
     for (size_t j = 0; j < c->n_actors && !limit(v, t->n_rows); j++) {
         const struct vc_cmp_node *e = &c->actors[j];
         const struct vc_chain *ch = e->b != UINT32_MAX ? c->b->chain : c->a->chain;
@@ -193,15 +199,9 @@ static void actors_table(const struct vc_comparison *c, const struct cli_compare
         cli_table_text(t, ch->label[node]);
         cli_table_text(t, ch->country[node]);
         cli_table_text(t, vc_level_name((enum vc_level)ch->level[node]));
-        cli_table_text(t, vc_change_name(e->status));
-        cli_table_num(t, e->impact_a);
-        cli_table_num(t, e->impact_b);
-        cli_table_num(t, e->d_impact);
-        cli_table_int(t, (long long)e->cp_a);
-        cli_table_int(t, (long long)e->cp_b);
-        cli_table_int(t, (long long)e->cp_gained);
-        cli_table_int(t, (long long)e->cp_lost);
-        cli_table_int(t, (long long)e->cp_kept);
+        holder_cells(t, e->status, (const double[3]){ e->impact_a, e->impact_b, e->d_impact },
+                     (const size_t[5]){ e->cp_a, e->cp_b, e->cp_gained, e->cp_lost,
+                                        e->cp_kept });
     }
 }
 
@@ -210,15 +210,7 @@ static void countries_table(const struct vc_comparison *c, const struct cli_comp
 {
     cli_table_col(t, "country", CLI_COL_TEXT);
     cli_table_col(t, "name", CLI_COL_TEXT);
-    cli_table_col(t, "status", CLI_COL_TEXT);
-    cli_table_col(t, "impact_a", CLI_COL_NUM);
-    cli_table_col(t, "impact_b", CLI_COL_NUM);
-    cli_table_col(t, "d_impact", CLI_COL_NUM);
-    cli_table_col(t, "cp_a", CLI_COL_INT);
-    cli_table_col(t, "cp_b", CLI_COL_INT);
-    cli_table_col(t, "cp_gained", CLI_COL_INT);
-    cli_table_col(t, "cp_lost", CLI_COL_INT);
-    cli_table_col(t, "cp_kept", CLI_COL_INT);
+    holder_columns(t);
     for (size_t j = 0; j < c->n_countries && !limit(v, t->n_rows); j++) {
         const struct vc_cmp_country *k = &c->countries[j];
         if (!v->all && k->status == VC_CHANGE_SAME && !k->cp_gained && !k->cp_lost)
@@ -226,15 +218,9 @@ static void countries_table(const struct vc_comparison *c, const struct cli_comp
         cli_table_row(t);
         cli_table_text(t, k->code);
         cli_table_text(t, vc_country_name(k->code));
-        cli_table_text(t, vc_change_name(k->status));
-        cli_table_num(t, k->impact_a);
-        cli_table_num(t, k->impact_b);
-        cli_table_num(t, k->d_impact);
-        cli_table_int(t, (long long)k->cp_a);
-        cli_table_int(t, (long long)k->cp_b);
-        cli_table_int(t, (long long)k->cp_gained);
-        cli_table_int(t, (long long)k->cp_lost);
-        cli_table_int(t, (long long)k->cp_kept);
+        holder_cells(t, k->status, (const double[3]){ k->impact_a, k->impact_b, k->d_impact },
+                     (const size_t[5]){ k->cp_a, k->cp_b, k->cp_gained, k->cp_lost,
+                                        k->cp_kept });
     }
 }
 
@@ -242,15 +228,12 @@ void cli_compare_cp_table(const struct vc_comparison *c, const struct cli_compar
                           struct cli_table *t)
 {
     static const enum vc_cp_change order[] = { VC_CP_GAINED, VC_CP_LOST, VC_CP_KEPT };
-    cli_table_col(t, "cp_status", CLI_COL_TEXT);
-    cli_table_col(t, "actor", CLI_COL_TEXT);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "item", CLI_COL_TEXT);
-    cli_table_col(t, "share_a", CLI_COL_NUM);
-    cli_table_col(t, "share_b", CLI_COL_NUM);
-    cli_table_col(t, "impact_a", CLI_COL_NUM);
-    cli_table_col(t, "impact_b", CLI_COL_NUM);
-    cli_table_col(t, "persistence", CLI_COL_TEXT);
+    static const struct cli_col cols[] = {
+        { "cp_status", CLI_COL_TEXT }, { "actor", CLI_COL_TEXT }, { "country", CLI_COL_TEXT },
+        { "item", CLI_COL_TEXT }, { "share_a", CLI_COL_NUM }, { "share_b", CLI_COL_NUM },
+        { "impact_a", CLI_COL_NUM }, { "impact_b", CLI_COL_NUM }, { "persistence", CLI_COL_TEXT },
+    };
+    CLI_TABLE_COLS(t, cols);
     for (size_t o = 0; o < 3; o++) {
         for (size_t j = 0; j < c->n_provisions && !limit(v, t->n_rows); j++) {
             const struct vc_cmp_provision *p = &c->provisions[j];
@@ -306,11 +289,11 @@ static void unaligned_table(const struct vc_comparison *c, const struct cli_comp
                             struct cli_table *t)
 {
     const struct vc_alignment *al = &c->align;
-    cli_table_col(t, "side", CLI_COL_TEXT);
-    cli_table_col(t, "id", CLI_COL_TEXT);
-    cli_table_col(t, "label", CLI_COL_TEXT);
-    cli_table_col(t, "kind", CLI_COL_TEXT);
-    cli_table_col(t, "why", CLI_COL_TEXT);
+    static const struct cli_col cols[] = {
+        { "side", CLI_COL_TEXT }, { "id", CLI_COL_TEXT }, { "label", CLI_COL_TEXT },
+        { "kind", CLI_COL_TEXT }, { "why", CLI_COL_TEXT },
+    };
+    CLI_TABLE_COLS(t, cols);
     for (int side = 0; side < 2; side++) {
         const struct vc_chain *ch = side ? c->b->chain : c->a->chain;
         const uint32_t *map = side ? al->b_to_a : al->a_to_b;
@@ -519,8 +502,8 @@ static int compare(struct cli_run *r, void *ctx)
 int cmd_compare(int argc, char **argv)
 {
     enum {
-        OPT_ALIGN = OPT_FIRST_COMMAND_OPTION, OPT_TABLE, OPT_ALL, OPT_EXPORT, OPT_GEXF_VERSION,
-        OPT_DYNAMIC, OPT_REPORT
+        OPT_ALIGN = OPT_FIRST_COMMAND_OPTION, OPT_TABLE, OPT_ALL, OPT_REPORT, OPT_EXPORT,
+        OPT_DYNAMIC
     };
     static const struct option longopts[] = {
         CLI_TABLE_LONGOPTS,
@@ -528,7 +511,7 @@ int cmd_compare(int argc, char **argv)
         { "table", required_argument, 0, OPT_TABLE },
         { "all", no_argument, 0, OPT_ALL },
         { "export", required_argument, 0, OPT_EXPORT },
-        { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
+        CLI_GEXF_LONGOPT,
         { "dynamic", optional_argument, 0, OPT_DYNAMIC },
         { "report", required_argument, 0, OPT_REPORT },
         CLI_ENGINE_LONGOPTS_END,
@@ -562,6 +545,7 @@ int cmd_compare(int argc, char **argv)
         else if (cli_compare_export_option("compare", opt - OPT_EXPORT, optarg, &o.x) < 0)
             r.rc = EXIT_USAGE;
     }
+    o.x.version = r.gexf_version;
     if (r.rc == EXIT_OK && !r.done && optind + 2 != argc)
         r.rc = cli_usage_error("compare", "two inputs, please: vchain compare A B");
     else if (r.rc == EXIT_OK && !r.done && o.x.dynamic && !o.x.path)
@@ -573,7 +557,7 @@ int cmd_compare(int argc, char **argv)
     return cli_run_main(&r, argc, argv, 2, true, compare, &o);
 }
 
-/* --export OUT, --gexf-version V, --dynamic[=TA,TB] (which: 0, 1, 2). */
+/* --export OUT, --dynamic[=TA,TB] (which: 0, 1). */
 int cli_compare_export_option(const char *cmd, int which, const char *arg,
                               struct cli_compare_export *x)
 {
@@ -581,8 +565,6 @@ int cli_compare_export_option(const char *cmd, int which, const char *arg,
     case 0:
         x->path = arg;
         return 1;
-    case 1:
-        return cli_gexf_version_option(cmd, arg, &x->version) == EXIT_OK ? 1 : -1;
     default:
         x->dynamic = true;
         if (arg && parse_times(arg, &x->time_a, &x->time_b) != 0)

@@ -102,11 +102,11 @@ static int pairs_table(const struct vc_deps *d, long top, struct cli_table *t)
         }
     }
     qsort(p, n, sizeof(*p), by_leverage);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "over", CLI_COL_TEXT);
-    cli_table_col(t, "leverage", CLI_COL_NUM);
-    cli_table_col(t, "loss_of_over", CLI_COL_NUM);
-    cli_table_col(t, "loss_of_country", CLI_COL_NUM);
+    static const struct cli_col cols[] = {
+        { "country", CLI_COL_TEXT }, { "over", CLI_COL_TEXT }, { "leverage", CLI_COL_NUM },
+        { "loss_of_over", CLI_COL_NUM }, { "loss_of_country", CLI_COL_NUM },
+    };
+    CLI_TABLE_COLS(t, cols);
     for (size_t j = 0; j < n && (!top || (long)j < top); j++) {
         cli_table_row(t);
         cli_table_text(t, d->codes[p[j].holder]);
@@ -308,13 +308,13 @@ static bool names_a_country(const char *list)
 
 int cmd_deps(int argc, char **argv)
 {
-    enum { OPT_TABLE = OPT_FIRST_COMMAND_OPTION, OPT_COUNTRIES, OPT_EXPORT, OPT_GEXF_VERSION };
+    enum { OPT_TABLE = OPT_FIRST_COMMAND_OPTION, OPT_COUNTRIES, OPT_EXPORT };
     static const struct option longopts[] = {
         CLI_TABLE_LONGOPTS,
         { "table", required_argument, 0, OPT_TABLE },
         { "countries", required_argument, 0, OPT_COUNTRIES },
         { "export", required_argument, 0, OPT_EXPORT },
-        { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
+        CLI_GEXF_LONGOPT,
         CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice tables[] = {
@@ -331,11 +331,10 @@ int cmd_deps(int argc, char **argv)
             r.rc = CLI_CHOOSE("deps", "--table", optarg, tables, &o.which);
         else if (opt == OPT_COUNTRIES)
             o.list = optarg;
-        else if (opt == OPT_EXPORT)
-            o.out = optarg;
         else
-            r.rc = cli_gexf_version_option("deps", optarg, &o.version);
+            o.out = optarg;
     }
+    o.version = r.gexf_version;
     if (cli_run_args(&r, argc, 1) && o.list && !names_a_country(o.list))
         r.rc = cli_usage_error("deps", "--countries names no country");
     return cli_run_main(&r, argc, argv, 1, false, deps, &o);

@@ -170,20 +170,14 @@ static int print_provisions(const struct vc_analysis *a, const struct rank_opts 
 
 static void firm_columns(struct cli_table *t)
 {
-    cli_table_col(t, "rank", CLI_COL_INT);
-    cli_table_col(t, "actor", CLI_COL_TEXT);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "sector", CLI_COL_TEXT);
-    cli_table_col(t, "customers", CLI_COL_INT);
-    cli_table_col(t, "dependents", CLI_COL_INT);
-    cli_table_col(t, "top_customer", CLI_COL_TEXT);
-    cli_table_col(t, "top_group", CLI_COL_TEXT);
-    cli_table_col(t, "top_share", CLI_COL_NUM);
-    cli_table_col(t, "market_share", CLI_COL_NUM);
-    cli_table_col(t, "impact", CLI_COL_NUM);
-    cli_table_col(t, "stops", CLI_COL_INT);
-    cli_table_col(t, "control_point", CLI_COL_BOOL);
-    cli_table_col(t, "reason", CLI_COL_TEXT);
+    static const struct cli_col cols[] = {
+        { "rank", CLI_COL_INT }, { "actor", CLI_COL_TEXT }, { "country", CLI_COL_TEXT },
+        { "sector", CLI_COL_TEXT }, { "customers", CLI_COL_INT }, { "dependents", CLI_COL_INT },
+        { "top_customer", CLI_COL_TEXT }, { "top_group", CLI_COL_TEXT },
+        { "top_share", CLI_COL_NUM }, { "market_share", CLI_COL_NUM }, { "impact", CLI_COL_NUM },
+        { "stops", CLI_COL_INT }, { "control_point", CLI_COL_BOOL }, { "reason", CLI_COL_TEXT },
+    };
+    CLI_TABLE_COLS(t, cols);
 }
 
 static void firm_row(struct cli_table *t, const struct vc_analysis *a,
@@ -305,16 +299,13 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
         }
     qsort_r(h, n, sizeof(*h), by_impact, (void *)a);
     cli_table_init(&t);
-    cli_table_col(&t, "rank", CLI_COL_INT);
-    cli_table_col(&t, "actor", CLI_COL_TEXT);
-    cli_table_col(&t, "country", CLI_COL_TEXT);
-    cli_table_col(&t, "level", CLI_COL_TEXT);
-    cli_table_col(&t, "control_points", CLI_COL_INT);
-    cli_table_col(&t, "impact", CLI_COL_NUM);
-    cli_table_col(&t, "impact_estimated", CLI_COL_BOOL);
-    cli_table_col(&t, "spof_finals", CLI_COL_INT);
-    cli_table_col(&t, "top_item", CLI_COL_TEXT);
-    cli_table_col(&t, "top_share", CLI_COL_NUM);
+    static const struct cli_col cols[] = {
+        { "rank", CLI_COL_INT }, { "actor", CLI_COL_TEXT }, { "country", CLI_COL_TEXT },
+        { "level", CLI_COL_TEXT }, { "control_points", CLI_COL_INT }, { "impact", CLI_COL_NUM },
+        { "impact_estimated", CLI_COL_BOOL }, { "spof_finals", CLI_COL_INT },
+        { "top_item", CLI_COL_TEXT }, { "top_share", CLI_COL_NUM },
+    };
+    CLI_TABLE_COLS(&t, cols);
     for (size_t j = 0; j < n; j++) {
         const struct vc_firm_score *f = vc_analysis_firm(a, h[j].actor);
         if (o->country && !in_country(c, h[j].actor, o->country))
@@ -358,13 +349,12 @@ static int print_countries(const struct vc_analysis *a, const struct rank_opts *
     int rc;
 
     cli_table_init(&t);
-    cli_table_col(&t, "rank", CLI_COL_INT);
-    cli_table_col(&t, "country", CLI_COL_TEXT);
-    cli_table_col(&t, "name", CLI_COL_TEXT);
-    cli_table_col(&t, "actors", CLI_COL_INT);
-    cli_table_col(&t, "control_points", CLI_COL_INT);
-    cli_table_col(&t, "impact", CLI_COL_NUM);
-    cli_table_col(&t, "impact_estimated", CLI_COL_BOOL);
+    static const struct cli_col cols[] = {
+        { "rank", CLI_COL_INT }, { "country", CLI_COL_TEXT }, { "name", CLI_COL_TEXT },
+        { "actors", CLI_COL_INT }, { "control_points", CLI_COL_INT }, { "impact", CLI_COL_NUM },
+        { "impact_estimated", CLI_COL_BOOL },
+    };
+    CLI_TABLE_COLS(&t, cols);
     for (size_t j = 0; j < a->n_countries; j++) {
         const struct vc_country_score *s = &a->countries[j];
         if (o->top && (long)j >= o->top)
@@ -521,13 +511,12 @@ static int print_centrality(const struct vc_analysis *a, const struct rank_opts 
             n[k++] = (struct central){ (uint32_t)v, a };
     qsort(n, k, sizeof(*n), by_centrality);
     cli_table_init(&t);
-    cli_table_col(&t, "rank", CLI_COL_INT);
-    cli_table_col(&t, "node", CLI_COL_TEXT);
-    cli_table_col(&t, "country", CLI_COL_TEXT);
-    cli_table_col(&t, "degree", CLI_COL_INT);
-    cli_table_col(&t, "strength", CLI_COL_NUM);
-    cli_table_col(&t, "betweenness", CLI_COL_NUM);
-    cli_table_col(&t, "pagerank", CLI_COL_NUM);
+    static const struct cli_col cols[] = {
+        { "rank", CLI_COL_INT }, { "node", CLI_COL_TEXT }, { "country", CLI_COL_TEXT },
+        { "degree", CLI_COL_INT }, { "strength", CLI_COL_NUM }, { "betweenness", CLI_COL_NUM },
+        { "pagerank", CLI_COL_NUM },
+    };
+    CLI_TABLE_COLS(&t, cols);
     for (size_t j = 0; j < k && !(o->top && (long)j >= o->top); j++) {
         uint32_t v = n[j].v;
         cli_table_row(&t);

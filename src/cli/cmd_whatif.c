@@ -53,7 +53,7 @@ enum table { T_ALL, T_ITEMS, T_CRITICAL, T_CP };
 
 enum {
     OPT_TABLE = OPT_FIRST_COMMAND_OPTION, OPT_REMOVE_ACTOR, OPT_REMOVE_COUNTRY, OPT_CAP_STEP,
-    OPT_SPARE_STEP, OPT_SCENARIO_FILE, OPT_EXPORT, OPT_GEXF_VERSION, OPT_DYNAMIC
+    OPT_SPARE_STEP, OPT_SCENARIO_FILE, OPT_EXPORT, OPT_DYNAMIC
 };
 
 struct view {
@@ -183,14 +183,13 @@ static void critical_table(const struct vc_whatif *w, const struct view *v, stru
     const struct vc_chain *cb = w->after.chain;
     char why[512];
 
-    cli_table_col(t, "node", CLI_COL_TEXT);
-    cli_table_col(t, "id", CLI_COL_TEXT);
-    cli_table_col(t, "kind", CLI_COL_TEXT);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "control_point", CLI_COL_BOOL);
-    cli_table_col(t, "spof_finals_before", CLI_COL_INT);
-    cli_table_col(t, "spof_finals_after", CLI_COL_INT);
-    cli_table_col(t, "why", CLI_COL_TEXT);
+    static const struct cli_col cols[] = {
+        { "node", CLI_COL_TEXT }, { "id", CLI_COL_TEXT }, { "kind", CLI_COL_TEXT },
+        { "country", CLI_COL_TEXT }, { "control_point", CLI_COL_BOOL },
+        { "spof_finals_before", CLI_COL_INT }, { "spof_finals_after", CLI_COL_INT },
+        { "why", CLI_COL_TEXT },
+    };
+    CLI_TABLE_COLS(t, cols);
     /* actors first, then items, each in the order of the graph */
     for (int kind = VC_KIND_ACTOR; kind <= VC_KIND_ITEM; kind++) {
         for (uint32_t b = 0; b < cb->n_nodes && !limit(v, t->n_rows); b++) {
@@ -391,7 +390,7 @@ int cmd_whatif(int argc, char **argv)
         { "spare", required_argument, 0, OPT_SPARE_STEP }, /* before the engine's --spare */
         { "scenario", required_argument, 0, OPT_SCENARIO_FILE },
         { "export", required_argument, 0, OPT_EXPORT },
-        { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
+        CLI_GEXF_LONGOPT,
         { "dynamic", optional_argument, 0, OPT_DYNAMIC },
         CLI_ENGINE_LONGOPTS_END,
     };
@@ -414,6 +413,7 @@ int cmd_whatif(int argc, char **argv)
         else
             r.rc = add_step(&o.s, opt, optarg);
     }
+    o.x.version = r.gexf_version;
     if (cli_run_args(&r, argc, 1) && !o.s.n)
         r.rc = cli_usage_error("whatif", "no scenario: give --remove, --remove-country, --cap, "
                                "--spare or --scenario");
