@@ -34,7 +34,8 @@ static const char usage[] =
     "                        csv, json or md\n"
     "  --export OUT          the country graph: countries as nodes, an edge B -> A\n"
     "                        weighted M[A][B] (B feeds A); format from OUT's\n"
-    "                        extension (.gexf .graphml .json .csv), else GEXF\n"
+    "                        extension (.gexf .graphml .json .csv), as for\n"
+    "                        'vchain export'\n"
     "  --gexf-version V      1.2 (default) or 1.3\n"
     "  -h, --help            this help\n"
     "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
@@ -122,16 +123,13 @@ static int pairs_table(const struct vc_deps *d, long top, struct cli_table *t)
 /* ---- the country graph ---- */
 
 static int write_graph(const struct vc_deps *d, const size_t *cps, const char *path,
-                       enum vc_gexf_version version)
+                       enum vc_export_format fmt, enum vc_gexf_version version)
 {
     struct vc_graph g;
     struct vc_error err = VC_ERROR_INIT;
     struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
-    enum vc_export_format fmt = vc_export_format_from_path(path);
     int rc = EXIT_OK;
 
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = VC_EXPORT_GEXF;
     eo.gexf_version = version;
     eo.color_by = VC_COLOR_KEEP;
     eo.size_by = "hold";
@@ -241,6 +239,7 @@ struct deps_opts {
     const char *list;               /* --countries, or NULL */
     int which;                      /* --table: T_* */
     const char *out;                /* --export, or NULL */
+    int gfmt;                       /* its format (enum vc_export_format) */
     enum vc_gexf_version version;
 };
 
@@ -288,7 +287,7 @@ static int deps(struct cli_run *r, void *ctx)
         rc = print_tables(&d, o->which, r->fmt, r->top, list != NULL,
                           ch->c.n_items == 0);
         if (rc == EXIT_OK && o->out)
-            rc = write_graph(&d, cps, o->out, o->version);
+            rc = write_graph(&d, cps, o->out, (enum vc_export_format)o->gfmt, o->version);
         vc_deps_release(&d);
     }
     free(buf);
@@ -321,7 +320,7 @@ int cmd_deps(int argc, char **argv)
         { "matrix", T_MATRIX, false }, { "leverage", T_LEVERAGE, false },
         { "pairs", T_PAIRS, false }, { "all", T_ALL, false },
     };
-    struct deps_opts o = { NULL, T_ALL, NULL, VC_GEXF_1_2 };
+    struct deps_opts o = { NULL, T_ALL, NULL, VC_EXPORT_AUTO, VC_GEXF_1_2 };
     struct cli_run r;
     int opt;
 
@@ -337,5 +336,7 @@ int cmd_deps(int argc, char **argv)
     o.version = r.gexf_version;
     if (cli_run_args(&r, argc, 1) && o.list && !names_a_country(o.list))
         r.rc = cli_usage_error("deps", "--countries names no country");
+    if (r.rc == EXIT_OK && !r.done && o.out)
+        r.rc = cli_output_format("deps", o.out, &o.gfmt);
     return cli_run_main(&r, argc, argv, 1, false, deps, &o);
 }
