@@ -84,15 +84,31 @@ static int print_items(struct cli_run *r, void *ctx)
     }
     qsort(rows, n, sizeof(*rows), by_hhi);
     cli_table_init(&t);
-    static const struct cli_col cols[] = {
-        { "item", CLI_COL_TEXT }, { "label", CLI_COL_TEXT }, { "level", CLI_COL_TEXT },
-        { "providers", CLI_COL_INT }, { "providers_unknown", CLI_COL_INT },
-        { "coverage", CLI_COL_NUM }, { "hhi", CLI_COL_NUM }, { "hhi_upper", CLI_COL_NUM },
-        { "top_share", CLI_COL_NUM }, { "n_eff", CLI_COL_NUM }, { "n_eff_upper", CLI_COL_NUM },
-        { "providers_75", CLI_COL_INT }, { "impact", CLI_COL_NUM }, { "spof_finals", CLI_COL_INT },
-        { "final", CLI_COL_BOOL },
-    };
-    CLI_TABLE_COLS(&t, cols);
+    cli_table_col(&t, "item", CLI_COL_TEXT);
+    cli_table_drop(&t, 3);
+    cli_table_col(&t, "label", CLI_COL_TEXT);
+    cli_table_col(&t, "level", CLI_COL_TEXT);
+    cli_table_drop(&t, 4);
+    cli_table_col(&t, "providers", CLI_COL_INT);
+    cli_table_col(&t, "providers_unknown", CLI_COL_INT);
+    cli_table_drop(&t, 9);
+    cli_table_col(&t, "coverage", CLI_COL_NUM);
+    cli_table_drop(&t, 5);
+    cli_table_col(&t, "hhi", CLI_COL_NUM);
+    cli_table_col(&t, "hhi_upper", CLI_COL_NUM);
+    cli_table_drop(&t, 8);
+    cli_table_col(&t, "top_share", CLI_COL_NUM);
+    cli_table_col(&t, "n_eff", CLI_COL_NUM);
+    cli_table_drop(&t, 2);
+    cli_table_col(&t, "n_eff_upper", CLI_COL_NUM);
+    cli_table_drop(&t, 7);
+    cli_table_col(&t, "providers_75", CLI_COL_INT);
+    cli_table_drop(&t, 6);
+    cli_table_col(&t, "impact", CLI_COL_NUM);
+    cli_table_col(&t, "spof_finals", CLI_COL_INT);
+    cli_table_drop(&t, 1);
+    cli_table_col(&t, "final", CLI_COL_BOOL);
+    cli_table_drop(&t, 1);
     for (size_t j = 0; j < n && (!top || (long)j < top); j++) {
         const struct vc_concentration *q = &rows[j].conc;
         uint32_t v = rows[j].item;
