@@ -20,6 +20,7 @@
 #include "vchain/compare.h"
 #include "vchain/whatif.h"
 #include "vchain/deps.h"
+#include "vchain/spread.h"
 #include "vchain/report.h"
 #include "vchain/summary.h"
 #include "vchain/textout.h"

@@ -41,8 +41,19 @@ void cli_report_params(const struct vc_engine_opts *o, char *buf, size_t size);
 struct cli_global {
     int quiet;   /* -q: no warnings */
     int verbose; /* -v: more detail in messages */
+    int no_tty;  /* never treat stdout or stderr as a terminal (an MPI build: mpirun
+                    makes every process's output look like one) */
 };
 extern struct cli_global cli;
+
+/*
+ * The processes of one run (cli_solo.c: just this one; src/mpi/cli_mpi.c in
+ * an MPI build, docs/scale.md).  main() calls cli_job_start() before
+ * anything else and exits with what cli_job_finish() returns for its exit
+ * status (the status every process of a parallel job agrees on).
+ */
+void cli_job_start(int *argc, char ***argv);
+int cli_job_finish(int rc);
 
 /*
  * Memory bound (cli_limits.c).  cli_parse_size() reads 512M, 4G, 100k,

@@ -102,7 +102,7 @@ void cli_table_none(struct cli_table *t)
 
 int cli_default_format(void)
 {
-    return isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_TSV;
+    return !cli.no_tty && isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_TSV;
 }
 
 /* Display width of UTF-8 text: one per code point (good enough for names). */

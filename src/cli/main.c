@@ -74,7 +74,7 @@ static const struct command *find(const char *name)
     return NULL;
 }
 
-int main(int argc, char **argv)
+static int run_command(int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "quiet", no_argument, 0, 'q' },
@@ -134,4 +134,10 @@ int main(int argc, char **argv)
     optind = 0; /* glibc: 0 makes getopt_long start afresh for the command */
     rc = cmd->run(argc, argv);
     return finish(rc);
+}
+
+int main(int argc, char **argv)
+{
+    cli_job_start(&argc, &argv);
+    return cli_job_finish(run_command(argc, argv));
 }

@@ -1,6 +1,6 @@
 # The layers of docs/internals.md and their one-way arrows, checked on the
 # sources and on the built objects:
-#   core <- import <- engine <- report      core <- export      library <- cli
+#   core <- import <- engine <- report      core <- export      library <- cli, mpi
 # (each uses only what is left of it; the report reads the engine's result
 # types but calls no engine function; the exporters never see the engine;
 # the program includes only include/vchain/*.h and calls only what the
@@ -23,6 +23,8 @@ includes engine "(export|report|cli)/.*|vchain/(export|report|vchain)\.h"
 includes export "(import|engine|report|cli)/.*|vchain/(import|report|vchain)\.h|$ENGINE_H"
 includes report "(import|engine|export|cli)/.*|vchain/(import|export|layout|whatif|vchain)\.h"
 includes cli "(core|import|engine|export|report)/.*"
+# the MPI build's part of the program (src/mpi) is held to the program's rule
+includes mpi "(core|import|engine|export|report)/.*"
 
 # calls: LAYER FORBIDDEN-LAYER...: no object of LAYER refers to a symbol
 # an object of a forbidden layer defines

@@ -1,0 +1,296 @@
+/*
+ * cli_mpi.c - the vchain program as one process of an MPI job: start-up,
+ * who writes, failures, and the one exit status (make MPI=1 only; the
+ * default build links cli_solo.c instead).  mpi_job.h has the design.
+ *
+ * Failures.  A process that fails says so on ctl: any but process 0 sends
+ * the message it would have printed to process 0; process 0 sends "stop"
+ * to all others.  Every wait watches ctl (cli_mpi_wait), so a process
+ * waiting in an extraction loop for one that has failed ends the job with
+ * MPI_Abort: process 0 first prints the message it received.  Processes
+ * that reach the end (all of them when the failure is the input's, which
+ * every process meets alike) exchange their exit statuses instead: every
+ * process exits with process 0's status, or else with the failure of the
+ * lowest-numbered process, whose message process 0 prints.  So one message,
+ * and no process left waiting.
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "vchain/spread.h"
+#include "mpi_job.h"
+
+struct cli_mpi cli_mpi;
+
+#define MESSAGE_MAX 4096
+
+static FILE *kept;        /* where a process other than 0 writes its messages */
+static char **notices;    /* process 0: a failure message per process, when heard */
+static bool stopped;      /* process 0's "stop" was received */
+
+/* What every process reports at the end. */
+struct outcome {
+    int rc;
+    int pad;
+    unsigned long long tasks, bytes_sent, bytes_received, peak;
+    double busy;
+};
+
+/* The failure message probe found (NULL when out of memory: it is still
+ * received, so that its sender can finish). */
+static char *receive_notice(const MPI_Status *probe)
+{
+    static char spare[MESSAGE_MAX];
+    int len = 0;
+    char *text;
+    MPI_Get_count(probe, MPI_CHAR, &len);
+    text = malloc((size_t)len + 1);
+    MPI_Recv(text ? text : spare, text ? len : (len < MESSAGE_MAX ? len : MESSAGE_MAX), MPI_CHAR,
+             probe->MPI_SOURCE, CLI_MPI_TAG_FAIL, cli_mpi.ctl, MPI_STATUS_IGNORE);
+    if (text)
+        text[len] = '\0';
+    return text;
+}
+
+void cli_mpi_watch(void)
+{
+    MPI_Status s;
+    int flag = 0;
+
+    if (cli_mpi.rank == 0) {
+        MPI_Iprobe(MPI_ANY_SOURCE, CLI_MPI_TAG_FAIL, cli_mpi.ctl, &flag, &s);
+        if (!flag)
+            return;
+        char *text = receive_notice(&s);
+        if (cli_mpi.exiting) {
+            free(notices[s.MPI_SOURCE]);
+            notices[s.MPI_SOURCE] = text ? text : strdup("");
+            return;
+        }
+        /* a process failed while this one waits for its results */
+        fflush(stdout);
+        fputs(text ? text : "vchain: error: out of memory\n", stderr);
+        fprintf(stderr, "vchain: note: process %d of the parallel job failed; stopping the job\n",
+                s.MPI_SOURCE);
+        free(text);
+        MPI_Abort(MPI_COMM_WORLD, EXIT_DATA);
+    } else if (!stopped) {
+        MPI_Iprobe(0, CLI_MPI_TAG_STOP, cli_mpi.ctl, &flag, &s);
+        if (!flag)
+            return;
+        MPI_Recv(NULL, 0, MPI_BYTE, 0, CLI_MPI_TAG_STOP, cli_mpi.ctl, MPI_STATUS_IGNORE);
+        stopped = true;
+        if (!cli_mpi.exiting)
+            MPI_Abort(MPI_COMM_WORLD, EXIT_DATA); /* process 0 has reported */
+    }
+}
+
+void cli_mpi_wait(MPI_Request *req)
+{
+    /* Poll gently: waits here are for other processes' extractions. */
+    long pause = 10000; /* ns, doubling up to 1 ms */
+    int done = 0;
+
+    for (;;) {
+        MPI_Test(req, &done, MPI_STATUS_IGNORE);
+        if (done)
+            return;
+        cli_mpi_watch();
+        nanosleep(&(struct timespec){ 0, pause }, NULL);
+        if (pause < 1000000)
+            pause *= 2;
+    }
+}
+
+/* Processes sharing this machine (they share its cores). */
+static int processes_here(void)
+{
+    MPI_Comm local;
+    int n = 1;
+    if (MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &local) ==
+        MPI_SUCCESS) {
+        MPI_Comm_size(local, &n);
+        MPI_Comm_free(&local);
+    }
+    return n;
+}
+
+void cli_job_start(int *argc, char ***argv)
+{
+    int provided;
+    FILE *null;
+
+    /* Only the thread that calls main() calls MPI; the engine's threads never do. */
+    MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided);
+    MPI_Comm_rank(MPI_COMM_WORLD, &cli_mpi.rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &cli_mpi.size);
+    MPI_Comm_dup(MPI_COMM_WORLD, &cli_mpi.work);
+    MPI_Comm_dup(MPI_COMM_WORLD, &cli_mpi.ctl);
+    /* mpirun hands every process a terminal for its output, wherever that
+     * output goes: write tables as to a file (--format text for aligned ones) */
+    cli.no_tty = 1;
+    if (cli_mpi.size < 2)
+        return; /* one process: exactly the default build */
+    vc_spread_share_cores((unsigned)processes_here());
+    cli_mpi_spread_install();
+    if (cli_mpi.rank == 0) {
+        notices = calloc((size_t)cli_mpi.size, sizeof(*notices));
+        if (!notices)
+            MPI_Abort(MPI_COMM_WORLD, EXIT_DATA);
+        return;
+    }
+    /* Process 0 writes; the others keep their messages for a failure. */
+    vc_outfile_discard(true);
+    null = fopen("/dev/null", "w");
+    kept = tmpfile();
+    if (!null || !kept || dup2(fileno(null), STDOUT_FILENO) < 0 ||
+        dup2(fileno(kept), STDERR_FILENO) < 0)
+        MPI_Abort(MPI_COMM_WORLD, EXIT_DATA);
+    fclose(null);
+}
+
+/* The message this process printed for its failure: from its first line
+ * that is not a warning or a note, at most MESSAGE_MAX bytes. */
+static char *failure_message(void)
+{
+    char *line = NULL, *text = calloc(MESSAGE_MAX + 1, 1);
+    size_t cap = 0, len = 0;
+    ssize_t got;
+    bool in = false;
+
+    if (!text)
+        return NULL;
+    fflush(stderr);
+    rewind(kept);
+    while ((got = getline(&line, &cap, kept)) > 0) {
+        if (!in && (strncmp(line, "vchain: warning: ", 17) == 0 ||
+                    strncmp(line, "vchain: note: ", 14) == 0))
+            continue;
+        in = true;
+        if (len + (size_t)got > MESSAGE_MAX)
+            break;
+        memcpy(text + len, line, (size_t)got);
+        len += (size_t)got;
+    }
+    free(line);
+    if (!len)
+        snprintf(text, MESSAGE_MAX, "vchain: error: process %d failed without a message\n",
+                 cli_mpi.rank);
+    return text;
+}
+
+static void human(unsigned long long bytes, char *buf, size_t size)
+{
+    if (bytes < 10240)
+        snprintf(buf, size, "%llu bytes", bytes);
+    else if (bytes < 10ULL << 20)
+        snprintf(buf, size, "%.1f KiB", (double)bytes / 1024);
+    else
+        snprintf(buf, size, "%.1f MiB", (double)bytes / (1 << 20));
+}
+
+/* -v: what each process did (the measure of docs/scale.md). */
+static void describe(const struct outcome *all)
+{
+    char a[32], b[32], c[32];
+    for (int q = 0; q < cli_mpi.size; q++) {
+        human(all[q].bytes_sent, a, sizeof(a));
+        human(all[q].bytes_received, b, sizeof(b));
+        human(all[q].peak, c, sizeof(c));
+        fprintf(stderr,
+                "vchain: note: process %d of %d: %llu extractions in %.2f s, results sent %s, "
+                "received %s, peak memory %s\n",
+                q, cli_mpi.size, all[q].tasks, all[q].busy, a, b, c);
+    }
+}
+
+int cli_job_finish(int rc)
+{
+    struct outcome mine, *all = NULL;
+    MPI_Request req, fail_req = MPI_REQUEST_NULL, *stop_req = NULL;
+    char *text = NULL;
+    int agreed = rc;
+
+    if (cli_mpi.size < 2)
+        goto done;
+    fflush(stdout);
+    memset(&mine, 0, sizeof(mine));
+    mine.rc = rc;
+    mine.tasks = cli_mpi.tasks;
+    mine.bytes_sent = cli_mpi.bytes_sent;
+    mine.bytes_received = cli_mpi.bytes_received;
+    mine.busy = cli_mpi.busy;
+    {
+        struct rusage ru;
+        if (getrusage(RUSAGE_SELF, &ru) == 0)
+            mine.peak = (unsigned long long)ru.ru_maxrss * 1024;
+    }
+    all = calloc((size_t)cli_mpi.size, sizeof(*all));
+    stop_req = calloc((size_t)cli_mpi.size, sizeof(*stop_req));
+    if (!all || !stop_req)
+        MPI_Abort(MPI_COMM_WORLD, EXIT_DATA);
+    for (int q = 0; q < cli_mpi.size; q++)
+        stop_req[q] = MPI_REQUEST_NULL;
+    if (rc != EXIT_OK && cli_mpi.rank != 0) {
+        text = failure_message();
+        MPI_Isend(text ? text : "", text ? (int)strlen(text) : 0, MPI_CHAR, 0, CLI_MPI_TAG_FAIL,
+                  cli_mpi.ctl, &fail_req);
+    } else if (rc != EXIT_OK) {
+        for (int q = 1; q < cli_mpi.size; q++)
+            MPI_Isend(NULL, 0, MPI_BYTE, q, CLI_MPI_TAG_STOP, cli_mpi.ctl, &stop_req[q]);
+    }
+    cli_mpi.exiting = true;
+    MPI_Iallgather(&mine, (int)sizeof(mine), MPI_BYTE, all, (int)sizeof(mine), MPI_BYTE,
+                   cli_mpi.ctl, &req);
+    cli_mpi_wait(&req);
+
+    /* Every notice sent is received: the failures' messages on process 0,
+     * process 0's "stop" on the others. */
+    if (cli_mpi.rank == 0) {
+        for (int q = 1; q < cli_mpi.size; q++) {
+            MPI_Status s;
+            if (all[q].rc == EXIT_OK || notices[q])
+                continue;
+            MPI_Probe(q, CLI_MPI_TAG_FAIL, cli_mpi.ctl, &s);
+            notices[q] = receive_notice(&s);
+        }
+    } else if (all[0].rc != EXIT_OK && !stopped) {
+        MPI_Recv(NULL, 0, MPI_BYTE, 0, CLI_MPI_TAG_STOP, cli_mpi.ctl, MPI_STATUS_IGNORE);
+        stopped = true;
+    }
+    MPI_Wait(&fail_req, MPI_STATUS_IGNORE);
+    MPI_Waitall(cli_mpi.size, stop_req, MPI_STATUSES_IGNORE);
+
+    agreed = all[0].rc;
+    for (int q = 1; q < cli_mpi.size && agreed == EXIT_OK; q++) {
+        if (all[q].rc == EXIT_OK)
+            continue;
+        agreed = all[q].rc;
+        if (cli_mpi.rank == 0) {
+            fputs(notices[q] ? notices[q] : "vchain: error: out of memory\n", stderr);
+            fprintf(stderr, "vchain: note: process %d of the parallel job failed\n", q);
+        }
+    }
+    if (cli_mpi.rank == 0 && cli.verbose)
+        describe(all);
+    if (notices)
+        for (int q = 0; q < cli_mpi.size; q++)
+            free(notices[q]);
+    free(notices);
+    free(text);
+    free(all);
+    free(stop_req);
+    if (kept)
+        fclose(kept);
+done:
+    MPI_Comm_free(&cli_mpi.work);
+    MPI_Comm_free(&cli_mpi.ctl);
+    MPI_Finalize();
+    return agreed;
+}
