@@ -27,6 +27,11 @@ expect_err rank-note "final output is every actor"
 expect_err rank-note-esri "Economic Systemic Risk Index"
 run -q rank "$F" --format tsv
 expect_no_err rank-quiet
+# spare capacity is an item-market notion: said, not silently ignored
+run rank "$F" --format tsv --spare 0.5
+expect_rc rank-spare 0
+expect_err rank-spare-warning "spare applies to the providers of an item, and this network has no items"
+check rank-spare-unchanged near "$(cell 'Current Power' impact)" 0.743590
 
 # ---- the supplier control points, with reasons ----
 run rank "$F" --format tsv
