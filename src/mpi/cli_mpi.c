@@ -39,7 +39,7 @@ struct outcome {
     int rc;
     int pad;
     unsigned long long tasks, bytes_sent, bytes_received, peak;
-    double busy;
+    double busy, busy_cpu, cpu;
 };
 
 /* The failure message probe found (NULL when out of memory: it is still
@@ -135,8 +135,6 @@ void cli_job_start(int *argc, char ***argv)
     /* mpirun hands every process a terminal for its output, wherever that
      * output goes: write tables as to a file (--format text for aligned ones) */
     cli.no_tty = 1;
-    if (cli_mpi.size < 2)
-        return; /* one process: exactly the default build */
     vc_spread_share_cores((unsigned)processes_here());
     cli_mpi_spread_install();
     if (cli_mpi.rank == 0) {
@@ -204,9 +202,10 @@ static void describe(const struct outcome *all)
         human(all[q].bytes_received, b, sizeof(b));
         human(all[q].peak, c, sizeof(c));
         fprintf(stderr,
-                "vchain: note: process %d of %d: %llu extractions in %.2f s, results sent %s, "
-                "received %s, peak memory %s\n",
-                q, cli_mpi.size, all[q].tasks, all[q].busy, a, b, c);
+                "vchain: note: process %d of %d: %llu extractions in %.2f s (%.2f s of CPU), "
+                "%.2f s of CPU in all, results sent %s, received %s, peak memory %s\n",
+                q, cli_mpi.size, all[q].tasks, all[q].busy, all[q].busy_cpu, all[q].cpu, a, b,
+                c);
     }
 }
 
@@ -217,8 +216,6 @@ int cli_job_finish(int rc)
     char *text = NULL;
     int agreed = rc;
 
-    if (cli_mpi.size < 2)
-        goto done;
     fflush(stdout);
     memset(&mine, 0, sizeof(mine));
     mine.rc = rc;
@@ -226,10 +223,14 @@ int cli_job_finish(int rc)
     mine.bytes_sent = cli_mpi.bytes_sent;
     mine.bytes_received = cli_mpi.bytes_received;
     mine.busy = cli_mpi.busy;
+    mine.busy_cpu = cli_mpi.busy_cpu;
     {
         struct rusage ru;
-        if (getrusage(RUSAGE_SELF, &ru) == 0)
+        if (getrusage(RUSAGE_SELF, &ru) == 0) {
             mine.peak = (unsigned long long)ru.ru_maxrss * 1024;
+            mine.cpu = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec * 1e-6 +
+                       (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec * 1e-6;
+        }
     }
     all = calloc((size_t)cli_mpi.size, sizeof(*all));
     stop_req = calloc((size_t)cli_mpi.size, sizeof(*stop_req));
@@ -288,7 +289,6 @@ int cli_job_finish(int rc)
     free(stop_req);
     if (kept)
         fclose(kept);
-done:
     MPI_Comm_free(&cli_mpi.work);
     MPI_Comm_free(&cli_mpi.ctl);
     MPI_Finalize();

@@ -31,6 +31,7 @@ struct cli_mpi {
     unsigned long long bytes_sent;     /* its own results, contributed to the others */
     unsigned long long bytes_received; /* the others' results */
     double busy;                       /* seconds spent computing extractions */
+    double busy_cpu;                   /* CPU seconds (every thread) spent on them */
 };
 
 extern struct cli_mpi cli_mpi;
