@@ -4,15 +4,18 @@
  * default build links cli_solo.c instead).  mpi_job.h has the design.
  *
  * Failures.  A process that fails says so on ctl: any but process 0 sends
- * the message it would have printed to process 0; process 0 sends "stop"
- * to all others.  Every wait watches ctl (cli_mpi_wait), so a process
- * waiting in an extraction loop for one that has failed ends the job with
- * MPI_Abort: process 0 first prints the message it received.  Processes
- * that reach the end (all of them when the failure is the input's, which
- * every process meets alike) exchange their exit statuses instead: every
- * process exits with process 0's status, or else with the failure of the
- * lowest-numbered process, whose message process 0 prints.  So one message,
- * and no process left waiting.
+ * the message it would have printed to process 0; process 0, at its end,
+ * sends its exit status to all others.  Every wait watches ctl
+ * (cli_mpi_wait), so a process waiting in an extraction loop for one that
+ * will never join ends the job with MPI_Abort: process 0 after printing the
+ * message it received; another process when process 0 has failed (and
+ * said why), or, when process 0 ended well, after telling process 0 that
+ * it is stuck in a loop process 0 never ran (processes given different
+ * inputs).  Processes that reach the end (all of them when the failure is
+ * the input's, which every process meets alike) exchange their exit
+ * statuses instead: every process exits with process 0's status, or else
+ * with the failure of the lowest-numbered process, whose message process 0
+ * prints.  So one message, and no process left waiting.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -32,7 +35,9 @@ struct cli_mpi cli_mpi;
 
 static FILE *kept;        /* where a process other than 0 writes its messages */
 static char **notices;    /* process 0: a failure message per process, when heard */
-static bool stopped;      /* process 0's "stop" was received */
+static bool *heard;       /* process 0: per process, its end (failure or not) was received */
+static bool ended;        /* process 0's end (its exit status) was received */
+static int status0;       /* this process's exit status, as sent */
 
 /* What every process reports at the end. */
 struct outcome {
@@ -44,7 +49,7 @@ struct outcome {
 
 /* The failure message probe found (NULL when out of memory: it is still
  * received, so that its sender can finish). */
-static char *receive_notice(const MPI_Status *probe)
+static char *receive_notice(const MPI_Status *probe, int tag)
 {
     static char spare[MESSAGE_MAX];
     int len = 0;
@@ -52,10 +57,22 @@ static char *receive_notice(const MPI_Status *probe)
     MPI_Get_count(probe, MPI_CHAR, &len);
     text = malloc((size_t)len + 1);
     MPI_Recv(text ? text : spare, text ? len : (len < MESSAGE_MAX ? len : MESSAGE_MAX), MPI_CHAR,
-             probe->MPI_SOURCE, CLI_MPI_TAG_FAIL, cli_mpi.ctl, MPI_STATUS_IGNORE);
+             probe->MPI_SOURCE, tag, cli_mpi.ctl, MPI_STATUS_IGNORE);
     if (text)
         text[len] = '\0';
     return text;
+}
+
+/* Process 0: a process failed, or is stuck, while this one cannot finish:
+ * print its message and end the job. */
+static void stop_job(char *text, int from, const char *why)
+{
+    fflush(stdout);
+    fputs(text ? text : "vchain: error: out of memory\n", stderr);
+    fprintf(stderr, "vchain: note: process %d of the parallel job %s; stopping the job\n", from,
+            why);
+    free(text);
+    MPI_Abort(MPI_COMM_WORLD, EXIT_DATA);
 }
 
 void cli_mpi_watch(void)
@@ -64,30 +81,57 @@ void cli_mpi_watch(void)
     int flag = 0;
 
     if (cli_mpi.rank == 0) {
+        MPI_Iprobe(MPI_ANY_SOURCE, CLI_MPI_TAG_STUCK, cli_mpi.ctl, &flag, &s);
+        if (flag)
+            stop_job(receive_notice(&s, CLI_MPI_TAG_STUCK), s.MPI_SOURCE,
+                     "has work left that this one never had");
+        MPI_Iprobe(MPI_ANY_SOURCE, CLI_MPI_TAG_END, cli_mpi.ctl, &flag, &s);
+        if (flag) {
+            int rc;
+            MPI_Recv(&rc, 1, MPI_INT, s.MPI_SOURCE, CLI_MPI_TAG_END, cli_mpi.ctl,
+                     MPI_STATUS_IGNORE);
+            heard[s.MPI_SOURCE] = true;
+            if (!cli_mpi.exiting) {
+                /* it ended well while this one waits in a loop: they diverged */
+                char *text = malloc(256);
+                if (text)
+                    snprintf(text, 256,
+                             "vchain: error: the processes of the parallel job disagree on the "
+                             "work (process %d ended while process 0 has an extraction loop "
+                             "left): every process must read the same input with the same "
+                             "options\n",
+                             s.MPI_SOURCE);
+                stop_job(text, s.MPI_SOURCE, "ended early");
+            }
+        }
         MPI_Iprobe(MPI_ANY_SOURCE, CLI_MPI_TAG_FAIL, cli_mpi.ctl, &flag, &s);
         if (!flag)
             return;
-        char *text = receive_notice(&s);
-        if (cli_mpi.exiting) {
-            free(notices[s.MPI_SOURCE]);
-            notices[s.MPI_SOURCE] = text ? text : strdup("");
-            return;
-        }
-        /* a process failed while this one waits for its results */
-        fflush(stdout);
-        fputs(text ? text : "vchain: error: out of memory\n", stderr);
-        fprintf(stderr, "vchain: note: process %d of the parallel job failed; stopping the job\n",
-                s.MPI_SOURCE);
-        free(text);
-        MPI_Abort(MPI_COMM_WORLD, EXIT_DATA);
-    } else if (!stopped) {
-        MPI_Iprobe(0, CLI_MPI_TAG_STOP, cli_mpi.ctl, &flag, &s);
+        char *text = receive_notice(&s, CLI_MPI_TAG_FAIL);
+        heard[s.MPI_SOURCE] = true;
+        if (!cli_mpi.exiting)
+            stop_job(text, s.MPI_SOURCE, "failed"); /* this one waits for its results */
+        free(notices[s.MPI_SOURCE]);
+        notices[s.MPI_SOURCE] = text ? text : strdup("");
+    } else if (!ended) {
+        int rc0;
+        MPI_Iprobe(0, CLI_MPI_TAG_END, cli_mpi.ctl, &flag, &s);
         if (!flag)
             return;
-        MPI_Recv(NULL, 0, MPI_BYTE, 0, CLI_MPI_TAG_STOP, cli_mpi.ctl, MPI_STATUS_IGNORE);
-        stopped = true;
-        if (!cli_mpi.exiting)
-            MPI_Abort(MPI_COMM_WORLD, EXIT_DATA); /* process 0 has reported */
+        MPI_Recv(&rc0, 1, MPI_INT, 0, CLI_MPI_TAG_END, cli_mpi.ctl, MPI_STATUS_IGNORE);
+        ended = true;
+        if (cli_mpi.exiting)
+            return;
+        if (rc0 != EXIT_OK)
+            MPI_Abort(MPI_COMM_WORLD, rc0); /* process 0 failed and has said why */
+        /* process 0 ended well while this one waits in a loop: they diverged */
+        char text[256];
+        snprintf(text, sizeof(text),
+                 "vchain: error: the processes of the parallel job disagree on the work "
+                 "(process %d has an extraction loop left): every process must read the same "
+                 "input with the same options\n",
+                 cli_mpi.rank);
+        MPI_Send(text, (int)strlen(text), MPI_CHAR, 0, CLI_MPI_TAG_STUCK, cli_mpi.ctl);
     }
 }
 
@@ -139,7 +183,8 @@ void cli_job_start(int *argc, char ***argv)
     cli_mpi_spread_install();
     if (cli_mpi.rank == 0) {
         notices = calloc((size_t)cli_mpi.size, sizeof(*notices));
-        if (!notices)
+        heard = calloc((size_t)cli_mpi.size, sizeof(*heard));
+        if (!notices || !heard)
             MPI_Abort(MPI_COMM_WORLD, EXIT_DATA);
         return;
     }
@@ -212,7 +257,7 @@ static void describe(const struct outcome *all)
 int cli_job_finish(int rc)
 {
     struct outcome mine, *all = NULL;
-    MPI_Request req, fail_req = MPI_REQUEST_NULL, *stop_req = NULL;
+    MPI_Request req, end_sent = MPI_REQUEST_NULL, *end_req = NULL;
     char *text = NULL;
     int agreed = rc;
 
@@ -233,40 +278,53 @@ int cli_job_finish(int rc)
         }
     }
     all = calloc((size_t)cli_mpi.size, sizeof(*all));
-    stop_req = calloc((size_t)cli_mpi.size, sizeof(*stop_req));
-    if (!all || !stop_req)
+    end_req = calloc((size_t)cli_mpi.size, sizeof(*end_req));
+    if (!all || !end_req)
         MPI_Abort(MPI_COMM_WORLD, EXIT_DATA);
     for (int q = 0; q < cli_mpi.size; q++)
-        stop_req[q] = MPI_REQUEST_NULL;
+        end_req[q] = MPI_REQUEST_NULL;
+    /* Every process says it has ended: process 0 to the others (with its
+     * status), the others to process 0 (with their message if they failed). */
     if (rc != EXIT_OK && cli_mpi.rank != 0) {
         text = failure_message();
         MPI_Isend(text ? text : "", text ? (int)strlen(text) : 0, MPI_CHAR, 0, CLI_MPI_TAG_FAIL,
-                  cli_mpi.ctl, &fail_req);
-    } else if (rc != EXIT_OK) {
+                  cli_mpi.ctl, &end_sent);
+    } else if (cli_mpi.rank != 0) {
+        status0 = EXIT_OK;
+        MPI_Isend(&status0, 1, MPI_INT, 0, CLI_MPI_TAG_END, cli_mpi.ctl, &end_sent);
+    } else {
+        status0 = rc;
         for (int q = 1; q < cli_mpi.size; q++)
-            MPI_Isend(NULL, 0, MPI_BYTE, q, CLI_MPI_TAG_STOP, cli_mpi.ctl, &stop_req[q]);
+            MPI_Isend(&status0, 1, MPI_INT, q, CLI_MPI_TAG_END, cli_mpi.ctl, &end_req[q]);
     }
     cli_mpi.exiting = true;
     MPI_Iallgather(&mine, (int)sizeof(mine), MPI_BYTE, all, (int)sizeof(mine), MPI_BYTE,
                    cli_mpi.ctl, &req);
     cli_mpi_wait(&req);
 
-    /* Every notice sent is received: the failures' messages on process 0,
-     * process 0's "stop" on the others. */
+    /* Every notice sent is received: the others' ends (and failures'
+     * messages) on process 0, process 0's end on the others. */
     if (cli_mpi.rank == 0) {
         for (int q = 1; q < cli_mpi.size; q++) {
             MPI_Status s;
-            if (all[q].rc == EXIT_OK || notices[q])
+            int ok;
+            if (heard[q])
                 continue;
-            MPI_Probe(q, CLI_MPI_TAG_FAIL, cli_mpi.ctl, &s);
-            notices[q] = receive_notice(&s);
+            if (all[q].rc == EXIT_OK) {
+                MPI_Recv(&ok, 1, MPI_INT, q, CLI_MPI_TAG_END, cli_mpi.ctl, MPI_STATUS_IGNORE);
+            } else {
+                MPI_Probe(q, CLI_MPI_TAG_FAIL, cli_mpi.ctl, &s);
+                notices[q] = receive_notice(&s, CLI_MPI_TAG_FAIL);
+            }
+            heard[q] = true;
         }
-    } else if (all[0].rc != EXIT_OK && !stopped) {
-        MPI_Recv(NULL, 0, MPI_BYTE, 0, CLI_MPI_TAG_STOP, cli_mpi.ctl, MPI_STATUS_IGNORE);
-        stopped = true;
+    } else if (!ended) {
+        int rc0;
+        MPI_Recv(&rc0, 1, MPI_INT, 0, CLI_MPI_TAG_END, cli_mpi.ctl, MPI_STATUS_IGNORE);
+        ended = true;
     }
-    MPI_Wait(&fail_req, MPI_STATUS_IGNORE);
-    MPI_Waitall(cli_mpi.size, stop_req, MPI_STATUSES_IGNORE);
+    MPI_Wait(&end_sent, MPI_STATUS_IGNORE);
+    MPI_Waitall(cli_mpi.size, end_req, MPI_STATUSES_IGNORE);
 
     agreed = all[0].rc;
     for (int q = 1; q < cli_mpi.size && agreed == EXIT_OK; q++) {
@@ -284,9 +342,10 @@ int cli_job_finish(int rc)
         for (int q = 0; q < cli_mpi.size; q++)
             free(notices[q]);
     free(notices);
+    free(heard);
     free(text);
     free(all);
-    free(stop_req);
+    free(end_req);
     if (kept)
         fclose(kept);
     MPI_Comm_free(&cli_mpi.work);

@@ -36,8 +36,12 @@ struct cli_mpi {
 
 extern struct cli_mpi cli_mpi;
 
-/* Tags on ctl. */
-enum { CLI_MPI_TAG_FAIL = 1, CLI_MPI_TAG_STOP = 2 };
+/* Tags on ctl: a failure's message (to process 0); a process's end, with
+ * its exit status (process 0's to every other process, the others' to
+ * process 0 when they did not fail); a process still in an extraction loop
+ * when process 0 ended well says so to process 0 (processes that
+ * diverged). */
+enum { CLI_MPI_TAG_FAIL = 1, CLI_MPI_TAG_END = 2, CLI_MPI_TAG_STUCK = 3 };
 
 /*
  * Waits for req to complete while watching ctl: process 0 that hears of a

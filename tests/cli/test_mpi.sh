@@ -129,6 +129,13 @@ echo $? >"$TMP/three.rc"
 one_error mpi-disagree-once 1
 check mpi-disagree-says-why grep -q "disagree on the work" "$TMP/three.err"
 check mpi-disagree-no-output test ! -s "$TMP/three.out"
+# ... or when one has a loop fewer (deps scores, then builds its matrix)
+$MPIRUN -np 2 "$MPI_BIN" deps "$G" : -np 1 "$MPI_BIN" rank "$G" \
+    </dev/null >"$TMP/three.out" 2>"$TMP/three.err"
+echo $? >"$TMP/three.rc"
+one_error mpi-diverge-once 1
+check mpi-diverge-says-why grep -q "process 2 ended while process 0 has an extraction loop left" \
+    "$TMP/three.err"
 
 # ---- the Chip Explorer tables and their earlier release ----
 ETO=$SHARED/data/eto-chip-explorer
