@@ -36,8 +36,11 @@ struct cli_mpi cli_mpi;
 static FILE *kept;        /* where a process other than 0 writes its messages */
 static char **notices;    /* process 0: a failure message per process, when heard */
 static bool *heard;       /* process 0: per process, its end (failure or not) was received */
-static bool ended;        /* process 0's end (its exit status) was received */
-static int status0;       /* this process's exit status, as sent */
+static int *end_ops;      /* process 0: per process that ended well, its collective steps (or -1) */
+static bool ended;        /* process 0's end was received ... */
+static int end0[2];       /* ... its exit status and collective steps */
+static bool stuck_said;   /* this process told process 0 it waits in a step process 0 skipped */
+static int end_sent_msg[2]; /* this process's end as sent: exit status, collective steps */
 
 /* What every process reports at the end. */
 struct outcome {
@@ -87,22 +90,26 @@ void cli_mpi_watch(void)
                      "has work left that this one never had");
         MPI_Iprobe(MPI_ANY_SOURCE, CLI_MPI_TAG_END, cli_mpi.ctl, &flag, &s);
         if (flag) {
-            int rc;
-            MPI_Recv(&rc, 1, MPI_INT, s.MPI_SOURCE, CLI_MPI_TAG_END, cli_mpi.ctl,
+            int end[2];
+            MPI_Recv(end, 2, MPI_INT, s.MPI_SOURCE, CLI_MPI_TAG_END, cli_mpi.ctl,
                      MPI_STATUS_IGNORE);
             heard[s.MPI_SOURCE] = true;
-            if (!cli_mpi.exiting) {
-                /* it ended well while this one waits in a loop: they diverged */
-                char *text = malloc(256);
-                if (text)
-                    snprintf(text, 256,
-                             "vchain: error: the processes of the parallel job disagree on the "
-                             "work (process %d ended while process 0 has an extraction loop "
-                             "left): every process must read the same input with the same "
-                             "options\n",
-                             s.MPI_SOURCE);
-                stop_job(text, s.MPI_SOURCE, "ended early");
-            }
+            end_ops[s.MPI_SOURCE] = end[1];
+        }
+        /* a process that ended well before the step this one waits in (its
+         * part of a step it took may simply not be seen here yet) diverged */
+        for (int q = 1; q < cli_mpi.size && !cli_mpi.exiting; q++) {
+            if (end_ops[q] < 0 || end_ops[q] >= cli_mpi.ops)
+                continue;
+            char *text = malloc(256);
+            if (text)
+                snprintf(text, 256,
+                         "vchain: error: the processes of the parallel job disagree on the "
+                         "work (process %d ended while process 0 has an extraction loop "
+                         "left): every process must read the same input with the same "
+                         "options\n",
+                         q);
+            stop_job(text, q, "ended early");
         }
         MPI_Iprobe(MPI_ANY_SOURCE, CLI_MPI_TAG_FAIL, cli_mpi.ctl, &flag, &s);
         if (!flag)
@@ -114,17 +121,20 @@ void cli_mpi_watch(void)
         free(notices[s.MPI_SOURCE]);
         notices[s.MPI_SOURCE] = text ? text : strdup("");
     } else if (!ended) {
-        int rc0;
         MPI_Iprobe(0, CLI_MPI_TAG_END, cli_mpi.ctl, &flag, &s);
         if (!flag)
             return;
-        MPI_Recv(&rc0, 1, MPI_INT, 0, CLI_MPI_TAG_END, cli_mpi.ctl, MPI_STATUS_IGNORE);
+        MPI_Recv(end0, 2, MPI_INT, 0, CLI_MPI_TAG_END, cli_mpi.ctl, MPI_STATUS_IGNORE);
         ended = true;
-        if (cli_mpi.exiting)
-            return;
-        if (rc0 != EXIT_OK)
-            MPI_Abort(MPI_COMM_WORLD, rc0); /* process 0 failed and has said why */
-        /* process 0 ended well while this one waits in a loop: they diverged */
+    }
+    /* Process 0 ended while this one waits: for a step it took too (its
+     * part may simply not be seen here yet), or not. */
+    if (cli_mpi.rank != 0 && ended && !cli_mpi.exiting && !stuck_said &&
+        (end0[0] != EXIT_OK || end0[1] < cli_mpi.ops)) {
+        if (end0[0] != EXIT_OK)
+            MPI_Abort(MPI_COMM_WORLD, end0[0]); /* process 0 failed and has said why */
+        /* process 0 ended well before this step: they diverged */
+        stuck_said = true;
         char text[256];
         snprintf(text, sizeof(text),
                  "vchain: error: the processes of the parallel job disagree on the work "
@@ -184,8 +194,11 @@ void cli_job_start(int *argc, char ***argv)
     if (cli_mpi.rank == 0) {
         notices = calloc((size_t)cli_mpi.size, sizeof(*notices));
         heard = calloc((size_t)cli_mpi.size, sizeof(*heard));
-        if (!notices || !heard)
+        end_ops = malloc((size_t)cli_mpi.size * sizeof(*end_ops));
+        if (!notices || !heard || !end_ops)
             MPI_Abort(MPI_COMM_WORLD, EXIT_DATA);
+        for (int q = 0; q < cli_mpi.size; q++)
+            end_ops[q] = -1;
         return;
     }
     /* Process 0 writes; the others keep their messages for a failure. */
@@ -290,12 +303,14 @@ int cli_job_finish(int rc)
         MPI_Isend(text ? text : "", text ? (int)strlen(text) : 0, MPI_CHAR, 0, CLI_MPI_TAG_FAIL,
                   cli_mpi.ctl, &end_sent);
     } else if (cli_mpi.rank != 0) {
-        status0 = EXIT_OK;
-        MPI_Isend(&status0, 1, MPI_INT, 0, CLI_MPI_TAG_END, cli_mpi.ctl, &end_sent);
+        end_sent_msg[0] = EXIT_OK;
+        end_sent_msg[1] = cli_mpi.ops;
+        MPI_Isend(end_sent_msg, 2, MPI_INT, 0, CLI_MPI_TAG_END, cli_mpi.ctl, &end_sent);
     } else {
-        status0 = rc;
+        end_sent_msg[0] = rc;
+        end_sent_msg[1] = cli_mpi.ops;
         for (int q = 1; q < cli_mpi.size; q++)
-            MPI_Isend(&status0, 1, MPI_INT, q, CLI_MPI_TAG_END, cli_mpi.ctl, &end_req[q]);
+            MPI_Isend(end_sent_msg, 2, MPI_INT, q, CLI_MPI_TAG_END, cli_mpi.ctl, &end_req[q]);
     }
     cli_mpi.exiting = true;
     MPI_Iallgather(&mine, (int)sizeof(mine), MPI_BYTE, all, (int)sizeof(mine), MPI_BYTE,
@@ -307,11 +322,11 @@ int cli_job_finish(int rc)
     if (cli_mpi.rank == 0) {
         for (int q = 1; q < cli_mpi.size; q++) {
             MPI_Status s;
-            int ok;
+            int end[2];
             if (heard[q])
                 continue;
             if (all[q].rc == EXIT_OK) {
-                MPI_Recv(&ok, 1, MPI_INT, q, CLI_MPI_TAG_END, cli_mpi.ctl, MPI_STATUS_IGNORE);
+                MPI_Recv(end, 2, MPI_INT, q, CLI_MPI_TAG_END, cli_mpi.ctl, MPI_STATUS_IGNORE);
             } else {
                 MPI_Probe(q, CLI_MPI_TAG_FAIL, cli_mpi.ctl, &s);
                 notices[q] = receive_notice(&s, CLI_MPI_TAG_FAIL);
@@ -319,8 +334,7 @@ int cli_job_finish(int rc)
             heard[q] = true;
         }
     } else if (!ended) {
-        int rc0;
-        MPI_Recv(&rc0, 1, MPI_INT, 0, CLI_MPI_TAG_END, cli_mpi.ctl, MPI_STATUS_IGNORE);
+        MPI_Recv(end0, 2, MPI_INT, 0, CLI_MPI_TAG_END, cli_mpi.ctl, MPI_STATUS_IGNORE);
         ended = true;
     }
     MPI_Wait(&end_sent, MPI_STATUS_IGNORE);
@@ -343,6 +357,7 @@ int cli_job_finish(int rc)
             free(notices[q]);
     free(notices);
     free(heard);
+    free(end_ops);
     free(text);
     free(all);
     free(end_req);

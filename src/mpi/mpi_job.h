@@ -26,6 +26,7 @@ struct cli_mpi {
     MPI_Comm ctl;     /* failure notices and the final agreement */
     int rank, size;
     bool exiting;     /* in the final agreement (failure notices are kept, not acted on) */
+    int ops;          /* collective steps started on work (the one waited for is the last) */
     /* what this process did, for -v */
     unsigned long long tasks;
     unsigned long long bytes_sent;     /* its own results, contributed to the others */
@@ -37,10 +38,10 @@ struct cli_mpi {
 extern struct cli_mpi cli_mpi;
 
 /* Tags on ctl: a failure's message (to process 0); a process's end, with
- * its exit status (process 0's to every other process, the others' to
- * process 0 when they did not fail); a process still in an extraction loop
- * when process 0 ended well says so to process 0 (processes that
- * diverged). */
+ * its exit status and the number of collective steps it took (process 0's
+ * to every other process, the others' to process 0 when they did not
+ * fail); a process waiting in a step that process 0 ended without taking
+ * says so to process 0 (processes that diverged). */
 enum { CLI_MPI_TAG_FAIL = 1, CLI_MPI_TAG_END = 2, CLI_MPI_TAG_STUCK = 3 };
 
 /*

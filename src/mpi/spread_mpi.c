@@ -49,6 +49,7 @@ static enum vc_status spread(void *ctx, const struct vc_spread_job *job, struct 
 
     (void)ctx;
     /* the largest and the smallest task count: equal when all agree */
+    cli_mpi.ops++;
     MPI_Iallreduce(range, agreed, 2, MPI_UNSIGNED_LONG_LONG, MPI_MAX, cli_mpi.work, &req[0]);
     cli_mpi_wait(&req[0]);
     if (agreed[0] != ULLONG_MAX - agreed[1])
@@ -99,6 +100,7 @@ static enum vc_status spread(void *ctx, const struct vc_spread_job *job, struct 
     stats[1] = job->converged ? !*job->converged : 0; /* the largest: any did not settle */
     MPI_Type_contiguous((int)(width ? width : 1), MPI_BYTE, &record);
     MPI_Type_commit(&record);
+    cli_mpi.ops++;
     MPI_Iallgatherv(send, counts[r], record, recv, counts, displs, record, cli_mpi.work, &req[0]);
     MPI_Iallreduce(stats, combined, 2, MPI_INT, MPI_MAX, cli_mpi.work, &req[1]);
     cli_mpi_wait(&req[0]);
