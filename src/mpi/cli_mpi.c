@@ -127,10 +127,10 @@ void cli_mpi_watch(void)
         MPI_Recv(end0, 2, MPI_INT, 0, CLI_MPI_TAG_END, cli_mpi.ctl, MPI_STATUS_IGNORE);
         ended = true;
     }
-    /* Process 0 ended while this one waits: for a step it took too (its
-     * part may simply not be seen here yet), or not. */
+    /* Process 0 ended while this one waits: after the step waited for (its
+     * part may simply not be seen here yet: wait on), or before it. */
     if (cli_mpi.rank != 0 && ended && !cli_mpi.exiting && !stuck_said &&
-        (end0[0] != EXIT_OK || end0[1] < cli_mpi.ops)) {
+        end0[1] < cli_mpi.ops) {
         if (end0[0] != EXIT_OK)
             MPI_Abort(MPI_COMM_WORLD, end0[0]); /* process 0 failed and has said why */
         /* process 0 ended well before this step: they diverged */
