@@ -3,17 +3,20 @@
  * who writes, failures, and the one exit status (make MPI=1 only; the
  * default build links cli_solo.c instead).  mpi_job.h has the design.
  *
- * Failures.  A process that fails says so on ctl: any but process 0 sends
- * the message it would have printed to process 0; process 0, at its end,
- * sends its exit status to all others.  Every wait watches ctl
- * (cli_mpi_wait), so a process waiting in an extraction loop for one that
- * will never join ends the job with MPI_Abort: process 0 after printing the
- * message it received; another process when process 0 has failed (and
- * said why), or, when process 0 ended well, after telling process 0 that
- * it is stuck in a loop process 0 never ran (processes given different
- * inputs).  Processes that reach the end (all of them when the failure is
- * the input's, which every process meets alike) exchange their exit
- * statuses instead: every process exits with process 0's status, or else
+ * Failures.  Every process says on ctl that it has ended: one that failed
+ * sends process 0 the message it would have printed; the others send
+ * their exit status (process 0 to all, the rest to process 0) and the
+ * number of collective steps they took.  Every wait watches ctl
+ * (cli_mpi_wait), so a process waiting in a step that another will never
+ * take ends the job with MPI_Abort: process 0 after printing the message
+ * it received, or saying that the processes diverged (one ended well
+ * before the step); another process when process 0 failed before the step
+ * (and has said why), or, when process 0 ended well before it, after
+ * telling process 0 (processes given different inputs).  The step count
+ * tells a step that another process merely has not seen complete yet from
+ * one it never took.  Processes that reach the end (all of them when the
+ * failure is the input's, which every process meets alike) exchange their
+ * exit statuses: every process exits with process 0's status, or else
  * with the failure of the lowest-numbered process, whose message process 0
  * prints.  So one message, and no process left waiting.
  */
