@@ -4,10 +4,10 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cli.h"
 #include "vchain/layout.h"
+#include "vchain/opportunity.h"
 #include "vchain/report.h"
 
 static const char usage[] =
@@ -24,22 +24,22 @@ static const char usage[] =
     "Options:\n"
     "  -o, --output OUT      report.html, or chart.svg for the chain picture alone\n"
     "                        ('-' writes HTML to standard output); required\n"
-    "  --format html|svg     default: from OUT's extension, else html\n"
-    "  --country CODE        add a section on that country: its control points,\n"
-    "                        its dependencies on others', and its row and column of\n"
-    "                        the mutual-dependency matrix (as 'vchain deps')\n"
+    "  --format html|svg     default: from OUT's extension (.html .htm .svg; '-'\n"
+    "                        is html); any other name is refused\n"
+    "  --country CODE        add a section on that country: its control points and\n"
+    "                        what they stand on (suppliers, users, single points of\n"
+    "                        failure: as 'vchain rank --country'), its dependencies\n"
+    "                        on others', and its row and column of the\n"
+    "                        mutual-dependency matrix (as 'vchain deps'), and\n"
+    "                        where it could build control points: its near misses\n"
+    "                        and footholds with a chart of the shares held and\n"
+    "                        needed (as 'vchain opportunities', --top of each)\n"
     "  --top N               nodes labelled, holders and items shown (default 12)\n"
     "  -h, --help            this help\n"
     "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
     "\n"
     "Exit status: 0 success, 1 data error or OUT not written (an existing OUT is\n"
     "then left as it was), 2 usage error.\n";
-
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && strcasecmp(s + a - b, suffix) == 0;
-}
 
 /* The countries for the matrix: the view's country, and those holding a
  * control point. */
@@ -69,10 +69,13 @@ static int write_report(struct cli_chain *ch, struct cli_engine *eng, struct vc_
 {
     struct vc_deps deps;
     struct vc_country_view view;
+    struct vc_clusters clusters;
+    struct vc_opportunities opps;
+    struct vc_opp_opts oo = VC_OPP_OPTS_INIT;
     struct vc_error err = VC_ERROR_INIT;
     struct vc_outfile of = VC_OUTFILE_INIT;
     char date[32], params[256];
-    int rc = EXIT_OK, have_deps = 0;
+    int rc = EXIT_OK, have_deps = 0, have_clusters = 0, have_opps = 0;
 
     /* positions: the layered layout reads the trophic levels just computed */
     if (vc_analysis_annotate(&ch->a, &ch->g, &err) != VC_OK ||
@@ -84,15 +87,28 @@ static int write_report(struct cli_chain *ch, struct cli_engine *eng, struct vc_
             goto out;
         }
         if (view.country == SIZE_MAX) {
-            cli_error("no actor of country '%s' in the data", country);
-            rc = EXIT_DATA;
+            rc = cli_country_missing(&ch->c, country);
             goto out;
         }
         if ((rc = deps_for(&ch->a, eng, &view, &deps)) != EXIT_OK)
             goto out;
         have_deps = 1;
+        if (vc_clusters_find(&ch->a, &view, &clusters, &err) != VC_OK) {
+            rc = cli_report(&err);
+            goto out;
+        }
+        have_clusters = 1;
+        /* where it could build control points: --top of each kind */
+        oo.top = ro->top;
+        have_opps = 1;
+        if (vc_opportunities_find(&ch->a, country, &oo, &opps, &err) != VC_OK) {
+            rc = cli_report(&err);
+            goto out;
+        }
         ro->country = &view;
         ro->deps = &deps;
+        ro->clusters = &clusters;
+        ro->opportunities = &opps;
     }
     cli_report_date(date, sizeof(date));
     cli_report_params(&eng->opts, params, sizeof(params));
@@ -109,6 +125,10 @@ static int write_report(struct cli_chain *ch, struct cli_engine *eng, struct vc_
         rc = cli_report(&err);
     }
 out:
+    if (have_opps)
+        vc_opportunities_release(&opps);
+    if (have_clusters)
+        vc_clusters_release(&clusters);
     if (country && !svg)
         vc_country_view_release(&view);
     if (have_deps)
@@ -156,8 +176,10 @@ int cmd_report(int argc, char **argv)
     if (r.rc == EXIT_OK && !r.done && (optind + 1 != argc || !out))
         r.rc = cli_usage_error("report", optind + 1 != argc ? "exactly one input, please"
                                                             : "no output given (-o OUT)");
+    /* the name is checked before the (long) analysis */
+    if (r.rc == EXIT_OK && !r.done && svg < 0)
+        r.rc = cli_page_format("report", out, true, &svg);
     if (cli_run_open(&r, argc, argv, 1, true))
-        r.rc = write_report(&r.ch[0], &r.eng, &ro, country, svg < 0 ? ends_with(out, ".svg")
-                                                                    : svg, out);
+        r.rc = write_report(&r.ch[0], &r.eng, &ro, country, svg, out);
     return cli_run_finish(&r);
 }
