@@ -27,7 +27,7 @@ f="$dir/chain-$nodes-$edges.graphml"
 [ -f "$f" ] || "$O/tools/gen_chain" --nodes "$nodes" --edges "$edges" -o "$f"
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 
-cmd="rank --by actor --all --threads 1"
+cmd="rank --by actor --all --exact --threads 1"
 echo "== vchain $cmd, $nodes nodes, $edges edges"
 load() { cut -d' ' -f1 /proc/loadavg; }
 l0=$(load)
