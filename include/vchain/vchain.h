@@ -23,6 +23,7 @@
 #include "vchain/knowledge.h"
 #include "vchain/cluster.h"
 #include "vchain/opportunity.h"
+#include "vchain/spread.h"
 #include "vchain/report.h"
 #include "vchain/summary.h"
 #include "vchain/textout.h"

@@ -43,11 +43,22 @@ void cli_report_params(const struct vc_engine_opts *o, char *buf, size_t size);
 struct cli_global {
     int quiet;   /* -q: no warnings */
     int verbose; /* -v: more detail in messages */
+    int no_tty;  /* never treat stdout or stderr as a terminal (an MPI build: mpirun
+                    makes every process's output look like one) */
     int full;    /* --full: text tables keep whole rows on a terminal too */
     unsigned long long max_memory; /* --max-memory (0: none) */
     int max_memory_given;
 };
 extern struct cli_global cli;
+
+/*
+ * The processes of one run (cli_solo.c: just this one; src/mpi/cli_mpi.c in
+ * an MPI build, docs/scale.md).  main() calls cli_job_start() before
+ * anything else and exits with what cli_job_finish() returns for its exit
+ * status (the status every process of a parallel job agrees on).
+ */
+void cli_job_start(int *argc, char ***argv);
+int cli_job_finish(int rc);
 
 /*
  * The global options (cli_opts.c), which every command also accepts among

@@ -356,7 +356,7 @@ size_t cli_fit_width(FILE *out)
     const char *env = getenv("COLUMNS");
     int fd = fileno(out);
 
-    if (cli.full || fd < 0 || !isatty(fd))
+    if (cli.full || cli.no_tty || fd < 0 || !isatty(fd))
         return 0;
     if (env && *env) {
         char *end;

@@ -86,7 +86,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 
 bool cli_progress_wanted(void)
 {
-    return !cli.quiet && isatty(STDERR_FILENO);
+    return !cli.quiet && !cli.no_tty && isatty(STDERR_FILENO);
 }
 
 /* A progress line on stderr, redrawn at most ten times a second. */

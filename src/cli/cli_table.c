@@ -121,7 +121,7 @@ void cli_table_none(struct cli_table *t)
 
 int cli_default_format(void)
 {
-    return isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_TSV;
+    return !cli.no_tty && isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_TSV;
 }
 
 /* Aligned columns, fitted to the terminal when out is one (cli_fit.c). */

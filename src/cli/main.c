@@ -91,7 +91,7 @@ static int unknown_command(const char *name)
     return cli_usage_error(NULL, "unknown command '%s'", name);
 }
 
-int main(int argc, char **argv)
+static int run_command(int argc, char **argv)
 {
     static const struct option longopts[] = {
         { "help", no_argument, 0, 'h' },
@@ -141,4 +141,10 @@ int main(int argc, char **argv)
     optind = 0; /* glibc: 0 makes getopt_long start afresh for the command */
     rc = cmd->run(argc, argv);
     return finish(rc);
+}
+
+int main(int argc, char **argv)
+{
+    cli_job_start(&argc, &argv);
+    return cli_job_finish(run_command(argc, argv));
 }

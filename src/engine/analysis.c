@@ -3,7 +3,8 @@
  *
  * Order of work: the model; concentration; single points of failure and
  * reach (bit-parallel, threaded); position (igraph, this thread); the
- * extraction of every actor, item and country (threaded, incremental);
+ * extraction of every actor, item, country and provision (threaded,
+ * incremental, and spread over the processes of a parallel job: vchain/spread.h);
  * control points and their ranking.  docs/model.md defines each figure.
  */
 #define _GNU_SOURCE /* qsort_r */
@@ -23,14 +24,17 @@
 #include "igraph_glue.h"
 #include "parallel.h"
 #include "vchain/knowledge.h"
+#include "vchain/spread.h"
 
-/* ---- extraction batches, spread over threads ---- */
+/* ---- extraction batches, spread over threads (and processes: vchain/spread.h) ---- */
 
 enum job_kind { JOB_ACTOR, JOB_ITEM, JOB_COUNTRY, JOB_PROVISION };
 
 struct batch {
     const struct vc_model *m;
+    const struct vc_engine_opts *opts;
     struct vc_prop *props;      /* one per thread */
+    unsigned threads;
     enum job_kind kind;
     const uint32_t *ids;        /* actor, item, country or provision (edge) per task */
     const uint32_t *aux;        /* JOB_PROVISION: the item; JOB_COUNTRY: actor list starts */
@@ -39,6 +43,10 @@ struct batch {
     uint8_t *estimated;         /* per task: the impact rests on an estimated share */
     int *rounds;                /* per thread */
     bool *converged;            /* per thread */
+    size_t first, step;         /* the tasks of this run: first + k * step */
+    const char *stage;          /* for progress */
+    int batch_rounds;           /* combined over the batch */
+    bool batch_converged;
 };
 
 static void seed_task(struct batch *b, struct vc_prop *p, size_t t)
@@ -67,10 +75,11 @@ static void note_run(struct batch *b, const struct vc_prop *p, unsigned thread)
     b->converged[thread] &= p->converged;
 }
 
-static void run_task(void *ctx, size_t t, unsigned thread)
+static void run_task(void *ctx, size_t k, unsigned thread)
 {
     struct batch *b = ctx;
     struct vc_prop *p = &b->props[thread];
+    size_t t = b->first + k * b->step;
     bool used;
 
     seed_task(b, p, t);
@@ -104,17 +113,54 @@ static void report_progress(void *ctx, size_t done, size_t total)
     pc->opts->progress(pc->opts->progress_ctx, pc->stage, done, total);
 }
 
-static enum vc_status run_batch(struct batch *b, unsigned threads, size_t n_tasks,
-                                struct vc_analysis *a, const char *stage)
+/* vc_spread_job.run: the tasks first + k * step on this process's threads. */
+static void run_tasks(void *ctx, size_t first, size_t step, size_t count)
 {
-    struct progress_ctx pc = { &a->opts, stage };
-    vc_parallel_for(n_tasks, threads, run_task, b, a->opts.progress ? report_progress : NULL,
-                    &pc);
-    for (unsigned t = 0; t < threads; t++) {
-        if (b->rounds[t] > a->rounds)
-            a->rounds = b->rounds[t];
-        a->converged &= b->converged[t];
+    struct batch *b = ctx;
+    struct progress_ctx pc = { b->opts, b->stage };
+
+    b->first = first;
+    b->step = step;
+    for (unsigned t = 0; t < b->threads; t++) {
+        b->rounds[t] = 0;
+        b->converged[t] = true;
     }
+    vc_parallel_for(count, b->threads, run_task, b, b->opts->progress ? report_progress : NULL,
+                    &pc);
+    for (unsigned t = 0; t < b->threads; t++) {
+        if (b->rounds[t] > b->batch_rounds)
+            b->batch_rounds = b->rounds[t];
+        b->batch_converged &= b->converged[t];
+    }
+}
+
+/* Every task of the batch, into b->out and b->estimated. */
+static enum vc_status run_batch(struct batch *b, size_t n_tasks, struct vc_analysis *a,
+                                const char *stage, struct vc_error *err)
+{
+    struct vc_spread_job job;
+    enum vc_status st;
+
+    memset(&job, 0, sizeof(job));
+    b->stage = stage;
+    b->batch_rounds = 0;
+    b->batch_converged = true;
+    job.n = n_tasks;
+    job.run = run_tasks;
+    job.ctx = b;
+    job.out[0].base = b->out;
+    job.out[0].width = sizeof(*b->out);
+    job.out[1].base = b->estimated;
+    job.out[1].width = sizeof(*b->estimated);
+    job.n_out = 2;
+    job.rounds = &b->batch_rounds;
+    job.converged = &b->batch_converged;
+    job.source = a->chain->graph->source;
+    if ((st = vc_spread_run(&job, err)) != VC_OK)
+        return st;
+    if (b->batch_rounds > a->rounds)
+        a->rounds = b->batch_rounds;
+    a->converged &= b->batch_converged;
     return VC_OK;
 }
 
@@ -486,6 +532,8 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     /* Extractions: every item, hard provisions, every actor, every country;
      * items first, whose impacts bound the others' (opts.bounds). */
     b.m = &m;
+    b.opts = &a.opts;
+    b.threads = threads;
     b.props = calloc(threads, sizeof(*b.props));
     b.rounds = calloc(threads, sizeof(int));
     b.converged = malloc(threads * sizeof(bool));
@@ -512,7 +560,8 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
         if (c->kind[v] == VC_KIND_ITEM)
             ids[n_ids++] = (uint32_t)v;
     b.kind = JOB_ITEM;
-    run_batch(&b, threads, n_ids, &a, "impact of every item");
+    if ((st = run_batch(&b, n_ids, &a, "impact of every item", err)) != VC_OK)
+        goto out;
     for (size_t j = 0; j < n_ids; j++) {
         a.impact[ids[j]] = impacts[j];
         a.impact_estimated[ids[j]] = est[j];
@@ -534,7 +583,9 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
         aux[n_ids++] = p->item;
     }
     b.kind = JOB_PROVISION;
-    run_batch(&b, threads, n_ids, &a, "impact of every hard-to-replace provision");
+    if ((st = run_batch(&b, n_ids, &a, "impact of every hard-to-replace provision", err)) !=
+        VC_OK)
+        goto out;
     for (size_t k = 0, j = 0; k < a.n_provisions; k++)
         if (a.provisions[k].hard_to_replace && !a.provisions[k].impact_bound)
             a.provisions[k].impact = impacts[j++];
@@ -553,7 +604,8 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
         ids[n_ids++] = (uint32_t)v;
     }
     b.kind = JOB_ACTOR;
-    run_batch(&b, threads, n_ids, &a, "impact of every actor");
+    if ((st = run_batch(&b, n_ids, &a, "impact of every actor", err)) != VC_OK)
+        goto out;
     for (size_t j = 0; j < n_ids; j++) {
         a.impact[ids[j]] = impacts[j];
         a.impact_estimated[ids[j]] = est[j];
@@ -566,7 +618,8 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     b.kind = JOB_COUNTRY;
     b.aux = cstart;
     b.members = cmembers;
-    run_batch(&b, threads, a.n_countries, &a, "impact of every country");
+    if ((st = run_batch(&b, a.n_countries, &a, "impact of every country", err)) != VC_OK)
+        goto out;
     for (size_t j = 0; j < a.n_countries; j++) {
         a.countries[j].impact = impacts[j];
         a.countries[j].impact_estimated = est[j];

@@ -146,7 +146,7 @@ static enum vc_status write_csv(const struct vc_graph *g, const char *path,
 
     if (st != VC_OK)
         return st;
-    if (!ends_with_ci(path, ".csv") && !is_dir(path)) {
+    if (!ends_with_ci(path, ".csv") && !is_dir(path) && !vc_outfile_discarding()) {
         if (mkdir(path, 0777) == 0)
             made_folder = true;
         else if (errno != EEXIST) {

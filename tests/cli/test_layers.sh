@@ -1,6 +1,6 @@
 # The layers of docs/internals.md and their one-way arrows, checked on the
 # sources and on the built objects:
-#   core <- import <- engine <- report      core <- export      library <- cli
+#   core <- import <- engine <- report      core <- export      library <- cli, mpi
 # (each uses only what is left of it; the report reads the engine's result
 # types but calls no engine function, so it computes nothing itself; the
 # exporters never see the engine; the program includes only
@@ -25,6 +25,8 @@ includes engine "(export|report|cli)/.*|vchain/(export|report|vchain)\.h"
 includes export "(import|engine|report|cli)/.*|vchain/(import|report|vchain)\.h|$ENGINE_H"
 includes report "(import|engine|export|cli)/.*|vchain/(import|export|layout|whatif|vchain)\.h"
 includes cli "(core|import|engine|export|report)/.*"
+# the MPI build's part of the program (src/mpi) is held to the program's rule
+includes mpi "(core|import|engine|export|report)/.*"
 
 # the public headers keep the same arrows: the engine's topics (compare.h,
 # whatif.h, deps.h, engine.h, layout.h) never include export.h or report.h
