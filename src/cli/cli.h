@@ -295,6 +295,21 @@ int cli_top_option(const char *cmd, const char *arg, long *top);
 /* Splits a comma-separated list (--countries) into *n codes, pointers into
  * the copy *buf (free both); blanks around commas dropped; -1 out of memory. */
 int cli_split_list(const char *list, char **buf, const char ***codes, size_t *n);
+/*
+ * The graph format of output path out for export and convert (fmt: the
+ * --format given, or VC_EXPORT_AUTO): the one named, else the extension's
+ * (.gexf .graphml .xml .csv .json .graphology.json), CSV for a folder (a
+ * name ending in '/' or an existing folder), GraphML for a stream ('-', a
+ * device or a pipe).  Any other name is a usage error listing the formats.
+ * EXIT_OK with *fmt set.
+ */
+int cli_output_format(const char *cmd, const char *out, int *fmt);
+/*
+ * Whether OUT names a report page: .html, .htm or '-' (*svg = 0), or .svg
+ * when svg_ok (*svg = 1).  Anything else (x.pdf, x.txt) is a usage error
+ * rather than HTML under a name that says otherwise.
+ */
+int cli_page_format(const char *cmd, const char *out, bool svg_ok, int *svg);
 
 /*
  * Several tables in one output (cli_sections.c): text gets a title line

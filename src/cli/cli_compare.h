@@ -33,6 +33,10 @@ struct cli_compare_export {
 int cli_compare_export_option(const char *cmd, int which, const char *arg,
                               struct cli_compare_export *x);
 
+/* After the options: --dynamic needs --export, OUT names a graph format
+ * (cli_output_format), and --dynamic a GEXF.  EXIT_OK or a usage error. */
+int cli_compare_export_check(const char *cmd, struct cli_compare_export *x);
+
 /* Builds the union graph, lays it out and writes it; prints errors.
  * loss_a (may be NULL): per node of A, a value for the node column loss. */
 int cli_compare_write(const struct vc_comparison *c, const struct cli_compare_export *x,

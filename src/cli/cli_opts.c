@@ -4,6 +4,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -146,6 +148,61 @@ int cli_top_option(const char *cmd, const char *arg, long *top)
         return cli_usage_error(cmd, "--top takes a positive number, not '%s'", arg);
     *top = n;
     return EXIT_OK;
+}
+
+int cli_output_format(const char *cmd, const char *out, int *fmt)
+{
+    struct stat sb;
+    size_t len = strlen(out);
+    int exists = stat(out, &sb) == 0;
+
+    if (!*out) { /* a data error, as the writer would report it, but before the work */
+        struct vc_error err = VC_ERROR_INIT;
+        vc_error_set(&err, VC_EINVAL, NULL, 0, 0,
+                     "the output file name is empty (use '-' for standard output)");
+        return cli_report(&err);
+    }
+
+    /* a stream ('-', /dev/stdout, a pipe) has no name to go by: the format
+     * every reader takes */
+    if (*fmt == VC_EXPORT_AUTO && (strcmp(out, "-") == 0 ||
+                                   (exists && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))))
+        *fmt = VC_EXPORT_GRAPHML;
+    if (*fmt == VC_EXPORT_AUTO && ((len && out[len - 1] == '/') || (exists && S_ISDIR(sb.st_mode))))
+        *fmt = VC_EXPORT_CSV;
+    if (*fmt == VC_EXPORT_AUTO)
+        *fmt = vc_export_format_from_path(out);
+    if (*fmt == VC_EXPORT_AUTO)
+        return cli_usage_error(cmd, "cannot tell the format from the name '%s': name it .gexf, "
+                               ".graphml (or .xml), .json, .graphology.json or .csv, or a "
+                               "folder/ for CSV tables, or give --format gexf, graphml, json, "
+                               "graphology or csv", out);
+    if (*fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0)
+        return cli_usage_error(cmd, "csv writes two tables: give a folder or NAME.csv, not '-'");
+    return EXIT_OK;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && strcasecmp(s + a - b, suffix) == 0;
+}
+
+int cli_page_format(const char *cmd, const char *out, bool svg_ok, int *svg)
+{
+    *svg = 0;
+    if (strcmp(out, "-") == 0 || ends_with(out, ".html") || ends_with(out, ".htm"))
+        return EXIT_OK;
+    if (svg_ok && ends_with(out, ".svg")) {
+        *svg = 1;
+        return EXIT_OK;
+    }
+    if (ends_with(out, ".pdf"))
+        return cli_usage_error(cmd, "'%s': the report is an HTML page%s, not a PDF; it is laid "
+                               "out for A4: print the page to PDF from a browser", out,
+                               svg_ok ? " (.html) or its picture (.svg)" : " (.html)");
+    return cli_usage_error(cmd, "cannot tell the format from the name '%s': name it .html%s",
+                           out, svg_ok ? " or .svg, or give --format html or svg" : "");
 }
 
 void cli_engine_init(struct cli_engine *e)

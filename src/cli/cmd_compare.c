@@ -34,7 +34,7 @@ static const char usage[] =
     "  --export OUT          write both sides as one graph: every node and edge with\n"
     "                        its status (new, gone, grew, shrank, same), both values\n"
     "                        and a colour by status; the format from OUT's extension\n"
-    "                        (.gexf .graphml .json .csv), else GEXF\n"
+    "                        (.gexf .graphml .json .csv), as for 'vchain export'\n"
     "  --gexf-version V      1.2 (default) or 1.3\n"
     "  --dynamic [TA,TB]     with --export: a GEXF 1.3 with two time slices, A at\n"
     "                        time TA and B at TB (default 1,2), for Gephi's timeline\n"
@@ -354,14 +354,11 @@ int cli_compare_write(const struct vc_comparison *c, const struct cli_compare_ex
             return cli_report(&err);
         }
     }
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = vc_export_format_from_path(x->path);
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = VC_EXPORT_GEXF;
     eo.gexf_version = x->version;
     eo.color_by = VC_COLOR_KEEP;      /* the status colours the graph carries */
     eo.size_by = "change";
     eo.thickness_by = "share_max";
+    eo.edge_weight = "share_max";    /* Gephi's weight: the larger side's share */
     if (fmt != VC_EXPORT_CSV && vc_layout_compute(&g, VC_LAYOUT_LAYERED, NULL, &err) != VC_OK)
         rc = cli_report(&err);
     else if (x->dynamic && vc_gexf_slices_file(&g, x->path, x->time_a, x->time_b, &eo, &err) !=
@@ -566,11 +563,33 @@ int cmd_compare(int argc, char **argv)
     }
     if (r.rc == EXIT_OK && !r.done && optind + 2 != argc)
         r.rc = cli_usage_error("compare", "two inputs, please: vchain compare A B");
-    else if (r.rc == EXIT_OK && !r.done && x.dynamic && !x.path)
-        r.rc = cli_usage_error("compare", "--dynamic goes with --export OUT.gexf");
+    if (r.rc == EXIT_OK && !r.done)
+        r.rc = cli_compare_export_check("compare", &x);
+    if (r.rc == EXIT_OK && !r.done && report)
+        r.rc = cli_page_format("compare", report, false, &(int){ 0 });
     if (cli_run_open(&r, argc, argv, 2, true))
         r.rc = compare(&r, align, &v, which, &x, report, argv[optind], argv[optind + 1]);
     return cli_run_finish(&r);
+}
+
+int cli_compare_export_check(const char *cmd, struct cli_compare_export *x)
+{
+    int fmt = (int)x->fmt;
+
+    if (x->dynamic && !x->path)
+        return cli_usage_error(cmd, "--dynamic goes with --export OUT.gexf");
+    if (!x->path)
+        return EXIT_OK;
+    if (x->dynamic && strcmp(x->path, "-") == 0)
+        fmt = VC_EXPORT_GEXF; /* the only format with time slices */
+    int rc = cli_output_format(cmd, x->path, &fmt);
+    if (rc != EXIT_OK)
+        return rc;
+    if (x->dynamic && fmt != VC_EXPORT_GEXF)
+        return cli_usage_error(cmd, "--dynamic writes GEXF 1.3: name the export .gexf, not '%s'",
+                               x->path);
+    x->fmt = (enum vc_export_format)fmt;
+    return EXIT_OK;
 }
 
 /* --export OUT, --gexf-version V, --dynamic[=TA,TB] (which: 0, 1, 2). */

@@ -18,8 +18,9 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  -o, --output OUT      where to write ('-' for standard output); required\n"
-    "  --format FMT          graphml, gexf, json or csv; default: from OUT's\n"
-    "                        extension, else graphml\n"
+    "  --format FMT          graphml, gexf, json, graphology or csv; default: from\n"
+    "                        OUT's extension (as for 'vchain export'), csv for a\n"
+    "                        folder, graphml for '-'; any other name is refused\n"
     "  --gexf-version V      1.2 (default) or 1.3\n"
     "  -h, --help            this help\n"
     "\n" CLI_INPUT_HELP
@@ -41,6 +42,7 @@ int cmd_convert(int argc, char **argv)
     static const struct cli_choice formats[] = {
         { "graphml", VC_EXPORT_GRAPHML, false }, { "gexf", VC_EXPORT_GEXF, false },
         { "json", VC_EXPORT_JSON, false }, { "csv", VC_EXPORT_CSV, false },
+        { "graphology", VC_EXPORT_GRAPHOLOGY, false },
     };
     struct cli_run r;
     struct vc_error err = VC_ERROR_INIT;
@@ -49,6 +51,7 @@ int cmd_convert(int argc, char **argv)
     const char *out = NULL;
 
     eo.viz = false;
+    eo.edge_weight = VC_VIZ_NONE; /* the graph as it is: its own weight column, if any */
     cli_run_init(&r, "convert", usage);
     while ((opt = cli_run_option(&r, argc, argv, "ho:", longopts)) > 0) {
         if (opt == 'o')
@@ -61,15 +64,8 @@ int cmd_convert(int argc, char **argv)
     if (r.rc == EXIT_OK && !r.done && (optind + 1 != argc || !out))
         r.rc = cli_usage_error("convert", optind + 1 != argc ? "exactly one input, please"
                                                              : "no output given (-o OUT)");
-    if (r.rc == EXIT_OK && !r.done) {
-        if (fmt == VC_EXPORT_AUTO)
-            fmt = vc_export_format_from_path(out);
-        if (fmt == VC_EXPORT_AUTO)
-            fmt = VC_EXPORT_GRAPHML;
-        if (fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0)
-            r.rc = cli_usage_error("convert", "csv writes two tables: give a folder or "
-                                   "NAME.csv");
-    }
+    if (r.rc == EXIT_OK && !r.done)
+        r.rc = cli_output_format("convert", out, &fmt);
     if (cli_run_open(&r, argc, argv, 1, false) &&
         vc_export_file(&r.ch[0].g, (enum vc_export_format)fmt, out, &eo, &err) != VC_OK)
         r.rc = cli_report(&err);

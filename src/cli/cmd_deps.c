@@ -34,7 +34,8 @@ static const char usage[] =
     "                        csv, json or md\n"
     "  --export OUT          the country graph: countries as nodes, an edge B -> A\n"
     "                        weighted M[A][B] (B feeds A); format from OUT's\n"
-    "                        extension (.gexf .graphml .json .csv), else GEXF\n"
+    "                        extension (.gexf .graphml .json .csv), as for\n"
+    "                        'vchain export'\n"
     "  --gexf-version V      1.2 (default) or 1.3\n"
     "  -h, --help            this help\n"
     "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
@@ -122,16 +123,13 @@ static int pairs_table(const struct vc_deps *d, long top, struct cli_table *t)
 /* ---- the country graph ---- */
 
 static int write_graph(const struct vc_deps *d, const size_t *cps, const char *path,
-                       enum vc_gexf_version version)
+                       enum vc_export_format fmt, enum vc_gexf_version version)
 {
     struct vc_graph g;
     struct vc_error err = VC_ERROR_INIT;
     struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
-    enum vc_export_format fmt = vc_export_format_from_path(path);
     int rc = EXIT_OK;
 
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = VC_EXPORT_GEXF;
     eo.gexf_version = version;
     eo.color_by = VC_COLOR_KEEP;
     eo.size_by = "hold";
@@ -219,7 +217,8 @@ static int print_tables(const struct vc_deps *d, int which, int fmt, long top, b
 /* The matrix for list (NULL: the countries holding a control point, which
  * takes scoring ch), its tables and its graph. */
 static int deps(struct cli_chain *ch, struct cli_engine *eng, const char *list, int which,
-                int fmt, long top, const char *out, enum vc_gexf_version version)
+                int fmt, long top, const char *out, enum vc_export_format gfmt,
+                enum vc_gexf_version version)
 {
     const char **codes = NULL;
     char *buf = NULL;
@@ -256,7 +255,7 @@ static int deps(struct cli_chain *ch, struct cli_engine *eng, const char *list, 
     else if (rc == EXIT_OK) {
         rc = print_tables(&d, which, fmt, top, list != NULL, ch->c.n_items == 0);
         if (rc == EXIT_OK && out)
-            rc = write_graph(&d, cps, out, version);
+            rc = write_graph(&d, cps, out, gfmt, version);
         vc_deps_release(&d);
     }
     free(buf);
@@ -296,7 +295,7 @@ int cmd_deps(int argc, char **argv)
         { "matrix", T_MATRIX, false }, { "leverage", T_LEVERAGE, false },
         { "pairs", T_PAIRS, false }, { "all", T_ALL, false },
     };
-    int fmt = cli_default_format(), opt, which = T_ALL;
+    int fmt = cli_default_format(), gfmt = VC_EXPORT_AUTO, opt, which = T_ALL;
     long top = 0;
     enum vc_gexf_version version = VC_GEXF_1_2;
     const char *list = NULL, *out = NULL;
@@ -315,7 +314,10 @@ int cmd_deps(int argc, char **argv)
     }
     if (cli_run_args(&r, argc, 1) && list && !names_a_country(list))
         r.rc = cli_usage_error("deps", "--countries names no country");
+    if (r.rc == EXIT_OK && !r.done && out)
+        r.rc = cli_output_format("deps", out, &gfmt);
     if (cli_run_open(&r, argc, argv, 1, false))
-        r.rc = deps(&r.ch[0], &r.eng, list, which, fmt, top, out, version);
+        r.rc = deps(&r.ch[0], &r.eng, list, which, fmt, top, out,
+                    (enum vc_export_format)gfmt, version);
     return cli_run_finish(&r);
 }

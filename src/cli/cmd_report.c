@@ -4,7 +4,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cli.h"
 #include "vchain/layout.h"
@@ -25,7 +24,8 @@ static const char usage[] =
     "Options:\n"
     "  -o, --output OUT      report.html, or chart.svg for the chain picture alone\n"
     "                        ('-' writes HTML to standard output); required\n"
-    "  --format html|svg     default: from OUT's extension, else html\n"
+    "  --format html|svg     default: from OUT's extension (.html .htm .svg; '-'\n"
+    "                        is html); any other name is refused\n"
     "  --country CODE        add a section on that country: its control points and\n"
     "                        what they stand on (suppliers, users, single points of\n"
     "                        failure: as 'vchain rank --country'), its dependencies\n"
@@ -43,12 +43,6 @@ static const char usage[] =
     "\n"
     "Exit status: 0 success, 1 data error or OUT not written (an existing OUT is\n"
     "then left as it was), 2 usage error.\n";
-
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && strcasecmp(s + a - b, suffix) == 0;
-}
 
 /* The countries for the matrix: the view's country, and those listed
  * (--countries), else those holding a control point. */
@@ -202,8 +196,10 @@ int cmd_report(int argc, char **argv)
                                                             : "no output given (-o OUT)");
     else if (r.rc == EXIT_OK && !r.done && countries && !country)
         r.rc = cli_usage_error("report", "--countries goes with --country CODE");
+    /* the name is checked before the (long) analysis */
+    if (r.rc == EXIT_OK && !r.done && svg < 0)
+        r.rc = cli_page_format("report", out, true, &svg);
     if (cli_run_open(&r, argc, argv, 1, true))
-        r.rc = write_report(&r.ch[0], &r.eng, &ro, country, countries,
-                            svg < 0 ? ends_with(out, ".svg") : svg, out);
+        r.rc = write_report(&r.ch[0], &r.eng, &ro, country, countries, svg, out);
     return cli_run_finish(&r);
 }

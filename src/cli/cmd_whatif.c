@@ -579,8 +579,8 @@ int cmd_whatif(int argc, char **argv)
     if (cli_run_args(&r, argc, 1) && !s.n)
         r.rc = cli_usage_error("whatif", "no scenario: give --remove, --remove-country, --cap, "
                                "--spare, --gain or --scenario");
-    else if (r.rc == EXIT_OK && !r.done && x.dynamic && !x.path)
-        r.rc = cli_usage_error("whatif", "--dynamic goes with --export OUT.gexf");
+    if (r.rc == EXIT_OK && !r.done)
+        r.rc = cli_compare_export_check("whatif", &x);
     if (cli_run_open(&r, argc, argv, 1, false))
         r.rc = play(&r.ch[0].c, &r.eng, &s, &v, &x);
     vc_scenario_release(&s);

@@ -58,7 +58,7 @@ static enum vc_status slice_cols_collect(const struct vc_graph *g, enum vc_attr_
     size_t n;
 
     memset(s, 0, sizeof(*s));
-    if ((st = vc_export_cols_collect(g, cls, &s->all, err)) != VC_OK)
+    if ((st = vc_export_cols_collect(g, cls, NULL, &s->all, err)) != VC_OK)
         return st;
     n = s->all.n + 1;
     s->stat = malloc(n * sizeof(size_t));

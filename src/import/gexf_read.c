@@ -19,7 +19,9 @@
  *    read as text, lists exactly as written ("[a, b]");
  *  - node label -> column "label", edge label, weight, kind -> edge columns
  *    "label", "weight" (double), "kind"; a declared attribute with one of
- *    those names becomes attr_<name> (with a warning);
+ *    those names becomes attr_<name> (with a warning); when an edge
+ *    attribute viz_weight is declared (vchain's export), GEXF's weight
+ *    repeats it and is not read;
  *  - viz: color -> viz_r, viz_g, viz_b (int), position -> viz_x, viz_y,
  *    size -> viz_size, thickness -> viz_thickness (double); alpha, z and
  *    shape are dropped;
@@ -100,6 +102,7 @@ struct reader {
     int skip_depth;
     int root_seen, graphs_seen;
     bool dynamic;                /* <graph mode="dynamic"> */
+    bool display_weight;         /* viz_weight declared: GEXF's weight repeats it */
     enum vc_attr_class attrs_cls; /* of the <attributes> being read */
     bool attrs_dynamic;
 
@@ -398,6 +401,8 @@ static void start_attribute(struct reader *r, const xmlChar **attrs, int n, long
         plain = named;
     }
     name = vc_attrmap_apply(r->x.opts->map, plain, mapped, sizeof(mapped));
+    if (r->attrs_cls == VC_CLASS_EDGE && strcmp(name, "viz_weight") == 0)
+        r->display_weight = true;
     if (vc_graph_attr(r->x.g, r->attrs_cls, name)) {
         vc_xr_fail(&r->x, VC_EINVAL, line, col,
              "<attribute id=\"%s\">: %s attribute \"%s\" is already declared by another "
@@ -595,6 +600,8 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     for (size_t i = 0; i < sizeof(natives) / sizeof(natives[0]) && !r->x.failed; i++) {
         const char *v = attr_get(r, attrs, n, natives[i].xml, SLOT_MISC);
         struct vc_attr *a;
+        if (natives[i].col == COL_WEIGHT && r->display_weight)
+            continue; /* vchain's export: the weight it chose, also in viz_weight */
         if (v && (a = native_col(r, VC_CLASS_EDGE, natives[i].col, line, col)))
             store(r, a, index, v, line, col, natives[i].xml, false);
     }

@@ -15,7 +15,9 @@
  *  - edges may name nodes declared later; a node never declared is an error
  *    (--lenient creates it, with a warning);
  *  - nested graphs and hyperedges are refused (no silent flattening);
- *  - yEd graphics keys (yfiles.type) and <port> are skipped with one warning.
+ *  - yEd graphics keys (yfiles.type) and <port> are skipped with one warning;
+ *  - node keys named x, y, size, r, g, b (Gephi's and sigma.js's position,
+ *    size and colour) fill the visual columns viz_x ... viz_b.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -264,6 +266,20 @@ static const char *for_name(int classes)
     }
 }
 
+/* The visual column a node key of this name fills in Gephi and sigma.js
+ * (x, y, size, r, g, b: exactly these names, as Gephi matches them), or
+ * NULL. */
+static const char *visual_name(const char *name)
+{
+    static const char *const names[][2] = { { "x", "viz_x" }, { "y", "viz_y" },
+                                            { "size", "viz_size" }, { "r", "viz_r" },
+                                            { "g", "viz_g" }, { "b", "viz_b" } };
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (strcmp(name, names[i][0]) == 0)
+            return names[i][1];
+    return NULL;
+}
+
 static void start_key(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     char idbuf[1024], forbuf[64], namebuf[1024], typebuf[64], mapped[1040];
@@ -330,16 +346,23 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
     if (!name || !*name)
         name = id; /* keys declared with an id only: the id is the name */
     /* vchain's exporters escape reserved names (vc_kind): restore them. */
-    name = vc_attrmap_apply(r->x.opts->map, vc_attrname_unescape(name), mapped, sizeof(mapped));
+    const char *plain = vc_attrname_unescape(name);
+    const char *data_name = vc_attrmap_apply(r->x.opts->map, plain, mapped, sizeof(mapped));
+    /* Gephi's and sigma.js's node position, size and colour, unless --map
+     * claims the name: the visual columns (a data column of such a name
+     * comes escaped, vc_size, from vchain's exporters). */
+    const char *visual = plain == name && data_name == plain ? visual_name(plain) : NULL;
     for (int c = 0; c < 3; c++) {
         int bit = 1 << c;
         enum vc_attr_class cls = c == 0 ? VC_CLASS_NODE : c == 1 ? VC_CLASS_EDGE : VC_CLASS_GRAPH;
+        name = cls == VC_CLASS_NODE && visual ? visual : data_name;
         if (!(classes & bit))
             continue;
         if (vc_graph_attr(r->x.g, cls, name)) {
+            /* the name as the file writes it, not the visual column it fills */
             vc_xr_fail(&r->x, VC_EINVAL, line, col,
                  "<key id=\"%s\">: %s attribute \"%s\" is already declared by another key", id,
-                 vc_attr_class_name(cls), name);
+                 vc_attr_class_name(cls), name == visual ? plain : name);
             return;
         }
         if (vc_graph_attr_add(r->x.g, cls, name, k->type, &k->attr[c], r->x.err) != VC_OK) {

@@ -135,6 +135,17 @@ expect_rc report-stdout 0
 expect_out report-stdout-page "<!DOCTYPE html>"
 run report "$G" --format pdf -o "$TMP/z.pdf"
 expect_rc report-bad-format 2
+# a name that asks for what the report is not: refused, nothing written
+run report "$G" -o "$TMP/r.pdf"
+expect_rc report-pdf-name-refused 2
+expect_err report-pdf-name-says-how "print the page to PDF from a browser"
+check report-pdf-name-writes-nothing test ! -e "$TMP/r.pdf"
+run report "$G" -o "$TMP/r.txt"
+expect_rc report-unknown-name-refused 2
+expect_err report-unknown-name-lists "name it .html or .svg"
+run report "$G" -o "$TMP/r.htm"
+expect_rc report-htm 0
+check report-htm-is-html grep -q '<!DOCTYPE html>' "$TMP/r.htm"
 # the date comes from SOURCE_DATE_EPOCH (2025-11-28)
 check report-date grep -q "2025-11-28" "$TMP/nld.html"
 
