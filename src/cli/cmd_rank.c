@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cli_fit.h"
 #include "cli_knowledge.h"
 #include "cli_table.h"
 #include "vchain/cluster.h"
@@ -103,16 +104,24 @@ static void provision_columns(struct cli_table *t, int with_rank)
     cli_table_col(t, "item", CLI_COL_TEXT);
     cli_table_col(t, "share", CLI_COL_NUM);
     cli_table_col(t, "estimated", CLI_COL_BOOL);
+    cli_table_drop(t, 4);
     cli_table_col(t, "hhi", CLI_COL_NUM);
+    cli_table_drop(t, 1);
     cli_table_col(t, "n_eff", CLI_COL_NUM);
+    cli_table_drop(t, 5);
     cli_table_col(t, "replaceability", CLI_COL_NUM);
+    cli_table_drop(t, 3);
     cli_table_col(t, "impact", CLI_COL_NUM);
     cli_table_col(t, "spof", CLI_COL_BOOL);
+    cli_table_drop(t, 2);
     cli_table_col(t, "reach_items", CLI_COL_INT);
+    cli_table_drop(t, 7);
     cli_table_col(t, "reach_final", CLI_COL_INT);
+    cli_table_drop(t, 6);
     cli_table_col(t, "control_point", CLI_COL_BOOL);
     cli_knowledge_cols(t);
     cli_table_col(t, "reason", CLI_COL_TEXT);
+    cli_table_under(t);
 }
 
 /* Whether p passes --min-knowledge (*k receives its figure). */
@@ -199,16 +208,23 @@ static void firm_columns(struct cli_table *t)
     cli_table_col(t, "actor", CLI_COL_TEXT);
     cli_table_col(t, "country", CLI_COL_TEXT);
     cli_table_col(t, "sector", CLI_COL_TEXT);
+    cli_table_drop(t, 2);
     cli_table_col(t, "customers", CLI_COL_INT);
     cli_table_col(t, "dependents", CLI_COL_INT);
+    cli_table_drop(t, 5);
     cli_table_col(t, "top_customer", CLI_COL_TEXT);
+    cli_table_drop(t, 3);
     cli_table_col(t, "top_group", CLI_COL_TEXT);
+    cli_table_drop(t, 6);
     cli_table_col(t, "top_share", CLI_COL_NUM);
     cli_table_col(t, "market_share", CLI_COL_NUM);
+    cli_table_drop(t, 4);
     cli_table_col(t, "impact", CLI_COL_NUM);
     cli_table_col(t, "stops", CLI_COL_INT);
+    cli_table_drop(t, 1);
     cli_table_col(t, "control_point", CLI_COL_BOOL);
     cli_table_col(t, "reason", CLI_COL_TEXT);
+    cli_table_under(t);
 }
 
 static void firm_row(struct cli_table *t, const struct vc_analysis *a,
@@ -334,12 +350,16 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
     cli_table_col(&t, "actor", CLI_COL_TEXT);
     cli_table_col(&t, "country", CLI_COL_TEXT);
     cli_table_col(&t, "level", CLI_COL_TEXT);
+    cli_table_drop(&t, 4);
     cli_table_col(&t, "control_points", CLI_COL_INT);
     cli_table_col(&t, "impact", CLI_COL_NUM);
     cli_table_col(&t, "impact_estimated", CLI_COL_BOOL);
+    cli_table_drop(&t, 3);
     cli_table_col(&t, "spof_finals", CLI_COL_INT);
+    cli_table_drop(&t, 2);
     cli_table_col(&t, "top_item", CLI_COL_TEXT);
     cli_table_col(&t, "top_share", CLI_COL_NUM);
+    cli_table_drop(&t, 1);
     cli_knowledge_cols(&t);
     for (size_t j = 0; j < n; j++) {
         const struct vc_firm_score *f = vc_analysis_firm(a, h[j].actor);
@@ -434,6 +454,7 @@ static int print_dependencies(const struct vc_analysis *a, const struct rank_opt
         firm_columns(&t);
         cli_table_col(&t, "own_firms_downstream", CLI_COL_INT);
         cli_table_col(&t, "example_own_firm", CLI_COL_TEXT);
+        cli_table_drop(&t, 8);
         for (size_t j = 0; j < n && !(o->top && (long)j >= o->top); j++) {
             firm_row(&t, a, &a->firms[deps[j].firm], (long)j + 1);
             cli_table_int(&t, (long long)deps[j].n_firms);
@@ -444,6 +465,7 @@ static int print_dependencies(const struct vc_analysis *a, const struct rank_opt
         provision_columns(&t, 1);
         cli_table_col(&t, "own_items_downstream", CLI_COL_INT);
         cli_table_col(&t, "example_own_item", CLI_COL_TEXT);
+        cli_table_drop(&t, 8);
         for (size_t j = 0, shown = 0; j < v->n_deps; j++) {
             const struct vc_dependency *d = &v->deps[j];
             struct vc_knowledge kn;
@@ -576,13 +598,12 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o,
         goto out;
     }
     if (v.country == SIZE_MAX) {
-        cli_error("no actor of country '%s' in the data", o->country);
-        rc = EXIT_DATA;
+        rc = cli_country_missing(a->chain, o->country);
         goto out;
     }
     s = &a->countries[v.country];
     if (o->fmt == FMT_TEXT)
-        printf("Control points held by %s (%s)%s: %zu; extracting the "
+        cli_fit_printf(stdout, "Control points held by %s (%s)%s: %zu; extracting the "
                "country costs %.1f %% of final output%s\n\n", s->code,
                vc_country_name(s->code) ? vc_country_name(s->code) : "?",
                firms ? ", suppliers" : "", s->control_points, s->impact * 100,
@@ -594,8 +615,8 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o,
         goto out;
     }
     if (o->fmt == FMT_TEXT)
-        printf("\nOthers' control points upstream of what %s %s:\n\n", s->code,
-               firms ? "makes" : "provides");
+        cli_fit_printf(stdout, "\nOthers' control points upstream of what %s %s:\n\n", s->code,
+                       firms ? "makes" : "provides");
     else if (o->fmt == FMT_JSON)
         fputs(", \"depends_on\": ", stdout);
     else if (o->fmt == FMT_MD || o->fmt == FMT_TSV || o->fmt == FMT_CSV)
