@@ -155,20 +155,17 @@ int cmd_report(int argc, char **argv)
 {
     enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_COUNTRIES };
     static const struct option longopts[] = {
-        { "output", required_argument, 0, 'o' },
+        CLI_OUTPUT_LONGOPT,
         { "format", required_argument, 0, OPT_FORMAT },
         { "top", required_argument, 0, OPT_TOP },
         { "country", required_argument, 0, OPT_COUNTRY },
         { "countries", required_argument, 0, OPT_COUNTRIES },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice formats[] = { { "html", 0, false }, { "svg", 1, false } };
     struct vc_report_opts ro = VC_REPORT_OPTS_INIT;
     struct cli_run r;
-    const char *out = NULL, *country = NULL, *countries = NULL;
+    const char *out, *country = NULL, *countries = NULL;
     int opt, svg = -1;
     char *end;
     long top;
@@ -176,7 +173,6 @@ int cmd_report(int argc, char **argv)
     cli_run_init(&r, "report", usage);
     while ((opt = cli_run_option(&r, argc, argv, "ho:", longopts)) > 0) {
         switch (opt) {
-        case 'o': out = optarg; break;
         case OPT_FORMAT: r.rc = CLI_CHOOSE("report", "--format", optarg, formats, &svg); break;
         case OPT_TOP:
             top = strtol(optarg, &end, 10);
@@ -190,6 +186,7 @@ int cmd_report(int argc, char **argv)
         case OPT_COUNTRIES: countries = optarg; break;
         }
     }
+    out = r.output;
     if (r.rc == EXIT_OK && !r.done && (optind + 1 != argc || !out))
         r.rc = cli_usage_error("report", optind + 1 != argc ? "exactly one input, please"
                                                             : "no output given (-o OUT)");

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/mem.h"
 #include "bitsets.h"
 #include "bound.h"
 #include "centrality.h"
@@ -121,30 +122,11 @@ static enum vc_status run_batch(struct batch *b, unsigned threads, size_t n_task
 
 void vc_analysis_release(struct vc_analysis *a)
 {
-    free(a->impact);
-    free(a->impact_estimated);
-    free(a->impact_bound);
-    free(a->conc);
-    free(a->conc_level);
-    free(a->share_max);
-    free(a->replaceability);
-    free(a->spof_finals);
-    free(a->reach_items);
-    free(a->reach_final);
-    free(a->pagerank_down);
-    free(a->pagerank_up);
-    free(a->betweenness);
-    free(a->in_strength);
-    free(a->out_strength);
-    free(a->trophic_level);
-    free(a->in_degree);
-    free(a->out_degree);
-    free(a->control_point);
-    free(a->provisions);
-    free(a->supplies);
-    free(a->firms);
-    free(a->firm_index);
-    free(a->countries);
+    VC_FREE_ALL(a->impact, a->impact_estimated, a->impact_bound, a->conc, a->conc_level,
+                a->share_max, a->replaceability, a->spof_finals, a->reach_items, a->reach_final,
+                a->pagerank_down, a->pagerank_up, a->betweenness, a->in_strength, a->out_strength,
+                a->trophic_level, a->in_degree, a->out_degree, a->control_point, a->provisions,
+                a->supplies, a->firms, a->firm_index, a->countries);
     memset(a, 0, sizeof(*a));
 }
 
@@ -619,16 +601,7 @@ nomem:
 out:
     for (unsigned t = 0; b.props && t < threads; t++)
         vc_prop_release(&b.props[t]);
-    free(b.props);
-    free(b.rounds);
-    free(b.converged);
-    free(ids);
-    free(aux);
-    free(impacts);
-    free(est);
-    free(bound);
-    free(cstart);
-    free(cmembers);
+    VC_FREE_ALL(b.props, b.rounds, b.converged, ids, aux, impacts, est, bound, cstart, cmembers);
     vc_model_release(&m);
     if (st != VC_OK) {
         vc_analysis_release(&a);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "bitsets.h"
 #include "concentration.h"
 #include "parallel.h"
@@ -607,10 +608,7 @@ enum vc_status vc_reach_counts(const struct vc_model *m, unsigned threads, uint3
         free(j.items[t]);
         free(j.finals[t]);
     }
-    free(j.scratch);
-    free(j.items);
-    free(j.finals);
-    free(targets);
+    VC_FREE_ALL(j.scratch, j.items, j.finals, targets);
     return st;
 }
 

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/mem.h"
 #include "disruption.h"
 #include "parallel.h"
 #include "vchain/deps.h"
@@ -74,10 +75,7 @@ static void extract_country(void *ctx, size_t b, unsigned thread)
 
 void vc_deps_release(struct vc_deps *d)
 {
-    free(d->codes);
-    free(d->m);
-    free(d->output);
-    free(d->items);
+    VC_FREE_ALL(d->codes, d->m, d->output, d->items);
     memset(d, 0, sizeof(*d));
 }
 
@@ -257,12 +255,7 @@ out:
     free(job.converged);
     if (have_model)
         vc_model_release(&m);
-    free(country_of);
-    free(mem_start);
-    free(members);
-    free(ent_start);
-    free(ent);
-    free(share);
+    VC_FREE_ALL(country_of, mem_start, members, ent_start, ent, share);
     if (st != VC_OK) {
         vc_deps_release(&d);
         return st;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "draw.h"
 
 #define COLUMNS 14.0   /* at most this many columns + 1 in the chain picture */
@@ -40,12 +41,7 @@ static int by_key_desc(const void *x, const void *y)
 
 void vc_picture_release(struct vc_picture *p)
 {
-    free(p->label);
-    free(p->draw);
-    free(p->named);
-    free(p->cx);
-    free(p->cy);
-    free(p->r);
+    VC_FREE_ALL(p->label, p->draw, p->named, p->cx, p->cy, p->r);
     memset(p, 0, sizeof(*p));
 }
 
