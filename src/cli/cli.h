@@ -382,6 +382,9 @@ int cli_gexf_version_option(const char *cmd, const char *arg, enum vc_gexf_versi
  */
 int cli_table_format_option(const char *cmd, const char *arg, int *fmt);
 int cli_top_option(const char *cmd, const char *arg, long *top);
+/* Splits a comma-separated list (--countries) into *n codes, pointers into
+ * the copy *buf (free both); blanks around commas dropped; -1 out of memory. */
+int cli_split_list(const char *list, char **buf, const char ***codes, size_t *n);
 /*
  * The graph format of output path out for export and convert (fmt: the
  * --format given, or VC_EXPORT_AUTO): the one named, else the extension's

@@ -585,6 +585,26 @@ int cli_run_finish(struct cli_run *r)
     return r->rc;
 }
 
+int cli_split_list(const char *list, char **buf, const char ***codes, size_t *n)
+{
+    size_t cap = 1;
+    char *p;
+    for (const char *q = list; *q; q++)
+        cap += *q == ',';
+    *buf = strdup(list);
+    *codes = malloc(cap * sizeof(char *));
+    *n = 0;
+    if (!*buf || !*codes)
+        return -1;
+    for (p = strtok(*buf, ","); p; p = strtok(NULL, ",")) {
+        while (*p == ' ')
+            p++;
+        if (*p)
+            (*codes)[(*n)++] = p;
+    }
+    return 0;
+}
+
 int cli_run_main(struct cli_run *r, int argc, char **argv, int n, bool score,
                  int (*act)(struct cli_run *r, void *ctx), void *ctx)
 {

@@ -167,27 +167,6 @@ static const char **all_countries(const struct vc_chain *c, size_t *n)
     return codes;
 }
 
-/* Splits LIST at commas into codes (pointers into the copy *buf). */
-static int split_list(const char *list, char **buf, const char ***codes, size_t *n)
-{
-    size_t cap = 1;
-    char *p;
-    for (const char *q = list; *q; q++)
-        cap += *q == ',';
-    *buf = strdup(list);
-    *codes = malloc(cap * sizeof(char *));
-    *n = 0;
-    if (!*buf || !*codes)
-        return -1;
-    for (p = strtok(*buf, ","); p; p = strtok(NULL, ",")) {
-        while (*p == ' ')
-            p++;
-        if (*p)
-            (*codes)[(*n)++] = p;
-    }
-    return 0;
-}
-
 /* The tables --table asks for (all: with a line on what they cover). */
 static int print_tables(const struct vc_deps *d, int which, int fmt, long top, bool listed,
                         bool firms)
@@ -264,7 +243,7 @@ static int deps(struct cli_run *r, void *ctx)
         if (!(codes = all_countries(&ch->c, &n)))
             rc = cli_nomem();
     } else if (list) {
-        if (split_list(list, &buf, &codes, &n) != 0)
+        if (cli_split_list(list, &buf, &codes, &n) != 0)
             rc = cli_nomem();
         for (size_t k = 0; rc == EXIT_OK && k < n; k++)
             if (!cli_country_present(&ch->c, codes[k]))
