@@ -547,8 +547,8 @@ static int print_clusters(const struct vc_analysis *a, const struct rank_opts *o
     if (vc_clusters_find(a, v, &cl, &err) != VC_OK)
         return cli_report(&err);
     if (o->fmt == FMT_TEXT)
-        printf("\nWhat the control points of %s stand on (suppliers, users, single points of "
-               "failure):\n\n", v->code);
+        cli_fit_printf(stdout, "\nWhat the control points of %s stand on (suppliers, users, "
+                       "single points of failure):\n\n", v->code);
     else if (o->fmt == FMT_JSON)
         fputs(", \"clusters\": ", stdout);
     else
