@@ -99,26 +99,15 @@ static void provision_columns(struct cli_table *t, int with_rank)
 {
     if (with_rank)
         cli_table_col(t, "rank", CLI_COL_INT);
-    cli_table_col(t, "actor", CLI_COL_TEXT);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "item", CLI_COL_TEXT);
-    cli_table_col(t, "share", CLI_COL_NUM);
-    cli_table_col(t, "estimated", CLI_COL_BOOL);
-    cli_table_drop(t, 4);
-    cli_table_col(t, "hhi", CLI_COL_NUM);
-    cli_table_drop(t, 1);
-    cli_table_col(t, "n_eff", CLI_COL_NUM);
-    cli_table_drop(t, 5);
-    cli_table_col(t, "replaceability", CLI_COL_NUM);
-    cli_table_drop(t, 3);
-    cli_table_col(t, "impact", CLI_COL_NUM);
-    cli_table_col(t, "spof", CLI_COL_BOOL);
-    cli_table_drop(t, 2);
-    cli_table_col(t, "reach_items", CLI_COL_INT);
-    cli_table_drop(t, 7);
-    cli_table_col(t, "reach_final", CLI_COL_INT);
-    cli_table_drop(t, 6);
-    cli_table_col(t, "control_point", CLI_COL_BOOL);
+    static const struct cli_col cols[] = {
+        { "actor", CLI_COL_TEXT }, { "country", CLI_COL_TEXT }, { "item", CLI_COL_TEXT },
+        { "share", CLI_COL_NUM }, { "estimated", CLI_COL_BOOL, .drop = 4 },
+        { "hhi", CLI_COL_NUM, .drop = 1 }, { "n_eff", CLI_COL_NUM, .drop = 5 },
+        { "replaceability", CLI_COL_NUM, .drop = 3 }, { "impact", CLI_COL_NUM },
+        { "spof", CLI_COL_BOOL, .drop = 2 }, { "reach_items", CLI_COL_INT, .drop = 7 },
+        { "reach_final", CLI_COL_INT, .drop = 6 }, { "control_point", CLI_COL_BOOL },
+    };
+    CLI_TABLE_COLS(t, cols);
     cli_knowledge_cols(t);
     cli_table_col(t, "reason", CLI_COL_TEXT);
     cli_table_under(t);
@@ -204,27 +193,16 @@ static int print_provisions(const struct vc_analysis *a, const struct rank_opts 
 
 static void firm_columns(struct cli_table *t)
 {
-    cli_table_col(t, "rank", CLI_COL_INT);
-    cli_table_col(t, "actor", CLI_COL_TEXT);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "sector", CLI_COL_TEXT);
-    cli_table_drop(t, 2);
-    cli_table_col(t, "customers", CLI_COL_INT);
-    cli_table_col(t, "dependents", CLI_COL_INT);
-    cli_table_drop(t, 5);
-    cli_table_col(t, "top_customer", CLI_COL_TEXT);
-    cli_table_drop(t, 3);
-    cli_table_col(t, "top_group", CLI_COL_TEXT);
-    cli_table_drop(t, 6);
-    cli_table_col(t, "top_share", CLI_COL_NUM);
-    cli_table_col(t, "market_share", CLI_COL_NUM);
-    cli_table_drop(t, 4);
-    cli_table_col(t, "impact", CLI_COL_NUM);
-    cli_table_col(t, "stops", CLI_COL_INT);
-    cli_table_drop(t, 1);
-    cli_table_col(t, "control_point", CLI_COL_BOOL);
-    cli_table_col(t, "reason", CLI_COL_TEXT);
-    cli_table_under(t);
+    static const struct cli_col cols[] = {
+        { "rank", CLI_COL_INT }, { "actor", CLI_COL_TEXT }, { "country", CLI_COL_TEXT },
+        { "sector", CLI_COL_TEXT, .drop = 2 }, { "customers", CLI_COL_INT },
+        { "dependents", CLI_COL_INT, .drop = 5 }, { "top_customer", CLI_COL_TEXT, .drop = 3 },
+        { "top_group", CLI_COL_TEXT, .drop = 6 }, { "top_share", CLI_COL_NUM },
+        { "market_share", CLI_COL_NUM, .drop = 4 }, { "impact", CLI_COL_NUM },
+        { "stops", CLI_COL_INT, .drop = 1 }, { "control_point", CLI_COL_BOOL },
+        { "reason", CLI_COL_TEXT, .under = true },
+    };
+    CLI_TABLE_COLS(t, cols);
 }
 
 static void firm_row(struct cli_table *t, const struct vc_analysis *a,
@@ -346,20 +324,14 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
         }
     qsort_r(h, n, sizeof(*h), by_impact, (void *)a);
     cli_table_init(&t);
-    cli_table_col(&t, "rank", CLI_COL_INT);
-    cli_table_col(&t, "actor", CLI_COL_TEXT);
-    cli_table_col(&t, "country", CLI_COL_TEXT);
-    cli_table_col(&t, "level", CLI_COL_TEXT);
-    cli_table_drop(&t, 4);
-    cli_table_col(&t, "control_points", CLI_COL_INT);
-    cli_table_col(&t, "impact", CLI_COL_NUM);
-    cli_table_col(&t, "impact_estimated", CLI_COL_BOOL);
-    cli_table_drop(&t, 3);
-    cli_table_col(&t, "spof_finals", CLI_COL_INT);
-    cli_table_drop(&t, 2);
-    cli_table_col(&t, "top_item", CLI_COL_TEXT);
-    cli_table_col(&t, "top_share", CLI_COL_NUM);
-    cli_table_drop(&t, 1);
+    static const struct cli_col cols[] = {
+        { "rank", CLI_COL_INT }, { "actor", CLI_COL_TEXT }, { "country", CLI_COL_TEXT },
+        { "level", CLI_COL_TEXT, .drop = 4 }, { "control_points", CLI_COL_INT },
+        { "impact", CLI_COL_NUM }, { "impact_estimated", CLI_COL_BOOL, .drop = 3 },
+        { "spof_finals", CLI_COL_INT, .drop = 2 }, { "top_item", CLI_COL_TEXT },
+        { "top_share", CLI_COL_NUM, .drop = 1 },
+    };
+    CLI_TABLE_COLS(&t, cols);
     cli_knowledge_cols(&t);
     for (size_t j = 0; j < n; j++) {
         const struct vc_firm_score *f = vc_analysis_firm(a, h[j].actor);
@@ -533,17 +505,13 @@ static int print_clusters(const struct vc_analysis *a, const struct rank_opts *o
     else
         fputs("\n", stdout);
     cli_table_init(&t);
-    cli_table_col(&t, "rank", CLI_COL_INT);
-    cli_table_col(&t, "actor", CLI_COL_TEXT);
-    cli_table_col(&t, "item", CLI_COL_TEXT);
-    cli_table_col(&t, "verdict", CLI_COL_TEXT);
-    cli_table_col(&t, "inputs", CLI_COL_INT);
-    cli_table_col(&t, "foreign_spof", CLI_COL_INT);
-    cli_table_col(&t, "domestic_hard", CLI_COL_INT);
-    cli_table_col(&t, "suppliers", CLI_COL_TEXT);
-    cli_table_col(&t, "users", CLI_COL_TEXT);
-    cli_table_col(&t, "single_points_of_failure", CLI_COL_TEXT);
-    cli_table_col(&t, "why", CLI_COL_TEXT);
+    static const struct cli_col cols[] = {
+        { "rank", CLI_COL_INT }, { "actor", CLI_COL_TEXT }, { "item", CLI_COL_TEXT },
+        { "verdict", CLI_COL_TEXT }, { "inputs", CLI_COL_INT }, { "foreign_spof", CLI_COL_INT },
+        { "domestic_hard", CLI_COL_INT }, { "suppliers", CLI_COL_TEXT }, { "users", CLI_COL_TEXT },
+        { "single_points_of_failure", CLI_COL_TEXT }, { "why", CLI_COL_TEXT },
+    };
+    CLI_TABLE_COLS(&t, cols);
     for (size_t k = 0, shown = 0; k < cl.n; k++) {
         const struct vc_cluster *x = &cl.v[k];
         const struct vc_provision_score *p = &a->provisions[x->provision];
