@@ -54,10 +54,14 @@ struct cli_table {
 void cli_table_init(struct cli_table *t);
 void cli_table_release(struct cli_table *t);
 void cli_table_col(struct cli_table *t, const char *name, enum cli_col_type type);
-/* A table's columns declared at once, from a static array. */
+/* A table's columns declared at once, from a static array; drop and under
+ * as cli_table_drop() and cli_table_under() below set them (0, false: not
+ * marked). */
 struct cli_col {
     const char *name;
     enum cli_col_type type;
+    int drop;
+    bool under;
 };
 void cli_table_cols(struct cli_table *t, const struct cli_col *cols, size_t n);
 #define CLI_TABLE_COLS(t, cols) cli_table_cols(t, cols, sizeof(cols) / sizeof(cols[0]))

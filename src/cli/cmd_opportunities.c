@@ -65,25 +65,16 @@ struct opp_cli {
 
 static void columns(struct cli_table *t)
 {
-    cli_table_col(t, "rank", CLI_COL_INT);
-    cli_table_col(t, "kind", CLI_COL_TEXT);
-    cli_table_col(t, "actor", CLI_COL_TEXT);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "item", CLI_COL_TEXT);
-    cli_table_col(t, "share", CLI_COL_NUM);
-    cli_table_col(t, "estimated", CLI_COL_BOOL);
-    cli_table_col(t, "share_needed", CLI_COL_NUM);
-    cli_table_col(t, "gap", CLI_COL_NUM);
-    cli_table_col(t, "impact", CLI_COL_NUM);
-    cli_table_col(t, "impact_needed", CLI_COL_NUM);
-    cli_table_col(t, "item_impact", CLI_COL_NUM);
-    cli_table_col(t, "closeness", CLI_COL_NUM);
-    cli_table_col(t, "neighbour", CLI_COL_TEXT);
-    cli_table_col(t, "relation", CLI_COL_TEXT);
-    cli_table_col(t, "holders", CLI_COL_TEXT);
-    cli_table_col(t, "main_country", CLI_COL_TEXT);
-    cli_table_col(t, "leverage", CLI_COL_NUM);
-    cli_table_col(t, "leverage_after", CLI_COL_NUM);
+    static const struct cli_col cols[] = {
+        { "rank", CLI_COL_INT }, { "kind", CLI_COL_TEXT }, { "actor", CLI_COL_TEXT },
+        { "country", CLI_COL_TEXT }, { "item", CLI_COL_TEXT }, { "share", CLI_COL_NUM },
+        { "estimated", CLI_COL_BOOL }, { "share_needed", CLI_COL_NUM }, { "gap", CLI_COL_NUM },
+        { "impact", CLI_COL_NUM }, { "impact_needed", CLI_COL_NUM }, { "item_impact", CLI_COL_NUM },
+        { "closeness", CLI_COL_NUM }, { "neighbour", CLI_COL_TEXT }, { "relation", CLI_COL_TEXT },
+        { "holders", CLI_COL_TEXT }, { "main_country", CLI_COL_TEXT }, { "leverage", CLI_COL_NUM },
+        { "leverage_after", CLI_COL_NUM },
+    };
+    CLI_TABLE_COLS(t, cols);
     cli_knowledge_cols(t);
     cli_table_col(t, "reason", CLI_COL_TEXT);
 }

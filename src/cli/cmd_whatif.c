@@ -195,17 +195,13 @@ static void critical_table(const struct vc_whatif *w, const struct view *v, stru
     const struct vc_chain *cb = w->after.chain;
     char why[512];
 
-    cli_table_col(t, "node", CLI_COL_TEXT);
-    cli_table_col(t, "id", CLI_COL_TEXT);
-    cli_table_drop(t, 2);
-    cli_table_col(t, "kind", CLI_COL_TEXT);
-    cli_table_drop(t, 1);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "control_point", CLI_COL_BOOL);
-    cli_table_col(t, "spof_finals_before", CLI_COL_INT);
-    cli_table_col(t, "spof_finals_after", CLI_COL_INT);
-    cli_table_col(t, "why", CLI_COL_TEXT);
-    cli_table_under(t);
+    static const struct cli_col cols[] = {
+        { "node", CLI_COL_TEXT }, { "id", CLI_COL_TEXT, .drop = 2 },
+        { "kind", CLI_COL_TEXT, .drop = 1 }, { "country", CLI_COL_TEXT },
+        { "control_point", CLI_COL_BOOL }, { "spof_finals_before", CLI_COL_INT },
+        { "spof_finals_after", CLI_COL_INT }, { "why", CLI_COL_TEXT, .under = true },
+    };
+    CLI_TABLE_COLS(t, cols);
     /* actors first, then items, each in the order of the graph */
     for (int kind = VC_KIND_ACTOR; kind <= VC_KIND_ITEM; kind++) {
         for (uint32_t b = 0; b < cb->n_nodes && !limit(v, t->n_rows); b++) {
@@ -290,16 +286,14 @@ static int balances_compute(const struct vc_scenario *s, const struct vc_whatif 
 
 static void balance_table(const struct balances *x, const struct view *v, struct cli_table *t)
 {
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "other", CLI_COL_TEXT);
-    cli_table_col(t, "name", CLI_COL_TEXT);
-    cli_table_col(t, "dependence_before", CLI_COL_NUM);
-    cli_table_col(t, "exposure_before", CLI_COL_NUM);
-    cli_table_col(t, "leverage_before", CLI_COL_NUM);
-    cli_table_col(t, "dependence_after", CLI_COL_NUM);
-    cli_table_col(t, "exposure_after", CLI_COL_NUM);
-    cli_table_col(t, "leverage_after", CLI_COL_NUM);
-    cli_table_col(t, "change", CLI_COL_NUM);
+    static const struct cli_col cols[] = {
+        { "country", CLI_COL_TEXT }, { "other", CLI_COL_TEXT }, { "name", CLI_COL_TEXT },
+        { "dependence_before", CLI_COL_NUM }, { "exposure_before", CLI_COL_NUM },
+        { "leverage_before", CLI_COL_NUM }, { "dependence_after", CLI_COL_NUM },
+        { "exposure_after", CLI_COL_NUM }, { "leverage_after", CLI_COL_NUM },
+        { "change", CLI_COL_NUM },
+    };
+    CLI_TABLE_COLS(t, cols);
     for (size_t k = 0; k < x->n; k++) {
         const struct vc_balance *b = &x->b[k];
         for (size_t j = 0; j < b->n && !limit(v, t->n_rows); j++) {
