@@ -1,12 +1,13 @@
 /*
  * cli.h - the vchain command line: commands, messages, shared options.
  *
- * To add a command:
+ * To add a command (docs/internals.md, "Adding things"):
  *   1. write src/cli/cmd_<name>.c with `int cmd_<name>(int argc, char **argv)`
- *      (argv[0] is the command name; parse with getopt_long after optind = 0);
+ *      on struct cli_run below (options, open, one action, one exit);
  *   2. declare it below;
  *   3. add a row to the command table in main.c (name, function, one-line summary);
- *   4. document it in README.md, docs/vchain.1 and tests/cli/.
+ *   4. document it in README.md, docs/vchain.1 and tests/cli/, and add its
+ *      cases to tools/compare_outputs.sh.
  *
  * Only src/cli prints, exits or parses argv; the library returns errors.
  * Exit codes: 0 success, 1 data/input/output error, 2 usage error.
@@ -115,16 +116,19 @@ void cli_format_size(unsigned long long bytes, char *buf, size_t size);
 int cli_set_memory_limit(unsigned long long bytes, int from_option);
 void cli_memory_hint(const struct vc_error *err);
 
-/* Messages (cli_msg.c): "vchain: error: FILE:LINE:COL: message" on stderr. */
-void cli_error(const char *fmt, ...) VC_PRINTF(1, 2);
-void cli_warning(const char *fmt, ...) VC_PRINTF(1, 2);
-/* "vchain: note: ..." that belongs to an error just printed (even under -q). */
-void cli_hint(const char *fmt, ...) VC_PRINTF(1, 2);
+/* Messages (cli_msg.c): "vchain: error: FILE:LINE:COL: message" on stderr.
+ * cli_msg() writes "vchain: KIND: message"; nothing under -q unless
+ * even_quiet. */
+void cli_msg(const char *kind, bool even_quiet, const char *fmt, ...) VC_PRINTF(3, 4);
+#define cli_error(...) cli_msg("error", true, __VA_ARGS__)
+#define cli_warning(...) cli_msg("warning", false, __VA_ARGS__)
+/* What vchain read the input as ("vchain: note: ..."); nothing under -q. */
+#define cli_note(...) cli_msg("note", false, __VA_ARGS__)
+/* A note that belongs to an error just printed (even under -q). */
+#define cli_hint(...) cli_msg("note", true, __VA_ARGS__)
 /* The usage text (print writes it) on stderr: a usage error without a
  * message of its own; returns EXIT_USAGE. */
 int cli_usage_text(void (*print)(FILE *out));
-/* What vchain read the input as ("vchain: note: ..."); nothing under -q. */
-void cli_note(const char *fmt, ...) VC_PRINTF(1, 2);
 /* Prints err (file:line:col when known); returns EXIT_DATA. */
 int cli_report(const struct vc_error *err);
 /* Prints "out of memory" (with the memory limit's hint); returns EXIT_DATA. */
@@ -152,6 +156,7 @@ enum {
     OPT_LEVEL = 1050, OPT_SPARE, OPT_VARIANTS, OPT_THETA_SHARE, OPT_THETA_PAIR,
     OPT_THETA_IMPACT, OPT_THREADS, OPT_MAX_ROUNDS, OPT_EXACT_BETWEENNESS, OPT_THETA_PAIR_MIN,
     OPT_SUPPLIERS, OPT_SHOCK, OPT_TOLERANCE,
+    OPT_TABLE_FORMAT = 1090, OPT_TABLE_TOP, OPT_GEXF_VERSION,
     OPT_FIRST_COMMAND_OPTION = 1100 /* commands number their own long options from here */
 };
 
@@ -300,6 +305,10 @@ void cli_chain_release(struct cli_chain *ch);
 struct cli_run {
     const char *cmd;
     const char *usage;
+    int fmt;                  /* CLI_TABLE_LONGOPTS: --format (FMT_*) */
+    long top;                 /* ... and --top N (0: every row) */
+    const char *output;       /* CLI_OUTPUT_LONGOPT: -o OUT, or NULL */
+    enum vc_gexf_version gexf_version; /* CLI_GEXF_LONGOPT: --gexf-version */
     struct cli_input in;
     struct cli_engine eng;
     struct cli_chain ch[2];   /* the inputs (compare reads two) */
@@ -318,6 +327,28 @@ bool cli_run_args(struct cli_run *r, int argc, int n);
 bool cli_run_open(struct cli_run *r, int argc, char **argv, int n, bool score);
 /* Releases everything; returns r.rc. */
 int cli_run_finish(struct cli_run *r);
+/* cli_run_open(), then act(r, ctx) when it says go, then cli_run_finish(). */
+int cli_run_main(struct cli_run *r, int argc, char **argv, int n, bool score,
+                 int (*act)(struct cli_run *r, void *ctx), void *ctx);
+
+/* The end of a command's option table: -h, the input options and (for a
+ * command that scores) the analysis options. */
+#define CLI_INPUT_LONGOPTS_END \
+    { "help", no_argument, 0, 'h' }, CLI_INPUT_LONGOPTS, { 0, 0, 0, 0 }
+#define CLI_ENGINE_LONGOPTS_END \
+    { "help", no_argument, 0, 'h' }, CLI_INPUT_LONGOPTS, CLI_ENGINE_LONGOPTS, { 0, 0, 0, 0 }
+
+/* Options of the commands that write a file: -o, --output OUT (give "o:"
+ * in the short options), kept in r.output; --gexf-version 1.2|1.3, kept in
+ * r.gexf_version. */
+#define CLI_OUTPUT_LONGOPT { "output", required_argument, 0, 'o' }
+#define CLI_GEXF_LONGOPT { "gexf-version", required_argument, 0, OPT_GEXF_VERSION }
+
+/* The options of every command that prints tables, kept in r.fmt, r.top:
+ *   --format text|tsv|csv|json|md, --top N */
+#define CLI_TABLE_LONGOPTS \
+    { "format", required_argument, 0, OPT_TABLE_FORMAT }, \
+    { "top", required_argument, 0, OPT_TABLE_TOP }
 
 /* Output formats for tables. */
 enum cli_format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON, FMT_MD };
@@ -351,6 +382,9 @@ int cli_gexf_version_option(const char *cmd, const char *arg, enum vc_gexf_versi
  */
 int cli_table_format_option(const char *cmd, const char *arg, int *fmt);
 int cli_top_option(const char *cmd, const char *arg, long *top);
+/* Splits a comma-separated list (--countries) into *n codes, pointers into
+ * the copy *buf (free both); blanks around commas dropped; -1 out of memory. */
+int cli_split_list(const char *list, char **buf, const char ***codes, size_t *n);
 /*
  * The graph format of output path out for export and convert (fmt: the
  * --format given, or VC_EXPORT_AUTO): the one named, else the extension's
@@ -381,6 +415,12 @@ struct cli_sections {
 };
 void cli_sections_begin(struct cli_sections *s, int fmt);
 void cli_section(struct cli_sections *s, const char *key, const char *title);
+/* Prints table t as a section (when all: after cli_section(key, title),
+ * and in text and Markdown "(none)" for an empty table when none is set)
+ * and releases it; returns cli_table_print()'s result. */
+struct cli_table;
+int cli_section_table(struct cli_sections *s, bool all, const char *key, const char *title,
+                      struct cli_table *t, bool none);
 void cli_section_value(struct cli_sections *s, const char *key, const char *text, double num,
                        enum cli_col_type type);
 void cli_sections_end(struct cli_sections *s);

@@ -28,8 +28,8 @@ struct cli_compare_export {
     double time_a, time_b;            /* the slices' times */
 };
 
-/* Handles --export (which 0), --gexf-version (1), --dynamic (2): 1 when
- * done, -1 after a usage error. */
+/* Handles --export (which 0), --dynamic (1): 1 when done, -1 after a
+ * usage error.  --gexf-version is cli_run's (r.gexf_version). */
 int cli_compare_export_option(const char *cmd, int which, const char *arg,
                               struct cli_compare_export *x);
 

@@ -13,48 +13,17 @@
 
 struct cli_global cli;
 
-static void vmsg(const char *kind, const char *fmt, va_list ap)
+void cli_msg(const char *kind, bool even_quiet, const char *fmt, ...)
 {
+    va_list ap;
+    if (cli.quiet && !even_quiet)
+        return;
     fflush(stdout);
     fprintf(stderr, "vchain: %s: ", kind);
+    va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
+    va_end(ap);
     fputc('\n', stderr);
-}
-
-void cli_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vmsg("error", fmt, ap);
-    va_end(ap);
-}
-
-void cli_warning(const char *fmt, ...)
-{
-    va_list ap;
-    if (cli.quiet)
-        return;
-    va_start(ap, fmt);
-    vmsg("warning", fmt, ap);
-    va_end(ap);
-}
-
-void cli_note(const char *fmt, ...)
-{
-    va_list ap;
-    if (cli.quiet)
-        return;
-    va_start(ap, fmt);
-    vmsg("note", fmt, ap);
-    va_end(ap);
-}
-
-void cli_hint(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vmsg("note", fmt, ap);
-    va_end(ap);
 }
 
 int cli_usage_text(void (*print)(FILE *out))

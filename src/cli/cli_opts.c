@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "cli_table.h"
 
 void cli_input_init(struct cli_input *in)
 {
@@ -483,6 +484,10 @@ void cli_run_init(struct cli_run *r, const char *cmd, const char *usage)
 {
     r->cmd = cmd;
     r->usage = usage;
+    r->fmt = cli_default_format();
+    r->top = 0;
+    r->output = NULL;
+    r->gexf_version = VC_GEXF_1_2;
     cli_input_init(&r->in);
     cli_engine_init(&r->eng);
     cli_chain_init(&r->ch[0]);
@@ -525,6 +530,14 @@ int cli_run_option(struct cli_run *r, int argc, char **argv, const char *shortop
         } else if (opt == 'V') {
             printf("vchain %s\n", VC_VERSION_STRING);
             r->done = true;
+        } else if (opt == OPT_TABLE_FORMAT) {
+            r->rc = cli_table_format_option(r->cmd, optarg, &r->fmt);
+        } else if (opt == OPT_TABLE_TOP) {
+            r->rc = cli_top_option(r->cmd, optarg, &r->top);
+        } else if (opt == OPT_GEXF_VERSION) {
+            r->rc = cli_gexf_version_option(r->cmd, optarg, &r->gexf_version);
+        } else if (opt == 'o') {
+            r->output = optarg;
         } else if (opt == '?' || opt == ':') {
             r->rc = cli_option_error(r->cmd, opt, argv, r->opts);
         } else if ((g = cli_global_option(r->cmd, opt, optarg)) != 0) {
@@ -570,4 +583,32 @@ int cli_run_finish(struct cli_run *r)
     cli_chain_release(&r->ch[0]);
     cli_input_release(&r->in);
     return r->rc;
+}
+
+int cli_split_list(const char *list, char **buf, const char ***codes, size_t *n)
+{
+    size_t cap = 1;
+    char *p;
+    for (const char *q = list; *q; q++)
+        cap += *q == ',';
+    *buf = strdup(list);
+    *codes = malloc(cap * sizeof(char *));
+    *n = 0;
+    if (!*buf || !*codes)
+        return -1;
+    for (p = strtok(*buf, ","); p; p = strtok(NULL, ",")) {
+        while (*p == ' ')
+            p++;
+        if (*p)
+            (*codes)[(*n)++] = p;
+    }
+    return 0;
+}
+
+int cli_run_main(struct cli_run *r, int argc, char **argv, int n, bool score,
+                 int (*act)(struct cli_run *r, void *ctx), void *ctx)
+{
+    if (cli_run_open(r, argc, argv, n, score))
+        r->rc = act(r, ctx);
+    return cli_run_finish(r);
 }

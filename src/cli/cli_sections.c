@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "cli_table.h"
 #include "cli_fit.h"
 #include "vchain/textout.h"
 
@@ -63,4 +64,18 @@ void cli_sections_end(struct cli_sections *s)
 {
     if (s->fmt == FMT_JSON)
         fputs(s->n ? "}\n" : "{}\n", stdout);
+}
+
+int cli_section_table(struct cli_sections *s, bool all, const char *key, const char *title,
+                      struct cli_table *t, bool none)
+{
+    int rc = 0;
+    if (all)
+        cli_section(s, key, title);
+    if (all && none && !t->n_rows && (s->fmt == FMT_TEXT || s->fmt == FMT_MD))
+        printf("(none)\n");
+    else
+        rc = cli_table_print(t, stdout, s->fmt);
+    cli_table_release(t);
+    return rc;
 }

@@ -31,6 +31,12 @@ void cli_table_col(struct cli_table *t, const char *name, enum cli_col_type type
     }
 }
 
+void cli_table_cols(struct cli_table *t, const struct cli_col *cols, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        cli_table_col(t, cols[i].name, cols[i].type);
+}
+
 void cli_table_drop(struct cli_table *t, int level)
 {
     if (t->n_cols)

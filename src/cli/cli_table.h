@@ -6,9 +6,11 @@
  * Build a table column by column, fill it row by row, print it once:
  *
  *     struct cli_table t;
+ *     static const struct cli_col cols[] = {
+ *         { "actor", CLI_COL_TEXT }, { "share", CLI_COL_NUM },
+ *     };
  *     cli_table_init(&t);
- *     cli_table_col(&t, "actor", CLI_COL_TEXT);
- *     cli_table_col(&t, "share", CLI_COL_NUM);
+ *     CLI_TABLE_COLS(&t, cols);       (or cli_table_col() one by one)
  *     cli_table_row(&t);
  *     cli_table_text(&t, "ASML");
  *     cli_table_num(&t, 0.93);
@@ -52,6 +54,13 @@ struct cli_table {
 void cli_table_init(struct cli_table *t);
 void cli_table_release(struct cli_table *t);
 void cli_table_col(struct cli_table *t, const char *name, enum cli_col_type type);
+/* A table's columns declared at once, from a static array. */
+struct cli_col {
+    const char *name;
+    enum cli_col_type type;
+};
+void cli_table_cols(struct cli_table *t, const struct cli_col *cols, size_t n);
+#define CLI_TABLE_COLS(t, cols) cli_table_cols(t, cols, sizeof(cols) / sizeof(cols[0]))
 /* The column just declared may be hidden on a narrow terminal; the
  * highest level goes first. */
 void cli_table_drop(struct cli_table *t, int level);

@@ -104,11 +104,11 @@ static int pairs_table(const struct vc_deps *d, long top, struct cli_table *t)
         }
     }
     qsort(p, n, sizeof(*p), by_leverage);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "over", CLI_COL_TEXT);
-    cli_table_col(t, "leverage", CLI_COL_NUM);
-    cli_table_col(t, "loss_of_over", CLI_COL_NUM);
-    cli_table_col(t, "loss_of_country", CLI_COL_NUM);
+    static const struct cli_col cols[] = {
+        { "country", CLI_COL_TEXT }, { "over", CLI_COL_TEXT }, { "leverage", CLI_COL_NUM },
+        { "loss_of_over", CLI_COL_NUM }, { "loss_of_country", CLI_COL_NUM },
+    };
+    CLI_TABLE_COLS(t, cols);
     for (size_t j = 0; j < n && (!top || (long)j < top); j++) {
         cli_table_row(t);
         cli_table_text(t, d->codes[p[j].holder]);
@@ -167,27 +167,6 @@ static const char **all_countries(const struct vc_chain *c, size_t *n)
     return codes;
 }
 
-/* Splits LIST at commas into codes (pointers into the copy *buf). */
-static int split_list(const char *list, char **buf, const char ***codes, size_t *n)
-{
-    size_t cap = 1;
-    char *p;
-    for (const char *q = list; *q; q++)
-        cap += *q == ',';
-    *buf = strdup(list);
-    *codes = malloc(cap * sizeof(char *));
-    *n = 0;
-    if (!*buf || !*codes)
-        return -1;
-    for (p = strtok(*buf, ","); p; p = strtok(NULL, ",")) {
-        while (*p == ' ')
-            p++;
-        if (*p)
-            (*codes)[(*n)++] = p;
-    }
-    return 0;
-}
-
 /* The tables --table asks for (all: with a line on what they cover). */
 static int print_tables(const struct vc_deps *d, int which, int fmt, long top, bool listed,
                         bool firms)
@@ -236,12 +215,22 @@ static int print_tables(const struct vc_deps *d, int which, int fmt, long top, b
     return prc ? EXIT_DATA : EXIT_OK;
 }
 
-/* The matrix for list (NULL: the countries holding a control point, which
- * takes scoring ch), its tables and its graph. */
-static int deps(struct cli_chain *ch, struct cli_engine *eng, const char *list, int which,
-                int fmt, long top, const char *out, enum vc_export_format gfmt,
-                enum vc_gexf_version version)
+struct deps_opts {
+    const char *list;               /* --countries, or NULL */
+    int which;                      /* --table: T_* */
+    const char *out;                /* --export, or NULL */
+    int gfmt;                       /* its format (enum vc_export_format) */
+    enum vc_gexf_version version;
+};
+
+/* The matrix for --countries (none: the countries holding a control point,
+ * which takes scoring the chain), its tables and its graph. */
+static int deps(struct cli_run *r, void *ctx)
 {
+    const struct deps_opts *o = ctx;
+    struct cli_chain *ch = &r->ch[0];
+    struct cli_engine *eng = &r->eng;
+    const char *list = o->list;
     const char **codes = NULL;
     char *buf = NULL;
     size_t n = 0, *cps = NULL;
@@ -254,7 +243,7 @@ static int deps(struct cli_chain *ch, struct cli_engine *eng, const char *list, 
         if (!(codes = all_countries(&ch->c, &n)))
             rc = cli_nomem();
     } else if (list) {
-        if (split_list(list, &buf, &codes, &n) != 0)
+        if (cli_split_list(list, &buf, &codes, &n) != 0)
             rc = cli_nomem();
         for (size_t k = 0; rc == EXIT_OK && k < n; k++)
             if (!cli_country_present(&ch->c, codes[k]))
@@ -278,9 +267,10 @@ static int deps(struct cli_chain *ch, struct cli_engine *eng, const char *list, 
     if (rc == EXIT_OK && vc_deps_matrix(&ch->c, &eng->opts, codes, n, &d, &err) != VC_OK)
         rc = cli_report(&err);
     else if (rc == EXIT_OK) {
-        rc = print_tables(&d, which, fmt, top, list != NULL, ch->c.n_items == 0);
-        if (rc == EXIT_OK && out)
-            rc = write_graph(&d, cps, out, gfmt, version);
+        rc = print_tables(&d, o->which, r->fmt, r->top, list != NULL,
+                          ch->c.n_items == 0);
+        if (rc == EXIT_OK && o->out)
+            rc = write_graph(&d, cps, o->out, (enum vc_export_format)o->gfmt, o->version);
         vc_deps_release(&d);
     }
     free(buf);
@@ -300,49 +290,36 @@ static bool names_a_country(const char *list)
 
 int cmd_deps(int argc, char **argv)
 {
-    enum {
-        OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_TABLE, OPT_COUNTRIES, OPT_EXPORT,
-        OPT_GEXF_VERSION
-    };
+    enum { OPT_TABLE = OPT_FIRST_COMMAND_OPTION, OPT_COUNTRIES, OPT_EXPORT };
     static const struct option longopts[] = {
-        { "format", required_argument, 0, OPT_FORMAT },
-        { "top", required_argument, 0, OPT_TOP },
+        CLI_TABLE_LONGOPTS,
         { "table", required_argument, 0, OPT_TABLE },
         { "countries", required_argument, 0, OPT_COUNTRIES },
         { "export", required_argument, 0, OPT_EXPORT },
-        { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_GEXF_LONGOPT,
+        CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice tables[] = {
         { "matrix", T_MATRIX, false }, { "leverage", T_LEVERAGE, false },
         { "pairs", T_PAIRS, false }, { "all", T_ALL, false },
     };
-    int fmt = cli_default_format(), gfmt = VC_EXPORT_AUTO, opt, which = T_ALL;
-    long top = 0;
-    enum vc_gexf_version version = VC_GEXF_1_2;
-    const char *list = NULL, *out = NULL;
+    struct deps_opts o = { NULL, T_ALL, NULL, VC_EXPORT_AUTO, VC_GEXF_1_2 };
     struct cli_run r;
+    int opt;
 
     cli_run_init(&r, "deps", usage);
     while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
-        switch (opt) {
-        case OPT_FORMAT: r.rc = cli_table_format_option("deps", optarg, &fmt); break;
-        case OPT_TOP: r.rc = cli_top_option("deps", optarg, &top); break;
-        case OPT_TABLE: r.rc = CLI_CHOOSE("deps", "--table", optarg, tables, &which); break;
-        case OPT_COUNTRIES: list = optarg; break;
-        case OPT_EXPORT: out = optarg; break;
-        case OPT_GEXF_VERSION: r.rc = cli_gexf_version_option("deps", optarg, &version); break;
-        }
+        if (opt == OPT_TABLE)
+            r.rc = CLI_CHOOSE("deps", "--table", optarg, tables, &o.which);
+        else if (opt == OPT_COUNTRIES)
+            o.list = optarg;
+        else
+            o.out = optarg;
     }
-    if (cli_run_args(&r, argc, 1) && list && !names_a_country(list))
+    o.version = r.gexf_version;
+    if (cli_run_args(&r, argc, 1) && o.list && !names_a_country(o.list))
         r.rc = cli_usage_error("deps", "--countries names no country");
-    if (r.rc == EXIT_OK && !r.done && out)
-        r.rc = cli_output_format("deps", out, &gfmt);
-    if (cli_run_open(&r, argc, argv, 1, false))
-        r.rc = deps(&r.ch[0], &r.eng, list, which, fmt, top, out,
-                    (enum vc_export_format)gfmt, version);
-    return cli_run_finish(&r);
+    if (r.rc == EXIT_OK && !r.done && o.out)
+        r.rc = cli_output_format("deps", o.out, &o.gfmt);
+    return cli_run_main(&r, argc, argv, 1, false, deps, &o);
 }

@@ -85,13 +85,13 @@ static int write_export(struct cli_run *r, bool analyse, enum vc_export_format f
 int cmd_export(int argc, char **argv)
 {
     enum {
-        OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_GEXF_VERSION, OPT_LAYOUT, OPT_COLOR_BY,
+        OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_LAYOUT, OPT_COLOR_BY,
         OPT_SIZE_BY, OPT_THICKNESS_BY, OPT_NO_VIZ, OPT_NO_ANALYSIS, OPT_EDGE_WEIGHT
     };
     static const struct option longopts[] = {
-        { "output", required_argument, 0, 'o' },
+        CLI_OUTPUT_LONGOPT,
         { "format", required_argument, 0, OPT_FORMAT },
-        { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
+        CLI_GEXF_LONGOPT,
         { "layout", required_argument, 0, OPT_LAYOUT },
         { "color-by", required_argument, 0, OPT_COLOR_BY },
         { "size-by", required_argument, 0, OPT_SIZE_BY },
@@ -99,10 +99,7 @@ int cmd_export(int argc, char **argv)
         { "edge-weight", required_argument, 0, OPT_EDGE_WEIGHT },
         { "no-viz", no_argument, 0, OPT_NO_VIZ },
         { "no-analysis", no_argument, 0, OPT_NO_ANALYSIS },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice formats[] = {
         { "gexf", VC_EXPORT_GEXF, false }, { "graphml", VC_EXPORT_GRAPHML, false },
@@ -121,18 +118,14 @@ int cmd_export(int argc, char **argv)
     struct cli_run r;
     struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
     int fmt = VC_EXPORT_AUTO, layout = VC_LAYOUT_LAYERED, colour = VC_COLOR_KIND;
-    const char *out = NULL;
+    const char *out;
     int opt;
     bool analyse = true;
 
     cli_run_init(&r, "export", usage);
     while ((opt = cli_run_option(&r, argc, argv, "ho:", longopts)) > 0) {
         switch (opt) {
-        case 'o': out = optarg; break;
         case OPT_FORMAT: r.rc = CLI_CHOOSE("export", "--format", optarg, formats, &fmt); break;
-        case OPT_GEXF_VERSION:
-            r.rc = cli_gexf_version_option("export", optarg, &eo.gexf_version);
-            break;
         case OPT_LAYOUT: r.rc = CLI_CHOOSE("export", "--layout", optarg, layouts, &layout); break;
         case OPT_COLOR_BY:
             r.rc = CLI_CHOOSE("export", "--color-by", optarg, colours, &colour);
@@ -147,6 +140,8 @@ int cmd_export(int argc, char **argv)
         }
     }
     eo.color_by = (enum vc_color_by)colour;
+    eo.gexf_version = r.gexf_version;
+    out = r.output;
     if (cli_run_args(&r, argc, 1))
         r.rc = out ? cli_output_format("export", out, &fmt)
                    : cli_usage_error("export", "no output given (-o OUT, or -o - for "

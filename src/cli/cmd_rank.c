@@ -430,13 +430,12 @@ static int print_countries(const struct vc_analysis *a, const struct rank_opts *
     int rc;
 
     cli_table_init(&t);
-    cli_table_col(&t, "rank", CLI_COL_INT);
-    cli_table_col(&t, "country", CLI_COL_TEXT);
-    cli_table_col(&t, "name", CLI_COL_TEXT);
-    cli_table_col(&t, "actors", CLI_COL_INT);
-    cli_table_col(&t, "control_points", CLI_COL_INT);
-    cli_table_col(&t, "impact", CLI_COL_NUM);
-    cli_table_col(&t, "impact_estimated", CLI_COL_BOOL);
+    static const struct cli_col cols[] = {
+        { "rank", CLI_COL_INT }, { "country", CLI_COL_TEXT }, { "name", CLI_COL_TEXT },
+        { "actors", CLI_COL_INT }, { "control_points", CLI_COL_INT }, { "impact", CLI_COL_NUM },
+        { "impact_estimated", CLI_COL_BOOL },
+    };
+    CLI_TABLE_COLS(&t, cols);
     for (size_t j = 0; j < a->n_countries; j++) {
         const struct vc_country_score *s = &a->countries[j];
         if (o->top && (long)j >= o->top)
@@ -548,8 +547,8 @@ static int print_clusters(const struct vc_analysis *a, const struct rank_opts *o
     if (vc_clusters_find(a, v, &cl, &err) != VC_OK)
         return cli_report(&err);
     if (o->fmt == FMT_TEXT)
-        printf("\nWhat the control points of %s stand on (suppliers, users, single points of "
-               "failure):\n\n", v->code);
+        cli_fit_printf(stdout, "\nWhat the control points of %s stand on (suppliers, users, "
+                       "single points of failure):\n\n", v->code);
     else if (o->fmt == FMT_JSON)
         fputs(", \"clusters\": ", stdout);
     else
@@ -698,13 +697,12 @@ static int print_centrality(const struct vc_analysis *a, const struct rank_opts 
             n[k++] = (struct central){ (uint32_t)v, a };
     qsort(n, k, sizeof(*n), by_centrality);
     cli_table_init(&t);
-    cli_table_col(&t, "rank", CLI_COL_INT);
-    cli_table_col(&t, "node", CLI_COL_TEXT);
-    cli_table_col(&t, "country", CLI_COL_TEXT);
-    cli_table_col(&t, "degree", CLI_COL_INT);
-    cli_table_col(&t, "strength", CLI_COL_NUM);
-    cli_table_col(&t, "betweenness", CLI_COL_NUM);
-    cli_table_col(&t, "pagerank", CLI_COL_NUM);
+    static const struct cli_col cols[] = {
+        { "rank", CLI_COL_INT }, { "node", CLI_COL_TEXT }, { "country", CLI_COL_TEXT },
+        { "degree", CLI_COL_INT }, { "strength", CLI_COL_NUM }, { "betweenness", CLI_COL_NUM },
+        { "pagerank", CLI_COL_NUM },
+    };
+    CLI_TABLE_COLS(&t, cols);
     for (size_t j = 0; j < k && !(o->top && (long)j >= o->top); j++) {
         uint32_t v = n[j].v;
         cli_table_row(&t);
@@ -806,16 +804,21 @@ static void explain_empty(const struct vc_analysis *a, const struct rank_opts *o
 }
 
 /* What the options ask for, and never a silent empty table. */
-static int print_rank(const struct cli_chain *ch, struct rank_opts *o, int strict)
+static int print_rank(struct cli_run *r, void *ctx)
 {
+    struct rank_opts *o = ctx;
+    const struct cli_chain *ch = &r->ch[0];
     const struct vc_analysis *a = &ch->a;
     long rows = 0;
     int rc;
 
+    o->fmt = r->fmt;
+    o->top = r->top;
     if (a->n_bounds)
         cli_note("%s: %zu impacts of actors and provisions below --theta-impact %g are upper "
                  "bounds, not extractions (impact_bound; --exact extracts every one)",
                  ch->c.graph->source, a->n_bounds, a->opts.theta_impact);
+
     if (o->by == BY_DEFAULT)
         o->by = firm_network(&ch->c) ? BY_SUPPLIER : BY_PROVISION;
     vc_knowledge_init(&o->ks, &ch->c);
@@ -837,8 +840,8 @@ static int print_rank(const struct cli_chain *ch, struct rank_opts *o, int stric
     else
         rc = print_provisions(a, o, NULL, 0, &rows) ? EXIT_DATA : EXIT_OK;
     if (rc == EXIT_OK && rows == 0) {
-        explain_empty(a, o, strict);
-        if (strict)
+        explain_empty(a, o, r->eng.strict);
+        if (r->eng.strict)
             rc = EXIT_DATA;
     }
     return rc;
@@ -846,21 +849,17 @@ static int print_rank(const struct cli_chain *ch, struct rank_opts *o, int stric
 
 int cmd_rank(int argc, char **argv)
 {
-    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_BY, OPT_ALL,
-           OPT_MIN_KNOWLEDGE, OPT_EXACT, OPT_BOUNDS };
+    enum { OPT_COUNTRY = OPT_FIRST_COMMAND_OPTION, OPT_BY, OPT_ALL, OPT_MIN_KNOWLEDGE,
+           OPT_EXACT, OPT_BOUNDS };
     static const struct option longopts[] = {
-        { "format", required_argument, 0, OPT_FORMAT },
-        { "top", required_argument, 0, OPT_TOP },
+        CLI_TABLE_LONGOPTS,
         { "country", required_argument, 0, OPT_COUNTRY },
         { "by", required_argument, 0, OPT_BY },
         { "all", no_argument, 0, OPT_ALL },
         { "min-knowledge", required_argument, 0, OPT_MIN_KNOWLEDGE },
         { "exact", no_argument, 0, OPT_EXACT },
         { "bounds", no_argument, 0, OPT_BOUNDS },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice by[] = {
         { "provision", BY_PROVISION, false }, { "supplier", BY_SUPPLIER, false },
@@ -873,20 +872,18 @@ int cmd_rank(int argc, char **argv)
     cli_run_init(&r, "rank", usage);
     r.eng.opts.bounds = VC_BOUNDS_AUTO;
     while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
-        switch (opt) {
-        case OPT_FORMAT: r.rc = cli_table_format_option("rank", optarg, &o.fmt); break;
-        case OPT_TOP: r.rc = cli_top_option("rank", optarg, &o.top); break;
-        case OPT_COUNTRY: o.country = optarg; break;
-        case OPT_ALL: o.all = 1; break;
-        case OPT_MIN_KNOWLEDGE:
+        if (opt == OPT_COUNTRY)
+            o.country = optarg;
+        else if (opt == OPT_ALL)
+            o.all = 1;
+        else if (opt == OPT_MIN_KNOWLEDGE)
             r.rc = cli_min_knowledge_option("rank", optarg, &o.min_knowledge);
-            break;
-        case OPT_EXACT: r.eng.opts.bounds = VC_BOUNDS_NEVER; break;
-        case OPT_BOUNDS: r.eng.opts.bounds = VC_BOUNDS_ALWAYS; break;
-        case OPT_BY: r.rc = CLI_CHOOSE("rank", "--by", optarg, by, &o.by); break;
-        }
+        else if (opt == OPT_EXACT)
+            r.eng.opts.bounds = VC_BOUNDS_NEVER;
+        else if (opt == OPT_BOUNDS)
+            r.eng.opts.bounds = VC_BOUNDS_ALWAYS;
+        else
+            r.rc = CLI_CHOOSE("rank", "--by", optarg, by, &o.by);
     }
-    if (cli_run_open(&r, argc, argv, 1, true))
-        r.rc = print_rank(&r.ch[0], &o, r.eng.strict);
-    return cli_run_finish(&r);
+    return cli_run_main(&r, argc, argv, 1, true, print_rank, &o);
 }

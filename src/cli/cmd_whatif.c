@@ -62,9 +62,9 @@ static const char usage[] =
 enum table { T_ALL, T_ITEMS, T_CRITICAL, T_CP, T_BALANCE };
 
 enum {
-    OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_TABLE, OPT_REMOVE_ACTOR,
-    OPT_REMOVE_COUNTRY, OPT_CAP_STEP, OPT_SPARE_STEP, OPT_SCENARIO_FILE, OPT_EXPORT,
-    OPT_GEXF_VERSION, OPT_DYNAMIC, OPT_GAIN_STEP
+    OPT_TABLE = OPT_FIRST_COMMAND_OPTION, OPT_REMOVE_ACTOR, OPT_REMOVE_COUNTRY, OPT_CAP_STEP,
+    OPT_SPARE_STEP, OPT_SCENARIO_FILE, OPT_GAIN_STEP,
+    OPT_EXPORT, OPT_DYNAMIC /* last: cli_compare_export_option's */
 };
 
 struct view {
@@ -345,6 +345,7 @@ static int print_all(const struct vc_scenario *s, const struct vc_whatif *w,
 {
     struct cli_sections sec;
     struct cli_table t;
+    bool all = v->which == T_ALL;
     int rc = 0;
 
     cli_sections_begin(&sec, v->v.fmt);
@@ -361,37 +362,23 @@ static int print_all(const struct vc_scenario *s, const struct vc_whatif *w,
         cli_table_init(&t);
         if (items_table(w, v, &t) != 0)
             t.failed = true;
-        if (v->which == T_ALL)
-            cli_section(&sec, "items_hit", w->before.chain->n_items
-                                               ? "Items hit, largest loss first"
-                                               : "Firms hit, largest loss first");
-        if (v->which == T_ALL && !t.n_rows && (v->v.fmt == FMT_TEXT || v->v.fmt == FMT_MD))
-            printf("(none)\n");
-        else
-            rc |= cli_table_print(&t, stdout, v->v.fmt);
-        cli_table_release(&t);
+        rc |= cli_section_table(&sec, all, "items_hit",
+                                w->before.chain->n_items ? "Items hit, largest loss first"
+                                                         : "Firms hit, largest loss first",
+                                &t, true);
     }
     if (v->which == T_ALL || v->which == T_CRITICAL) {
         cli_table_init(&t);
         critical_table(w, v, &t);
-        if (v->which == T_ALL)
-            cli_section(&sec, "newly_critical",
-                        "Newly critical: control points or single points of failure after "
-                        "the scenario that were not before");
-        if (v->which == T_ALL && !t.n_rows && (v->v.fmt == FMT_TEXT || v->v.fmt == FMT_MD))
-            printf("(none)\n");
-        else
-            rc |= cli_table_print(&t, stdout, v->v.fmt);
-        cli_table_release(&t);
+        rc |= cli_section_table(&sec, all, "newly_critical",
+                                "Newly critical: control points or single points of failure "
+                                "after the scenario that were not before", &t, true);
     }
     if (v->which == T_ALL || v->which == T_CP) {
         cli_table_init(&t);
         cli_compare_cp_table(&w->cmp, &v->v, &t);
-        if (v->which == T_ALL)
-            cli_section(&sec, "control_points",
-                        "Control points before (a) and after (b): gained, lost, persistent");
-        rc |= cli_table_print(&t, stdout, v->v.fmt);
-        cli_table_release(&t);
+        rc |= cli_section_table(&sec, all, "control_points", "Control points before (a) and "
+                                "after (b): gained, lost, persistent", &t, false);
     }
     if ((v->which == T_ALL && bal->n) || v->which == T_BALANCE) {
         cli_table_init(&t);
@@ -506,32 +493,41 @@ static int add_step(struct vc_scenario *s, int opt, const char *arg)
     return EXIT_OK;
 }
 
-/* The scenario played on c, its tables printed and its graph written. */
-static int play(const struct vc_chain *c, const struct cli_engine *eng,
-                const struct vc_scenario *s, const struct view *v,
-                const struct cli_compare_export *x)
+struct whatif_opts {
+    struct vc_scenario s;
+    struct view v;
+    struct cli_compare_export x;
+};
+
+/* The scenario played on the chain, its tables printed and its graph
+ * written. */
+static int play(struct cli_run *r, void *ctx)
 {
+    struct whatif_opts *o = ctx;
     struct vc_whatif w;
     struct vc_error err = VC_ERROR_INIT;
     int rc;
 
-    for (size_t k = 0; k < s->n; k++)
-        if (s->steps[k].kind == VC_STEP_REMOVE_COUNTRY && !cli_country_present(c, s->steps[k].name))
-            return cli_country_missing(c, s->steps[k].name);
-    if (vc_whatif_run(c, &eng->opts, s, &w, &err) != VC_OK)
+    o->v.v.fmt = r->fmt;
+    o->v.v.top = r->top;
+    for (size_t k = 0; k < o->s.n; k++)
+        if (o->s.steps[k].kind == VC_STEP_REMOVE_COUNTRY &&
+            !cli_country_present(&r->ch[0].c, o->s.steps[k].name))
+            return cli_country_missing(&r->ch[0].c, o->s.steps[k].name);
+    if (vc_whatif_run(&r->ch[0].c, &r->eng.opts, &o->s, &w, &err) != VC_OK)
         return cli_report(&err);
     if (!w.converged)
         cli_warning("losses on a cycle did not settle within %d rounds; figures on it are "
-                    "lower bounds (--max-rounds)", eng->opts.max_rounds);
+                    "lower bounds (--max-rounds)", r->eng.opts.max_rounds);
     {
         struct balances bal;
-        rc = balances_compute(s, &w, &eng->opts, &bal);
+        rc = balances_compute(&o->s, &w, &r->eng.opts, &bal);
         if (rc == EXIT_OK)
-            rc = print_all(s, &w, &bal, v);
+            rc = print_all(&o->s, &w, &bal, &o->v);
         balances_release(&bal);
     }
-    if (rc == EXIT_OK && x->path)
-        rc = write_export(&w, x);
+    if (rc == EXIT_OK && o->x.path)
+        rc = write_export(&w, &o->x);
     vc_whatif_release(&w);
     return rc;
 }
@@ -539,8 +535,7 @@ static int play(const struct vc_chain *c, const struct cli_engine *eng,
 int cmd_whatif(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        { "format", required_argument, 0, OPT_FORMAT },
-        { "top", required_argument, 0, OPT_TOP },
+        CLI_TABLE_LONGOPTS,
         { "table", required_argument, 0, OPT_TABLE },
         { "remove", required_argument, 0, OPT_REMOVE_ACTOR },
         { "remove-country", required_argument, 0, OPT_REMOVE_COUNTRY },
@@ -549,47 +544,37 @@ int cmd_whatif(int argc, char **argv)
         { "spare", required_argument, 0, OPT_SPARE_STEP }, /* before the engine's --spare */
         { "scenario", required_argument, 0, OPT_SCENARIO_FILE },
         { "export", required_argument, 0, OPT_EXPORT },
-        { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
+        CLI_GEXF_LONGOPT,
         { "dynamic", optional_argument, 0, OPT_DYNAMIC },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice tables[] = {
         { "items", T_ITEMS, false }, { "critical", T_CRITICAL, false },
         { "control-points", T_CP, false }, { "balance", T_BALANCE, false },
         { "all", T_ALL, false },
     };
-    struct view v = { { cli_default_format(), 0, true }, T_ALL };
-    struct cli_compare_export x = { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 };
-    struct vc_scenario s = VC_SCENARIO_INIT;
+    struct whatif_opts o = { VC_SCENARIO_INIT, { { FMT_TEXT, 0, true }, T_ALL },
+                             { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 } };
     struct cli_run r;
-    int opt;
+    int opt, rc;
 
     cli_run_init(&r, "whatif", usage);
     while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
-        switch (opt) {
-        case OPT_FORMAT: r.rc = cli_table_format_option("whatif", optarg, &v.v.fmt); break;
-        case OPT_TOP: r.rc = cli_top_option("whatif", optarg, &v.v.top); break;
-        case OPT_TABLE: r.rc = CLI_CHOOSE("whatif", "--table", optarg, tables, &v.which); break;
-        case OPT_EXPORT:
-        case OPT_GEXF_VERSION:
-        case OPT_DYNAMIC:
-            if (cli_compare_export_option("whatif", opt - OPT_EXPORT, optarg, &x) < 0)
-                r.rc = EXIT_USAGE;
-            break;
-        default:
-            r.rc = add_step(&s, opt, optarg);
-        }
+        if (opt == OPT_TABLE)
+            r.rc = CLI_CHOOSE("whatif", "--table", optarg, tables, &o.v.which);
+        else if (opt >= OPT_EXPORT)
+            r.rc = cli_compare_export_option("whatif", opt - OPT_EXPORT, optarg, &o.x) < 0
+                       ? EXIT_USAGE : EXIT_OK;
+        else
+            r.rc = add_step(&o.s, opt, optarg);
     }
-    if (cli_run_args(&r, argc, 1) && !s.n)
+    o.x.version = r.gexf_version;
+    if (cli_run_args(&r, argc, 1) && !o.s.n)
         r.rc = cli_usage_error("whatif", "no scenario: give --remove, --remove-country, --cap, "
                                "--spare, --gain or --scenario");
     if (r.rc == EXIT_OK && !r.done)
-        r.rc = cli_compare_export_check("whatif", &x);
-    if (cli_run_open(&r, argc, argv, 1, false))
-        r.rc = play(&r.ch[0].c, &r.eng, &s, &v, &x);
-    vc_scenario_release(&s);
-    return cli_run_finish(&r);
+        r.rc = cli_compare_export_check("whatif", &o.x);
+    rc = cli_run_main(&r, argc, argv, 1, false, play, &o);
+    vc_scenario_release(&o.s);
+    return rc;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/mem.h"
 #include "bitsets.h"
 #include "bound.h"
 #include "centrality.h"
@@ -167,30 +168,11 @@ static enum vc_status run_batch(struct batch *b, size_t n_tasks, struct vc_analy
 
 void vc_analysis_release(struct vc_analysis *a)
 {
-    free(a->impact);
-    free(a->impact_estimated);
-    free(a->impact_bound);
-    free(a->conc);
-    free(a->conc_level);
-    free(a->share_max);
-    free(a->replaceability);
-    free(a->spof_finals);
-    free(a->reach_items);
-    free(a->reach_final);
-    free(a->pagerank_down);
-    free(a->pagerank_up);
-    free(a->betweenness);
-    free(a->in_strength);
-    free(a->out_strength);
-    free(a->trophic_level);
-    free(a->in_degree);
-    free(a->out_degree);
-    free(a->control_point);
-    free(a->provisions);
-    free(a->supplies);
-    free(a->firms);
-    free(a->firm_index);
-    free(a->countries);
+    VC_FREE_ALL(a->impact, a->impact_estimated, a->impact_bound, a->conc, a->conc_level,
+                a->share_max, a->replaceability, a->spof_finals, a->reach_items, a->reach_final,
+                a->pagerank_down, a->pagerank_up, a->betweenness, a->in_strength, a->out_strength,
+                a->trophic_level, a->in_degree, a->out_degree, a->control_point, a->provisions,
+                a->supplies, a->firms, a->firm_index, a->countries);
     memset(a, 0, sizeof(*a));
 }
 
@@ -533,15 +515,19 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
         a.opts.progress(a.opts.progress_ctx, "single points of failure", 0, 1);
     if ((st = vc_spof_counts(&m, &a.opts, a.opts.level, a.spof_finals, err)) != VC_OK)
         goto out;
+    if (a.opts.progress)
+        a.opts.progress(a.opts.progress_ctx, "centrality", 0, 1);
+    /* igraph's copy of the graph is gone before the provisions' scores
+     * (over 100 bytes each) arrive: on a chain of millions of edges the two
+     * together would set the peak */
+    if ((st = vc_position_compute(&m, &a.opts, bounds_wanted(&a) && c->n_items, &pos,
+                                  err)) != VC_OK)
+        goto out;
+    take_position(&a, &pos);
     if ((st = score_provisions(&a, &m)) != VC_OK)
         goto nomem;
     if ((st = reach(&a, &m, err)) != VC_OK)
         goto out;
-    if (a.opts.progress)
-        a.opts.progress(a.opts.progress_ctx, "centrality", 0, 1);
-    if ((st = vc_position_compute(&m, &a.opts, bounds_wanted(&a) && c->n_items, &pos, err)) != VC_OK)
-        goto out;
-    take_position(&a, &pos);
 
     /* Extractions: every item, hard provisions, every actor, every country;
      * items first, whose impacts bound the others' (opts.bounds). */
@@ -668,16 +654,7 @@ nomem:
 out:
     for (unsigned t = 0; b.props && t < threads; t++)
         vc_prop_release(&b.props[t]);
-    free(b.props);
-    free(b.rounds);
-    free(b.converged);
-    free(ids);
-    free(aux);
-    free(impacts);
-    free(est);
-    free(bound);
-    free(cstart);
-    free(cmembers);
+    VC_FREE_ALL(b.props, b.rounds, b.converged, ids, aux, impacts, est, bound, cstart, cmembers);
     vc_model_release(&m);
     if (st != VC_OK) {
         vc_analysis_release(&a);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "bitsets.h"
 #include "concentration.h"
 #include "parallel.h"
@@ -176,6 +177,14 @@ static void spof_chunk(void *ctx, size_t chunk, unsigned thread)
             for (word bits = row[w]; bits; bits &= bits - 1)
                 count[base + (size_t)w * 64 + (size_t)__builtin_ctzll(bits)]++;
     }
+}
+
+/* Threads for a pass over the chunks: no more than there are chunks. */
+static unsigned chunk_threads(const struct vc_model *m, const struct vc_engine_opts *opts)
+{
+    unsigned threads = vc_threads(opts->threads);
+    size_t chunks = (m->n + CHUNK - 1) / CHUNK;
+    return threads > chunks ? (chunks ? (unsigned)chunks : 1) : threads;
 }
 
 static enum vc_status spof_run(struct spof_job *j, unsigned threads, struct vc_error *err)
@@ -432,13 +441,9 @@ enum vc_status vc_spof_counts_bitsets(const struct vc_model *m, const struct vc_
                                       struct vc_error *err)
 {
     struct spof_job j = { m, opts, level, NULL, NULL, NULL, 0, NULL };
-    unsigned threads = vc_threads(opts->threads);
-    size_t chunks = (m->n + CHUNK - 1) / CHUNK;
-    enum vc_status st;
+    unsigned threads = chunk_threads(m, opts);
+    enum vc_status st = spof_run(&j, threads, err);
 
-    if (threads > chunks)
-        threads = chunks ? (unsigned)chunks : 1;
-    st = spof_run(&j, threads, err);
     if (st == VC_OK) {
         memset(spof_finals, 0, m->n * sizeof(uint32_t));
         for (unsigned t = 0; t < threads; t++)
@@ -461,13 +466,9 @@ enum vc_status vc_spof_sets(const struct vc_model *m, const struct vc_engine_opt
                             uint8_t *out, struct vc_error *err)
 {
     struct spof_job j = { m, opts, level, NULL, NULL, targets, n_targets, out };
-    unsigned threads = vc_threads(opts->threads);
-    size_t chunks = (m->n + CHUNK - 1) / CHUNK;
-    enum vc_status st;
+    unsigned threads = chunk_threads(m, opts);
+    enum vc_status st = spof_run(&j, threads, err);
 
-    if (threads > chunks)
-        threads = chunks ? (unsigned)chunks : 1;
-    st = spof_run(&j, threads, err);
     spof_free(&j, threads);
     return st;
 }
@@ -607,10 +608,7 @@ enum vc_status vc_reach_counts(const struct vc_model *m, unsigned threads, uint3
         free(j.items[t]);
         free(j.finals[t]);
     }
-    free(j.scratch);
-    free(j.items);
-    free(j.finals);
-    free(targets);
+    VC_FREE_ALL(j.scratch, j.items, j.finals, targets);
     return st;
 }
 

@@ -9,19 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "centrality.h"
 #include "igraph_glue.h"
 
 void vc_position_release(struct vc_position *p)
 {
-    free(p->pagerank_down);
-    free(p->pagerank_up);
-    free(p->betweenness);
-    free(p->in_strength);
-    free(p->out_strength);
-    free(p->trophic_level);
-    free(p->in_degree);
-    free(p->out_degree);
+    VC_FREE_ALL(p->pagerank_down, p->pagerank_up, p->betweenness, p->in_strength, p->out_strength,
+                p->trophic_level, p->in_degree, p->out_degree);
     memset(p, 0, sizeof(*p));
 }
 

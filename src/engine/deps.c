@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/mem.h"
 #include "disruption.h"
 #include "parallel.h"
 #include "vchain/spread.h"
@@ -93,10 +94,7 @@ static void extract_countries(void *ctx, size_t first, size_t step, size_t count
 
 void vc_deps_release(struct vc_deps *d)
 {
-    free(d->codes);
-    free(d->m);
-    free(d->output);
-    free(d->items);
+    VC_FREE_ALL(d->codes, d->m, d->output, d->items);
     memset(d, 0, sizeof(*d));
 }
 
@@ -294,12 +292,7 @@ out:
     free(job.converged);
     if (have_model)
         vc_model_release(&m);
-    free(country_of);
-    free(mem_start);
-    free(members);
-    free(ent_start);
-    free(ent);
-    free(share);
+    VC_FREE_ALL(country_of, mem_start, members, ent_start, ent, share);
     if (st != VC_OK) {
         vc_deps_release(&d);
         return st;

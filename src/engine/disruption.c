@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "disruption.h"
 
 /* The running sums in struct vc_node_state s[]: an item's, an actor's. */
@@ -65,12 +66,7 @@ enum vc_status vc_prop_init(struct vc_prop *p, const struct vc_model *m,
 
 void vc_prop_release(struct vc_prop *p)
 {
-    free(p->loss);
-    free(p->st);
-    free(p->acc_grp);
-    free(p->pending);
-    free(p->summary);
-    free(p->touched);
+    VC_FREE_ALL(p->loss, p->st, p->acc_grp, p->pending, p->summary, p->touched);
     memset(p, 0, sizeof(*p));
 }
 

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/mem.h"
 #include "disruption.h"
 #include "graphcopy.h"
 #include "import/scenario.h"
@@ -284,10 +285,7 @@ out:
         vc_prop_release(&p);
     if (have_model)
         vc_model_release(&m);
-    free(keep_node);
-    free(keep_edge);
-    free(node_map);
-    free(edge_map);
+    VC_FREE_ALL(keep_node, keep_edge, node_map, edge_map);
     if (st != VC_OK)
         vc_whatif_release(out);
     return st;

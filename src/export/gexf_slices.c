@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/attrname.h"
 #include "gexf.h"
 #include "vchain/outfile.h"
@@ -37,10 +38,7 @@ static void slice_cols_release(struct slice_cols *s)
 {
     for (size_t i = 0; i < s->n_pairs; i++)
         free(s->pair_name[i]);
-    free(s->pair_name);
-    free(s->stat);
-    free(s->pair_a);
-    free(s->pair_b);
+    VC_FREE_ALL(s->pair_name, s->stat, s->pair_a, s->pair_b);
     vc_export_cols_release(&s->all);
     memset(s, 0, sizeof(*s));
 }

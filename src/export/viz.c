@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/mem.h"
 #include "core/attrname.h"
 #include "core/idmap.h"
 #include "core/palette.h"
@@ -605,10 +606,6 @@ bool vc_viz_position(const struct vc_viz *viz, size_t k, double *x, double *y)
 
 void vc_viz_release(struct vc_viz *viz)
 {
-    free(viz->rgb);
-    free(viz->has_rgb);
-    free(viz->node_size);
-    free(viz->edge_thickness);
-    free(viz->edge_weight);
+    VC_FREE_ALL(viz->rgb, viz->has_rgb, viz->node_size, viz->edge_thickness, viz->edge_weight);
     memset(viz, 0, sizeof(*viz));
 }

@@ -47,6 +47,9 @@ bool vc_html_text_fit(FILE *out, const char *s, double size, double room);
  * decimals; NAN as a dash. */
 void vc_html_pct(FILE *out, double x);
 void vc_html_num(FILE *out, double x, int digits);
+/* The same as text in buf (UTF-8: a no-break space before "%", "≈" first
+ * when estimated), for labels that are measured before they are written. */
+void vc_pct_text(char *buf, size_t size, double x, bool estimated);
 /* An impact, marked "≈" when it rests on estimated shares (docs/model.md). */
 void vc_html_pct_est(FILE *out, double x, bool estimated);
 /* A figure known only within bounds: "lo to hi", or one number when they
@@ -69,13 +72,17 @@ struct vc_picture {
     uint8_t *label, *draw;        /* per node */
     uint32_t *named;              /* the labelled nodes, most important first */
     size_t n_named, n_drawn;
+    size_t n_key;                 /* named because the caller asked (beyond top) */
     size_t hidden_actors, hidden_items, hidden_cp; /* linked nodes left out */
     double *cx, *cy, *r;          /* per node; NAN when not drawn */
     double height;
 };
 
+/* key (n_key nodes, may be NULL) are named whatever their rank, besides
+ * the top most important. */
 enum vc_status vc_picture_build(const struct vc_graph *g, const struct vc_analysis *a, size_t top,
-                                struct vc_picture *pic, struct vc_error *err);
+                                const uint32_t *key, size_t n_key, struct vc_picture *pic,
+                                struct vc_error *err);
 void vc_picture_release(struct vc_picture *p);
 /* The picture as SVG: standalone, a document of its own; else inline. */
 enum vc_status vc_picture_svg(const struct vc_graph *g, const struct vc_analysis *a,

@@ -181,7 +181,7 @@ void vc_html_page_start(FILE *out, const char *title)
           " vertical-align: middle; margin: 0 0.3em 0 1em; border-radius: 50%; }\n"
           "section.chart { break-inside: avoid; page-break-inside: avoid; }\n"
           "@media print { body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }"
-          " figure svg { max-height: 180mm; } }\n"
+          " figure svg { max-height: 255mm; } }\n"
           "</style>\n</head>\n<body>\n",
           out);
 }
@@ -216,6 +216,15 @@ void vc_html_num(FILE *out, double x, int digits)
         fputs("&#8211;", out);
     else
         fprintf(out, "%.*f", digits, x);
+}
+
+void vc_pct_text(char *buf, size_t size, double x, bool estimated)
+{
+    if (isnan(x))
+        snprintf(buf, size, "\xE2\x80\x93"); /* a dash */
+    else
+        snprintf(buf, size, "%s%.1f\xC2\xA0%%", estimated ? "\xE2\x89\x88\xC2\xA0" : "",
+                 x * 100.0);
 }
 
 /* An impact, marked "≈" when it rests on estimated shares (docs/model.md). */

@@ -45,15 +45,6 @@ static double main_share(const struct vc_opportunity *o)
     return NAN;
 }
 
-static void pct(char *buf, size_t size, double x, bool estimated)
-{
-    if (isnan(x))
-        snprintf(buf, size, "\xE2\x80\x93"); /* a dash */
-    else
-        snprintf(buf, size, "%s%.1f\xC2\xA0%%", estimated ? "\xE2\x89\x88\xC2\xA0" : "",
-                 x * 100.0);
-}
-
 /* The figures under an opportunity's bar, in words. */
 static void figures(const struct vc_analysis *a, const struct vc_opportunity *o, char *buf,
                     size_t size)
@@ -63,11 +54,11 @@ static void figures(const struct vc_analysis *a, const struct vc_opportunity *o,
     double ms = main_share(o);
     int n;
 
-    pct(now, sizeof(now), o->share, o->share_estimated);
-    pct(need, sizeof(need), o->share_needed, false);
-    pct(imp, sizeof(imp), o->impact, false);
-    pct(imp_need, sizeof(imp_need), o->impact_needed, false);
-    pct(whole, sizeof(whole), o->item_impact, false);
+    vc_pct_text(now, sizeof(now), o->share, o->share_estimated);
+    vc_pct_text(need, sizeof(need), o->share_needed, false);
+    vc_pct_text(imp, sizeof(imp), o->impact, false);
+    vc_pct_text(imp_need, sizeof(imp_need), o->impact_needed, false);
+    vc_pct_text(whole, sizeof(whole), o->item_impact, false);
     if (o->kind == VC_OPP_FOOTHOLD_NEIGHBOUR)
         snprintf(now, sizeof(now), "none");
     if (isnan(o->share_needed))
@@ -78,7 +69,7 @@ static void figures(const struct vc_analysis *a, const struct vc_opportunity *o,
         n = snprintf(buf, size, "%s, needs %s; impact %s \xE2\x86\x92 %s", now, need, imp,
                      imp_need);
     if (n > 0 && (size_t)n < size && !isnan(ms)) {
-        pct(held, sizeof(held), ms, false);
+        vc_pct_text(held, sizeof(held), ms, false);
         snprintf(buf + n, size - (size_t)n, "; %s %s", c->label[o->main_holder], held);
     }
 }

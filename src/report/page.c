@@ -328,7 +328,8 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
     struct vc_holder *h = NULL;
     uint32_t *items = NULL;
     struct vc_bar *bars = NULL;
-    size_t n_h = 0, n_items = 0, n_cp = 0, n_h_top;
+    size_t n_h = 0, n_items = 0, n_cp = 0, n_h_top, n_key = 0;
+    uint32_t *key = NULL;
     struct vc_report_colours k;
     struct vc_picture pic;
     enum vc_status st;
@@ -338,7 +339,20 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
     for (size_t q = 0; q < a->n_provisions; q++)
         n_cp += a->provisions[q].control_point && a->conc_level[a->provisions[q].item] ==
                                                       a->provisions[q].level;
-    if ((st = vc_picture_build(g, a, o->top, &pic, err)) != VC_OK)
+    /* with a country: its control points and their items are named */
+    if (o->country && o->country->country != SIZE_MAX &&
+        !(key = malloc((2 * o->country->n_own + 1) * sizeof(uint32_t))))
+        return vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
+    for (size_t q = 0; key && q < o->country->n_own; q++) {
+        const struct vc_provision_score *p = &a->provisions[o->country->own[q]];
+        if (p->control_point && a->conc_level[p->item] == p->level) {
+            key[n_key++] = p->actor;
+            key[n_key++] = p->item;
+        }
+    }
+    st = vc_picture_build(g, a, o->top, key, n_key, &pic, err);
+    free(key);
+    if (st != VC_OK)
         return st;
     h = vc_report_holders(a, NULL, &n_h);
     items = vc_report_top_items(a, o->top, &n_items);

@@ -55,7 +55,7 @@ check rank-100-fits fits 100
 check rank-100-header test "$(sed -n 1p "$OUT")" = "rank  actor           country  item                               share  hhi  impact  control_point"
 check rank-100-reason-header test "$(sed -n 2p "$OUT")" = "      reason"
 check rank-100-row test "$(grep '^   2  ' "$OUT")" = "   2  Cymer (ASML)    USA      EUV light source                       1    1       1            yes"
-check rank-100-hidden-named sh -c "tr '\n' ' ' <'$OUT' | grep -qF '(not shown to fit the terminal: estimated, n_eff, replaceability, spof, reach_items, reach_final; --full shows every column)'"
+check rank-100-hidden-named sh -c "tr '\n' ' ' <'$OUT' | grep -qF '(not shown to fit the terminal: estimated, n_eff, replaceability, spof, reach_items, reach_final, knowledge, knowledge_source; --full shows every column)'"
 # every wrapped reason, joined again, is the reason column of the TSV
 "$VCHAIN_BIN" rank "$G" --top 5 --format tsv 2>/dev/null | awk -F'\t' 'NR > 1 { print $NF }' >"$TMP/reasons-tsv"
 awk '/^ *[0-9]+  / { if (r != "") print r; r = ""; next }
@@ -73,7 +73,7 @@ check rank-80-fits fits 80
 check rank-80-header test "$(sed -n 1p "$OUT")" = "rank  actor         country  item                   share  impact  control_point"
 check rank-80-cut-row test "$(grep '^   3  ' "$OUT")" = "   3  Lasertec      JPN      Actinic EUV mask-bla…      1       1            yes"
 check rank-80-reason-wrapped test "$(sed -n 4p "$OUT")" = "      100.0 % of EUV lithography tools (sole provider); hard to replace"
-check rank-80-hidden-named sh -c "tr '\n' ' ' <'$OUT' | grep -qF '(not shown to fit the terminal: estimated, hhi, n_eff, replaceability, spof, reach_items, reach_final; --full shows every column)'"
+check rank-80-hidden-named sh -c "tr '\n' ' ' <'$OUT' | grep -qF '(not shown to fit the terminal: estimated, hhi, n_eff, replaceability, spof, reach_items, reach_final, knowledge, knowledge_source; --full shows every column)'"
 check rank-80-no-trailing-blanks sh -c "! grep -q ' \$' '$OUT'"
 check rank-80-no-tabs sh -c "! grep -q '	' '$OUT'"
 # without a UTF-8 locale the cut ends in ~
@@ -84,7 +84,7 @@ check rank-80-ascii-cut grep -qF "Actinic EUV mask-bla~" "$OUT"
 run rank "$G" --format text
 cp "$OUT" "$TMP/piped"
 check piped-whole-rows test "$(widest)" -gt 300
-check piped-has-every-column grep -q 'reach_final  control_point  reason$' "$OUT"
+check piped-has-every-column grep -q 'reach_final  control_point  knowledge  knowledge_source  *reason$' "$OUT"
 check piped-no-note sh -c "! grep -q 'not shown' '$OUT'"
 on_tty 80 --full rank "$G" --format text
 expect_rc full-rc 0

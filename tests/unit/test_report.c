@@ -173,9 +173,9 @@ static void holders_items_and_numbers(void **state)
     expect_nth(doc, bars, 5, "60.0" NBSP "% " MIDDOT " 60.0" NBSP "% of A");
     expect_nth(doc, bars, 6, "a2 (JPN)");
     expect_nth(doc, bars, 7, "40.0" NBSP "% " MIDDOT " 40.0" NBSP "% of A");
-    /* bar lengths in proportion to impact (span 380 units) */
-    expect_nth(doc, "//section[h2='Who holds the control points']//s:rect/@width", 0, "380.0");
-    expect_nth(doc, "//section[h2='Who holds the control points']//s:rect/@width", 2, "228.0");
+    /* bar lengths in proportion to impact (span 300 units) */
+    expect_nth(doc, "//section[h2='Who holds the control points']//s:rect/@width", 0, "300.0");
+    expect_nth(doc, "//section[h2='Who holds the control points']//s:rect/@width", 2, "180.0");
 
     /* items: A, B, C (impact 1 each, in node order); A's HHI and N_eff */
     const char *items = "//section[h2='The items behind them']//s:text[@text-anchor='end']";
@@ -183,9 +183,9 @@ static void holders_items_and_numbers(void **state)
     expect_nth(doc, items, 1, "HHI 0.52 " MIDDOT " N_eff 1.9");
     expect_nth(doc, items, 2, "B");
     expect_nth(doc, items, 4, "C");
-    /* A's bar: a1 then a2, 60 % and 40 % of 720 units */
-    expect_nth(doc, "//section[h2='The items behind them']//s:rect/@width", 0, "432.0");
-    expect_nth(doc, "//section[h2='The items behind them']//s:rect/@width", 1, "288.0");
+    /* A's bar: a1 then a2, 60 % and 40 % of 650 units */
+    expect_nth(doc, "//section[h2='The items behind them']//s:rect/@width", 0, "390.0");
+    expect_nth(doc, "//section[h2='The items behind them']//s:rect/@width", 1, "260.0");
 
     /* the numbers: four control points, every holder, every segment */
     const char *sec = "//section[h2='The numbers']";
@@ -630,14 +630,81 @@ static void crowded_market_bar(void **state)
                "3 other providers 9.0" NBSP "%");
     expect_nth(doc, "//section[h2='The items behind them']//s:rect/s:title", 11,
                "not covered by the data");
-    /* others: 3 x 3 % of 720 units */
-    expect_nth(doc, "//section[h2='The items behind them']//s:rect/@width", 10, "64.8");
+    /* others: 3 x 3 % of 650 units */
+    expect_nth(doc, "//section[h2='The items behind them']//s:rect/@width", 10, "58.5");
     const char *rows = "//section[h2='The numbers']/table[3]/tbody/tr";
     assert_int_equal(count(doc, rows), 12);
     expect_nth(doc, "//section[h2='The numbers']/table[3]/tbody/tr[11]/td", 3,
                "3 other providers");
     expect_nth(doc, "//section[h2='The numbers']/table[3]/tbody/tr[11]/td", 5, "9.0" NBSP "%");
     expect_nth(doc, "//section[h2='The numbers']/table[3]/tbody/tr[12]/td", 5, "14.0" NBSP "%");
+    xmlFreeDoc(doc);
+    free(html);
+    vc_analysis_release(&a);
+}
+
+/*
+ * The item bars name a segment where the name fits (measured: "TOWA" in 10
+ * % of 650 units, 65 wide, needs 49.1 + 8), cut a long one that has room for
+ * three letters and the ellipsis ("Applied Materials" in 78 units), and
+ * leave the narrow
+ * ones unnamed; the key has an entry for every colour drawn; chart text is
+ * at least 16 units (8.3 pt on A4).
+ */
+static void item_bars_named_and_keyed(void **state)
+{
+    static const char *names[] = { "EBARA", "TOWA", "Applied Materials", "Ab" };
+    static const double shares[] = { 0.55, 0.1, 0.12, 0.03 };
+    const char *sec = "//section[h2='The items behind them']";
+    struct vc_analysis a;
+    char expr[256], *got;
+    xmlDocPtr doc;
+    xmlXPathObjectPtr r;
+    char *html;
+    (void)state;
+    ITEM("X", 1, NAN);
+    for (int i = 0; i < 4; i++) {
+        FIRM(names[i], "JPN");
+        PROV(names[i], "X", shares[i]);
+    }
+    BUILD();
+    analyse(&defaults, &a, true);
+    html = render(&a, NULL, PAGE_HTML, NULL);
+    doc = parse(html);
+    snprintf(expr, sizeof(expr), "%s//s:text[not(@text-anchor)]", sec);
+    assert_int_equal(count(doc, expr), 3);
+    expect_nth(doc, expr, 0, "EBARA");
+    /* 12 % comes before 10 %: 78 units, 70 inside; "Applie" is 50.0 wide,
+     * the ellipsis 16, "d" 10.2 more */
+    expect_nth(doc, expr, 1, "Applie\xE2\x80\xA6");
+    expect_nth(doc, expr, 2, "TOWA");
+    /* every fill of the bars has its swatch in the key */
+    snprintf(expr, sizeof(expr), "%s//s:rect/@fill", sec);
+    r = query(doc, expr);
+    assert_true(r->nodesetval && r->nodesetval->nodeNr == 5);
+    for (int i = 0; i < r->nodesetval->nodeNr; i++) {
+        xmlChar *fill = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
+        char key[256];
+        snprintf(key, sizeof(key), "%s//figcaption/span[starts-with(@style, 'background:%s')]",
+                 sec, (const char *)fill);
+        if (count(doc, key) != 1)
+            fail_msg("no key entry for %s", (const char *)fill);
+        xmlFree(fill);
+    }
+    xmlXPathFreeObject(r);
+    /* chart text: 16 units or more in every chart but the chain picture */
+    r = query(doc, "//section[h2!='The chain']//s:g/@font-size");
+    assert_true(r->nodesetval && r->nodesetval->nodeNr >= 2);
+    for (int i = 0; i < r->nodesetval->nodeNr; i++) {
+        xmlChar *size = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
+        assert_true(atof((const char *)size) >= 16);
+        xmlFree(size);
+    }
+    xmlXPathFreeObject(r);
+    assert_int_equal(count(doc, "//section[h2!='The chain']//s:text[@font-size]"), 0);
+    got = nth(doc, "//section[h2='Who holds the control points']//s:text", 0);
+    assert_string_equal(got, "EBARA (JPN)");
+    free(got);
     xmlFreeDoc(doc);
     free(html);
     vc_analysis_release(&a);
@@ -673,7 +740,7 @@ static void big_chain_is_thinned(void **state)
         }
         INPUT(prev, "end");
         snprintf(id, sizeof(id), "firm %d", c);
-        FIRM(id, "USA");
+        FIRM(id, c == 59 ? "NLD" : "USA");
         snprintf(prev, sizeof(prev), "item %d.0 with a rather long name", c);
         PROV(id, prev, 1.0);
     }
@@ -683,7 +750,7 @@ static void big_chain_is_thinned(void **state)
     html = render(&a, &o, PAGE_HTML, &len);
     doc = parse(html);
     circles = count(doc, "//section[h2='The chain']//s:circle");
-    named = count(doc, "//section[h2='The chain']//s:g[@font-size='11']/s:text");
+    named = count(doc, "//section[h2='The chain']//s:g[@font-size='16']/s:text");
     assert_int_equal(named, 30);
     /* at most 600 beyond the named; every control point (60 firms, 60 items) kept */
     assert_true(circles <= 600 + 30);
@@ -710,23 +777,23 @@ static void big_chain_is_thinned(void **state)
         xmlXPathFreeObject(r);
         assert_int_equal(n_x, 15);
     }
-    /* names clear of each other (by the advance the placement assumes) */
+    /* names clear of each other and inside the picture (measured) */
     {
         xmlXPathObjectPtr r =
-            query(doc, "//section[h2='The chain']//s:g[@font-size='11']/s:text");
+            query(doc, "//section[h2='The chain']//s:g[@font-size='16']/s:text");
         struct label_box b[30];
         for (int i = 0; i < named; i++) {
             xmlNodePtr t = r->nodesetval->nodeTab[i];
             xmlChar *x = xmlGetProp(t, BAD_CAST "x"), *y = xmlGetProp(t, BAD_CAST "y");
             xmlChar *anchor = xmlGetProp(t, BAD_CAST "text-anchor"), *s = xmlNodeGetContent(t);
-            size_t chars = 0;
-            for (const xmlChar *p = s; *p; p++)
-                chars += (*p & 0xC0) != 0x80;
-            double w = 6.2 * (double)chars, x0 = strtod((const char *)x, NULL);
+            double w = vc_text_width((const char *)s, 16), x0 = strtod((const char *)x, NULL);
             if (anchor)
                 x0 -= w;
-            b[i] = (struct label_box){ x0, strtod((const char *)y, NULL) - 10, x0 + w,
-                                       strtod((const char *)y, NULL) + 3 };
+            if (x0 < 0 || x0 + w > 1000)
+                fail_msg("name %d (%s) leaves the picture: %.1f to %.1f", i, (const char *)s,
+                         x0, x0 + w);
+            b[i] = (struct label_box){ x0, strtod((const char *)y, NULL) - 14, x0 + w,
+                                       strtod((const char *)y, NULL) + 4 };
             xmlFree(x);
             xmlFree(y);
             xmlFree(anchor);
@@ -741,6 +808,27 @@ static void big_chain_is_thinned(void **state)
     }
     xmlFreeDoc(doc);
     free(html);
+
+    /* with --country NLD its control point (firm 59 in item 59.0), not
+     * among the 30 most important, is named too */
+    {
+        struct vc_country_view v;
+        struct vc_error err = VC_ERROR_INIT;
+        const char *names = "//section[h2='The chain']//s:g[@font-size='16']/s:text";
+        assert_int_equal(vc_country_view(&a, "NLD", &v, &err), VC_OK);
+        o.country = &v;
+        html = render(&a, &o, PAGE_HTML, NULL);
+        doc = parse(html);
+        assert_int_equal(count(doc, names), 32);
+        assert_int_equal(count(doc, "//section[h2='The chain']//s:text[.='firm 59']"), 1);
+        assert_int_equal(count(doc, "//section[h2='The chain']//s:text[.='item 59.0 with a "
+                                    "rather long nam\xE2\x80\xA6']"), 1);
+        assert_non_null(strstr(html, "and 2 more: the country's control points and their "
+                                     "items"));
+        xmlFreeDoc(doc);
+        free(html);
+        vc_country_view_release(&v);
+    }
     vc_analysis_release(&a);
 }
 
@@ -892,6 +980,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(estimated_marks, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(compare_page, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(crowded_market_bar, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(item_bars_named_and_keyed, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(big_chain_is_thinned, et_setup, et_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
