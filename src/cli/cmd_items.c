@@ -119,7 +119,7 @@ static int print_items(const struct cli_chain *ch, int fmt, long top, int strict
         cli_table_int(&t, a->spof_finals[v]);
         cli_table_bool(&t, c->final[v]);
     }
-    if (cli_table_print(&t, stdout, fmt) != 0)
+    if (cli_table_print_rows(&t, fmt, NULL) != 0) /* why: the warning below */
         rc = EXIT_DATA;
     cli_table_release(&t);
     free(rows);

@@ -162,7 +162,7 @@ static int print_provisions(const struct vc_analysis *a, const struct rank_opts 
             break;
         provision_row(&t, a, p, ++rank);
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
     *rows = rank;
     return rc;
@@ -229,7 +229,7 @@ static int print_firms(const struct vc_analysis *a, const struct rank_opts *o, l
             break;
         firm_row(&t, a, f, ++rank);
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
     *rows = rank;
     return rc;
@@ -344,7 +344,7 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
             cli_table_none(&t);
         }
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
     free(h);
     free(slot);
@@ -379,7 +379,7 @@ static int print_countries(const struct vc_analysis *a, const struct rank_opts *
         cli_table_bool(&t, s->impact_estimated);
         ++*rows;
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
     return rc;
 }
@@ -424,7 +424,10 @@ static int print_dependencies(const struct vc_analysis *a, const struct rank_opt
             cli_table_text(&t, c->label[d->example]);
         }
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, firm_network(c)
+                              ? "no control point held elsewhere supplies its firms"
+                              : "no control point held elsewhere is upstream of what it "
+                                "provides");
     cli_table_release(&t);
     return rc ? EXIT_DATA : EXIT_OK;
 }
@@ -540,7 +543,7 @@ static int print_centrality(const struct vc_analysis *a, const struct rank_opts 
         cli_table_num(&t, a->pagerank_down[v]);
         ++*rows;
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
     free(n);
     return rc;
