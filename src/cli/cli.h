@@ -31,6 +31,7 @@ int cmd_whatif(int argc, char **argv);
 int cmd_deps(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_opportunities(int argc, char **argv);
 
 /* Report helpers (cli_report.c): the date shown (SOURCE_DATE_EPOCH when set)
  * and the analysis parameters in words. */

@@ -10,7 +10,9 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cli_knowledge.h"
 #include "cli_table.h"
+#include "vchain/cluster.h"
 
 static const char usage[] =
     "Usage: vchain rank [OPTIONS] FILE\n"
@@ -40,7 +42,7 @@ static const char usage[] =
     "                        actor), control point or not, at both levels (by\n"
     "                        default one level: --level, or the other one for\n"
     "                        items with rows only there)\n"
-    "  --top N               at most N rows per table\n"
+    "  --top N               at most N rows per table\n" CLI_KNOWLEDGE_HELP
     "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
     "                        csv, json or md\n"
     "  -h, --help            this help\n"
@@ -53,9 +55,16 @@ static const char usage[] =
     "replaceability (1 - share, raised by spare capacity), impact (value-weighted\n"
     "mean loss of final items if the actor is extracted from that item), spof (the\n"
     "actor or the item alone can stop a final item), reach_items and reach_final\n"
-    "(items downstream of the item), control_point, reason.  With --by actor or\n"
-    "--by country, impact is that of extracting the actor or country, and\n"
-    "impact_estimated says that it rests on estimated shares (docs/model.md).\n"
+    "(items downstream of the item), control_point, knowledge and knowledge_source\n"
+    "(the knowledge intensity the data gives the actor, else the item: see\n"
+    "--min-knowledge), reason.  With --by actor or --by country, impact is that of\n"
+    "extracting the actor or country, and impact_estimated says that it rests on\n"
+    "estimated shares (docs/model.md).  With --country, a third table shows the\n"
+    "cluster around each of the country's control points: the providers of its\n"
+    "item's inputs (suppliers) and of the items it feeds (users), the actors that\n"
+    "alone can stop its item, and a verdict: weaker than it looks (a foreign actor\n"
+    "alone can stop it), an ecosystem (domestic suppliers hard to replace), no\n"
+    "single point of failure, or no inputs in the data.\n"
     "Suppliers: actor,\n"
     "country, sector, customers, dependents (customers for which it is hard to\n"
     "replace), top_customer, top_group and top_share (its largest part of a\n"
@@ -75,6 +84,8 @@ struct rank_opts {
     int all;
     const char *country;
     int by;             /* BY_* */
+    double min_knowledge;          /* NAN: no filter */
+    struct vc_knowledge_src ks;    /* set once the chain is read */
 };
 
 /* A firm network: its control points are suppliers, not provisions. */
@@ -100,12 +111,23 @@ static void provision_columns(struct cli_table *t, int with_rank)
     cli_table_col(t, "reach_items", CLI_COL_INT);
     cli_table_col(t, "reach_final", CLI_COL_INT);
     cli_table_col(t, "control_point", CLI_COL_BOOL);
+    cli_knowledge_cols(t);
     cli_table_col(t, "reason", CLI_COL_TEXT);
 }
 
-static void provision_row(struct cli_table *t, const struct vc_analysis *a,
-                          const struct vc_provision_score *p, long rank)
+/* Whether p passes --min-knowledge (*k receives its figure). */
+static bool knowledge_ok(const struct rank_opts *o, const struct vc_provision_score *p,
+                         struct vc_knowledge *k)
 {
+    vc_knowledge_of(&o->ks, p->actor, p->item, k);
+    return vc_knowledge_passes(k, o->min_knowledge);
+}
+
+static void provision_row(struct cli_table *t, const struct vc_analysis *a,
+                          const struct rank_opts *o, const struct vc_provision_score *p,
+                          long rank)
+{
+    struct vc_knowledge k;
     const struct vc_chain *c = a->chain;
     char reason[512];
 
@@ -125,6 +147,8 @@ static void provision_row(struct cli_table *t, const struct vc_analysis *a,
     cli_table_int(t, a->reach_items[p->item]);
     cli_table_int(t, a->reach_final[p->item]);
     cli_table_bool(t, p->control_point);
+    vc_knowledge_of(&o->ks, p->actor, p->item, &k);
+    cli_knowledge_cells(t, &o->ks, &k);
     vc_analysis_reason(a, p, reason, sizeof(reason));
     cli_table_text(t, reason);
 }
@@ -154,13 +178,14 @@ static int print_provisions(const struct vc_analysis *a, const struct rank_opts 
     provision_columns(&t, 1);
     for (size_t k = 0; k < (idx ? n : a->n_provisions); k++) {
         const struct vc_provision_score *p = &a->provisions[idx ? idx[k] : k];
+        struct vc_knowledge kn;
         if (!o->all && !p->control_point)
             break; /* control points come first */
-        if (!o->all && !in_view(a, p))
+        if ((!o->all && !in_view(a, p)) || !knowledge_ok(o, p, &kn))
             continue;
         if (o->top && rank >= o->top)
             break;
-        provision_row(&t, a, p, ++rank);
+        provision_row(&t, a, o, p, ++rank);
     }
     rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
@@ -315,12 +340,17 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
     cli_table_col(&t, "spof_finals", CLI_COL_INT);
     cli_table_col(&t, "top_item", CLI_COL_TEXT);
     cli_table_col(&t, "top_share", CLI_COL_NUM);
+    cli_knowledge_cols(&t);
     for (size_t j = 0; j < n; j++) {
         const struct vc_firm_score *f = vc_analysis_firm(a, h[j].actor);
+        struct vc_knowledge k;
         if (o->country && !in_country(c, h[j].actor, o->country))
             continue;
         if (c->level[h[j].actor] != a->opts.level)
             continue; /* firms and countries are ranked apart (--level) */
+        vc_knowledge_of(&o->ks, h[j].actor, UINT32_MAX, &k);
+        if (!vc_knowledge_passes(&k, o->min_knowledge))
+            continue;
         if (o->top && rank >= o->top)
             break;
         cli_table_row(&t);
@@ -343,6 +373,7 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
             cli_table_none(&t);
             cli_table_none(&t);
         }
+        cli_knowledge_cells(&t, &o->ks, &k);
     }
     rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
@@ -415,11 +446,13 @@ static int print_dependencies(const struct vc_analysis *a, const struct rank_opt
         cli_table_col(&t, "example_own_item", CLI_COL_TEXT);
         for (size_t j = 0, shown = 0; j < v->n_deps; j++) {
             const struct vc_dependency *d = &v->deps[j];
-            if (!o->all && !in_view(a, &a->provisions[d->provision]))
+            struct vc_knowledge kn;
+            if ((!o->all && !in_view(a, &a->provisions[d->provision])) ||
+                !knowledge_ok(o, &a->provisions[d->provision], &kn))
                 continue;
             if (o->top && (long)shown >= o->top)
                 break;
-            provision_row(&t, a, &a->provisions[d->provision], (long)++shown);
+            provision_row(&t, a, o, &a->provisions[d->provision], (long)++shown);
             cli_table_int(&t, (long long)d->n_items);
             cli_table_text(&t, c->label[d->example]);
         }
@@ -430,6 +463,106 @@ static int print_dependencies(const struct vc_analysis *a, const struct rank_opt
                                 "provides");
     cli_table_release(&t);
     return rc ? EXIT_DATA : EXIT_OK;
+}
+
+/* A cluster's members as text: "ITEM: ACTOR (CC) 55.0 % hard to replace,
+ * can stop it, ...; ITEM: ..." (at most max per item; 0: all). */
+static void members_text(const struct vc_chain *c, const struct vc_cluster_member *m, size_t n,
+                         char *buf, size_t size)
+{
+    size_t used = 0;
+    uint32_t item = UINT32_MAX;
+    buf[0] = '\0';
+    for (size_t j = 0; j < n && used < size; j++) {
+        const char *sep = m[j].item != item ? (j ? "; " : "") : ", ";
+        const char *head = m[j].item != item ? c->label[m[j].item] : "";
+        int w;
+        if (m[j].actor == UINT32_MAX)
+            w = snprintf(buf + used, size - used, "%s%s: no provider in the data", sep, head);
+        else
+            w = snprintf(buf + used, size - used, "%s%s%s%s (%s) %.1f %%%s%s%s", sep, head,
+                         m[j].item != item ? ": " : "", c->label[m[j].actor],
+                         c->country[m[j].actor] ? c->country[m[j].actor] : "?",
+                         m[j].share * 100, m[j].share_known ? "" : " (estimated)",
+                         m[j].hard ? ", hard to replace" : "",
+                         m[j].spof ? ", alone can stop it" : "");
+        if (w > 0)
+            used += (size_t)w;
+        item = m[j].item;
+    }
+    if (used >= size && size > 4)
+        memcpy(buf + size - 4, "...", 4);
+}
+
+/* --country's third table: what each of its control points stands on. */
+static int print_clusters(const struct vc_analysis *a, const struct rank_opts *o,
+                          const struct vc_country_view *v)
+{
+    const struct vc_chain *c = a->chain;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_clusters cl;
+    struct cli_table t;
+    char sup[2048], use[2048], stop[1024];
+    int rc = EXIT_OK;
+
+    if (vc_clusters_find(a, v, &cl, &err) != VC_OK)
+        return cli_report(&err);
+    if (o->fmt == FMT_TEXT)
+        printf("\nWhat the control points of %s stand on (suppliers, users, single points of "
+               "failure):\n\n", v->code);
+    else if (o->fmt == FMT_JSON)
+        fputs(", \"clusters\": ", stdout);
+    else
+        fputs("\n", stdout);
+    cli_table_init(&t);
+    cli_table_col(&t, "rank", CLI_COL_INT);
+    cli_table_col(&t, "actor", CLI_COL_TEXT);
+    cli_table_col(&t, "item", CLI_COL_TEXT);
+    cli_table_col(&t, "verdict", CLI_COL_TEXT);
+    cli_table_col(&t, "inputs", CLI_COL_INT);
+    cli_table_col(&t, "foreign_spof", CLI_COL_INT);
+    cli_table_col(&t, "domestic_hard", CLI_COL_INT);
+    cli_table_col(&t, "suppliers", CLI_COL_TEXT);
+    cli_table_col(&t, "users", CLI_COL_TEXT);
+    cli_table_col(&t, "single_points_of_failure", CLI_COL_TEXT);
+    cli_table_col(&t, "why", CLI_COL_TEXT);
+    for (size_t k = 0, shown = 0; k < cl.n; k++) {
+        const struct vc_cluster *x = &cl.v[k];
+        const struct vc_provision_score *p = &a->provisions[x->provision];
+        struct vc_knowledge kn;
+        size_t used = 0;
+        if (!knowledge_ok(o, p, &kn))
+            continue;
+        if (o->top && (long)shown >= o->top)
+            break;
+        members_text(c, x->suppliers, x->n_suppliers, sup, sizeof(sup));
+        members_text(c, x->users, x->n_users, use, sizeof(use));
+        stop[0] = '\0';
+        for (size_t j = 0; j < x->n_spof && used < sizeof(stop); j++) {
+            int w = snprintf(stop + used, sizeof(stop) - used, "%s%s (%s)", j ? ", " : "",
+                             c->label[x->spof[j]],
+                             c->country[x->spof[j]] ? c->country[x->spof[j]] : "?");
+            if (w > 0)
+                used += (size_t)w;
+        }
+        cli_table_row(&t);
+        cli_table_int(&t, (long long)++shown);
+        cli_table_text(&t, c->label[p->actor]);
+        cli_table_text(&t, c->label[p->item]);
+        cli_table_text(&t, vc_cluster_verdict_name(x->verdict));
+        cli_table_int(&t, (long long)x->n_inputs);
+        cli_table_int(&t, (long long)x->foreign_spof);
+        cli_table_int(&t, (long long)x->domestic_hard);
+        cli_table_text(&t, sup);
+        cli_table_text(&t, use);
+        cli_table_text(&t, stop);
+        cli_table_text(&t, x->text);
+    }
+    if (cli_table_print_rows(&t, o->fmt, "it holds no control point") != 0)
+        rc = EXIT_DATA;
+    cli_table_release(&t);
+    vc_clusters_release(&cl);
+    return rc;
 }
 
 /* --country: its control points, then what it depends on. */
@@ -471,6 +604,8 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o,
     else if (o->fmt == FMT_MD || o->fmt == FMT_TSV || o->fmt == FMT_CSV)
         fputs("\n", stdout);
     rc = print_dependencies(a, o, &v);
+    if (rc == EXIT_OK && !firms)
+        rc = print_clusters(a, o, &v);
     if (o->fmt == FMT_JSON)
         fputs("}\n", stdout);
 out:
@@ -640,6 +775,8 @@ static int print_rank(const struct cli_chain *ch, struct rank_opts *o, int stric
 
     if (o->by == BY_DEFAULT)
         o->by = firm_network(&ch->c) ? BY_SUPPLIER : BY_PROVISION;
+    vc_knowledge_init(&o->ks, &ch->c);
+    cli_min_knowledge_check(&o->ks, o->min_knowledge);
     if (centrality_only(&ch->c) && o->by != BY_COUNTRY) {
         cli_note("%s: no edge has a direction, so nothing can be lost downstream of "
                  "anything: ranking by centrality only (PageRank, then betweenness, on the "
@@ -666,13 +803,15 @@ static int print_rank(const struct cli_chain *ch, struct rank_opts *o, int stric
 
 int cmd_rank(int argc, char **argv)
 {
-    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_BY, OPT_ALL };
+    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_BY, OPT_ALL,
+           OPT_MIN_KNOWLEDGE };
     static const struct option longopts[] = {
         { "format", required_argument, 0, OPT_FORMAT },
         { "top", required_argument, 0, OPT_TOP },
         { "country", required_argument, 0, OPT_COUNTRY },
         { "by", required_argument, 0, OPT_BY },
         { "all", no_argument, 0, OPT_ALL },
+        { "min-knowledge", required_argument, 0, OPT_MIN_KNOWLEDGE },
         { "help", no_argument, 0, 'h' },
         CLI_INPUT_LONGOPTS,
         CLI_ENGINE_LONGOPTS,
@@ -682,7 +821,7 @@ int cmd_rank(int argc, char **argv)
         { "provision", BY_PROVISION, false }, { "supplier", BY_SUPPLIER, false },
         { "actor", BY_ACTOR, false }, { "country", BY_COUNTRY, false },
     };
-    struct rank_opts o = { cli_default_format(), 0, 0, NULL, BY_DEFAULT };
+    struct rank_opts o = { cli_default_format(), 0, 0, NULL, BY_DEFAULT, NAN, { 0 } };
     struct cli_run r;
     int opt;
 
@@ -693,6 +832,9 @@ int cmd_rank(int argc, char **argv)
         case OPT_TOP: r.rc = cli_top_option("rank", optarg, &o.top); break;
         case OPT_COUNTRY: o.country = optarg; break;
         case OPT_ALL: o.all = 1; break;
+        case OPT_MIN_KNOWLEDGE:
+            r.rc = cli_min_knowledge_option("rank", optarg, &o.min_knowledge);
+            break;
         case OPT_BY: r.rc = CLI_CHOOSE("rank", "--by", optarg, by, &o.by); break;
         }
     }

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "vchain/layout.h"
+#include "vchain/opportunity.h"
 #include "vchain/report.h"
 
 static const char usage[] =
@@ -25,9 +26,14 @@ static const char usage[] =
     "                        ('-' writes HTML to standard output); required\n"
     "  --format html|svg     default: from OUT's extension (.html .htm .svg; '-'\n"
     "                        is html); any other name is refused\n"
-    "  --country CODE        add a section on that country: its control points,\n"
-    "                        its dependencies on others', and its row and column of\n"
-    "                        the mutual-dependency matrix (as 'vchain deps')\n"
+    "  --country CODE        add a section on that country: its control points and\n"
+    "                        what they stand on (suppliers, users, single points of\n"
+    "                        failure: as 'vchain rank --country'), its dependencies\n"
+    "                        on others', and its row and column of the\n"
+    "                        mutual-dependency matrix (as 'vchain deps'), and\n"
+    "                        where it could build control points: its near misses\n"
+    "                        and footholds with a chart of the shares held and\n"
+    "                        needed (as 'vchain opportunities', --top of each)\n"
     "  --top N               nodes labelled, holders and items shown (default 12)\n"
     "  -h, --help            this help\n"
     "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
@@ -63,10 +69,13 @@ static int write_report(struct cli_chain *ch, struct cli_engine *eng, struct vc_
 {
     struct vc_deps deps;
     struct vc_country_view view;
+    struct vc_clusters clusters;
+    struct vc_opportunities opps;
+    struct vc_opp_opts oo = VC_OPP_OPTS_INIT;
     struct vc_error err = VC_ERROR_INIT;
     struct vc_outfile of = VC_OUTFILE_INIT;
     char date[32], params[256];
-    int rc = EXIT_OK, have_deps = 0;
+    int rc = EXIT_OK, have_deps = 0, have_clusters = 0, have_opps = 0;
 
     /* positions: the layered layout reads the trophic levels just computed */
     if (vc_analysis_annotate(&ch->a, &ch->g, &err) != VC_OK ||
@@ -85,8 +94,22 @@ static int write_report(struct cli_chain *ch, struct cli_engine *eng, struct vc_
         if ((rc = deps_for(&ch->a, eng, &view, &deps)) != EXIT_OK)
             goto out;
         have_deps = 1;
+        if (vc_clusters_find(&ch->a, &view, &clusters, &err) != VC_OK) {
+            rc = cli_report(&err);
+            goto out;
+        }
+        have_clusters = 1;
+        /* where it could build control points: --top of each kind */
+        oo.top = ro->top;
+        have_opps = 1;
+        if (vc_opportunities_find(&ch->a, country, &oo, &opps, &err) != VC_OK) {
+            rc = cli_report(&err);
+            goto out;
+        }
         ro->country = &view;
         ro->deps = &deps;
+        ro->clusters = &clusters;
+        ro->opportunities = &opps;
     }
     cli_report_date(date, sizeof(date));
     cli_report_params(&eng->opts, params, sizeof(params));
@@ -103,6 +126,10 @@ static int write_report(struct cli_chain *ch, struct cli_engine *eng, struct vc_
         rc = cli_report(&err);
     }
 out:
+    if (have_opps)
+        vc_opportunities_release(&opps);
+    if (have_clusters)
+        vc_clusters_release(&clusters);
     if (country && !svg)
         vc_country_view_release(&view);
     if (have_deps)

@@ -16,6 +16,7 @@ struct command {
 static const struct command commands[] = {
     { "info", cmd_info, "what a graph holds: counts, kinds, relations, attributes, checks" },
     { "rank", cmd_rank, "the control points, ranked, with their reasons" },
+    { "opportunities", cmd_opportunities, "where a country could build control points: near misses, footholds" },
     { "items", cmd_items, "how concentrated each item's market is" },
     { "report", cmd_report, "one self-contained HTML page (or SVG) explaining the control points" },
     { "convert", cmd_convert, "change format (tables to GraphML or GEXF, ...), nothing else" },

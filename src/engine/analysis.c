@@ -20,6 +20,7 @@
 #include "firms.h"
 #include "igraph_glue.h"
 #include "parallel.h"
+#include "vchain/knowledge.h"
 
 /* ---- extraction batches, spread over threads ---- */
 
@@ -553,6 +554,23 @@ size_t vc_analysis_country(const struct vc_analysis *a, const char *code)
     return SIZE_MAX;
 }
 
+/* The position's knowledge intensity, when the data gives such figures
+ * (docs/model.md, "Knowledge intensity"), appended at n. */
+static void knowledge_reason(const struct vc_analysis *a, const struct vc_provision_score *p,
+                             char *buf, size_t size, int n)
+{
+    struct vc_knowledge_src ks;
+    struct vc_knowledge k;
+    char text[256];
+
+    vc_knowledge_init(&ks, a->chain);
+    if (!ks.attr || n < 0 || (size_t)n >= size)
+        return;
+    vc_knowledge_of(&ks, p->actor, p->item, &k);
+    vc_knowledge_text(&ks, &k, p->actor, p->item, text, sizeof(text));
+    snprintf(buf + n, size - (size_t)n, "; %s", text);
+}
+
 void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_score *p,
                         char *buf, size_t size)
 {
@@ -582,6 +600,7 @@ void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_s
         ADD(" (sole provider)");
     if (!p->hard_to_replace) {
         ADD("; replaceable: others hold %.0f %%", p->replaceability * 100);
+        knowledge_reason(a, p, buf, size, n);
         return;
     }
     if (p->share >= a->opts.theta_share)
@@ -600,6 +619,7 @@ void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_s
         a->reach_items[p->item] == 1 ? "" : "s");
     if (!p->control_point)
         ADD(" (below the impact threshold %.2f)", a->opts.theta_impact);
+    knowledge_reason(a, p, buf, size, n);
 #undef ADD
 }
 

@@ -34,8 +34,9 @@ struct spof_job {
     enum vc_level level;
     word **scratch;          /* per thread: n * K words */
     uint32_t **counts;       /* per thread: n counters (summed at the end) */
-    uint32_t target;         /* vc_spof_set: the node whose E is wanted */
-    uint8_t *set_out;
+    const uint32_t *targets; /* vc_spof_sets: the nodes whose E is wanted */
+    size_t n_targets;
+    uint8_t *set_out;        /* n_targets rows of n bytes */
 };
 
 static void own_bits(word *row, uint32_t v, size_t base)
@@ -160,9 +161,12 @@ static void spof_chunk(void *ctx, size_t chunk, unsigned thread)
             changed |= spof_eval(j, M, m->order[r], base);
     }
     if (j->set_out) {
-        const word *row = M + (size_t)j->target * K;
-        for (size_t b = 0; b < CHUNK && base + b < m->n; b++)
-            j->set_out[base + b] = (row[b / 64] >> (b % 64)) & 1;
+        for (size_t t = 0; t < j->n_targets; t++) {
+            const word *row = M + (size_t)j->targets[t] * K;
+            uint8_t *out = j->set_out + t * m->n;
+            for (size_t b = 0; b < CHUNK && base + b < m->n; b++)
+                out[base + b] = (row[b / 64] >> (b % 64)) & 1;
+        }
         return;
     }
     uint32_t *count = j->counts[thread];
@@ -353,7 +357,7 @@ enum vc_status vc_spof_counts_bitsets(const struct vc_model *m, const struct vc_
                                       enum vc_level level, uint32_t *spof_finals,
                                       struct vc_error *err)
 {
-    struct spof_job j = { m, opts, level, NULL, NULL, 0, NULL };
+    struct spof_job j = { m, opts, level, NULL, NULL, NULL, 0, NULL };
     unsigned threads = vc_threads(opts->threads);
     size_t chunks = (m->n + CHUNK - 1) / CHUNK;
     enum vc_status st;
@@ -375,9 +379,22 @@ enum vc_status vc_spof_set(const struct vc_model *m, const struct vc_engine_opts
                            enum vc_level level, uint32_t target, uint8_t *out,
                            struct vc_error *err)
 {
-    struct spof_job j = { m, opts, level, NULL, NULL, target, out };
-    enum vc_status st = spof_run(&j, 1, err);
-    spof_free(&j, 1);
+    return vc_spof_sets(m, opts, level, &target, 1, out, err);
+}
+
+enum vc_status vc_spof_sets(const struct vc_model *m, const struct vc_engine_opts *opts,
+                            enum vc_level level, const uint32_t *targets, size_t n_targets,
+                            uint8_t *out, struct vc_error *err)
+{
+    struct spof_job j = { m, opts, level, NULL, NULL, targets, n_targets, out };
+    unsigned threads = vc_threads(opts->threads);
+    size_t chunks = (m->n + CHUNK - 1) / CHUNK;
+    enum vc_status st;
+
+    if (threads > chunks)
+        threads = chunks ? (unsigned)chunks : 1;
+    st = spof_run(&j, threads, err);
+    spof_free(&j, threads);
     return st;
 }
 

@@ -38,6 +38,11 @@ enum vc_status vc_spof_counts_cascade(const struct vc_model *m, const struct vc_
 enum vc_status vc_spof_set(const struct vc_model *m, const struct vc_engine_opts *opts,
                            enum vc_level level, uint32_t target, uint8_t *out,
                            struct vc_error *err);
+/* The same for n_targets nodes at once (one pass per chunk of candidates
+ * serves them all): out holds n_targets rows of n entries. */
+enum vc_status vc_spof_sets(const struct vc_model *m, const struct vc_engine_opts *opts,
+                            enum vc_level level, const uint32_t *targets, size_t n_targets,
+                            uint8_t *out, struct vc_error *err);
 
 /* For every node: how many items and final nodes (items, or actors in a firm
  * network) lie downstream (itself excluded). */

@@ -310,6 +310,13 @@ void vc_prop_cut_provision(struct vc_prop *p, uint32_t edge, uint32_t item)
     heap_push(p, item);
 }
 
+void vc_prop_cut_share(struct vc_prop *p, uint32_t item, enum vc_level level, double share)
+{
+    p->st[item].s[level] += share;
+    touch(p, item);
+    heap_push(p, item);
+}
+
 void vc_prop_force_item(struct vc_prop *p, uint32_t item)
 {
     p->forced = item;

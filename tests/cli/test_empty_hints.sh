@@ -35,25 +35,14 @@ run rank --country DEU "$G" --format text
 expect_out rank-country-depends-hint "(none: no control point held elsewhere is upstream of what it provides)"
 run deps --countries NLD "$G" --table pairs --format text
 expect_out deps-one-country-hint "(none: fewer than two countries to compare; --countries all takes every country)"
+run opportunities --country NLD --kind near "$SRC/graphs/batteries.graphml" --format text
+expect_out opportunities-near-hint "(none: no provision it holds is one test short of a control point)"
 run items "$F" --format text
 check items-firms-none grep -qx '(none)' "$OUT"
 expect_err items-firms-why "nothing to list: no items: a firm network"
 
 # rank: (none) on stdout, why on standard error
-cat >"$TMP/noshare.graphml" <<'EOF_G'
-<?xml version="1.0" encoding="UTF-8"?>
-<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
-  <key id="k" for="node" attr.name="kind" attr.type="string"/>
-  <key id="f" for="node" attr.name="final" attr.type="boolean"/>
-  <key id="r" for="edge" attr.name="relation" attr.type="string"/>
-  <graph edgedefault="directed">
-    <node id="a"><data key="k">actor</data></node>
-    <node id="x"><data key="k">item</data><data key="f">true</data></node>
-    <edge source="a" target="x"><data key="r">provides</data></edge>
-  </graph>
-</graphml>
-EOF_G
-run rank "$TMP/noshare.graphml" --format text
+run rank "$SRC/tests/data/noshare.graphml" --format text
 check rank-empty-none grep -qx '(none)' "$OUT"
 expect_err rank-empty-why "nothing to rank: no provision has a known share"
 check rank-empty-why-one-line test "$(grep -c 'nothing to rank' "$ERR")" -eq 1

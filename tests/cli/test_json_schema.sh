@@ -52,22 +52,10 @@ valid rank-supplier-all rank rank --all "$F"
 valid rank-firm-actors rank rank --by actor "$F"
 valid rank-centrality rank rank "$TMP/undirected.graphml"
 # a provision without a share: nothing to rank, still the array
-cat >"$TMP/noshare.graphml" <<'EOF_G'
-<?xml version="1.0" encoding="UTF-8"?>
-<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
-  <key id="k" for="node" attr.name="kind" attr.type="string"/>
-  <key id="f" for="node" attr.name="final" attr.type="boolean"/>
-  <key id="r" for="edge" attr.name="relation" attr.type="string"/>
-  <graph edgedefault="directed">
-    <node id="a"><data key="k">actor</data></node>
-    <node id="x"><data key="k">item</data><data key="f">true</data></node>
-    <edge source="a" target="x"><data key="r">provides</data></edge>
-  </graph>
-</graphml>
-EOF_G
-valid rank-empty rank rank "$TMP/noshare.graphml"
+valid rank-empty rank rank "$SRC/tests/data/noshare.graphml"
 check rank-empty-is-array grep -qx '\[\]' "$OUT"
 valid rank-country rank-country rank --country NLD "$G"
+check rank-country-has-clusters grep -q '"clusters": \[' "$OUT"
 valid rank-country-all rank-country rank --country NLD --all "$G"
 valid rank-country-firms rank-country rank --country NLD "$F"
 
@@ -92,6 +80,14 @@ for t in items critical control-points; do
     valid "whatif-table-$t" whatif whatif --remove asml --table "$t" "$G"
 done
 valid whatif-firms whatif whatif --remove TRUMPF "$F"
+valid whatif-gain whatif whatif --gain "ASML:EUV light source=0.3" "$G"
+check whatif-gain-has-balance grep -q '"balance": \[' "$OUT"
+valid whatif-table-balance whatif whatif --gain "ASML:EUV light source=0.3" --table balance "$G"
+
+valid opportunities opportunities opportunities --country NLD "$G"
+for k in near foothold; do
+    valid "opportunities-kind-$k" opportunities opportunities --country NLD --kind "$k" "$G"
+done
 
 awk '/<edge source="canon" target="krf"/ { sub(/>0\.25</, ">0.3<") } { print }' "$G" \
     >"$TMP/b.graphml"
@@ -123,6 +119,7 @@ if [ -d "$ETO" ]; then
     valid eto-info info -q info "$ETO"
     valid eto-deps deps -q deps "$ETO"
     valid eto-whatif whatif -q whatif --remove-country NLD "$ETO"
+    valid eto-opportunities opportunities -q opportunities --country NLD "$ETO"
     if [ -d "$ETO/history/release-2025-07" ]; then
         valid eto-compare compare -q compare "$ETO/history/release-2025-07" "$ETO"
     fi

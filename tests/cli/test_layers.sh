@@ -16,7 +16,7 @@ includes() {
         pass "includes-$1"
     fi
 }
-ENGINE_H='vchain/(engine|compare|whatif|deps|layout)\.h'
+ENGINE_H='vchain/(engine|compare|whatif|deps|layout|knowledge|cluster|opportunity)\.h'
 includes core "(import|engine|export|report|cli)/.*|vchain/(import|export|report|vchain)\.h|$ENGINE_H"
 includes import "(engine|export|report|cli)/.*|vchain/(export|report|vchain)\.h|$ENGINE_H"
 includes engine "(export|report|cli)/.*|vchain/(export|report|vchain)\.h"

@@ -16,8 +16,38 @@ done
 run report "$G" --country NLD -o "$TMP/nld.html"
 expect_rc report-country 0
 check report-country-stdout-empty test ! -s "$OUT"
+check report-country-xml xmllint --noout --nonet "$TMP/nld.html"
 check report-country-section grep -q "Netherlands: what it holds" "$TMP/nld.html"
 check report-country-matrix grep -q "Mutual dependency" "$TMP/nld.html"
+check report-country-clusters grep -q "What its control points stand on" "$TMP/nld.html"
+check report-country-weaker grep -q "weaker than it looks: Carl Zeiss SMT (DEU)" "$TMP/nld.html"
+# where it could build control points: the rows 'vchain opportunities'
+# lists (--top of each), none on an item where it holds a control point
+check report-country-opportunities grep -q "Netherlands: where it could build control points" "$TMP/nld.html"
+run opportunities --country NLD --top 12 --format json "$G"
+cp "$OUT" "$TMP/opp.json"
+run rank --country NLD --format json "$G"
+cp "$OUT" "$TMP/rank.json"
+check report-opportunities-as-listed /usr/bin/python3 -c '
+import json, sys, xml.etree.ElementTree as ET
+page, opp, rank = sys.argv[1:4]
+X = ""  # the page has no XHTML namespace; its SVG has its own
+doc = ET.parse(page).getroot()
+sec = [s for s in doc.iter(X + "section")
+       if "".join(s.find(X + "h2").itertext()).endswith("where it could build control points")]
+assert len(sec) == 1, len(sec)
+rows = [[("".join(td.itertext())) for td in tr.findall(X + "td")]
+        for tr in sec[0].find(X + "table").find(X + "tbody").findall(X + "tr")]
+d = json.load(open(opp))
+want = [(r["kind"], r["item"]) for r in d["near_misses"] + d["footholds"]]
+assert [(r[0], r[2]) for r in rows] == want, (rows, want)
+held = {r["item"] for r in json.load(open(rank))["control_points"]}
+assert held, "rank --country lists no control point"
+assert not held & {r[2] for r in rows}, held & {r[2] for r in rows}
+# three lines of text per row: the item, who would gain, the figures
+bars = [t for t in sec[0].iter("{http://www.w3.org/2000/svg}text")]
+assert len(bars) == 3 * len(rows), (len(bars), len(rows))
+' "$TMP/nld.html" "$TMP/opp.json" "$TMP/rank.json"
 run report "$G" --country NLD -o "$TMP/nld2.html"
 check report-deterministic cmp -s "$TMP/nld.html" "$TMP/nld2.html"
 run report "$G" -o "$TMP/chain.svg"
@@ -40,6 +70,9 @@ if [ -d "$SHARED/data/eto-chip-explorer" ]; then
     run -q report "$D" --country NLD -o "$TMP/eto.html"
     expect_rc report-eto 0
     check report-eto-xml xmllint --noout --nonet "$TMP/eto.html"
+    # ASM International's ALD tools, the nearest Dutch miss: 54.5 % held, 63.7 % needed
+    pat=$(printf '54.5\302\240%%, needs 63.7\302\240%%; impact 8.6\302\240%% \342\206\222 10.0\302\240%%')
+    check report-eto-ald grep -qF "$pat" "$TMP/eto.html"
     run -q compare "$D/history/release-2025-07" "$D" --top 60 --report "$TMP/diff.html"
     expect_rc report-compare 0
     check report-compare-xml xmllint --noout --nonet "$TMP/diff.html"

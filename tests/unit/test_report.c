@@ -11,8 +11,11 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include "report/draw.h"
+#include "vchain/cluster.h"
 #include "vchain/compare.h"
 #include "vchain/layout.h"
+#include "vchain/opportunity.h"
 #include "vchain/report.h"
 
 static const struct vc_engine_opts defaults = VC_ENGINE_OPTS_INIT;
@@ -425,6 +428,43 @@ static void country_section(void **state)
     vc_analysis_release(&a);
 }
 
+/* What the country's control points stand on: b1's B rests on c1 (DEU),
+ * the sole maker of C, which B needs: weaker than it looks. */
+static void country_clusters(void **state)
+{
+    struct vc_analysis a;
+    struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    struct vc_country_view v;
+    struct vc_clusters cl;
+    struct vc_error err = VC_ERROR_INIT;
+    const char *sec = "//section[h2='Netherlands: what it holds and what it depends on']";
+    char expr[256];
+    xmlDocPtr doc;
+    char *html;
+    (void)state;
+    worked_example_graph();
+    analyse(&defaults, &a, true);
+    assert_int_equal(vc_country_view(&a, "NLD", &v, &err), VC_OK);
+    assert_int_equal(vc_clusters_find(&a, &v, &cl, &err), VC_OK);
+    o.country = &v;
+    o.clusters = &cl;
+    html = render(&a, &o, PAGE_HTML, NULL);
+    doc = parse(html);
+    /* the control points, then what they stand on */
+    snprintf(expr, sizeof(expr), "%s/table[2]/tbody/tr/td", sec);
+    expect_nth(doc, expr, 0, "b1");
+    expect_nth(doc, expr, 1, "B");
+    expect_nth(doc, expr, 2, "weaker than it looks");
+    expect_nth(doc, expr, 3, "C: c1 (DEU) 100.0" NBSP "% \xE2\x9A\xA0");
+    expect_nth(doc, expr, 4, "F: no provider in the data");
+    expect_nth(doc, expr, 5, "weaker than it looks: c1 (DEU) alone can stop B");
+    xmlFreeDoc(doc);
+    free(html);
+    vc_clusters_release(&cl);
+    vc_country_view_release(&v);
+    vc_analysis_release(&a);
+}
+
 /* vc_country_view on the worked example: B needs C, so the Netherlands
  * (b1, all of B) depends on Germany's c1 (all of C); Germany depends on
  * no one (C has no inputs); every name of a country finds it. */
@@ -704,6 +744,137 @@ static void big_chain_is_thinned(void **state)
     vc_analysis_release(&a);
 }
 
+/*
+ * Where Japan could build control points.  F needs A and D, D needs E.  A:
+ * a1 (USA) 0.6, a2 (JPN) 0.25, a3 (KOR) 0.15; D: d1 (DEU) 0.8, d3 (USA)
+ * 0.2; E: e1 (JPN) 1.0.  a2 matters (losing it costs 0.25 >= 0.1) but is
+ * replaceable (with a1 it covers 0.85 < 0.9): a near miss, hard to replace
+ * from 0.5.  D matters (alone it stops F) and d1 holds it hard to replace
+ * abroad; Japan has no share but makes its input E: a foothold, where a
+ * newcomer is hard to replace from 0.5 (S + 0.8 (1 - S) >= 0.9) and any
+ * share matters; at 0.5, F loses 0.5.  The bars span 640 units for 100 %,
+ * from x = 340.
+ */
+static void country_opportunities(void **state)
+{
+    struct vc_analysis a;
+    struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    struct vc_country_view v;
+    struct vc_opportunities ops;
+    struct vc_error err = VC_ERROR_INIT;
+    const char *sec = "//section[h2='Japan: where it could build control points']";
+    char expr[256], *html;
+    xmlDocPtr doc;
+    (void)state;
+
+    ITEM("F", 1, NAN);
+    ITEM("A", 0, NAN);
+    ITEM("D", 0, NAN);
+    ITEM("E", 0, NAN);
+    FIRM("a1", "USA");
+    FIRM("a2", "JPN");
+    FIRM("a3", "KOR");
+    FIRM("d1", "DEU");
+    FIRM("d3", "USA");
+    FIRM("e1", "JPN");
+    INPUT("A", "F");
+    INPUT("D", "F");
+    INPUT("E", "D");
+    PROV("a1", "A", 0.6);
+    PROV("a2", "A", 0.25);
+    PROV("a3", "A", 0.15);
+    PROV("d1", "D", 0.8);
+    PROV("d3", "D", 0.2);
+    PROV("e1", "E", 1.0);
+    BUILD();
+    analyse(&defaults, &a, true);
+    assert_int_equal(vc_country_view(&a, "JPN", &v, &err), VC_OK);
+    assert_int_equal(vc_opportunities_find(&a, "JPN", NULL, &ops, &err), VC_OK);
+    assert_int_equal(ops.n, 2);
+    assert_int_equal(ops.n_near, 1);
+    assert_int_equal(ops.v[1].kind, VC_OPP_FOOTHOLD_NEIGHBOUR);
+    assert_double_near(ops.v[1].share_needed, 0.5, 1e-9);
+    assert_double_near(ops.v[1].impact_needed, 0.5, 1e-9);
+    o.country = &v;
+    o.opportunities = &ops;
+    html = render(&a, &o, PAGE_HTML, NULL);
+    doc = parse(html);
+    assert_int_equal(count(doc, sec), 1);
+    /* per row: the market, the share held, the largest holder abroad, the mark */
+    snprintf(expr, sizeof(expr), "%s//s:rect/@width", sec);
+    assert_int_equal(count(doc, expr), 8);
+    expect_nth(doc, expr, 0, "640.0");
+    expect_nth(doc, expr, 1, "160.0"); /* a2: 0.25 */
+    expect_nth(doc, expr, 2, "384.0"); /* a1: 0.6 */
+    expect_nth(doc, expr, 5, "0.0");   /* none of D */
+    expect_nth(doc, expr, 6, "512.0"); /* d1: 0.8 */
+    snprintf(expr, sizeof(expr), "%s//s:rect/@x", sec);
+    expect_nth(doc, expr, 3, "658.5"); /* 340 + 640 x 0.5, centred */
+    expect_nth(doc, expr, 7, "658.5");
+    snprintf(expr, sizeof(expr), "%s//s:rect/@fill", sec);
+    expect_nth(doc, expr, 1, "#0072B2"); /* a near miss */
+    expect_nth(doc, expr, 5, "#E69F00"); /* a foothold */
+    expect_nth(doc, expr, 7, "#D55E00"); /* the control-point colour */
+    snprintf(expr, sizeof(expr), "%s//s:text", sec);
+    expect_nth(doc, expr, 0, "A");
+    expect_nth(doc, expr, 1, "a2 " MIDDOT " near miss: share");
+    expect_nth(doc, expr, 2, "25.0" NBSP "%, needs 50.0" NBSP "%; impact 25.0" NBSP
+                             "% \xE2\x86\x92 50.0" NBSP "%; a1 60.0" NBSP "%");
+    expect_nth(doc, expr, 3, "D");
+    expect_nth(doc, expr, 4, "e1 " MIDDOT " foothold: neighbour");
+    expect_nth(doc, expr, 5, "none, needs 50.0" NBSP "% (impact there 50.0" NBSP
+                             "%); d1 80.0" NBSP "%");
+    /* the key names every colour drawn */
+    snprintf(expr, sizeof(expr), "%s//figcaption/span", sec);
+    assert_int_equal(count(doc, expr), 5);
+    /* the table: the figures and the largest providers */
+    snprintf(expr, sizeof(expr), "%s/table/tbody/tr[1]/td", sec);
+    expect_nth(doc, expr, 0, "near miss: share");
+    expect_nth(doc, expr, 3, "25.0" NBSP "%");
+    expect_nth(doc, expr, 4, "50.0" NBSP "%");
+    expect_nth(doc, expr, 7, "a1 (USA) 60.0" NBSP "%, a2 (JPN) 25.0" NBSP "%, a3 (KOR) 15.0"
+                             NBSP "%");
+    /* extracting Japan stops E, so d3's 0.2 of D: M[USA][JPN] = 0.2 / (0.6 + 0.2);
+     * at 0.5 of A, a1 keeps 0.6 x 0.5 / 0.75 = 0.4: 0.2 / 0.6.  Nothing
+     * Japanese needs an American input: M[JPN][USA] = 0 */
+    expect_nth(doc, expr, 8, "USA: 0.2500 \xE2\x86\x92 0.3333");
+    snprintf(expr, sizeof(expr), "%s/table/tbody/tr[2]/td", sec);
+    expect_nth(doc, expr, 1, "e1");
+    expect_nth(doc, expr, 4, "50.0" NBSP "%");
+    /* d1's D needs E before and after: M[DEU][JPN] = 1, M[JPN][DEU] = 0 */
+    expect_nth(doc, expr, 8, "DEU: 1.0000 \xE2\x86\x92 1.0000");
+    xmlFreeDoc(doc);
+    free(html);
+    vc_opportunities_release(&ops);
+    vc_country_view_release(&v);
+    vc_analysis_release(&a);
+}
+
+/* Labels are measured with DejaVu Sans's widths and cut to their room. */
+static void text_is_measured(void **state)
+{
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f;
+    (void)state;
+    /* E 632, B 686, A 684, R 695, A 684 thousandths of an em, at 16 units */
+    assert_double_near(vc_text_width("EBARA", 16), 3381 * 0.016, 1e-9);
+    assert_double_near(vc_text_width("TOWA", 10), (611 + 787 + 989 + 684) * 0.01, 1e-9);
+    assert_double_near(vc_text_width("\xC3\xA9\xE6\x97\xA5", 1), 1.7, 1e-9); /* é, 日 */
+    assert_non_null(f = open_memstream(&buf, &size));
+    /* "Atomic la" is 75.184 wide at 16, "y" 9.472 more: with the ellipsis's
+     * 16 only "Atomic la" fits in 100 */
+    assert_true(vc_html_text_fit(f, "Atomic layer deposition tools", 16, 100));
+    fputc('|', f);
+    assert_false(vc_html_text_fit(f, "EBARA", 16, 54.1));
+    fputc('|', f);
+    /* a cut after a space drops it: "Atomic " (60.928) fits, "l" (4.448) not */
+    assert_true(vc_html_text_fit(f, "Atomic layer", 16, 80));
+    assert_int_equal(fclose(f), 0);
+    assert_string_equal(buf, "Atomic la\xE2\x80\xA6|EBARA|Atomic\xE2\x80\xA6");
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -714,7 +885,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(text_is_escaped, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(same_input_same_bytes, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(country_section, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(country_clusters, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(country_view, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(country_opportunities, et_setup, et_teardown),
+        cmocka_unit_test(text_is_measured),
         cmocka_unit_test_setup_teardown(estimated_marks, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(compare_page, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(crowded_market_bar, et_setup, et_teardown),
