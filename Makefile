@@ -105,7 +105,7 @@ check-unit: $(TEST_BIN) $(BIN)
 	done; \
 	if [ $$failed -ne 0 ]; then echo "unit tests: $$failed test program(s) failed"; exit 1; fi
 
-check-cli: $(BIN)
+check-cli: $(BIN) $(O)/tools/bench_bounds
 	@$(TEST_ENV) VCHAIN_WRAP="$(TEST_WRAP)" sh tests/cli/run.sh
 
 check-asan:

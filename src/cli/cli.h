@@ -38,12 +38,58 @@ int cmd_opportunities(int argc, char **argv);
 void cli_report_date(char *buf, size_t size);
 void cli_report_params(const struct vc_engine_opts *o, char *buf, size_t size);
 
-/* Global state set by main() from the options before the command. */
+/* Global state: the global options, before the command or among its own. */
 struct cli_global {
     int quiet;   /* -q: no warnings */
     int verbose; /* -v: more detail in messages */
+    int full;    /* --full: text tables keep whole rows on a terminal too */
+    unsigned long long max_memory; /* --max-memory (0: none) */
+    int max_memory_given;
 };
 extern struct cli_global cli;
+
+/*
+ * The global options (cli_opts.c), which every command also accepts among
+ * its own (cli_run_option merges them in): -q, -v, --force, --full,
+ * --max-memory SIZE, -V.  cli_global_option() takes one: 1 when it was one,
+ * 0 when it was not, -1 after a usage error.  cli_memory_limit_apply() sets
+ * --max-memory's limit (or the default) once, before the input is read.
+ */
+enum { OPT_FORCE = 1090, OPT_FULL, OPT_MAX_MEMORY };
+#define CLI_GLOBAL_LONGOPTS \
+    { "quiet", no_argument, 0, 'q' }, \
+    { "verbose", no_argument, 0, 'v' }, \
+    { "version", no_argument, 0, 'V' }, \
+    { "force", no_argument, 0, OPT_FORCE }, \
+    { "full", no_argument, 0, OPT_FULL }, \
+    { "max-memory", required_argument, 0, OPT_MAX_MEMORY }
+int cli_global_option(const char *cmd, int opt, const char *arg);
+void cli_memory_limit_apply(void);
+
+/*
+ * "Did you mean" (cli_suggest.c): cli_nearest() is the candidate nearest to
+ * word (edit distance, ASCII case ignored) when it is near enough to be a
+ * typo of it, or the one candidate word begins; else NULL.  NULL entries of
+ * cand are skipped.
+ */
+size_t cli_distance(const char *a, const char *b);
+const char *cli_nearest(const char *word, const char *const *cand, size_t n);
+/*
+ * The one message for what getopt_long() refused (opt '?', or ':' for a
+ * missing value when the short options start with ':'; opterr must be 0):
+ * an unknown option with the nearest of longopts, an ambiguous abbreviation
+ * with its candidates, a missing or unwanted value.  Returns EXIT_USAGE.
+ */
+int cli_option_error(const char *cmd, int opt, char **argv, const struct option *longopts);
+/*
+ * Countries a command names (--country, --remove-country, --countries):
+ * cli_country_present() is whether c has an actor of code (a code as the
+ * data writes it, an ISO alpha-2 or alpha-3 code or an English name);
+ * cli_country_missing() prints that it has none, with the nearest of the
+ * data's countries or the list of them, and returns EXIT_DATA.
+ */
+bool cli_country_present(const struct vc_chain *c, const char *code);
+int cli_country_missing(const struct vc_chain *c, const char *code);
 
 /*
  * Memory bound (cli_limits.c).  cli_parse_size() reads 512M, 4G, 100k,
@@ -248,6 +294,8 @@ struct cli_run {
     struct cli_chain ch[2];   /* the inputs (compare reads two) */
     int rc;                   /* EXIT_* */
     bool done;                /* -h answered: nothing more to do */
+    struct option opts[128];  /* the command's long options and the global ones */
+    char shortopts[32];
 };
 
 void cli_run_init(struct cli_run *r, const char *cmd, const char *usage);

@@ -12,7 +12,9 @@
 void cli_knowledge_cols(struct cli_table *t)
 {
     cli_table_col(t, "knowledge", CLI_COL_NUM);
+    cli_table_drop(t, 9); /* on a narrow terminal these go first */
     cli_table_col(t, "knowledge_source", CLI_COL_TEXT);
+    cli_table_drop(t, 10);
 }
 
 void cli_knowledge_cells(struct cli_table *t, const struct vc_knowledge_src *s,

@@ -2,6 +2,8 @@
  * cli_opts.c - options shared by every command that reads a graph, and the
  * one place that turns a path into a loaded value chain.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -447,6 +449,36 @@ static int shared_option(struct cli_input *in, struct cli_engine *eng, const cha
     return handled < 0 ? EXIT_USAGE : cli_usage_error(cmd, "unknown option");
 }
 
+int cli_global_option(const char *cmd, int opt, const char *arg)
+{
+    switch (opt) {
+    case 'q': cli.quiet = 1; return 1;
+    case 'v': cli.verbose = 1; return 1;
+    case OPT_FORCE: vc_outfile_policy(VC_OUTFILE_FORCE); return 1;
+    case OPT_FULL: cli.full = 1; return 1;
+    case OPT_MAX_MEMORY:
+        if (cli_parse_size(arg, &cli.max_memory) != 0) {
+            cli_usage_error(cmd, "--max-memory takes a size such as 512M or 4G, or 'none', "
+                            "not '%s'", arg);
+            return -1;
+        }
+        cli.max_memory_given = 1;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+void cli_memory_limit_apply(void)
+{
+    static bool applied;
+    if (applied)
+        return;
+    applied = true;
+    if (cli_set_memory_limit(cli.max_memory, cli.max_memory_given) != 0 && cli.max_memory_given)
+        cli_warning("--max-memory: cannot set the limit: %s", strerror(errno));
+}
+
 void cli_run_init(struct cli_run *r, const char *cmd, const char *usage)
 {
     r->cmd = cmd;
@@ -457,19 +489,47 @@ void cli_run_init(struct cli_run *r, const char *cmd, const char *usage)
     cli_chain_init(&r->ch[1]);
     r->rc = EXIT_OK;
     r->done = false;
+    r->opts[0].name = NULL;
+}
+
+/* r's option tables: the command's and the global ones, and ':' first so
+ * that a missing value is told apart from an unknown option. */
+static void merge_options(struct cli_run *r, const char *shortopts,
+                          const struct option *longopts)
+{
+    static const struct option globals[] = { CLI_GLOBAL_LONGOPTS };
+    const size_t n_globals = sizeof(globals) / sizeof(globals[0]), cap = 128;
+    size_t n = 0;
+
+    for (; longopts[n].name && n + n_globals + 1 < cap; n++)
+        r->opts[n] = longopts[n];
+    for (size_t g = 0; g < n_globals; g++)
+        r->opts[n++] = globals[g];
+    memset(&r->opts[n], 0, sizeof(r->opts[n]));
+    snprintf(r->shortopts, sizeof(r->shortopts), ":%sqvV", shortopts);
 }
 
 int cli_run_option(struct cli_run *r, int argc, char **argv, const char *shortopts,
                    const struct option *longopts)
 {
-    int opt;
+    int opt, g;
 
+    if (!r->opts[0].name)
+        merge_options(r, shortopts, longopts);
+    opterr = 0; /* cli_option_error() says what is wrong, once */
     while (r->rc == EXIT_OK && !r->done &&
-           (opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+           (opt = getopt_long(argc, argv, r->shortopts, r->opts, NULL)) != -1) {
         if (opt == 'h') {
             fputs(r->usage, stdout);
             r->done = true;
-        } else if (opt == '?' || opt == ':' || (opt >= OPT_MAP && opt < OPT_FIRST_COMMAND_OPTION)) {
+        } else if (opt == 'V') {
+            printf("vchain %s\n", VC_VERSION_STRING);
+            r->done = true;
+        } else if (opt == '?' || opt == ':') {
+            r->rc = cli_option_error(r->cmd, opt, argv, r->opts);
+        } else if ((g = cli_global_option(r->cmd, opt, optarg)) != 0) {
+            r->rc = g < 0 ? EXIT_USAGE : EXIT_OK;
+        } else if (opt >= OPT_MAP && opt < OPT_FIRST_COMMAND_OPTION) {
             r->rc = shared_option(&r->in, &r->eng, r->cmd, opt, optarg);
         } else {
             return opt;
@@ -496,6 +556,7 @@ bool cli_run_open(struct cli_run *r, int argc, char **argv, int n, bool score)
 {
     if (!cli_run_args(r, argc, n))
         return false;
+    cli_memory_limit_apply();
     for (int k = 0; k < n && r->rc == EXIT_OK; k++)
         r->rc = cli_chain_load(&r->ch[k], &r->in, argv[optind + k]);
     for (int k = 0; k < n && r->rc == EXIT_OK && score; k++)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "cli_fit.h"
 #include "cli_table.h"
 #include "vchain/textout.h"
 
@@ -27,7 +28,7 @@ void cli_section(struct cli_sections *s, const char *key, const char *title)
 {
     switch (s->fmt) {
     case FMT_JSON: member(s, key); break;
-    case FMT_TEXT: printf("%s%s\n\n", s->n ? "\n" : "", title); break;
+    case FMT_TEXT: cli_fit_printf(stdout, "%s%s\n\n", s->n ? "\n" : "", title); break;
     case FMT_MD: printf("%s### %s\n\n", s->n ? "\n" : "", title); break;
     default:
         if (s->n)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli_fit.h"
 #include "cli_table.h"
 #include "vchain/textout.h"
 
@@ -28,6 +29,18 @@ void cli_table_col(struct cli_table *t, const char *name, enum cli_col_type type
         t->names[t->n_cols] = name;
         t->types[t->n_cols++] = type;
     }
+}
+
+void cli_table_drop(struct cli_table *t, int level)
+{
+    if (t->n_cols)
+        t->drop[t->n_cols - 1] = level;
+}
+
+void cli_table_under(struct cli_table *t)
+{
+    if (t->n_cols)
+        t->under[t->n_cols - 1] = true;
 }
 
 void cli_table_row(struct cli_table *t)
@@ -105,45 +118,25 @@ int cli_default_format(void)
     return isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_TSV;
 }
 
-/* Display width of UTF-8 text: one per code point (good enough for names). */
-static size_t width(const char *s)
+/* Aligned columns, fitted to the terminal when out is one (cli_fit.c). */
+static int print_text(const struct cli_table *t, FILE *out)
 {
-    size_t w = 0;
-    for (; s && *s; s++)
-        w += ((unsigned char)*s & 0xC0) != 0x80;
-    return w;
-}
+    struct cli_fit_col col[CLI_FIT_MAX_COLS];
+    const char **cell = malloc((t->n_rows + 1) * t->n_cols * sizeof(*cell) + 1);
 
-static void print_text(const struct cli_table *t, FILE *out)
-{
-    size_t w[32];
+    if (!cell)
+        return -1;
     for (size_t c = 0; c < t->n_cols; c++) {
-        w[c] = width(t->names[c]);
-        for (size_t r = 0; r < t->n_rows; r++) {
-            size_t x = width(t->cells[r * t->n_cols + c].text);
-            w[c] = x > w[c] ? x : w[c];
-        }
-        if (w[c] > 48)
-            w[c] = 48; /* long names overflow their column rather than widen it */
+        col[c].right = t->types[c] != CLI_COL_TEXT;
+        col[c].drop = t->drop[c];
+        col[c].under = t->under[c];
+        cell[c] = t->names[c];
     }
-    for (size_t r = 0; r <= t->n_rows; r++) {
-        for (size_t c = 0; c < t->n_cols; c++) {
-            const char *s = r ? t->cells[(r - 1) * t->n_cols + c].text : t->names[c];
-            size_t x = width(s);
-            int right = r && t->types[c] != CLI_COL_TEXT;
-            int last = c + 1 == t->n_cols;
-            if (right)
-                for (size_t p = x; p < w[c]; p++)
-                    putc(' ', out);
-            fputs(s ? s : "", out);
-            if (!right && !last)
-                for (size_t p = x; p < w[c]; p++)
-                    putc(' ', out);
-            if (!last)
-                fputs("  ", out);
-        }
-        putc('\n', out);
-    }
+    for (size_t k = 0; k < t->n_rows * t->n_cols; k++)
+        cell[t->n_cols + k] = t->cells[k].text;
+    cli_fit_print(out, t->n_cols, t->n_rows, cell, col, cli_fit_width(out));
+    free(cell);
+    return 0;
 }
 
 static void print_sep(const struct cli_table *t, FILE *out, int fmt)
@@ -215,7 +208,10 @@ int cli_table_print(const struct cli_table *t, FILE *out, int fmt)
     if (t->failed)
         return -1;
     switch (fmt) {
-    case FMT_TEXT: print_text(t, out); break;
+    case FMT_TEXT:
+        if (print_text(t, out) != 0)
+            return -1;
+        break;
     case FMT_TSV:
     case FMT_CSV: print_sep(t, out, fmt); break;
     case FMT_MD: print_md(t, out); break;

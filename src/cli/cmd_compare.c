@@ -87,11 +87,13 @@ static void provisions_table(const struct vc_comparison *c, const struct cli_com
     cli_table_col(t, "actor", CLI_COL_TEXT);
     cli_table_col(t, "country", CLI_COL_TEXT);
     cli_table_col(t, "level", CLI_COL_TEXT);
+    cli_table_drop(t, 2);
     cli_table_col(t, "status", CLI_COL_TEXT);
     cli_table_col(t, "share_a", CLI_COL_NUM);
     cli_table_col(t, "share_b", CLI_COL_NUM);
     cli_table_col(t, "d_share", CLI_COL_NUM);
     cli_table_col(t, "estimated", CLI_COL_BOOL);
+    cli_table_drop(t, 1);
     cli_table_col(t, "cp_status", CLI_COL_TEXT);
     for (size_t j = 0; j < c->n_provisions && !limit(v, t->n_rows); j++) {
         const struct vc_cmp_provision *p = &c->provisions[j];
@@ -131,13 +133,21 @@ static void items_table(const struct vc_comparison *c, const struct cli_compare_
     cli_table_col(t, "hhi_b", CLI_COL_NUM);
     cli_table_col(t, "d_hhi", CLI_COL_NUM);
     cli_table_col(t, "top_share_a", CLI_COL_NUM);
+    cli_table_drop(t, 2);
     cli_table_col(t, "top_share_b", CLI_COL_NUM);
+    cli_table_drop(t, 2);
     cli_table_col(t, "providers_a", CLI_COL_INT);
+    cli_table_drop(t, 3);
     cli_table_col(t, "providers_b", CLI_COL_INT);
+    cli_table_drop(t, 3);
     cli_table_col(t, "entered", CLI_COL_INT);
+    cli_table_drop(t, 4);
     cli_table_col(t, "left", CLI_COL_INT);
+    cli_table_drop(t, 4);
     cli_table_col(t, "impact_a", CLI_COL_NUM);
+    cli_table_drop(t, 1);
     cli_table_col(t, "impact_b", CLI_COL_NUM);
+    cli_table_drop(t, 1);
     cli_table_col(t, "cp_gained", CLI_COL_INT);
     cli_table_col(t, "cp_lost", CLI_COL_INT);
     for (size_t j = 0; j < c->n_items && !limit(v, t->n_rows); j++) {
@@ -175,15 +185,19 @@ static void actors_table(const struct vc_comparison *c, const struct cli_compare
     cli_table_col(t, "actor", CLI_COL_TEXT);
     cli_table_col(t, "country", CLI_COL_TEXT);
     cli_table_col(t, "level", CLI_COL_TEXT);
+    cli_table_drop(t, 2);
     cli_table_col(t, "status", CLI_COL_TEXT);
     cli_table_col(t, "impact_a", CLI_COL_NUM);
     cli_table_col(t, "impact_b", CLI_COL_NUM);
     cli_table_col(t, "d_impact", CLI_COL_NUM);
     cli_table_col(t, "cp_a", CLI_COL_INT);
+    cli_table_drop(t, 3);
     cli_table_col(t, "cp_b", CLI_COL_INT);
+    cli_table_drop(t, 3);
     cli_table_col(t, "cp_gained", CLI_COL_INT);
     cli_table_col(t, "cp_lost", CLI_COL_INT);
     cli_table_col(t, "cp_kept", CLI_COL_INT);
+    cli_table_drop(t, 1);
     for (size_t j = 0; j < c->n_actors && !limit(v, t->n_rows); j++) {
         const struct vc_cmp_node *e = &c->actors[j];
         const struct vc_chain *ch = e->b != UINT32_MAX ? c->b->chain : c->a->chain;
@@ -216,10 +230,13 @@ static void countries_table(const struct vc_comparison *c, const struct cli_comp
     cli_table_col(t, "impact_b", CLI_COL_NUM);
     cli_table_col(t, "d_impact", CLI_COL_NUM);
     cli_table_col(t, "cp_a", CLI_COL_INT);
+    cli_table_drop(t, 3);
     cli_table_col(t, "cp_b", CLI_COL_INT);
+    cli_table_drop(t, 3);
     cli_table_col(t, "cp_gained", CLI_COL_INT);
     cli_table_col(t, "cp_lost", CLI_COL_INT);
     cli_table_col(t, "cp_kept", CLI_COL_INT);
+    cli_table_drop(t, 1);
     for (size_t j = 0; j < c->n_countries && !limit(v, t->n_rows); j++) {
         const struct vc_cmp_country *k = &c->countries[j];
         if (!v->all && k->status == VC_CHANGE_SAME && !k->cp_gained && !k->cp_lost)
@@ -252,6 +269,7 @@ void cli_compare_cp_table(const struct vc_comparison *c, const struct cli_compar
     cli_table_col(t, "impact_a", CLI_COL_NUM);
     cli_table_col(t, "impact_b", CLI_COL_NUM);
     cli_table_col(t, "persistence", CLI_COL_TEXT);
+    cli_table_under(t);
     for (size_t o = 0; o < 3; o++) {
         for (size_t j = 0; j < c->n_provisions && !limit(v, t->n_rows); j++) {
             const struct vc_cmp_provision *p = &c->provisions[j];
@@ -312,6 +330,7 @@ static void unaligned_table(const struct vc_comparison *c, const struct cli_comp
     cli_table_col(t, "label", CLI_COL_TEXT);
     cli_table_col(t, "kind", CLI_COL_TEXT);
     cli_table_col(t, "why", CLI_COL_TEXT);
+    cli_table_under(t);
     for (int side = 0; side < 2; side++) {
         const struct vc_chain *ch = side ? c->b->chain : c->a->chain;
         const uint32_t *map = side ? al->b_to_a : al->a_to_b;

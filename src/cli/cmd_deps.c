@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cli_fit.h"
 #include "cli_table.h"
 #include "vchain/deps.h"
 
@@ -200,12 +201,12 @@ static int print_tables(const struct vc_deps *d, int which, int fmt, long top, b
 
     cli_sections_begin(&s, fmt);
     if (which == T_ALL && (fmt == FMT_TEXT || fmt == FMT_MD)) {
-        printf("%zu countries%s; %s.\n", d->n,
-               listed ? "" : " holding at least one control point",
-               firms ? "a country's production is its firms', weighted by their output"
-               : d->value_weighted ? "items weighted by their value"
-                                   : "items weighted by the country's share alone (no value "
-                                     "on every item)");
+        cli_fit_printf(stdout, "%zu countries%s; %s.\n", d->n,
+                       listed ? "" : " holding at least one control point",
+                       firms ? "a country's production is its firms', weighted by their output"
+                       : d->value_weighted ? "items weighted by their value"
+                                           : "items weighted by the country's share alone "
+                                             "(no value on every item)");
         s.n++;
     }
     for (int tb = T_MATRIX; tb <= T_PAIRS && !prc; tb++) {
@@ -261,6 +262,9 @@ static int deps(struct cli_chain *ch, struct cli_engine *eng, const char *list, 
     } else if (list) {
         if (split_list(list, &buf, &codes, &n) != 0)
             rc = cli_nomem();
+        for (size_t k = 0; rc == EXIT_OK && k < n; k++)
+            if (!cli_country_present(&ch->c, codes[k]))
+                rc = cli_country_missing(&ch->c, codes[k]);
     } else if ((rc = cli_chain_score(ch, eng)) == EXIT_OK) {
         /* those holding a control point: the analysis says which */
         codes = malloc((ch->a.n_countries + 1) * sizeof(char *));

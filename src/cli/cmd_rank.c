@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cli_fit.h"
 #include "cli_knowledge.h"
 #include "cli_table.h"
 #include "vchain/cluster.h"
@@ -43,6 +44,11 @@ static const char usage[] =
     "                        default one level: --level, or the other one for\n"
     "                        items with rows only there)\n"
     "  --top N               at most N rows per table\n" CLI_KNOWLEDGE_HELP
+    "  --exact               extract every actor and provision; by default, on\n"
+    "                        chains of 10,000 actors or more, an impact that\n"
+    "                        cannot reach --theta-impact is reported as an upper\n"
+    "                        bound (impact_bound true) instead of extracted\n"
+    "  --bounds              report such bounds whatever the size of the chain\n"
     "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
     "                        csv, json or md\n"
     "  -h, --help            this help\n"
@@ -59,7 +65,8 @@ static const char usage[] =
     "(the knowledge intensity the data gives the actor, else the item: see\n"
     "--min-knowledge), reason.  With --by actor or --by country, impact is that of\n"
     "extracting the actor or country, and impact_estimated says that it rests on\n"
-    "estimated shares (docs/model.md).  With --country, a third table shows the\n"
+    "estimated shares (docs/model.md); impact_bound (only when some impact is a\n"
+    "bound) marks an upper bound.  With --country, a third table shows the\n"
     "cluster around each of the country's control points: the providers of its\n"
     "item's inputs (suppliers) and of the items it feeds (users), the actors that\n"
     "alone can stop its item, and a verdict: weaker than it looks (a foreign actor\n"
@@ -94,7 +101,9 @@ static bool firm_network(const struct vc_chain *c)
     return c->final_rule == VC_FINAL_MARKED_ACTORS || c->final_rule == VC_FINAL_ALL_ACTORS;
 }
 
-static void provision_columns(struct cli_table *t, int with_rank)
+/* The impact_bound column appears only when some impact is a bound (rank
+ * on a large chain without --exact): small chains print as they did. */
+static void provision_columns(struct cli_table *t, int with_rank, const struct vc_analysis *a)
 {
     if (with_rank)
         cli_table_col(t, "rank", CLI_COL_INT);
@@ -103,16 +112,26 @@ static void provision_columns(struct cli_table *t, int with_rank)
     cli_table_col(t, "item", CLI_COL_TEXT);
     cli_table_col(t, "share", CLI_COL_NUM);
     cli_table_col(t, "estimated", CLI_COL_BOOL);
+    cli_table_drop(t, 4);
     cli_table_col(t, "hhi", CLI_COL_NUM);
+    cli_table_drop(t, 1);
     cli_table_col(t, "n_eff", CLI_COL_NUM);
+    cli_table_drop(t, 5);
     cli_table_col(t, "replaceability", CLI_COL_NUM);
+    cli_table_drop(t, 3);
     cli_table_col(t, "impact", CLI_COL_NUM);
+    if (a->n_bounds)
+        cli_table_col(t, "impact_bound", CLI_COL_BOOL);
     cli_table_col(t, "spof", CLI_COL_BOOL);
+    cli_table_drop(t, 2);
     cli_table_col(t, "reach_items", CLI_COL_INT);
+    cli_table_drop(t, 7);
     cli_table_col(t, "reach_final", CLI_COL_INT);
+    cli_table_drop(t, 6);
     cli_table_col(t, "control_point", CLI_COL_BOOL);
     cli_knowledge_cols(t);
     cli_table_col(t, "reason", CLI_COL_TEXT);
+    cli_table_under(t);
 }
 
 /* Whether p passes --min-knowledge (*k receives its figure). */
@@ -143,9 +162,16 @@ static void provision_row(struct cli_table *t, const struct vc_analysis *a,
     cli_table_num(t, p->conc.n_eff);
     cli_table_num(t, p->replaceability);
     cli_table_num(t, p->impact);
+    if (a->n_bounds)
+        cli_table_bool(t, p->impact_bound);
     cli_table_bool(t, a->spof_finals[p->actor] > 0 || a->spof_finals[p->item] > 0);
-    cli_table_int(t, a->reach_items[p->item]);
-    cli_table_int(t, a->reach_final[p->item]);
+    if (a->reach_items[p->item] == VC_REACH_UNKNOWN) { /* not walked (--bounds) */
+        cli_table_none(t);
+        cli_table_none(t);
+    } else {
+        cli_table_int(t, a->reach_items[p->item]);
+        cli_table_int(t, a->reach_final[p->item]);
+    }
     cli_table_bool(t, p->control_point);
     vc_knowledge_of(&o->ks, p->actor, p->item, &k);
     cli_knowledge_cells(t, &o->ks, &k);
@@ -175,7 +201,7 @@ static int print_provisions(const struct vc_analysis *a, const struct rank_opts 
     int rc;
 
     cli_table_init(&t);
-    provision_columns(&t, 1);
+    provision_columns(&t, 1, a);
     for (size_t k = 0; k < (idx ? n : a->n_provisions); k++) {
         const struct vc_provision_score *p = &a->provisions[idx ? idx[k] : k];
         struct vc_knowledge kn;
@@ -199,16 +225,23 @@ static void firm_columns(struct cli_table *t)
     cli_table_col(t, "actor", CLI_COL_TEXT);
     cli_table_col(t, "country", CLI_COL_TEXT);
     cli_table_col(t, "sector", CLI_COL_TEXT);
+    cli_table_drop(t, 2);
     cli_table_col(t, "customers", CLI_COL_INT);
     cli_table_col(t, "dependents", CLI_COL_INT);
+    cli_table_drop(t, 5);
     cli_table_col(t, "top_customer", CLI_COL_TEXT);
+    cli_table_drop(t, 3);
     cli_table_col(t, "top_group", CLI_COL_TEXT);
+    cli_table_drop(t, 6);
     cli_table_col(t, "top_share", CLI_COL_NUM);
     cli_table_col(t, "market_share", CLI_COL_NUM);
+    cli_table_drop(t, 4);
     cli_table_col(t, "impact", CLI_COL_NUM);
     cli_table_col(t, "stops", CLI_COL_INT);
+    cli_table_drop(t, 1);
     cli_table_col(t, "control_point", CLI_COL_BOOL);
     cli_table_col(t, "reason", CLI_COL_TEXT);
+    cli_table_under(t);
 }
 
 static void firm_row(struct cli_table *t, const struct vc_analysis *a,
@@ -334,12 +367,18 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
     cli_table_col(&t, "actor", CLI_COL_TEXT);
     cli_table_col(&t, "country", CLI_COL_TEXT);
     cli_table_col(&t, "level", CLI_COL_TEXT);
+    cli_table_drop(&t, 4);
     cli_table_col(&t, "control_points", CLI_COL_INT);
     cli_table_col(&t, "impact", CLI_COL_NUM);
+    if (a->n_bounds)
+        cli_table_col(&t, "impact_bound", CLI_COL_BOOL);
     cli_table_col(&t, "impact_estimated", CLI_COL_BOOL);
+    cli_table_drop(&t, 3);
     cli_table_col(&t, "spof_finals", CLI_COL_INT);
+    cli_table_drop(&t, 2);
     cli_table_col(&t, "top_item", CLI_COL_TEXT);
     cli_table_col(&t, "top_share", CLI_COL_NUM);
+    cli_table_drop(&t, 1);
     cli_knowledge_cols(&t);
     for (size_t j = 0; j < n; j++) {
         const struct vc_firm_score *f = vc_analysis_firm(a, h[j].actor);
@@ -360,6 +399,8 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
         cli_table_text(&t, vc_level_name((enum vc_level)c->level[h[j].actor]));
         cli_table_int(&t, (long long)h[j].held);
         cli_table_num(&t, a->impact[h[j].actor]);
+        if (a->n_bounds)
+            cli_table_bool(&t, a->impact_bound[h[j].actor]);
         cli_table_bool(&t, a->impact_estimated[h[j].actor]);
         cli_table_int(&t, a->spof_finals[h[j].actor]);
         if (h[j].best) {
@@ -434,6 +475,7 @@ static int print_dependencies(const struct vc_analysis *a, const struct rank_opt
         firm_columns(&t);
         cli_table_col(&t, "own_firms_downstream", CLI_COL_INT);
         cli_table_col(&t, "example_own_firm", CLI_COL_TEXT);
+        cli_table_drop(&t, 8);
         for (size_t j = 0; j < n && !(o->top && (long)j >= o->top); j++) {
             firm_row(&t, a, &a->firms[deps[j].firm], (long)j + 1);
             cli_table_int(&t, (long long)deps[j].n_firms);
@@ -441,9 +483,10 @@ static int print_dependencies(const struct vc_analysis *a, const struct rank_opt
         }
         free(deps);
     } else {
-        provision_columns(&t, 1);
+        provision_columns(&t, 1, a);
         cli_table_col(&t, "own_items_downstream", CLI_COL_INT);
         cli_table_col(&t, "example_own_item", CLI_COL_TEXT);
+        cli_table_drop(&t, 8);
         for (size_t j = 0, shown = 0; j < v->n_deps; j++) {
             const struct vc_dependency *d = &v->deps[j];
             struct vc_knowledge kn;
@@ -579,13 +622,12 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o,
         goto out;
     }
     if (v.country == SIZE_MAX) {
-        cli_error("no actor of country '%s' in the data", o->country);
-        rc = EXIT_DATA;
+        rc = cli_country_missing(a->chain, o->country);
         goto out;
     }
     s = &a->countries[v.country];
     if (o->fmt == FMT_TEXT)
-        printf("Control points held by %s (%s)%s: %zu; extracting the "
+        cli_fit_printf(stdout, "Control points held by %s (%s)%s: %zu; extracting the "
                "country costs %.1f %% of final output%s\n\n", s->code,
                vc_country_name(s->code) ? vc_country_name(s->code) : "?",
                firms ? ", suppliers" : "", s->control_points, s->impact * 100,
@@ -597,8 +639,8 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o,
         goto out;
     }
     if (o->fmt == FMT_TEXT)
-        printf("\nOthers' control points upstream of what %s %s:\n\n", s->code,
-               firms ? "makes" : "provides");
+        cli_fit_printf(stdout, "\nOthers' control points upstream of what %s %s:\n\n", s->code,
+                       firms ? "makes" : "provides");
     else if (o->fmt == FMT_JSON)
         fputs(", \"depends_on\": ", stdout);
     else if (o->fmt == FMT_MD || o->fmt == FMT_TSV || o->fmt == FMT_CSV)
@@ -773,6 +815,10 @@ static int print_rank(const struct cli_chain *ch, struct rank_opts *o, int stric
     long rows = 0;
     int rc;
 
+    if (a->n_bounds)
+        cli_note("%s: %zu impacts of actors and provisions below --theta-impact %g are upper "
+                 "bounds, not extractions (impact_bound; --exact extracts every one)",
+                 ch->c.graph->source, a->n_bounds, a->opts.theta_impact);
     if (o->by == BY_DEFAULT)
         o->by = firm_network(&ch->c) ? BY_SUPPLIER : BY_PROVISION;
     vc_knowledge_init(&o->ks, &ch->c);
@@ -804,7 +850,7 @@ static int print_rank(const struct cli_chain *ch, struct rank_opts *o, int stric
 int cmd_rank(int argc, char **argv)
 {
     enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_BY, OPT_ALL,
-           OPT_MIN_KNOWLEDGE };
+           OPT_MIN_KNOWLEDGE, OPT_EXACT, OPT_BOUNDS };
     static const struct option longopts[] = {
         { "format", required_argument, 0, OPT_FORMAT },
         { "top", required_argument, 0, OPT_TOP },
@@ -812,6 +858,8 @@ int cmd_rank(int argc, char **argv)
         { "by", required_argument, 0, OPT_BY },
         { "all", no_argument, 0, OPT_ALL },
         { "min-knowledge", required_argument, 0, OPT_MIN_KNOWLEDGE },
+        { "exact", no_argument, 0, OPT_EXACT },
+        { "bounds", no_argument, 0, OPT_BOUNDS },
         { "help", no_argument, 0, 'h' },
         CLI_INPUT_LONGOPTS,
         CLI_ENGINE_LONGOPTS,
@@ -826,6 +874,7 @@ int cmd_rank(int argc, char **argv)
     int opt;
 
     cli_run_init(&r, "rank", usage);
+    r.eng.opts.bounds = VC_BOUNDS_AUTO;
     while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
         switch (opt) {
         case OPT_FORMAT: r.rc = cli_table_format_option("rank", optarg, &o.fmt); break;
@@ -835,6 +884,8 @@ int cmd_rank(int argc, char **argv)
         case OPT_MIN_KNOWLEDGE:
             r.rc = cli_min_knowledge_option("rank", optarg, &o.min_knowledge);
             break;
+        case OPT_EXACT: r.eng.opts.bounds = VC_BOUNDS_NEVER; break;
+        case OPT_BOUNDS: r.eng.opts.bounds = VC_BOUNDS_ALWAYS; break;
         case OPT_BY: r.rc = CLI_CHOOSE("rank", "--by", optarg, by, &o.by); break;
         }
     }

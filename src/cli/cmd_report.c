@@ -87,8 +87,7 @@ static int write_report(struct cli_chain *ch, struct cli_engine *eng, struct vc_
             goto out;
         }
         if (view.country == SIZE_MAX) {
-            cli_error("no actor of country '%s' in the data", country);
-            rc = EXIT_DATA;
+            rc = cli_country_missing(&ch->c, country);
             goto out;
         }
         if ((rc = deps_for(&ch->a, eng, &view, &deps)) != EXIT_OK)

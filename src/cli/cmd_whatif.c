@@ -127,6 +127,7 @@ static int items_table(const struct vc_whatif *w, const struct view *v, struct c
         cli_table_col(t, "hhi_before", CLI_COL_NUM);
         cli_table_col(t, "hhi_after", CLI_COL_NUM);
         cli_table_col(t, "hhi_note", CLI_COL_TEXT);
+        cli_table_under(t);
     }
     for (size_t j = 0; j < n && !limit(v, t->n_rows); j++) {
         uint32_t k = h[j].item, after = w->cmp.align.a_to_b[k];
@@ -197,12 +198,15 @@ static void critical_table(const struct vc_whatif *w, const struct view *v, stru
 
     cli_table_col(t, "node", CLI_COL_TEXT);
     cli_table_col(t, "id", CLI_COL_TEXT);
+    cli_table_drop(t, 2);
     cli_table_col(t, "kind", CLI_COL_TEXT);
+    cli_table_drop(t, 1);
     cli_table_col(t, "country", CLI_COL_TEXT);
     cli_table_col(t, "control_point", CLI_COL_BOOL);
     cli_table_col(t, "spof_finals_before", CLI_COL_INT);
     cli_table_col(t, "spof_finals_after", CLI_COL_INT);
     cli_table_col(t, "why", CLI_COL_TEXT);
+    cli_table_under(t);
     /* actors first, then items, each in the order of the graph */
     for (int kind = VC_KIND_ACTOR; kind <= VC_KIND_ITEM; kind++) {
         for (uint32_t b = 0; b < cb->n_nodes && !limit(v, t->n_rows); b++) {
@@ -514,6 +518,9 @@ static int play(const struct vc_chain *c, const struct cli_engine *eng,
     struct vc_error err = VC_ERROR_INIT;
     int rc;
 
+    for (size_t k = 0; k < s->n; k++)
+        if (s->steps[k].kind == VC_STEP_REMOVE_COUNTRY && !cli_country_present(c, s->steps[k].name))
+            return cli_country_missing(c, s->steps[k].name);
     if (vc_whatif_run(c, &eng->opts, s, &w, &err) != VC_OK)
         return cli_report(&err);
     if (!w.converged)

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "bitsets.h"
+#include "bound.h"
 #include "centrality.h"
 #include "concentration.h"
 #include "disruption.h"
@@ -122,6 +123,7 @@ void vc_analysis_release(struct vc_analysis *a)
 {
     free(a->impact);
     free(a->impact_estimated);
+    free(a->impact_bound);
     free(a->conc);
     free(a->conc_level);
     free(a->share_max);
@@ -151,6 +153,7 @@ static enum vc_status alloc_results(struct vc_analysis *a)
     size_t n = a->n ? a->n : 1;
     a->impact = malloc(n * sizeof(double));
     a->impact_estimated = calloc(n, 1);
+    a->impact_bound = calloc(n, 1);
     a->conc = calloc(n, sizeof(*a->conc));
     a->conc_level = calloc(n, 1);
     a->share_max = malloc(n * sizeof(double));
@@ -159,7 +162,7 @@ static enum vc_status alloc_results(struct vc_analysis *a)
     a->reach_items = calloc(n, sizeof(uint32_t));
     a->reach_final = calloc(n, sizeof(uint32_t));
     a->control_point = calloc(n, 1);
-    if (!a->impact || !a->impact_estimated || !a->conc || !a->conc_level || !a->share_max || !a->replaceability ||
+    if (!a->impact || !a->impact_estimated || !a->impact_bound || !a->conc || !a->conc_level || !a->share_max || !a->replaceability ||
         !a->spof_finals || !a->reach_items || !a->reach_final || !a->control_point)
         return VC_ENOMEM;
     for (size_t k = 0; k < a->n; k++)
@@ -368,6 +371,82 @@ static enum vc_status take_position(struct vc_analysis *a, struct vc_position *p
     return VC_OK;
 }
 
+/* ---- bounds instead of extractions (bound.c, docs/model.md) ---- */
+
+/* The margin by which a bound must stay below theta_impact: the computed
+ * impacts are within the propagation's tolerance of the exact ones. */
+#define BOUND_MARGIN 1e-9
+
+/* What opts.bounds asks for on this chain. */
+static bool bounds_wanted(const struct vc_analysis *a)
+{
+    return a->opts.bounds == VC_BOUNDS_ALWAYS ||
+           (a->opts.bounds == VC_BOUNDS_AUTO && a->chain->n_actors >= VC_BOUNDS_AUTO_ACTORS);
+}
+
+/*
+ * Reach.  With bounds, on a chain with items, only the items of
+ * hard-to-replace provisions (the rows `rank` shows with reach) are walked,
+ * the rest left VC_REACH_UNKNOWN: every node's reach costs n^2 / 64 words,
+ * the longest step on a chain of millions of nodes.
+ */
+static enum vc_status reach(struct vc_analysis *a, const struct vc_model *m,
+                            struct vc_error *err)
+{
+    uint8_t *want;
+    enum vc_status st;
+
+    if (!bounds_wanted(a) || !a->chain->n_items)
+        return vc_reach_counts(m, a->opts.threads, a->reach_items, a->reach_final, err);
+    if (!(want = calloc(a->n ? a->n : 1, 1)))
+        return vc_error_set(err, VC_ENOMEM, a->chain->graph->source, 0, 0,
+                            "out of memory for reach");
+    for (size_t k = 0; k < a->n_provisions; k++)
+        if (a->provisions[k].hard_to_replace)
+            want[a->provisions[k].item] = 1;
+    st = vc_reach_of(m, a->opts.threads, want, a->reach_items, a->reach_final, err);
+    free(want);
+    return st;
+}
+
+/*
+ * Whether bounds are to be used (opts.bounds, and the model allows them),
+ * and then bound[v] per actor (NAN where none applies); NAN everywhere
+ * otherwise.  Called after the items' extractions, which must have settled:
+ * a bound from unsettled losses would bound nothing.
+ */
+
+static bool plan_bounds(const struct vc_analysis *a, const struct vc_model *m, double *bound)
+{
+    bool use = bounds_wanted(a) && a->converged && vc_bound_valid(m, &a->opts);
+
+    if (use)
+        vc_bound_actors(m, a->impact, bound);
+    else
+        for (size_t v = 0; v < a->n; v++)
+            bound[v] = NAN;
+    return use;
+}
+
+/* A hard-to-replace provision needs its extraction unless it is no control
+ * point whatever its impact: its bound stays below theta_impact and neither
+ * its actor nor its item alone can stop a final item.  (Its cut reaches
+ * items only, so the bound holds whatever else its actor does.) */
+static bool provision_bounded(const struct vc_analysis *a, const struct vc_provision_score *p,
+                              bool use)
+{
+    return use && !a->spof_finals[p->actor] && !a->spof_finals[p->item] &&
+           vc_bound_provision(p->share, a->impact[p->item]) < a->opts.theta_impact - BOUND_MARGIN;
+}
+
+/* An actor needs its extraction unless a bound applies to it, stays below
+ * theta_impact, and it holds no control point (whose holders rank by it). */
+static bool actor_bounded(const struct vc_analysis *a, size_t v, const double *bound)
+{
+    return !isnan(bound[v]) && bound[v] < a->opts.theta_impact - BOUND_MARGIN &&
+           !a->control_point[v];
+}
+
 enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_opts *opts,
                                struct vc_analysis *out, struct vc_error *err)
 {
@@ -378,9 +457,10 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     struct batch b;
     unsigned threads;
     uint32_t *ids = NULL, *aux = NULL, *cstart = NULL, *cmembers = NULL;
-    double *impacts = NULL;
+    double *impacts = NULL, *bound = NULL;
     uint8_t *est = NULL;
-    size_t n_ids;
+    size_t n_ids, n_max;
+    bool use_bounds;
     enum vc_status st;
 
     vc_igraph_init();
@@ -405,25 +485,31 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     }
     if (a.opts.progress)
         a.opts.progress(a.opts.progress_ctx, "single points of failure", 0, 1);
-    if ((st = vc_spof_counts(&m, &a.opts, a.opts.level, a.spof_finals, err)) != VC_OK ||
-        (st = vc_reach_counts(&m, a.opts.threads, a.reach_items, a.reach_final, err)) != VC_OK)
+    if ((st = vc_spof_counts(&m, &a.opts, a.opts.level, a.spof_finals, err)) != VC_OK)
+        goto out;
+    if ((st = score_provisions(&a, &m)) != VC_OK)
+        goto nomem;
+    if ((st = reach(&a, &m, err)) != VC_OK)
         goto out;
     if (a.opts.progress)
         a.opts.progress(a.opts.progress_ctx, "centrality", 0, 1);
-    if ((st = vc_position_compute(&m, &a.opts, &pos, err)) != VC_OK)
+    if ((st = vc_position_compute(&m, &a.opts, bounds_wanted(&a) && c->n_items, &pos, err)) != VC_OK)
         goto out;
     take_position(&a, &pos);
 
-    /* Extractions: every actor, every item, every country, hard provisions. */
+    /* Extractions: every item, hard provisions, every actor, every country;
+     * items first, whose impacts bound the others' (opts.bounds). */
     b.m = &m;
     b.props = calloc(threads, sizeof(*b.props));
     b.rounds = calloc(threads, sizeof(int));
     b.converged = malloc(threads * sizeof(bool));
-    ids = malloc((a.n + 1) * sizeof(uint32_t));
-    aux = malloc((a.n + 1) * sizeof(uint32_t));
-    impacts = malloc((a.n + 1) * sizeof(double));
-    est = malloc(a.n + 1);
-    if (!b.props || !b.rounds || !b.converged || !ids || !aux || !impacts || !est)
+    n_max = (a.n > a.n_provisions ? a.n : a.n_provisions) + 1;
+    ids = malloc(n_max * sizeof(uint32_t));
+    aux = malloc(n_max * sizeof(uint32_t));
+    impacts = malloc(n_max * sizeof(double));
+    est = malloc(n_max);
+    bound = malloc((a.n + 1) * sizeof(double));
+    if (!b.props || !b.rounds || !b.converged || !ids || !aux || !impacts || !est || !bound)
         goto nomem;
     for (unsigned t = 0; t < threads; t++) {
         b.converged[t] = true;
@@ -431,21 +517,60 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
             goto nomem;
     }
     b.ids = ids;
+    b.aux = aux;
     b.out = impacts;
     b.estimated = est;
 
-    for (int kind = VC_KIND_ACTOR; kind <= VC_KIND_ITEM; kind++) {
-        n_ids = 0;
-        for (size_t v = 0; v < a.n; v++)
-            if (c->kind[v] == kind)
-                ids[n_ids++] = (uint32_t)v;
-        b.kind = kind == VC_KIND_ACTOR ? JOB_ACTOR : JOB_ITEM;
-        run_batch(&b, threads, n_ids, &a,
-                  kind == VC_KIND_ACTOR ? "impact of every actor" : "impact of every item");
-        for (size_t j = 0; j < n_ids; j++) {
-            a.impact[ids[j]] = impacts[j];
-            a.impact_estimated[ids[j]] = est[j];
+    n_ids = 0;
+    for (size_t v = 0; v < a.n; v++)
+        if (c->kind[v] == VC_KIND_ITEM)
+            ids[n_ids++] = (uint32_t)v;
+    b.kind = JOB_ITEM;
+    run_batch(&b, threads, n_ids, &a, "impact of every item");
+    for (size_t j = 0; j < n_ids; j++) {
+        a.impact[ids[j]] = impacts[j];
+        a.impact_estimated[ids[j]] = est[j];
+    }
+    use_bounds = plan_bounds(&a, &m, bound);
+
+    n_ids = 0;
+    for (size_t k = 0; k < a.n_provisions; k++) {
+        struct vc_provision_score *p = &a.provisions[k];
+        if (!p->hard_to_replace)
+            continue;
+        if (provision_bounded(&a, p, use_bounds)) {
+            p->impact = vc_bound_provision(p->share, a.impact[p->item]);
+            p->impact_bound = true;
+            a.n_bounds++;
+            continue;
         }
+        ids[n_ids] = p->edge;
+        aux[n_ids++] = p->item;
+    }
+    b.kind = JOB_PROVISION;
+    run_batch(&b, threads, n_ids, &a, "impact of every hard-to-replace provision");
+    for (size_t k = 0, j = 0; k < a.n_provisions; k++)
+        if (a.provisions[k].hard_to_replace && !a.provisions[k].impact_bound)
+            a.provisions[k].impact = impacts[j++];
+    decide_control_points(&a);
+
+    n_ids = 0;
+    for (size_t v = 0; v < a.n; v++) {
+        if (c->kind[v] != VC_KIND_ACTOR)
+            continue;
+        if (actor_bounded(&a, v, bound)) {
+            a.impact[v] = bound[v];
+            a.impact_bound[v] = 1;
+            a.n_bounds++;
+            continue;
+        }
+        ids[n_ids++] = (uint32_t)v;
+    }
+    b.kind = JOB_ACTOR;
+    run_batch(&b, threads, n_ids, &a, "impact of every actor");
+    for (size_t j = 0; j < n_ids; j++) {
+        a.impact[ids[j]] = impacts[j];
+        a.impact_estimated[ids[j]] = est[j];
     }
 
     if ((st = collect_countries(&a, &cstart, &cmembers)) != VC_OK)
@@ -461,42 +586,6 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
         a.countries[j].impact_estimated = est[j];
     }
 
-    if ((st = score_provisions(&a, &m)) != VC_OK)
-        goto nomem;
-    n_ids = 0;
-    for (size_t k = 0; k < a.n_provisions; k++) {
-        if (!a.provisions[k].hard_to_replace)
-            continue;
-        if (n_ids == a.n) { /* more hard provisions than nodes: grow the task lists */
-            uint32_t *ni = realloc(ids, (a.n_provisions + 1) * sizeof(uint32_t));
-            uint32_t *na = ni ? realloc(aux, (a.n_provisions + 1) * sizeof(uint32_t)) : NULL;
-            double *nd = na ? realloc(impacts, (a.n_provisions + 1) * sizeof(double)) : NULL;
-            uint8_t *ne = nd ? realloc(est, a.n_provisions + 1) : NULL;
-            if (ni)
-                ids = ni;
-            if (na)
-                aux = na;
-            if (nd)
-                impacts = nd;
-            if (ne)
-                est = ne;
-            if (!ni || !na || !nd || !ne)
-                goto nomem;
-        }
-        ids[n_ids] = a.provisions[k].edge;
-        aux[n_ids++] = a.provisions[k].item;
-    }
-    b.kind = JOB_PROVISION;
-    b.ids = ids;
-    b.aux = aux;
-    b.out = impacts;
-    b.estimated = est;
-    run_batch(&b, threads, n_ids, &a, "impact of every hard-to-replace provision");
-    for (size_t k = 0, j = 0; k < a.n_provisions; k++)
-        if (a.provisions[k].hard_to_replace)
-            a.provisions[k].impact = impacts[j++];
-
-    decide_control_points(&a);
     qsort_r(a.provisions, a.n_provisions, sizeof(*a.provisions), cmp_provisions, &a);
     if ((st = vc_firms_score(&a, &m)) != VC_OK)
         goto nomem;
@@ -533,6 +622,7 @@ out:
     free(aux);
     free(impacts);
     free(est);
+    free(bound);
     free(cstart);
     free(cmembers);
     vc_model_release(&m);
@@ -609,14 +699,16 @@ void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_s
         ADD("; hard to replace as one of at most two providers covering %.0f %% "
             "(replaceability %.2f)", a->opts.theta_pair * 100, p->replaceability);
     if (!isnan(p->impact))
-        ADD("; losing it costs %.1f %% of final output", p->impact * 100);
+        ADD("; losing it costs %s%.1f %% of final output", p->impact_bound ? "at most " : "",
+            p->impact * 100);
     if (a->spof_finals[p->actor] > 0)
         ADD("; %s alone can stop %u final item%s", c->label[p->actor], a->spof_finals[p->actor],
             a->spof_finals[p->actor] == 1 ? "" : "s");
     else if (a->spof_finals[p->item] > 0 && !c->final[p->item])
         ADD("; %s is a single point of failure", c->label[p->item]);
-    ADD("; %u item%s downstream", a->reach_items[p->item],
-        a->reach_items[p->item] == 1 ? "" : "s");
+    if (a->reach_items[p->item] != VC_REACH_UNKNOWN)
+        ADD("; %u item%s downstream", a->reach_items[p->item],
+            a->reach_items[p->item] == 1 ? "" : "s");
     if (!p->control_point)
         ADD(" (below the impact threshold %.2f)", a->opts.theta_impact);
     knowledge_reason(a, p, buf, size, n);

@@ -327,6 +327,30 @@ static bool is_numeric(const struct vc_attr *a)
     return a && a->type != VC_ATTR_STRING;
 }
 
+/* " (numeric node columns: a, b, ...)": what a size or thickness can be
+ * read from, for the message when the column asked for is no such. */
+static void numeric_columns(const struct vc_graph *g, enum vc_attr_class cls, char *buf,
+                            size_t size)
+{
+    size_t used = 0, n = 0;
+    used += (size_t)snprintf(buf, size, " (numeric %s columns: ",
+                             cls == VC_CLASS_NODE ? "node" : "edge");
+    for (size_t i = 0; i < g->n_attrs && used < size; i++) {
+        const struct vc_attr *a = g->attrs[i];
+        if (a->cls != cls || !is_numeric(a))
+            continue;
+        if (used + strlen(a->name) + 8 >= size) {
+            used += (size_t)snprintf(buf + used, size - used, ", ...");
+            break;
+        }
+        used += (size_t)snprintf(buf + used, size - used, "%s%s", n++ ? ", " : "", a->name);
+    }
+    if (!n && used < size)
+        used += (size_t)snprintf(buf + used, size - used, "none");
+    if (used < size)
+        snprintf(buf + used, size - used, ")");
+}
+
 /* Scales a's values linearly into [lo, hi]; elements without one get lo. */
 static void scale(const struct vc_attr *a, size_t n, double lo, double hi, double *out)
 {
@@ -382,12 +406,13 @@ static enum vc_status prepare_size(const struct vc_graph *g, const struct vc_exp
             return vc_error_set(err, VC_EINVAL, NULL, 0, 0,
                                 "size: the graph carries no sizes (node column viz_size) "
                                 "to keep");
-        if (!a)
+        if (!is_numeric(a)) {
+            char cols[440];
+            numeric_columns(g, VC_CLASS_NODE, cols, sizeof(cols));
             return vc_error_set(err, VC_EINVAL, NULL, 0, 0,
-                                "size: the graph has no node column \"%s\"", by);
-        if (!is_numeric(a))
-            return vc_error_set(err, VC_EINVAL, NULL, 0, 0,
-                                "size: node column \"%s\" holds text, not numbers", by);
+                                a ? "size: node column \"%s\" holds text, not numbers%s"
+                                  : "size: the graph has no node column \"%s\"%s", by, cols);
+        }
     }
     viz->size = true;
     viz->node_size = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(double));
@@ -429,12 +454,14 @@ static enum vc_status prepare_thickness(const struct vc_graph *g,
             by = "viz_thickness";
         raw = strcmp(by, "viz_thickness") == 0;
         a = vc_graph_attr(g, VC_CLASS_EDGE, by);
-        if (!a)
+        if (!is_numeric(a)) {
+            char cols[440];
+            numeric_columns(g, VC_CLASS_EDGE, cols, sizeof(cols));
             return vc_error_set(err, VC_EINVAL, NULL, 0, 0,
-                                "thickness: the graph has no edge column \"%s\"", by);
-        if (!is_numeric(a))
-            return vc_error_set(err, VC_EINVAL, NULL, 0, 0,
-                                "thickness: edge column \"%s\" holds text, not numbers", by);
+                                a ? "thickness: edge column \"%s\" holds text, not numbers%s"
+                                  : "thickness: the graph has no edge column \"%s\"%s", by,
+                                cols);
+        }
     }
     viz->thickness = true;
     viz->edge_thickness = malloc((g->n_edges ? g->n_edges : 1) * sizeof(double));
