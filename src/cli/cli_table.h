@@ -81,5 +81,12 @@ void cli_table_none(struct cli_table *t);
 int cli_table_print(const struct cli_table *t, FILE *out, int fmt);
 /* --format's default: aligned text on a terminal, TSV otherwise. */
 int cli_default_format(void);
+/*
+ * Like cli_table_print, but a table without rows reads "(none)" in text
+ * and Markdown instead of a bare header, and in text (the terminal's
+ * format) "(none: HINT)" when hint says why or what would help; TSV, CSV
+ * and JSON keep their empty table.
+ */
+int cli_table_print_rows(const struct cli_table *t, int fmt, const char *hint);
 
 #endif

@@ -30,7 +30,8 @@ static const char usage[] =
     "  --all                 unchanged rows too\n"
     "  --top N               at most N rows per table\n"
     "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
-    "                        csv, json or md\n"
+    "                        csv, json (one object of tables, also with --table;\n"
+    "                        docs/schema/compare.schema.json) or md\n"
     "  --export OUT          write both sides as one graph: every node and edge with\n"
     "                        its status (new, gone, grew, shrank, same), both values\n"
     "                        and a colour by status; the format from OUT's extension\n"
@@ -393,6 +394,17 @@ static void print_summary(const struct vc_comparison *c, const char *pa, const c
     s->n++;
 }
 
+/* What an empty table means, in the words of the table. */
+static const char *empty_hint(int table, const struct cli_compare_view *v)
+{
+    if (table == T_UNALIGNED)
+        return "every node of A has its counterpart in B";
+    if (table == T_CP)
+        return "no control point in A or in B (vchain rank says why)";
+    return v->all ? "nothing to compare in either" : "nothing changed; --all lists the "
+                                                    "unchanged rows too";
+}
+
 static int print_all(const struct vc_comparison *c, const struct cli_compare_view *v,
                      int which, const char *pa, const char *pb)
 {
@@ -414,6 +426,8 @@ static int print_all(const struct vc_comparison *c, const struct cli_compare_vie
     };
     struct cli_sections s;
     int rc = 0;
+    /* JSON is always the object of tables, --table one member of it */
+    bool sections = which == T_ALL || v->fmt == FMT_JSON;
 
     cli_sections_begin(&s, v->fmt);
     if (which == T_ALL)
@@ -424,9 +438,13 @@ static int print_all(const struct vc_comparison *c, const struct cli_compare_vie
             continue;
         cli_table_init(&t);
         tables[i].fill(c, v, &t);
-        rc = cli_section_table(&s, which == T_ALL, tables[i].key, tables[i].title, &t, true);
+        if (sections)
+            cli_section(&s, tables[i].key, tables[i].title);
+        /* all tables: the summary above says what changed */
+        rc = cli_table_print_rows(&t, v->fmt, which == T_ALL ? NULL : empty_hint(which, v));
+        cli_table_release(&t);
     }
-    if (which == T_ALL)
+    if (sections)
         cli_sections_end(&s);
     return rc ? EXIT_DATA : EXIT_OK;
 }

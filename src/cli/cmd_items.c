@@ -118,7 +118,7 @@ static int print_items(struct cli_run *r, void *ctx)
         cli_table_int(&t, a->spof_finals[v]);
         cli_table_bool(&t, c->final[v]);
     }
-    if (cli_table_print(&t, stdout, r->fmt) != 0)
+    if (cli_table_print_rows(&t, r->fmt, NULL) != 0) /* why: the warning below */
         rc = EXIT_DATA;
     cli_table_release(&t);
     free(rows);

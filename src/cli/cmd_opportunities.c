@@ -40,7 +40,8 @@ static const char usage[] =
     "                        which list (default all)\n" CLI_KNOWLEDGE_HELP
     "  --top N               at most N rows of each kind\n"
     "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
-    "                        csv, json or md\n"
+    "                        csv, json (one object, also with --kind;\n"
+    "                        docs/schema/opportunities.schema.json) or md\n"
     "  -h, --help            this help\n"
     "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
     "\n"
@@ -129,10 +130,10 @@ static int print_kind(const struct vc_analysis *a, const struct vc_knowledge_src
     columns(&t);
     for (size_t k = near ? 0 : ops->n_near; k < (near ? ops->n_near : ops->n); k++)
         row(&t, a, ks, ops, &ops->v[k], ++rank);
-    if (!t.n_rows && (fmt == FMT_TEXT || fmt == FMT_MD))
-        rc = fputs("(none)\n", stdout) < 0;
-    else
-        rc = cli_table_print(&t, stdout, fmt);
+    rc = cli_table_print_rows(&t, fmt, near ? "no provision it holds is one test short of a "
+                                              "control point"
+                                            : "no item that matters, held abroad, where it has "
+                                              "a share or a neighbour");
     cli_table_release(&t);
     return rc;
 }
@@ -150,7 +151,8 @@ static int print_all(const struct vc_analysis *a, const struct vc_opportunities 
 
     vc_knowledge_init(&ks, a->chain);
     cli_min_knowledge_check(&ks, o->min_knowledge);
-    cli_sections_begin(&sec, o->which == K_ALL ? o->fmt : -1);
+    /* JSON is always the object, --kind one member of it */
+    cli_sections_begin(&sec, o->which == K_ALL || o->fmt == FMT_JSON ? o->fmt : -1);
     if (o->fmt == FMT_TEXT || o->fmt == FMT_MD) {
         printf("Where %s (%s) could build control points: it holds %zu; %zu near miss%s%s, "
                "%zu foothold%s%s.\n",

@@ -213,7 +213,7 @@ static int print_provisions(const struct vc_analysis *a, const struct rank_opts 
             break;
         provision_row(&t, a, o, p, ++rank);
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
     *rows = rank;
     return rc;
@@ -276,7 +276,7 @@ static int print_firms(const struct vc_analysis *a, const struct rank_opts *o, l
             break;
         firm_row(&t, a, f, ++rank);
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
     *rows = rank;
     return rc;
@@ -405,7 +405,7 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
         }
         cli_knowledge_cells(&t, &o->ks, &k);
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
     free(h);
     free(slot);
@@ -439,7 +439,7 @@ static int print_countries(const struct vc_analysis *a, const struct rank_opts *
         cli_table_bool(&t, s->impact_estimated);
         ++*rows;
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
     return rc;
 }
@@ -488,7 +488,10 @@ static int print_dependencies(const struct vc_analysis *a, const struct rank_opt
             cli_table_text(&t, c->label[d->example]);
         }
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, firm_network(c)
+                              ? "no control point held elsewhere supplies its firms"
+                              : "no control point held elsewhere is upstream of what it "
+                                "provides");
     cli_table_release(&t);
     return rc ? EXIT_DATA : EXIT_OK;
 }
@@ -582,7 +585,7 @@ static int print_clusters(const struct vc_analysis *a, const struct rank_opts *o
         cli_table_text(&t, stop);
         cli_table_text(&t, x->text);
     }
-    if (cli_table_print(&t, stdout, o->fmt) != 0)
+    if (cli_table_print_rows(&t, o->fmt, "it holds no control point") != 0)
         rc = EXIT_DATA;
     cli_table_release(&t);
     vc_clusters_release(&cl);
@@ -700,7 +703,7 @@ static int print_centrality(const struct vc_analysis *a, const struct rank_opts 
         cli_table_num(&t, a->pagerank_down[v]);
         ++*rows;
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
     free(n);
     return rc;
