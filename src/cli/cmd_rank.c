@@ -107,28 +107,20 @@ static void provision_columns(struct cli_table *t, int with_rank, const struct v
 {
     if (with_rank)
         cli_table_col(t, "rank", CLI_COL_INT);
-    cli_table_col(t, "actor", CLI_COL_TEXT);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "item", CLI_COL_TEXT);
-    cli_table_col(t, "share", CLI_COL_NUM);
-    cli_table_col(t, "estimated", CLI_COL_BOOL);
-    cli_table_drop(t, 4);
-    cli_table_col(t, "hhi", CLI_COL_NUM);
-    cli_table_drop(t, 1);
-    cli_table_col(t, "n_eff", CLI_COL_NUM);
-    cli_table_drop(t, 5);
-    cli_table_col(t, "replaceability", CLI_COL_NUM);
-    cli_table_drop(t, 3);
-    cli_table_col(t, "impact", CLI_COL_NUM);
-    if (a->n_bounds)
+    static const struct cli_col before[] = {
+        { "actor", CLI_COL_TEXT }, { "country", CLI_COL_TEXT }, { "item", CLI_COL_TEXT },
+        { "share", CLI_COL_NUM }, { "estimated", CLI_COL_BOOL, .drop = 4 },
+        { "hhi", CLI_COL_NUM, .drop = 1 }, { "n_eff", CLI_COL_NUM, .drop = 5 },
+        { "replaceability", CLI_COL_NUM, .drop = 3 }, { "impact", CLI_COL_NUM },
+    };
+    static const struct cli_col after[] = {
+        { "spof", CLI_COL_BOOL, .drop = 2 }, { "reach_items", CLI_COL_INT, .drop = 7 },
+        { "reach_final", CLI_COL_INT, .drop = 6 }, { "control_point", CLI_COL_BOOL },
+    };
+    CLI_TABLE_COLS(t, before);
+    if (a->n_bounds) /* only when some impact is a bound */
         cli_table_col(t, "impact_bound", CLI_COL_BOOL);
-    cli_table_col(t, "spof", CLI_COL_BOOL);
-    cli_table_drop(t, 2);
-    cli_table_col(t, "reach_items", CLI_COL_INT);
-    cli_table_drop(t, 7);
-    cli_table_col(t, "reach_final", CLI_COL_INT);
-    cli_table_drop(t, 6);
-    cli_table_col(t, "control_point", CLI_COL_BOOL);
+    CLI_TABLE_COLS(t, after);
     cli_knowledge_cols(t);
     cli_table_col(t, "reason", CLI_COL_TEXT);
     cli_table_under(t);
@@ -352,22 +344,19 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
         }
     qsort_r(h, n, sizeof(*h), by_impact, (void *)a);
     cli_table_init(&t);
-    cli_table_col(&t, "rank", CLI_COL_INT);
-    cli_table_col(&t, "actor", CLI_COL_TEXT);
-    cli_table_col(&t, "country", CLI_COL_TEXT);
-    cli_table_col(&t, "level", CLI_COL_TEXT);
-    cli_table_drop(&t, 4);
-    cli_table_col(&t, "control_points", CLI_COL_INT);
-    cli_table_col(&t, "impact", CLI_COL_NUM);
+    static const struct cli_col before[] = {
+        { "rank", CLI_COL_INT }, { "actor", CLI_COL_TEXT }, { "country", CLI_COL_TEXT },
+        { "level", CLI_COL_TEXT, .drop = 4 }, { "control_points", CLI_COL_INT },
+        { "impact", CLI_COL_NUM },
+    };
+    static const struct cli_col after[] = {
+        { "impact_estimated", CLI_COL_BOOL, .drop = 3 }, { "spof_finals", CLI_COL_INT, .drop = 2 },
+        { "top_item", CLI_COL_TEXT }, { "top_share", CLI_COL_NUM, .drop = 1 },
+    };
+    CLI_TABLE_COLS(&t, before);
     if (a->n_bounds)
         cli_table_col(&t, "impact_bound", CLI_COL_BOOL);
-    cli_table_col(&t, "impact_estimated", CLI_COL_BOOL);
-    cli_table_drop(&t, 3);
-    cli_table_col(&t, "spof_finals", CLI_COL_INT);
-    cli_table_drop(&t, 2);
-    cli_table_col(&t, "top_item", CLI_COL_TEXT);
-    cli_table_col(&t, "top_share", CLI_COL_NUM);
-    cli_table_drop(&t, 1);
+    CLI_TABLE_COLS(&t, after);
     cli_knowledge_cols(&t);
     for (size_t j = 0; j < n; j++) {
         const struct vc_firm_score *f = vc_analysis_firm(a, h[j].actor);
