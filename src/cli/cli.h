@@ -415,12 +415,12 @@ struct cli_sections {
 };
 void cli_sections_begin(struct cli_sections *s, int fmt);
 void cli_section(struct cli_sections *s, const char *key, const char *title);
-/* Prints table t as a section (when all: after cli_section(key, title),
- * and in text and Markdown "(none)" for an empty table when none is set)
- * and releases it; returns cli_table_print()'s result. */
+/* Prints table t as a section (after cli_section(key, title) when titled;
+ * an empty one as cli_table_print_rows() says, with hint) and releases it;
+ * returns cli_table_print_rows()'s result. */
 struct cli_table;
-int cli_section_table(struct cli_sections *s, bool all, const char *key, const char *title,
-                      struct cli_table *t, bool none);
+int cli_section_table(struct cli_sections *s, bool titled, const char *key, const char *title,
+                      struct cli_table *t, const char *hint);
 void cli_section_value(struct cli_sections *s, const char *key, const char *text, double num,
                        enum cli_col_type type);
 void cli_sections_end(struct cli_sections *s);

@@ -79,16 +79,13 @@ void cli_sections_end(struct cli_sections *s)
         fputs(s->n ? "}\n" : "{}\n", stdout);
 }
 
-int cli_section_table(struct cli_sections *s, bool all, const char *key, const char *title,
-                      struct cli_table *t, bool none)
+int cli_section_table(struct cli_sections *s, bool titled, const char *key, const char *title,
+                      struct cli_table *t, const char *hint)
 {
-    int rc = 0;
-    if (all)
+    int rc;
+    if (titled)
         cli_section(s, key, title);
-    if (all && none && !t->n_rows && (s->fmt == FMT_TEXT || s->fmt == FMT_MD))
-        printf("(none)\n");
-    else
-        rc = cli_table_print(t, stdout, s->fmt);
+    rc = cli_table_print_rows(t, s->fmt, hint);
     cli_table_release(t);
     return rc;
 }

@@ -438,11 +438,9 @@ static int print_all(const struct vc_comparison *c, const struct cli_compare_vie
             continue;
         cli_table_init(&t);
         tables[i].fill(c, v, &t);
-        if (sections)
-            cli_section(&s, tables[i].key, tables[i].title);
         /* all tables: the summary above says what changed */
-        rc = cli_table_print_rows(&t, v->fmt, which == T_ALL ? NULL : empty_hint(which, v));
-        cli_table_release(&t);
+        rc = cli_section_table(&s, sections, tables[i].key, tables[i].title, &t,
+                               which == T_ALL ? NULL : empty_hint(which, v));
     }
     if (sections)
         cli_sections_end(&s);

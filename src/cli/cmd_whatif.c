@@ -355,51 +355,44 @@ static int print_all(const struct vc_scenario *s, const struct vc_whatif *w,
         cli_section_value(&sec, "spare", NULL, w->spare, CLI_COL_NUM);
     }
     if (v->which == T_ALL || v->which == T_ITEMS) {
+        bool firms = !w->before.chain->n_items;
         cli_table_init(&t);
         if (items_table(w, v, &t) != 0)
             t.failed = true;
-        if (sections)
-            cli_section(&sec, "items_hit", w->before.chain->n_items
-                                               ? "Items hit, largest loss first"
-                                               : "Firms hit, largest loss first");
-        rc |= cli_table_print_rows(&t, v->v.fmt, w->before.chain->n_items
-                                   ? "no item loses output: the providers left cover "
-                                     "what the scenario cuts"
-                                   : "no firm loses output: its other suppliers cover "
-                                     "what the scenario cuts");
-        cli_table_release(&t);
+        rc |= cli_section_table(&sec, sections, "items_hit",
+                                firms ? "Firms hit, largest loss first"
+                                      : "Items hit, largest loss first",
+                                &t, firms ? "no firm loses output: its other suppliers cover "
+                                            "what the scenario cuts"
+                                          : "no item loses output: the providers left cover "
+                                            "what the scenario cuts");
     }
     if (v->which == T_ALL || v->which == T_CRITICAL) {
         cli_table_init(&t);
         critical_table(w, v, &t);
-        if (sections)
-            cli_section(&sec, "newly_critical",
-                        "Newly critical: control points or single points of failure after "
-                        "the scenario that were not before");
-        rc |= cli_table_print_rows(&t, v->v.fmt, "no node becomes a control point or a "
-                                   "single point of failure");
-        cli_table_release(&t);
+        rc |= cli_section_table(&sec, sections, "newly_critical",
+                                "Newly critical: control points or single points of failure "
+                                "after the scenario that were not before",
+                                &t, "no node becomes a control point or a single point of "
+                                "failure");
     }
     if (v->which == T_ALL || v->which == T_CP) {
         cli_table_init(&t);
         cli_compare_cp_table(&w->cmp, &v->v, &t);
-        if (sections)
-            cli_section(&sec, "control_points",
-                        "Control points before (a) and after (b): gained, lost, persistent");
-        rc |= cli_table_print_rows(&t, v->v.fmt, "no control point before the scenario or "
-                                   "after it (vchain rank says why)");
-        cli_table_release(&t);
+        rc |= cli_section_table(&sec, sections, "control_points",
+                                "Control points before (a) and after (b): gained, lost, "
+                                "persistent",
+                                &t, "no control point before the scenario or after it "
+                                "(vchain rank says why)");
     }
     if ((v->which == T_ALL && bal->n) || v->which == T_BALANCE) {
         cli_table_init(&t);
         balance_table(bal, v, &t);
-        if (sections)
-            cli_section(&sec, "balance",
-                        "Dependency balance of the gaining country with each other: "
-                        "dependence M[country][other], exposure M[other][country], leverage = "
-                        "exposure - dependence, before and after");
-        rc |= cli_table_print_rows(&t, v->v.fmt, "no other country in the data");
-        cli_table_release(&t);
+        rc |= cli_section_table(&sec, sections, "balance",
+                                "Dependency balance of the gaining country with each other: "
+                                "dependence M[country][other], exposure M[other][country], "
+                                "leverage = exposure - dependence, before and after",
+                                &t, "no other country in the data");
     }
     if (sections)
         cli_sections_end(&sec);
