@@ -15,16 +15,36 @@
 extern "C" {
 #endif
 
-/* "..." with JSON escapes; NULL writes null. */
+/* "..." with JSON escapes (control characters, DEL and C1 controls as
+ * \uXXXX); NULL writes null. */
 VC_API void vc_json_string(FILE *out, const char *s);
 /* A JSON number: shortest round-trip form (%.17g); NaN and infinities as null. */
 VC_API void vc_json_number(FILE *out, double d);
 /* An RFC 4180 field: quoted when it holds sep, a quote, CR or LF. */
 VC_API void vc_csv_field(FILE *out, const char *s, char sep);
-/* A TSV field: tabs and line breaks become spaces (TSV has no quoting). */
+/* A TSV field: control characters escaped as vc_term_text() does (so a tab
+ * or line break in the text never splits a field or a row). */
 VC_API void vc_tsv_field(FILE *out, const char *s);
-/* A Markdown table cell: | escaped, line breaks become spaces. */
+/* A Markdown table cell: | escaped, control characters as vc_term_text(). */
 VC_API void vc_md_field(FILE *out, const char *s);
+/*
+ * Text for a terminal, a log or a text table, from untrusted input: every
+ * control character and every byte that is not UTF-8 becomes a visible
+ * escape, so that one line stays one line and no escape sequence reaches
+ * the terminal.  LF, CR and tab are written \n, \r and \t; other C0
+ * controls and DEL \xHH (\x1b for ESC); C1 controls (U+0080 to U+009F,
+ * which some terminals obey like ESC [) \u0080 to \u009f; a byte that
+ * is not part of valid UTF-8 \xHH.  Everything else, backslashes
+ * included, is written as it is: the escape is for reading, not a
+ * reversible encoding.
+ */
+VC_API void vc_term_text(FILE *out, const char *s);
+/*
+ * The same into buf (size bytes, always NUL-terminated when size > 0, cut
+ * before an escape that does not fit); returns the length of the whole
+ * escaped text, so vc_term_escape(NULL, 0, s) measures it.
+ */
+VC_API size_t vc_term_escape(char *buf, size_t size, const char *s);
 /* XML text or attribute content: & < > " escaped, C0 controls dropped,
  * tab/LF/CR written as character references (so attributes keep them). */
 VC_API void vc_xml_text(FILE *out, const char *s);

@@ -57,7 +57,10 @@ void cli_format_size(unsigned long long bytes, char *buf, size_t size);
 int cli_set_memory_limit(unsigned long long bytes, int from_option);
 void cli_memory_hint(const struct vc_error *err);
 
-/* Messages (cli_msg.c): "vchain: error: FILE:LINE:COL: message" on stderr. */
+/*
+ * Messages (cli_msg.c): "vchain: error: FILE:LINE:COL: message" on stderr,
+ * escaped as a whole (vc_term_text), so one message is one line.
+ */
 void cli_error(const char *fmt, ...) VC_PRINTF(1, 2);
 void cli_warning(const char *fmt, ...) VC_PRINTF(1, 2);
 /* "vchain: note: ..." that belongs to an error just printed (even under -q). */
@@ -75,6 +78,11 @@ int cli_nomem(void);
 void cli_warn_cb(void *ctx, const struct vc_error *w);
 /* Prints a one-line usage error and the hint; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) VC_PRINTF(2, 3);
+/*
+ * Untrusted text (a label, an id, a file name) for a printf to stdout,
+ * escaped as vc_term_text() escapes it; valid until eight more calls.
+ */
+const char *cli_safe(const char *s);
 /* Whether progress lines should be drawn on stderr (a terminal, not -q). */
 bool cli_progress_wanted(void);
 /* A vc_progress_fn drawing one line on stderr; cli_progress_done() clears it. */

@@ -25,8 +25,8 @@ void cli_section(struct cli_sections *s, const char *key, const char *title)
 {
     switch (s->fmt) {
     case FMT_JSON: member(s, key); break;
-    case FMT_TEXT: printf("%s%s\n\n", s->n ? "\n" : "", title); break;
-    case FMT_MD: printf("%s### %s\n\n", s->n ? "\n" : "", title); break;
+    case FMT_TEXT: printf("%s%s\n\n", s->n ? "\n" : "", cli_safe(title)); break;
+    case FMT_MD: printf("%s### %s\n\n", s->n ? "\n" : "", cli_safe(title)); break;
     default:
         if (s->n)
             putchar('\n');

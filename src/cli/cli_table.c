@@ -1,5 +1,10 @@
 /*
  * cli_table.c - one table, five formats.
+ *
+ * Cells hold untrusted text (labels, ids from the input).  Every format but
+ * JSON (which escapes them its own way) shows control characters as
+ * visible escapes (vc_term_text), so a row is one line and no escape
+ * sequence reaches the terminal.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -114,13 +119,47 @@ static size_t width(const char *s)
     return w;
 }
 
-static void print_text(const struct cli_table *t, FILE *out)
+/*
+ * The header (row 0) and the cells as shown: escaped copies (vc_term_text),
+ * NULL where a cell is missing.  NULL without memory.
+ */
+static char **shown_cells(const struct cli_table *t)
+{
+    size_t n = (t->n_rows + 1) * t->n_cols;
+    char **v = calloc(n ? n : 1, sizeof(*v));
+    if (!v)
+        return NULL;
+    for (size_t k = 0; k < n; k++) {
+        const char *s = k < t->n_cols ? t->names[k] : t->cells[k - t->n_cols].text;
+        size_t len;
+        if (!s)
+            continue;
+        len = vc_term_escape(NULL, 0, s);
+        if (!(v[k] = malloc(len + 1))) {
+            while (k--)
+                free(v[k]);
+            free(v);
+            return NULL;
+        }
+        vc_term_escape(v[k], len + 1, s);
+    }
+    return v;
+}
+
+static void free_shown(const struct cli_table *t, char **v)
+{
+    for (size_t k = 0; k < (t->n_rows + 1) * t->n_cols; k++)
+        free(v[k]);
+    free(v);
+}
+
+static void print_text(const struct cli_table *t, char **shown, FILE *out)
 {
     size_t w[32];
     for (size_t c = 0; c < t->n_cols; c++) {
-        w[c] = width(t->names[c]);
+        w[c] = width(shown[c]);
         for (size_t r = 0; r < t->n_rows; r++) {
-            size_t x = width(t->cells[r * t->n_cols + c].text);
+            size_t x = width(shown[(r + 1) * t->n_cols + c]);
             w[c] = x > w[c] ? x : w[c];
         }
         if (w[c] > 48)
@@ -128,7 +167,7 @@ static void print_text(const struct cli_table *t, FILE *out)
     }
     for (size_t r = 0; r <= t->n_rows; r++) {
         for (size_t c = 0; c < t->n_cols; c++) {
-            const char *s = r ? t->cells[(r - 1) * t->n_cols + c].text : t->names[c];
+            const char *s = shown[r * t->n_cols + c];
             size_t x = width(s);
             int right = r && t->types[c] != CLI_COL_TEXT;
             int last = c + 1 == t->n_cols;
@@ -146,12 +185,12 @@ static void print_text(const struct cli_table *t, FILE *out)
     }
 }
 
-static void print_sep(const struct cli_table *t, FILE *out, int fmt)
+static void print_sep(const struct cli_table *t, char **shown, FILE *out, int fmt)
 {
     char sep = fmt == FMT_CSV ? ',' : '\t';
     for (size_t r = 0; r <= t->n_rows; r++) {
         for (size_t c = 0; c < t->n_cols; c++) {
-            const char *s = r ? t->cells[(r - 1) * t->n_cols + c].text : t->names[c];
+            const char *s = shown[r * t->n_cols + c];
             if (c)
                 putc(sep, out);
             if (fmt == FMT_CSV)
@@ -210,14 +249,20 @@ static void print_json(const struct cli_table *t, FILE *out)
 
 int cli_table_print(const struct cli_table *t, FILE *out, int fmt)
 {
+    char **shown = NULL;
+
     if (t->failed)
         return -1;
+    if ((fmt == FMT_TEXT || fmt == FMT_TSV || fmt == FMT_CSV) && !(shown = shown_cells(t)))
+        return -1;
     switch (fmt) {
-    case FMT_TEXT: print_text(t, out); break;
+    case FMT_TEXT: print_text(t, shown, out); break;
     case FMT_TSV:
-    case FMT_CSV: print_sep(t, out, fmt); break;
+    case FMT_CSV: print_sep(t, shown, out, fmt); break;
     case FMT_MD: print_md(t, out); break;
     case FMT_JSON: print_json(t, out); break;
     }
+    if (shown)
+        free_shown(t, shown);
     return ferror(out) ? -1 : 0;
 }

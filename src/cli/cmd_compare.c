@@ -402,7 +402,7 @@ static void print_summary(const struct vc_comparison *c, const char *pa, const c
     }
     if (s->fmt != FMT_TEXT && s->fmt != FMT_MD)
         return;
-    printf("A: %s\nB: %s\n", pa, pb);
+    printf("A: %s\nB: %s\n", cli_safe(pa), cli_safe(pb));
     printf("Aligned %zu nodes by id and %zu by label; %zu only in A, %zu only in B.\n",
            al->by_id, al->by_label, al->only_a, al->only_b);
     printf("Control points: %zu gained, %zu lost, %zu persistent.\n", c->cp_gained, c->cp_lost,

@@ -450,7 +450,7 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o,
     s = &a->countries[v.country];
     if (o->fmt == FMT_TEXT)
         printf("Control points held by %s (%s)%s: %zu; extracting the "
-               "country costs %.1f %% of final output%s\n\n", s->code,
+               "country costs %.1f %% of final output%s\n\n", cli_safe(s->code),
                vc_country_name(s->code) ? vc_country_name(s->code) : "?",
                firms ? ", suppliers" : "", s->control_points, s->impact * 100,
                s->impact_estimated ? " (resting on estimated shares)" : "");
@@ -461,7 +461,7 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o,
         goto out;
     }
     if (o->fmt == FMT_TEXT)
-        printf("\nOthers' control points upstream of what %s %s:\n\n", s->code,
+        printf("\nOthers' control points upstream of what %s %s:\n\n", cli_safe(s->code),
                firms ? "makes" : "provides");
     else if (o->fmt == FMT_JSON)
         fputs(", \"depends_on\": ", stdout);
