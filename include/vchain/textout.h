@@ -45,6 +45,20 @@ VC_API void vc_term_text(FILE *out, const char *s);
  * escaped text, so vc_term_escape(NULL, 0, s) measures it.
  */
 VC_API size_t vc_term_escape(char *buf, size_t size, const char *s);
+/*
+ * Whether a CSV cell would be run by a spreadsheet as a formula: it starts
+ * with =, +, -, @, a tab or a CR and is not a plain decimal number (-0.5
+ * and +3 are numbers, -1+2 is a formula).  Writers put a ' before such a
+ * cell unless asked for raw output (docs/safety.md).
+ */
+VC_API int vc_csv_formula(const char *s);
+/*
+ * An RFC 4180 field for people and spreadsheets: a cell vc_csv_formula()
+ * flags gets a leading ', control characters are escaped as
+ * vc_term_text() does, then the field is quoted as vc_csv_field() quotes.
+ * With raw set it is vc_csv_field() itself.
+ */
+VC_API void vc_csv_cell(FILE *out, const char *s, char sep, int raw);
 /* XML text or attribute content: & < > " escaped, C0 controls dropped,
  * tab/LF/CR written as character references (so attributes keep them). */
 VC_API void vc_xml_text(FILE *out, const char *s);

@@ -41,6 +41,7 @@ void cli_report_params(const struct vc_engine_opts *o, char *buf, size_t size);
 struct cli_global {
     int quiet;   /* -q: no warnings */
     int verbose; /* -v: more detail in messages */
+    int csv_raw; /* --csv-raw: CSV cells as they are (no formula guard, no escapes) */
 };
 extern struct cli_global cli;
 
@@ -98,7 +99,7 @@ void cli_progress_done(void);
  */
 enum {
     OPT_MAP = 1000, OPT_SHARE_SCALE, OPT_LENIENT, OPT_STRICT, OPT_INPUT_FORMAT, OPT_GROUP_BY,
-    OPT_DIRECTION,
+    OPT_DIRECTION, OPT_CSV_RAW,
     OPT_LEVEL = 1050, OPT_SPARE, OPT_VARIANTS, OPT_THETA_SHARE, OPT_THETA_PAIR,
     OPT_THETA_IMPACT, OPT_THREADS, OPT_MAX_ROUNDS, OPT_EXACT_BETWEENNESS, OPT_THETA_PAIR_MIN,
     OPT_SUPPLIERS, OPT_SHOCK, OPT_TOLERANCE,
@@ -112,7 +113,8 @@ enum {
     { "strict", no_argument, 0, OPT_STRICT }, \
     { "input-format", required_argument, 0, OPT_INPUT_FORMAT }, \
     { "group-by", required_argument, 0, OPT_GROUP_BY }, \
-    { "direction", required_argument, 0, OPT_DIRECTION }
+    { "direction", required_argument, 0, OPT_DIRECTION }, \
+    { "csv-raw", no_argument, 0, OPT_CSV_RAW }
 
 #define CLI_INPUT_HELP \
     "Input options:\n" \
@@ -130,7 +132,10 @@ enum {
     "                        function or category, whichever the actors carry)\n" \
     "  --direction required|as-written\n" \
     "                        undirected edges have no supply direction and are left\n" \
-    "                        out (default), or are read source -> target\n"
+    "                        out (default), or are read source -> target\n" \
+    "  --csv-raw             CSV output (--format csv, export to CSV): write every\n" \
+    "                        cell as it is; by default a cell a spreadsheet would\n" \
+    "                        run as a formula (=, +, -, @ first) gets a leading '\n"
 
 struct cli_input {
     struct vc_load_opts load;

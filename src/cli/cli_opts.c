@@ -107,6 +107,9 @@ int cli_input_option(struct cli_input *in, const char *cmd, int opt, const char 
     case OPT_STRICT:
         in->diag.strict = 1;
         return 1;
+    case OPT_CSV_RAW:
+        cli.csv_raw = 1;
+        return 1;
     case OPT_INPUT_FORMAT:
         if ((rc = PICK(cmd, "--input-format", arg, formats, &v)) > 0)
             in->load.format = (enum vc_format)v;

@@ -4,7 +4,8 @@
  * Cells hold untrusted text (labels, ids from the input).  Every format but
  * JSON (which escapes them its own way) shows control characters as
  * visible escapes (vc_term_text), so a row is one line and no escape
- * sequence reaches the terminal.
+ * sequence reaches the terminal; CSV also puts a ' before a cell that a
+ * spreadsheet would run as a formula (vc_csv_cell), unless --csv-raw.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -185,16 +186,16 @@ static void print_text(const struct cli_table *t, char **shown, FILE *out)
     }
 }
 
-static void print_sep(const struct cli_table *t, char **shown, FILE *out, int fmt)
+static void print_sep(const struct cli_table *t, FILE *out, int fmt)
 {
     char sep = fmt == FMT_CSV ? ',' : '\t';
     for (size_t r = 0; r <= t->n_rows; r++) {
         for (size_t c = 0; c < t->n_cols; c++) {
-            const char *s = shown[r * t->n_cols + c];
+            const char *s = r ? t->cells[(r - 1) * t->n_cols + c].text : t->names[c];
             if (c)
                 putc(sep, out);
             if (fmt == FMT_CSV)
-                vc_csv_field(out, s, ',');
+                vc_csv_cell(out, s, ',', cli.csv_raw);
             else
                 vc_tsv_field(out, s);
         }
@@ -253,12 +254,12 @@ int cli_table_print(const struct cli_table *t, FILE *out, int fmt)
 
     if (t->failed)
         return -1;
-    if ((fmt == FMT_TEXT || fmt == FMT_TSV || fmt == FMT_CSV) && !(shown = shown_cells(t)))
+    if (fmt == FMT_TEXT && !(shown = shown_cells(t)))
         return -1;
     switch (fmt) {
     case FMT_TEXT: print_text(t, shown, out); break;
     case FMT_TSV:
-    case FMT_CSV: print_sep(t, shown, out, fmt); break;
+    case FMT_CSV: print_sep(t, out, fmt); break;
     case FMT_MD: print_md(t, out); break;
     case FMT_JSON: print_json(t, out); break;
     }

@@ -362,6 +362,7 @@ int cli_compare_write(const struct vc_comparison *c, const struct cli_compare_ex
     eo.color_by = VC_COLOR_KEEP;      /* the status colours the graph carries */
     eo.size_by = "change";
     eo.thickness_by = "share_max";
+    eo.csv_raw = cli.csv_raw;
     if (fmt != VC_EXPORT_CSV && vc_layout_compute(&g, VC_LAYOUT_LAYERED, NULL, &err) != VC_OK)
         rc = cli_report(&err);
     else if (x->dynamic && vc_gexf_slices_file(&g, x->path, x->time_a, x->time_b, &eo, &err) !=

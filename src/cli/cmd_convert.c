@@ -82,6 +82,7 @@ int cmd_convert(int argc, char **argv)
         rc = cli_usage_error("convert", "csv writes two tables: give a folder or NAME.csv");
         goto out;
     }
+    eo.csv_raw = cli.csv_raw;
     if ((rc = cli_chain_load(&ch, &in, argv[optind])) == EXIT_OK &&
         vc_export_file(&ch.g, (enum vc_export_format)fmt, out, &eo, &err) != VC_OK)
         rc = cli_report(&err);

@@ -125,6 +125,7 @@ int cmd_export(int argc, char **argv)
         }
     }
     eo.color_by = (enum vc_color_by)colour;
+    eo.csv_raw = cli.csv_raw;
     if (rc == EXIT_OK)
         rc = cli_one_input("export", argc, optind);
     if (rc == EXIT_OK && !out)

@@ -44,6 +44,9 @@ static void usage(FILE *out)
           "  -v, --verbose   more detail in messages\n"
           "  --force         replace output files this user may not write (as cp -f\n"
           "                  does); without it they are refused\n"
+          "  --csv-raw       CSV cells as they are: no ' before a cell that a\n"
+          "                  spreadsheet would run as a formula, no escapes (also an\n"
+          "                  option of every command)\n"
           "  --max-memory SIZE  stop with an error instead of using more than SIZE of\n"
           "                  memory (e.g. 512M, 4G; 'none' for no limit; default: 3/4\n"
           "                  of the machine's RAM)\n"
@@ -83,6 +86,7 @@ int main(int argc, char **argv)
         { "version", no_argument, 0, 'V' },
         { "max-memory", required_argument, 0, 'M' },
         { "force", no_argument, 0, 'F' },
+        { "csv-raw", no_argument, 0, 'R' },
         { 0, 0, 0, 0 },
     };
     const struct command *cmd;
@@ -103,6 +107,7 @@ int main(int argc, char **argv)
             break;
         case 'v': cli.verbose = 1; break;
         case 'F': vc_outfile_policy(VC_OUTFILE_FORCE); break;
+        case 'R': cli.csv_raw = 1; break;
         case 'h': usage(stdout); return finish(EXIT_OK);
         case 'V':
             printf("vchain %s\n", VC_VERSION_STRING);

@@ -195,6 +195,58 @@ void vc_csv_field(FILE *out, const char *s, char sep)
     putc('"', out);
 }
 
+/* A plain decimal number: [+-]digits[.digits][e[+-]digits], a digit somewhere before e. */
+static bool plain_number(const char *s)
+{
+    bool digits = false;
+    if (*s == '+' || *s == '-')
+        s++;
+    for (; *s >= '0' && *s <= '9'; s++)
+        digits = true;
+    if (*s == '.')
+        for (s++; *s >= '0' && *s <= '9'; s++)
+            digits = true;
+    if (!digits)
+        return false;
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '+' || *s == '-')
+            s++;
+        if (!(*s >= '0' && *s <= '9'))
+            return false;
+        while (*s >= '0' && *s <= '9')
+            s++;
+    }
+    return !*s;
+}
+
+int vc_csv_formula(const char *s)
+{
+    return s && s[0] && strchr("=+-@\t\r", s[0]) && !plain_number(s);
+}
+
+void vc_csv_cell(FILE *out, const char *s, char sep, int raw)
+{
+    char small[256], *buf = small;
+    size_t len, lead;
+
+    if (raw || !s) {
+        vc_csv_field(out, s, sep);
+        return;
+    }
+    lead = vc_csv_formula(s) ? 1 : 0;
+    len = vc_term_escape(NULL, 0, s);
+    if (lead + len + 1 > sizeof(small) && !(buf = malloc(lead + len + 1))) {
+        buf = small; /* without memory: the cell cut short, still safe */
+        len = sizeof(small) - lead - 1;
+    }
+    buf[0] = '\'';
+    vc_term_escape(buf + lead, len + 1, s);
+    vc_csv_field(out, buf, sep);
+    if (buf != small)
+        free(buf);
+}
+
 void vc_tsv_field(FILE *out, const char *s)
 {
     vc_term_text(out, s);

@@ -8,7 +8,9 @@
  * ends, a field quoted when it holds a comma, a quote, a line break, a
  * backslash (Gephi's parser treats it as an escape) or surrounding spaces
  * (Gephi trims them).  UTF-8 without a byte order mark.  A missing value is
- * an empty field; an empty string is "".  Types do not survive CSV.
+ * an empty field; an empty string is "".  Types do not survive CSV.  A cell
+ * a spreadsheet would run as a formula (=, +, -, @, tab or CR first, and
+ * not a plain number) gets a leading ', unless opts->csv_raw.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,19 +18,34 @@
 
 #include "out.h"
 #include "viz.h"
+#include "vchain/textout.h"
 
-static void field(struct vc_out *out, const char *s)
+/* Set from the options by each writer: raw cells, or formulas neutralised. */
+struct csv_cells {
+    struct vc_out *out;
+    bool raw;
+};
+
+static void field(const struct csv_cells *cc, const char *s)
 {
+    struct vc_out *out = cc->out;
+    bool guard;
     size_t len;
     if (!s)
         return;
     len = strlen(s);
-    if (len && !strpbrk(s, ",\"\r\n\\") && s[0] != ' ' && s[0] != '\t' && s[len - 1] != ' ' &&
-        s[len - 1] != '\t') {
+    /* the ' makes a spreadsheet show the text instead of running it */
+    guard = !cc->raw && vc_csv_formula(s);
+    if (len && !strpbrk(s, ",\"\r\n\\") && (guard || (s[0] != ' ' && s[0] != '\t')) &&
+        s[len - 1] != ' ' && s[len - 1] != '\t') {
+        if (guard)
+            out_char(out, '\'');
         out_mem(out, s, len);
         return;
     }
     out_char(out, '"');
+    if (guard)
+        out_char(out, '\'');
     for (const char *p = s; *p; p++) {
         if (*p == '"')
             out_char(out, '"');
@@ -37,23 +54,23 @@ static void field(struct vc_out *out, const char *s)
     out_char(out, '"');
 }
 
-static void header(struct vc_out *out, const struct vc_export_cols *c)
+static void header(const struct csv_cells *cc, const struct vc_export_cols *c)
 {
     for (size_t i = 0; i < c->n; i++) {
-        out_char(out, ',');
-        field(out, c->name[i]);
+        out_char(cc->out, ',');
+        field(cc, c->name[i]);
     }
-    OUT_LIT(out, "\r\n");
+    OUT_LIT(cc->out, "\r\n");
 }
 
-static void row_values(struct vc_out *out, const struct vc_export_cols *c, size_t k)
+static void row_values(const struct csv_cells *cc, const struct vc_export_cols *c, size_t k)
 {
     char buf[40];
     for (size_t i = 0; i < c->n; i++) {
-        out_char(out, ',');
-        field(out, vc_export_value(c->attr[i], k, buf));
+        out_char(cc->out, ',');
+        field(cc, vc_export_value(c->attr[i], k, buf));
     }
-    OUT_LIT(out, "\r\n");
+    OUT_LIT(cc->out, "\r\n");
 }
 
 enum vc_status vc_csv_write_nodes(const struct vc_graph *g, const struct vc_export_opts *opts,
@@ -61,10 +78,10 @@ enum vc_status vc_csv_write_nodes(const struct vc_graph *g, const struct vc_expo
 {
     const struct vc_attr *label = vc_export_label(g, VC_CLASS_NODE);
     struct vc_export_cols c;
+    struct csv_cells cc;
     struct vc_out *out;
     enum vc_status st;
 
-    (void)opts;
     if (!(out = malloc(sizeof(*out))))
         return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
     if ((st = vc_export_cols_collect(g, VC_CLASS_NODE, &c, err)) != VC_OK) {
@@ -72,15 +89,17 @@ enum vc_status vc_csv_write_nodes(const struct vc_graph *g, const struct vc_expo
         return st;
     }
     out_init(out, f);
+    cc.out = out;
+    cc.raw = opts && opts->csv_raw;
     out_str(out, label ? "Id,Label" : "Id");
-    header(out, &c);
+    header(&cc, &c);
     for (size_t k = 0; k < g->n_nodes; k++) {
-        field(out, g->node_id[k]);
+        field(&cc, g->node_id[k]);
         if (label) {
             out_char(out, ',');
-            field(out, vc_attr_get_string(label, k));
+            field(&cc, vc_attr_get_string(label, k));
         }
-        row_values(out, &c, k);
+        row_values(&cc, &c, k);
     }
     vc_export_cols_release(&c);
     st = out_finish(out, err);
@@ -94,12 +113,12 @@ enum vc_status vc_csv_write_edges(const struct vc_graph *g, const struct vc_expo
     const struct vc_attr *label = vc_export_label(g, VC_CLASS_EDGE);
     const struct vc_attr *weight = vc_export_weight(g);
     struct vc_export_cols c;
+    struct csv_cells cc;
     struct vc_out *out;
     bool ids = false;
     char buf[40];
     enum vc_status st;
 
-    (void)opts;
     if (!(out = malloc(sizeof(*out))))
         return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
     if ((st = vc_export_cols_collect(g, VC_CLASS_EDGE, &c, err)) != VC_OK) {
@@ -107,31 +126,33 @@ enum vc_status vc_csv_write_edges(const struct vc_graph *g, const struct vc_expo
         return st;
     }
     out_init(out, f);
+    cc.out = out;
+    cc.raw = opts && opts->csv_raw;
     for (size_t e = 0; e < g->n_edges && !ids; e++)
         ids = g->edge_id[e] != NULL;
     OUT_LIT(out, "Source,Target,Type");
     out_str(out, ids ? ",Id" : "");
     out_str(out, label ? ",Label" : "");
     out_str(out, weight ? ",Weight" : "");
-    header(out, &c);
+    header(&cc, &c);
     for (size_t e = 0; e < g->n_edges; e++) {
-        field(out, g->node_id[g->edge_from[e]]);
+        field(&cc, g->node_id[g->edge_from[e]]);
         out_char(out, ',');
-        field(out, g->node_id[g->edge_to[e]]);
+        field(&cc, g->node_id[g->edge_to[e]]);
         out_str(out, g->edge_directed[e] ? ",Directed" : ",Undirected");
         if (ids) {
             out_char(out, ',');
-            field(out, g->edge_id[e]);
+            field(&cc, g->edge_id[e]);
         }
         if (label) {
             out_char(out, ',');
-            field(out, vc_attr_get_string(label, e));
+            field(&cc, vc_attr_get_string(label, e));
         }
         if (weight) {
             out_char(out, ',');
-            field(out, vc_export_value(weight, e, buf));
+            field(&cc, vc_export_value(weight, e, buf));
         }
-        row_values(out, &c, e);
+        row_values(&cc, &c, e);
     }
     vc_export_cols_release(&c);
     st = out_finish(out, err);

@@ -80,11 +80,50 @@ static void table_cells(void **state)
                         "\"a\\\"\\\\\\n\\t\\u001b\\u007f\\u009b\302\240\"");
 }
 
+static void csv_cell(FILE *out, const char *s)
+{
+    vc_csv_cell(out, s, ',', 0);
+}
+
+static void csv_raw(FILE *out, const char *s)
+{
+    vc_csv_cell(out, s, ',', 1);
+}
+
+/* Formula injection (issue 14, point 2): what a spreadsheet would run. */
+static void csv_formulas(void **state)
+{
+    (void)state;
+    static const char *const formulas[] = {
+        "=1+1", "=HYPERLINK(\"http://x\",\"click\")", "+cmd|' /C calc'!A0", "@SUM(A1)",
+        "-2+3", "-", "+", "\t=1", "\rx", "-e5", "-1e", "+1.2.3",
+    };
+    static const char *const plain[] = {
+        "", "x", "1+1", "x=1", " =1", "'=1", "-5", "+2", "-0.5", "-.5", "+3.", "-1e-3", "1E+20",
+        "-12.5e3",
+    };
+    char buf[256];
+
+    for (size_t i = 0; i < sizeof(formulas) / sizeof(formulas[0]); i++)
+        assert_true(vc_csv_formula(formulas[i]));
+    for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
+        assert_false(vc_csv_formula(plain[i]));
+    assert_false(vc_csv_formula(NULL));
+    assert_string_equal(written(csv_cell, "=1+1", buf, sizeof(buf)), "'=1+1");
+    assert_string_equal(written(csv_cell, "-5", buf, sizeof(buf)), "-5");
+    assert_string_equal(written(csv_cell, "=SUM(A1,B1)", buf, sizeof(buf)), "\"'=SUM(A1,B1)\"");
+    /* a tab first is escaped after the ', so the cell stays one visible cell */
+    assert_string_equal(written(csv_cell, "\t=1\n\"x\"", buf, sizeof(buf)), "\"'\\t=1\\n\"\"x\"\"\"");
+    assert_string_equal(written(csv_raw, "=1+1", buf, sizeof(buf)), "=1+1");
+    assert_string_equal(written(csv_raw, "a\nb", buf, sizeof(buf)), "\"a\nb\"");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(term_escapes),
         cmocka_unit_test(table_cells),
+        cmocka_unit_test(csv_formulas),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
