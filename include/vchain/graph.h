@@ -134,7 +134,9 @@ VC_API enum vc_status vc_graph_intern_node(struct vc_graph *g, const char *id, s
 /* Index of node id, or SIZE_MAX. */
 VC_API size_t vc_graph_find_node(const struct vc_graph *g, const char *id, size_t len);
 
-/* Adds an edge from -> to (node indices).  id may be NULL. */
+/* Adds an edge from -> to (node indices).  id may be NULL; an empty id
+ * (id_len 0) is no id either.  Ids are not checked for uniqueness here:
+ * see vc_graph_unique_edge_ids(). */
 VC_API enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t to,
                                         bool directed, const char *id, size_t id_len,
                                         uint32_t line, uint32_t col, size_t *index,
@@ -152,6 +154,18 @@ VC_API enum vc_status vc_graph_set_file(struct vc_graph *g, enum vc_attr_class c
  * messages.
  */
 VC_API const char *vc_graph_file(const struct vc_graph *g, enum vc_attr_class cls, size_t k);
+
+/*
+ * Edge ids are unique in every graph a reader returns: an edge whose id an
+ * earlier edge holds is renamed ID-2 (or ID-3, ...: the first such name no
+ * edge holds), with one warning naming the first and the count.  Readers
+ * call it after reading; an empty node id is refused by every reader.
+ */
+VC_API enum vc_status vc_graph_unique_edge_ids(struct vc_graph *g, struct vc_diag *diag,
+                                               struct vc_error *err);
+/* VC_EINVAL naming the first edge id held twice; the GraphML and GEXF
+ * writers check this before writing a byte. */
+VC_API enum vc_status vc_graph_check_edge_ids(const struct vc_graph *g, struct vc_error *err);
 
 /* Number of elements of a class: nodes, edges, or 1 for the graph. */
 VC_API size_t vc_graph_class_size(const struct vc_graph *g, enum vc_attr_class cls);

@@ -459,7 +459,9 @@ enum vc_status vc_edgelist_read(struct vc_graph *out, FILE *edges, const char *n
         goto out;
     if ((st = read_edges(&r, edges, name)) != VC_OK)
         goto out;
-    st = type_columns(out, err);
+    if ((st = type_columns(out, err)) != VC_OK)
+        goto out;
+    st = vc_graph_unique_edge_ids(out, diag, err);
 out:
     if (st != VC_OK)
         vc_graph_release(out);

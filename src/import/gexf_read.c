@@ -516,6 +516,8 @@ static void start_node(struct reader *r, const xmlChar **attrs, int n, long line
         vc_xr_fail(&r->x, VC_EINVAL, line, col, "<node> without an id");
         return;
     }
+    if (vc_xr_node_ref(&r->x, strlen(id), "node", "id", line, col))
+        return;
     if (has_attr(attrs, n, "pid")) {
         vc_xr_fail(&r->x, VC_EUNSUPPORTED, line, col,
              "node \"%.200s\" has a parent (pid): hierarchical GEXF is not supported; "
@@ -548,6 +550,8 @@ static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *
         vc_xr_fail(&r->x, VC_EINVAL, line, col, "<edge> without a %s attribute", which);
         return -1;
     }
+    if (vc_xr_node_ref(&r->x, strlen(id), "edge", which, line, col))
+        return -1;
     return vc_xr_name_node(&r->x, id, strlen(id), line, col, index);
 }
 
@@ -556,7 +560,7 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     static const struct { const char *xml; int col; } natives[] = {
         { "label", COL_LABEL }, { "weight", COL_WEIGHT }, { "kind", COL_KIND },
     };
-    size_t from, to, index;
+    size_t from, to, index, idlen;
     const char *id, *type;
     bool directed = r->x.g->directed;
 
@@ -582,7 +586,9 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     id = attr_get(r, attrs, n, "id", SLOT_ID);
     if (r->x.failed)
         return;
-    if (vc_graph_add_edge(r->x.g, from, to, directed, id, id ? strlen(id) : 0, (uint32_t)line,
+    idlen = id ? strlen(id) : 0;
+    id = vc_xr_edge_id(&r->x, id, &idlen, line, col);
+    if (vc_graph_add_edge(r->x.g, from, to, directed, id, idlen, (uint32_t)line,
                           (uint32_t)col, &index, r->x.err) != VC_OK) {
         stop(r);
         return;
@@ -1043,6 +1049,8 @@ enum vc_status vc_gexf_read(struct vc_graph *out, FILE *in, const char *name,
         st = vc_xr_check_undeclared(&r.x);
     if (st == VC_OK)
         st = apply_defaults(&r);
+    if (st == VC_OK)
+        st = vc_xr_finish(&r.x);
     reader_release(&r);
     if (st != VC_OK)
         vc_graph_release(out);

@@ -499,7 +499,8 @@ static void start_node(struct reader *r, const xmlChar **attrs, int n, long line
         vc_xr_fail(&r->x, VC_EINVAL, line, col, "<node> without an id");
         return;
     }
-    if (vc_xr_declare_node(&r->x, (const char *)id, len, line, col, &index))
+    if (vc_xr_node_ref(&r->x, len, "node", "id", line, col) ||
+        vc_xr_declare_node(&r->x, (const char *)id, len, line, col, &index))
         return;
     r->cur_cls = VC_CLASS_NODE;
     r->cur_index = index;
@@ -518,6 +519,8 @@ static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *
         vc_xr_fail(&r->x, VC_EINVAL, line, col, "<edge> without a %s attribute", which);
         return -1;
     }
+    if (vc_xr_node_ref(&r->x, len, "edge", which, line, col))
+        return -1;
     return vc_xr_name_node(&r->x, (const char *)id, len, line, col, index);
 }
 
@@ -542,6 +545,7 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
             return;
         }
     }
+    id = (const xmlChar *)vc_xr_edge_id(&r->x, (const char *)id, &idlen, line, col);
     if (vc_graph_add_edge(r->x.g, from, to, directed, (const char *)id, idlen, (uint32_t)line,
                           (uint32_t)col, &index, r->x.err) != VC_OK) {
         r->x.failed = 1;
@@ -837,6 +841,8 @@ enum vc_status vc_graphml_read(struct vc_graph *out, FILE *in, const char *name,
         st = apply_defaults(&r);
     if (st == VC_OK)
         drop_unused_all_columns(&r);
+    if (st == VC_OK)
+        st = vc_xr_finish(&r.x);
     reader_release(&r);
     if (st != VC_OK)
         vc_graph_release(out);

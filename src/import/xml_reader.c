@@ -185,6 +185,42 @@ enum vc_status vc_xr_check_undeclared(struct vc_xml_reader *x)
     return VC_OK;
 }
 
+int vc_xr_node_ref(struct vc_xml_reader *x, size_t len, const char *elem, const char *attr,
+                   long line, long col)
+{
+    if (len)
+        return 0;
+    vc_xr_fail(x, VC_EINVAL, line, col, "<%s> with an empty %s (%s=\"\"): a node needs an id",
+               elem, attr, attr);
+    return -1;
+}
+
+const char *vc_xr_edge_id(struct vc_xml_reader *x, const char *id, size_t *len, long line,
+                          long col)
+{
+    if (!id || *len)
+        return id;
+    if (!x->empty_edge_ids++) {
+        x->empty_edge_line = line;
+        x->empty_edge_col = col;
+    }
+    return NULL;
+}
+
+enum vc_status vc_xr_finish(struct vc_xml_reader *x)
+{
+    enum vc_status st = VC_OK;
+    if (x->empty_edge_ids)
+        st = vc_warn(x->diag, x->err, x->g->source, x->empty_edge_line, x->empty_edge_col,
+                     "%zu edge%s an empty id (id=\"\"%s), read as %s without an id",
+                     x->empty_edge_ids, x->empty_edge_ids == 1 ? " has" : "s have",
+                     x->empty_edge_ids == 1 ? "" : "; the first here",
+                     x->empty_edge_ids == 1 ? "an edge" : "edges");
+    if (st == VC_OK)
+        st = vc_graph_unique_edge_ids(x->g, x->diag, x->err);
+    return st;
+}
+
 /* ---- DTD declarations and libxml2's own errors ---- */
 
 static void refuse_entity(struct vc_xml_reader *x, const xmlChar *name)

@@ -34,6 +34,8 @@ struct vc_xml_reader {
     size_t marks_cap;
     char *text;                  /* the text of the current value element */
     size_t text_len, text_cap;
+    size_t empty_edge_ids;       /* edges with id="": read as edges without an id */
+    long empty_edge_line, empty_edge_col; /* the first of them */
 };
 
 /*
@@ -75,6 +77,23 @@ int vc_xr_name_node(struct vc_xml_reader *x, const char *id, size_t len, long li
 /* After the parse: nodes named but never declared are an error, or with
  * --lenient a warning. */
 enum vc_status vc_xr_check_undeclared(struct vc_xml_reader *x);
+
+/*
+ * A node id: attribute attr (id, source, target) of element elem, len
+ * bytes long; an empty one fails x (-1).
+ */
+int vc_xr_node_ref(struct vc_xml_reader *x, size_t len, const char *elem, const char *attr,
+                   long line, long col);
+/* An edge's id attribute: an empty one is noted (a warning at the end) and
+ * becomes no id (*len 0, NULL returned). */
+const char *vc_xr_edge_id(struct vc_xml_reader *x, const char *id, size_t *len, long line,
+                          long col);
+/*
+ * The last step of a read, after defaults: warnings about what was read
+ * differently from what the file says (empty edge ids), and edge ids made
+ * unique (vc_graph_unique_edge_ids).
+ */
+enum vc_status vc_xr_finish(struct vc_xml_reader *x);
 
 /*
  * Installs the shared handlers on sax: entity and attribute declarations
