@@ -88,7 +88,8 @@ $(O)/tools/%: tools/%.c $(LIB)
 
 tools: $(TOOL_BIN)
 
-# Where the lead's shared data lives (tests skip what needs it when absent).
+# Where the test data that the repository cannot hold lives (the Chip Explorer
+# data, CC BY-NC: see the README); tests skip what needs it when absent.
 VCHAIN_SHARED ?= $(abspath ../shared)
 export VCHAIN_SHARED
 TEST_ENV = VCHAIN_SRCDIR=$(CURDIR) VCHAIN_BIN=$(abspath $(BIN)) VCHAIN_BUILD=$(abspath $(O)) \

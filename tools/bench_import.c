@@ -1,16 +1,22 @@
 /*
  * bench_import.c - GraphML reading speed and memory: vchain beside its peers.
  *
- *   bench_import FILE [ROUNDS]
+ *   bench_import [--rounds N] [--vchain PATH] [--no-igraph] FILE
+ *   bench_import --only METHOD FILE     (one run in this process, for profilers)
  *
- * Times, in one run on the same file, each in a fresh child process so peak
- * memory (ru_maxrss) is its own:
- *   vchain   vc_graphml_read (typed node and edge attributes kept)
- *   igraph   igraph_read_graph_graphml with igraph's C attribute table, so it
- *            keeps the attributes too
+ * Times, on the same file, each in a fresh child process so peak memory
+ * (ru_maxrss) is its own:
  *   bare     a libxml2 SAX push parse with empty callbacks: the floor, builds
  *            nothing
- * Prints the best of ROUNDS (default 3) wall-clock times, MB/s and peak RSS.
+ *   igraph   igraph_read_graph_graphml with igraph's C attribute table, so it
+ *            keeps the attributes too
+ *   reader   vc_graphml_read (typed node and edge attributes kept)
+ *   info     the whole `vchain info FILE` process (read, value-chain checks,
+ *            summary), when --vchain names the program
+ * The methods take turns within each round, so a machine shared with other
+ * work slows them alike; each round's times are divided by that round's
+ * bare parse, and the table gives the range of those ratios over the rounds
+ * beside the ranges of wall-clock and CPU (user + system) seconds.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +32,10 @@
 
 #include "vchain/vchain.h"
 
-static int run_vchain(const char *path)
+/* The reader's edge count, for bytes per edge (a pipe from its child). */
+static int count_fd = -1;
+
+static int run_reader(const char *path)
 {
     struct vc_graph g;
     struct vc_error err = VC_ERROR_INIT;
@@ -34,10 +43,12 @@ static int run_vchain(const char *path)
     if (!f)
         return 1;
     if (vc_graphml_read(&g, f, path, NULL, NULL, &err) != VC_OK) {
-        fprintf(stderr, "vchain: %s\n", err.msg);
+        fprintf(stderr, "vchain: %s:%ld: %s\n", path, err.line, err.msg);
         return 1;
     }
     fclose(f);
+    if (count_fd >= 0 && write(count_fd, &g.n_edges, sizeof(g.n_edges)) != sizeof(g.n_edges))
+        return 1;
     vc_graph_release(&g);
     return 0;
 }
@@ -98,65 +109,164 @@ static int run_bare(const char *path)
     return ok ? 0 : 1;
 }
 
-struct method {
+static const char *vchain_path;
+
+static int run_info(const char *path)
+{
+    /* The child becomes the vchain process: ru_maxrss is the whole command's. */
+    if (!freopen("/dev/null", "w", stdout))
+        return 1;
+    execl(vchain_path, vchain_path, "info", path, (char *)NULL);
+    perror(vchain_path);
+    return 1;
+}
+
+enum { BARE, IGRAPH, READER, INFO, N_METHODS };
+
+static const struct method {
     const char *name;
     int (*run)(const char *path);
+} methods[N_METHODS] = {
+    { "bare", run_bare },
+    { "igraph", run_igraph },
+    { "reader", run_reader },
+    { "info", run_info },
 };
 
-static int measure(const struct method *m, const char *path, double *secs, long *rss_kb)
+struct range {
+    double lo, hi;
+};
+
+static void widen(struct range *r, double x, int first)
+{
+    if (first || x < r->lo)
+        r->lo = x;
+    if (first || x > r->hi)
+        r->hi = x;
+}
+
+static double tv_secs(struct timeval tv)
+{
+    return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
+}
+
+/* One run of m in a child: wall and CPU seconds, peak RSS in kB. */
+static int measure(const struct method *m, const char *path, double *wall, double *cpu,
+                   long *rss_kb, size_t *edges)
 {
     struct timespec t0, t1;
     struct rusage ru;
-    int status;
+    int status, fds[2] = { -1, -1 };
     pid_t pid;
 
+    if (edges && pipe(fds) != 0)
+        return -1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     pid = fork();
-    if (pid == 0)
+    if (pid == 0) {
+        if (fds[0] >= 0)
+            close(fds[0]);
+        count_fd = fds[1];
         _exit(m->run(path));
+    }
+    if (fds[1] >= 0)
+        close(fds[1]);
     if (pid < 0 || wait4(pid, &status, 0, &ru) < 0)
         return -1;
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    *secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    if (edges && read(fds[0], edges, sizeof(*edges)) != (ssize_t)sizeof(*edges))
+        *edges = 0;
+    if (fds[0] >= 0)
+        close(fds[0]);
+    *wall = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    *cpu = tv_secs(ru.ru_utime) + tv_secs(ru.ru_stime);
     *rss_kb = ru.ru_maxrss;
     return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
 
+static int usage(void)
+{
+    fprintf(stderr, "usage: bench_import [--rounds N] [--vchain PATH] [--no-igraph] FILE\n"
+                    "       bench_import --only bare|igraph|reader FILE\n");
+    return 2;
+}
+
 int main(int argc, char **argv)
 {
-    static const struct method methods[] = {
-        { "vchain", run_vchain },
-        { "igraph", run_igraph },
-        { "bare-sax", run_bare },
-    };
     struct stat sb;
-    int rounds = argc > 2 ? atoi(argv[2]) : 3;
-    double best[3];
+    int rounds = 3, use[N_METHODS] = { 1, 1, 1, 0 };
+    const char *only = NULL, *path = NULL;
+    struct range wall[N_METHODS], cpu[N_METHODS], ratio[N_METHODS], cpu_ratio[N_METHODS];
+    struct range info_ratio = { 0, 0 }, info_cpu_ratio = { 0, 0 }, igraph_ratio = { 0, 0 };
+    long rss[N_METHODS] = { 0 };
+    size_t edges = 0;
 
-    if (argc < 2 || stat(argv[1], &sb) != 0) {
-        fprintf(stderr, "usage: bench_import FILE [ROUNDS]\n");
-        return 2;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--rounds") && i + 1 < argc)
+            rounds = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--vchain") && i + 1 < argc)
+            vchain_path = argv[++i];
+        else if (!strcmp(argv[i], "--no-igraph"))
+            use[IGRAPH] = 0;
+        else if (!strcmp(argv[i], "--only") && i + 1 < argc)
+            only = argv[++i];
+        else if (argv[i][0] != '-' && !path)
+            path = argv[i];
+        else
+            return usage();
     }
-    printf("file %s (%.1f MB), best of %d rounds\n", argv[1], (double)sb.st_size / 1e6, rounds);
-    printf("%-9s %9s %9s %11s\n", "reader", "seconds", "MB/s", "peak RSS MB");
-    for (int i = 0; i < 3; i++) {
-        double t, tbest = 1e30;
-        long rss, rss_best = 0;
-        for (int r = 0; r < rounds; r++) {
-            if (measure(&methods[i], argv[1], &t, &rss) != 0) {
-                fprintf(stderr, "%s failed\n", methods[i].name);
+    if (!path || rounds < 1 || stat(path, &sb) != 0)
+        return usage();
+    if (only) {
+        for (int i = 0; i < INFO; i++)
+            if (!strcmp(only, methods[i].name))
+                return methods[i].run(path);
+        return usage();
+    }
+    use[INFO] = vchain_path != NULL;
+
+    for (int r = 0; r < rounds; r++) {
+        double w[N_METHODS], c[N_METHODS];
+        for (int i = 0; i < N_METHODS; i++) {
+            long kb;
+            if (!use[i])
+                continue;
+            if (measure(&methods[i], path, &w[i], &c[i], &kb, i == READER ? &edges : NULL)) {
+                fprintf(stderr, "bench_import: %s failed on %s\n", methods[i].name, path);
                 return 1;
             }
-            if (t < tbest)
-                tbest = t;
-            if (rss > rss_best)
-                rss_best = rss;
+            widen(&wall[i], w[i], r == 0);
+            widen(&cpu[i], c[i], r == 0);
+            widen(&ratio[i], w[i] / w[BARE], r == 0);
+            widen(&cpu_ratio[i], c[i] / c[BARE], r == 0);
+            if (kb > rss[i])
+                rss[i] = kb;
         }
-        best[i] = tbest;
-        printf("%-9s %9.3f %9.1f %11.1f\n", methods[i].name, tbest, (double)sb.st_size / 1e6 / tbest,
-               (double)rss_best / 1024.0);
+        if (use[INFO]) {
+            widen(&info_ratio, w[INFO] / w[READER], r == 0);
+            widen(&info_cpu_ratio, c[INFO] / c[READER], r == 0);
+        }
+        if (use[IGRAPH])
+            widen(&igraph_ratio, w[IGRAPH] / w[READER], r == 0);
     }
-    printf("vchain is %.2fx faster than igraph's reader and takes %.2fx the bare parse's time\n",
-           best[1] / best[0], best[0] / best[2]);
+
+    printf("file %s: %.1f MB, %zu edges; %d rounds, ranges over the rounds\n", path,
+           (double)sb.st_size / 1e6, edges, rounds);
+    printf("%-7s %15s %15s %13s %13s %8s %6s\n", "method", "wall s", "CPU s", "x bare wall",
+           "x bare CPU", "peak MB", "B/edge");
+    for (int i = 0; i < N_METHODS; i++) {
+        if (!use[i])
+            continue;
+        printf("%-7s %7.3f-%-7.3f %7.3f-%-7.3f %6.2f-%-6.2f %6.2f-%-6.2f %8.1f %6.1f\n",
+               methods[i].name, wall[i].lo, wall[i].hi, cpu[i].lo, cpu[i].hi, ratio[i].lo,
+               ratio[i].hi, cpu_ratio[i].lo, cpu_ratio[i].hi, (double)rss[i] / 1024.0,
+               edges ? (double)rss[i] * 1024.0 / (double)edges : 0.0);
+    }
+    if (use[IGRAPH])
+        printf("reader: %.2f-%.2fx faster than igraph's reader (wall)\n", igraph_ratio.lo,
+               igraph_ratio.hi);
+    if (use[INFO])
+        printf("info: %.2f-%.2fx the reader's time (wall), %.2f-%.2fx its CPU time\n",
+               info_ratio.lo, info_ratio.hi, info_cpu_ratio.lo, info_cpu_ratio.hi);
     return 0;
 }

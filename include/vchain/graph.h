@@ -95,7 +95,9 @@ struct vc_graph {
     size_t n_edges, edges_cap;
     uint32_t *edge_from, *edge_to;
     uint8_t *edge_directed;
-    const char **edge_id;    /* NULL entries where the input gave none */
+    const char **edge_id;    /* NULL while no edge has an id (then read it through
+                                vc_graph_edge_id()); NULL entries where the input
+                                gave none */
     uint32_t *edge_line, *edge_col;
 
     size_t n_attrs, attrs_cap;
@@ -133,6 +135,12 @@ VC_API enum vc_status vc_graph_intern_node(struct vc_graph *g, const char *id, s
                                            struct vc_error *err);
 /* Index of node id, or SIZE_MAX. */
 VC_API size_t vc_graph_find_node(const struct vc_graph *g, const char *id, size_t len);
+
+/* Edge k's id, or NULL when the input gave none. */
+static inline const char *vc_graph_edge_id(const struct vc_graph *g, size_t k)
+{
+    return g->edge_id ? g->edge_id[k] : NULL;
+}
 
 /* Adds an edge from -> to (node indices).  id may be NULL; an empty id
  * (id_len 0) is no id either.  Ids are not checked for uniqueness here:

@@ -291,6 +291,17 @@ int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analys
 
     if (final_output_note(e, c) != EXIT_OK)
         return EXIT_DATA;
+    if ((c->final_rule == VC_FINAL_MARKED_ACTORS || c->final_rule == VC_FINAL_ALL_ACTORS) &&
+        c->n_actors > 50000 && !(e->opts.tolerance > 0))
+        cli_note("%s: %zu firms: their impacts to the default tolerance 1e-12 may take long; "
+                 "--tolerance 1e-4 computes each within about 1e-4 of final output, far faster "
+                 "(docs/model.md, \"cycles\")", c->graph->source, c->n_actors);
+    /* Spare capacity is a property of an item's market (other providers
+     * making more); suppliers in a group stand in only as their weights say. */
+    if (e->opts.spare > 0 && c->n_items == 0)
+        cli_warning("%s: --spare applies to the providers of an item, and this network has no "
+                    "items: it changes nothing here (a firm's suppliers stand in for each other "
+                    "in proportion to their link weights; docs/model.md)", c->graph->source);
     if (c->n_directionless) {
         if (e->strict) {
             cli_error("%s: %zu edge%s undirected: no supply direction (--direction as-written "

@@ -52,7 +52,7 @@ static int by_hhi(const void *x, const void *y)
 }
 
 /* One row per item and provider level, most concentrated first. */
-static int print_items(const struct cli_chain *ch, int fmt, long top)
+static int print_items(const struct cli_chain *ch, int fmt, long top, int strict)
 {
     const struct vc_chain *c = &ch->c;
     const struct vc_analysis *a = &ch->a;
@@ -123,6 +123,18 @@ static int print_items(const struct cli_chain *ch, int fmt, long top)
         rc = EXIT_DATA;
     cli_table_release(&t);
     free(rows);
+    if (rc == EXIT_OK && n == 0) {
+        /* never a silent empty answer */
+        const char *why = !c->n_items ? "no items: a firm network (its suppliers' "
+                                        "concentration is in vchain rank)"
+                                      : "no item has a provider (no provides edges)";
+        if (strict) {
+            cli_error("%s: nothing to list: %s", ch->g.source, why);
+            rc = EXIT_DATA;
+        } else {
+            cli_warning("%s: nothing to list: %s", ch->g.source, why);
+        }
+    }
     return rc;
 }
 
@@ -168,7 +180,7 @@ int cmd_items(int argc, char **argv)
     if (rc == EXIT_OK)
         rc = cli_chain_score(&ch, &eng);
     if (rc == EXIT_OK)
-        rc = print_items(&ch, fmt, top);
+        rc = print_items(&ch, fmt, top, eng.strict);
 out:
     cli_chain_release(&ch);
     cli_input_release(&in);

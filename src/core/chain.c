@@ -125,18 +125,29 @@ static long edge_col(const struct ctx *x, size_t k) { return x->g->edge_col[k]; 
 static const char *edge_name(const struct ctx *x, size_t e, char *buf, size_t size)
 {
     const struct vc_graph *g = x->g;
-    if (g->edge_id[e] && g->edge_id[e][0])
-        snprintf(buf, size, "edge \"%s\"", g->edge_id[e]);
+    const char *id = vc_graph_edge_id(g, e);
+    if (id && id[0])
+        snprintf(buf, size, "edge \"%s\"", id);
     else
         snprintf(buf, size, "edge \"%s\" -> \"%s\"", g->node_id[g->edge_from[e]],
                  g->node_id[g->edge_to[e]]);
     return buf;
 }
 
-/* Reads element k of a numeric attribute (a string column is parsed). */
-static enum vc_status number_at(const struct ctx *x, const struct vc_attr *a, size_t k,
-                                const char *path, long line, long col, const char *what,
-                                double *out)
+/* "node \"ID\"" or edge_name(), built only for a message (buf: 300 bytes). */
+static const char *element_name(const struct ctx *x, enum vc_attr_class cls, size_t k,
+                                char *buf)
+{
+    if (cls == VC_CLASS_EDGE)
+        return edge_name(x, k, buf, 256);
+    snprintf(buf, 300, "node \"%s\"", x->g->node_id[k]);
+    return buf;
+}
+
+/* Reads element k (node or edge, by cls) of a numeric attribute (a string
+ * column is parsed). */
+static enum vc_status number_at(const struct ctx *x, const struct vc_attr *a,
+                                enum vc_attr_class cls, size_t k, double *out)
 {
     *out = NAN;
     if (!vc_attr_has(a, k))
@@ -146,9 +157,13 @@ static enum vc_status number_at(const struct ctx *x, const struct vc_attr *a, si
         bool present;
         const char *why = "";
         enum vc_status st = vc_value_parse(VC_ATTR_DOUBLE, a->values[k].s, &v, &present, &why);
+        char what[300];
         if (st != VC_OK)
-            return vc_error_set(x->err, st, path, line, col,
-                                "%s \"%s\" of %s: %s", a->name, a->values[k].s, what, why);
+            return vc_error_set(x->err, st, vc_graph_file(x->g, cls, k),
+                                cls == VC_CLASS_EDGE ? edge_line(x, k) : node_line(x, k),
+                                cls == VC_CLASS_EDGE ? edge_col(x, k) : node_col(x, k),
+                                "%s \"%s\" of %s: %s", a->name, a->values[k].s,
+                                element_name(x, cls, k, what), why);
         if (present)
             *out = v.d;
         return VC_OK;
@@ -158,9 +173,8 @@ static enum vc_status number_at(const struct ctx *x, const struct vc_attr *a, si
 }
 
 /* Reads element k of a boolean attribute (string and numeric columns too). */
-static enum vc_status bool_value(const struct ctx *x, const struct vc_attr *a, size_t k,
-                                 const char *path, long line, long col, const char *what,
-                                 int *out)
+static enum vc_status bool_value(const struct ctx *x, const struct vc_attr *a,
+                                 enum vc_attr_class cls, size_t k, int *out)
 {
     if (!vc_attr_has(a, k))
         return VC_OK;
@@ -169,9 +183,13 @@ static enum vc_status bool_value(const struct ctx *x, const struct vc_attr *a, s
         bool present;
         const char *why = "";
         enum vc_status st = vc_value_parse(VC_ATTR_BOOL, a->values[k].s, &v, &present, &why);
+        char what[300];
         if (st != VC_OK)
-            return vc_error_set(x->err, st, path, line, col, "%s \"%s\" of %s: %s", a->name,
-                                a->values[k].s, what, why);
+            return vc_error_set(x->err, st, vc_graph_file(x->g, cls, k),
+                                cls == VC_CLASS_EDGE ? edge_line(x, k) : node_line(x, k),
+                                cls == VC_CLASS_EDGE ? edge_col(x, k) : node_col(x, k),
+                                "%s \"%s\" of %s: %s", a->name, a->values[k].s,
+                                element_name(x, cls, k, what), why);
         if (present)
             *out = v.i != 0;
         return VC_OK;
@@ -184,11 +202,7 @@ static enum vc_status bool_value(const struct ctx *x, const struct vc_attr *a, s
 
 static enum vc_status bool_at(const struct ctx *x, const struct vc_attr *a, size_t k, int *out)
 {
-    char what[300];
-    if (!vc_attr_has(a, k))
-        return VC_OK;
-    snprintf(what, sizeof(what), "node \"%s\"", x->g->node_id[k]);
-    return bool_value(x, a, k, node_path(x, k), node_line(x, k), node_col(x, k), what, out);
+    return bool_value(x, a, VC_CLASS_NODE, k, out);
 }
 
 static enum vc_status alloc_arrays(struct vc_chain *c, size_t n, size_t m)
@@ -240,6 +254,8 @@ static enum vc_status read_kinds(struct ctx *x)
     struct vc_graph *g = x->g;
     struct vc_attr *a = vc_graph_attr(g, VC_CLASS_NODE, "kind");
     enum vc_status st;
+    const char *last = NULL; /* kinds repeat: the last one parsed, and as what */
+    int last_kind = -1;
 
     for (size_t k = 0; k < g->n_nodes; k++) {
         const char *s = vc_attr_get_string(a, k);
@@ -247,7 +263,11 @@ static enum vc_status read_kinds(struct ctx *x)
         x->c->kind[k] = UNSET;
         if (!s || !*s)
             continue;
-        kind = parse_kind(s);
+        if (!last || (s != last && strcmp(s, last) != 0)) {
+            last = s;
+            last_kind = parse_kind(s);
+        }
+        kind = last_kind;
         if (kind < 0) {
             st = vc_warn(x->diag, x->err, node_path(x, k), node_line(x, k), node_col(x, k),
                          "node \"%s\" has unknown kind \"%s\" (expected actor or item); "
@@ -267,6 +287,8 @@ static enum vc_status read_relations(struct ctx *x)
     struct vc_attr *a = vc_graph_attr(g, VC_CLASS_EDGE, "relation");
     char name[256];
     enum vc_status st;
+    const char *last = NULL; /* relations repeat: the last one parsed, and as what */
+    int last_rel = -1;
 
     for (size_t e = 0; e < g->n_edges; e++) {
         const char *s = vc_attr_get_string(a, e);
@@ -274,7 +296,11 @@ static enum vc_status read_relations(struct ctx *x)
         x->c->relation[e] = UNSET;
         if (!s || !*s)
             continue;
-        rel = parse_relation(s);
+        if (!last || (s != last && strcmp(s, last) != 0)) {
+            last = s;
+            last_rel = parse_relation(s);
+        }
+        rel = last_rel;
         if (rel < 0) {
             st = vc_warn(x->diag, x->err, edge_path(x, e), edge_line(x, e), edge_col(x, e),
                          "%s has unknown relation \"%s\" (expected provides, input_of, "
@@ -461,7 +487,7 @@ static enum vc_status read_edge_numbers(struct ctx *x, const struct vc_chain_opt
     struct vc_attr *weight = vc_graph_attr(g, VC_CLASS_EDGE, "weight");
     struct vc_attr *item = vc_graph_attr(g, VC_CLASS_EDGE, "item");
     struct vc_attr *essential = vc_graph_attr(g, VC_CLASS_EDGE, "essential");
-    char name[256];
+    char name[300];
     int percent;
     enum vc_status st = share_scale(x, opts, &percent);
 
@@ -470,17 +496,13 @@ static enum vc_status read_edge_numbers(struct ctx *x, const struct vc_chain_opt
     for (size_t e = 0; e < g->n_edges; e++) {
         double s, w;
         int ess = 1;
-        edge_name(x, e, name, sizeof(name));
-        st = bool_value(x, essential, e, edge_path(x, e), edge_line(x, e), edge_col(x, e), name,
-                        &ess);
+        st = bool_value(x, essential, VC_CLASS_EDGE, e, &ess);
         if (st != VC_OK)
             return st;
         c->essential[e] = (uint8_t)ess;
-        st = number_at(x, share, e, edge_path(x, e), edge_line(x, e), edge_col(x, e), name,
-                       &s);
+        st = number_at(x, share, VC_CLASS_EDGE, e, &s);
         if (st == VC_OK)
-            st = number_at(x, weight, e, edge_path(x, e), edge_line(x, e), edge_col(x, e),
-                           name, &w);
+            st = number_at(x, weight, VC_CLASS_EDGE, e, &w);
         if (st != VC_OK)
             return st;
         if (percent)
@@ -492,19 +514,22 @@ static enum vc_status read_edge_numbers(struct ctx *x, const struct vc_chain_opt
                                     "%s: share %g is above 1; shares are fractions in [0,1] "
                                     "(if this file gives percentages, use --share-scale percent "
                                     "or a graph attribute share_unit=\"percent\")",
-                                    name, s);
+                                    element_name(x, VC_CLASS_EDGE, e, name), s);
             if (s < 0.0 || s > 1.0)
                 return vc_error_set(x->err, VC_EINVAL, edge_path(x, e), edge_line(x, e),
-                                    edge_col(x, e), "%s: share %g%s is outside [0,1]", name,
+                                    edge_col(x, e), "%s: share %g%s is outside [0,1]",
+                                    element_name(x, VC_CLASS_EDGE, e, name),
                                     percent ? s * 100.0 : s, percent ? " %" : "");
         }
         if (!isnan(w) && w < 0)
             return vc_error_set(x->err, VC_EINVAL, edge_path(x, e), edge_line(x, e),
                                 edge_col(x, e),
-                                "%s: weight %g is negative", name, w);
+                                "%s: weight %g is negative",
+                                element_name(x, VC_CLASS_EDGE, e, name), w);
         c->share[e] = s;
         c->weight[e] = isnan(w) ? 1.0 : w;
-        c->item[e] = vc_attr_get_string(item, e);
+        if (item) /* else NULL from calloc, and its pages left untouched */
+            c->item[e] = vc_attr_get_string(item, e);
     }
     if (share && (percent || share->type != VC_ATTR_DOUBLE)) {
         struct vc_attr *fresh;
@@ -614,13 +639,12 @@ static enum vc_status read_node_fields(struct ctx *x)
             agg = c->kind[k] == VC_KIND_ACTOR && looks_aggregate(c->label[k]);
         c->aggregate[k] = (uint8_t)agg;
 
-        snprintf(name, sizeof(name), "node \"%s\"", g->node_id[k]);
         if (st == VC_OK)
-            st = number_at(x, value, k, node_path(x, k), node_line(x, k), node_col(x, k), name,
-                           &c->value[k]);
+            st = number_at(x, value, VC_CLASS_NODE, k, &c->value[k]);
         if (st == VC_OK && !isnan(c->value[k]) && c->value[k] < 0)
             st = vc_error_set(x->err, VC_EINVAL, node_path(x, k), node_line(x, k), node_col(x, k),
-                              "%s: value %g is negative", name, c->value[k]);
+                              "%s: value %g is negative", element_name(x, VC_CLASS_NODE, k, name),
+                              c->value[k]);
     }
     free(unknown.v);
     return st;
@@ -704,8 +728,7 @@ static enum vc_status read_node_shares(struct ctx *x, const struct vc_chain_opts
         return st;
     for (size_t k = 0; k < g->n_nodes; k++) {
         double v;
-        snprintf(name, sizeof(name), "node \"%s\"", g->node_id[k]);
-        st = number_at(x, share, k, node_path(x, k), node_line(x, k), node_col(x, k), name, &v);
+        st = number_at(x, share, VC_CLASS_NODE, k, &v);
         if (st != VC_OK)
             return st;
         if (isnan(v))
@@ -714,7 +737,8 @@ static enum vc_status read_node_shares(struct ctx *x, const struct vc_chain_opts
             v /= 100.0;
         if (v < 0.0 || v > 1.0)
             return vc_error_set(x->err, VC_EINVAL, node_path(x, k), node_line(x, k),
-                                node_col(x, k), "%s: share %g%s is outside [0,1]%s", name,
+                                node_col(x, k), "%s: share %g%s is outside [0,1]%s",
+                                element_name(x, VC_CLASS_NODE, k, name),
                                 percent ? v * 100.0 : v, percent ? " %" : "",
                                 percent ? "" : " (for percentages, use --share-scale percent)");
         c->node_share[k] = v;

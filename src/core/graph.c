@@ -84,8 +84,9 @@ static int grow_nodes(struct vc_graph *g, size_t need)
     size_t c1 = g->nodes_cap, c2 = g->nodes_cap, c3 = g->nodes_cap;
     if (need <= g->nodes_cap)
         return 0;
-    if (VC_GROW(g->node_id, c1, need) || VC_GROW(g->node_line, c2, need) ||
-        VC_GROW(g->node_col, c3, need))
+    /* Filled in order by vc_graph_intern_node(): no zeroing. */
+    if (VC_GROW_UNINIT(g->node_id, c1, need) || VC_GROW_UNINIT(g->node_line, c2, need) ||
+        VC_GROW_UNINIT(g->node_col, c3, need))
         return -1;
     g->nodes_cap = c1 < c2 ? (c1 < c3 ? c1 : c3) : (c2 < c3 ? c2 : c3);
     return 0;
@@ -137,10 +138,15 @@ static int grow_edges(struct vc_graph *g, size_t need)
         return 0;
     for (int i = 0; i < 6; i++)
         c[i] = g->edges_cap;
-    if (VC_GROW(g->edge_from, c[0], need) || VC_GROW(g->edge_to, c[1], need) ||
-        VC_GROW(g->edge_directed, c[2], need) || VC_GROW(g->edge_id, c[3], need) ||
-        VC_GROW(g->edge_line, c[4], need) || VC_GROW(g->edge_col, c[5], need))
+    /* Filled in order by vc_graph_add_edge(): no zeroing.  The ids exist
+     * once an edge has one (big graphs seldom have any). */
+    if (VC_GROW_UNINIT(g->edge_from, c[0], need) || VC_GROW_UNINIT(g->edge_to, c[1], need) ||
+        VC_GROW_UNINIT(g->edge_directed, c[2], need) ||
+        (g->edge_id && VC_GROW_UNINIT(g->edge_id, c[3], need)) ||
+        VC_GROW_UNINIT(g->edge_line, c[4], need) || VC_GROW_UNINIT(g->edge_col, c[5], need))
         return -1;
+    if (!g->edge_id)
+        c[3] = c[0];
     /* Every array reached at least need; they share one capacity from here. */
     size_t m = c[0];
     for (int i = 1; i < 6; i++)
@@ -167,10 +173,13 @@ enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t to, boo
     g->edge_from[k] = (uint32_t)from;
     g->edge_to[k] = (uint32_t)to;
     g->edge_directed[k] = directed;
-    g->edge_id[k] = NULL;
-    if (id && id_len) { /* an empty id is no id */
-        g->edge_id[k] = vc_graph_strdup(g, id, id_len);
-        if (!g->edge_id[k])
+    if (id && !id_len)
+        id = NULL; /* an empty id is no id */
+    if (id && !g->edge_id && !(g->edge_id = calloc(g->edges_cap, sizeof(*g->edge_id))))
+        return nomem(err, g, "edge ids"); /* the first id: the earlier edges had none */
+    if (g->edge_id) {
+        g->edge_id[k] = NULL;
+        if (id && !(g->edge_id[k] = vc_graph_strdup(g, id, id_len)))
             return nomem(err, g, "edge ids");
     }
     g->edge_line[k] = line;
@@ -218,11 +227,6 @@ struct idset {
     size_t mask;
 };
 
-static const char *edge_id_of(const struct vc_graph *g, size_t e)
-{
-    return g->edge_id ? g->edge_id[e] : NULL;
-}
-
 static int idset_init(struct idset *s, size_t n)
 {
     size_t cap = 16;
@@ -257,11 +261,11 @@ static int find_duplicate_ids(const struct vc_graph *g, struct idset *set, uint3
     *dups = NULL;
     *n_dups = 0;
     for (size_t e = 0; e < g->n_edges; e++)
-        n += edge_id_of(g, e) != NULL;
+        n += vc_graph_edge_id(g, e) != NULL;
     if (idset_init(set, n))
         return -1;
     for (size_t e = 0; e < g->n_edges; e++) {
-        const char *id = edge_id_of(g, e);
+        const char *id = vc_graph_edge_id(g, e);
         if (!id || idset_find(set, g, id, e, true) == SIZE_MAX)
             continue;
         if (*n_dups == cap && VC_GROW(*dups, cap, *n_dups + 1))
@@ -452,7 +456,8 @@ enum vc_status vc_attr_set(struct vc_attr *a, size_t k, union vc_value v, struct
 {
     if (k >= a->cap) {
         size_t c1 = a->cap, c2 = a->cap;
-        if (VC_GROW(a->values, c1, k + 1) || VC_GROW(a->has, c2, k + 1))
+        /* values[k] is read only where has[k] is set */
+        if (VC_GROW_UNINIT(a->values, c1, k + 1) || VC_GROW(a->has, c2, k + 1))
             return vc_error_set(err, VC_ENOMEM, NULL, 0, 0,
                                 "out of memory while storing attribute \"%s\"", a->name);
         a->cap = c1 < c2 ? c1 : c2;
@@ -547,12 +552,17 @@ bool vc_attr_type_parse(const char *s, enum vc_attr_type *type)
     return false;
 }
 
+static bool is_xml_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 /* Trims XML whitespace in place of copying: returns the span [*b, *e). */
 static void trim(const char **b, const char **e)
 {
-    while (*b < *e && strchr(" \t\r\n", **b))
+    while (*b < *e && is_xml_space(**b))
         (*b)++;
-    while (*e > *b && strchr(" \t\r\n", (*e)[-1]))
+    while (*e > *b && is_xml_space((*e)[-1]))
         (*e)--;
 }
 
@@ -628,7 +638,7 @@ static bool fast_decimal(const char *s, double *out)
 enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc_value *out,
                               bool *present, const char **why)
 {
-    const char *b = text, *e = text + strlen(text);
+    const char *b = text, *e;
     char buf[128];
     char *end;
 
@@ -637,6 +647,7 @@ enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc
         out->s = text;
         return VC_OK;
     }
+    e = text + strlen(text);
     trim(&b, &e);
     if (b == e || span_equal_ci(b, e, "nan")) {
         /* Tools write NaN or nothing for a missing number. */

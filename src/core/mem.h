@@ -12,7 +12,14 @@
  * success, -1 on overflow or allocation failure (then *p is untouched).
  */
 int vc_grow(void **p, size_t *cap, size_t need, size_t elsize);
+/*
+ * The same, leaving new elements uninitialised: for arrays whose owner
+ * writes each element before anything reads it.
+ */
+int vc_grow_uninit(void **p, size_t *cap, size_t need, size_t elsize);
 
 #define VC_GROW(arr, cap, need) vc_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+#define VC_GROW_UNINIT(arr, cap, need) \
+    vc_grow_uninit((void **)&(arr), &(cap), (need), sizeof(*(arr)))
 
 #endif

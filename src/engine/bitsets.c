@@ -23,6 +23,8 @@
 /* Market left uncovered by the rows below which unnamed providers count. */
 #define SPOF_COVERAGE_SLACK 0.01
 #define CHUNK (64 * K)
+/* Final firms counted by reach_final (docs/model.md, "Position"). */
+#define REACH_FIRMS_MAX 20000
 
 typedef uint64_t word;
 
@@ -208,8 +210,148 @@ static void spof_free(struct spof_job *j, unsigned threads)
     free(j->counts);
 }
 
+/* ---- firm networks: a stop cascade per candidate ----
+ *
+ * Without items, x stops v when v = x, or every supplier of one of v's
+ * essential groups is stopped, or (with the upstream channel) v sells only
+ * in the network and every customer is stopped.  The firms x stops are the
+ * least fixed point of that from {x}: a cascade that counts down each
+ * group's and each supplier's unstopped members.  Its cost is the cascade,
+ * which on a firm network is small where the bitsets would cost n^2 / 64
+ * per pass.  Counters carry the candidate they belong to (a stamp), so
+ * nothing is cleared between candidates. */
+
+struct cascade_job {
+    const struct vc_model *m;
+    const struct vc_engine_opts *opts;
+    const uint32_t *grp_size;   /* per slot: its essential entries */
+    const uint32_t *cust_size;  /* per actor: its customer entries, 0 when it sells elsewhere */
+    struct cascade_ws {
+        uint32_t *stamp, *grp_stamp, *grp_left, *cust_stamp, *cust_left, *queue;
+        uint32_t *counts;
+    } *ws;                      /* per thread */
+};
+
+static void cascade_one(void *ctx, size_t x, unsigned thread)
+{
+    const struct cascade_job *j = ctx;
+    const struct vc_model *m = j->m;
+    struct cascade_ws *w = &j->ws[thread];
+    uint32_t mark = (uint32_t)x + 1, head = 0, tail = 0, stops = 0;
+    bool down = j->opts->shock != VC_SHOCK_UPSTREAM, up = j->opts->shock != VC_SHOCK_DOWNSTREAM;
+
+    if (m->chain->kind[x] != VC_KIND_ACTOR)
+        return;
+    w->stamp[x] = mark;
+    w->queue[tail++] = (uint32_t)x;
+    while (head < tail) {
+        uint32_t u = w->queue[head++];
+        stops += m->chain->final[u];
+        for (uint32_t k = m->dep_start[u]; down && k < m->dep_start[u + 1]; k++) {
+            uint32_t v = m->dep[k], g = m->dep_aux[k];
+            if (m->dep_kind[k] != VC_DEP_SUPPLY || w->stamp[v] == mark)
+                continue;
+            if (w->grp_stamp[g] != mark) {
+                w->grp_stamp[g] = mark;
+                w->grp_left[g] = j->grp_size[g];
+            }
+            if (--w->grp_left[g] == 0) {
+                w->stamp[v] = mark;
+                w->queue[tail++] = v;
+            }
+        }
+        for (uint32_t q = m->sup_start[u]; up && q < m->sup_start[u + 1]; q++) {
+            uint32_t a = m->sup_src[q];
+            if (!j->cust_size[a] || !(m->sup_up[q] > 0) || w->stamp[a] == mark)
+                continue;
+            if (w->cust_stamp[a] != mark) {
+                w->cust_stamp[a] = mark;
+                w->cust_left[a] = j->cust_size[a];
+            }
+            if (--w->cust_left[a] == 0) {
+                w->stamp[a] = mark;
+                w->queue[tail++] = a;
+            }
+        }
+    }
+    w->counts[x] = stops;
+}
+
+enum vc_status vc_spof_counts_cascade(const struct vc_model *m, const struct vc_engine_opts *opts,
+                                      uint32_t *spof_finals, struct vc_error *err)
+{
+    size_t n = m->n, slots = m->n_slots;
+    unsigned threads = vc_threads(opts->threads);
+    struct cascade_job j = { m, opts, NULL, NULL, NULL };
+    uint32_t *grp_size = calloc(slots ? slots : 1, sizeof(uint32_t));
+    uint32_t *cust_size = calloc(n ? n : 1, sizeof(uint32_t));
+    enum vc_status st = VC_OK;
+
+    if (threads > n)
+        threads = n ? (unsigned)n : 1;
+    j.ws = calloc(threads, sizeof(*j.ws));
+    if (!grp_size || !cust_size || !j.ws)
+        st = VC_ENOMEM;
+    for (size_t k = 0; st == VC_OK && k < m->dep_start[n]; k++) {
+        if (m->dep_kind[k] == VC_DEP_SUPPLY)
+            grp_size[m->dep_aux[k]]++;
+    }
+    for (size_t a = 0; st == VC_OK && a < n; a++) {
+        /* only a firm that sells nothing outside the network stops with its customers */
+        if (!(m->sales[a] > 0) || m->chain->value[a] > m->sales[a])
+            continue;
+        for (uint32_t k = m->dep_start[a]; k < m->dep_start[a + 1]; k++)
+            if ((m->dep_kind[k] == VC_DEP_SUPPLY || m->dep_kind[k] == VC_DEP_SUPPLY_LINEAR) &&
+                m->dep_up[k] > 0)
+                cust_size[a]++;
+    }
+    j.grp_size = grp_size;
+    j.cust_size = cust_size;
+    for (unsigned t = 0; st == VC_OK && t < threads; t++) {
+        struct cascade_ws *w = &j.ws[t];
+        w->stamp = calloc(n ? n : 1, sizeof(uint32_t));
+        w->grp_stamp = calloc(slots ? slots : 1, sizeof(uint32_t));
+        w->grp_left = malloc((slots ? slots : 1) * sizeof(uint32_t));
+        w->cust_stamp = calloc(n ? n : 1, sizeof(uint32_t));
+        w->cust_left = malloc((n ? n : 1) * sizeof(uint32_t));
+        w->queue = malloc((n ? n : 1) * sizeof(uint32_t));
+        if (!w->stamp || !w->grp_stamp || !w->grp_left || !w->cust_stamp || !w->cust_left ||
+            !w->queue)
+            st = VC_ENOMEM;
+        w->counts = spof_finals; /* each candidate writes its own entry */
+    }
+    if (st == VC_OK) {
+        memset(spof_finals, 0, n * sizeof(uint32_t));
+        vc_parallel_for(n, threads, cascade_one, &j, NULL, NULL);
+    } else {
+        vc_error_set(err, st, m->chain->graph->source, 0, 0,
+                     "out of memory for single points of failure");
+    }
+    for (unsigned t = 0; j.ws && t < threads; t++) {
+        free(j.ws[t].stamp);
+        free(j.ws[t].grp_stamp);
+        free(j.ws[t].grp_left);
+        free(j.ws[t].cust_stamp);
+        free(j.ws[t].cust_left);
+        free(j.ws[t].queue);
+    }
+    free(j.ws);
+    free(grp_size);
+    free(cust_size);
+    return st;
+}
+
 enum vc_status vc_spof_counts(const struct vc_model *m, const struct vc_engine_opts *opts,
                               enum vc_level level, uint32_t *spof_finals, struct vc_error *err)
+{
+    if (!m->chain->n_items)
+        return vc_spof_counts_cascade(m, opts, spof_finals, err);
+    return vc_spof_counts_bitsets(m, opts, level, spof_finals, err);
+}
+
+enum vc_status vc_spof_counts_bitsets(const struct vc_model *m, const struct vc_engine_opts *opts,
+                                      enum vc_level level, uint32_t *spof_finals,
+                                      struct vc_error *err)
 {
     struct spof_job j = { m, opts, level, NULL, NULL, 0, NULL };
     unsigned threads = vc_threads(opts->threads);
@@ -331,9 +473,14 @@ enum vc_status vc_reach_counts(const struct vc_model *m, unsigned threads, uint3
     if (!targets)
         return vc_error_set(err, VC_ENOMEM, c->graph->source, 0, 0, "out of memory for reach");
     /* items; and final actors, whose reach_final then counts the firms
-     * downstream in a firm network */
+     * downstream in a firm network, up to REACH_FIRMS_MAX of them (in a firm
+     * network most firms reach most others: n^2 / 64 words a pass) */
+    size_t final_actors = 0;
     for (size_t v = 0; v < m->n; v++)
-        if (c->kind[v] == VC_KIND_ITEM || (c->kind[v] == VC_KIND_ACTOR && c->final[v]))
+        final_actors += c->kind[v] == VC_KIND_ACTOR && c->final[v];
+    for (size_t v = 0; v < m->n; v++)
+        if (c->kind[v] == VC_KIND_ITEM ||
+            (c->kind[v] == VC_KIND_ACTOR && c->final[v] && final_actors <= REACH_FIRMS_MAX))
             targets[j.n_targets++] = (uint32_t)v;
     chunks = (j.n_targets + CHUNK - 1) / CHUNK;
     threads = vc_threads(threads);

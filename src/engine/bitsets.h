@@ -17,11 +17,19 @@
 /*
  * For every node x: how many final items x alone can stop (spof_finals;
  * a final item counts itself).  level is the provider level whose
- * providers are the alternatives of an item.
+ * providers are the alternatives of an item.  A firm network (no items)
+ * goes to the cascade below, a value chain to the bitsets; both give the
+ * same counts (tests/unit/test_spof_dominator.c).
  */
 enum vc_status vc_spof_counts(const struct vc_model *m, const struct vc_engine_opts *opts,
                               enum vc_level level, uint32_t *spof_finals,
                               struct vc_error *err);
+enum vc_status vc_spof_counts_bitsets(const struct vc_model *m, const struct vc_engine_opts *opts,
+                                      enum vc_level level, uint32_t *spof_finals,
+                                      struct vc_error *err);
+/* Firm networks only: a stop cascade per firm, costing the cascade. */
+enum vc_status vc_spof_counts_cascade(const struct vc_model *m, const struct vc_engine_opts *opts,
+                                      uint32_t *spof_finals, struct vc_error *err);
 
 /*
  * E(final): every node whose loss alone stops node `target`, as a 0/1

@@ -47,6 +47,12 @@ void vc_change_rgb(enum vc_change c, uint8_t rgb[3])
 /* ---- alignment ---- */
 
 /* Labels compared ignoring case and surrounding whitespace. */
+/* A provision at the level its item is analysed at (what rank counts). */
+static bool in_view(const struct vc_analysis *a, const struct vc_provision_score *p)
+{
+    return a->conc_level[p->item] == p->level;
+}
+
 static int label_cmp(const char *x, const char *y)
 {
     size_t nx, ny;
@@ -599,6 +605,7 @@ static enum vc_status diff_countries(struct vc_comparison *c)
         const struct vc_cmp_provision *p = &c->provisions[j];
         const char *code;
         struct vc_cmp_country *r;
+        bool va, vb;
         if (p->cp == VC_CP_NONE)
             continue;
         /* the holder's country on the side where it holds the point */
@@ -606,11 +613,16 @@ static enum vc_status diff_countries(struct vc_comparison *c)
                                    : b->chain->country[b->provisions[p->pb].actor];
         if (!(r = find_country(c, code)))
             continue;
-        r->cp_a += p->cp == VC_CP_LOST || p->cp == VC_CP_KEPT;
-        r->cp_b += p->cp == VC_CP_GAINED || p->cp == VC_CP_KEPT;
-        r->cp_gained += p->cp == VC_CP_GAINED;
-        r->cp_lost += p->cp == VC_CP_LOST;
-        r->cp_kept += p->cp == VC_CP_KEPT;
+        /* A country's count, as vchain rank's: the provisions at the level
+         * each item is analysed at, so a country row restating its firms'
+         * rows is not counted again. */
+        va = p->pa != SIZE_MAX && in_view(a, &a->provisions[p->pa]);
+        vb = p->pb != SIZE_MAX && in_view(b, &b->provisions[p->pb]);
+        r->cp_a += (p->cp == VC_CP_LOST || p->cp == VC_CP_KEPT) && va;
+        r->cp_b += (p->cp == VC_CP_GAINED || p->cp == VC_CP_KEPT) && vb;
+        r->cp_gained += p->cp == VC_CP_GAINED && vb;
+        r->cp_lost += p->cp == VC_CP_LOST && va;
+        r->cp_kept += p->cp == VC_CP_KEPT && (va || vb);
     }
     for (size_t j = 0; j < c->n_countries; j++) {
         struct vc_cmp_country *r = &c->countries[j];

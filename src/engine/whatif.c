@@ -131,9 +131,9 @@ static enum vc_status copy_graph(const struct vc_graph *g, const uint8_t *keep_n
         edge_map[e] = UINT32_MAX;
         if (!keep_edge[e])
             continue;
+        const char *id = vc_graph_edge_id(g, e);
         st = vc_graph_add_edge(out, node_map[g->edge_from[e]], node_map[g->edge_to[e]],
-                               g->edge_directed[e] != 0, g->edge_id[e],
-                               g->edge_id[e] ? strlen(g->edge_id[e]) : 0, g->edge_line[e],
+                               g->edge_directed[e] != 0, id, id ? strlen(id) : 0, g->edge_line[e],
                                g->edge_col[e], &idx, err);
         edge_map[e] = (uint32_t)idx;
     }

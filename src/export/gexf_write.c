@@ -144,7 +144,7 @@ static const char *synthetic_prefix(const struct vc_graph *g, char *buf, size_t 
     for (;;) {
         bool clash = false;
         for (size_t e = 0; e < g->n_edges && !clash; e++) {
-            const char *id = g->edge_id[e];
+            const char *id = vc_graph_edge_id(g, e);
             if (id && strncmp(id, buf, len) == 0 && id[len] &&
                 strspn(id + len, "0123456789") == strlen(id + len))
                 clash = true;
@@ -165,7 +165,7 @@ static void write_edges(struct vc_out *o, const struct vc_graph *g,
     bool any_missing = false;
 
     for (size_t e = 0; e < g->n_edges && !any_missing; e++)
-        any_missing = !g->edge_id[e];
+        any_missing = !vc_graph_edge_id(g, e);
     if (need_ids && any_missing)
         synthetic_prefix(g, prefix, sizeof(prefix));
     OUT_LIT(o, "    <edges count=\"");
@@ -173,8 +173,8 @@ static void write_edges(struct vc_out *o, const struct vc_graph *g,
     OUT_LIT(o, "\">\n");
     for (size_t e = 0; e < g->n_edges; e++) {
         OUT_LIT(o, "      <edge");
-        if (g->edge_id[e]) {
-            out_xml_attr(o, "id", g->edge_id[e]);
+        if (vc_graph_edge_id(g, e)) {
+            out_xml_attr(o, "id", vc_graph_edge_id(g, e));
         } else if (need_ids) {
             OUT_LIT(o, " id=\"");
             out_xml(o, prefix);

@@ -257,7 +257,7 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
     }
     for (size_t e = 0; e < g->n_edges; e++) {
         OUT_LIT(out, "    <edge");
-        out_xml_attr(out, "id", g->edge_id[e]);
+        out_xml_attr(out, "id", vc_graph_edge_id(g, e));
         out_xml_attr(out, "source", g->node_id[g->edge_from[e]]);
         out_xml_attr(out, "target", g->node_id[g->edge_to[e]]);
         if ((bool)g->edge_directed[e] != g->directed) {

@@ -142,9 +142,9 @@ enum vc_status vc_json_write(const struct vc_graph *g, const struct vc_export_op
     out_str(out, g->n_nodes ? "\n ],\n \"links\": [" : "],\n \"links\": [");
     for (size_t e = 0; e < g->n_edges; e++) {
         out_str(out, e ? ",\n  {" : "\n  {");
-        if (g->edge_id[e]) {
+        if (vc_graph_edge_id(g, e)) {
             OUT_LIT(out, "\"id\": ");
-            out_json(out, g->edge_id[e]);
+            out_json(out, vc_graph_edge_id(g, e));
             OUT_LIT(out, ", ");
         }
         OUT_LIT(out, "\"source\": ");

@@ -129,7 +129,7 @@ enum vc_status vc_csv_write_edges(const struct vc_graph *g, const struct vc_expo
     cc.out = out;
     cc.raw = opts && opts->csv_raw;
     for (size_t e = 0; e < g->n_edges && !ids; e++)
-        ids = g->edge_id[e] != NULL;
+        ids = vc_graph_edge_id(g, e) != NULL;
     OUT_LIT(out, "Source,Target,Type");
     out_str(out, ids ? ",Id" : "");
     out_str(out, label ? ",Label" : "");
@@ -142,7 +142,7 @@ enum vc_status vc_csv_write_edges(const struct vc_graph *g, const struct vc_expo
         out_str(out, g->edge_directed[e] ? ",Directed" : ",Undirected");
         if (ids) {
             out_char(out, ',');
-            field(&cc, g->edge_id[e]);
+            field(&cc, vc_graph_edge_id(g, e));
         }
         if (label) {
             out_char(out, ',');

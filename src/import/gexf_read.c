@@ -230,8 +230,8 @@ static void element_name(struct reader *r, char *buf, size_t size)
     const struct vc_graph *g = r->x.g;
     if (r->cur_cls == VC_CLASS_NODE)
         snprintf(buf, size, "node \"%.200s\"", g->node_id[r->cur_index]);
-    else if (g->edge_id[r->cur_index])
-        snprintf(buf, size, "edge \"%.200s\"", g->edge_id[r->cur_index]);
+    else if (vc_graph_edge_id(g, r->cur_index))
+        snprintf(buf, size, "edge \"%.200s\"", vc_graph_edge_id(g, r->cur_index));
     else
         snprintf(buf, size, "edge \"%.120s\" -> \"%.120s\"",
                  g->node_id[g->edge_from[r->cur_index]], g->node_id[g->edge_to[r->cur_index]]);
@@ -267,7 +267,8 @@ static void store(struct reader *r, struct vc_attr *a, size_t index, const char 
         vc_attr_unset(a, index);
         return;
     }
-    if (a->type == VC_ATTR_STRING && !(v.s = vc_graph_strdup(r->x.g, text, strlen(text)))) {
+    if (a->type == VC_ATTR_STRING &&
+        !(v.s = vc_strpool_dup_cached(&r->x.g->pool, &r->x.values, text, strlen(text)))) {
         vc_xr_nomem(&r->x);
         return;
     }

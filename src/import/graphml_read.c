@@ -28,6 +28,7 @@
 #include "core/attrname.h"
 #include "core/idmap.h"
 #include "core/mem.h"
+#include "core/strpool.h"
 #include "xml_reader.h"
 #include "xml_util.h"
 #include "vchain/import.h"
@@ -380,8 +381,8 @@ static void element_name(struct reader *r, char *buf, size_t size)
         snprintf(buf, size, "node \"%s\"", g->node_id[r->cur_index]);
         break;
     case VC_CLASS_EDGE:
-        if (g->edge_id[r->cur_index])
-            snprintf(buf, size, "edge \"%s\"", g->edge_id[r->cur_index]);
+        if (vc_graph_edge_id(g, r->cur_index))
+            snprintf(buf, size, "edge \"%s\"", vc_graph_edge_id(g, r->cur_index));
         else
             snprintf(buf, size, "edge \"%s\" -> \"%s\"", g->node_id[g->edge_from[r->cur_index]],
                      g->node_id[g->edge_to[r->cur_index]]);
@@ -410,7 +411,7 @@ static void store_value(struct reader *r, struct vc_attr *a, size_t index, const
     if (!present)
         return;
     if (a->type == VC_ATTR_STRING) {
-        v.s = vc_graph_strdup(r->x.g, text, len);
+        v.s = vc_strpool_dup_cached(&r->x.g->pool, &r->x.values, text, len);
         if (!v.s) {
             vc_xr_nomem(&r->x);
             return;
@@ -507,11 +508,11 @@ static void start_node(struct reader *r, const xmlChar **attrs, int n, long line
     push(r, EL_NODE);
 }
 
-static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *which,
+static int endpoint(struct reader *r, const xmlChar **attrs, int n, bool is_source,
                     long line, long col, size_t *index)
 {
     size_t len;
-    int is_source = strcmp(which, "source") == 0;
+    const char *which = is_source ? "source" : "target";
     const xmlChar *id = attr_span(r, attrs, n, is_source ? r->nm.source : r->nm.target,
                                   is_source ? SLOT_SOURCE : SLOT_TARGET, &len);
 
@@ -531,8 +532,8 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     const xmlChar *dir = attr_span(r, attrs, n, r->nm.directed, SLOT_MISC, &dlen);
     bool directed = r->x.g->directed;
 
-    if (endpoint(r, attrs, n, "source", line, col, &from) ||
-        endpoint(r, attrs, n, "target", line, col, &to))
+    if (endpoint(r, attrs, n, true, line, col, &from) ||
+        endpoint(r, attrs, n, false, line, col, &to))
         return;
     if (dir) {
         if (dlen == 4 && strncmp((const char *)dir, "true", 4) == 0)

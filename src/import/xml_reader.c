@@ -107,8 +107,10 @@ static int grow_marks(struct vc_xml_reader *x)
     size_t need = x->g->n_nodes, c1 = x->marks_cap, c2 = x->marks_cap, c3 = x->marks_cap;
     if (need <= x->marks_cap)
         return 0;
-    if (VC_GROW(x->declared, c1, need) || VC_GROW(x->ref_line, c2, need) ||
-        VC_GROW(x->ref_col, c3, need))
+    /* declared is set for every node as it is added, ref_* for the nodes an
+     * edge adds: no zeroing. */
+    if (VC_GROW_UNINIT(x->declared, c1, need) || VC_GROW_UNINIT(x->ref_line, c2, need) ||
+        VC_GROW_UNINIT(x->ref_col, c3, need))
         return -1;
     x->marks_cap = c1 < c2 ? (c1 < c3 ? c1 : c3) : (c2 < c3 ? c2 : c3);
     return 0;
@@ -154,14 +156,37 @@ int vc_xr_declare_node(struct vc_xml_reader *x, const char *id, size_t len, long
 int vc_xr_name_node(struct vc_xml_reader *x, const char *id, size_t len, long line, long col,
                     size_t *index)
 {
+    struct vc_xr_named this = { 0, len, 0 };
     bool created;
-    if (x->failed || intern(x, id, len, line, col, index, &created))
+
+    if (x->failed)
+        return -1;
+    /* Files list edges grouped by source or by target, so an edge's
+     * endpoint is often one of the last two named: found without hashing
+     * (the first 8 bytes compared as a number, the rest only if longer). */
+    memcpy(&this.head, id, len < sizeof(this.head) ? len : sizeof(this.head));
+    for (int i = 0; i < 2; i++) {
+        struct vc_xr_named n = x->named[i];
+        if (n.index1 && n.len == len && n.head == this.head &&
+            (len <= sizeof(n.head) ||
+             memcmp(x->g->node_id[n.index1 - 1] + sizeof(n.head), id + sizeof(n.head),
+                    len - sizeof(n.head)) == 0)) {
+            x->named[i] = x->named[0];
+            x->named[0] = n;
+            *index = n.index1 - 1;
+            return 0;
+        }
+    }
+    if (intern(x, id, len, line, col, index, &created))
         return -1;
     if (created) {
         x->declared[*index] = 0;
         x->ref_line[*index] = (uint32_t)line;
         x->ref_col[*index] = (uint32_t)col;
     }
+    this.index1 = *index + 1;
+    x->named[1] = x->named[0];
+    x->named[0] = this;
     return 0;
 }
 

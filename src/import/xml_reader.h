@@ -19,6 +19,7 @@
 
 #include <libxml/parser.h>
 
+#include "core/strpool.h"
 #include "vchain/import.h"
 
 struct vc_xml_reader {
@@ -32,8 +33,14 @@ struct vc_xml_reader {
     uint8_t *declared;           /* per node: its element was seen */
     uint32_t *ref_line, *ref_col; /* per node: where an edge first named it */
     size_t marks_cap;
+    struct vc_xr_named {          /* the last two nodes edges named, most recent first */
+        size_t index1;           /* node index + 1, 0 = none */
+        size_t len;              /* the id's length ... */
+        uint64_t head;           /* ... and first 8 bytes, zero padded */
+    } named[2];
     char *text;                  /* the text of the current value element */
     size_t text_len, text_cap;
+    struct vc_strcache values;   /* string values stored last: repeats share a copy */
     size_t empty_edge_ids;       /* edges with id="": read as edges without an id */
     long empty_edge_line, empty_edge_col; /* the first of them */
 };

@@ -7,6 +7,7 @@
  * printer is silenced too; errors reach vchain through each parser's
  * structured handler.
  */
+#define _GNU_SOURCE /* memrchr */
 #include <pthread.h>
 #include <stdarg.h>
 #include <string.h>
@@ -112,19 +113,23 @@ void vc_xml_tag_position(xmlParserCtxtPtr ctxt, long *line, long *col)
     *col = in->col;
     if (!p || !in->base)
         return;
-    while (p > in->base && *p != '<') {
-        p--;
-        if (*p == '\n')
-            newlines++;
+    /* The tag's '<' is the last one before the parser's position (attribute
+     * values hold none); memrchr and memchr find it and any line break in
+     * between faster than a byte loop, and this runs for every element. */
+    if (*p != '<') {
+        const xmlChar *lt = p > in->base ? memrchr(in->base, '<', (size_t)(p - in->base)) : NULL;
+        if (!lt)
+            return; /* the tag's start left the buffer: keep the end position */
+        p = lt;
     }
-    if (*p != '<')
-        return; /* the tag's start left the buffer: keep the end position */
-    if (newlines == 0) {
+    if (!memchr(p, '\n', (size_t)(in->cur - p))) {
         *col = in->col - (long)(in->cur - p);
         if (*col < 1)
             *col = 1;
         return;
     }
+    for (const xmlChar *q = p; q < in->cur; q++)
+        newlines += *q == '\n';
     /* A multi-line tag: find the start of the line holding '<'. */
     const xmlChar *q = p;
     while (q > in->base && q[-1] != '\n')

@@ -45,12 +45,15 @@ if [ -n "$(git -C "$SRC" status --porcelain -- src include Makefile 2>/dev/null)
     expect_rc self-rc 0
     expect_out self-summary "25 cases, 0 differ"
 else
-    before=$(git -C "$SRC" worktree list | wc -l)
-    sh "$TOOL" --quick --new-bin "$VCHAIN_BIN" HEAD >"$OUT" 2>"$ERR"
+    # a private TMPDIR: other checkouts may add worktrees of their own meanwhile
+    wtdir=$(mktemp -d "${TMPDIR:-/tmp}/vchain-cmp-test.XXXXXX")
+    TMPDIR=$wtdir sh "$TOOL" --quick --new-bin "$VCHAIN_BIN" HEAD >"$OUT" 2>"$ERR"
     RC=$?
     expect_rc head-rc 0
     expect_out head-built "building HEAD"
     expect_out head-summary "25 cases, 0 differ"
-    check head-worktree-removed test "$(git -C "$SRC" worktree list | wc -l)" -eq "$before"
+    check head-worktree-removed sh -c "! git -C '$SRC' worktree list | grep -qF '$wtdir/'"
+    check head-tmp-removed test -z "$(ls -A "$wtdir")"
+    rm -rf "$wtdir"
 fi
 finish

@@ -34,9 +34,9 @@ static inline void assert_same_graph(const struct vc_graph *a, const struct vc_g
         assert_int_equal(a->edge_from[e], b->edge_from[e]);
         assert_int_equal(a->edge_to[e], b->edge_to[e]);
         assert_int_equal(a->edge_directed[e], b->edge_directed[e]);
-        if (a->edge_id[e]) {
-            assert_non_null(b->edge_id[e]);
-            assert_string_equal(a->edge_id[e], b->edge_id[e]);
+        if (vc_graph_edge_id(a, e)) {
+            assert_non_null(vc_graph_edge_id(b, e));
+            assert_string_equal(vc_graph_edge_id(a, e), vc_graph_edge_id(b, e));
         }
     }
     for (size_t i = 0; i < a->n_attrs; i++) {

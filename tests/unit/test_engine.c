@@ -1504,6 +1504,54 @@ static void firm_incremental_equals_naive(void **state)
     }
 }
 
+/* The stop cascade of firm networks gives the bitsets' counts. */
+static void firm_spof_cascade_equals_bitsets(void **state)
+{
+    static const char *const sectors[] = { "optics", "power", "chemicals" };
+    struct vc_model m;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_engine_opts o = defaults;
+    uint32_t cas[80], bit[80];
+    char a[16], b[16];
+    (void)state;
+    for (int k = 0; k < 80; k++) {
+        snprintf(a, sizeof(a), "f%d", k);
+        FIRM(a, NULL);
+        if (k % 4)
+            SECTOR(a, sectors[firm_below(3)]);
+        if (k % 5 == 0)
+            assert_int_equal(vc_attr_set_double(et.value, N(a), 1.0 + (double)firm_below(30),
+                                                NULL), VC_OK);
+        if (k % 7 == 0)
+            assert_int_equal(vc_attr_set_int(et.final, N(a), 1, NULL), VC_OK);
+    }
+    for (int e = 0; e < 150; e++) {
+        size_t edge;
+        snprintf(a, sizeof(a), "f%zu", firm_below(80));
+        snprintf(b, sizeof(b), "f%zu", firm_below(80));
+        edge = SUPPLY(a, b, e % 9 == 0 ? "wafers" : NULL, 1.0 + (double)firm_below(5));
+        if (e % 5 == 0)
+            NONESSENTIAL(edge);
+    }
+    BUILD();
+    assert_int_equal(et.c.final_rule, VC_FINAL_MARKED_ACTORS);
+    for (int shock = VC_SHOCK_DOWNSTREAM; shock <= VC_SHOCK_BOTH; shock++) {
+        size_t stopping = 0;
+        o.shock = (enum vc_shock)shock;
+        assert_int_equal(vc_model_build(&et.c, &o, &m, &err), VC_OK);
+        assert_int_equal(vc_spof_counts_cascade(&m, &o, cas, &err), VC_OK);
+        assert_int_equal(vc_spof_counts_bitsets(&m, &o, VC_LEVEL_FIRM, bit, &err), VC_OK);
+        for (size_t v = 0; v < m.n; v++) {
+            if (cas[v] != bit[v])
+                fail_msg("shock %d: %s stops %u finals by the cascade, %u by the bitsets", shock,
+                         et.g.node_id[v], cas[v], bit[v]);
+            stopping += cas[v] > (uint32_t)et.c.final[v];
+        }
+        assert_true(stopping > 0); /* the comparison covers firms that stop others */
+        vc_model_release(&m);
+    }
+}
+
 /* ---- determinism: 1 thread and 2 give the same bits ---- */
 
 static uint64_t det_state = 7;
@@ -1629,6 +1677,7 @@ int main(void)
         T(ranking_by_pagerank),
         T(incremental_equals_naive),
         T(firm_incremental_equals_naive),
+        T(firm_spof_cascade_equals_bitsets),
         T(determinism_threads),
 #undef T
     };

@@ -438,7 +438,7 @@ static void gexf_round_trip_tricky(void **state)
         assert_same_graph(&expected, &back, false);
         assert_string_equal(back.desc, g.desc);
         if (ver == 1) /* 1.3 leaves missing edge ids out */
-            assert_null(back.edge_id[1]);
+            assert_null(vc_graph_edge_id(&back, 1));
         vc_graph_release(&back);
     }
     vc_graph_release(&g);
@@ -802,8 +802,8 @@ static void duplicate_edge_ids_never_written(void **state)
     /* renamed, they are written */
     vc_error_clear(&err);
     assert_int_equal(vc_graph_unique_edge_ids(&g, NULL, &err), VC_OK);
-    assert_string_equal(g.edge_id[0], "e1");
-    assert_string_equal(g.edge_id[2], "e1-2");
+    assert_string_equal(vc_graph_edge_id(&g, 0), "e1");
+    assert_string_equal(vc_graph_edge_id(&g, 2), "e1-2");
     for (size_t i = 0; i < 2; i++) {
         snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
         assert_int_equal(write_to(path, VC_EXPORT_AUTO, &g, NULL, &err), VC_OK);

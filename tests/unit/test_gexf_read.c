@@ -144,8 +144,8 @@ static void typed_values_labels_weights(void **state)
     assert_true(D(VC_CLASS_EDGE, "weight", 0) == 2.5);
     assert_false(vc_attr_has(A(VC_CLASS_EDGE, "weight"), 1));
     assert_string_equal(S(VC_CLASS_EDGE, "label", 0), "L");
-    assert_string_equal(g.edge_id[0], "e");
-    assert_null(g.edge_id[1]);
+    assert_string_equal(vc_graph_edge_id(&g, 0), "e");
+    assert_null(vc_graph_edge_id(&g, 1));
     assert_int_equal(g.edge_directed[0], 1);
     assert_int_equal(g.edge_directed[1], 0);
     assert_int_equal(ws.count, 0);

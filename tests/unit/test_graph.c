@@ -36,9 +36,46 @@ static void nodes_edges_and_ids(void **state)
     assert_int_equal(vc_graph_add_edge(&g, a, b, true, NULL, 0, 1, 1, &e, &err), VC_OK);
     assert_int_equal(g.edge_from[e], a);
     assert_int_equal(g.edge_to[e], b);
-    assert_null(g.edge_id[e]);
+    assert_null(vc_graph_edge_id(&g, e));
     vc_graph_release(&g);
     vc_graph_release(&g); /* safe twice */
+}
+
+/* Edge ids take memory only once an edge has one; earlier and later edges
+ * without one read NULL, through any number of doublings. */
+static void edge_ids_when_given(void **state)
+{
+    (void)state;
+    struct vc_graph g;
+    struct vc_error err = VC_ERROR_INIT;
+    size_t a, e;
+    char id[16];
+
+    vc_graph_init(&g);
+    assert_int_equal(vc_graph_intern_node(&g, "a", 1, 0, 0, &a, NULL, &err), VC_OK);
+    for (int i = 0; i < 100; i++)
+        assert_int_equal(vc_graph_add_edge(&g, a, a, true, NULL, 0, 1, 1, &e, &err), VC_OK);
+    assert_null(g.edge_id);
+    assert_null(vc_graph_edge_id(&g, 99));
+    assert_int_equal(vc_graph_add_edge(&g, a, a, true, "x", 1, 1, 1, &e, &err), VC_OK);
+    assert_int_equal(e, 100);
+    assert_non_null(g.edge_id);
+    for (int i = 101; i < 5000; i++) {
+        snprintf(id, sizeof(id), "e%d", i);
+        assert_int_equal(vc_graph_add_edge(&g, a, a, true, i % 3 ? NULL : id,
+                                           i % 3 ? 0 : strlen(id), 1, 1, &e, &err), VC_OK);
+    }
+    for (int i = 0; i < 100; i++)
+        assert_null(vc_graph_edge_id(&g, (size_t)i));
+    assert_string_equal(vc_graph_edge_id(&g, 100), "x");
+    for (int i = 101; i < 5000; i++) {
+        snprintf(id, sizeof(id), "e%d", i);
+        if (i % 3)
+            assert_null(vc_graph_edge_id(&g, (size_t)i));
+        else
+            assert_string_equal(vc_graph_edge_id(&g, (size_t)i), id);
+    }
+    vc_graph_release(&g);
 }
 
 static void columns(void **state)
@@ -162,6 +199,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(nodes_edges_and_ids),
+        cmocka_unit_test(edge_ids_when_given),
         cmocka_unit_test(columns),
         cmocka_unit_test(value_rules),
         cmocka_unit_test(decimals_match_strtod),

@@ -161,12 +161,68 @@ static void multigraph_and_odd_ids(void **state)
     assert_string_equal(g.desc, "a test graph");
     assert_int_equal(g.edge_from[2], 1);
     assert_int_equal(g.edge_to[2], 1);
-    assert_null(g.edge_id[2]); /* an empty id is no id (with a warning) */
-    assert_null(g.edge_id[0]);
+    assert_null(vc_graph_edge_id(&g, 2)); /* an empty id is no id (with a warning) */
+    assert_null(vc_graph_edge_id(&g, 0));
     /* lines are remembered for later checks */
     assert_int_equal(g.node_line[0], 8);
     assert_int_equal(g.node_col[0], 5);
     assert_int_equal(g.edge_line[1], 12);
+}
+
+/* Repeated short string values are stored once; each element still reads
+ * its own value. */
+static void repeated_values_share_a_copy(void **state)
+{
+    (void)state;
+    const char *xml =
+        HEAD "<key id=\"r\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
+        "<key id=\"k\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+        "<graph><node id=\"a\"><data key=\"k\">actor</data></node>"
+        "<node id=\"i\"><data key=\"k\">item</data></node>"
+        "<node id=\"j\"><data key=\"k\">item</data></node>\n"
+        "<edge source=\"a\" target=\"i\"><data key=\"r\">provides</data></edge>\n"
+        "<edge source=\"i\" target=\"j\"><data key=\"r\">input_of</data></edge>\n"
+        "<edge source=\"a\" target=\"j\"><data key=\"r\">provides</data></edge>\n"
+        "<edge source=\"a\" target=\"j\"><data key=\"r\">provide</data></edge>\n"
+        "</graph></graphml>\n";
+    const struct vc_attr *rel, *kind;
+
+    assert_int_equal(rd(xml), VC_OK);
+    rel = vc_graph_attr(&g, VC_CLASS_EDGE, "relation");
+    kind = vc_graph_attr(&g, VC_CLASS_NODE, "kind");
+    assert_string_equal(vc_attr_get_string(rel, 0), "provides");
+    assert_string_equal(vc_attr_get_string(rel, 1), "input_of");
+    assert_string_equal(vc_attr_get_string(rel, 2), "provides");
+    assert_string_equal(vc_attr_get_string(rel, 3), "provide");
+    assert_ptr_equal(vc_attr_get_string(rel, 0), vc_attr_get_string(rel, 2));
+    assert_ptr_equal(vc_attr_get_string(kind, 1), vc_attr_get_string(kind, 2));
+    assert_string_equal(vc_attr_get_string(kind, 0), "actor");
+}
+
+/* Endpoints that repeat, or nearly repeat (same first 8 bytes, same
+ * length), each find their own node. */
+static void endpoints_alike(void **state)
+{
+    (void)state;
+    const char *xml =
+        HEAD "<graph><node id=\"longname1\"/><node id=\"longname2\"/><node id=\"longname\"/>"
+        "<node id=\"x\"/><node id=\"x \"/>\n"
+        "<edge source=\"longname1\" target=\"longname2\"/>\n"
+        "<edge source=\"longname2\" target=\"longname1\"/>\n"
+        "<edge source=\"longname\" target=\"longname2\"/>\n"
+        "<edge source=\"longname2\" target=\"longname\"/>\n"
+        "<edge source=\"x\" target=\"x \"/>\n"
+        "<edge source=\"x \" target=\"x\"/>\n"
+        "<edge source=\"x\" target=\"longname1\"/>\n"
+        "</graph></graphml>\n";
+    static const uint32_t from[] = { 0, 1, 2, 1, 3, 4, 3 }, to[] = { 1, 0, 1, 2, 4, 3, 0 };
+
+    assert_int_equal(rd(xml), VC_OK);
+    assert_int_equal(g.n_edges, 7);
+    for (size_t e = 0; e < 7; e++) {
+        assert_int_equal(g.edge_from[e], from[e]);
+        assert_int_equal(g.edge_to[e], to[e]);
+    }
 }
 
 static void namespaces(void **state)
@@ -414,6 +470,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(typed_attributes, reset, release),
         cmocka_unit_test_setup_teardown(defaults_and_key_forms, reset, release),
         cmocka_unit_test_setup_teardown(multigraph_and_odd_ids, reset, release),
+        cmocka_unit_test_setup_teardown(repeated_values_share_a_copy, reset, release),
+        cmocka_unit_test_setup_teardown(endpoints_alike, reset, release),
         cmocka_unit_test_setup_teardown(namespaces, reset, release),
         cmocka_unit_test_setup_teardown(yed_extras_warn_once, reset, release),
         cmocka_unit_test_setup_teardown(mapping_renames, reset, release),

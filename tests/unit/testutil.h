@@ -45,7 +45,7 @@ static inline const char *shared_path(const char *rel, char *buf, size_t size)
         root = "../shared";
     snprintf(buf, size, "%s/data/%s", root, rel);
     if (stat(buf, &sb) != 0) {
-        print_message("skipped: %s not found (the lead's shared data is absent)\n", buf);
+        print_message("skipped: %s not found (the Chip Explorer data is absent; the README says where to get it)\n", buf);
         return NULL;
     }
     return buf;
