@@ -274,6 +274,15 @@ cli_cases() {
     t cli/no-input rank
     t cli/two-inputs rank "$f" "$f"
     t cli/no-output export "$f"
+    t cli/export-nothing export
+    t cli/report-no-output report "$f"
+    t cli/convert-no-output convert "$f"
+    t cli/compare-one compare "$f"
+    t cli/whatif-no-scenario whatif "$f"
+    t cli/whatif-dynamic-alone whatif --remove-country NLD --dynamic "$f"
+    t cli/help-then-bad rank --help --by nope "$f"
+    t cli/bad-then-help rank --by nope --help "$f"
+    t cli/missing-argument rank "$f" --top
     t cli/csv-stdout export --format csv -o - "$f"
     t cli/csv-no-folder export -o nofolder/ "$f"
     t cli/unknown-country rank --country ATL "$f"

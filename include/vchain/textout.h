@@ -18,7 +18,10 @@ extern "C" {
 /* "..." with JSON escapes (control characters, DEL and C1 controls as
  * \uXXXX); NULL writes null. */
 VC_API void vc_json_string(FILE *out, const char *s);
-/* A JSON number: shortest round-trip form (%.17g); NaN and infinities as null. */
+/* A JSON number for a double: the shortest text that reads back to it,
+ * always with a decimal point or an exponent (15.0, not 15), so that typed
+ * readers keep it a float (the exporters' rule, docs/formats.md); NaN and
+ * infinities as null.  Whole counts are written as integers by the caller. */
 VC_API void vc_json_number(FILE *out, double d);
 /* An RFC 4180 field: quoted when it holds sep, a quote, CR or LF. */
 VC_API void vc_csv_field(FILE *out, const char *s, char sep);
@@ -62,7 +65,8 @@ VC_API void vc_csv_cell(FILE *out, const char *s, char sep, int raw);
 /* XML text or attribute content: & < > " escaped, C0 controls dropped,
  * tab/LF/CR written as character references (so attributes keep them). */
 VC_API void vc_xml_text(FILE *out, const char *s);
-/* Shortest %.*g that reads back to the same double (at most 17 digits). */
+/* The shortest text in printf's %g layout that reads back to exactly d
+ * (finite; at most 17 digits), truncated to size; returns its length. */
 VC_API int vc_format_double(char *buf, size_t size, double d);
 
 #ifdef __cplusplus

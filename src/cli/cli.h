@@ -207,12 +207,6 @@ void cli_engine_init(struct cli_engine *e);
 /* Like cli_input_option(), for CLI_ENGINE_LONGOPTS. */
 int cli_engine_option(struct cli_engine *e, const char *cmd, int opt, const char *arg);
 /*
- * Any option of CLI_INPUT_LONGOPTS or CLI_ENGINE_LONGOPTS (eng may be NULL):
- * EXIT_OK when handled, else EXIT_USAGE after printing why.
- */
-int cli_shared_option(struct cli_input *in, struct cli_engine *eng, const char *cmd, int opt,
-                      const char *arg);
-/*
  * Before annotating g: warns that the input's own columns named like
  * vchain's results are kept (the results go to vchain_NAME); with --strict
  * an error (EXIT_DATA).
@@ -222,12 +216,10 @@ int cli_result_clashes(const struct cli_engine *e, const struct vc_graph *g);
 int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analysis *out);
 
 /*
- * What a command reads and scores, released in one call whatever was done
- * (every command has one exit path: `goto out`, where cli_chain_release()
- * and cli_input_release() undo what was set up).  load reads path as a
- * value chain (with the input options), score runs the analysis (progress
- * on a terminal; a warning when losses did not settle); both print their
- * errors and return EXIT_OK or EXIT_DATA.
+ * A chain a command reads (and scores): released in one call, whatever was
+ * done.  load reads path as a value chain with the input options; score
+ * runs the analysis (progress on a terminal, a warning when losses did not
+ * settle); both print their errors and return EXIT_OK or EXIT_DATA.
  */
 struct cli_chain {
     struct vc_graph g;
@@ -241,8 +233,50 @@ int cli_chain_load(struct cli_chain *ch, struct cli_input *in, const char *path)
 int cli_chain_score(struct cli_chain *ch, struct cli_engine *e);
 void cli_chain_release(struct cli_chain *ch);
 
+/*
+ * One run of a command, and its one exit path:
+ *
+ *     struct cli_run r;
+ *     cli_run_init(&r, "rank", usage);
+ *     while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0)
+ *         switch (opt) { case OPT_TOP: r.rc = cli_top_option(...); break; ... }
+ *     if (cli_run_open(&r, argc, argv, 1, true))
+ *         r.rc = print_...(&r.ch[0].a, ...);
+ *     return cli_run_finish(&r);
+ *
+ * cli_run_option() is getopt_long that answers -h (the usage on stdout,
+ * r.done), the input and analysis options (CLI_INPUT_LONGOPTS,
+ * CLI_ENGINE_LONGOPTS) and unknown ones itself, and returns the command's
+ * own options; 0 at the end of the options or after the first error
+ * (r.rc).  cli_run_open() then checks that exactly n inputs follow,
+ * loads them and, when score is set, scores them; true when the command
+ * goes on.  The first error wins: r.rc is what the command exits with.
+ */
+struct cli_run {
+    const char *cmd;
+    const char *usage;
+    struct cli_input in;
+    struct cli_engine eng;
+    struct cli_chain ch[2];   /* the inputs (compare reads two) */
+    int rc;                   /* EXIT_* */
+    bool done;                /* -h answered: nothing more to do */
+};
+
+void cli_run_init(struct cli_run *r, const char *cmd, const char *usage);
+int cli_run_option(struct cli_run *r, int argc, char **argv, const char *shortopts,
+                   const struct option *longopts);
+/* The operand count alone (EXIT_OK, else a usage error in r.rc), for
+ * commands that check more before reading. */
+bool cli_run_args(struct cli_run *r, int argc, int n);
+bool cli_run_open(struct cli_run *r, int argc, char **argv, int n, bool score);
+/* Releases everything; returns r.rc. */
+int cli_run_finish(struct cli_run *r);
+
 /* Output formats for tables. */
 enum cli_format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON, FMT_MD };
+/* What a table column or a JSON member holds (JSON: numbers with a decimal
+ * point, whole counts as integers). */
+enum cli_col_type { CLI_COL_TEXT, CLI_COL_NUM, CLI_COL_INT, CLI_COL_BOOL };
 
 /*
  * Enum-valued options (--by, --align, --format, --layout, ...): a table of
@@ -270,8 +304,6 @@ int cli_gexf_version_option(const char *cmd, const char *arg, enum vc_gexf_versi
  */
 int cli_table_format_option(const char *cmd, const char *arg, int *fmt);
 int cli_top_option(const char *cmd, const char *arg, long *top);
-/* EXIT_OK when exactly one operand (the input FILE) follows the options. */
-int cli_one_input(const char *cmd, int argc, int optind);
 
 /*
  * Several tables in one output (cli_sections.c): text gets a title line
@@ -288,7 +320,7 @@ struct cli_sections {
 void cli_sections_begin(struct cli_sections *s, int fmt);
 void cli_section(struct cli_sections *s, const char *key, const char *title);
 void cli_section_value(struct cli_sections *s, const char *key, const char *text, double num,
-                       bool is_num);
+                       enum cli_col_type type);
 void cli_sections_end(struct cli_sections *s);
 
 #endif

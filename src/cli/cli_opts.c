@@ -151,13 +151,6 @@ int cli_top_option(const char *cmd, const char *arg, long *top)
     return EXIT_OK;
 }
 
-int cli_one_input(const char *cmd, int argc, int optind)
-{
-    if (optind + 1 == argc)
-        return EXIT_OK;
-    return cli_usage_error(cmd, optind >= argc ? "no input FILE given" : "exactly one FILE, please");
-}
-
 void cli_engine_init(struct cli_engine *e)
 {
     static const struct vc_engine_opts defaults = VC_ENGINE_OPTS_INIT;
@@ -385,8 +378,10 @@ int cli_result_clashes(const struct cli_engine *e, const struct vc_graph *g)
     return EXIT_OK;
 }
 
-int cli_shared_option(struct cli_input *in, struct cli_engine *eng, const char *cmd, int opt,
-                      const char *arg)
+/* Any option of CLI_INPUT_LONGOPTS or CLI_ENGINE_LONGOPTS: EXIT_OK when
+ * handled, else EXIT_USAGE after printing why. */
+static int shared_option(struct cli_input *in, struct cli_engine *eng, const char *cmd, int opt,
+                         const char *arg)
 {
     int handled = cli_input_option(in, cmd, opt, arg);
     if (handled > 0 && opt == OPT_STRICT && eng)
@@ -396,4 +391,68 @@ int cli_shared_option(struct cli_input *in, struct cli_engine *eng, const char *
     if (handled > 0)
         return EXIT_OK;
     return handled < 0 ? EXIT_USAGE : cli_usage_error(cmd, "unknown option");
+}
+
+void cli_run_init(struct cli_run *r, const char *cmd, const char *usage)
+{
+    r->cmd = cmd;
+    r->usage = usage;
+    cli_input_init(&r->in);
+    cli_engine_init(&r->eng);
+    cli_chain_init(&r->ch[0]);
+    cli_chain_init(&r->ch[1]);
+    r->rc = EXIT_OK;
+    r->done = false;
+}
+
+int cli_run_option(struct cli_run *r, int argc, char **argv, const char *shortopts,
+                   const struct option *longopts)
+{
+    int opt;
+
+    while (r->rc == EXIT_OK && !r->done &&
+           (opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+        if (opt == 'h') {
+            fputs(r->usage, stdout);
+            r->done = true;
+        } else if (opt == '?' || opt == ':' || (opt >= OPT_MAP && opt < OPT_FIRST_COMMAND_OPTION)) {
+            r->rc = shared_option(&r->in, &r->eng, r->cmd, opt, optarg);
+        } else {
+            return opt;
+        }
+    }
+    return 0;
+}
+
+bool cli_run_args(struct cli_run *r, int argc, int n)
+{
+    if (r->rc != EXIT_OK || r->done)
+        return false;
+    if (optind + n == argc)
+        return true;
+    if (n == 1)
+        r->rc = cli_usage_error(r->cmd, optind >= argc ? "no input FILE given"
+                                                       : "exactly one FILE, please");
+    else
+        r->rc = cli_usage_error(r->cmd, "%d inputs, please", n);
+    return false;
+}
+
+bool cli_run_open(struct cli_run *r, int argc, char **argv, int n, bool score)
+{
+    if (!cli_run_args(r, argc, n))
+        return false;
+    for (int k = 0; k < n && r->rc == EXIT_OK; k++)
+        r->rc = cli_chain_load(&r->ch[k], &r->in, argv[optind + k]);
+    for (int k = 0; k < n && r->rc == EXIT_OK && score; k++)
+        r->rc = cli_chain_score(&r->ch[k], &r->eng);
+    return r->rc == EXIT_OK;
+}
+
+int cli_run_finish(struct cli_run *r)
+{
+    cli_chain_release(&r->ch[1]);
+    cli_chain_release(&r->ch[0]);
+    cli_input_release(&r->in);
+    return r->rc;
 }

@@ -36,12 +36,14 @@ void cli_section(struct cli_sections *s, const char *key, const char *title)
 }
 
 void cli_section_value(struct cli_sections *s, const char *key, const char *text, double num,
-                       bool is_num)
+                       enum cli_col_type type)
 {
     switch (s->fmt) {
     case FMT_JSON:
         member(s, key);
-        if (is_num)
+        if (type == CLI_COL_INT)
+            printf("%.0f", num);
+        else if (type == CLI_COL_NUM)
             vc_json_number(stdout, num);
         else
             vc_json_string(stdout, text);

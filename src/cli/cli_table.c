@@ -240,6 +240,8 @@ static void print_json(const struct cli_table *t, FILE *out)
                 vc_json_string(out, cell->text);
             else if (t->types[c] == CLI_COL_BOOL)
                 fputs(cell->num != 0 ? "true" : "false", out);
+            else if (t->types[c] == CLI_COL_INT)
+                fputs(cell->text, out);
             else
                 vc_json_number(out, cell->num);
         }

@@ -15,9 +15,11 @@
  *     cli_table_print(&t, stdout, fmt);
  *     cli_table_release(&t);
  *
- * Numbers: 6 significant digits in text, TSV, CSV and Markdown, the
- * shortest exact form in JSON; a missing value (cli_table_none, or NaN)
- * is empty, or null in JSON.  Column names are snake_case with units.
+ * Numbers: 6 significant digits in text, TSV, CSV and Markdown; in JSON
+ * the exporters' rule (docs/formats.md, "Numbers in JSON"): CLI_COL_NUM
+ * the shortest exact form with a decimal point (1.0), CLI_COL_INT an
+ * integer.  A missing value (cli_table_none, or NaN) is empty, or null in
+ * JSON.  Column names are snake_case with units.
  */
 #ifndef VC_CLI_TABLE_H
 #define VC_CLI_TABLE_H
@@ -26,8 +28,6 @@
 #include <stdio.h>
 
 #include "cli.h"
-
-enum cli_col_type { CLI_COL_TEXT, CLI_COL_NUM, CLI_COL_INT, CLI_COL_BOOL };
 
 struct cli_cell {
     char *text;  /* NULL: missing */

@@ -389,16 +389,16 @@ static void print_summary(const struct vc_comparison *c, const char *pa, const c
     for (size_t j = 0; j < c->n_actors; j++)
         changed += node_changed(&c->actors[j]);
     if (s->fmt == FMT_JSON) {
-        cli_section_value(s, "a", pa, 0, false);
-        cli_section_value(s, "b", pb, 0, false);
-        cli_section_value(s, "aligned_by_id", NULL, (double)al->by_id, true);
-        cli_section_value(s, "aligned_by_label", NULL, (double)al->by_label, true);
-        cli_section_value(s, "only_a", NULL, (double)al->only_a, true);
-        cli_section_value(s, "only_b", NULL, (double)al->only_b, true);
-        cli_section_value(s, "cp_gained", NULL, (double)c->cp_gained, true);
-        cli_section_value(s, "cp_lost", NULL, (double)c->cp_lost, true);
-        cli_section_value(s, "cp_kept", NULL, (double)c->cp_kept, true);
-        cli_section_value(s, "changed", NULL, (double)changed, true);
+        cli_section_value(s, "a", pa, 0, CLI_COL_TEXT);
+        cli_section_value(s, "b", pb, 0, CLI_COL_TEXT);
+        cli_section_value(s, "aligned_by_id", NULL, (double)al->by_id, CLI_COL_INT);
+        cli_section_value(s, "aligned_by_label", NULL, (double)al->by_label, CLI_COL_INT);
+        cli_section_value(s, "only_a", NULL, (double)al->only_a, CLI_COL_INT);
+        cli_section_value(s, "only_b", NULL, (double)al->only_b, CLI_COL_INT);
+        cli_section_value(s, "cp_gained", NULL, (double)c->cp_gained, CLI_COL_INT);
+        cli_section_value(s, "cp_lost", NULL, (double)c->cp_lost, CLI_COL_INT);
+        cli_section_value(s, "cp_kept", NULL, (double)c->cp_kept, CLI_COL_INT);
+        cli_section_value(s, "changed", NULL, (double)changed, CLI_COL_INT);
         return;
     }
     if (s->fmt != FMT_TEXT && s->fmt != FMT_MD)
@@ -494,6 +494,26 @@ static int write_report(const struct vc_comparison *cmp, const char *path, const
     return vc_outfile_commit(&of, &err) == VC_OK ? EXIT_OK : cli_report(&err);
 }
 
+/* Both sides compared, the tables printed, the graph and the page written. */
+static int compare(struct cli_run *r, int align, const struct cli_compare_view *v, int which,
+                   const struct cli_compare_export *x, const char *report, const char *pa,
+                   const char *pb)
+{
+    struct vc_comparison cmp;
+    struct vc_error err = VC_ERROR_INIT;
+    int rc;
+
+    if (vc_compare(&r->ch[0].a, &r->ch[1].a, (enum vc_align)align, &cmp, &err) != VC_OK)
+        return cli_report(&err);
+    rc = print_all(&cmp, v, which, pa, pb);
+    if (rc == EXIT_OK && x->path)
+        rc = cli_compare_write(&cmp, x, NULL);
+    if (rc == EXIT_OK && report)
+        rc = write_report(&cmp, report, pa, pb, &r->eng, v->top);
+    vc_comparison_release(&cmp);
+    return rc;
+}
+
 int cmd_compare(int argc, char **argv)
 {
     enum {
@@ -527,76 +547,31 @@ int cmd_compare(int argc, char **argv)
     };
     struct cli_compare_view v = { cli_default_format(), 0, false };
     struct cli_compare_export x = { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 };
-    int align = VC_ALIGN_AUTO, which = T_ALL;
-    struct cli_input in;
-    struct cli_engine eng;
-    struct cli_chain ch[2];
-    struct vc_comparison cmp;
-    struct vc_error err = VC_ERROR_INIT;
-    int opt, rc = EXIT_OK;
-    bool compared = false;
+    int opt, align = VC_ALIGN_AUTO, which = T_ALL;
     const char *report = NULL;
+    struct cli_run r;
 
-    cli_input_init(&in);
-    cli_engine_init(&eng);
-    cli_chain_init(&ch[0]);
-    cli_chain_init(&ch[1]);
-    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    cli_run_init(&r, "compare", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
         switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            goto out;
-        case OPT_FORMAT:
-            rc = cli_table_format_option("compare", optarg, &v.fmt);
-            break;
-        case OPT_TOP:
-            rc = cli_top_option("compare", optarg, &v.top);
-            break;
-        case OPT_ALIGN:
-            rc = CLI_CHOOSE("compare", "--align", optarg, aligns, &align);
-            break;
-        case OPT_TABLE:
-            rc = CLI_CHOOSE("compare", "--table", optarg, tables, &which);
-            break;
+        case OPT_FORMAT: r.rc = cli_table_format_option("compare", optarg, &v.fmt); break;
+        case OPT_TOP: r.rc = cli_top_option("compare", optarg, &v.top); break;
+        case OPT_ALIGN: r.rc = CLI_CHOOSE("compare", "--align", optarg, aligns, &align); break;
+        case OPT_TABLE: r.rc = CLI_CHOOSE("compare", "--table", optarg, tables, &which); break;
         case OPT_ALL: v.all = true; break;
         case OPT_REPORT: report = optarg; break;
-        case OPT_EXPORT:
-        case OPT_GEXF_VERSION:
-        case OPT_DYNAMIC:
-            if (cli_compare_export_option("compare", opt - OPT_EXPORT, optarg, &x) < 0)
-                rc = EXIT_USAGE;
-            break;
         default:
-            rc = cli_shared_option(&in, &eng, "compare", opt, optarg);
+            if (cli_compare_export_option("compare", opt - OPT_EXPORT, optarg, &x) < 0)
+                r.rc = EXIT_USAGE;
         }
     }
-    if (rc == EXIT_OK && optind + 2 != argc)
-        rc = cli_usage_error("compare", "two inputs, please: vchain compare A B");
-    if (rc == EXIT_OK && x.dynamic && !x.path)
-        rc = cli_usage_error("compare", "--dynamic goes with --export OUT.gexf");
-    for (int k = 0; k < 2 && rc == EXIT_OK; k++)
-        rc = cli_chain_load(&ch[k], &in, argv[optind + k]);
-    for (int k = 0; k < 2 && rc == EXIT_OK; k++)
-        rc = cli_chain_score(&ch[k], &eng);
-    if (rc != EXIT_OK)
-        goto out;
-    if (vc_compare(&ch[0].a, &ch[1].a, (enum vc_align)align, &cmp, &err) != VC_OK) {
-        rc = cli_report(&err);
-        goto out;
-    }
-    compared = true;
-    rc = print_all(&cmp, &v, which, argv[optind], argv[optind + 1]);
-    if (rc == EXIT_OK && x.path)
-        rc = cli_compare_write(&cmp, &x, NULL);
-    if (rc == EXIT_OK && report)
-        rc = write_report(&cmp, report, argv[optind], argv[optind + 1], &eng, v.top);
-out:
-    if (compared)
-        vc_comparison_release(&cmp);
-    cli_chain_release(&ch[1]);
-    cli_chain_release(&ch[0]);
-    cli_input_release(&in);
-    return rc;
+    if (r.rc == EXIT_OK && !r.done && optind + 2 != argc)
+        r.rc = cli_usage_error("compare", "two inputs, please: vchain compare A B");
+    else if (r.rc == EXIT_OK && !r.done && x.dynamic && !x.path)
+        r.rc = cli_usage_error("compare", "--dynamic goes with --export OUT.gexf");
+    if (cli_run_open(&r, argc, argv, 2, true))
+        r.rc = compare(&r, align, &v, which, &x, report, argv[optind], argv[optind + 1]);
+    return cli_run_finish(&r);
 }
 
 /* --export OUT, --gexf-version V, --dynamic[=TA,TB] (which: 0, 1, 2). */

@@ -42,52 +42,37 @@ int cmd_convert(int argc, char **argv)
         { "graphml", VC_EXPORT_GRAPHML, false }, { "gexf", VC_EXPORT_GEXF, false },
         { "json", VC_EXPORT_JSON, false }, { "csv", VC_EXPORT_CSV, false },
     };
-    struct cli_input in;
-    struct cli_chain ch;
+    struct cli_run r;
     struct vc_error err = VC_ERROR_INIT;
     struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
-    int fmt = VC_EXPORT_AUTO;
+    int opt, fmt = VC_EXPORT_AUTO;
     const char *out = NULL;
-    int opt, rc = EXIT_OK;
 
     eo.viz = false;
-    cli_input_init(&in);
-    cli_chain_init(&ch);
-    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            goto out;
-        case 'o': out = optarg; break;
-        case OPT_FORMAT:
-            rc = CLI_CHOOSE("convert", "--format", optarg, formats, &fmt);
-            break;
-        case OPT_GEXF_VERSION:
-            rc = cli_gexf_version_option("convert", optarg, &eo.gexf_version);
-            break;
-        default:
-            rc = cli_shared_option(&in, NULL, "convert", opt, optarg);
-        }
+    cli_run_init(&r, "convert", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "ho:", longopts)) > 0) {
+        if (opt == 'o')
+            out = optarg;
+        else if (opt == OPT_FORMAT)
+            r.rc = CLI_CHOOSE("convert", "--format", optarg, formats, &fmt);
+        else
+            r.rc = cli_gexf_version_option("convert", optarg, &eo.gexf_version);
     }
-    if (rc == EXIT_OK && (optind + 1 != argc || !out))
-        rc = cli_usage_error("convert", optind + 1 != argc ? "exactly one input, please"
-                                                           : "no output given (-o OUT)");
-    if (rc != EXIT_OK)
-        goto out;
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = vc_export_format_from_path(out);
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = VC_EXPORT_GRAPHML;
-    if (fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0) {
-        rc = cli_usage_error("convert", "csv writes two tables: give a folder or NAME.csv");
-        goto out;
+    if (r.rc == EXIT_OK && !r.done && (optind + 1 != argc || !out))
+        r.rc = cli_usage_error("convert", optind + 1 != argc ? "exactly one input, please"
+                                                             : "no output given (-o OUT)");
+    if (r.rc == EXIT_OK && !r.done) {
+        if (fmt == VC_EXPORT_AUTO)
+            fmt = vc_export_format_from_path(out);
+        if (fmt == VC_EXPORT_AUTO)
+            fmt = VC_EXPORT_GRAPHML;
+        if (fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0)
+            r.rc = cli_usage_error("convert", "csv writes two tables: give a folder or "
+                                   "NAME.csv");
     }
     eo.csv_raw = cli.csv_raw;
-    if ((rc = cli_chain_load(&ch, &in, argv[optind])) == EXIT_OK &&
-        vc_export_file(&ch.g, (enum vc_export_format)fmt, out, &eo, &err) != VC_OK)
-        rc = cli_report(&err);
-out:
-    cli_chain_release(&ch);
-    cli_input_release(&in);
-    return rc;
+    if (cli_run_open(&r, argc, argv, 1, false) &&
+        vc_export_file(&r.ch[0].g, (enum vc_export_format)fmt, out, &eo, &err) != VC_OK)
+        r.rc = cli_report(&err);
+    return cli_run_finish(&r);
 }

@@ -238,6 +238,64 @@ static int print_tables(const struct vc_deps *d, int which, int fmt, long top, b
     return prc ? EXIT_DATA : EXIT_OK;
 }
 
+/* The matrix for list (NULL: the countries holding a control point, which
+ * takes scoring ch), its tables and its graph. */
+static int deps(struct cli_chain *ch, struct cli_engine *eng, const char *list, int which,
+                int fmt, long top, const char *out, enum vc_gexf_version version)
+{
+    const char **codes = NULL;
+    char *buf = NULL;
+    size_t n = 0, *cps = NULL;
+    struct vc_deps d;
+    struct vc_error err = VC_ERROR_INIT;
+    int rc = EXIT_OK;
+
+    if (list && strcasecmp(list, "all") == 0) {
+        /* every country: no scoring needed */
+        if (!(codes = all_countries(&ch->c, &n)))
+            rc = cli_nomem();
+    } else if (list) {
+        if (split_list(list, &buf, &codes, &n) != 0)
+            rc = cli_nomem();
+    } else if ((rc = cli_chain_score(ch, eng)) == EXIT_OK) {
+        /* those holding a control point: the analysis says which */
+        codes = malloc((ch->a.n_countries + 1) * sizeof(char *));
+        cps = malloc((ch->a.n_countries + 1) * sizeof(size_t));
+        if (!codes || !cps)
+            rc = cli_nomem();
+        for (size_t j = 0; rc == EXIT_OK && j < ch->a.n_countries; j++) {
+            if (ch->a.countries[j].control_points > 0) {
+                cps[n] = ch->a.countries[j].control_points;
+                codes[n++] = ch->a.countries[j].code;
+            }
+        }
+        if (rc == EXIT_OK && !n)
+            cli_warning("no country holds a control point; --countries all or a list gives "
+                        "the matrix anyway");
+    }
+    if (rc == EXIT_OK && vc_deps_matrix(&ch->c, &eng->opts, codes, n, &d, &err) != VC_OK)
+        rc = cli_report(&err);
+    else if (rc == EXIT_OK) {
+        rc = print_tables(&d, which, fmt, top, list != NULL, ch->c.n_items == 0);
+        if (rc == EXIT_OK && out)
+            rc = write_graph(&d, cps, out, version);
+        vc_deps_release(&d);
+    }
+    free(buf);
+    free(codes);
+    free(cps);
+    return rc;
+}
+
+/* --countries names at least one country (an empty list is a usage error). */
+static bool names_a_country(const char *list)
+{
+    for (const char *p = list; *p; p++)
+        if (*p != ',' && *p != ' ')
+            return true;
+    return false;
+}
+
 int cmd_deps(int argc, char **argv)
 {
     enum {
@@ -260,99 +318,26 @@ int cmd_deps(int argc, char **argv)
         { "matrix", T_MATRIX, false }, { "leverage", T_LEVERAGE, false },
         { "pairs", T_PAIRS, false }, { "all", T_ALL, false },
     };
-    int fmt = cli_default_format(), opt, rc = EXIT_OK, which = T_ALL;
+    int fmt = cli_default_format(), opt, which = T_ALL;
     long top = 0;
     enum vc_gexf_version version = VC_GEXF_1_2;
     const char *list = NULL, *out = NULL;
-    const char **codes = NULL;
-    char *buf = NULL;
-    size_t n = 0, *cps = NULL;
-    struct cli_input in;
-    struct cli_engine eng;
-    struct cli_chain ch;
-    struct vc_deps d;
-    struct vc_error err = VC_ERROR_INIT;
-    bool have_deps = false;
+    struct cli_run r;
 
-    cli_input_init(&in);
-    cli_engine_init(&eng);
-    cli_chain_init(&ch);
-    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    cli_run_init(&r, "deps", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
         switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            goto out;
-        case OPT_FORMAT:
-            rc = cli_table_format_option("deps", optarg, &fmt);
-            break;
-        case OPT_TOP:
-            rc = cli_top_option("deps", optarg, &top);
-            break;
-        case OPT_TABLE:
-            rc = CLI_CHOOSE("deps", "--table", optarg, tables, &which);
-            break;
+        case OPT_FORMAT: r.rc = cli_table_format_option("deps", optarg, &fmt); break;
+        case OPT_TOP: r.rc = cli_top_option("deps", optarg, &top); break;
+        case OPT_TABLE: r.rc = CLI_CHOOSE("deps", "--table", optarg, tables, &which); break;
         case OPT_COUNTRIES: list = optarg; break;
         case OPT_EXPORT: out = optarg; break;
-        case OPT_GEXF_VERSION:
-            rc = cli_gexf_version_option("deps", optarg, &version);
-            break;
-        default:
-            rc = cli_shared_option(&in, &eng, "deps", opt, optarg);
+        case OPT_GEXF_VERSION: r.rc = cli_gexf_version_option("deps", optarg, &version); break;
         }
     }
-    if (rc == EXIT_OK)
-        rc = cli_one_input("deps", argc, optind);
-    if (rc == EXIT_OK && list && strcasecmp(list, "all") != 0 &&
-        split_list(list, &buf, &codes, &n) != 0)
-        rc = cli_usage_error("deps", "out of memory");
-    if (rc == EXIT_OK && list && strcasecmp(list, "all") != 0 && !n)
-        rc = cli_usage_error("deps", "--countries names no country");
-    if (rc == EXIT_OK)
-        rc = cli_chain_load(&ch, &in, argv[optind]);
-    if (rc != EXIT_OK)
-        goto out;
-    if (list && strcasecmp(list, "all") == 0) {
-        /* every country: no scoring needed */
-        if (!(codes = all_countries(&ch.c, &n))) {
-            rc = cli_nomem();
-            goto out;
-        }
-    } else if (!list) {
-        /* those holding a control point: the analysis says which */
-        if ((rc = cli_chain_score(&ch, &eng)) != EXIT_OK)
-            goto out;
-        codes = malloc((ch.a.n_countries + 1) * sizeof(char *));
-        cps = malloc((ch.a.n_countries + 1) * sizeof(size_t));
-        if (!codes || !cps) {
-            rc = cli_nomem();
-            goto out;
-        }
-        for (size_t j = 0; j < ch.a.n_countries; j++) {
-            if (ch.a.countries[j].control_points > 0) {
-                cps[n] = ch.a.countries[j].control_points;
-                codes[n++] = ch.a.countries[j].code;
-            }
-        }
-        if (!n) {
-            cli_warning("no country holds a control point; --countries all or a list gives "
-                        "the matrix anyway");
-        }
-    }
-    if (vc_deps_matrix(&ch.c, &eng.opts, codes, n, &d, &err) != VC_OK) {
-        rc = cli_report(&err);
-        goto out;
-    }
-    have_deps = true;
-    rc = print_tables(&d, which, fmt, top, list != NULL, ch.c.n_items == 0);
-    if (rc == EXIT_OK && out)
-        rc = write_graph(&d, cps, out, version);
-out:
-    if (have_deps)
-        vc_deps_release(&d);
-    cli_chain_release(&ch);
-    cli_input_release(&in);
-    free(buf);
-    free(codes);
-    free(cps);
-    return rc;
+    if (cli_run_args(&r, argc, 1) && list && !names_a_country(list))
+        r.rc = cli_usage_error("deps", "--countries names no country");
+    if (cli_run_open(&r, argc, argv, 1, false))
+        r.rc = deps(&r.ch[0], &r.eng, list, which, fmt, top, out, version);
+    return cli_run_finish(&r);
 }

@@ -52,6 +52,42 @@ static const char *column_choice(const char *s)
     return strcmp(s, "none") == 0 ? VC_VIZ_NONE : s;
 }
 
+/* The export format out and --format ask for, or -1 after a usage error. */
+static int output_format(int fmt, const char *out)
+{
+    if (!out)
+        return cli_usage_error("export", "no output given (-o OUT, or -o - for standard "
+                               "output)"), -1;
+    if (fmt == VC_EXPORT_AUTO)
+        fmt = vc_export_format_from_path(out);
+    if (fmt == VC_EXPORT_AUTO)
+        fmt = VC_EXPORT_GEXF; /* Gephi's own format when the name says nothing */
+    if (fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0)
+        return cli_usage_error("export", "csv writes two tables: give a folder or NAME.csv, "
+                               "not '-'"), -1;
+    return fmt;
+}
+
+/* Scored (unless --no-analysis; the input's own columns named like the
+ * results are kept) and the scores written as columns, laid out, written. */
+static int write_export(struct cli_run *r, bool analyse, enum vc_export_format fmt,
+                        enum vc_layout layout, const struct vc_export_opts *eo, const char *out)
+{
+    struct cli_chain *ch = &r->ch[0];
+    struct vc_error err = VC_ERROR_INIT;
+    bool laid_out = eo->viz && fmt != VC_EXPORT_CSV;
+    int rc;
+
+    if (analyse && ((rc = cli_result_clashes(&r->eng, &ch->g)) != EXIT_OK ||
+                    (rc = cli_chain_score(ch, &r->eng)) != EXIT_OK))
+        return rc;
+    if ((ch->scored && vc_analysis_annotate(&ch->a, &ch->g, &err) != VC_OK) ||
+        (laid_out && vc_layout_compute(&ch->g, layout, NULL, &err) != VC_OK) ||
+        vc_export_file(&ch->g, fmt, out, eo, &err) != VC_OK)
+        return cli_report(&err);
+    return EXIT_OK;
+}
+
 int cmd_export(int argc, char **argv)
 {
     enum {
@@ -86,74 +122,37 @@ int cmd_export(int argc, char **argv)
         { "cp", VC_COLOR_CP, false }, { "keep", VC_COLOR_KEEP, false },
         { "none", VC_COLOR_NONE, false },
     };
-    struct cli_input in;
-    struct cli_engine eng;
-    struct cli_chain ch;
-    struct vc_error err = VC_ERROR_INIT;
+    struct cli_run r;
     struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
     int fmt = VC_EXPORT_AUTO, layout = VC_LAYOUT_LAYERED, colour = VC_COLOR_KIND;
     const char *out = NULL;
-    int opt, rc = EXIT_OK, analyse = 1;
+    int opt;
+    bool analyse = true;
 
-    cli_input_init(&in);
-    cli_engine_init(&eng);
-    cli_chain_init(&ch);
-    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+    cli_run_init(&r, "export", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "ho:", longopts)) > 0) {
         switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            goto out;
         case 'o': out = optarg; break;
-        case OPT_FORMAT:
-            rc = CLI_CHOOSE("export", "--format", optarg, formats, &fmt);
-            break;
+        case OPT_FORMAT: r.rc = CLI_CHOOSE("export", "--format", optarg, formats, &fmt); break;
         case OPT_GEXF_VERSION:
-            rc = cli_gexf_version_option("export", optarg, &eo.gexf_version);
+            r.rc = cli_gexf_version_option("export", optarg, &eo.gexf_version);
             break;
-        case OPT_LAYOUT:
-            rc = CLI_CHOOSE("export", "--layout", optarg, layouts, &layout);
-            break;
+        case OPT_LAYOUT: r.rc = CLI_CHOOSE("export", "--layout", optarg, layouts, &layout); break;
         case OPT_COLOR_BY:
-            rc = CLI_CHOOSE("export", "--color-by", optarg, colours, &colour);
+            r.rc = CLI_CHOOSE("export", "--color-by", optarg, colours, &colour);
             break;
         case OPT_SIZE_BY: eo.size_by = column_choice(optarg); break;
         case OPT_THICKNESS_BY: eo.thickness_by = column_choice(optarg); break;
         case OPT_NO_VIZ: eo.viz = false; break;
-        case OPT_NO_ANALYSIS: analyse = 0; break;
-        default:
-            rc = cli_shared_option(&in, &eng, "export", opt, optarg);
+        case OPT_NO_ANALYSIS: analyse = false; break;
         }
     }
     eo.color_by = (enum vc_color_by)colour;
     eo.csv_raw = cli.csv_raw;
-    if (rc == EXIT_OK)
-        rc = cli_one_input("export", argc, optind);
-    if (rc == EXIT_OK && !out)
-        rc = cli_usage_error("export", "no output given (-o OUT, or -o - for standard output)");
-    if (rc != EXIT_OK)
-        goto out;
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = vc_export_format_from_path(out);
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = VC_EXPORT_GEXF; /* Gephi's own format when the name says nothing */
-    if (fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0) {
-        rc = cli_usage_error("export", "csv writes two tables: give a folder or NAME.csv, "
-                             "not '-'");
-        goto out;
-    }
-    if ((rc = cli_chain_load(&ch, &in, argv[optind])) != EXIT_OK)
-        goto out;
-    if (analyse && (rc = cli_result_clashes(&eng, &ch.g)) == EXIT_OK &&
-        (rc = cli_chain_score(&ch, &eng)) == EXIT_OK &&
-        vc_analysis_annotate(&ch.a, &ch.g, &err) != VC_OK)
-        rc = cli_report(&err);
-    if (rc == EXIT_OK && eo.viz && fmt != VC_EXPORT_CSV &&
-        vc_layout_compute(&ch.g, (enum vc_layout)layout, NULL, &err) != VC_OK)
-        rc = cli_report(&err);
-    if (rc == EXIT_OK && vc_export_file(&ch.g, (enum vc_export_format)fmt, out, &eo, &err) != VC_OK)
-        rc = cli_report(&err);
-out:
-    cli_chain_release(&ch);
-    cli_input_release(&in);
-    return rc;
+    if (cli_run_args(&r, argc, 1) && (fmt = output_format(fmt, out)) < 0)
+        r.rc = EXIT_USAGE;
+    if (cli_run_open(&r, argc, argv, 1, false))
+        r.rc = write_export(&r, analyse, (enum vc_export_format)fmt, (enum vc_layout)layout,
+                            &eo, out);
+    return cli_run_finish(&r);
 }

@@ -138,6 +138,22 @@ static void print_json(const struct vc_chain *c, const struct vc_summary *s)
     printf("%s]\n}\n", s->n_coverage_issues ? "\n  " : "");
 }
 
+/* The summary of c, in text or JSON. */
+static int print_info(const struct vc_chain *c, double tolerance, int fmt)
+{
+    struct vc_summary s;
+    struct vc_error err = VC_ERROR_INIT;
+
+    if (vc_summary_compute(c, tolerance, &s, &err) != VC_OK)
+        return cli_report(&err);
+    if (fmt == FMT_JSON)
+        print_json(c, &s);
+    else
+        print_text(c, &s);
+    vc_summary_release(&s);
+    return EXIT_OK;
+}
+
 int cmd_info(int argc, char **argv)
 {
     enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION };
@@ -150,43 +166,13 @@ int cmd_info(int argc, char **argv)
     static const struct cli_choice formats[] = {
         { "text", FMT_TEXT, false }, { "json", FMT_JSON, false },
     };
-    struct cli_input in;
-    struct cli_chain ch;
-    struct vc_summary s;
-    struct vc_error err = VC_ERROR_INIT;
-    int opt, fmt = FMT_TEXT, rc = EXIT_OK;
+    struct cli_run r;
+    int fmt = FMT_TEXT;
 
-    cli_input_init(&in);
-    cli_chain_init(&ch);
-    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            goto out;
-        case OPT_FORMAT:
-            rc = CLI_CHOOSE("info", "--format", optarg, formats, &fmt);
-            break;
-        default:
-            rc = cli_shared_option(&in, NULL, "info", opt, optarg);
-        }
-    }
-    if (rc == EXIT_OK)
-        rc = cli_one_input("info", argc, optind);
-    if (rc == EXIT_OK)
-        rc = cli_chain_load(&ch, &in, argv[optind]);
-    if (rc != EXIT_OK)
-        goto out;
-    if (vc_summary_compute(&ch.c, in.load.chain.coverage_tolerance, &s, &err) != VC_OK) {
-        rc = cli_report(&err);
-        goto out;
-    }
-    if (fmt == FMT_JSON)
-        print_json(&ch.c, &s);
-    else
-        print_text(&ch.c, &s);
-    vc_summary_release(&s);
-out:
-    cli_chain_release(&ch);
-    cli_input_release(&in);
-    return rc;
+    cli_run_init(&r, "info", usage);
+    while (cli_run_option(&r, argc, argv, "h", longopts) == OPT_FORMAT)
+        r.rc = CLI_CHOOSE("info", "--format", optarg, formats, &fmt);
+    if (cli_run_open(&r, argc, argv, 1, false))
+        r.rc = print_info(&r.ch[0].c, r.in.load.chain.coverage_tolerance, fmt);
+    return cli_run_finish(&r);
 }

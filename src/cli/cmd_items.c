@@ -149,40 +149,15 @@ int cmd_items(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
-    struct cli_input in;
-    struct cli_engine eng;
-    struct cli_chain ch;
-    int opt, rc = EXIT_OK, fmt = cli_default_format();
+    struct cli_run r;
+    int opt, fmt = cli_default_format();
     long top = 0;
 
-    cli_input_init(&in);
-    cli_engine_init(&eng);
-    cli_chain_init(&ch);
-    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            goto out;
-        case OPT_FORMAT:
-            rc = cli_table_format_option("items", optarg, &fmt);
-            break;
-        case OPT_TOP:
-            rc = cli_top_option("items", optarg, &top);
-            break;
-        default:
-            rc = cli_shared_option(&in, &eng, "items", opt, optarg);
-        }
-    }
-    if (rc == EXIT_OK)
-        rc = cli_one_input("items", argc, optind);
-    if (rc == EXIT_OK)
-        rc = cli_chain_load(&ch, &in, argv[optind]);
-    if (rc == EXIT_OK)
-        rc = cli_chain_score(&ch, &eng);
-    if (rc == EXIT_OK)
-        rc = print_items(&ch, fmt, top, eng.strict);
-out:
-    cli_chain_release(&ch);
-    cli_input_release(&in);
-    return rc;
+    cli_run_init(&r, "items", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0)
+        r.rc = opt == OPT_TOP ? cli_top_option("items", optarg, &top)
+                              : cli_table_format_option("items", optarg, &fmt);
+    if (cli_run_open(&r, argc, argv, 1, true))
+        r.rc = print_items(&r.ch[0], fmt, top, r.eng.strict);
+    return cli_run_finish(&r);
 }

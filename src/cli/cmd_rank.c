@@ -628,6 +628,39 @@ static void explain_empty(const struct vc_analysis *a, const struct rank_opts *o
         cli_warning("%s: nothing to rank: %s", src, why);
 }
 
+/* What the options ask for, and never a silent empty table. */
+static int print_rank(const struct cli_chain *ch, struct rank_opts *o, int strict)
+{
+    const struct vc_analysis *a = &ch->a;
+    long rows = 0;
+    int rc;
+
+    if (o->by == BY_DEFAULT)
+        o->by = firm_network(&ch->c) ? BY_SUPPLIER : BY_PROVISION;
+    if (centrality_only(&ch->c) && o->by != BY_COUNTRY) {
+        cli_note("%s: no edge has a direction, so nothing can be lost downstream of "
+                 "anything: ranking by centrality only (PageRank, then betweenness, on the "
+                 "undirected graph); --direction as-written reads each edge as supplier -> "
+                 "customer", ch->c.graph->source);
+        rc = print_centrality(a, o, &rows) ? EXIT_DATA : EXIT_OK;
+    } else if (o->country && (o->by == BY_PROVISION || o->by == BY_SUPPLIER))
+        rc = print_country(a, o, &rows);
+    else if (o->by == BY_ACTOR)
+        rc = print_actors(a, o, &rows) ? EXIT_DATA : EXIT_OK;
+    else if (o->by == BY_COUNTRY)
+        rc = print_countries(a, o, &rows) ? EXIT_DATA : EXIT_OK;
+    else if (o->by == BY_SUPPLIER)
+        rc = print_firms(a, o, &rows) ? EXIT_DATA : EXIT_OK;
+    else
+        rc = print_provisions(a, o, NULL, 0, &rows) ? EXIT_DATA : EXIT_OK;
+    if (rc == EXIT_OK && rows == 0) {
+        explain_empty(a, o, strict);
+        if (strict)
+            rc = EXIT_DATA;
+    }
+    return rc;
+}
+
 int cmd_rank(int argc, char **argv)
 {
     enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_BY, OPT_ALL };
@@ -647,68 +680,20 @@ int cmd_rank(int argc, char **argv)
         { "actor", BY_ACTOR, false }, { "country", BY_COUNTRY, false },
     };
     struct rank_opts o = { cli_default_format(), 0, 0, NULL, BY_DEFAULT };
-    struct cli_input in;
-    struct cli_engine eng;
-    struct cli_chain ch;
-    long rows = 0;
-    int opt, rc = EXIT_OK;
+    struct cli_run r;
+    int opt;
 
-    cli_input_init(&in);
-    cli_engine_init(&eng);
-    cli_chain_init(&ch);
-    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    cli_run_init(&r, "rank", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
         switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            goto out;
-        case OPT_FORMAT:
-            rc = cli_table_format_option("rank", optarg, &o.fmt);
-            break;
-        case OPT_TOP:
-            rc = cli_top_option("rank", optarg, &o.top);
-            break;
+        case OPT_FORMAT: r.rc = cli_table_format_option("rank", optarg, &o.fmt); break;
+        case OPT_TOP: r.rc = cli_top_option("rank", optarg, &o.top); break;
         case OPT_COUNTRY: o.country = optarg; break;
         case OPT_ALL: o.all = 1; break;
-        case OPT_BY:
-            rc = CLI_CHOOSE("rank", "--by", optarg, by, &o.by);
-            break;
-        default:
-            rc = cli_shared_option(&in, &eng, "rank", opt, optarg);
+        case OPT_BY: r.rc = CLI_CHOOSE("rank", "--by", optarg, by, &o.by); break;
         }
     }
-    if (rc == EXIT_OK)
-        rc = cli_one_input("rank", argc, optind);
-    if (rc == EXIT_OK)
-        rc = cli_chain_load(&ch, &in, argv[optind]);
-    if (rc == EXIT_OK)
-        rc = cli_chain_score(&ch, &eng);
-    if (rc != EXIT_OK)
-        goto out;
-    if (o.by == BY_DEFAULT)
-        o.by = firm_network(&ch.c) ? BY_SUPPLIER : BY_PROVISION;
-    if (centrality_only(&ch.c) && o.by != BY_COUNTRY) {
-        cli_note("%s: no edge has a direction, so nothing can be lost downstream of "
-                 "anything: ranking by centrality only (PageRank, then betweenness, on the "
-                 "undirected graph); --direction as-written reads each edge as supplier -> "
-                 "customer", ch.c.graph->source);
-        rc = print_centrality(&ch.a, &o, &rows) ? EXIT_DATA : EXIT_OK;
-    } else if (o.country && (o.by == BY_PROVISION || o.by == BY_SUPPLIER))
-        rc = print_country(&ch.a, &o, &rows);
-    else if (o.by == BY_ACTOR)
-        rc = print_actors(&ch.a, &o, &rows) ? EXIT_DATA : EXIT_OK;
-    else if (o.by == BY_COUNTRY)
-        rc = print_countries(&ch.a, &o, &rows) ? EXIT_DATA : EXIT_OK;
-    else if (o.by == BY_SUPPLIER)
-        rc = print_firms(&ch.a, &o, &rows) ? EXIT_DATA : EXIT_OK;
-    else
-        rc = print_provisions(&ch.a, &o, NULL, 0, &rows) ? EXIT_DATA : EXIT_OK;
-    if (rc == EXIT_OK && rows == 0) {
-        explain_empty(&ch.a, &o, eng.strict);
-        if (eng.strict)
-            rc = EXIT_DATA;
-    }
-out:
-    cli_chain_release(&ch);
-    cli_input_release(&in);
-    return rc;
+    if (cli_run_open(&r, argc, argv, 1, true))
+        r.rc = print_rank(&r.ch[0], &o, r.eng.strict);
+    return cli_run_finish(&r);
 }

@@ -63,21 +63,57 @@ static int deps_for(const struct vc_analysis *a, struct cli_engine *eng,
     return rc;
 }
 
-/* The page or the picture of ch into path (atomically), with ro. */
-static int write_report(const struct cli_chain *ch, const struct vc_report_opts *ro, int svg,
-                        const char *path)
+/* The page (or the picture) of ch into path, atomically. */
+static int write_report(struct cli_chain *ch, struct cli_engine *eng, struct vc_report_opts *ro,
+                        const char *country, int svg, const char *path)
 {
+    struct vc_deps deps;
+    struct vc_country_view view;
     struct vc_error err = VC_ERROR_INIT;
     struct vc_outfile of = VC_OUTFILE_INIT;
+    char date[32], params[256];
+    int rc = EXIT_OK, have_deps = 0;
 
-    if (vc_outfile_open(&of, path, &err) != VC_OK)
+    /* positions: the layered layout reads the trophic levels just computed */
+    if (vc_analysis_annotate(&ch->a, &ch->g, &err) != VC_OK ||
+        vc_layout_compute(&ch->g, VC_LAYOUT_LAYERED, NULL, &err) != VC_OK)
         return cli_report(&err);
-    if ((svg ? vc_report_svg(&ch->g, &ch->a, ro, of.fp, &err)
-             : vc_report_html(&ch->g, &ch->a, ro, of.fp, &err)) != VC_OK) {
-        vc_outfile_fail(&of, VC_EIO, &err);
-        return cli_report(&err);
+    if (country && !svg) {
+        if (vc_country_view(&ch->a, country, &view, &err) != VC_OK) {
+            rc = cli_report(&err);
+            goto out;
+        }
+        if (view.country == SIZE_MAX) {
+            cli_error("no actor of country '%s' in the data", country);
+            rc = EXIT_DATA;
+            goto out;
+        }
+        if ((rc = deps_for(&ch->a, eng, &view, &deps)) != EXIT_OK)
+            goto out;
+        have_deps = 1;
+        ro->country = &view;
+        ro->deps = &deps;
     }
-    return vc_outfile_commit(&of, &err) == VC_OK ? EXIT_OK : cli_report(&err);
+    cli_report_date(date, sizeof(date));
+    cli_report_params(&eng->opts, params, sizeof(params));
+    ro->title = ch->g.source;
+    ro->date = date;
+    ro->params = params;
+    if (vc_outfile_open(&of, path, &err) != VC_OK) {
+        rc = cli_report(&err);
+    } else if ((svg ? vc_report_svg(&ch->g, &ch->a, ro, of.fp, &err)
+                    : vc_report_html(&ch->g, &ch->a, ro, of.fp, &err)) != VC_OK) {
+        vc_outfile_fail(&of, VC_EIO, &err);
+        rc = cli_report(&err);
+    } else if (vc_outfile_commit(&of, &err) != VC_OK) {
+        rc = cli_report(&err);
+    }
+out:
+    if (country && !svg)
+        vc_country_view_release(&view);
+    if (have_deps)
+        vc_deps_release(&deps);
+    return rc;
 }
 
 int cmd_report(int argc, char **argv)
@@ -95,88 +131,33 @@ int cmd_report(int argc, char **argv)
     };
     static const struct cli_choice formats[] = { { "html", 0, false }, { "svg", 1, false } };
     struct vc_report_opts ro = VC_REPORT_OPTS_INIT;
-    struct cli_input in;
-    struct cli_engine eng;
-    struct cli_chain ch;
-    struct vc_deps deps;
-    struct vc_country_view view;
-    struct vc_error err = VC_ERROR_INIT;
+    struct cli_run r;
     const char *out = NULL, *country = NULL;
-    int opt, rc = EXIT_OK, svg = -1, have_deps = 0, have_view = 0;
-    char date[32], params[256], *end;
+    int opt, svg = -1;
+    char *end;
     long top;
 
-    cli_input_init(&in);
-    cli_engine_init(&eng);
-    cli_chain_init(&ch);
-    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+    cli_run_init(&r, "report", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "ho:", longopts)) > 0) {
         switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            goto out;
         case 'o': out = optarg; break;
-        case OPT_FORMAT:
-            rc = CLI_CHOOSE("report", "--format", optarg, formats, &svg);
-            break;
+        case OPT_FORMAT: r.rc = CLI_CHOOSE("report", "--format", optarg, formats, &svg); break;
         case OPT_TOP:
             top = strtol(optarg, &end, 10);
             if (end == optarg || *end || top < 1 || top > 1000)
-                rc = cli_usage_error("report", "--top takes a number from 1 to 1000, not '%s'",
-                                     optarg);
+                r.rc = cli_usage_error("report", "--top takes a number from 1 to 1000, not "
+                                       "'%s'", optarg);
             else
                 ro.top = (size_t)top;
             break;
         case OPT_COUNTRY: country = optarg; break;
-        default:
-            rc = cli_shared_option(&in, &eng, "report", opt, optarg);
         }
     }
-    if (rc == EXIT_OK && (optind + 1 != argc || !out))
-        rc = cli_usage_error("report", optind + 1 != argc ? "exactly one input, please"
-                                                          : "no output given (-o OUT)");
-    if (rc == EXIT_OK)
-        rc = cli_chain_load(&ch, &in, argv[optind]);
-    if (rc == EXIT_OK)
-        rc = cli_chain_score(&ch, &eng);
-    if (rc != EXIT_OK)
-        goto out;
-    if (svg < 0)
-        svg = ends_with(out, ".svg");
-    /* positions: the layered layout reads the trophic levels just computed */
-    if (vc_analysis_annotate(&ch.a, &ch.g, &err) != VC_OK ||
-        vc_layout_compute(&ch.g, VC_LAYOUT_LAYERED, NULL, &err) != VC_OK) {
-        rc = cli_report(&err);
-        goto out;
-    }
-    if (country && !svg) {
-        have_view = 1;
-        if (vc_country_view(&ch.a, country, &view, &err) != VC_OK) {
-            rc = cli_report(&err);
-            goto out;
-        }
-        if (view.country == SIZE_MAX) {
-            cli_error("no actor of country '%s' in the data", country);
-            rc = EXIT_DATA;
-            goto out;
-        }
-        if ((rc = deps_for(&ch.a, &eng, &view, &deps)) != EXIT_OK)
-            goto out;
-        have_deps = 1;
-        ro.country = &view;
-        ro.deps = &deps;
-    }
-    cli_report_date(date, sizeof(date));
-    cli_report_params(&eng.opts, params, sizeof(params));
-    ro.title = ch.g.source;
-    ro.date = date;
-    ro.params = params;
-    rc = write_report(&ch, &ro, svg, out);
-out:
-    if (have_view)
-        vc_country_view_release(&view);
-    if (have_deps)
-        vc_deps_release(&deps);
-    cli_chain_release(&ch);
-    cli_input_release(&in);
-    return rc;
+    if (r.rc == EXIT_OK && !r.done && (optind + 1 != argc || !out))
+        r.rc = cli_usage_error("report", optind + 1 != argc ? "exactly one input, please"
+                                                            : "no output given (-o OUT)");
+    if (cli_run_open(&r, argc, argv, 1, true))
+        r.rc = write_report(&r.ch[0], &r.eng, &ro, country, svg < 0 ? ends_with(out, ".svg")
+                                                                    : svg, out);
+    return cli_run_finish(&r);
 }

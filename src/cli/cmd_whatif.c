@@ -51,6 +51,12 @@ static const char usage[] =
 
 enum table { T_ALL, T_ITEMS, T_CRITICAL, T_CP };
 
+enum {
+    OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_TABLE, OPT_REMOVE_ACTOR,
+    OPT_REMOVE_COUNTRY, OPT_CAP_STEP, OPT_SPARE_STEP, OPT_SCENARIO_FILE, OPT_EXPORT,
+    OPT_GEXF_VERSION, OPT_DYNAMIC
+};
+
 struct view {
     struct cli_compare_view v;
     int which;            /* T_* */
@@ -241,9 +247,9 @@ static int print_all(const struct vc_scenario *s, const struct vc_whatif *w,
             describe(s, w);
             sec.n++;
         }
-        cli_section_value(&sec, "impact", NULL, w->impact, true);
-        cli_section_value(&sec, "actors_cut", NULL, (double)w->actors_cut, true);
-        cli_section_value(&sec, "spare", NULL, w->spare, true);
+        cli_section_value(&sec, "impact", NULL, w->impact, CLI_COL_NUM);
+        cli_section_value(&sec, "actors_cut", NULL, (double)w->actors_cut, CLI_COL_INT);
+        cli_section_value(&sec, "spare", NULL, w->spare, CLI_COL_NUM);
     }
     if (v->which == T_ALL || v->which == T_ITEMS) {
         cli_table_init(&t);
@@ -329,20 +335,68 @@ static int add_file(struct vc_scenario *s, const char *path)
     return st == VC_OK ? 0 : cli_report(&err);
 }
 
+/* One scenario option (--remove, --remove-country, --cap, --spare,
+ * --scenario) as a step, in the order given. */
+static int add_step(struct vc_scenario *s, int opt, const char *arg)
+{
+    struct vc_error err = VC_ERROR_INIT;
+    char *end;
+    double d;
+
+    if (opt == OPT_CAP_STEP)
+        return add_cap(s, arg);
+    if (opt == OPT_SCENARIO_FILE)
+        return add_file(s, arg);
+    if (opt == OPT_SPARE_STEP) {
+        /* a step here, so that it combines in order with files */
+        d = strtod(arg, &end);
+        if (end == arg || *end || !(d >= 0 && d <= 100))
+            return cli_usage_error("whatif", "--spare takes a number from 0 to 100, not '%s'",
+                                   arg);
+        return vc_scenario_add(s, VC_STEP_SPARE, NULL, d, &err) == VC_OK ? EXIT_OK
+                                                                          : cli_report(&err);
+    }
+    if (!*arg)
+        return cli_usage_error("whatif", "--remove%s needs a name",
+                               opt == OPT_REMOVE_ACTOR ? "" : "-country");
+    if (vc_scenario_add(s, opt == OPT_REMOVE_ACTOR ? VC_STEP_REMOVE : VC_STEP_REMOVE_COUNTRY,
+                        arg, 0, &err) != VC_OK)
+        return cli_report(&err);
+    return EXIT_OK;
+}
+
+/* The scenario played on c, its tables printed and its graph written. */
+static int play(const struct vc_chain *c, const struct cli_engine *eng,
+                const struct vc_scenario *s, const struct view *v,
+                const struct cli_compare_export *x)
+{
+    struct vc_whatif w;
+    struct vc_error err = VC_ERROR_INIT;
+    int rc;
+
+    if (vc_whatif_run(c, &eng->opts, s, &w, &err) != VC_OK)
+        return cli_report(&err);
+    if (!w.converged)
+        cli_warning("losses on a cycle did not settle within %d rounds; figures on it are "
+                    "lower bounds (--max-rounds)", eng->opts.max_rounds);
+    rc = print_all(s, &w, v);
+    if (rc == EXIT_OK && x->path)
+        rc = write_export(&w, x);
+    vc_whatif_release(&w);
+    return rc;
+}
+
 int cmd_whatif(int argc, char **argv)
 {
-    enum {
-        OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_TABLE, OPT_REMOVE,
-        OPT_REMOVE_COUNTRY, OPT_CAP, OPT_SCENARIO, OPT_EXPORT, OPT_GEXF_VERSION, OPT_DYNAMIC
-    };
     static const struct option longopts[] = {
         { "format", required_argument, 0, OPT_FORMAT },
         { "top", required_argument, 0, OPT_TOP },
         { "table", required_argument, 0, OPT_TABLE },
-        { "remove", required_argument, 0, OPT_REMOVE },
+        { "remove", required_argument, 0, OPT_REMOVE_ACTOR },
         { "remove-country", required_argument, 0, OPT_REMOVE_COUNTRY },
-        { "cap", required_argument, 0, OPT_CAP },
-        { "scenario", required_argument, 0, OPT_SCENARIO },
+        { "cap", required_argument, 0, OPT_CAP_STEP },
+        { "spare", required_argument, 0, OPT_SPARE_STEP }, /* before the engine's --spare */
+        { "scenario", required_argument, 0, OPT_SCENARIO_FILE },
         { "export", required_argument, 0, OPT_EXPORT },
         { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
         { "dynamic", optional_argument, 0, OPT_DYNAMIC },
@@ -351,100 +405,39 @@ int cmd_whatif(int argc, char **argv)
         CLI_ENGINE_LONGOPTS,
         { 0, 0, 0, 0 },
     };
-    struct view v = { { cli_default_format(), 0, true }, T_ALL };
-    struct cli_compare_export x = { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 };
-    struct vc_scenario s = VC_SCENARIO_INIT;
-    struct vc_error err = VC_ERROR_INIT;
     static const struct cli_choice tables[] = {
         { "items", T_ITEMS, false }, { "critical", T_CRITICAL, false },
         { "control-points", T_CP, false }, { "all", T_ALL, false },
     };
-    struct cli_input in;
-    struct cli_engine eng;
-    struct cli_chain ch;
-    struct vc_whatif w;
-    int opt, rc = EXIT_OK;
-    char *end;
+    struct view v = { { cli_default_format(), 0, true }, T_ALL };
+    struct cli_compare_export x = { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 };
+    struct vc_scenario s = VC_SCENARIO_INIT;
+    struct cli_run r;
+    int opt;
 
-    cli_input_init(&in);
-    cli_engine_init(&eng);
-    cli_chain_init(&ch);
-    while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    cli_run_init(&r, "whatif", usage);
+    while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
         switch (opt) {
-        case 'h':
-            fputs(usage, stdout);
-            goto out;
-        case OPT_FORMAT:
-            rc = cli_table_format_option("whatif", optarg, &v.v.fmt);
-            break;
-        case OPT_TOP:
-            rc = cli_top_option("whatif", optarg, &v.v.top);
-            break;
-        case OPT_TABLE:
-            rc = CLI_CHOOSE("whatif", "--table", optarg, tables, &v.which);
-            break;
-        case OPT_REMOVE:
-        case OPT_REMOVE_COUNTRY:
-            if (!*optarg) {
-                rc = cli_usage_error("whatif", "--remove%s needs a name",
-                                     opt == OPT_REMOVE ? "" : "-country");
-            } else if (vc_scenario_add(&s, opt == OPT_REMOVE ? VC_STEP_REMOVE
-                                                            : VC_STEP_REMOVE_COUNTRY,
-                                       optarg, 0, &err) != VC_OK) {
-                rc = cli_report(&err);
-            }
-            break;
-        case OPT_CAP:
-            rc = add_cap(&s, optarg);
-            break;
-        case OPT_SPARE: {
-            /* a scenario step here, so that it combines in order with files */
-            double d = strtod(optarg, &end);
-            if (end == optarg || *end || !(d >= 0 && d <= 100))
-                rc = cli_usage_error("whatif", "--spare takes a number from 0 to 100, not "
-                                     "'%s'", optarg);
-            else if (vc_scenario_add(&s, VC_STEP_SPARE, NULL, d, &err) != VC_OK)
-                rc = cli_report(&err);
-            break;
-        }
-        case OPT_SCENARIO:
-            rc = add_file(&s, optarg);
-            break;
+        case OPT_FORMAT: r.rc = cli_table_format_option("whatif", optarg, &v.v.fmt); break;
+        case OPT_TOP: r.rc = cli_top_option("whatif", optarg, &v.v.top); break;
+        case OPT_TABLE: r.rc = CLI_CHOOSE("whatif", "--table", optarg, tables, &v.which); break;
         case OPT_EXPORT:
         case OPT_GEXF_VERSION:
         case OPT_DYNAMIC:
             if (cli_compare_export_option("whatif", opt - OPT_EXPORT, optarg, &x) < 0)
-                rc = EXIT_USAGE;
+                r.rc = EXIT_USAGE;
             break;
         default:
-            rc = cli_shared_option(&in, &eng, "whatif", opt, optarg);
+            r.rc = add_step(&s, opt, optarg);
         }
     }
-    if (rc == EXIT_OK)
-        rc = cli_one_input("whatif", argc, optind);
-    if (rc == EXIT_OK && !s.n)
-        rc = cli_usage_error("whatif", "no scenario: give --remove, --remove-country, --cap, "
-                             "--spare or --scenario");
-    if (rc == EXIT_OK && x.dynamic && !x.path)
-        rc = cli_usage_error("whatif", "--dynamic goes with --export OUT.gexf");
-    if (rc == EXIT_OK)
-        rc = cli_chain_load(&ch, &in, argv[optind]);
-    if (rc != EXIT_OK)
-        goto out;
-    if (vc_whatif_run(&ch.c, &eng.opts, &s, &w, &err) != VC_OK) {
-        rc = cli_report(&err);
-        goto out;
-    }
-    if (!w.converged)
-        cli_warning("losses on a cycle did not settle within %d rounds; figures on it are "
-                    "lower bounds (--max-rounds)", eng.opts.max_rounds);
-    rc = print_all(&s, &w, &v);
-    if (rc == EXIT_OK && x.path)
-        rc = write_export(&w, &x);
-    vc_whatif_release(&w);
-out:
-    cli_chain_release(&ch);
-    cli_input_release(&in);
+    if (cli_run_args(&r, argc, 1) && !s.n)
+        r.rc = cli_usage_error("whatif", "no scenario: give --remove, --remove-country, --cap, "
+                               "--spare or --scenario");
+    else if (r.rc == EXIT_OK && !r.done && x.dynamic && !x.path)
+        r.rc = cli_usage_error("whatif", "--dynamic goes with --export OUT.gexf");
+    if (cli_run_open(&r, argc, argv, 1, false))
+        r.rc = play(&r.ch[0].c, &r.eng, &s, &v, &x);
     vc_scenario_release(&s);
-    return rc;
+    return cli_run_finish(&r);
 }

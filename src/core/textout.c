@@ -1,38 +1,26 @@
 /*
- * textout.c - escaping rules of the text formats, in one place, and the
- * visible escape of control characters for terminals and text tables.
+ * textout.c - the text formats' rules for a FILE (vchain/textout.h): the
+ * visible escape of control characters for terminals and text tables, CSV
+ * (with the formula guard), TSV and Markdown here; JSON, XML and numbers
+ * through out.c, the rules the exporters use.
  */
-#include <math.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "out.h"
 #include "vchain/textout.h"
+
+/* The JSON and XML rules and the numbers are out.c's: a buffer on the
+ * stack, flushed to the stream at the end. */
 
 void vc_json_string(FILE *out, const char *s)
 {
-    if (!s) {
-        fputs("null", out);
-        return;
-    }
-    putc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        default:
-            if (*p < 0x20 || *p == 0x7f)
-                fprintf(out, "\\u%04x", *p);
-            else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-                fprintf(out, "\\u%04x", *++p); /* a C1 control, U+0080..U+009F */
-            else
-                putc(*p, out);
-        }
-    }
-    putc('"', out);
+    struct vc_out o;
+    vc_out_init(&o, out);
+    vc_out_json(&o, s);
+    vc_out_flush(&o);
 }
 
 /* The length (2 to 4) of the valid UTF-8 sequence of several bytes at p, or 0. */
@@ -159,23 +147,17 @@ size_t vc_term_escape(char *buf, size_t size, const char *s)
 
 int vc_format_double(char *buf, size_t size, double d)
 {
-    for (int prec = 15; prec <= 17; prec++) {
-        int n = snprintf(buf, size, "%.*g", prec, d);
-        if (prec == 17 || strtod(buf, NULL) == d)
-            return n;
-    }
-    return 0;
+    char text[40];
+    int n = vc_double_text(text, d);
+    return snprintf(buf, size, "%s", text) < 0 ? 0 : n;
 }
 
 void vc_json_number(FILE *out, double d)
 {
-    char buf[40];
-    if (!isfinite(d)) {
-        fputs("null", out);
-        return;
-    }
-    vc_format_double(buf, sizeof(buf), d);
-    fputs(buf, out);
+    struct vc_out o;
+    vc_out_init(&o, out);
+    vc_out_json_double(&o, d);
+    vc_out_flush(&o);
 }
 
 void vc_csv_field(FILE *out, const char *s, char sep)
@@ -259,21 +241,8 @@ void vc_md_field(FILE *out, const char *s)
 
 void vc_xml_text(FILE *out, const char *s)
 {
-    if (!s)
-        return;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\t': fputs("&#9;", out); break;
-        case '\n': fputs("&#10;", out); break;
-        case '\r': fputs("&#13;", out); break;
-        default:
-            if (*p >= 0x20)
-                putc(*p, out);
-            /* other C0 controls are not allowed in XML 1.0: dropped */
-        }
-    }
+    struct vc_out o;
+    vc_out_init(&o, out);
+    vc_out_xml(&o, s);
+    vc_out_flush(&o);
 }

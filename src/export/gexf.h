@@ -5,7 +5,7 @@
 #ifndef VC_EXPORT_GEXF_H
 #define VC_EXPORT_GEXF_H
 
-#include "out.h"
+#include "core/out.h"
 #include "viz.h"
 
 /* The GEXF attribute type of a column type. */

@@ -106,52 +106,52 @@ nomem:
 
 static void decl(struct vc_out *o, const char *name, enum vc_attr_type type)
 {
-    OUT_LIT(o, "      <attribute");
-    out_xml_attr(o, "id", name);
-    out_xml_attr(o, "title", name);
-    out_xml_attr(o, "type", vc_gexf_type(type));
-    OUT_LIT(o, "/>\n");
+    VC_OUT_LIT(o, "      <attribute");
+    vc_out_xml_attr(o, "id", name);
+    vc_out_xml_attr(o, "title", name);
+    vc_out_xml_attr(o, "type", vc_gexf_type(type));
+    VC_OUT_LIT(o, "/>\n");
 }
 
 static void write_decls(struct vc_out *o, const char *cls, const struct slice_cols *s)
 {
     if (s->n_static) {
-        OUT_LIT(o, "    <attributes class=\"");
-        out_str(o, cls);
-        OUT_LIT(o, "\" mode=\"static\">\n");
+        VC_OUT_LIT(o, "    <attributes class=\"");
+        vc_out_str(o, cls);
+        VC_OUT_LIT(o, "\" mode=\"static\">\n");
         for (size_t i = 0; i < s->n_static; i++)
             decl(o, s->all.name[s->stat[i]], s->all.attr[s->stat[i]]->type);
-        OUT_LIT(o, "    </attributes>\n");
+        VC_OUT_LIT(o, "    </attributes>\n");
     }
     if (s->n_pairs) {
-        OUT_LIT(o, "    <attributes class=\"");
-        out_str(o, cls);
-        OUT_LIT(o, "\" mode=\"dynamic\">\n");
+        VC_OUT_LIT(o, "    <attributes class=\"");
+        vc_out_str(o, cls);
+        VC_OUT_LIT(o, "\" mode=\"dynamic\">\n");
         for (size_t i = 0; i < s->n_pairs; i++)
             decl(o, s->pair_name[i], s->all.attr[s->pair_a[i]]->type);
-        OUT_LIT(o, "    </attributes>\n");
+        VC_OUT_LIT(o, "    </attributes>\n");
     }
 }
 
 static void time_attrs(struct vc_out *o, double t)
 {
-    OUT_LIT(o, " start=\"");
-    out_double(o, t);
-    OUT_LIT(o, "\" end=\"");
-    out_double(o, t);
-    out_char(o, '"');
+    VC_OUT_LIT(o, " start=\"");
+    vc_out_double(o, t);
+    VC_OUT_LIT(o, "\" end=\"");
+    vc_out_double(o, t);
+    vc_out_char(o, '"');
 }
 
 static void attvalue(struct vc_out *o, const char *name, const char *value, const double *t)
 {
-    OUT_LIT(o, "<attvalue for=\"");
-    out_xml(o, name);
-    OUT_LIT(o, "\" value=\"");
-    out_xml(o, value);
-    out_char(o, '"');
+    VC_OUT_LIT(o, "<attvalue for=\"");
+    vc_out_xml(o, name);
+    VC_OUT_LIT(o, "\" value=\"");
+    vc_out_xml(o, value);
+    vc_out_char(o, '"');
     if (t)
         time_attrs(o, *t);
-    OUT_LIT(o, "/>");
+    VC_OUT_LIT(o, "/>");
 }
 
 static void write_values(struct vc_out *o, const struct slice_cols *s, size_t k, double ta,
@@ -159,7 +159,7 @@ static void write_values(struct vc_out *o, const struct slice_cols *s, size_t k,
 {
     char buf[40];
     bool open = false;
-#define OPEN() do { if (!open) { OUT_LIT(o, "<attvalues>"); open = true; } } while (0)
+#define OPEN() do { if (!open) { VC_OUT_LIT(o, "<attvalues>"); open = true; } } while (0)
     for (size_t i = 0; i < s->n_static; i++) {
         const char *v = vc_export_value(s->all.attr[s->stat[i]], k, buf);
         if (!v)
@@ -181,25 +181,25 @@ static void write_values(struct vc_out *o, const struct slice_cols *s, size_t k,
     }
 #undef OPEN
     if (open)
-        OUT_LIT(o, "</attvalues>");
+        VC_OUT_LIT(o, "</attvalues>");
 }
 
 static void write_spells(struct vc_out *o, const struct vc_attr *status, size_t k, double ta,
                          double tb)
 {
     const char *s = vc_attr_get_string(status, k);
-    OUT_LIT(o, "<spells>");
+    VC_OUT_LIT(o, "<spells>");
     if (!s || strcmp(s, "new") != 0) {
-        OUT_LIT(o, "<spell");
+        VC_OUT_LIT(o, "<spell");
         time_attrs(o, ta);
-        OUT_LIT(o, "/>");
+        VC_OUT_LIT(o, "/>");
     }
     if (!s || strcmp(s, "gone") != 0) {
-        OUT_LIT(o, "<spell");
+        VC_OUT_LIT(o, "<spell");
         time_attrs(o, tb);
-        OUT_LIT(o, "/>");
+        VC_OUT_LIT(o, "/>");
     }
-    OUT_LIT(o, "</spells>");
+    VC_OUT_LIT(o, "</spells>");
 }
 
 enum vc_status vc_gexf_slices_write(const struct vc_graph *g, double ta, double tb,
@@ -229,49 +229,49 @@ enum vc_status vc_gexf_slices_write(const struct vc_graph *g, double ta, double 
         st = vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
         goto out;
     }
-    out_init(o, out);
-    OUT_LIT(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    vc_out_init(o, out);
+    VC_OUT_LIT(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
                "version=\"1.3\">\n"
                "  <meta>\n    <creator>vchain " VC_VERSION_STRING "</creator>\n");
     if (g->desc && *g->desc) {
-        OUT_LIT(o, "    <description>");
-        out_xml(o, g->desc);
-        OUT_LIT(o, "</description>\n");
+        VC_OUT_LIT(o, "    <description>");
+        vc_out_xml(o, g->desc);
+        VC_OUT_LIT(o, "</description>\n");
     }
-    OUT_LIT(o, "  </meta>\n  <graph defaultedgetype=\"");
-    out_str(o, g->directed ? "directed" : "undirected");
-    OUT_LIT(o, "\" mode=\"dynamic\" timeformat=\"double\" timerepresentation=\"interval\">\n");
+    VC_OUT_LIT(o, "  </meta>\n  <graph defaultedgetype=\"");
+    vc_out_str(o, g->directed ? "directed" : "undirected");
+    VC_OUT_LIT(o, "\" mode=\"dynamic\" timeformat=\"double\" timerepresentation=\"interval\">\n");
     write_decls(o, "node", &nc);
     write_decls(o, "edge", &ec);
-    OUT_LIT(o, "    <nodes>\n");
+    VC_OUT_LIT(o, "    <nodes>\n");
     for (size_t k = 0; k < g->n_nodes; k++) {
-        OUT_LIT(o, "      <node");
-        out_xml_attr(o, "id", g->node_id[k]);
-        out_xml_attr(o, "label", vc_attr_get_string(nlabel, k));
-        out_char(o, '>');
+        VC_OUT_LIT(o, "      <node");
+        vc_out_xml_attr(o, "id", g->node_id[k]);
+        vc_out_xml_attr(o, "label", vc_attr_get_string(nlabel, k));
+        vc_out_char(o, '>');
         write_values(o, &nc, k, ta, tb);
         write_spells(o, nstatus, k, ta, tb);
         vc_gexf_node_viz(o, &viz, k);
-        OUT_LIT(o, "</node>\n");
+        VC_OUT_LIT(o, "</node>\n");
     }
-    OUT_LIT(o, "    </nodes>\n    <edges>\n");
+    VC_OUT_LIT(o, "    </nodes>\n    <edges>\n");
     for (size_t e = 0; e < g->n_edges; e++) {
-        OUT_LIT(o, "      <edge id=\"e");
-        out_i64(o, (int64_t)e);
-        out_char(o, '"');
-        out_xml_attr(o, "source", g->node_id[g->edge_from[e]]);
-        out_xml_attr(o, "target", g->node_id[g->edge_to[e]]);
+        VC_OUT_LIT(o, "      <edge id=\"e");
+        vc_out_i64(o, (int64_t)e);
+        vc_out_char(o, '"');
+        vc_out_xml_attr(o, "source", g->node_id[g->edge_from[e]]);
+        vc_out_xml_attr(o, "target", g->node_id[g->edge_to[e]]);
         if ((bool)g->edge_directed[e] != g->directed)
-            out_str(o, g->edge_directed[e] ? " type=\"directed\"" : " type=\"undirected\"");
-        out_char(o, '>');
+            vc_out_str(o, g->edge_directed[e] ? " type=\"directed\"" : " type=\"undirected\"");
+        vc_out_char(o, '>');
         write_values(o, &ec, e, ta, tb);
         write_spells(o, estatus, e, ta, tb);
         vc_gexf_edge_viz(o, &viz, e);
-        OUT_LIT(o, "</edge>\n");
+        VC_OUT_LIT(o, "</edge>\n");
     }
-    OUT_LIT(o, "    </edges>\n  </graph>\n</gexf>\n");
-    st = out_finish(o, err);
+    VC_OUT_LIT(o, "    </edges>\n  </graph>\n</gexf>\n");
+    st = vc_out_finish(o, err);
 out:
     free(o);
     slice_cols_release(&nc);

@@ -46,34 +46,34 @@ void vc_gexf_node_viz(struct vc_out *o, const struct vc_viz *viz, size_t k)
 
     if (viz->color && viz->has_rgb[k]) {
         const uint8_t *rgb = viz->rgb + 3 * k;
-        OUT_LIT(o, "<viz:color r=\"");
-        out_i64(o, rgb[0]);
-        OUT_LIT(o, "\" g=\"");
-        out_i64(o, rgb[1]);
-        OUT_LIT(o, "\" b=\"");
-        out_i64(o, rgb[2]);
-        OUT_LIT(o, "\"/>");
+        VC_OUT_LIT(o, "<viz:color r=\"");
+        vc_out_i64(o, rgb[0]);
+        VC_OUT_LIT(o, "\" g=\"");
+        vc_out_i64(o, rgb[1]);
+        VC_OUT_LIT(o, "\" b=\"");
+        vc_out_i64(o, rgb[2]);
+        VC_OUT_LIT(o, "\"/>");
     }
     if (vc_viz_position(viz, k, &x, &y)) {
-        OUT_LIT(o, "<viz:position x=\"");
-        out_double(o, x);
-        OUT_LIT(o, "\" y=\"");
-        out_double(o, y);
-        OUT_LIT(o, "\" z=\"0.0\"/>");
+        VC_OUT_LIT(o, "<viz:position x=\"");
+        vc_out_double(o, x);
+        VC_OUT_LIT(o, "\" y=\"");
+        vc_out_double(o, y);
+        VC_OUT_LIT(o, "\" z=\"0.0\"/>");
     }
     if (viz->size && isfinite(viz->node_size[k])) {
-        OUT_LIT(o, "<viz:size value=\"");
-        out_double(o, viz->node_size[k]);
-        OUT_LIT(o, "\"/>");
+        VC_OUT_LIT(o, "<viz:size value=\"");
+        vc_out_double(o, viz->node_size[k]);
+        VC_OUT_LIT(o, "\"/>");
     }
 }
 
 void vc_gexf_edge_viz(struct vc_out *o, const struct vc_viz *viz, size_t e)
 {
     if (viz->thickness && isfinite(viz->edge_thickness[e])) {
-        OUT_LIT(o, "<viz:thickness value=\"");
-        out_double(o, viz->edge_thickness[e]);
-        OUT_LIT(o, "\"/>");
+        VC_OUT_LIT(o, "<viz:thickness value=\"");
+        vc_out_double(o, viz->edge_thickness[e]);
+        VC_OUT_LIT(o, "\"/>");
     }
 }
 
@@ -81,17 +81,17 @@ static void write_decls(struct vc_out *o, const char *cls, const struct vc_expor
 {
     if (!c->n)
         return;
-    OUT_LIT(o, "    <attributes class=\"");
-    out_str(o, cls);
-    OUT_LIT(o, "\">\n");
+    VC_OUT_LIT(o, "    <attributes class=\"");
+    vc_out_str(o, cls);
+    VC_OUT_LIT(o, "\">\n");
     for (size_t i = 0; i < c->n; i++) {
-        OUT_LIT(o, "      <attribute");
-        out_xml_attr(o, "id", c->name[i]);
-        out_xml_attr(o, "title", c->name[i]);
-        out_xml_attr(o, "type", vc_gexf_type(c->attr[i]->type));
-        OUT_LIT(o, "/>\n");
+        VC_OUT_LIT(o, "      <attribute");
+        vc_out_xml_attr(o, "id", c->name[i]);
+        vc_out_xml_attr(o, "title", c->name[i]);
+        vc_out_xml_attr(o, "type", vc_gexf_type(c->attr[i]->type));
+        VC_OUT_LIT(o, "/>\n");
     }
-    OUT_LIT(o, "    </attributes>\n");
+    VC_OUT_LIT(o, "    </attributes>\n");
 }
 
 static void write_attvalues(struct vc_out *o, const struct vc_export_cols *c, size_t k)
@@ -103,17 +103,17 @@ static void write_attvalues(struct vc_out *o, const struct vc_export_cols *c, si
         if (!v)
             continue;
         if (!open) {
-            OUT_LIT(o, "<attvalues>");
+            VC_OUT_LIT(o, "<attvalues>");
             open = true;
         }
-        OUT_LIT(o, "<attvalue for=\"");
-        out_xml(o, c->name[i]);
-        OUT_LIT(o, "\" value=\"");
-        out_xml(o, v);
-        OUT_LIT(o, "\"/>");
+        VC_OUT_LIT(o, "<attvalue for=\"");
+        vc_out_xml(o, c->name[i]);
+        VC_OUT_LIT(o, "\" value=\"");
+        vc_out_xml(o, v);
+        VC_OUT_LIT(o, "\"/>");
     }
     if (open)
-        OUT_LIT(o, "</attvalues>");
+        VC_OUT_LIT(o, "</attvalues>");
 }
 
 static void write_nodes(struct vc_out *o, const struct vc_graph *g,
@@ -121,19 +121,19 @@ static void write_nodes(struct vc_out *o, const struct vc_graph *g,
 {
     const struct vc_attr *label = vc_export_label(g, VC_CLASS_NODE);
 
-    OUT_LIT(o, "    <nodes count=\"");
-    out_i64(o, (int64_t)g->n_nodes);
-    OUT_LIT(o, "\">\n");
+    VC_OUT_LIT(o, "    <nodes count=\"");
+    vc_out_i64(o, (int64_t)g->n_nodes);
+    VC_OUT_LIT(o, "\">\n");
     for (size_t k = 0; k < g->n_nodes; k++) {
-        OUT_LIT(o, "      <node");
-        out_xml_attr(o, "id", g->node_id[k]);
-        out_xml_attr(o, "label", vc_attr_get_string(label, k));
-        out_char(o, '>');
+        VC_OUT_LIT(o, "      <node");
+        vc_out_xml_attr(o, "id", g->node_id[k]);
+        vc_out_xml_attr(o, "label", vc_attr_get_string(label, k));
+        vc_out_char(o, '>');
         write_attvalues(o, c, k);
         vc_gexf_node_viz(o, viz, k);
-        OUT_LIT(o, "</node>\n");
+        VC_OUT_LIT(o, "</node>\n");
     }
-    OUT_LIT(o, "    </nodes>\n");
+    VC_OUT_LIT(o, "    </nodes>\n");
 }
 
 /* A prefix P such that no edge id is P followed by digits only. */
@@ -168,35 +168,35 @@ static void write_edges(struct vc_out *o, const struct vc_graph *g,
         any_missing = !vc_graph_edge_id(g, e);
     if (need_ids && any_missing)
         synthetic_prefix(g, prefix, sizeof(prefix));
-    OUT_LIT(o, "    <edges count=\"");
-    out_i64(o, (int64_t)g->n_edges);
-    OUT_LIT(o, "\">\n");
+    VC_OUT_LIT(o, "    <edges count=\"");
+    vc_out_i64(o, (int64_t)g->n_edges);
+    VC_OUT_LIT(o, "\">\n");
     for (size_t e = 0; e < g->n_edges; e++) {
-        OUT_LIT(o, "      <edge");
+        VC_OUT_LIT(o, "      <edge");
         if (vc_graph_edge_id(g, e)) {
-            out_xml_attr(o, "id", vc_graph_edge_id(g, e));
+            vc_out_xml_attr(o, "id", vc_graph_edge_id(g, e));
         } else if (need_ids) {
-            OUT_LIT(o, " id=\"");
-            out_xml(o, prefix);
-            out_i64(o, (int64_t)e);
-            out_char(o, '"');
+            VC_OUT_LIT(o, " id=\"");
+            vc_out_xml(o, prefix);
+            vc_out_i64(o, (int64_t)e);
+            vc_out_char(o, '"');
         }
-        out_xml_attr(o, "source", g->node_id[g->edge_from[e]]);
-        out_xml_attr(o, "target", g->node_id[g->edge_to[e]]);
+        vc_out_xml_attr(o, "source", g->node_id[g->edge_from[e]]);
+        vc_out_xml_attr(o, "target", g->node_id[g->edge_to[e]]);
         if ((bool)g->edge_directed[e] != g->directed) {
             if (g->edge_directed[e])
-                OUT_LIT(o, " type=\"directed\"");
+                VC_OUT_LIT(o, " type=\"directed\"");
             else
-                OUT_LIT(o, " type=\"undirected\"");
+                VC_OUT_LIT(o, " type=\"undirected\"");
         }
-        out_xml_attr(o, "label", vc_attr_get_string(label, e));
-        out_xml_attr(o, "weight", vc_export_value(weight, e, buf));
-        out_char(o, '>');
+        vc_out_xml_attr(o, "label", vc_attr_get_string(label, e));
+        vc_out_xml_attr(o, "weight", vc_export_value(weight, e, buf));
+        vc_out_char(o, '>');
         write_attvalues(o, c, e);
         vc_gexf_edge_viz(o, viz, e);
-        OUT_LIT(o, "</edge>\n");
+        VC_OUT_LIT(o, "</edge>\n");
     }
-    OUT_LIT(o, "    </edges>\n");
+    VC_OUT_LIT(o, "    </edges>\n");
 }
 
 enum vc_status vc_gexf_write(const struct vc_graph *g, const struct vc_export_opts *opts,
@@ -221,31 +221,31 @@ enum vc_status vc_gexf_write(const struct vc_graph *g, const struct vc_export_op
         st = vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
         goto out;
     }
-    out_init(o, out);
-    OUT_LIT(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    vc_out_init(o, out);
+    VC_OUT_LIT(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     if (v13)
-        OUT_LIT(o, "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+        VC_OUT_LIT(o, "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
                    "version=\"1.3\">\n");
     else
-        OUT_LIT(o, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+        VC_OUT_LIT(o, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
                    "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n");
-    OUT_LIT(o, "  <meta>\n    <creator>vchain " VC_VERSION_STRING "</creator>\n");
+    VC_OUT_LIT(o, "  <meta>\n    <creator>vchain " VC_VERSION_STRING "</creator>\n");
     if (g->desc && *g->desc) {
-        OUT_LIT(o, "    <description>");
-        out_xml(o, g->desc);
-        OUT_LIT(o, "</description>\n");
+        VC_OUT_LIT(o, "    <description>");
+        vc_out_xml(o, g->desc);
+        VC_OUT_LIT(o, "</description>\n");
     }
-    OUT_LIT(o, "  </meta>\n");
+    VC_OUT_LIT(o, "  </meta>\n");
     if (g->directed)
-        OUT_LIT(o, "  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
+        VC_OUT_LIT(o, "  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
     else
-        OUT_LIT(o, "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n");
+        VC_OUT_LIT(o, "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n");
     write_decls(o, "node", &ncols);
     write_decls(o, "edge", &ecols);
     write_nodes(o, g, &ncols, &viz);
     write_edges(o, g, &ecols, &viz, !v13);
-    OUT_LIT(o, "  </graph>\n</gexf>\n");
-    st = out_finish(o, err);
+    VC_OUT_LIT(o, "  </graph>\n</gexf>\n");
+    st = vc_out_finish(o, err);
 out:
     free(o);
     vc_export_cols_release(&ncols);

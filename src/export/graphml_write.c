@@ -27,7 +27,7 @@
 #include <string.h>
 
 #include "core/mem.h"
-#include "out.h"
+#include "core/out.h"
 #include "viz.h"
 #include "vchain/export.h"
 
@@ -90,12 +90,12 @@ static void keyset_release(struct keyset *ks)
 static void write_key(struct vc_out *o, const char *id, const char *cls, const char *name,
                       enum vc_attr_type type)
 {
-    OUT_LIT(o, "  <key");
-    out_xml_attr(o, "id", id);
-    out_xml_attr(o, "for", cls);
-    out_xml_attr(o, "attr.name", name);
-    out_xml_attr(o, "attr.type", vc_attr_type_name(type));
-    OUT_LIT(o, "/>\n");
+    VC_OUT_LIT(o, "  <key");
+    vc_out_xml_attr(o, "id", id);
+    vc_out_xml_attr(o, "for", cls);
+    vc_out_xml_attr(o, "attr.name", name);
+    vc_out_xml_attr(o, "attr.type", vc_attr_type_name(type));
+    VC_OUT_LIT(o, "/>\n");
 }
 
 /* Declares a class's data columns; ids[i] receives column i's key id. */
@@ -115,20 +115,20 @@ static void write_data(struct vc_out *o, const char *key, const char *value)
 {
     if (!value)
         return;
-    OUT_LIT(o, "<data key=\"");
-    out_xml(o, key);
-    OUT_LIT(o, "\">");
-    out_xml(o, value);
-    OUT_LIT(o, "</data>");
+    VC_OUT_LIT(o, "<data key=\"");
+    vc_out_xml(o, key);
+    VC_OUT_LIT(o, "\">");
+    vc_out_xml(o, value);
+    VC_OUT_LIT(o, "</data>");
 }
 
 static void write_double(struct vc_out *o, const char *key, double d)
 {
-    OUT_LIT(o, "<data key=\"");
-    out_str(o, key);
-    OUT_LIT(o, "\">");
-    out_double(o, d);
-    OUT_LIT(o, "</data>");
+    VC_OUT_LIT(o, "<data key=\"");
+    vc_out_str(o, key);
+    VC_OUT_LIT(o, "\">");
+    vc_out_double(o, d);
+    VC_OUT_LIT(o, "</data>");
 }
 
 static void write_columns(struct vc_out *out, const struct vc_export_cols *c, const char **ids,
@@ -169,9 +169,9 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
     }
     if (!(out = malloc(sizeof(*out))))
         goto nomem;
-    out_init(out, f);
+    vc_out_init(out, f);
 
-    OUT_LIT(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    VC_OUT_LIT(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                  "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
                  "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
                  "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
@@ -217,35 +217,35 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
             goto nomem;
 
     if (g->directed)
-        OUT_LIT(out, "  <graph id=\"G\" edgedefault=\"directed\">\n");
+        VC_OUT_LIT(out, "  <graph id=\"G\" edgedefault=\"directed\">\n");
     else
-        OUT_LIT(out, "  <graph id=\"G\" edgedefault=\"undirected\">\n");
+        VC_OUT_LIT(out, "  <graph id=\"G\" edgedefault=\"undirected\">\n");
     if (g->desc && *g->desc) {
-        OUT_LIT(out, "    <desc>");
-        out_xml(out, g->desc);
-        OUT_LIT(out, "</desc>\n");
+        VC_OUT_LIT(out, "    <desc>");
+        vc_out_xml(out, g->desc);
+        VC_OUT_LIT(out, "</desc>\n");
     }
     if (cols[VC_CLASS_GRAPH].n) {
-        OUT_LIT(out, "    ");
+        VC_OUT_LIT(out, "    ");
         write_columns(out, &cols[VC_CLASS_GRAPH], ids[VC_CLASS_GRAPH], 0);
-        out_char(out, '\n');
+        vc_out_char(out, '\n');
     }
     for (size_t k = 0; k < g->n_nodes; k++) {
-        OUT_LIT(out, "    <node");
-        out_xml_attr(out, "id", g->node_id[k]);
-        out_char(out, '>');
+        VC_OUT_LIT(out, "    <node");
+        vc_out_xml_attr(out, "id", g->node_id[k]);
+        vc_out_char(out, '>');
         if (nlabel_id)
             write_data(out, nlabel_id, vc_attr_get_string(nlabel, k));
         write_columns(out, &cols[VC_CLASS_NODE], ids[VC_CLASS_NODE], k);
         if (viz.color && viz.has_rgb[k]) {
             const uint8_t *rgb = viz.rgb + 3 * k;
-            OUT_LIT(out, "<data key=\"r\">");
-            out_i64(out, rgb[0]);
-            OUT_LIT(out, "</data><data key=\"g\">");
-            out_i64(out, rgb[1]);
-            OUT_LIT(out, "</data><data key=\"b\">");
-            out_i64(out, rgb[2]);
-            OUT_LIT(out, "</data>");
+            VC_OUT_LIT(out, "<data key=\"r\">");
+            vc_out_i64(out, rgb[0]);
+            VC_OUT_LIT(out, "</data><data key=\"g\">");
+            vc_out_i64(out, rgb[1]);
+            VC_OUT_LIT(out, "</data><data key=\"b\">");
+            vc_out_i64(out, rgb[2]);
+            VC_OUT_LIT(out, "</data>");
         }
         if (viz.size && isfinite(viz.node_size[k]))
             write_double(out, "size", viz.node_size[k]);
@@ -253,29 +253,29 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
             write_double(out, "x", x);
             write_double(out, "y", y);
         }
-        OUT_LIT(out, "</node>\n");
+        VC_OUT_LIT(out, "</node>\n");
     }
     for (size_t e = 0; e < g->n_edges; e++) {
-        OUT_LIT(out, "    <edge");
-        out_xml_attr(out, "id", vc_graph_edge_id(g, e));
-        out_xml_attr(out, "source", g->node_id[g->edge_from[e]]);
-        out_xml_attr(out, "target", g->node_id[g->edge_to[e]]);
+        VC_OUT_LIT(out, "    <edge");
+        vc_out_xml_attr(out, "id", vc_graph_edge_id(g, e));
+        vc_out_xml_attr(out, "source", g->node_id[g->edge_from[e]]);
+        vc_out_xml_attr(out, "target", g->node_id[g->edge_to[e]]);
         if ((bool)g->edge_directed[e] != g->directed) {
             if (g->edge_directed[e])
-                OUT_LIT(out, " directed=\"true\"");
+                VC_OUT_LIT(out, " directed=\"true\"");
             else
-                OUT_LIT(out, " directed=\"false\"");
+                VC_OUT_LIT(out, " directed=\"false\"");
         }
-        out_char(out, '>');
+        vc_out_char(out, '>');
         if (elabel_id)
             write_data(out, elabel_id, vc_attr_get_string(elabel, e));
         if (weight_id)
             write_data(out, weight_id, vc_export_value(weight, e, b1));
         write_columns(out, &cols[VC_CLASS_EDGE], ids[VC_CLASS_EDGE], e);
-        OUT_LIT(out, "</edge>\n");
+        VC_OUT_LIT(out, "</edge>\n");
     }
-    OUT_LIT(out, "  </graph>\n</graphml>\n");
-    st = out_finish(out, err);
+    VC_OUT_LIT(out, "  </graph>\n</graphml>\n");
+    st = vc_out_finish(out, err);
     goto out;
 nomem:
     st = vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");

@@ -21,28 +21,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "out.h"
+#include "core/out.h"
 #include "viz.h"
-
-/* A double that reads back as a float in typed readers (Python): 15.0, not 15. */
-static void json_double(struct vc_out *out, double d)
-{
-    char buf[40];
-    int n = vc_export_double(buf, d);
-    out_mem(out, buf, (size_t)n);
-    if (!memchr(buf, '.', (size_t)n) && !memchr(buf, 'e', (size_t)n))
-        OUT_LIT(out, ".0");
-}
 
 static void json_value(struct vc_out *out, const struct vc_attr *a, size_t k)
 {
     switch (a->type) {
-    case VC_ATTR_BOOL: out_str(out, a->values[k].i ? "true" : "false"); break;
+    case VC_ATTR_BOOL: vc_out_str(out, a->values[k].i ? "true" : "false"); break;
     case VC_ATTR_INT:
-    case VC_ATTR_LONG: out_i64(out, a->values[k].i); break;
+    case VC_ATTR_LONG: vc_out_i64(out, a->values[k].i); break;
     case VC_ATTR_FLOAT:
-    case VC_ATTR_DOUBLE: json_double(out, a->values[k].d); break;
-    case VC_ATTR_STRING: out_json(out, a->values[k].s); break;
+    case VC_ATTR_DOUBLE: vc_out_json_double(out, a->values[k].d); break;
+    case VC_ATTR_STRING: vc_out_json(out, a->values[k].s); break;
     }
 }
 
@@ -57,9 +47,9 @@ static void members(struct vc_out *out, const struct vc_export_cols *c, size_t k
     for (size_t i = 0; i < c->n; i++) {
         if (!present(c->attr[i], k))
             continue;
-        OUT_LIT(out, ", ");
-        out_json(out, c->name[i]);
-        OUT_LIT(out, ": ");
+        VC_OUT_LIT(out, ", ");
+        vc_out_json(out, c->name[i]);
+        VC_OUT_LIT(out, ": ");
         json_value(out, c->attr[i], k);
     }
 }
@@ -68,10 +58,10 @@ static void number_member(struct vc_out *out, const char *name, double d)
 {
     if (!isfinite(d))
         return;
-    OUT_LIT(out, ", \"");
-    out_str(out, name);
-    OUT_LIT(out, "\": ");
-    json_double(out, d);
+    VC_OUT_LIT(out, ", \"");
+    vc_out_str(out, name);
+    VC_OUT_LIT(out, "\": ");
+    vc_out_json_double(out, d);
 }
 
 enum vc_status vc_json_write(const struct vc_graph *g, const struct vc_export_opts *opts,
@@ -96,33 +86,33 @@ enum vc_status vc_json_write(const struct vc_graph *g, const struct vc_export_op
         st = vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
         goto out;
     }
-    out_init(out, f);
+    vc_out_init(out, f);
 
-    OUT_LIT(out, "{\"directed\": ");
-    out_str(out, g->directed ? "true" : "false");
-    OUT_LIT(out, ", \"multigraph\": true,\n \"graph\": {");
+    VC_OUT_LIT(out, "{\"directed\": ");
+    vc_out_str(out, g->directed ? "true" : "false");
+    VC_OUT_LIT(out, ", \"multigraph\": true,\n \"graph\": {");
     if (g->desc && *g->desc && !vc_graph_attr(g, VC_CLASS_GRAPH, "description")) {
-        OUT_LIT(out, "\"description\": ");
-        out_json(out, g->desc);
+        VC_OUT_LIT(out, "\"description\": ");
+        vc_out_json(out, g->desc);
         first = false;
     }
     for (size_t i = 0; i < cols[VC_CLASS_GRAPH].n; i++) {
         if (!present(cols[VC_CLASS_GRAPH].attr[i], 0))
             continue;
         if (!first)
-            OUT_LIT(out, ", ");
-        out_json(out, cols[VC_CLASS_GRAPH].name[i]);
-        OUT_LIT(out, ": ");
+            VC_OUT_LIT(out, ", ");
+        vc_out_json(out, cols[VC_CLASS_GRAPH].name[i]);
+        VC_OUT_LIT(out, ": ");
         json_value(out, cols[VC_CLASS_GRAPH].attr[i], 0);
         first = false;
     }
-    OUT_LIT(out, "},\n \"nodes\": [");
+    VC_OUT_LIT(out, "},\n \"nodes\": [");
     for (size_t k = 0; k < g->n_nodes; k++) {
-        out_str(out, k ? ",\n  {\"id\": " : "\n  {\"id\": ");
-        out_json(out, g->node_id[k]);
+        vc_out_str(out, k ? ",\n  {\"id\": " : "\n  {\"id\": ");
+        vc_out_json(out, g->node_id[k]);
         if (vc_attr_has(nlabel, k)) {
-            OUT_LIT(out, ", \"label\": ");
-            out_json(out, vc_attr_get_string(nlabel, k));
+            VC_OUT_LIT(out, ", \"label\": ");
+            vc_out_json(out, vc_attr_get_string(nlabel, k));
         }
         if (vc_viz_position(&viz, k, &x, &y)) {
             number_member(out, "x", x);
@@ -134,38 +124,38 @@ enum vc_status vc_json_write(const struct vc_graph *g, const struct vc_export_op
             const uint8_t *rgb = viz.rgb + 3 * k;
             char hex[32];
             snprintf(hex, sizeof(hex), ", \"color\": \"#%02x%02x%02x\"", rgb[0], rgb[1], rgb[2]);
-            out_str(out, hex);
+            vc_out_str(out, hex);
         }
         members(out, &cols[VC_CLASS_NODE], k);
-        out_char(out, '}');
+        vc_out_char(out, '}');
     }
-    out_str(out, g->n_nodes ? "\n ],\n \"links\": [" : "],\n \"links\": [");
+    vc_out_str(out, g->n_nodes ? "\n ],\n \"links\": [" : "],\n \"links\": [");
     for (size_t e = 0; e < g->n_edges; e++) {
-        out_str(out, e ? ",\n  {" : "\n  {");
+        vc_out_str(out, e ? ",\n  {" : "\n  {");
         if (vc_graph_edge_id(g, e)) {
-            OUT_LIT(out, "\"id\": ");
-            out_json(out, vc_graph_edge_id(g, e));
-            OUT_LIT(out, ", ");
+            VC_OUT_LIT(out, "\"id\": ");
+            vc_out_json(out, vc_graph_edge_id(g, e));
+            VC_OUT_LIT(out, ", ");
         }
-        OUT_LIT(out, "\"source\": ");
-        out_json(out, g->node_id[g->edge_from[e]]);
-        OUT_LIT(out, ", \"target\": ");
-        out_json(out, g->node_id[g->edge_to[e]]);
+        VC_OUT_LIT(out, "\"source\": ");
+        vc_out_json(out, g->node_id[g->edge_from[e]]);
+        VC_OUT_LIT(out, ", \"target\": ");
+        vc_out_json(out, g->node_id[g->edge_to[e]]);
         if ((bool)g->edge_directed[e] != g->directed)
-            out_str(out, g->edge_directed[e] ? ", \"directed\": true" : ", \"directed\": false");
+            vc_out_str(out, g->edge_directed[e] ? ", \"directed\": true" : ", \"directed\": false");
         if (vc_attr_has(elabel, e)) {
-            OUT_LIT(out, ", \"label\": ");
-            out_json(out, vc_attr_get_string(elabel, e));
+            VC_OUT_LIT(out, ", \"label\": ");
+            vc_out_json(out, vc_attr_get_string(elabel, e));
         }
         if (present(weight, e))
             number_member(out, "weight", weight->values[e].d);
         if (viz.thickness)
             number_member(out, "size", viz.edge_thickness[e]);
         members(out, &cols[VC_CLASS_EDGE], e);
-        out_char(out, '}');
+        vc_out_char(out, '}');
     }
-    out_str(out, g->n_edges ? "\n ]\n}\n" : "]\n}\n");
-    st = out_finish(out, err);
+    vc_out_str(out, g->n_edges ? "\n ]\n}\n" : "]\n}\n");
+    st = vc_out_finish(out, err);
 out:
     free(out);
     for (int c = 0; c < 3; c++)

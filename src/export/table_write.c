@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "out.h"
+#include "core/out.h"
 #include "viz.h"
 #include "vchain/textout.h"
 
@@ -39,38 +39,38 @@ static void field(const struct csv_cells *cc, const char *s)
     if (len && !strpbrk(s, ",\"\r\n\\") && (guard || (s[0] != ' ' && s[0] != '\t')) &&
         s[len - 1] != ' ' && s[len - 1] != '\t') {
         if (guard)
-            out_char(out, '\'');
-        out_mem(out, s, len);
+            vc_out_char(out, '\'');
+        vc_out_mem(out, s, len);
         return;
     }
-    out_char(out, '"');
+    vc_out_char(out, '"');
     if (guard)
-        out_char(out, '\'');
+        vc_out_char(out, '\'');
     for (const char *p = s; *p; p++) {
         if (*p == '"')
-            out_char(out, '"');
-        out_char(out, *p);
+            vc_out_char(out, '"');
+        vc_out_char(out, *p);
     }
-    out_char(out, '"');
+    vc_out_char(out, '"');
 }
 
 static void header(const struct csv_cells *cc, const struct vc_export_cols *c)
 {
     for (size_t i = 0; i < c->n; i++) {
-        out_char(cc->out, ',');
+        vc_out_char(cc->out, ',');
         field(cc, c->name[i]);
     }
-    OUT_LIT(cc->out, "\r\n");
+    VC_OUT_LIT(cc->out, "\r\n");
 }
 
 static void row_values(const struct csv_cells *cc, const struct vc_export_cols *c, size_t k)
 {
     char buf[40];
     for (size_t i = 0; i < c->n; i++) {
-        out_char(cc->out, ',');
+        vc_out_char(cc->out, ',');
         field(cc, vc_export_value(c->attr[i], k, buf));
     }
-    OUT_LIT(cc->out, "\r\n");
+    VC_OUT_LIT(cc->out, "\r\n");
 }
 
 enum vc_status vc_csv_write_nodes(const struct vc_graph *g, const struct vc_export_opts *opts,
@@ -88,21 +88,21 @@ enum vc_status vc_csv_write_nodes(const struct vc_graph *g, const struct vc_expo
         free(out);
         return st;
     }
-    out_init(out, f);
+    vc_out_init(out, f);
     cc.out = out;
     cc.raw = opts && opts->csv_raw;
-    out_str(out, label ? "Id,Label" : "Id");
+    vc_out_str(out, label ? "Id,Label" : "Id");
     header(&cc, &c);
     for (size_t k = 0; k < g->n_nodes; k++) {
         field(&cc, g->node_id[k]);
         if (label) {
-            out_char(out, ',');
+            vc_out_char(out, ',');
             field(&cc, vc_attr_get_string(label, k));
         }
         row_values(&cc, &c, k);
     }
     vc_export_cols_release(&c);
-    st = out_finish(out, err);
+    st = vc_out_finish(out, err);
     free(out);
     return st;
 }
@@ -125,37 +125,37 @@ enum vc_status vc_csv_write_edges(const struct vc_graph *g, const struct vc_expo
         free(out);
         return st;
     }
-    out_init(out, f);
+    vc_out_init(out, f);
     cc.out = out;
     cc.raw = opts && opts->csv_raw;
     for (size_t e = 0; e < g->n_edges && !ids; e++)
         ids = vc_graph_edge_id(g, e) != NULL;
-    OUT_LIT(out, "Source,Target,Type");
-    out_str(out, ids ? ",Id" : "");
-    out_str(out, label ? ",Label" : "");
-    out_str(out, weight ? ",Weight" : "");
+    VC_OUT_LIT(out, "Source,Target,Type");
+    vc_out_str(out, ids ? ",Id" : "");
+    vc_out_str(out, label ? ",Label" : "");
+    vc_out_str(out, weight ? ",Weight" : "");
     header(&cc, &c);
     for (size_t e = 0; e < g->n_edges; e++) {
         field(&cc, g->node_id[g->edge_from[e]]);
-        out_char(out, ',');
+        vc_out_char(out, ',');
         field(&cc, g->node_id[g->edge_to[e]]);
-        out_str(out, g->edge_directed[e] ? ",Directed" : ",Undirected");
+        vc_out_str(out, g->edge_directed[e] ? ",Directed" : ",Undirected");
         if (ids) {
-            out_char(out, ',');
+            vc_out_char(out, ',');
             field(&cc, vc_graph_edge_id(g, e));
         }
         if (label) {
-            out_char(out, ',');
+            vc_out_char(out, ',');
             field(&cc, vc_attr_get_string(label, e));
         }
         if (weight) {
-            out_char(out, ',');
+            vc_out_char(out, ',');
             field(&cc, vc_export_value(weight, e, buf));
         }
         row_values(&cc, &c, e);
     }
     vc_export_cols_release(&c);
-    st = out_finish(out, err);
+    st = vc_out_finish(out, err);
     free(out);
     return st;
 }

@@ -16,7 +16,7 @@
 #include "core/attrname.h"
 #include "core/idmap.h"
 #include "core/palette.h"
-#include "out.h"
+#include "core/out.h"
 #include "viz.h"
 
 /* ---- column roles ---- */
@@ -109,13 +109,13 @@ const char *vc_export_value(const struct vc_attr *a, size_t k, char *buf)
         return a->values[k].i ? "true" : "false";
     case VC_ATTR_INT:
     case VC_ATTR_LONG:
-        vc_export_i64(buf, a->values[k].i);
+        vc_i64_text(buf, a->values[k].i);
         return buf;
     case VC_ATTR_FLOAT:
     case VC_ATTR_DOUBLE:
         if (!isfinite(a->values[k].d))
             return NULL;
-        vc_export_double(buf, a->values[k].d);
+        vc_double_text(buf, a->values[k].d);
         return buf;
     case VC_ATTR_STRING:
         return a->values[k].s;

@@ -13,7 +13,7 @@
 
 #include "core/attrname.h"
 #include "vchain/textout.h"
-#include "export/out.h"
+#include "core/out.h"
 
 #define LITHO "graphs/semiconductor-lithography.graphml"
 
@@ -219,9 +219,19 @@ static uint64_t rnd(void)
     return z ^ (z >> 31);
 }
 
-/* The exporters' fast formatter: always exact, as short as printf's search
- * (vc_format_double), and the same text but for exact decimal ties, where
- * either neighbour reads back (57 in 300,000 here). */
+/* printf's search: the shortest %.15g, %.16g or %.17g that reads back. */
+static void printf_shortest(char *buf, size_t size, double d)
+{
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, d);
+        if (strtod(buf, NULL) == d)
+            return;
+    }
+}
+
+/* The one number formatter (core/out.c): always exact, as short as printf's
+ * search, and the same text but for exact decimal ties, where either
+ * neighbour reads back (57 in 300,000 here). */
 static void doubles_read_back_exactly(void **state)
 {
     (void)state;
@@ -244,24 +254,58 @@ static void doubles_read_back_exactly(void **state)
         } else {
             d = (double)(rnd() % 100000) / 100.0; /* short decimals */
         }
-        int n = vc_export_double(a, d);
+        int n = vc_double_text(a, d);
         assert_int_equal(n, (int)strlen(a));
         double back = strtod(a, NULL);
         if (memcmp(&back, &d, sizeof(d)) != 0)
             fail_msg("%.17g written as %s", d, a);
-        vc_format_double(b, sizeof(b), d);
+        printf_shortest(b, sizeof(b), d);
         if (strcmp(a, b) != 0) {
             assert_true(strlen(a) <= strlen(b) + 1);
             longer++;
         }
     }
-    assert_string_equal((vc_export_double(a, 0.1 + 0.2), a), "0.30000000000000004");
-    assert_string_equal((vc_export_double(a, 1e20), a), "1e+20");
-    assert_string_equal((vc_export_double(a, 1e-5), a), "1e-05");
-    assert_string_equal((vc_export_double(a, -0.0), a), "-0");
-    assert_string_equal((vc_export_double(a, 123456.789), a), "123456.789");
+    assert_string_equal((vc_double_text(a, 0.1 + 0.2), a), "0.30000000000000004");
+    assert_string_equal((vc_double_text(a, 1e20), a), "1e+20");
+    assert_string_equal((vc_double_text(a, 1e-5), a), "1e-05");
+    assert_string_equal((vc_double_text(a, -0.0), a), "-0");
+    assert_string_equal((vc_double_text(a, 123456.789), a), "123456.789");
     print_message("%d of 300000 differ from printf's shortest form\n", longer);
     assert_true(longer < 300);
+}
+
+/* vchain/textout.h writes through the exporters' rules: JSON doubles with a
+ * decimal point (the commands' tables agree with the JSON export), escapes
+ * as in the exports. */
+static void textout_shares_the_rules(void **state)
+{
+    static const struct { double d; const char *want; } nums[] = {
+        { 1.0, "1.0" }, { 0.0, "0.0" }, { -0.0, "-0.0" }, { 0.85, "0.85" }, { 1e-5, "1e-05" },
+        { 1e20, "1e+20" }, { 123456.0, "123456.0" }, { NAN, "null" }, { INFINITY, "null" },
+    };
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f;
+    (void)state;
+    for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+        f = open_memstream(&buf, &size);
+        assert_non_null(f);
+        vc_json_number(f, nums[i].d);
+        assert_int_equal(fclose(f), 0);
+        assert_string_equal(buf, nums[i].want);
+        free(buf);
+        buf = NULL;
+    }
+    f = open_memstream(&buf, &size);
+    assert_non_null(f);
+    vc_json_string(f, "a\"b\\c\n\x01");
+    fputc(' ', f);
+    vc_xml_text(f, "<a & \"b\">\t\x02");
+    fputc(' ', f);
+    vc_json_string(f, NULL);
+    assert_int_equal(fclose(f), 0);
+    assert_string_equal(buf, "\"a\\\"b\\\\c\\n\\u0001\" &lt;a &amp; &quot;b&quot;&gt;&#9; null");
+    free(buf);
 }
 
 /* ---- GraphML ---- */
@@ -890,6 +934,7 @@ int main(void)
         cmocka_unit_test(format_from_extension),
         cmocka_unit_test(csv_file_names),
         cmocka_unit_test(doubles_read_back_exactly),
+        cmocka_unit_test(textout_shares_the_rules),
         cmocka_unit_test(graphml_round_trip_tricky),
         cmocka_unit_test(graphml_shipped_graph_validates_and_round_trips),
         cmocka_unit_test(gexf_versions_validate),

@@ -1,30 +1,31 @@
 /*
- * out.c - buffered output, escaping and number formatting for the
- * exporters (see out.h).
+ * out.c - buffered output, escaping and number formatting (see out.h):
+ * the one implementation of the JSON, XML and number rules that the
+ * exporters, the commands and the report share.
  */
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 
-#include "out.h"
+#include "core/out.h"
 
-void out_init(struct vc_out *o, FILE *f)
+void vc_out_init(struct vc_out *o, FILE *f)
 {
     o->f = f;
     o->len = 0;
 }
 
-void out_flush(struct vc_out *o)
+void vc_out_flush(struct vc_out *o)
 {
     if (o->len)
         fwrite(o->buf, 1, o->len, o->f);
     o->len = 0;
 }
 
-enum vc_status out_finish(struct vc_out *o, struct vc_error *err)
+enum vc_status vc_out_finish(struct vc_out *o, struct vc_error *err)
 {
-    out_flush(o);
+    vc_out_flush(o);
     if (fflush(o->f) != 0 || ferror(o->f)) {
         int e = errno ? errno : EIO;
         return vc_error_set(err, VC_EIO, NULL, 0, 0, "write error: %s", strerror(e));
@@ -48,7 +49,7 @@ static int xml_kind(unsigned char c)
     return xml_class[c];
 }
 
-void out_xml(struct vc_out *o, const char *s)
+void vc_out_xml(struct vc_out *o, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s, *run = p;
     if (!s)
@@ -58,62 +59,65 @@ void out_xml(struct vc_out *o, const char *s)
         if (k == 1)
             continue;
         if (p > run)
-            out_mem(o, (const char *)run, (size_t)(p - run));
+            vc_out_mem(o, (const char *)run, (size_t)(p - run));
         run = p + 1;
         if (k == 3)
             return;
         switch (*p) {
-        case '&': OUT_LIT(o, "&amp;"); break;
-        case '<': OUT_LIT(o, "&lt;"); break;
-        case '>': OUT_LIT(o, "&gt;"); break;
-        case '"': OUT_LIT(o, "&quot;"); break;
-        case '\t': OUT_LIT(o, "&#9;"); break;
-        case '\n': OUT_LIT(o, "&#10;"); break;
-        case '\r': OUT_LIT(o, "&#13;"); break;
+        case '&': VC_OUT_LIT(o, "&amp;"); break;
+        case '<': VC_OUT_LIT(o, "&lt;"); break;
+        case '>': VC_OUT_LIT(o, "&gt;"); break;
+        case '"': VC_OUT_LIT(o, "&quot;"); break;
+        case '\t': VC_OUT_LIT(o, "&#9;"); break;
+        case '\n': VC_OUT_LIT(o, "&#10;"); break;
+        case '\r': VC_OUT_LIT(o, "&#13;"); break;
         default: break; /* other C0 controls are not allowed in XML 1.0: dropped */
         }
     }
 }
 
-void out_xml_attr(struct vc_out *o, const char *name, const char *value)
+void vc_out_xml_attr(struct vc_out *o, const char *name, const char *value)
 {
     if (!value)
         return;
-    out_char(o, ' ');
-    out_str(o, name);
-    OUT_LIT(o, "=\"");
-    out_xml(o, value);
-    out_char(o, '"');
+    vc_out_char(o, ' ');
+    vc_out_str(o, name);
+    VC_OUT_LIT(o, "=\"");
+    vc_out_xml(o, value);
+    vc_out_char(o, '"');
 }
 
-void out_json(struct vc_out *o, const char *s)
+void vc_out_json(struct vc_out *o, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     if (!s) {
-        OUT_LIT(o, "null");
+        VC_OUT_LIT(o, "null");
         return;
     }
-    out_char(o, '"');
+    vc_out_char(o, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
-        case '"': OUT_LIT(o, "\\\""); break;
-        case '\\': OUT_LIT(o, "\\\\"); break;
-        case '\n': OUT_LIT(o, "\\n"); break;
-        case '\r': OUT_LIT(o, "\\r"); break;
-        case '\t': OUT_LIT(o, "\\t"); break;
+        case '"': VC_OUT_LIT(o, "\\\""); break;
+        case '\\': VC_OUT_LIT(o, "\\\\"); break;
+        case '\n': VC_OUT_LIT(o, "\\n"); break;
+        case '\r': VC_OUT_LIT(o, "\\r"); break;
+        case '\t': VC_OUT_LIT(o, "\\t"); break;
         default:
-            if (*p < 0x20) {
-                char u[6] = { '\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15] };
-                out_mem(o, u, 6);
+            if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) {
+                /* C0, DEL and C1 controls (U+0080..U+009F, "\xc2\x80".."\xc2\x9f")
+                 * as \u escapes: no terminal acts on them */
+                unsigned char c = *p == 0xc2 ? *++p : *p;
+                char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+                vc_out_mem(o, u, 6);
             } else {
-                out_char(o, (char)*p);
+                vc_out_char(o, (char)*p);
             }
         }
     }
-    out_char(o, '"');
+    vc_out_char(o, '"');
 }
 
-int vc_export_i64(char *buf, int64_t v)
+int vc_i64_text(char *buf, int64_t v)
 {
     char tmp[24];
     int n = 0, len = 0;
@@ -130,10 +134,10 @@ int vc_export_i64(char *buf, int64_t v)
     return len;
 }
 
-void out_i64(struct vc_out *o, int64_t v)
+void vc_out_i64(struct vc_out *o, int64_t v)
 {
     char buf[24];
-    out_mem(o, buf, (size_t)vc_export_i64(buf, v));
+    vc_out_mem(o, buf, (size_t)vc_i64_text(buf, v));
 }
 
 /*
@@ -173,7 +177,7 @@ static int layout_g(char *buf, bool neg, const char *digits, int n, int x, int p
     return len;
 }
 
-int vc_export_double(char *buf, double d)
+int vc_double_text(char *buf, double d)
 {
     char e20[40], digits[20], cand[18];
     int x;
@@ -181,7 +185,7 @@ int vc_export_double(char *buf, double d)
 
     /* Whole numbers (counts, years, sizes) need no search. */
     if (d == floor(d) && fabs(d) < 1e15 && !(d == 0 && neg))
-        return vc_export_i64(buf, (int64_t)d);
+        return vc_i64_text(buf, (int64_t)d);
     /* 20 significant digits, "d.ddddddddddddddddddde+XX", then the shortest
      * of 15, 16 and 17 digits (rounded from those 20) that reads back as d.
      * Rounding 20 digits again can differ from rounding the exact value only
@@ -216,8 +220,23 @@ int vc_export_double(char *buf, double d)
     return snprintf(buf, 32, "%.17g", d);
 }
 
-void out_double(struct vc_out *o, double d)
+void vc_out_double(struct vc_out *o, double d)
 {
     char buf[40];
-    out_mem(o, buf, (size_t)vc_export_double(buf, d));
+    vc_out_mem(o, buf, (size_t)vc_double_text(buf, d));
+}
+
+void vc_out_json_double(struct vc_out *o, double d)
+{
+    char buf[40];
+    int n;
+
+    if (!isfinite(d)) {
+        VC_OUT_LIT(o, "null");
+        return;
+    }
+    n = vc_double_text(buf, d);
+    vc_out_mem(o, buf, (size_t)n);
+    if (!memchr(buf, '.', (size_t)n) && !memchr(buf, 'e', (size_t)n))
+        VC_OUT_LIT(o, ".0");
 }
