@@ -229,12 +229,21 @@ VC_API const char *vc_attr_class_name(enum vc_attr_class cls);
 VC_API bool vc_attr_type_parse(const char *s, enum vc_attr_type *type);
 
 /*
+ * Whether s is a plain decimal number, the only numbers data files hold:
+ * [+-]digits[.digits][(e|E)[+-]digits] with a digit before the exponent.
+ * Hexadecimal (0x1p-1), inf and nan are not.
+ */
+VC_API bool vc_is_decimal(const char *s);
+
+/*
  * Converts the text of one value to a column's type, as tools write them:
- * booleans true/false/1/0 in any case; numbers with surrounding whitespace;
- * "NaN" (any case) or an empty number means "no value" (*present = false).
- * Fails with VC_EPARSE on junk or VC_EINVAL on out-of-range numbers; msg
- * receives a short reason ("not a number", "out of range for int").
- * A string is not copied: the caller stores it.
+ * booleans true/false/1/0 in any case; decimal numbers (vc_is_decimal) with
+ * surrounding whitespace; "NaN" (any case) or an empty number means "no
+ * value" (*present = false, and *why says which, "NaN" or "empty", for the
+ * reader's warning).  Fails with VC_EPARSE on junk (hexadecimal included)
+ * or VC_EINVAL on out-of-range numbers (inf among them); *why receives a
+ * short reason ("not a number", "out of range for int").  A string is not
+ * copied: the caller stores it.
  */
 VC_API enum vc_status vc_value_parse(enum vc_attr_type type, const char *text,
                                      union vc_value *out, bool *present,

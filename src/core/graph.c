@@ -635,6 +635,30 @@ static bool fast_decimal(const char *s, double *out)
     return true;
 }
 
+bool vc_is_decimal(const char *s)
+{
+    bool digits = false;
+    if (*s == '+' || *s == '-')
+        s++;
+    for (; *s >= '0' && *s <= '9'; s++)
+        digits = true;
+    if (*s == '.')
+        for (s++; *s >= '0' && *s <= '9'; s++)
+            digits = true;
+    if (!digits)
+        return false;
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '+' || *s == '-')
+            s++;
+        if (!(*s >= '0' && *s <= '9'))
+            return false;
+        while (*s >= '0' && *s <= '9')
+            s++;
+    }
+    return !*s;
+}
+
 enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc_value *out,
                               bool *present, const char **why)
 {
@@ -650,8 +674,9 @@ enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc
     e = text + strlen(text);
     trim(&b, &e);
     if (b == e || span_equal_ci(b, e, "nan")) {
-        /* Tools write NaN or nothing for a missing number. */
+        /* Tools write NaN or nothing for a missing number: the reader warns. */
         *present = false;
+        *why = b == e ? "empty" : "NaN";
         return VC_OK;
     }
     if (type == VC_ATTR_BOOL) {
@@ -672,6 +697,18 @@ enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc
     }
     memcpy(buf, b, (size_t)(e - b));
     buf[e - b] = '\0';
+    if (!vc_is_decimal(buf)) { /* strtod would read 0x1p-1 as 0.5, and inf */
+        const char *d = buf + (buf[0] == '+' || buf[0] == '-');
+        if (strncasecmp(d, "inf", 3) == 0) {
+            *why = "out of range (infinite or too large)";
+            return VC_EINVAL;
+        }
+        *why = d[0] == '0' && (d[1] == 'x' || d[1] == 'X')
+                   ? "not a decimal number (hexadecimal is not read)"
+               : type == VC_ATTR_INT || type == VC_ATTR_LONG ? "not a whole number"
+                                                             : "not a number";
+        return VC_EPARSE;
+    }
     errno = 0;
     if (type == VC_ATTR_INT || type == VC_ATTR_LONG) {
         long long v = strtoll(buf, &end, 10);

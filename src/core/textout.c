@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "out.h"
+#include "vchain/graph.h"
 #include "vchain/textout.h"
 
 /* The JSON and XML rules and the numbers are out.c's: a buffer on the
@@ -177,34 +178,9 @@ void vc_csv_field(FILE *out, const char *s, char sep)
     putc('"', out);
 }
 
-/* A plain decimal number: [+-]digits[.digits][e[+-]digits], a digit somewhere before e. */
-static bool plain_number(const char *s)
-{
-    bool digits = false;
-    if (*s == '+' || *s == '-')
-        s++;
-    for (; *s >= '0' && *s <= '9'; s++)
-        digits = true;
-    if (*s == '.')
-        for (s++; *s >= '0' && *s <= '9'; s++)
-            digits = true;
-    if (!digits)
-        return false;
-    if (*s == 'e' || *s == 'E') {
-        s++;
-        if (*s == '+' || *s == '-')
-            s++;
-        if (!(*s >= '0' && *s <= '9'))
-            return false;
-        while (*s >= '0' && *s <= '9')
-            s++;
-    }
-    return !*s;
-}
-
 int vc_csv_formula(const char *s)
 {
-    return s && s[0] && strchr("=+-@\t\r", s[0]) && !plain_number(s);
+    return s && s[0] && strchr("=+-@\t\r", s[0]) && !vc_is_decimal(s);
 }
 
 void vc_csv_cell(FILE *out, const char *s, char sep, int raw)

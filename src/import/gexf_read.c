@@ -250,8 +250,10 @@ static void store(struct reader *r, struct vc_attr *a, size_t index, const char 
     char name[300];
     enum vc_status st;
 
-    if (a->type != VC_ATTR_STRING && strcasecmp(text, "null") == 0)
-        return; /* Gephi's exporter writes "null" for a missing number */
+    if (a->type != VC_ATTR_STRING && strcasecmp(text, "null") == 0) {
+        vc_xr_missing(&r->x, a, text, line, col); /* Gephi writes it for a missing number */
+        return;
+    }
     st = vc_value_parse(a->type, text, &v, &present, &why);
     element_name(r, name, sizeof(name));
     if (st != VC_OK) {
@@ -264,6 +266,7 @@ static void store(struct reader *r, struct vc_attr *a, size_t index, const char 
         return;
     }
     if (!present) {
+        vc_xr_missing(&r->x, a, text, line, col);
         vc_attr_unset(a, index);
         return;
     }

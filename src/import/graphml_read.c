@@ -408,8 +408,10 @@ static void store_value(struct reader *r, struct vc_attr *a, size_t index, const
              vc_attr_type_name(a->type), why);
         return;
     }
-    if (!present)
+    if (!present) {
+        vc_xr_missing(&r->x, a, text, line, col);
         return;
+    }
     if (a->type == VC_ATTR_STRING) {
         v.s = vc_strpool_dup_cached(&r->x.g->pool, &r->x.values, text, len);
         if (!v.s) {

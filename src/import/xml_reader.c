@@ -42,6 +42,7 @@ void vc_xr_release(struct vc_xml_reader *x)
     x->marks_cap = 0;
     free(x->text);
     x->text = NULL;
+    vc_noted_release(&x->noted);
     x->text_len = x->text_cap = 0;
 }
 
@@ -242,8 +243,18 @@ enum vc_status vc_xr_finish(struct vc_xml_reader *x)
                      x->empty_edge_ids == 1 ? "" : "; the first here",
                      x->empty_edge_ids == 1 ? "an edge" : "edges");
     if (st == VC_OK)
+        st = vc_noted_report(&x->noted, x->diag, x->err);
+    if (st == VC_OK)
         st = vc_graph_unique_edge_ids(x->g, x->diag, x->err);
     return st;
+}
+
+void vc_xr_missing(struct vc_xml_reader *x, const struct vc_attr *a, const char *text,
+                   long line, long col)
+{
+    if (a->type != VC_ATTR_STRING &&
+        vc_noted_missing(&x->noted, a->cls, a->name, x->g->source, text, line, col))
+        vc_xr_nomem(x);
 }
 
 /* ---- DTD declarations and libxml2's own errors ---- */

@@ -20,6 +20,7 @@
 #include <libxml/parser.h>
 
 #include "core/strpool.h"
+#include "noted.h"
 #include "vchain/import.h"
 
 struct vc_xml_reader {
@@ -41,6 +42,7 @@ struct vc_xml_reader {
     char *text;                  /* the text of the current value element */
     size_t text_len, text_cap;
     struct vc_strcache values;   /* string values stored last: repeats share a copy */
+    struct vc_noted noted;       /* values read as no value (NaN, empty, null) */
     size_t empty_edge_ids;       /* edges with id="": read as edges without an id */
     long empty_edge_line, empty_edge_col; /* the first of them */
 };
@@ -97,10 +99,15 @@ const char *vc_xr_edge_id(struct vc_xml_reader *x, const char *id, size_t *len, 
                           long col);
 /*
  * The last step of a read, after defaults: warnings about what was read
- * differently from what the file says (empty edge ids), and edge ids made
+ * differently from what the file says (empty edge ids, NaN or empty
+ * numbers: vc_xr_missing), and edge ids made
  * unique (vc_graph_unique_edge_ids).
  */
 enum vc_status vc_xr_finish(struct vc_xml_reader *x);
+/* Value text of column a, at line:col, is read as no value: noted for a
+ * warning at the end (vc_xr_finish).  Strings are never missing. */
+void vc_xr_missing(struct vc_xml_reader *x, const struct vc_attr *a, const char *text,
+                   long line, long col);
 
 /*
  * Installs the shared handlers on sax: entity and attribute declarations
