@@ -81,6 +81,12 @@ struct reader {
     int depth;
     int skip_depth;          /* inside a skipped subtree: its depth */
     int graphs_seen;
+    /* <graph> without edgedefault, and its edges without a directed
+     * attribute: read as directed, with a warning (NetworkX reads them as
+     * undirected) */
+    bool no_edgedefault;
+    long graph_line, graph_col;
+    size_t default_edges;
 
     struct key *keys;
     size_t n_keys, keys_cap;
@@ -537,6 +543,8 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     if (endpoint(r, attrs, n, true, line, col, &from) ||
         endpoint(r, attrs, n, false, line, col, &to))
         return;
+    if (!dir && r->no_edgedefault)
+        r->default_edges++;
     if (dir) {
         if (dlen == 4 && strncmp((const char *)dir, "true", 4) == 0)
             directed = true;
@@ -578,6 +586,11 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
     ed = attr_str(r, attrs, n, r->nm.edgedefault, buf, sizeof(buf), "graph", line, col);
     if (r->x.failed)
         return;
+    if (!ed) {
+        r->no_edgedefault = true;
+        r->graph_line = line;
+        r->graph_col = col;
+    }
     if (ed && strcmp(ed, "undirected") == 0)
         r->x.g->directed = false;
     else if (ed && strcmp(ed, "directed") != 0) {
@@ -844,6 +857,13 @@ enum vc_status vc_graphml_read(struct vc_graph *out, FILE *in, const char *name,
         st = apply_defaults(&r);
     if (st == VC_OK)
         drop_unused_all_columns(&r);
+    if (st == VC_OK && r.default_edges)
+        st = vc_warn(diag, err, name, r.graph_line, r.graph_col,
+                     "<graph> has no edgedefault: %zu edge%s without a directed attribute "
+                     "%s read as directed, the GraphML default (NetworkX reads them as "
+                     "undirected; edgedefault=\"directed\" or \"undirected\" says which)",
+                     r.default_edges, r.default_edges == 1 ? "" : "s",
+                     r.default_edges == 1 ? "is" : "are");
     if (st == VC_OK)
         st = vc_xr_finish(&r.x);
     reader_release(&r);

@@ -305,7 +305,7 @@ static void mapping_renames(void **state)
 static void lenient_creates_nodes(void **state)
 {
     (void)state;
-    const char *xml = HEAD "  <graph>\n    <node id=\"a\"/>\n"
+    const char *xml = HEAD "  <graph edgedefault=\"directed\">\n    <node id=\"a\"/>\n"
                       "    <edge source=\"a\" target=\"ghost\"/>\n  </graph>\n</graphml>\n";
     struct vc_import_opts opts = VC_IMPORT_OPTS_INIT;
     struct warnings ws = { 0 };
