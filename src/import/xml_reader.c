@@ -201,7 +201,7 @@ enum vc_status vc_xr_check_undeclared(struct vc_xml_reader *x)
         if (!x->opts->lenient)
             return vc_error_set(x->err, VC_EINVAL, g->source, x->ref_line[k], x->ref_col[k],
                                 "edge refers to node \"%.200s\", which is never declared "
-                                "(--lenient creates such nodes)", g->node_id[k]);
+                                "(--lenient creates such nodes, as NetworkX and Gephi do)", g->node_id[k]);
         st = vc_warn(x->diag, x->err, g->source, x->ref_line[k], x->ref_col[k],
                      "edge refers to undeclared node \"%.200s\"; created (--lenient)",
                      g->node_id[k]);
