@@ -9,7 +9,8 @@
 #   make install         PREFIX=/usr/local DESTDIR= (binary, headers, library, vchain.pc)
 #   make uninstall / clean
 #
-# Knobs: O=build dir, SANITIZE=address,undefined, V=1 for full command lines.
+# Knobs: O=build dir, SANITIZE=address,undefined, V=1 for full command lines,
+# MPI=1 for a program that runs as an MPI job (make MPI=1 O=build-mpi; docs/scale.md).
 
 # The version is defined once, in include/vchain/version.h.
 VERSION  := $(shell sed -n 's/^#define VC_VERSION_STRING "\(.*\)"$$/\1/p' include/vchain/version.h)
@@ -54,6 +55,19 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TOOL_SRC := $(sort $(wildcard tools/bench_*.c tools/gen_*.c))
 HEADERS  := $(sort $(wildcard include/vchain/*.h))
 
+# MPI=1: the same library; the program links src/mpi/*.c (the only files
+# that include mpi.h) in place of src/cli/cli_solo.c.  Every other object is
+# compiled exactly as in the default build.
+ifeq ($(MPI),1)
+MPI_PKG  ?= ompi-c
+MPI_CFLAGS := $(shell pkg-config --cflags $(MPI_PKG) 2>/dev/null)
+MPI_LIBS   := $(shell pkg-config --libs $(MPI_PKG) 2>/dev/null)
+ifeq ($(MPI_LIBS),)
+$(error MPI=1 needs OpenMPI's development files (pkg-config $(MPI_PKG); Debian: libopenmpi-dev))
+endif
+CLI_SRC  := $(filter-out src/cli/cli_solo.c,$(CLI_SRC)) $(sort $(wildcard src/mpi/*.c))
+endif
+
 LIB_OBJ  := $(LIB_SRC:%.c=$(O)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(O)/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(O)/tests/%)
@@ -70,11 +84,15 @@ $(O)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(call quiet,CC,$<)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
+$(O)/src/mpi/%.o: src/mpi/%.c
+	@mkdir -p $(dir $@)
+	$(call quiet,CC,$<)$(CC) $(ALL_CPPFLAGS) $(MPI_CFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
 $(LIB): $(LIB_OBJ)
 	$(call quiet,AR,$@)rm -f $@ && $(AR) rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(call quiet,LINK,$@)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(ALL_LDLIBS)
+	$(call quiet,LINK,$@)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(MPI_LIBS) $(ALL_LDLIBS)
 
 $(O)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
@@ -105,7 +123,7 @@ check-unit: $(TEST_BIN) $(BIN)
 	done; \
 	if [ $$failed -ne 0 ]; then echo "unit tests: $$failed test program(s) failed"; exit 1; fi
 
-check-cli: $(BIN)
+check-cli: $(BIN) $(O)/tools/bench_bounds
 	@$(TEST_ENV) VCHAIN_WRAP="$(TEST_WRAP)" sh tests/cli/run.sh
 
 check-asan:

@@ -2,9 +2,10 @@
 # Benchmarks vchain beside its peers, in one run on this machine.
 #   tools/bench.sh            (make bench builds the tools first)
 # BENCH_DIR keeps the generated inputs (default: a temporary folder).
-# BENCH_10M=1 adds the 10,000,000-edge step to the import benchmark (a
-# 1.24 GB file; igraph's reader then needs 2 GB and over half a minute a
-# round).
+# BENCH_10M=1 adds the 10,000,000-edge step to the import and rank
+# benchmarks (a 1.24 GB file; igraph's reader then needs 2 GB and over half
+# a minute a round).  tools/bench_bounds (run with the other bench_* tools)
+# compares the scoring with bounds against the exact one.
 set -eu
 O=${O:-build}
 dir=${BENCH_DIR:-$(mktemp -d)}
@@ -24,6 +25,40 @@ for edges in $sizes; do
     [ $edges -lt 10000000 ] || rounds=3
     "$O/tools/bench_import" --rounds $rounds --vchain "$O/vchain" "$f"
 done
+# Scoring: `vchain rank` as a whole process (read, analysis, table) on the
+# same files, with its bounds (the default from 10,000 actors) and with
+# --exact (not at 10^7: over ten minutes), and the growth exponent between
+# sizes.  /usr/bin/time gives CPU seconds and peak memory.
+echo "== vchain rank: whole process, bounds (default) and --exact"
+printf '%-10s %-7s %9s %9s %10s\n' edges mode wall_s cpu_s peak_MB
+prev=
+for edges in $sizes; do
+    f="$dir/chain-$edges-edges.graphml"
+    for mode in default exact; do
+        [ $mode = default ] || [ $edges -lt 10000000 ] || continue
+        flag=
+        [ $mode = default ] || flag=--exact
+        /usr/bin/time -f "%e %U %S %M" -o "$dir/rank.time" "$O/vchain" -q rank $flag "$f" \
+            >"$dir/rank-$edges-$mode.tsv"
+        read -r wall user sys kb <"$dir/rank.time"
+        cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')
+        printf '%-10s %-7s %9s %9s %10d' "$edges" "$mode" "$wall" "$cpu" $((kb / 1024))
+        if [ $mode = default ] && [ -n "$prev" ]; then
+            awk -v a="$prev" -v b="$cpu" -v ea="$prev_edges" -v eb="$edges" \
+                'BEGIN { printf "   CPU grows as n^%.2f", log(b / a) / log(eb / ea) }'
+        fi
+        echo
+        [ $mode = default ] && prev=$cpu prev_edges=$edges
+    done
+    if [ $edges -lt 10000000 ]; then
+        if cmp -s "$dir/rank-$edges-default.tsv" "$dir/rank-$edges-exact.tsv"; then
+            echo "           the same control points with --exact"
+        else
+            echo "           control points DIFFER with --exact"
+        fi
+    fi
+done
+
 echo "== the 10^6 file with every number written with 17 significant digits"
 [ -f "$dir/chain1m17.graphml" ] || "$O/tools/gen_chain" --digits17 -o "$dir/chain1m17.graphml"
 "$O/tools/bench_import" --rounds 5 --no-igraph "$dir/chain1m17.graphml"

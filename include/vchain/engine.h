@@ -73,6 +73,17 @@ enum vc_shock {
     VC_SHOCK_BOTH        /* both: the Economic Systemic Risk Index as published */
 };
 
+/*
+ * Where the analysis may report an upper bound on an impact instead of
+ * extracting (docs/model.md, "Bounds instead of extractions"): never (every
+ * extraction run), on chains of at least VC_BOUNDS_AUTO_ACTORS actors, or
+ * always.  Extractions that a bound could not settle (a verdict, or a
+ * place in a ranking down to theta_impact) are always run.
+ */
+enum vc_bounds { VC_BOUNDS_NEVER, VC_BOUNDS_AUTO, VC_BOUNDS_ALWAYS };
+#define VC_BOUNDS_AUTO_ACTORS 10000
+#define VC_REACH_UNKNOWN UINT32_MAX
+
 typedef void vc_progress_fn(void *ctx, const char *stage, size_t done, size_t total);
 
 struct vc_engine_opts {
@@ -93,13 +104,14 @@ struct vc_engine_opts {
     enum vc_shock shock;
     double tolerance;              /* a node's loss changing by at most this is not passed
                                       on (docs/model.md); 0: VC_DEFAULT_TOLERANCE */
+    enum vc_bounds bounds;         /* default never: every impact exact */
 };
 
 #define VC_DEFAULT_TOLERANCE 1e-12
 
 #define VC_ENGINE_OPTS_INIT \
     { VC_LEVEL_FIRM, 0.0, VC_VARIANTS_SUBSTITUTE, 0.5, 0.9, 0.2, 0.1, 1000, 20000, 256, 0, 0, 0, \
-      VC_SUPPLIERS_GROUPED, VC_SHOCK_DOWNSTREAM, 0.0 }
+      VC_SUPPLIERS_GROUPED, VC_SHOCK_DOWNSTREAM, 0.0, VC_BOUNDS_NEVER }
 
 /* Concentration of one item at one provider level. */
 struct vc_concentration {
@@ -125,6 +137,7 @@ struct vc_provision_score {
     double replaceability; /* min(1, (1 - share)(1 + spare)) */
     double impact;         /* extracting the actor from this item alone; NAN when not
                               computed (only hard-to-replace provisions are) */
+    bool impact_bound;     /* impact is an upper bound, below theta_impact (opts.bounds) */
     bool hard_to_replace;  /* share >= theta_share, or one of <= 2 covering theta_pair
                               with share >= theta_pair_min */
     bool control_point;
@@ -189,11 +202,15 @@ struct vc_analysis {
                                         estimated share carried a loss, and without
                                         the estimates the impact is smaller (actors
                                         only: an item's extraction reaches no share) */
+    uint8_t *impact_bound;           /* actors: impact is an upper bound, below
+                                        theta_impact, not an extraction (opts.bounds) */
     struct vc_concentration *conc;   /* items */
     uint8_t *conc_level;             /* items: the level conc[] describes */
     double *share_max, *replaceability; /* actors */
     uint32_t *spof_finals;
-    uint32_t *reach_items, *reach_final;
+    uint32_t *reach_items, *reach_final; /* VC_REACH_UNKNOWN where not computed: with
+                                        bounds, only the items of hard-to-replace
+                                        provisions are (docs/model.md) */
     double *pagerank_down, *pagerank_up, *betweenness;
     double *in_strength, *out_strength, *trophic_level;
     uint32_t *in_degree, *out_degree;
@@ -216,6 +233,7 @@ struct vc_analysis {
     size_t n_countries;
     struct vc_country_score *countries;
 
+    size_t n_bounds;   /* impacts (actors' and provisions') that are bounds */
     int rounds;        /* the most evaluations any node needed in one extraction */
     bool converged;    /* every extraction settled within max_rounds */
 };

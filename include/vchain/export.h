@@ -12,7 +12,10 @@
  *             to [size_min, size_max];
  *   position  from the node columns viz_x and viz_y (the layout's output,
  *             include/vchain/layout.h, or positions read from a file);
- *   thickness from a numeric edge column (default: weight, else share).
+ *   thickness from a numeric edge column (default: weight, else share);
+ *   weight    the format's own edge weight (what Gephi filters and lays out
+ *             by): the meaningful weight, share for provides edges, the link
+ *             weight for the others (vc_export_opts.edge_weight).
  *
  * Columns whose name starts with "viz_" are visual: they are written as the
  * format's visual properties (GEXF viz:*, Gephi's GraphML keys r g b size
@@ -46,7 +49,8 @@ enum vc_export_format {
     VC_EXPORT_GEXF,
     VC_EXPORT_GRAPHML,
     VC_EXPORT_CSV,     /* Gephi's spreadsheet pair: nodes and edges tables */
-    VC_EXPORT_JSON     /* node-link: {"nodes": [...], "links": [...]} */
+    VC_EXPORT_JSON,    /* node-link: {"nodes": [...], "links": [...]} */
+    VC_EXPORT_GRAPHOLOGY /* graphology's serialisation: Graph.from(), graph.import() */
 };
 
 enum vc_gexf_version {
@@ -86,15 +90,29 @@ struct vc_export_opts {
      * true writes every cell as it is.
      */
     bool csv_raw;
+    /*
+     * The edge weight written as the format's own weight (GEXF weight,
+     * GraphML key "weight", CSV Weight, JSON link weight), which Gephi's
+     * filters, statistics and weighted layouts read.  NULL: the meaningful
+     * weight (an edge's share, else the engine's share_estimate, else its
+     * weight column, else 1); a numeric edge column's name: its values as
+     * they are; "keep": the weights a file carried (viz_weight);
+     * VC_VIZ_NONE: the graph's own weight column, if any.  Unless
+     * VC_VIZ_NONE, the graph's own weight column goes out as the data
+     * column vc_weight, and GEXF and CSV repeat the weight in the column
+     * viz_weight, which tells vchain's readers what it is.  Independent of
+     * viz.
+     */
+    const char *edge_weight;
 };
 
-#define VC_EXPORT_OPTS_INIT { VC_GEXF_1_2, true, VC_COLOR_KIND, NULL, NULL, 5.0, 50.0, 1.0, 10.0, \
-                              false }
+#define VC_EXPORT_OPTS_INIT \
+    { VC_GEXF_1_2, true, VC_COLOR_KIND, NULL, NULL, 5.0, 50.0, 1.0, 10.0, false, NULL }
 
 /* The format an output path's extension names (.gexf, .graphml, .xml, .csv,
- * .json, any case), or VC_EXPORT_AUTO when it names none. */
+ * .graphology.json, .json, any case), or VC_EXPORT_AUTO when it names none. */
 VC_API enum vc_export_format vc_export_format_from_path(const char *path);
-/* "gexf", "graphml", "csv", "json". */
+/* "gexf", "graphml", "csv", "json", "graphology". */
 VC_API const char *vc_export_format_name(enum vc_export_format fmt);
 
 /*
@@ -109,6 +127,11 @@ VC_API enum vc_status vc_graphml_write(const struct vc_graph *g,
                                        struct vc_error *err);
 VC_API enum vc_status vc_json_write(const struct vc_graph *g, const struct vc_export_opts *opts,
                                     FILE *out, struct vc_error *err);
+/* graphology's serialisation ({"attributes", "options", "nodes", "edges"}),
+ * which Graph.from() and graph.import() take, and so sigma.js. */
+VC_API enum vc_status vc_graphology_write(const struct vc_graph *g,
+                                          const struct vc_export_opts *opts, FILE *out,
+                                          struct vc_error *err);
 /* Gephi's spreadsheet import: nodes table (Id, Label, ...) and edges table
  * (Source, Target, Type, Id, Label, Weight, ...); RFC 4180, UTF-8. */
 VC_API enum vc_status vc_csv_write_nodes(const struct vc_graph *g,

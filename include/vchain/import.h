@@ -100,7 +100,9 @@ enum vc_step_kind {
     VC_STEP_REMOVE,          /* name: an actor (id or label) */
     VC_STEP_REMOVE_COUNTRY,  /* name: a country (alpha-3, alpha-2 or name) */
     VC_STEP_CAP,             /* name: an actor; value: the fraction of capacity kept */
-    VC_STEP_SPARE            /* value: spare capacity sigma of the others */
+    VC_STEP_SPARE,           /* value: spare capacity sigma of the others */
+    VC_STEP_GAIN             /* name: HOLDER:ITEM (a country or an actor, and an item);
+                                value: the share it reaches (the others scaled down) */
 };
 
 struct vc_scenario_step {
@@ -123,7 +125,8 @@ VC_API enum vc_status vc_scenario_add(struct vc_scenario *s, enum vc_step_kind k
                                       const char *name, double value, struct vc_error *err);
 /*
  * Reads changes from a file, one per line: `remove ACTOR`,
- * `remove-country ISO`, `cap ACTOR FRACTION`, `spare S`; blank lines and
+ * `remove-country ISO`, `cap ACTOR FRACTION`, `spare S`,
+ * `gain HOLDER:ITEM SHARE`; blank lines and
  * `#` comments are skipped; an actor may be "quoted".  Errors name
  * path:line.
  */

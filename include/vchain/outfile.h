@@ -44,6 +44,14 @@ struct vc_outfile {
 /* Process-wide flags for vc_outfile_open(). */
 #define VC_OUTFILE_FORCE 1u /* replace targets the process may not write */
 VC_API void vc_outfile_policy(unsigned flags);
+/*
+ * Process-wide: write no output at all.  vc_outfile_open() then sends every
+ * file to /dev/null (standard output stays what it is) and exporters create
+ * no folder: for the other processes of a parallel job, whose outputs its
+ * first process writes.
+ */
+VC_API void vc_outfile_discard(bool discard);
+VC_API bool vc_outfile_discarding(void);
 
 VC_API enum vc_status vc_outfile_open(struct vc_outfile *o, const char *path,
                                       struct vc_error *err);

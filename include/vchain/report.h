@@ -8,7 +8,9 @@
  * column) and lays the graph out (vc_layout_compute: positions viz_x,
  * viz_y for the chain picture); for a country section it computes the
  * country's view (vc_country_view, engine.h) and, optionally, the
- * mutual-dependency matrix (vc_deps_matrix, deps.h).  Output is
+ * mutual-dependency matrix (vc_deps_matrix, deps.h) and what its control
+ * points stand on (vc_clusters_find, cluster.h) and where it could build
+ * new ones (vc_opportunities_find, opportunity.h).  Output is
  * deterministic: the same inputs give the same bytes.
  */
 #ifndef VCHAIN_REPORT_H
@@ -16,9 +18,11 @@
 
 #include <stdio.h>
 
+#include "cluster.h"
 #include "compare.h"
 #include "deps.h"
 #include "engine.h"
+#include "opportunity.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -32,9 +36,14 @@ struct vc_report_opts {
     /* a country section for this country (vc_country_view), or NULL */
     const struct vc_country_view *country;
     const struct vc_deps *deps; /* with country: the mutual-dependency matrix, or NULL */
+    const struct vc_clusters *clusters; /* with country: what its control points stand on,
+                                           or NULL */
+    /* with country: where it could build control points (its near misses
+     * and footholds), or NULL */
+    const struct vc_opportunities *opportunities;
 };
 
-#define VC_REPORT_OPTS_INIT { "", "", NULL, 12, NULL, NULL }
+#define VC_REPORT_OPTS_INIT { "", "", NULL, 12, NULL, NULL, NULL, NULL }
 
 /* The whole page; g is a's chain's graph, annotated and laid out. */
 VC_API enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis *a,

@@ -33,7 +33,8 @@ VC_API enum vc_status vc_scenario_cut(const struct vc_scenario *s, const struct 
  * A scenario played out: the losses it causes, and the world after it
  * scored and compared with the world before.  The world after is the chain
  * with the removed actors gone and every remaining provision's share
- * rescaled to the market that is left (docs/model.md).
+ * rescaled to the market that is left, then the scenario's gains written in
+ * (vc_gain_steps, opportunity.h; docs/model.md).
  */
 struct vc_whatif {
     double *cut;             /* per node of the chain */

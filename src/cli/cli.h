@@ -1,12 +1,13 @@
 /*
  * cli.h - the vchain command line: commands, messages, shared options.
  *
- * To add a command:
+ * To add a command (docs/internals.md, "Adding things"):
  *   1. write src/cli/cmd_<name>.c with `int cmd_<name>(int argc, char **argv)`
- *      (argv[0] is the command name; parse with getopt_long after optind = 0);
+ *      on struct cli_run below (options, open, one action, one exit);
  *   2. declare it below;
  *   3. add a row to the command table in main.c (name, function, one-line summary);
- *   4. document it in README.md, docs/vchain.1 and tests/cli/.
+ *   4. document it in README.md, docs/vchain.1 and tests/cli/, and add its
+ *      cases to tools/compare_outputs.sh.
  *
  * Only src/cli prints, exits or parses argv; the library returns errors.
  * Exit codes: 0 success, 1 data/input/output error, 2 usage error.
@@ -31,19 +32,78 @@ int cmd_whatif(int argc, char **argv);
 int cmd_deps(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_opportunities(int argc, char **argv);
 
 /* Report helpers (cli_report.c): the date shown (SOURCE_DATE_EPOCH when set)
  * and the analysis parameters in words. */
 void cli_report_date(char *buf, size_t size);
 void cli_report_params(const struct vc_engine_opts *o, char *buf, size_t size);
 
-/* Global state set by main() from the options before the command. */
+/* Global state: the global options, before the command or among its own. */
 struct cli_global {
     int quiet;   /* -q: no warnings */
     int verbose; /* -v: more detail in messages */
     int csv_raw; /* --csv-raw: CSV cells as they are (no formula guard, no escapes) */
+    int no_tty;  /* never treat stdout or stderr as a terminal (an MPI build: mpirun
+                    makes every process's output look like one) */
+    int full;    /* --full: text tables keep whole rows on a terminal too */
+    unsigned long long max_memory; /* --max-memory (0: none) */
+    int max_memory_given;
 };
 extern struct cli_global cli;
+
+/*
+ * The processes of one run (cli_solo.c: just this one; src/mpi/cli_mpi.c in
+ * an MPI build, docs/scale.md).  main() calls cli_job_start() before
+ * anything else and exits with what cli_job_finish() returns for its exit
+ * status (the status every process of a parallel job agrees on).
+ */
+void cli_job_start(int *argc, char ***argv);
+int cli_job_finish(int rc);
+
+/*
+ * The global options (cli_opts.c), which every command also accepts among
+ * its own (cli_run_option merges them in): -q, -v, --force, --full,
+ * --max-memory SIZE, --csv-raw, -V.  cli_global_option() takes one: 1 when it was one,
+ * 0 when it was not, -1 after a usage error.  cli_memory_limit_apply() sets
+ * --max-memory's limit (or the default) once, before the input is read.
+ */
+enum { OPT_FORCE = 1095, OPT_FULL, OPT_MAX_MEMORY, OPT_CSV_RAW }; /* after OPT_GEXF_VERSION */
+#define CLI_GLOBAL_LONGOPTS \
+    { "quiet", no_argument, 0, 'q' }, \
+    { "verbose", no_argument, 0, 'v' }, \
+    { "version", no_argument, 0, 'V' }, \
+    { "force", no_argument, 0, OPT_FORCE }, \
+    { "full", no_argument, 0, OPT_FULL }, \
+    { "max-memory", required_argument, 0, OPT_MAX_MEMORY }, \
+    { "csv-raw", no_argument, 0, OPT_CSV_RAW }
+int cli_global_option(const char *cmd, int opt, const char *arg);
+void cli_memory_limit_apply(void);
+
+/*
+ * "Did you mean" (cli_suggest.c): cli_nearest() is the candidate nearest to
+ * word (edit distance, ASCII case ignored) when it is near enough to be a
+ * typo of it, or the one candidate word begins; else NULL.  NULL entries of
+ * cand are skipped.
+ */
+size_t cli_distance(const char *a, const char *b);
+const char *cli_nearest(const char *word, const char *const *cand, size_t n);
+/*
+ * The one message for what getopt_long() refused (opt '?', or ':' for a
+ * missing value when the short options start with ':'; opterr must be 0):
+ * an unknown option with the nearest of longopts, an ambiguous abbreviation
+ * with its candidates, a missing or unwanted value.  Returns EXIT_USAGE.
+ */
+int cli_option_error(const char *cmd, int opt, char **argv, const struct option *longopts);
+/*
+ * Countries a command names (--country, --remove-country, --countries):
+ * cli_country_present() is whether c has an actor of code (a code as the
+ * data writes it, an ISO alpha-2 or alpha-3 code or an English name);
+ * cli_country_missing() prints that it has none, with the nearest of the
+ * data's countries or the list of them, and returns EXIT_DATA.
+ */
+bool cli_country_present(const struct vc_chain *c, const char *code);
+int cli_country_missing(const struct vc_chain *c, const char *code);
 
 /*
  * Memory bound (cli_limits.c).  cli_parse_size() reads 512M, 4G, 100k,
@@ -58,19 +118,20 @@ void cli_format_size(unsigned long long bytes, char *buf, size_t size);
 int cli_set_memory_limit(unsigned long long bytes, int from_option);
 void cli_memory_hint(const struct vc_error *err);
 
-/*
- * Messages (cli_msg.c): "vchain: error: FILE:LINE:COL: message" on stderr,
+/* Messages (cli_msg.c): "vchain: error: FILE:LINE:COL: message" on stderr,
  * escaped as a whole (vc_term_text), so one message is one line.
- */
-void cli_error(const char *fmt, ...) VC_PRINTF(1, 2);
-void cli_warning(const char *fmt, ...) VC_PRINTF(1, 2);
-/* "vchain: note: ..." that belongs to an error just printed (even under -q). */
-void cli_hint(const char *fmt, ...) VC_PRINTF(1, 2);
+ * cli_msg() writes "vchain: KIND: message"; nothing under -q unless
+ * even_quiet. */
+void cli_msg(const char *kind, bool even_quiet, const char *fmt, ...) VC_PRINTF(3, 4);
+#define cli_error(...) cli_msg("error", true, __VA_ARGS__)
+#define cli_warning(...) cli_msg("warning", false, __VA_ARGS__)
+/* What vchain read the input as ("vchain: note: ..."); nothing under -q. */
+#define cli_note(...) cli_msg("note", false, __VA_ARGS__)
+/* A note that belongs to an error just printed (even under -q). */
+#define cli_hint(...) cli_msg("note", true, __VA_ARGS__)
 /* The usage text (print writes it) on stderr: a usage error without a
  * message of its own; returns EXIT_USAGE. */
 int cli_usage_text(void (*print)(FILE *out));
-/* What vchain read the input as ("vchain: note: ..."); nothing under -q. */
-void cli_note(const char *fmt, ...) VC_PRINTF(1, 2);
 /* Prints err (file:line:col when known); returns EXIT_DATA. */
 int cli_report(const struct vc_error *err);
 /* Prints "out of memory" (with the memory limit's hint); returns EXIT_DATA. */
@@ -99,10 +160,11 @@ void cli_progress_done(void);
  */
 enum {
     OPT_MAP = 1000, OPT_SHARE_SCALE, OPT_LENIENT, OPT_STRICT, OPT_INPUT_FORMAT, OPT_GROUP_BY,
-    OPT_DIRECTION, OPT_CSV_RAW,
+    OPT_DIRECTION,
     OPT_LEVEL = 1050, OPT_SPARE, OPT_VARIANTS, OPT_THETA_SHARE, OPT_THETA_PAIR,
     OPT_THETA_IMPACT, OPT_THREADS, OPT_MAX_ROUNDS, OPT_EXACT_BETWEENNESS, OPT_THETA_PAIR_MIN,
     OPT_SUPPLIERS, OPT_SHOCK, OPT_TOLERANCE,
+    OPT_TABLE_FORMAT = 1090, OPT_TABLE_TOP, OPT_GEXF_VERSION,
     OPT_FIRST_COMMAND_OPTION = 1100 /* commands number their own long options from here */
 };
 
@@ -113,8 +175,7 @@ enum {
     { "strict", no_argument, 0, OPT_STRICT }, \
     { "input-format", required_argument, 0, OPT_INPUT_FORMAT }, \
     { "group-by", required_argument, 0, OPT_GROUP_BY }, \
-    { "direction", required_argument, 0, OPT_DIRECTION }, \
-    { "csv-raw", no_argument, 0, OPT_CSV_RAW }
+    { "direction", required_argument, 0, OPT_DIRECTION }
 
 #define CLI_INPUT_HELP \
     "Input options:\n" \
@@ -255,11 +316,17 @@ void cli_chain_release(struct cli_chain *ch);
 struct cli_run {
     const char *cmd;
     const char *usage;
+    int fmt;                  /* CLI_TABLE_LONGOPTS: --format (FMT_*) */
+    long top;                 /* ... and --top N (0: every row) */
+    const char *output;       /* CLI_OUTPUT_LONGOPT: -o OUT, or NULL */
+    enum vc_gexf_version gexf_version; /* CLI_GEXF_LONGOPT: --gexf-version */
     struct cli_input in;
     struct cli_engine eng;
     struct cli_chain ch[2];   /* the inputs (compare reads two) */
     int rc;                   /* EXIT_* */
     bool done;                /* -h answered: nothing more to do */
+    struct option opts[128];  /* the command's long options and the global ones */
+    char shortopts[32];
 };
 
 void cli_run_init(struct cli_run *r, const char *cmd, const char *usage);
@@ -271,6 +338,28 @@ bool cli_run_args(struct cli_run *r, int argc, int n);
 bool cli_run_open(struct cli_run *r, int argc, char **argv, int n, bool score);
 /* Releases everything; returns r.rc. */
 int cli_run_finish(struct cli_run *r);
+/* cli_run_open(), then act(r, ctx) when it says go, then cli_run_finish(). */
+int cli_run_main(struct cli_run *r, int argc, char **argv, int n, bool score,
+                 int (*act)(struct cli_run *r, void *ctx), void *ctx);
+
+/* The end of a command's option table: -h, the input options and (for a
+ * command that scores) the analysis options. */
+#define CLI_INPUT_LONGOPTS_END \
+    { "help", no_argument, 0, 'h' }, CLI_INPUT_LONGOPTS, { 0, 0, 0, 0 }
+#define CLI_ENGINE_LONGOPTS_END \
+    { "help", no_argument, 0, 'h' }, CLI_INPUT_LONGOPTS, CLI_ENGINE_LONGOPTS, { 0, 0, 0, 0 }
+
+/* Options of the commands that write a file: -o, --output OUT (give "o:"
+ * in the short options), kept in r.output; --gexf-version 1.2|1.3, kept in
+ * r.gexf_version. */
+#define CLI_OUTPUT_LONGOPT { "output", required_argument, 0, 'o' }
+#define CLI_GEXF_LONGOPT { "gexf-version", required_argument, 0, OPT_GEXF_VERSION }
+
+/* The options of every command that prints tables, kept in r.fmt, r.top:
+ *   --format text|tsv|csv|json|md, --top N */
+#define CLI_TABLE_LONGOPTS \
+    { "format", required_argument, 0, OPT_TABLE_FORMAT }, \
+    { "top", required_argument, 0, OPT_TABLE_TOP }
 
 /* Output formats for tables. */
 enum cli_format { FMT_TEXT, FMT_TSV, FMT_CSV, FMT_JSON, FMT_MD };
@@ -304,6 +393,24 @@ int cli_gexf_version_option(const char *cmd, const char *arg, enum vc_gexf_versi
  */
 int cli_table_format_option(const char *cmd, const char *arg, int *fmt);
 int cli_top_option(const char *cmd, const char *arg, long *top);
+/* Splits a comma-separated list (--countries) into *n codes, pointers into
+ * the copy *buf (free both); blanks around commas dropped; -1 out of memory. */
+int cli_split_list(const char *list, char **buf, const char ***codes, size_t *n);
+/*
+ * The graph format of output path out for export and convert (fmt: the
+ * --format given, or VC_EXPORT_AUTO): the one named, else the extension's
+ * (.gexf .graphml .xml .csv .json .graphology.json), CSV for a folder (a
+ * name ending in '/' or an existing folder), GraphML for a stream ('-', a
+ * device or a pipe).  Any other name is a usage error listing the formats.
+ * EXIT_OK with *fmt set.
+ */
+int cli_output_format(const char *cmd, const char *out, int *fmt);
+/*
+ * Whether OUT names a report page: .html, .htm or '-' (*svg = 0), or .svg
+ * when svg_ok (*svg = 1).  Anything else (x.pdf, x.txt) is a usage error
+ * rather than HTML under a name that says otherwise.
+ */
+int cli_page_format(const char *cmd, const char *out, bool svg_ok, int *svg);
 
 /*
  * Several tables in one output (cli_sections.c): text gets a title line
@@ -319,6 +426,12 @@ struct cli_sections {
 };
 void cli_sections_begin(struct cli_sections *s, int fmt);
 void cli_section(struct cli_sections *s, const char *key, const char *title);
+/* Prints table t as a section (when all: after cli_section(key, title),
+ * and in text and Markdown "(none)" for an empty table when none is set)
+ * and releases it; returns cli_table_print()'s result. */
+struct cli_table;
+int cli_section_table(struct cli_sections *s, bool all, const char *key, const char *title,
+                      struct cli_table *t, bool none);
 void cli_section_value(struct cli_sections *s, const char *key, const char *text, double num,
                        enum cli_col_type type);
 void cli_sections_end(struct cli_sections *s);

@@ -28,10 +28,14 @@ struct cli_compare_export {
     double time_a, time_b;            /* the slices' times */
 };
 
-/* Handles --export (which 0), --gexf-version (1), --dynamic (2): 1 when
- * done, -1 after a usage error. */
+/* Handles --export (which 0), --dynamic (1): 1 when done, -1 after a
+ * usage error.  --gexf-version is cli_run's (r.gexf_version). */
 int cli_compare_export_option(const char *cmd, int which, const char *arg,
                               struct cli_compare_export *x);
+
+/* After the options: --dynamic needs --export, OUT names a graph format
+ * (cli_output_format), and --dynamic a GEXF.  EXIT_OK or a usage error. */
+int cli_compare_export_check(const char *cmd, struct cli_compare_export *x);
 
 /* Builds the union graph, lays it out and writes it; prints errors.
  * loss_a (may be NULL): per node of A, a value for the node column loss. */

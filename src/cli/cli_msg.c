@@ -40,14 +40,6 @@ static void vput_escaped(const char *fmt, va_list ap)
         free(buf);
 }
 
-static void vmsg(const char *kind, const char *fmt, va_list ap)
-{
-    fflush(stdout);
-    fprintf(stderr, "vchain: %s: ", kind);
-    vput_escaped(fmt, ap);
-    fputc('\n', stderr);
-}
-
 const char *cli_safe(const char *s)
 {
     /* a few buffers in turn, so that one printf can take several */
@@ -66,40 +58,17 @@ const char *cli_safe(const char *s)
     return *p;
 }
 
-void cli_error(const char *fmt, ...)
+void cli_msg(const char *kind, bool even_quiet, const char *fmt, ...)
 {
     va_list ap;
-    va_start(ap, fmt);
-    vmsg("error", fmt, ap);
-    va_end(ap);
-}
-
-void cli_warning(const char *fmt, ...)
-{
-    va_list ap;
-    if (cli.quiet)
+    if (cli.quiet && !even_quiet)
         return;
+    fflush(stdout);
+    fprintf(stderr, "vchain: %s: ", kind);
     va_start(ap, fmt);
-    vmsg("warning", fmt, ap);
+    vput_escaped(fmt, ap);
     va_end(ap);
-}
-
-void cli_note(const char *fmt, ...)
-{
-    va_list ap;
-    if (cli.quiet)
-        return;
-    va_start(ap, fmt);
-    vmsg("note", fmt, ap);
-    va_end(ap);
-}
-
-void cli_hint(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vmsg("note", fmt, ap);
-    va_end(ap);
+    fputc('\n', stderr);
 }
 
 int cli_usage_text(void (*print)(FILE *out))
@@ -163,7 +132,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 
 bool cli_progress_wanted(void)
 {
-    return !cli.quiet && isatty(STDERR_FILENO);
+    return !cli.quiet && !cli.no_tty && isatty(STDERR_FILENO);
 }
 
 /* A progress line on stderr, redrawn at most ten times a second. */

@@ -2,11 +2,16 @@
  * cli_opts.c - options shared by every command that reads a graph, and the
  * one place that turns a path into a loaded value chain.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "vchain/summary.h"
+#include "cli_table.h"
 
 void cli_input_init(struct cli_input *in)
 {
@@ -108,9 +113,6 @@ int cli_input_option(struct cli_input *in, const char *cmd, int opt, const char 
     case OPT_STRICT:
         in->diag.strict = 1;
         return 1;
-    case OPT_CSV_RAW:
-        cli.csv_raw = 1;
-        return 1;
     case OPT_INPUT_FORMAT:
         if ((rc = PICK(cmd, "--input-format", arg, formats, &v)) > 0)
             in->load.format = (enum vc_format)v;
@@ -150,6 +152,61 @@ int cli_top_option(const char *cmd, const char *arg, long *top)
         return cli_usage_error(cmd, "--top takes a positive number, not '%s'", arg);
     *top = n;
     return EXIT_OK;
+}
+
+int cli_output_format(const char *cmd, const char *out, int *fmt)
+{
+    struct stat sb;
+    size_t len = strlen(out);
+    int exists = stat(out, &sb) == 0;
+
+    if (!*out) { /* a data error, as the writer would report it, but before the work */
+        struct vc_error err = VC_ERROR_INIT;
+        vc_error_set(&err, VC_EINVAL, NULL, 0, 0,
+                     "the output file name is empty (use '-' for standard output)");
+        return cli_report(&err);
+    }
+
+    /* a stream ('-', /dev/stdout, a pipe) has no name to go by: the format
+     * every reader takes */
+    if (*fmt == VC_EXPORT_AUTO && (strcmp(out, "-") == 0 ||
+                                   (exists && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))))
+        *fmt = VC_EXPORT_GRAPHML;
+    if (*fmt == VC_EXPORT_AUTO && ((len && out[len - 1] == '/') || (exists && S_ISDIR(sb.st_mode))))
+        *fmt = VC_EXPORT_CSV;
+    if (*fmt == VC_EXPORT_AUTO)
+        *fmt = vc_export_format_from_path(out);
+    if (*fmt == VC_EXPORT_AUTO)
+        return cli_usage_error(cmd, "cannot tell the format from the name '%s': name it .gexf, "
+                               ".graphml (or .xml), .json, .graphology.json or .csv, or a "
+                               "folder/ for CSV tables, or give --format gexf, graphml, json, "
+                               "graphology or csv", out);
+    if (*fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0)
+        return cli_usage_error(cmd, "csv writes two tables: give a folder or NAME.csv, not '-'");
+    return EXIT_OK;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && strcasecmp(s + a - b, suffix) == 0;
+}
+
+int cli_page_format(const char *cmd, const char *out, bool svg_ok, int *svg)
+{
+    *svg = 0;
+    if (strcmp(out, "-") == 0 || ends_with(out, ".html") || ends_with(out, ".htm"))
+        return EXIT_OK;
+    if (svg_ok && ends_with(out, ".svg")) {
+        *svg = 1;
+        return EXIT_OK;
+    }
+    if (ends_with(out, ".pdf"))
+        return cli_usage_error(cmd, "'%s': the report is an HTML page%s, not a PDF; it is laid "
+                               "out for A4: print the page to PDF from a browser", out,
+                               svg_ok ? " (.html) or its picture (.svg)" : " (.html)");
+    return cli_usage_error(cmd, "cannot tell the format from the name '%s': name it .html%s",
+                           out, svg_ok ? " or .svg, or give --format html or svg" : "");
 }
 
 void cli_engine_init(struct cli_engine *e)
@@ -428,29 +485,100 @@ static int shared_option(struct cli_input *in, struct cli_engine *eng, const cha
     return handled < 0 ? EXIT_USAGE : cli_usage_error(cmd, "unknown option");
 }
 
+int cli_global_option(const char *cmd, int opt, const char *arg)
+{
+    switch (opt) {
+    case 'q': cli.quiet = 1; return 1;
+    case 'v': cli.verbose = 1; return 1;
+    case OPT_FORCE: vc_outfile_policy(VC_OUTFILE_FORCE); return 1;
+    case OPT_FULL: cli.full = 1; return 1;
+    case OPT_CSV_RAW: cli.csv_raw = 1; return 1;
+    case OPT_MAX_MEMORY:
+        if (cli_parse_size(arg, &cli.max_memory) != 0) {
+            cli_usage_error(cmd, "--max-memory takes a size such as 512M or 4G, or 'none', "
+                            "not '%s'", arg);
+            return -1;
+        }
+        cli.max_memory_given = 1;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+void cli_memory_limit_apply(void)
+{
+    static bool applied;
+    if (applied)
+        return;
+    applied = true;
+    if (cli_set_memory_limit(cli.max_memory, cli.max_memory_given) != 0 && cli.max_memory_given)
+        cli_warning("--max-memory: cannot set the limit: %s", strerror(errno));
+}
+
 void cli_run_init(struct cli_run *r, const char *cmd, const char *usage)
 {
     r->cmd = cmd;
     r->usage = usage;
+    r->fmt = cli_default_format();
+    r->top = 0;
+    r->output = NULL;
+    r->gexf_version = VC_GEXF_1_2;
     cli_input_init(&r->in);
     cli_engine_init(&r->eng);
     cli_chain_init(&r->ch[0]);
     cli_chain_init(&r->ch[1]);
     r->rc = EXIT_OK;
     r->done = false;
+    r->opts[0].name = NULL;
+}
+
+/* r's option tables: the command's and the global ones, and ':' first so
+ * that a missing value is told apart from an unknown option. */
+static void merge_options(struct cli_run *r, const char *shortopts,
+                          const struct option *longopts)
+{
+    static const struct option globals[] = { CLI_GLOBAL_LONGOPTS };
+    const size_t n_globals = sizeof(globals) / sizeof(globals[0]), cap = 128;
+    size_t n = 0;
+
+    for (; longopts[n].name && n + n_globals + 1 < cap; n++)
+        r->opts[n] = longopts[n];
+    for (size_t g = 0; g < n_globals; g++)
+        r->opts[n++] = globals[g];
+    memset(&r->opts[n], 0, sizeof(r->opts[n]));
+    snprintf(r->shortopts, sizeof(r->shortopts), ":%sqvV", shortopts);
 }
 
 int cli_run_option(struct cli_run *r, int argc, char **argv, const char *shortopts,
                    const struct option *longopts)
 {
-    int opt;
+    int opt, g;
 
+    if (!r->opts[0].name)
+        merge_options(r, shortopts, longopts);
+    opterr = 0; /* cli_option_error() says what is wrong, once */
     while (r->rc == EXIT_OK && !r->done &&
-           (opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+           (opt = getopt_long(argc, argv, r->shortopts, r->opts, NULL)) != -1) {
         if (opt == 'h') {
             fputs(r->usage, stdout);
             r->done = true;
-        } else if (opt == '?' || opt == ':' || (opt >= OPT_MAP && opt < OPT_FIRST_COMMAND_OPTION)) {
+        } else if (opt == 'V') {
+            printf("vchain %s\n", VC_VERSION_STRING);
+            r->done = true;
+        } else if (opt == OPT_TABLE_FORMAT) {
+            r->rc = cli_table_format_option(r->cmd, optarg, &r->fmt);
+        } else if (opt == OPT_TABLE_TOP) {
+            r->rc = cli_top_option(r->cmd, optarg, &r->top);
+        } else if (opt == OPT_GEXF_VERSION) {
+            r->rc = cli_gexf_version_option(r->cmd, optarg, &r->gexf_version);
+        } else if (opt == 'o') {
+            r->output = optarg;
+        } else if (opt == '?' || opt == ':') {
+            r->rc = cli_option_error(r->cmd, opt, argv, r->opts);
+        } else if ((g = cli_global_option(r->cmd, opt, optarg)) != 0) {
+            r->rc = g < 0 ? EXIT_USAGE : EXIT_OK;
+        } else if (opt >= OPT_MAP && opt < OPT_FIRST_COMMAND_OPTION) {
             r->rc = shared_option(&r->in, &r->eng, r->cmd, opt, optarg);
         } else {
             return opt;
@@ -477,6 +605,7 @@ bool cli_run_open(struct cli_run *r, int argc, char **argv, int n, bool score)
 {
     if (!cli_run_args(r, argc, n))
         return false;
+    cli_memory_limit_apply();
     for (int k = 0; k < n && r->rc == EXIT_OK; k++)
         r->rc = cli_chain_load(&r->ch[k], &r->in, argv[optind + k]);
     for (int k = 0; k < n && r->rc == EXIT_OK && score; k++)
@@ -490,4 +619,32 @@ int cli_run_finish(struct cli_run *r)
     cli_chain_release(&r->ch[0]);
     cli_input_release(&r->in);
     return r->rc;
+}
+
+int cli_split_list(const char *list, char **buf, const char ***codes, size_t *n)
+{
+    size_t cap = 1;
+    char *p;
+    for (const char *q = list; *q; q++)
+        cap += *q == ',';
+    *buf = strdup(list);
+    *codes = malloc(cap * sizeof(char *));
+    *n = 0;
+    if (!*buf || !*codes)
+        return -1;
+    for (p = strtok(*buf, ","); p; p = strtok(NULL, ",")) {
+        while (*p == ' ')
+            p++;
+        if (*p)
+            (*codes)[(*n)++] = p;
+    }
+    return 0;
+}
+
+int cli_run_main(struct cli_run *r, int argc, char **argv, int n, bool score,
+                 int (*act)(struct cli_run *r, void *ctx), void *ctx)
+{
+    if (cli_run_open(r, argc, argv, n, score))
+        r->rc = act(r, ctx);
+    return cli_run_finish(r);
 }

@@ -6,6 +6,8 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "cli_table.h"
+#include "cli_fit.h"
 #include "vchain/textout.h"
 
 void cli_sections_begin(struct cli_sections *s, int fmt)
@@ -25,7 +27,7 @@ void cli_section(struct cli_sections *s, const char *key, const char *title)
 {
     switch (s->fmt) {
     case FMT_JSON: member(s, key); break;
-    case FMT_TEXT: printf("%s%s\n\n", s->n ? "\n" : "", cli_safe(title)); break;
+    case FMT_TEXT: cli_fit_printf(stdout, "%s%s\n\n", s->n ? "\n" : "", cli_safe(title)); break;
     case FMT_MD: printf("%s### %s\n\n", s->n ? "\n" : "", cli_safe(title)); break;
     default:
         if (s->n)
@@ -62,4 +64,18 @@ void cli_sections_end(struct cli_sections *s)
 {
     if (s->fmt == FMT_JSON)
         fputs(s->n ? "}\n" : "{}\n", stdout);
+}
+
+int cli_section_table(struct cli_sections *s, bool all, const char *key, const char *title,
+                      struct cli_table *t, bool none)
+{
+    int rc = 0;
+    if (all)
+        cli_section(s, key, title);
+    if (all && none && !t->n_rows && (s->fmt == FMT_TEXT || s->fmt == FMT_MD))
+        printf("(none)\n");
+    else
+        rc = cli_table_print(t, stdout, s->fmt);
+    cli_table_release(t);
+    return rc;
 }

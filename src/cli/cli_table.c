@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli_fit.h"
 #include "cli_table.h"
 #include "vchain/textout.h"
 
@@ -34,6 +35,24 @@ void cli_table_col(struct cli_table *t, const char *name, enum cli_col_type type
         t->names[t->n_cols] = name;
         t->types[t->n_cols++] = type;
     }
+}
+
+void cli_table_cols(struct cli_table *t, const struct cli_col *cols, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        cli_table_col(t, cols[i].name, cols[i].type);
+}
+
+void cli_table_drop(struct cli_table *t, int level)
+{
+    if (t->n_cols)
+        t->drop[t->n_cols - 1] = level;
+}
+
+void cli_table_under(struct cli_table *t)
+{
+    if (t->n_cols)
+        t->under[t->n_cols - 1] = true;
 }
 
 void cli_table_row(struct cli_table *t)
@@ -108,16 +127,7 @@ void cli_table_none(struct cli_table *t)
 
 int cli_default_format(void)
 {
-    return isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_TSV;
-}
-
-/* Display width of UTF-8 text: one per code point (good enough for names). */
-static size_t width(const char *s)
-{
-    size_t w = 0;
-    for (; s && *s; s++)
-        w += ((unsigned char)*s & 0xC0) != 0x80;
-    return w;
+    return !cli.no_tty && isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_TSV;
 }
 
 /*
@@ -154,36 +164,23 @@ static void free_shown(const struct cli_table *t, char **v)
     free(v);
 }
 
-static void print_text(const struct cli_table *t, char **shown, FILE *out)
+/* Aligned columns of the escaped cells, fitted to the terminal when out is
+ * one (cli_fit.c). */
+static int print_text(const struct cli_table *t, FILE *out)
 {
-    size_t w[32];
+    struct cli_fit_col col[CLI_FIT_MAX_COLS];
+    char **shown = shown_cells(t);
+
+    if (!shown)
+        return -1;
     for (size_t c = 0; c < t->n_cols; c++) {
-        w[c] = width(shown[c]);
-        for (size_t r = 0; r < t->n_rows; r++) {
-            size_t x = width(shown[(r + 1) * t->n_cols + c]);
-            w[c] = x > w[c] ? x : w[c];
-        }
-        if (w[c] > 48)
-            w[c] = 48; /* long names overflow their column rather than widen it */
+        col[c].right = t->types[c] != CLI_COL_TEXT;
+        col[c].drop = t->drop[c];
+        col[c].under = t->under[c];
     }
-    for (size_t r = 0; r <= t->n_rows; r++) {
-        for (size_t c = 0; c < t->n_cols; c++) {
-            const char *s = shown[r * t->n_cols + c];
-            size_t x = width(s);
-            int right = r && t->types[c] != CLI_COL_TEXT;
-            int last = c + 1 == t->n_cols;
-            if (right)
-                for (size_t p = x; p < w[c]; p++)
-                    putc(' ', out);
-            fputs(s ? s : "", out);
-            if (!right && !last)
-                for (size_t p = x; p < w[c]; p++)
-                    putc(' ', out);
-            if (!last)
-                fputs("  ", out);
-        }
-        putc('\n', out);
-    }
+    cli_fit_print(out, t->n_cols, t->n_rows, (const char *const *)shown, col, cli_fit_width(out));
+    free_shown(t, shown);
+    return 0;
 }
 
 static void print_sep(const struct cli_table *t, FILE *out, int fmt)
@@ -252,20 +249,17 @@ static void print_json(const struct cli_table *t, FILE *out)
 
 int cli_table_print(const struct cli_table *t, FILE *out, int fmt)
 {
-    char **shown = NULL;
-
     if (t->failed)
         return -1;
-    if (fmt == FMT_TEXT && !(shown = shown_cells(t)))
-        return -1;
     switch (fmt) {
-    case FMT_TEXT: print_text(t, shown, out); break;
+    case FMT_TEXT:
+        if (print_text(t, out) != 0)
+            return -1;
+        break;
     case FMT_TSV:
     case FMT_CSV: print_sep(t, out, fmt); break;
     case FMT_MD: print_md(t, out); break;
     case FMT_JSON: print_json(t, out); break;
     }
-    if (shown)
-        free_shown(t, shown);
     return ferror(out) ? -1 : 0;
 }

@@ -6,9 +6,11 @@
  * Build a table column by column, fill it row by row, print it once:
  *
  *     struct cli_table t;
+ *     static const struct cli_col cols[] = {
+ *         { "actor", CLI_COL_TEXT }, { "share", CLI_COL_NUM },
+ *     };
  *     cli_table_init(&t);
- *     cli_table_col(&t, "actor", CLI_COL_TEXT);
- *     cli_table_col(&t, "share", CLI_COL_NUM);
+ *     CLI_TABLE_COLS(&t, cols);       (or cli_table_col() one by one)
  *     cli_table_row(&t);
  *     cli_table_text(&t, "ASML");
  *     cli_table_num(&t, 0.93);
@@ -20,6 +22,10 @@
  * the shortest exact form with a decimal point (1.0), CLI_COL_INT an
  * integer.  A missing value (cli_table_none, or NaN) is empty, or null in
  * JSON.  Column names are snake_case with units.
+ *
+ * Text on a terminal fits its width (cli_fit.c): after declaring a column,
+ * cli_table_drop() lets it be hidden when the width is short (level 1 the
+ * last to go) and cli_table_under() moves it under its row.
  */
 #ifndef VC_CLI_TABLE_H
 #define VC_CLI_TABLE_H
@@ -38,6 +44,8 @@ struct cli_table {
     size_t n_cols, n_rows, cap_rows;
     const char *names[32];
     enum cli_col_type types[32];
+    int drop[32];           /* cli_table_drop() */
+    bool under[32];         /* cli_table_under() */
     struct cli_cell *cells; /* n_rows * n_cols */
     size_t cur;             /* next cell of the current row */
     bool failed;            /* out of memory: printing reports it */
@@ -46,6 +54,19 @@ struct cli_table {
 void cli_table_init(struct cli_table *t);
 void cli_table_release(struct cli_table *t);
 void cli_table_col(struct cli_table *t, const char *name, enum cli_col_type type);
+/* A table's columns declared at once, from a static array. */
+struct cli_col {
+    const char *name;
+    enum cli_col_type type;
+};
+void cli_table_cols(struct cli_table *t, const struct cli_col *cols, size_t n);
+#define CLI_TABLE_COLS(t, cols) cli_table_cols(t, cols, sizeof(cols) / sizeof(cols[0]))
+/* The column just declared may be hidden on a narrow terminal; the
+ * highest level goes first. */
+void cli_table_drop(struct cli_table *t, int level);
+/* The column just declared (long text, the last one) is wrapped under its
+ * row when the row does not fit the terminal. */
+void cli_table_under(struct cli_table *t);
 void cli_table_row(struct cli_table *t);
 void cli_table_text(struct cli_table *t, const char *s);
 void cli_table_num(struct cli_table *t, double d);

@@ -34,7 +34,7 @@ static const char usage[] =
     "  --export OUT          write both sides as one graph: every node and edge with\n"
     "                        its status (new, gone, grew, shrank, same), both values\n"
     "                        and a colour by status; the format from OUT's extension\n"
-    "                        (.gexf .graphml .json .csv), else GEXF\n"
+    "                        (.gexf .graphml .json .csv), as for 'vchain export'\n"
     "  --gexf-version V      1.2 (default) or 1.3\n"
     "  --dynamic [TA,TB]     with --export: a GEXF 1.3 with two time slices, A at\n"
     "                        time TA and B at TB (default 1,2), for Gephi's timeline\n"
@@ -86,11 +86,13 @@ static void provisions_table(const struct vc_comparison *c, const struct cli_com
     cli_table_col(t, "actor", CLI_COL_TEXT);
     cli_table_col(t, "country", CLI_COL_TEXT);
     cli_table_col(t, "level", CLI_COL_TEXT);
+    cli_table_drop(t, 2);
     cli_table_col(t, "status", CLI_COL_TEXT);
     cli_table_col(t, "share_a", CLI_COL_NUM);
     cli_table_col(t, "share_b", CLI_COL_NUM);
     cli_table_col(t, "d_share", CLI_COL_NUM);
     cli_table_col(t, "estimated", CLI_COL_BOOL);
+    cli_table_drop(t, 1);
     cli_table_col(t, "cp_status", CLI_COL_TEXT);
     for (size_t j = 0; j < c->n_provisions && !limit(v, t->n_rows); j++) {
         const struct vc_cmp_provision *p = &c->provisions[j];
@@ -130,13 +132,21 @@ static void items_table(const struct vc_comparison *c, const struct cli_compare_
     cli_table_col(t, "hhi_b", CLI_COL_NUM);
     cli_table_col(t, "d_hhi", CLI_COL_NUM);
     cli_table_col(t, "top_share_a", CLI_COL_NUM);
+    cli_table_drop(t, 2);
     cli_table_col(t, "top_share_b", CLI_COL_NUM);
+    cli_table_drop(t, 2);
     cli_table_col(t, "providers_a", CLI_COL_INT);
+    cli_table_drop(t, 3);
     cli_table_col(t, "providers_b", CLI_COL_INT);
+    cli_table_drop(t, 3);
     cli_table_col(t, "entered", CLI_COL_INT);
+    cli_table_drop(t, 4);
     cli_table_col(t, "left", CLI_COL_INT);
+    cli_table_drop(t, 4);
     cli_table_col(t, "impact_a", CLI_COL_NUM);
+    cli_table_drop(t, 1);
     cli_table_col(t, "impact_b", CLI_COL_NUM);
+    cli_table_drop(t, 1);
     cli_table_col(t, "cp_gained", CLI_COL_INT);
     cli_table_col(t, "cp_lost", CLI_COL_INT);
     for (size_t j = 0; j < c->n_items && !limit(v, t->n_rows); j++) {
@@ -168,21 +178,37 @@ static void items_table(const struct vc_comparison *c, const struct cli_compare_
     }
 }
 
+/* What the actors and countries tables share in each row: the holder's
+ * impact and the control points it holds, in A and in B. */
+static void holder_cells(struct cli_table *t, enum vc_change status, const double impact[3],
+                         const size_t cp[5])
+{
+    cli_table_text(t, vc_change_name(status));
+    for (int i = 0; i < 3; i++)
+        cli_table_num(t, impact[i]);
+    for (int i = 0; i < 5; i++)
+        cli_table_int(t, (long long)cp[i]);
+}
+
 static void actors_table(const struct vc_comparison *c, const struct cli_compare_view *v,
                          struct cli_table *t)
 {
     cli_table_col(t, "actor", CLI_COL_TEXT);
     cli_table_col(t, "country", CLI_COL_TEXT);
     cli_table_col(t, "level", CLI_COL_TEXT);
+    cli_table_drop(t, 2);
     cli_table_col(t, "status", CLI_COL_TEXT);
     cli_table_col(t, "impact_a", CLI_COL_NUM);
     cli_table_col(t, "impact_b", CLI_COL_NUM);
     cli_table_col(t, "d_impact", CLI_COL_NUM);
     cli_table_col(t, "cp_a", CLI_COL_INT);
+    cli_table_drop(t, 3);
     cli_table_col(t, "cp_b", CLI_COL_INT);
+    cli_table_drop(t, 3);
     cli_table_col(t, "cp_gained", CLI_COL_INT);
     cli_table_col(t, "cp_lost", CLI_COL_INT);
     cli_table_col(t, "cp_kept", CLI_COL_INT);
+    cli_table_drop(t, 1);
     for (size_t j = 0; j < c->n_actors && !limit(v, t->n_rows); j++) {
         const struct vc_cmp_node *e = &c->actors[j];
         const struct vc_chain *ch = e->b != UINT32_MAX ? c->b->chain : c->a->chain;
@@ -193,15 +219,9 @@ static void actors_table(const struct vc_comparison *c, const struct cli_compare
         cli_table_text(t, ch->label[node]);
         cli_table_text(t, ch->country[node]);
         cli_table_text(t, vc_level_name((enum vc_level)ch->level[node]));
-        cli_table_text(t, vc_change_name(e->status));
-        cli_table_num(t, e->impact_a);
-        cli_table_num(t, e->impact_b);
-        cli_table_num(t, e->d_impact);
-        cli_table_int(t, (long long)e->cp_a);
-        cli_table_int(t, (long long)e->cp_b);
-        cli_table_int(t, (long long)e->cp_gained);
-        cli_table_int(t, (long long)e->cp_lost);
-        cli_table_int(t, (long long)e->cp_kept);
+        holder_cells(t, e->status, (const double[3]){ e->impact_a, e->impact_b, e->d_impact },
+                     (const size_t[5]){ e->cp_a, e->cp_b, e->cp_gained, e->cp_lost,
+                                        e->cp_kept });
     }
 }
 
@@ -215,10 +235,13 @@ static void countries_table(const struct vc_comparison *c, const struct cli_comp
     cli_table_col(t, "impact_b", CLI_COL_NUM);
     cli_table_col(t, "d_impact", CLI_COL_NUM);
     cli_table_col(t, "cp_a", CLI_COL_INT);
+    cli_table_drop(t, 3);
     cli_table_col(t, "cp_b", CLI_COL_INT);
+    cli_table_drop(t, 3);
     cli_table_col(t, "cp_gained", CLI_COL_INT);
     cli_table_col(t, "cp_lost", CLI_COL_INT);
     cli_table_col(t, "cp_kept", CLI_COL_INT);
+    cli_table_drop(t, 1);
     for (size_t j = 0; j < c->n_countries && !limit(v, t->n_rows); j++) {
         const struct vc_cmp_country *k = &c->countries[j];
         if (!v->all && k->status == VC_CHANGE_SAME && !k->cp_gained && !k->cp_lost)
@@ -226,15 +249,9 @@ static void countries_table(const struct vc_comparison *c, const struct cli_comp
         cli_table_row(t);
         cli_table_text(t, k->code);
         cli_table_text(t, vc_country_name(k->code));
-        cli_table_text(t, vc_change_name(k->status));
-        cli_table_num(t, k->impact_a);
-        cli_table_num(t, k->impact_b);
-        cli_table_num(t, k->d_impact);
-        cli_table_int(t, (long long)k->cp_a);
-        cli_table_int(t, (long long)k->cp_b);
-        cli_table_int(t, (long long)k->cp_gained);
-        cli_table_int(t, (long long)k->cp_lost);
-        cli_table_int(t, (long long)k->cp_kept);
+        holder_cells(t, k->status, (const double[3]){ k->impact_a, k->impact_b, k->d_impact },
+                     (const size_t[5]){ k->cp_a, k->cp_b, k->cp_gained, k->cp_lost,
+                                        k->cp_kept });
     }
 }
 
@@ -251,6 +268,7 @@ void cli_compare_cp_table(const struct vc_comparison *c, const struct cli_compar
     cli_table_col(t, "impact_a", CLI_COL_NUM);
     cli_table_col(t, "impact_b", CLI_COL_NUM);
     cli_table_col(t, "persistence", CLI_COL_TEXT);
+    cli_table_under(t);
     for (size_t o = 0; o < 3; o++) {
         for (size_t j = 0; j < c->n_provisions && !limit(v, t->n_rows); j++) {
             const struct vc_cmp_provision *p = &c->provisions[j];
@@ -311,6 +329,7 @@ static void unaligned_table(const struct vc_comparison *c, const struct cli_comp
     cli_table_col(t, "label", CLI_COL_TEXT);
     cli_table_col(t, "kind", CLI_COL_TEXT);
     cli_table_col(t, "why", CLI_COL_TEXT);
+    cli_table_under(t);
     for (int side = 0; side < 2; side++) {
         const struct vc_chain *ch = side ? c->b->chain : c->a->chain;
         const uint32_t *map = side ? al->b_to_a : al->a_to_b;
@@ -354,15 +373,12 @@ int cli_compare_write(const struct vc_comparison *c, const struct cli_compare_ex
             return cli_report(&err);
         }
     }
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = vc_export_format_from_path(x->path);
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = VC_EXPORT_GEXF;
     eo.gexf_version = x->version;
     eo.color_by = VC_COLOR_KEEP;      /* the status colours the graph carries */
     eo.size_by = "change";
     eo.thickness_by = "share_max";
     eo.csv_raw = cli.csv_raw;
+    eo.edge_weight = "share_max";    /* Gephi's weight: the larger side's share */
     if (fmt != VC_EXPORT_CSV && vc_layout_compute(&g, VC_LAYOUT_LAYERED, NULL, &err) != VC_OK)
         rc = cli_report(&err);
     else if (x->dynamic && vc_gexf_slices_file(&g, x->path, x->time_a, x->time_b, &eo, &err) !=
@@ -444,13 +460,7 @@ static int print_all(const struct vc_comparison *c, const struct cli_compare_vie
             continue;
         cli_table_init(&t);
         tables[i].fill(c, v, &t);
-        if (which == T_ALL)
-            cli_section(&s, tables[i].key, tables[i].title);
-        if ((v->fmt == FMT_TEXT || v->fmt == FMT_MD) && !t.n_rows && which == T_ALL)
-            printf("(none)\n");
-        else
-            rc = cli_table_print(&t, stdout, v->fmt);
-        cli_table_release(&t);
+        rc = cli_section_table(&s, which == T_ALL, tables[i].key, tables[i].title, &t, true);
     }
     if (which == T_ALL)
         cli_sections_end(&s);
@@ -494,22 +504,31 @@ static int write_report(const struct vc_comparison *cmp, const char *path, const
     return vc_outfile_commit(&of, &err) == VC_OK ? EXIT_OK : cli_report(&err);
 }
 
+struct compare_opts {
+    int align;                      /* VC_ALIGN_* */
+    int which;                      /* --table: T_* */
+    bool all;
+    struct cli_compare_export x;
+    const char *report;             /* --report, or NULL */
+    const char *a, *b;              /* the inputs' names */
+};
+
 /* Both sides compared, the tables printed, the graph and the page written. */
-static int compare(struct cli_run *r, int align, const struct cli_compare_view *v, int which,
-                   const struct cli_compare_export *x, const char *report, const char *pa,
-                   const char *pb)
+static int compare(struct cli_run *r, void *ctx)
 {
+    const struct compare_opts *o = ctx;
+    struct cli_compare_view v = { r->fmt, r->top, o->all };
     struct vc_comparison cmp;
     struct vc_error err = VC_ERROR_INIT;
     int rc;
 
-    if (vc_compare(&r->ch[0].a, &r->ch[1].a, (enum vc_align)align, &cmp, &err) != VC_OK)
+    if (vc_compare(&r->ch[0].a, &r->ch[1].a, (enum vc_align)o->align, &cmp, &err) != VC_OK)
         return cli_report(&err);
-    rc = print_all(&cmp, v, which, pa, pb);
-    if (rc == EXIT_OK && x->path)
-        rc = cli_compare_write(&cmp, x, NULL);
-    if (rc == EXIT_OK && report)
-        rc = write_report(&cmp, report, pa, pb, &r->eng, v->top);
+    rc = print_all(&cmp, &v, o->which, o->a, o->b);
+    if (rc == EXIT_OK && o->x.path)
+        rc = cli_compare_write(&cmp, &o->x, NULL);
+    if (rc == EXIT_OK && o->report)
+        rc = write_report(&cmp, o->report, o->a, o->b, &r->eng, r->top);
     vc_comparison_release(&cmp);
     return rc;
 }
@@ -517,23 +536,19 @@ static int compare(struct cli_run *r, int align, const struct cli_compare_view *
 int cmd_compare(int argc, char **argv)
 {
     enum {
-        OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_ALIGN, OPT_TABLE, OPT_ALL,
-        OPT_EXPORT, OPT_GEXF_VERSION, OPT_DYNAMIC, OPT_REPORT
+        OPT_ALIGN = OPT_FIRST_COMMAND_OPTION, OPT_TABLE, OPT_ALL, OPT_REPORT, OPT_EXPORT,
+        OPT_DYNAMIC
     };
     static const struct option longopts[] = {
-        { "format", required_argument, 0, OPT_FORMAT },
-        { "top", required_argument, 0, OPT_TOP },
+        CLI_TABLE_LONGOPTS,
         { "align", required_argument, 0, OPT_ALIGN },
         { "table", required_argument, 0, OPT_TABLE },
         { "all", no_argument, 0, OPT_ALL },
         { "export", required_argument, 0, OPT_EXPORT },
-        { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
+        CLI_GEXF_LONGOPT,
         { "dynamic", optional_argument, 0, OPT_DYNAMIC },
         { "report", required_argument, 0, OPT_REPORT },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice aligns[] = {
         { "auto", VC_ALIGN_AUTO, false }, { "id", VC_ALIGN_ID, false },
@@ -545,36 +560,60 @@ int cmd_compare(int argc, char **argv)
         { "control-points", T_CP, false }, { "unaligned", T_UNALIGNED, false },
         { "all", T_ALL, false },
     };
-    struct cli_compare_view v = { cli_default_format(), 0, false };
-    struct cli_compare_export x = { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 };
-    int opt, align = VC_ALIGN_AUTO, which = T_ALL;
-    const char *report = NULL;
+    struct compare_opts o = { VC_ALIGN_AUTO, T_ALL, false,
+                              { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 }, NULL, NULL,
+                              NULL };
     struct cli_run r;
+    int opt;
 
     cli_run_init(&r, "compare", usage);
     while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
-        switch (opt) {
-        case OPT_FORMAT: r.rc = cli_table_format_option("compare", optarg, &v.fmt); break;
-        case OPT_TOP: r.rc = cli_top_option("compare", optarg, &v.top); break;
-        case OPT_ALIGN: r.rc = CLI_CHOOSE("compare", "--align", optarg, aligns, &align); break;
-        case OPT_TABLE: r.rc = CLI_CHOOSE("compare", "--table", optarg, tables, &which); break;
-        case OPT_ALL: v.all = true; break;
-        case OPT_REPORT: report = optarg; break;
-        default:
-            if (cli_compare_export_option("compare", opt - OPT_EXPORT, optarg, &x) < 0)
-                r.rc = EXIT_USAGE;
-        }
+        if (opt == OPT_ALIGN)
+            r.rc = CLI_CHOOSE("compare", "--align", optarg, aligns, &o.align);
+        else if (opt == OPT_TABLE)
+            r.rc = CLI_CHOOSE("compare", "--table", optarg, tables, &o.which);
+        else if (opt == OPT_ALL)
+            o.all = true;
+        else if (opt == OPT_REPORT)
+            o.report = optarg;
+        else if (cli_compare_export_option("compare", opt - OPT_EXPORT, optarg, &o.x) < 0)
+            r.rc = EXIT_USAGE;
     }
+    o.x.version = r.gexf_version;
     if (r.rc == EXIT_OK && !r.done && optind + 2 != argc)
         r.rc = cli_usage_error("compare", "two inputs, please: vchain compare A B");
-    else if (r.rc == EXIT_OK && !r.done && x.dynamic && !x.path)
-        r.rc = cli_usage_error("compare", "--dynamic goes with --export OUT.gexf");
-    if (cli_run_open(&r, argc, argv, 2, true))
-        r.rc = compare(&r, align, &v, which, &x, report, argv[optind], argv[optind + 1]);
-    return cli_run_finish(&r);
+    if (r.rc == EXIT_OK && !r.done)
+        r.rc = cli_compare_export_check("compare", &o.x);
+    if (r.rc == EXIT_OK && !r.done && o.report)
+        r.rc = cli_page_format("compare", o.report, false, &(int){ 0 });
+    if (r.rc == EXIT_OK && !r.done) {
+        o.a = argv[optind];
+        o.b = argv[optind + 1];
+    }
+    return cli_run_main(&r, argc, argv, 2, true, compare, &o);
 }
 
-/* --export OUT, --gexf-version V, --dynamic[=TA,TB] (which: 0, 1, 2). */
+int cli_compare_export_check(const char *cmd, struct cli_compare_export *x)
+{
+    int fmt = (int)x->fmt;
+
+    if (x->dynamic && !x->path)
+        return cli_usage_error(cmd, "--dynamic goes with --export OUT.gexf");
+    if (!x->path)
+        return EXIT_OK;
+    if (x->dynamic && strcmp(x->path, "-") == 0)
+        fmt = VC_EXPORT_GEXF; /* the only format with time slices */
+    int rc = cli_output_format(cmd, x->path, &fmt);
+    if (rc != EXIT_OK)
+        return rc;
+    if (x->dynamic && fmt != VC_EXPORT_GEXF)
+        return cli_usage_error(cmd, "--dynamic writes GEXF 1.3: name the export .gexf, not '%s'",
+                               x->path);
+    x->fmt = (enum vc_export_format)fmt;
+    return EXIT_OK;
+}
+
+/* --export OUT, --dynamic[=TA,TB] (which: 0, 1). */
 int cli_compare_export_option(const char *cmd, int which, const char *arg,
                               struct cli_compare_export *x)
 {
@@ -582,8 +621,6 @@ int cli_compare_export_option(const char *cmd, int which, const char *arg,
     case 0:
         x->path = arg;
         return 1;
-    case 1:
-        return cli_gexf_version_option(cmd, arg, &x->version) == EXIT_OK ? 1 : -1;
     default:
         x->dynamic = true;
         if (arg && parse_times(arg, &x->time_a, &x->time_b) != 0)

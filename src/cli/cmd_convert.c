@@ -18,8 +18,9 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  -o, --output OUT      where to write ('-' for standard output); required\n"
-    "  --format FMT          graphml, gexf, json or csv; default: from OUT's\n"
-    "                        extension, else graphml\n"
+    "  --format FMT          graphml, gexf, json, graphology or csv; default: from\n"
+    "                        OUT's extension (as for 'vchain export'), csv for a\n"
+    "                        folder, graphml for '-'; any other name is refused\n"
     "  --gexf-version V      1.2 (default) or 1.3\n"
     "  -h, --help            this help\n"
     "\n" CLI_INPUT_HELP
@@ -29,47 +30,36 @@ static const char usage[] =
 
 int cmd_convert(int argc, char **argv)
 {
-    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_GEXF_VERSION };
+    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION };
     static const struct option longopts[] = {
-        { "output", required_argument, 0, 'o' },
+        CLI_OUTPUT_LONGOPT,
         { "format", required_argument, 0, OPT_FORMAT },
-        { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_GEXF_LONGOPT,
+        CLI_INPUT_LONGOPTS_END,
     };
     static const struct cli_choice formats[] = {
         { "graphml", VC_EXPORT_GRAPHML, false }, { "gexf", VC_EXPORT_GEXF, false },
         { "json", VC_EXPORT_JSON, false }, { "csv", VC_EXPORT_CSV, false },
+        { "graphology", VC_EXPORT_GRAPHOLOGY, false },
     };
     struct cli_run r;
     struct vc_error err = VC_ERROR_INIT;
     struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
-    int opt, fmt = VC_EXPORT_AUTO;
-    const char *out = NULL;
+    int fmt = VC_EXPORT_AUTO;
+    const char *out;
 
     eo.viz = false;
+    eo.edge_weight = VC_VIZ_NONE; /* the graph as it is: its own weight column, if any */
     cli_run_init(&r, "convert", usage);
-    while ((opt = cli_run_option(&r, argc, argv, "ho:", longopts)) > 0) {
-        if (opt == 'o')
-            out = optarg;
-        else if (opt == OPT_FORMAT)
-            r.rc = CLI_CHOOSE("convert", "--format", optarg, formats, &fmt);
-        else
-            r.rc = cli_gexf_version_option("convert", optarg, &eo.gexf_version);
-    }
+    while (cli_run_option(&r, argc, argv, "ho:", longopts) > 0) /* only --format is its own */
+        r.rc = CLI_CHOOSE("convert", "--format", optarg, formats, &fmt);
+    out = r.output;
+    eo.gexf_version = r.gexf_version;
     if (r.rc == EXIT_OK && !r.done && (optind + 1 != argc || !out))
         r.rc = cli_usage_error("convert", optind + 1 != argc ? "exactly one input, please"
                                                              : "no output given (-o OUT)");
-    if (r.rc == EXIT_OK && !r.done) {
-        if (fmt == VC_EXPORT_AUTO)
-            fmt = vc_export_format_from_path(out);
-        if (fmt == VC_EXPORT_AUTO)
-            fmt = VC_EXPORT_GRAPHML;
-        if (fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0)
-            r.rc = cli_usage_error("convert", "csv writes two tables: give a folder or "
-                                   "NAME.csv");
-    }
+    if (r.rc == EXIT_OK && !r.done)
+        r.rc = cli_output_format("convert", out, &fmt);
     eo.csv_raw = cli.csv_raw;
     if (cli_run_open(&r, argc, argv, 1, false) &&
         vc_export_file(&r.ch[0].g, (enum vc_export_format)fmt, out, &eo, &err) != VC_OK)

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cli_fit.h"
 #include "cli_table.h"
 #include "vchain/deps.h"
 
@@ -34,7 +35,8 @@ static const char usage[] =
     "                        csv, json or md\n"
     "  --export OUT          the country graph: countries as nodes, an edge B -> A\n"
     "                        weighted M[A][B] (B feeds A); format from OUT's\n"
-    "                        extension (.gexf .graphml .json .csv), else GEXF\n"
+    "                        extension (.gexf .graphml .json .csv), as for\n"
+    "                        'vchain export'\n"
     "  --gexf-version V      1.2 (default) or 1.3\n"
     "  -h, --help            this help\n"
     "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
@@ -102,11 +104,11 @@ static int pairs_table(const struct vc_deps *d, long top, struct cli_table *t)
         }
     }
     qsort(p, n, sizeof(*p), by_leverage);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "over", CLI_COL_TEXT);
-    cli_table_col(t, "leverage", CLI_COL_NUM);
-    cli_table_col(t, "loss_of_over", CLI_COL_NUM);
-    cli_table_col(t, "loss_of_country", CLI_COL_NUM);
+    static const struct cli_col cols[] = {
+        { "country", CLI_COL_TEXT }, { "over", CLI_COL_TEXT }, { "leverage", CLI_COL_NUM },
+        { "loss_of_over", CLI_COL_NUM }, { "loss_of_country", CLI_COL_NUM },
+    };
+    CLI_TABLE_COLS(t, cols);
     for (size_t j = 0; j < n && (!top || (long)j < top); j++) {
         cli_table_row(t);
         cli_table_text(t, d->codes[p[j].holder]);
@@ -122,16 +124,13 @@ static int pairs_table(const struct vc_deps *d, long top, struct cli_table *t)
 /* ---- the country graph ---- */
 
 static int write_graph(const struct vc_deps *d, const size_t *cps, const char *path,
-                       enum vc_gexf_version version)
+                       enum vc_export_format fmt, enum vc_gexf_version version)
 {
     struct vc_graph g;
     struct vc_error err = VC_ERROR_INIT;
     struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
-    enum vc_export_format fmt = vc_export_format_from_path(path);
     int rc = EXIT_OK;
 
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = VC_EXPORT_GEXF;
     eo.gexf_version = version;
     eo.color_by = VC_COLOR_KEEP;
     eo.size_by = "hold";
@@ -169,27 +168,6 @@ static const char **all_countries(const struct vc_chain *c, size_t *n)
     return codes;
 }
 
-/* Splits LIST at commas into codes (pointers into the copy *buf). */
-static int split_list(const char *list, char **buf, const char ***codes, size_t *n)
-{
-    size_t cap = 1;
-    char *p;
-    for (const char *q = list; *q; q++)
-        cap += *q == ',';
-    *buf = strdup(list);
-    *codes = malloc(cap * sizeof(char *));
-    *n = 0;
-    if (!*buf || !*codes)
-        return -1;
-    for (p = strtok(*buf, ","); p; p = strtok(NULL, ",")) {
-        while (*p == ' ')
-            p++;
-        if (*p)
-            (*codes)[(*n)++] = p;
-    }
-    return 0;
-}
-
 /* The tables --table asks for (all: with a line on what they cover). */
 static int print_tables(const struct vc_deps *d, int which, int fmt, long top, bool listed,
                         bool firms)
@@ -200,12 +178,12 @@ static int print_tables(const struct vc_deps *d, int which, int fmt, long top, b
 
     cli_sections_begin(&s, fmt);
     if (which == T_ALL && (fmt == FMT_TEXT || fmt == FMT_MD)) {
-        printf("%zu countries%s; %s.\n", d->n,
-               listed ? "" : " holding at least one control point",
-               firms ? "a country's production is its firms', weighted by their output"
-               : d->value_weighted ? "items weighted by their value"
-                                   : "items weighted by the country's share alone (no value "
-                                     "on every item)");
+        cli_fit_printf(stdout, "%zu countries%s; %s.\n", d->n,
+                       listed ? "" : " holding at least one control point",
+                       firms ? "a country's production is its firms', weighted by their output"
+                       : d->value_weighted ? "items weighted by their value"
+                                           : "items weighted by the country's share alone "
+                                             "(no value on every item)");
         s.n++;
     }
     for (int tb = T_MATRIX; tb <= T_PAIRS && !prc; tb++) {
@@ -238,11 +216,22 @@ static int print_tables(const struct vc_deps *d, int which, int fmt, long top, b
     return prc ? EXIT_DATA : EXIT_OK;
 }
 
-/* The matrix for list (NULL: the countries holding a control point, which
- * takes scoring ch), its tables and its graph. */
-static int deps(struct cli_chain *ch, struct cli_engine *eng, const char *list, int which,
-                int fmt, long top, const char *out, enum vc_gexf_version version)
+struct deps_opts {
+    const char *list;               /* --countries, or NULL */
+    int which;                      /* --table: T_* */
+    const char *out;                /* --export, or NULL */
+    int gfmt;                       /* its format (enum vc_export_format) */
+    enum vc_gexf_version version;
+};
+
+/* The matrix for --countries (none: the countries holding a control point,
+ * which takes scoring the chain), its tables and its graph. */
+static int deps(struct cli_run *r, void *ctx)
 {
+    const struct deps_opts *o = ctx;
+    struct cli_chain *ch = &r->ch[0];
+    struct cli_engine *eng = &r->eng;
+    const char *list = o->list;
     const char **codes = NULL;
     char *buf = NULL;
     size_t n = 0, *cps = NULL;
@@ -255,8 +244,11 @@ static int deps(struct cli_chain *ch, struct cli_engine *eng, const char *list, 
         if (!(codes = all_countries(&ch->c, &n)))
             rc = cli_nomem();
     } else if (list) {
-        if (split_list(list, &buf, &codes, &n) != 0)
+        if (cli_split_list(list, &buf, &codes, &n) != 0)
             rc = cli_nomem();
+        for (size_t k = 0; rc == EXIT_OK && k < n; k++)
+            if (!cli_country_present(&ch->c, codes[k]))
+                rc = cli_country_missing(&ch->c, codes[k]);
     } else if ((rc = cli_chain_score(ch, eng)) == EXIT_OK) {
         /* those holding a control point: the analysis says which */
         codes = malloc((ch->a.n_countries + 1) * sizeof(char *));
@@ -276,9 +268,10 @@ static int deps(struct cli_chain *ch, struct cli_engine *eng, const char *list, 
     if (rc == EXIT_OK && vc_deps_matrix(&ch->c, &eng->opts, codes, n, &d, &err) != VC_OK)
         rc = cli_report(&err);
     else if (rc == EXIT_OK) {
-        rc = print_tables(&d, which, fmt, top, list != NULL, ch->c.n_items == 0);
-        if (rc == EXIT_OK && out)
-            rc = write_graph(&d, cps, out, version);
+        rc = print_tables(&d, o->which, r->fmt, r->top, list != NULL,
+                          ch->c.n_items == 0);
+        if (rc == EXIT_OK && o->out)
+            rc = write_graph(&d, cps, o->out, (enum vc_export_format)o->gfmt, o->version);
         vc_deps_release(&d);
     }
     free(buf);
@@ -298,46 +291,36 @@ static bool names_a_country(const char *list)
 
 int cmd_deps(int argc, char **argv)
 {
-    enum {
-        OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_TABLE, OPT_COUNTRIES, OPT_EXPORT,
-        OPT_GEXF_VERSION
-    };
+    enum { OPT_TABLE = OPT_FIRST_COMMAND_OPTION, OPT_COUNTRIES, OPT_EXPORT };
     static const struct option longopts[] = {
-        { "format", required_argument, 0, OPT_FORMAT },
-        { "top", required_argument, 0, OPT_TOP },
+        CLI_TABLE_LONGOPTS,
         { "table", required_argument, 0, OPT_TABLE },
         { "countries", required_argument, 0, OPT_COUNTRIES },
         { "export", required_argument, 0, OPT_EXPORT },
-        { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_GEXF_LONGOPT,
+        CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice tables[] = {
         { "matrix", T_MATRIX, false }, { "leverage", T_LEVERAGE, false },
         { "pairs", T_PAIRS, false }, { "all", T_ALL, false },
     };
-    int fmt = cli_default_format(), opt, which = T_ALL;
-    long top = 0;
-    enum vc_gexf_version version = VC_GEXF_1_2;
-    const char *list = NULL, *out = NULL;
+    struct deps_opts o = { NULL, T_ALL, NULL, VC_EXPORT_AUTO, VC_GEXF_1_2 };
     struct cli_run r;
+    int opt;
 
     cli_run_init(&r, "deps", usage);
     while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
-        switch (opt) {
-        case OPT_FORMAT: r.rc = cli_table_format_option("deps", optarg, &fmt); break;
-        case OPT_TOP: r.rc = cli_top_option("deps", optarg, &top); break;
-        case OPT_TABLE: r.rc = CLI_CHOOSE("deps", "--table", optarg, tables, &which); break;
-        case OPT_COUNTRIES: list = optarg; break;
-        case OPT_EXPORT: out = optarg; break;
-        case OPT_GEXF_VERSION: r.rc = cli_gexf_version_option("deps", optarg, &version); break;
-        }
+        if (opt == OPT_TABLE)
+            r.rc = CLI_CHOOSE("deps", "--table", optarg, tables, &o.which);
+        else if (opt == OPT_COUNTRIES)
+            o.list = optarg;
+        else
+            o.out = optarg;
     }
-    if (cli_run_args(&r, argc, 1) && list && !names_a_country(list))
+    o.version = r.gexf_version;
+    if (cli_run_args(&r, argc, 1) && o.list && !names_a_country(o.list))
         r.rc = cli_usage_error("deps", "--countries names no country");
-    if (cli_run_open(&r, argc, argv, 1, false))
-        r.rc = deps(&r.ch[0], &r.eng, list, which, fmt, top, out, version);
-    return cli_run_finish(&r);
+    if (r.rc == EXIT_OK && !r.done && o.out)
+        r.rc = cli_output_format("deps", o.out, &o.gfmt);
+    return cli_run_main(&r, argc, argv, 1, false, deps, &o);
 }

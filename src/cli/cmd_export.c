@@ -21,8 +21,12 @@ static const char usage[] =
     "  -o, --output OUT      where to write ('-' for standard output); required.\n"
     "                        For csv, OUT is a folder (OUT/nodes.csv, OUT/edges.csv)\n"
     "                        or NAME.csv (NAME-nodes.csv, NAME-edges.csv)\n"
-    "  --format FMT          gexf, graphml, csv or json; default: from OUT's\n"
-    "                        extension (.gexf .graphml .xml .csv .json), else gexf\n"
+    "  --format FMT          gexf, graphml, csv, json (node-link) or graphology\n"
+    "                        (Graph.from(), for sigma.js); default: from OUT's\n"
+    "                        extension (.gexf .graphml .xml .csv .json\n"
+    "                        .graphology.json), csv for a folder (OUT/ or an\n"
+    "                        existing one), graphml for '-'; any other name is\n"
+    "                        refused\n"
     "  --gexf-version V      1.2 (1.2draft, the default: every reader takes it) or 1.3\n"
     "  --layout L            layered (default: x = trophic level or stage depth),\n"
     "                        fr or drl (igraph's force-directed layouts), or none\n"
@@ -35,6 +39,12 @@ static const char usage[] =
     "                        carries; none: one size for all\n"
     "  --thickness-by COLUMN edge thickness from a numeric edge column, scaled to\n"
     "                        1..10 (default: weight, else share); keep; none\n"
+    "  --edge-weight COLUMN  the edge weight Gephi filters and lays out by (GEXF\n"
+    "                        weight, GraphML key weight, CSV Weight, JSON weight):\n"
+    "                        auto (default: share, else the engine's share\n"
+    "                        estimate, else the edge's weight, else 1), a numeric\n"
+    "                        edge column as it is, keep (the weights FILE\n"
+    "                        carries), or none (FILE's own weight column only)\n"
     "  --no-viz              no colours, sizes, positions or thickness at all\n"
     "  --no-analysis         write the graph as read, without scores\n"
     "  -h, --help            this help\n"
@@ -50,22 +60,6 @@ static const char usage[] =
 static const char *column_choice(const char *s)
 {
     return strcmp(s, "none") == 0 ? VC_VIZ_NONE : s;
-}
-
-/* The export format out and --format ask for, or -1 after a usage error. */
-static int output_format(int fmt, const char *out)
-{
-    if (!out)
-        return cli_usage_error("export", "no output given (-o OUT, or -o - for standard "
-                               "output)"), -1;
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = vc_export_format_from_path(out);
-    if (fmt == VC_EXPORT_AUTO)
-        fmt = VC_EXPORT_GEXF; /* Gephi's own format when the name says nothing */
-    if (fmt == VC_EXPORT_CSV && strcmp(out, "-") == 0)
-        return cli_usage_error("export", "csv writes two tables: give a folder or NAME.csv, "
-                               "not '-'"), -1;
-    return fmt;
 }
 
 /* Scored (unless --no-analysis; the input's own columns named like the
@@ -91,27 +85,26 @@ static int write_export(struct cli_run *r, bool analyse, enum vc_export_format f
 int cmd_export(int argc, char **argv)
 {
     enum {
-        OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_GEXF_VERSION, OPT_LAYOUT, OPT_COLOR_BY,
-        OPT_SIZE_BY, OPT_THICKNESS_BY, OPT_NO_VIZ, OPT_NO_ANALYSIS
+        OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_LAYOUT, OPT_COLOR_BY,
+        OPT_SIZE_BY, OPT_THICKNESS_BY, OPT_NO_VIZ, OPT_NO_ANALYSIS, OPT_EDGE_WEIGHT
     };
     static const struct option longopts[] = {
-        { "output", required_argument, 0, 'o' },
+        CLI_OUTPUT_LONGOPT,
         { "format", required_argument, 0, OPT_FORMAT },
-        { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
+        CLI_GEXF_LONGOPT,
         { "layout", required_argument, 0, OPT_LAYOUT },
         { "color-by", required_argument, 0, OPT_COLOR_BY },
         { "size-by", required_argument, 0, OPT_SIZE_BY },
         { "thickness-by", required_argument, 0, OPT_THICKNESS_BY },
+        { "edge-weight", required_argument, 0, OPT_EDGE_WEIGHT },
         { "no-viz", no_argument, 0, OPT_NO_VIZ },
         { "no-analysis", no_argument, 0, OPT_NO_ANALYSIS },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice formats[] = {
         { "gexf", VC_EXPORT_GEXF, false }, { "graphml", VC_EXPORT_GRAPHML, false },
         { "csv", VC_EXPORT_CSV, false }, { "json", VC_EXPORT_JSON, false },
+        { "graphology", VC_EXPORT_GRAPHOLOGY, false },
     };
     static const struct cli_choice layouts[] = {
         { "layered", VC_LAYOUT_LAYERED, false }, { "fr", VC_LAYOUT_FR, false },
@@ -125,32 +118,35 @@ int cmd_export(int argc, char **argv)
     struct cli_run r;
     struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
     int fmt = VC_EXPORT_AUTO, layout = VC_LAYOUT_LAYERED, colour = VC_COLOR_KIND;
-    const char *out = NULL;
+    const char *out;
     int opt;
     bool analyse = true;
 
     cli_run_init(&r, "export", usage);
     while ((opt = cli_run_option(&r, argc, argv, "ho:", longopts)) > 0) {
         switch (opt) {
-        case 'o': out = optarg; break;
         case OPT_FORMAT: r.rc = CLI_CHOOSE("export", "--format", optarg, formats, &fmt); break;
-        case OPT_GEXF_VERSION:
-            r.rc = cli_gexf_version_option("export", optarg, &eo.gexf_version);
-            break;
         case OPT_LAYOUT: r.rc = CLI_CHOOSE("export", "--layout", optarg, layouts, &layout); break;
         case OPT_COLOR_BY:
             r.rc = CLI_CHOOSE("export", "--color-by", optarg, colours, &colour);
             break;
         case OPT_SIZE_BY: eo.size_by = column_choice(optarg); break;
         case OPT_THICKNESS_BY: eo.thickness_by = column_choice(optarg); break;
+        case OPT_EDGE_WEIGHT:
+            eo.edge_weight = strcmp(optarg, "auto") == 0 ? NULL : column_choice(optarg);
+            break;
         case OPT_NO_VIZ: eo.viz = false; break;
         case OPT_NO_ANALYSIS: analyse = false; break;
         }
     }
     eo.color_by = (enum vc_color_by)colour;
     eo.csv_raw = cli.csv_raw;
-    if (cli_run_args(&r, argc, 1) && (fmt = output_format(fmt, out)) < 0)
-        r.rc = EXIT_USAGE;
+    eo.gexf_version = r.gexf_version;
+    out = r.output;
+    if (cli_run_args(&r, argc, 1))
+        r.rc = out ? cli_output_format("export", out, &fmt)
+                   : cli_usage_error("export", "no output given (-o OUT, or -o - for "
+                                     "standard output)");
     if (cli_run_open(&r, argc, argv, 1, false))
         r.rc = write_export(&r, analyse, (enum vc_export_format)fmt, (enum vc_layout)layout,
                             &eo, out);

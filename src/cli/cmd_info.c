@@ -159,9 +159,7 @@ int cmd_info(int argc, char **argv)
     enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION };
     static const struct option longopts[] = {
         { "format", required_argument, 0, OPT_FORMAT },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_INPUT_LONGOPTS_END,
     };
     static const struct cli_choice formats[] = {
         { "text", FMT_TEXT, false }, { "json", FMT_JSON, false },

@@ -52,15 +52,18 @@ static int by_hhi(const void *x, const void *y)
 }
 
 /* One row per item and provider level, most concentrated first. */
-static int print_items(const struct cli_chain *ch, int fmt, long top, int strict)
+static int print_items(struct cli_run *r, void *ctx)
 {
+    const struct cli_chain *ch = &r->ch[0];
     const struct vc_chain *c = &ch->c;
     const struct vc_analysis *a = &ch->a;
+    long top = r->top;
     struct row *rows = malloc((2 * c->n_nodes + 1) * sizeof(*rows));
     struct cli_table t;
     size_t n = 0;
     int rc = EXIT_OK;
 
+    (void)ctx;
     if (!rows)
         return cli_nomem();
     for (size_t v = 0; v < c->n_nodes; v++) {
@@ -68,34 +71,44 @@ static int print_items(const struct cli_chain *ch, int fmt, long top, int strict
             continue;
         for (int l = 0; l < 2; l++) {
             /* the engine's per-level figures, from its provisions */
-            struct row r = { (uint32_t)v, { 0 }, (enum vc_level)l };
+            struct row row = { (uint32_t)v, { 0 }, (enum vc_level)l };
             int found = 0;
             for (size_t k = 0; k < a->n_provisions && !found; k++)
                 if (a->provisions[k].item == v && a->provisions[k].level == (enum vc_level)l) {
-                    r.conc = a->provisions[k].conc;
+                    row.conc = a->provisions[k].conc;
                     found = 1;
                 }
             if (found)
-                rows[n++] = r;
+                rows[n++] = row;
         }
     }
     qsort(rows, n, sizeof(*rows), by_hhi);
     cli_table_init(&t);
     cli_table_col(&t, "item", CLI_COL_TEXT);
+    cli_table_drop(&t, 3);
     cli_table_col(&t, "label", CLI_COL_TEXT);
     cli_table_col(&t, "level", CLI_COL_TEXT);
+    cli_table_drop(&t, 4);
     cli_table_col(&t, "providers", CLI_COL_INT);
     cli_table_col(&t, "providers_unknown", CLI_COL_INT);
+    cli_table_drop(&t, 9);
     cli_table_col(&t, "coverage", CLI_COL_NUM);
+    cli_table_drop(&t, 5);
     cli_table_col(&t, "hhi", CLI_COL_NUM);
     cli_table_col(&t, "hhi_upper", CLI_COL_NUM);
+    cli_table_drop(&t, 8);
     cli_table_col(&t, "top_share", CLI_COL_NUM);
     cli_table_col(&t, "n_eff", CLI_COL_NUM);
+    cli_table_drop(&t, 2);
     cli_table_col(&t, "n_eff_upper", CLI_COL_NUM);
+    cli_table_drop(&t, 7);
     cli_table_col(&t, "providers_75", CLI_COL_INT);
+    cli_table_drop(&t, 6);
     cli_table_col(&t, "impact", CLI_COL_NUM);
     cli_table_col(&t, "spof_finals", CLI_COL_INT);
+    cli_table_drop(&t, 1);
     cli_table_col(&t, "final", CLI_COL_BOOL);
+    cli_table_drop(&t, 1);
     for (size_t j = 0; j < n && (!top || (long)j < top); j++) {
         const struct vc_concentration *q = &rows[j].conc;
         uint32_t v = rows[j].item;
@@ -119,7 +132,7 @@ static int print_items(const struct cli_chain *ch, int fmt, long top, int strict
         cli_table_int(&t, a->spof_finals[v]);
         cli_table_bool(&t, c->final[v]);
     }
-    if (cli_table_print(&t, stdout, fmt) != 0)
+    if (cli_table_print(&t, stdout, r->fmt) != 0)
         rc = EXIT_DATA;
     cli_table_release(&t);
     free(rows);
@@ -128,7 +141,7 @@ static int print_items(const struct cli_chain *ch, int fmt, long top, int strict
         const char *why = !c->n_items ? "no items: a firm network (its suppliers' "
                                         "concentration is in vchain rank)"
                                       : "no item has a provider (no provides edges)";
-        if (strict) {
+        if (r->eng.strict) {
             cli_error("%s: nothing to list: %s", ch->g.source, why);
             rc = EXIT_DATA;
         } else {
@@ -140,24 +153,14 @@ static int print_items(const struct cli_chain *ch, int fmt, long top, int strict
 
 int cmd_items(int argc, char **argv)
 {
-    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP };
     static const struct option longopts[] = {
-        { "format", required_argument, 0, OPT_FORMAT },
-        { "top", required_argument, 0, OPT_TOP },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_TABLE_LONGOPTS,
+        CLI_ENGINE_LONGOPTS_END,
     };
     struct cli_run r;
-    int opt, fmt = cli_default_format();
-    long top = 0;
 
     cli_run_init(&r, "items", usage);
-    while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0)
-        r.rc = opt == OPT_TOP ? cli_top_option("items", optarg, &top)
-                              : cli_table_format_option("items", optarg, &fmt);
-    if (cli_run_open(&r, argc, argv, 1, true))
-        r.rc = print_items(&r.ch[0], fmt, top, r.eng.strict);
-    return cli_run_finish(&r);
+    while (cli_run_option(&r, argc, argv, "h", longopts) > 0)
+        ; /* every option is a shared one */
+    return cli_run_main(&r, argc, argv, 1, true, print_items, NULL);
 }

@@ -10,7 +10,10 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cli_fit.h"
+#include "cli_knowledge.h"
 #include "cli_table.h"
+#include "vchain/cluster.h"
 
 static const char usage[] =
     "Usage: vchain rank [OPTIONS] FILE\n"
@@ -40,7 +43,12 @@ static const char usage[] =
     "                        actor), control point or not, at both levels (by\n"
     "                        default one level: --level, or the other one for\n"
     "                        items with rows only there)\n"
-    "  --top N               at most N rows per table\n"
+    "  --top N               at most N rows per table\n" CLI_KNOWLEDGE_HELP
+    "  --exact               extract every actor and provision; by default, on\n"
+    "                        chains of 10,000 actors or more, an impact that\n"
+    "                        cannot reach --theta-impact is reported as an upper\n"
+    "                        bound (impact_bound true) instead of extracted\n"
+    "  --bounds              report such bounds whatever the size of the chain\n"
     "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
     "                        csv, json or md\n"
     "  -h, --help            this help\n"
@@ -53,9 +61,17 @@ static const char usage[] =
     "replaceability (1 - share, raised by spare capacity), impact (value-weighted\n"
     "mean loss of final items if the actor is extracted from that item), spof (the\n"
     "actor or the item alone can stop a final item), reach_items and reach_final\n"
-    "(items downstream of the item), control_point, reason.  With --by actor or\n"
-    "--by country, impact is that of extracting the actor or country, and\n"
-    "impact_estimated says that it rests on estimated shares (docs/model.md).\n"
+    "(items downstream of the item), control_point, knowledge and knowledge_source\n"
+    "(the knowledge intensity the data gives the actor, else the item: see\n"
+    "--min-knowledge), reason.  With --by actor or --by country, impact is that of\n"
+    "extracting the actor or country, and impact_estimated says that it rests on\n"
+    "estimated shares (docs/model.md); impact_bound (only when some impact is a\n"
+    "bound) marks an upper bound.  With --country, a third table shows the\n"
+    "cluster around each of the country's control points: the providers of its\n"
+    "item's inputs (suppliers) and of the items it feeds (users), the actors that\n"
+    "alone can stop its item, and a verdict: weaker than it looks (a foreign actor\n"
+    "alone can stop it), an ecosystem (domestic suppliers hard to replace), no\n"
+    "single point of failure, or no inputs in the data.\n"
     "Suppliers: actor,\n"
     "country, sector, customers, dependents (customers for which it is hard to\n"
     "replace), top_customer, top_group and top_share (its largest part of a\n"
@@ -75,6 +91,8 @@ struct rank_opts {
     int all;
     const char *country;
     int by;             /* BY_* */
+    double min_knowledge;          /* NAN: no filter */
+    struct vc_knowledge_src ks;    /* set once the chain is read */
 };
 
 /* A firm network: its control points are suppliers, not provisions. */
@@ -83,7 +101,9 @@ static bool firm_network(const struct vc_chain *c)
     return c->final_rule == VC_FINAL_MARKED_ACTORS || c->final_rule == VC_FINAL_ALL_ACTORS;
 }
 
-static void provision_columns(struct cli_table *t, int with_rank)
+/* The impact_bound column appears only when some impact is a bound (rank
+ * on a large chain without --exact): small chains print as they did. */
+static void provision_columns(struct cli_table *t, int with_rank, const struct vc_analysis *a)
 {
     if (with_rank)
         cli_table_col(t, "rank", CLI_COL_INT);
@@ -92,20 +112,41 @@ static void provision_columns(struct cli_table *t, int with_rank)
     cli_table_col(t, "item", CLI_COL_TEXT);
     cli_table_col(t, "share", CLI_COL_NUM);
     cli_table_col(t, "estimated", CLI_COL_BOOL);
+    cli_table_drop(t, 4);
     cli_table_col(t, "hhi", CLI_COL_NUM);
+    cli_table_drop(t, 1);
     cli_table_col(t, "n_eff", CLI_COL_NUM);
+    cli_table_drop(t, 5);
     cli_table_col(t, "replaceability", CLI_COL_NUM);
+    cli_table_drop(t, 3);
     cli_table_col(t, "impact", CLI_COL_NUM);
+    if (a->n_bounds)
+        cli_table_col(t, "impact_bound", CLI_COL_BOOL);
     cli_table_col(t, "spof", CLI_COL_BOOL);
+    cli_table_drop(t, 2);
     cli_table_col(t, "reach_items", CLI_COL_INT);
+    cli_table_drop(t, 7);
     cli_table_col(t, "reach_final", CLI_COL_INT);
+    cli_table_drop(t, 6);
     cli_table_col(t, "control_point", CLI_COL_BOOL);
+    cli_knowledge_cols(t);
     cli_table_col(t, "reason", CLI_COL_TEXT);
+    cli_table_under(t);
+}
+
+/* Whether p passes --min-knowledge (*k receives its figure). */
+static bool knowledge_ok(const struct rank_opts *o, const struct vc_provision_score *p,
+                         struct vc_knowledge *k)
+{
+    vc_knowledge_of(&o->ks, p->actor, p->item, k);
+    return vc_knowledge_passes(k, o->min_knowledge);
 }
 
 static void provision_row(struct cli_table *t, const struct vc_analysis *a,
-                          const struct vc_provision_score *p, long rank)
+                          const struct rank_opts *o, const struct vc_provision_score *p,
+                          long rank)
 {
+    struct vc_knowledge k;
     const struct vc_chain *c = a->chain;
     char reason[512];
 
@@ -121,10 +162,19 @@ static void provision_row(struct cli_table *t, const struct vc_analysis *a,
     cli_table_num(t, p->conc.n_eff);
     cli_table_num(t, p->replaceability);
     cli_table_num(t, p->impact);
+    if (a->n_bounds)
+        cli_table_bool(t, p->impact_bound);
     cli_table_bool(t, a->spof_finals[p->actor] > 0 || a->spof_finals[p->item] > 0);
-    cli_table_int(t, a->reach_items[p->item]);
-    cli_table_int(t, a->reach_final[p->item]);
+    if (a->reach_items[p->item] == VC_REACH_UNKNOWN) { /* not walked (--bounds) */
+        cli_table_none(t);
+        cli_table_none(t);
+    } else {
+        cli_table_int(t, a->reach_items[p->item]);
+        cli_table_int(t, a->reach_final[p->item]);
+    }
     cli_table_bool(t, p->control_point);
+    vc_knowledge_of(&o->ks, p->actor, p->item, &k);
+    cli_knowledge_cells(t, &o->ks, &k);
     vc_analysis_reason(a, p, reason, sizeof(reason));
     cli_table_text(t, reason);
 }
@@ -151,16 +201,17 @@ static int print_provisions(const struct vc_analysis *a, const struct rank_opts 
     int rc;
 
     cli_table_init(&t);
-    provision_columns(&t, 1);
+    provision_columns(&t, 1, a);
     for (size_t k = 0; k < (idx ? n : a->n_provisions); k++) {
         const struct vc_provision_score *p = &a->provisions[idx ? idx[k] : k];
+        struct vc_knowledge kn;
         if (!o->all && !p->control_point)
             break; /* control points come first */
-        if (!o->all && !in_view(a, p))
+        if ((!o->all && !in_view(a, p)) || !knowledge_ok(o, p, &kn))
             continue;
         if (o->top && rank >= o->top)
             break;
-        provision_row(&t, a, p, ++rank);
+        provision_row(&t, a, o, p, ++rank);
     }
     rc = cli_table_print(&t, stdout, o->fmt);
     cli_table_release(&t);
@@ -174,16 +225,23 @@ static void firm_columns(struct cli_table *t)
     cli_table_col(t, "actor", CLI_COL_TEXT);
     cli_table_col(t, "country", CLI_COL_TEXT);
     cli_table_col(t, "sector", CLI_COL_TEXT);
+    cli_table_drop(t, 2);
     cli_table_col(t, "customers", CLI_COL_INT);
     cli_table_col(t, "dependents", CLI_COL_INT);
+    cli_table_drop(t, 5);
     cli_table_col(t, "top_customer", CLI_COL_TEXT);
+    cli_table_drop(t, 3);
     cli_table_col(t, "top_group", CLI_COL_TEXT);
+    cli_table_drop(t, 6);
     cli_table_col(t, "top_share", CLI_COL_NUM);
     cli_table_col(t, "market_share", CLI_COL_NUM);
+    cli_table_drop(t, 4);
     cli_table_col(t, "impact", CLI_COL_NUM);
     cli_table_col(t, "stops", CLI_COL_INT);
+    cli_table_drop(t, 1);
     cli_table_col(t, "control_point", CLI_COL_BOOL);
     cli_table_col(t, "reason", CLI_COL_TEXT);
+    cli_table_under(t);
 }
 
 static void firm_row(struct cli_table *t, const struct vc_analysis *a,
@@ -309,18 +367,29 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
     cli_table_col(&t, "actor", CLI_COL_TEXT);
     cli_table_col(&t, "country", CLI_COL_TEXT);
     cli_table_col(&t, "level", CLI_COL_TEXT);
+    cli_table_drop(&t, 4);
     cli_table_col(&t, "control_points", CLI_COL_INT);
     cli_table_col(&t, "impact", CLI_COL_NUM);
+    if (a->n_bounds)
+        cli_table_col(&t, "impact_bound", CLI_COL_BOOL);
     cli_table_col(&t, "impact_estimated", CLI_COL_BOOL);
+    cli_table_drop(&t, 3);
     cli_table_col(&t, "spof_finals", CLI_COL_INT);
+    cli_table_drop(&t, 2);
     cli_table_col(&t, "top_item", CLI_COL_TEXT);
     cli_table_col(&t, "top_share", CLI_COL_NUM);
+    cli_table_drop(&t, 1);
+    cli_knowledge_cols(&t);
     for (size_t j = 0; j < n; j++) {
         const struct vc_firm_score *f = vc_analysis_firm(a, h[j].actor);
+        struct vc_knowledge k;
         if (o->country && !in_country(c, h[j].actor, o->country))
             continue;
         if (c->level[h[j].actor] != a->opts.level)
             continue; /* firms and countries are ranked apart (--level) */
+        vc_knowledge_of(&o->ks, h[j].actor, UINT32_MAX, &k);
+        if (!vc_knowledge_passes(&k, o->min_knowledge))
+            continue;
         if (o->top && rank >= o->top)
             break;
         cli_table_row(&t);
@@ -330,6 +399,8 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
         cli_table_text(&t, vc_level_name((enum vc_level)c->level[h[j].actor]));
         cli_table_int(&t, (long long)h[j].held);
         cli_table_num(&t, a->impact[h[j].actor]);
+        if (a->n_bounds)
+            cli_table_bool(&t, a->impact_bound[h[j].actor]);
         cli_table_bool(&t, a->impact_estimated[h[j].actor]);
         cli_table_int(&t, a->spof_finals[h[j].actor]);
         if (h[j].best) {
@@ -343,6 +414,7 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
             cli_table_none(&t);
             cli_table_none(&t);
         }
+        cli_knowledge_cells(&t, &o->ks, &k);
     }
     rc = cli_table_print(&t, stdout, o->fmt);
     cli_table_release(&t);
@@ -358,13 +430,12 @@ static int print_countries(const struct vc_analysis *a, const struct rank_opts *
     int rc;
 
     cli_table_init(&t);
-    cli_table_col(&t, "rank", CLI_COL_INT);
-    cli_table_col(&t, "country", CLI_COL_TEXT);
-    cli_table_col(&t, "name", CLI_COL_TEXT);
-    cli_table_col(&t, "actors", CLI_COL_INT);
-    cli_table_col(&t, "control_points", CLI_COL_INT);
-    cli_table_col(&t, "impact", CLI_COL_NUM);
-    cli_table_col(&t, "impact_estimated", CLI_COL_BOOL);
+    static const struct cli_col cols[] = {
+        { "rank", CLI_COL_INT }, { "country", CLI_COL_TEXT }, { "name", CLI_COL_TEXT },
+        { "actors", CLI_COL_INT }, { "control_points", CLI_COL_INT }, { "impact", CLI_COL_NUM },
+        { "impact_estimated", CLI_COL_BOOL },
+    };
+    CLI_TABLE_COLS(&t, cols);
     for (size_t j = 0; j < a->n_countries; j++) {
         const struct vc_country_score *s = &a->countries[j];
         if (o->top && (long)j >= o->top)
@@ -403,6 +474,7 @@ static int print_dependencies(const struct vc_analysis *a, const struct rank_opt
         firm_columns(&t);
         cli_table_col(&t, "own_firms_downstream", CLI_COL_INT);
         cli_table_col(&t, "example_own_firm", CLI_COL_TEXT);
+        cli_table_drop(&t, 8);
         for (size_t j = 0; j < n && !(o->top && (long)j >= o->top); j++) {
             firm_row(&t, a, &a->firms[deps[j].firm], (long)j + 1);
             cli_table_int(&t, (long long)deps[j].n_firms);
@@ -410,16 +482,19 @@ static int print_dependencies(const struct vc_analysis *a, const struct rank_opt
         }
         free(deps);
     } else {
-        provision_columns(&t, 1);
+        provision_columns(&t, 1, a);
         cli_table_col(&t, "own_items_downstream", CLI_COL_INT);
         cli_table_col(&t, "example_own_item", CLI_COL_TEXT);
+        cli_table_drop(&t, 8);
         for (size_t j = 0, shown = 0; j < v->n_deps; j++) {
             const struct vc_dependency *d = &v->deps[j];
-            if (!o->all && !in_view(a, &a->provisions[d->provision]))
+            struct vc_knowledge kn;
+            if ((!o->all && !in_view(a, &a->provisions[d->provision])) ||
+                !knowledge_ok(o, &a->provisions[d->provision], &kn))
                 continue;
             if (o->top && (long)shown >= o->top)
                 break;
-            provision_row(&t, a, &a->provisions[d->provision], (long)++shown);
+            provision_row(&t, a, o, &a->provisions[d->provision], (long)++shown);
             cli_table_int(&t, (long long)d->n_items);
             cli_table_text(&t, c->label[d->example]);
         }
@@ -427,6 +502,106 @@ static int print_dependencies(const struct vc_analysis *a, const struct rank_opt
     rc = cli_table_print(&t, stdout, o->fmt);
     cli_table_release(&t);
     return rc ? EXIT_DATA : EXIT_OK;
+}
+
+/* A cluster's members as text: "ITEM: ACTOR (CC) 55.0 % hard to replace,
+ * can stop it, ...; ITEM: ..." (at most max per item; 0: all). */
+static void members_text(const struct vc_chain *c, const struct vc_cluster_member *m, size_t n,
+                         char *buf, size_t size)
+{
+    size_t used = 0;
+    uint32_t item = UINT32_MAX;
+    buf[0] = '\0';
+    for (size_t j = 0; j < n && used < size; j++) {
+        const char *sep = m[j].item != item ? (j ? "; " : "") : ", ";
+        const char *head = m[j].item != item ? c->label[m[j].item] : "";
+        int w;
+        if (m[j].actor == UINT32_MAX)
+            w = snprintf(buf + used, size - used, "%s%s: no provider in the data", sep, head);
+        else
+            w = snprintf(buf + used, size - used, "%s%s%s%s (%s) %.1f %%%s%s%s", sep, head,
+                         m[j].item != item ? ": " : "", c->label[m[j].actor],
+                         c->country[m[j].actor] ? c->country[m[j].actor] : "?",
+                         m[j].share * 100, m[j].share_known ? "" : " (estimated)",
+                         m[j].hard ? ", hard to replace" : "",
+                         m[j].spof ? ", alone can stop it" : "");
+        if (w > 0)
+            used += (size_t)w;
+        item = m[j].item;
+    }
+    if (used >= size && size > 4)
+        memcpy(buf + size - 4, "...", 4);
+}
+
+/* --country's third table: what each of its control points stands on. */
+static int print_clusters(const struct vc_analysis *a, const struct rank_opts *o,
+                          const struct vc_country_view *v)
+{
+    const struct vc_chain *c = a->chain;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_clusters cl;
+    struct cli_table t;
+    char sup[2048], use[2048], stop[1024];
+    int rc = EXIT_OK;
+
+    if (vc_clusters_find(a, v, &cl, &err) != VC_OK)
+        return cli_report(&err);
+    if (o->fmt == FMT_TEXT)
+        cli_fit_printf(stdout, "\nWhat the control points of %s stand on (suppliers, users, "
+                       "single points of failure):\n\n", cli_safe(v->code));
+    else if (o->fmt == FMT_JSON)
+        fputs(", \"clusters\": ", stdout);
+    else
+        fputs("\n", stdout);
+    cli_table_init(&t);
+    cli_table_col(&t, "rank", CLI_COL_INT);
+    cli_table_col(&t, "actor", CLI_COL_TEXT);
+    cli_table_col(&t, "item", CLI_COL_TEXT);
+    cli_table_col(&t, "verdict", CLI_COL_TEXT);
+    cli_table_col(&t, "inputs", CLI_COL_INT);
+    cli_table_col(&t, "foreign_spof", CLI_COL_INT);
+    cli_table_col(&t, "domestic_hard", CLI_COL_INT);
+    cli_table_col(&t, "suppliers", CLI_COL_TEXT);
+    cli_table_col(&t, "users", CLI_COL_TEXT);
+    cli_table_col(&t, "single_points_of_failure", CLI_COL_TEXT);
+    cli_table_col(&t, "why", CLI_COL_TEXT);
+    for (size_t k = 0, shown = 0; k < cl.n; k++) {
+        const struct vc_cluster *x = &cl.v[k];
+        const struct vc_provision_score *p = &a->provisions[x->provision];
+        struct vc_knowledge kn;
+        size_t used = 0;
+        if (!knowledge_ok(o, p, &kn))
+            continue;
+        if (o->top && (long)shown >= o->top)
+            break;
+        members_text(c, x->suppliers, x->n_suppliers, sup, sizeof(sup));
+        members_text(c, x->users, x->n_users, use, sizeof(use));
+        stop[0] = '\0';
+        for (size_t j = 0; j < x->n_spof && used < sizeof(stop); j++) {
+            int w = snprintf(stop + used, sizeof(stop) - used, "%s%s (%s)", j ? ", " : "",
+                             c->label[x->spof[j]],
+                             c->country[x->spof[j]] ? c->country[x->spof[j]] : "?");
+            if (w > 0)
+                used += (size_t)w;
+        }
+        cli_table_row(&t);
+        cli_table_int(&t, (long long)++shown);
+        cli_table_text(&t, c->label[p->actor]);
+        cli_table_text(&t, c->label[p->item]);
+        cli_table_text(&t, vc_cluster_verdict_name(x->verdict));
+        cli_table_int(&t, (long long)x->n_inputs);
+        cli_table_int(&t, (long long)x->foreign_spof);
+        cli_table_int(&t, (long long)x->domestic_hard);
+        cli_table_text(&t, sup);
+        cli_table_text(&t, use);
+        cli_table_text(&t, stop);
+        cli_table_text(&t, x->text);
+    }
+    if (cli_table_print(&t, stdout, o->fmt) != 0)
+        rc = EXIT_DATA;
+    cli_table_release(&t);
+    vc_clusters_release(&cl);
+    return rc;
 }
 
 /* --country: its control points, then what it depends on. */
@@ -443,13 +618,12 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o,
         goto out;
     }
     if (v.country == SIZE_MAX) {
-        cli_error("no actor of country '%s' in the data", o->country);
-        rc = EXIT_DATA;
+        rc = cli_country_missing(a->chain, o->country);
         goto out;
     }
     s = &a->countries[v.country];
     if (o->fmt == FMT_TEXT)
-        printf("Control points held by %s (%s)%s: %zu; extracting the "
+        cli_fit_printf(stdout, "Control points held by %s (%s)%s: %zu; extracting the "
                "country costs %.1f %% of final output%s\n\n", cli_safe(s->code),
                vc_country_name(s->code) ? vc_country_name(s->code) : "?",
                firms ? ", suppliers" : "", s->control_points, s->impact * 100,
@@ -461,13 +635,15 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o,
         goto out;
     }
     if (o->fmt == FMT_TEXT)
-        printf("\nOthers' control points upstream of what %s %s:\n\n", cli_safe(s->code),
-               firms ? "makes" : "provides");
+        cli_fit_printf(stdout, "\nOthers' control points upstream of what %s %s:\n\n",
+                       cli_safe(s->code), firms ? "makes" : "provides");
     else if (o->fmt == FMT_JSON)
         fputs(", \"depends_on\": ", stdout);
     else if (o->fmt == FMT_MD || o->fmt == FMT_TSV || o->fmt == FMT_CSV)
         fputs("\n", stdout);
     rc = print_dependencies(a, o, &v);
+    if (rc == EXIT_OK && !firms)
+        rc = print_clusters(a, o, &v);
     if (o->fmt == FMT_JSON)
         fputs("}\n", stdout);
 out:
@@ -521,13 +697,12 @@ static int print_centrality(const struct vc_analysis *a, const struct rank_opts 
             n[k++] = (struct central){ (uint32_t)v, a };
     qsort(n, k, sizeof(*n), by_centrality);
     cli_table_init(&t);
-    cli_table_col(&t, "rank", CLI_COL_INT);
-    cli_table_col(&t, "node", CLI_COL_TEXT);
-    cli_table_col(&t, "country", CLI_COL_TEXT);
-    cli_table_col(&t, "degree", CLI_COL_INT);
-    cli_table_col(&t, "strength", CLI_COL_NUM);
-    cli_table_col(&t, "betweenness", CLI_COL_NUM);
-    cli_table_col(&t, "pagerank", CLI_COL_NUM);
+    static const struct cli_col cols[] = {
+        { "rank", CLI_COL_INT }, { "node", CLI_COL_TEXT }, { "country", CLI_COL_TEXT },
+        { "degree", CLI_COL_INT }, { "strength", CLI_COL_NUM }, { "betweenness", CLI_COL_NUM },
+        { "pagerank", CLI_COL_NUM },
+    };
+    CLI_TABLE_COLS(&t, cols);
     for (size_t j = 0; j < k && !(o->top && (long)j >= o->top); j++) {
         uint32_t v = n[j].v;
         cli_table_row(&t);
@@ -629,14 +804,25 @@ static void explain_empty(const struct vc_analysis *a, const struct rank_opts *o
 }
 
 /* What the options ask for, and never a silent empty table. */
-static int print_rank(const struct cli_chain *ch, struct rank_opts *o, int strict)
+static int print_rank(struct cli_run *r, void *ctx)
 {
+    struct rank_opts *o = ctx;
+    const struct cli_chain *ch = &r->ch[0];
     const struct vc_analysis *a = &ch->a;
     long rows = 0;
     int rc;
 
+    o->fmt = r->fmt;
+    o->top = r->top;
+    if (a->n_bounds)
+        cli_note("%s: %zu impacts of actors and provisions below --theta-impact %g are upper "
+                 "bounds, not extractions (impact_bound; --exact extracts every one)",
+                 ch->c.graph->source, a->n_bounds, a->opts.theta_impact);
+
     if (o->by == BY_DEFAULT)
         o->by = firm_network(&ch->c) ? BY_SUPPLIER : BY_PROVISION;
+    vc_knowledge_init(&o->ks, &ch->c);
+    cli_min_knowledge_check(&o->ks, o->min_knowledge);
     if (centrality_only(&ch->c) && o->by != BY_COUNTRY) {
         cli_note("%s: no edge has a direction, so nothing can be lost downstream of "
                  "anything: ranking by centrality only (PageRank, then betweenness, on the "
@@ -654,8 +840,8 @@ static int print_rank(const struct cli_chain *ch, struct rank_opts *o, int stric
     else
         rc = print_provisions(a, o, NULL, 0, &rows) ? EXIT_DATA : EXIT_OK;
     if (rc == EXIT_OK && rows == 0) {
-        explain_empty(a, o, strict);
-        if (strict)
+        explain_empty(a, o, r->eng.strict);
+        if (r->eng.strict)
             rc = EXIT_DATA;
     }
     return rc;
@@ -663,37 +849,41 @@ static int print_rank(const struct cli_chain *ch, struct rank_opts *o, int stric
 
 int cmd_rank(int argc, char **argv)
 {
-    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_BY, OPT_ALL };
+    enum { OPT_COUNTRY = OPT_FIRST_COMMAND_OPTION, OPT_BY, OPT_ALL, OPT_MIN_KNOWLEDGE,
+           OPT_EXACT, OPT_BOUNDS };
     static const struct option longopts[] = {
-        { "format", required_argument, 0, OPT_FORMAT },
-        { "top", required_argument, 0, OPT_TOP },
+        CLI_TABLE_LONGOPTS,
         { "country", required_argument, 0, OPT_COUNTRY },
         { "by", required_argument, 0, OPT_BY },
         { "all", no_argument, 0, OPT_ALL },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        { "min-knowledge", required_argument, 0, OPT_MIN_KNOWLEDGE },
+        { "exact", no_argument, 0, OPT_EXACT },
+        { "bounds", no_argument, 0, OPT_BOUNDS },
+        CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice by[] = {
         { "provision", BY_PROVISION, false }, { "supplier", BY_SUPPLIER, false },
         { "actor", BY_ACTOR, false }, { "country", BY_COUNTRY, false },
     };
-    struct rank_opts o = { cli_default_format(), 0, 0, NULL, BY_DEFAULT };
+    struct rank_opts o = { cli_default_format(), 0, 0, NULL, BY_DEFAULT, NAN, { 0 } };
     struct cli_run r;
     int opt;
 
     cli_run_init(&r, "rank", usage);
+    r.eng.opts.bounds = VC_BOUNDS_AUTO;
     while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
-        switch (opt) {
-        case OPT_FORMAT: r.rc = cli_table_format_option("rank", optarg, &o.fmt); break;
-        case OPT_TOP: r.rc = cli_top_option("rank", optarg, &o.top); break;
-        case OPT_COUNTRY: o.country = optarg; break;
-        case OPT_ALL: o.all = 1; break;
-        case OPT_BY: r.rc = CLI_CHOOSE("rank", "--by", optarg, by, &o.by); break;
-        }
+        if (opt == OPT_COUNTRY)
+            o.country = optarg;
+        else if (opt == OPT_ALL)
+            o.all = 1;
+        else if (opt == OPT_MIN_KNOWLEDGE)
+            r.rc = cli_min_knowledge_option("rank", optarg, &o.min_knowledge);
+        else if (opt == OPT_EXACT)
+            r.eng.opts.bounds = VC_BOUNDS_NEVER;
+        else if (opt == OPT_BOUNDS)
+            r.eng.opts.bounds = VC_BOUNDS_ALWAYS;
+        else
+            r.rc = CLI_CHOOSE("rank", "--by", optarg, by, &o.by);
     }
-    if (cli_run_open(&r, argc, argv, 1, true))
-        r.rc = print_rank(&r.ch[0], &o, r.eng.strict);
-    return cli_run_finish(&r);
+    return cli_run_main(&r, argc, argv, 1, true, print_rank, &o);
 }

@@ -4,10 +4,10 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cli.h"
 #include "vchain/layout.h"
+#include "vchain/opportunity.h"
 #include "vchain/report.h"
 
 static const char usage[] =
@@ -24,10 +24,19 @@ static const char usage[] =
     "Options:\n"
     "  -o, --output OUT      report.html, or chart.svg for the chain picture alone\n"
     "                        ('-' writes HTML to standard output); required\n"
-    "  --format html|svg     default: from OUT's extension, else html\n"
-    "  --country CODE        add a section on that country: its control points,\n"
-    "                        its dependencies on others', and its row and column of\n"
-    "                        the mutual-dependency matrix (as 'vchain deps')\n"
+    "  --format html|svg     default: from OUT's extension (.html .htm .svg; '-'\n"
+    "                        is html); any other name is refused\n"
+    "  --country CODE        add a section on that country: its control points and\n"
+    "                        what they stand on (suppliers, users, single points of\n"
+    "                        failure: as 'vchain rank --country'), its dependencies\n"
+    "                        on others', and its row and column of the\n"
+    "                        mutual-dependency matrix (as 'vchain deps'), and\n"
+    "                        where it could build control points: its near misses\n"
+    "                        and footholds with a chart of the shares held and\n"
+    "                        needed (as 'vchain opportunities', --top of each)\n"
+    "  --countries LIST      with --country: the counterparts in its row and column\n"
+    "                        of the matrix, comma-separated (default: the countries\n"
+    "                        holding a control point)\n"
     "  --top N               nodes labelled, holders and items shown (default 12)\n"
     "  -h, --help            this help\n"
     "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
@@ -35,44 +44,53 @@ static const char usage[] =
     "Exit status: 0 success, 1 data error or OUT not written (an existing OUT is\n"
     "then left as it was), 2 usage error.\n";
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && strcasecmp(s + a - b, suffix) == 0;
-}
-
-/* The countries for the matrix: the view's country, and those holding a
- * control point. */
+/* The countries for the matrix: the view's country, and those listed
+ * (--countries), else those holding a control point. */
 static int deps_for(const struct vc_analysis *a, struct cli_engine *eng,
-                    const struct vc_country_view *v, struct vc_deps *d)
+                    const struct vc_country_view *v, const char *list, struct vc_deps *d)
 {
     struct vc_error err = VC_ERROR_INIT;
-    const char **codes = malloc((a->n_countries + 1) * sizeof(char *));
-    size_t n = 0;
+    const char **codes = NULL, **listed = NULL;
+    char *buf = NULL;
+    size_t n = 0, n_listed = 0;
     int rc = EXIT_OK;
 
-    if (!codes)
-        return cli_nomem();
+    if ((list && cli_split_list(list, &buf, &listed, &n_listed) != 0) ||
+        !(codes = malloc((a->n_countries + n_listed + 1) * sizeof(char *)))) {
+        rc = cli_nomem();
+        goto out;
+    }
     codes[n++] = v->code;
-    for (size_t j = 0; j < a->n_countries; j++)
+    for (size_t j = 0; j < n_listed; j++) {
+        const char *a3 = vc_country_alpha3(listed[j]);
+        if (strcasecmp(listed[j], v->code) != 0 && !(a3 && strcmp(a3, v->code) == 0))
+            codes[n++] = listed[j];
+    }
+    for (size_t j = 0; !list && j < a->n_countries; j++)
         if (j != v->country && a->countries[j].control_points)
             codes[n++] = a->countries[j].code;
     if (vc_deps_matrix(a->chain, &eng->opts, codes, n, d, &err) != VC_OK)
         rc = cli_report(&err);
+out:
     free(codes);
+    free(listed);
+    free(buf);
     return rc;
 }
 
 /* The page (or the picture) of ch into path, atomically. */
 static int write_report(struct cli_chain *ch, struct cli_engine *eng, struct vc_report_opts *ro,
-                        const char *country, int svg, const char *path)
+                        const char *country, const char *countries, int svg, const char *path)
 {
     struct vc_deps deps;
     struct vc_country_view view;
+    struct vc_clusters clusters;
+    struct vc_opportunities opps;
+    struct vc_opp_opts oo = VC_OPP_OPTS_INIT;
     struct vc_error err = VC_ERROR_INIT;
     struct vc_outfile of = VC_OUTFILE_INIT;
     char date[32], params[256];
-    int rc = EXIT_OK, have_deps = 0;
+    int rc = EXIT_OK, have_deps = 0, have_clusters = 0, have_opps = 0;
 
     /* positions: the layered layout reads the trophic levels just computed */
     if (vc_analysis_annotate(&ch->a, &ch->g, &err) != VC_OK ||
@@ -84,15 +102,28 @@ static int write_report(struct cli_chain *ch, struct cli_engine *eng, struct vc_
             goto out;
         }
         if (view.country == SIZE_MAX) {
-            cli_error("no actor of country '%s' in the data", country);
-            rc = EXIT_DATA;
+            rc = cli_country_missing(&ch->c, country);
             goto out;
         }
-        if ((rc = deps_for(&ch->a, eng, &view, &deps)) != EXIT_OK)
+        if ((rc = deps_for(&ch->a, eng, &view, countries, &deps)) != EXIT_OK)
             goto out;
         have_deps = 1;
+        if (vc_clusters_find(&ch->a, &view, &clusters, &err) != VC_OK) {
+            rc = cli_report(&err);
+            goto out;
+        }
+        have_clusters = 1;
+        /* where it could build control points: --top of each kind */
+        oo.top = ro->top;
+        have_opps = 1;
+        if (vc_opportunities_find(&ch->a, country, &oo, &opps, &err) != VC_OK) {
+            rc = cli_report(&err);
+            goto out;
+        }
         ro->country = &view;
         ro->deps = &deps;
+        ro->clusters = &clusters;
+        ro->opportunities = &opps;
     }
     cli_report_date(date, sizeof(date));
     cli_report_params(&eng->opts, params, sizeof(params));
@@ -109,6 +140,10 @@ static int write_report(struct cli_chain *ch, struct cli_engine *eng, struct vc_
         rc = cli_report(&err);
     }
 out:
+    if (have_opps)
+        vc_opportunities_release(&opps);
+    if (have_clusters)
+        vc_clusters_release(&clusters);
     if (country && !svg)
         vc_country_view_release(&view);
     if (have_deps)
@@ -118,21 +153,19 @@ out:
 
 int cmd_report(int argc, char **argv)
 {
-    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY };
+    enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_COUNTRY, OPT_COUNTRIES };
     static const struct option longopts[] = {
-        { "output", required_argument, 0, 'o' },
+        CLI_OUTPUT_LONGOPT,
         { "format", required_argument, 0, OPT_FORMAT },
         { "top", required_argument, 0, OPT_TOP },
         { "country", required_argument, 0, OPT_COUNTRY },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        { "countries", required_argument, 0, OPT_COUNTRIES },
+        CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice formats[] = { { "html", 0, false }, { "svg", 1, false } };
     struct vc_report_opts ro = VC_REPORT_OPTS_INIT;
     struct cli_run r;
-    const char *out = NULL, *country = NULL;
+    const char *out, *country = NULL, *countries = NULL;
     int opt, svg = -1;
     char *end;
     long top;
@@ -140,7 +173,6 @@ int cmd_report(int argc, char **argv)
     cli_run_init(&r, "report", usage);
     while ((opt = cli_run_option(&r, argc, argv, "ho:", longopts)) > 0) {
         switch (opt) {
-        case 'o': out = optarg; break;
         case OPT_FORMAT: r.rc = CLI_CHOOSE("report", "--format", optarg, formats, &svg); break;
         case OPT_TOP:
             top = strtol(optarg, &end, 10);
@@ -151,13 +183,19 @@ int cmd_report(int argc, char **argv)
                 ro.top = (size_t)top;
             break;
         case OPT_COUNTRY: country = optarg; break;
+        case OPT_COUNTRIES: countries = optarg; break;
         }
     }
+    out = r.output;
     if (r.rc == EXIT_OK && !r.done && (optind + 1 != argc || !out))
         r.rc = cli_usage_error("report", optind + 1 != argc ? "exactly one input, please"
                                                             : "no output given (-o OUT)");
+    else if (r.rc == EXIT_OK && !r.done && countries && !country)
+        r.rc = cli_usage_error("report", "--countries goes with --country CODE");
+    /* the name is checked before the (long) analysis */
+    if (r.rc == EXIT_OK && !r.done && svg < 0)
+        r.rc = cli_page_format("report", out, true, &svg);
     if (cli_run_open(&r, argc, argv, 1, true))
-        r.rc = write_report(&r.ch[0], &r.eng, &ro, country, svg < 0 ? ends_with(out, ".svg")
-                                                                    : svg, out);
+        r.rc = write_report(&r.ch[0], &r.eng, &ro, country, countries, svg, out);
     return cli_run_finish(&r);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli_compare.h"
+#include "vchain/opportunity.h"
 
 static const char usage[] =
     "Usage: vchain whatif [OPTIONS] FILE\n"
@@ -19,7 +20,9 @@ static const char usage[] =
     "(control points or single points of failure they were not before), and the\n"
     "control points gained, lost and kept.  The world after is the chain without\n"
     "the removed actors, every remaining share rescaled to the market that is\n"
-    "left, scored again (docs/compare.md).\n"
+    "left, with the gains written in, scored again (docs/compare.md).  With a\n"
+    "gain, also the gaining country's dependency balance with every other country\n"
+    "before and after: the leverage the gain would buy.\n"
     "\n"
     "Scenario (options combine, in the order given; each may repeat):\n"
     "  --remove ACTOR        extract an actor (node id, or label in any case)\n"
@@ -28,13 +31,20 @@ static const char usage[] =
     "  --cap ACTOR=FRACTION  the actor keeps FRACTION of its capacity (0..1)\n"
     "  --spare S             spare capacity of the remaining providers (a fraction\n"
     "                        of their output) absorbs part of every loss\n"
+    "  --gain HOLDER:ITEM=SHARE\n"
+    "                        a country (alpha-3, alpha-2 or name) or an actor (id\n"
+    "                        or label) reaches SHARE (0..1) of ITEM (id or label),\n"
+    "                        the other providers scaled down in proportion\n"
+    "                        (docs/model.md, \"Gains\"); a firm's gain moves its\n"
+    "                        country's row too\n"
     "  --scenario FILE       changes from a file, one per line: remove ACTOR,\n"
-    "                        remove-country ISO, cap ACTOR FRACTION, spare S;\n"
+    "                        remove-country ISO, cap ACTOR FRACTION, spare S,\n"
+    "                        gain HOLDER:ITEM SHARE;\n"
     "                        '#' starts a comment\n"
     "\n"
     "Output:\n"
-    "  --table NAME          one table only: items, critical or control-points\n"
-    "                        (default: all)\n"
+    "  --table NAME          one table only: items, critical, control-points or\n"
+    "                        balance (default: all)\n"
     "  --top N               at most N rows per table\n"
     "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
     "                        csv, json or md\n"
@@ -49,12 +59,12 @@ static const char usage[] =
     "Exit status: 0 success, 1 data error (an unknown actor or country, a bad\n"
     "scenario file: the message names FILE:LINE), 2 usage error.\n";
 
-enum table { T_ALL, T_ITEMS, T_CRITICAL, T_CP };
+enum table { T_ALL, T_ITEMS, T_CRITICAL, T_CP, T_BALANCE };
 
 enum {
-    OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_TOP, OPT_TABLE, OPT_REMOVE_ACTOR,
-    OPT_REMOVE_COUNTRY, OPT_CAP_STEP, OPT_SPARE_STEP, OPT_SCENARIO_FILE, OPT_EXPORT,
-    OPT_GEXF_VERSION, OPT_DYNAMIC
+    OPT_TABLE = OPT_FIRST_COMMAND_OPTION, OPT_REMOVE_ACTOR, OPT_REMOVE_COUNTRY, OPT_CAP_STEP,
+    OPT_SPARE_STEP, OPT_SCENARIO_FILE, OPT_GAIN_STEP,
+    OPT_EXPORT, OPT_DYNAMIC /* last: cli_compare_export_option's */
 };
 
 struct view {
@@ -116,6 +126,7 @@ static int items_table(const struct vc_whatif *w, const struct view *v, struct c
         cli_table_col(t, "hhi_before", CLI_COL_NUM);
         cli_table_col(t, "hhi_after", CLI_COL_NUM);
         cli_table_col(t, "hhi_note", CLI_COL_TEXT);
+        cli_table_under(t);
     }
     for (size_t j = 0; j < n && !limit(v, t->n_rows); j++) {
         uint32_t k = h[j].item, after = w->cmp.align.a_to_b[k];
@@ -186,12 +197,15 @@ static void critical_table(const struct vc_whatif *w, const struct view *v, stru
 
     cli_table_col(t, "node", CLI_COL_TEXT);
     cli_table_col(t, "id", CLI_COL_TEXT);
+    cli_table_drop(t, 2);
     cli_table_col(t, "kind", CLI_COL_TEXT);
+    cli_table_drop(t, 1);
     cli_table_col(t, "country", CLI_COL_TEXT);
     cli_table_col(t, "control_point", CLI_COL_BOOL);
     cli_table_col(t, "spof_finals_before", CLI_COL_INT);
     cli_table_col(t, "spof_finals_after", CLI_COL_INT);
     cli_table_col(t, "why", CLI_COL_TEXT);
+    cli_table_under(t);
     /* actors first, then items, each in the order of the graph */
     for (int kind = VC_KIND_ACTOR; kind <= VC_KIND_ITEM; kind++) {
         for (uint32_t b = 0; b < cb->n_nodes && !limit(v, t->n_rows); b++) {
@@ -215,6 +229,97 @@ static void critical_table(const struct vc_whatif *w, const struct view *v, stru
     }
 }
 
+/* The gaining countries' balance with every other country, before and after. */
+struct balances {
+    size_t n;
+    struct vc_balance *b;
+};
+
+static void balances_release(struct balances *x)
+{
+    for (size_t k = 0; k < x->n; k++)
+        vc_balance_release(&x->b[k]);
+    free(x->b);
+    memset(x, 0, sizeof(*x));
+}
+
+static int balances_compute(const struct vc_scenario *s, const struct vc_whatif *w,
+                            const struct vc_engine_opts *opts, struct balances *out)
+{
+    const struct vc_chain *c = w->before.chain;
+    const char **codes = malloc((w->before.n_countries + 1) * sizeof(char *));
+    struct vc_error err = VC_ERROR_INIT;
+    int rc = EXIT_OK;
+
+    memset(out, 0, sizeof(*out));
+    out->b = calloc(s->n + 1, sizeof(*out->b));
+    if (!codes || !out->b) {
+        free(codes);
+        return cli_nomem();
+    }
+    for (size_t j = 0; j < w->before.n_countries; j++)
+        codes[j] = w->before.countries[j].code;
+    for (size_t k = 0; k < s->n && rc == EXIT_OK; k++) {
+        const struct vc_scenario_step *st = &s->steps[k];
+        struct vc_gain gain;
+        bool seen = false;
+        if (st->kind != VC_STEP_GAIN)
+            continue;
+        /* the gaining country: named, or the actor's, as the world after
+         * names it (every gain resolved there, in turn, already) */
+        if (vc_gain_resolve(&w->chain, opts->level, st->name, st->value, st->file, st->line,
+                            &gain, &err) != VC_OK) {
+            rc = cli_report(&err);
+            break;
+        }
+        if (!gain.country)
+            continue; /* an actor without a country: no balance to show */
+        for (size_t j = 0; j < out->n; j++)
+            seen |= strcmp(out->b[j].country, gain.country) == 0;
+        if (seen)
+            continue;
+        if (vc_balance_compute(c, &w->chain, opts, gain.country, codes,
+                               w->before.n_countries, &out->b[out->n], &err) != VC_OK)
+            rc = cli_report(&err);
+        else
+            out->n++;
+    }
+    free(codes);
+    return rc;
+}
+
+static void balance_table(const struct balances *x, const struct view *v, struct cli_table *t)
+{
+    cli_table_col(t, "country", CLI_COL_TEXT);
+    cli_table_col(t, "other", CLI_COL_TEXT);
+    cli_table_col(t, "name", CLI_COL_TEXT);
+    cli_table_col(t, "dependence_before", CLI_COL_NUM);
+    cli_table_col(t, "exposure_before", CLI_COL_NUM);
+    cli_table_col(t, "leverage_before", CLI_COL_NUM);
+    cli_table_col(t, "dependence_after", CLI_COL_NUM);
+    cli_table_col(t, "exposure_after", CLI_COL_NUM);
+    cli_table_col(t, "leverage_after", CLI_COL_NUM);
+    cli_table_col(t, "change", CLI_COL_NUM);
+    for (size_t k = 0; k < x->n; k++) {
+        const struct vc_balance *b = &x->b[k];
+        for (size_t j = 0; j < b->n && !limit(v, t->n_rows); j++) {
+            const struct vc_balance_row *r = &b->rows[j];
+            double before = r->ba_before - r->ab_before, after = r->ba_after - r->ab_after;
+            cli_table_row(t);
+            cli_table_text(t, b->country);
+            cli_table_text(t, r->code);
+            cli_table_text(t, vc_country_name(r->code));
+            cli_table_num(t, r->ab_before);
+            cli_table_num(t, r->ba_before);
+            cli_table_num(t, before);
+            cli_table_num(t, r->ab_after);
+            cli_table_num(t, r->ba_after);
+            cli_table_num(t, after);
+            cli_table_num(t, after - before);
+        }
+    }
+}
+
 static void describe(const struct vc_scenario *s, const struct vc_whatif *w)
 {
     fputs("Scenario:", stdout);
@@ -225,6 +330,7 @@ static void describe(const struct vc_scenario *s, const struct vc_whatif *w)
         case VC_STEP_REMOVE_COUNTRY: printf(" remove-country %s;", cli_safe(st->name)); break;
         case VC_STEP_CAP: printf(" cap %s at %g;", cli_safe(st->name), st->value); break;
         case VC_STEP_SPARE: printf(" spare %g;", st->value); break;
+        case VC_STEP_GAIN: printf(" gain %s to %g;", cli_safe(st->name), st->value); break;
         }
     }
     printf(" %zu actor%s cut, spare capacity %g.\n", w->actors_cut,
@@ -235,10 +341,11 @@ static void describe(const struct vc_scenario *s, const struct vc_whatif *w)
 }
 
 static int print_all(const struct vc_scenario *s, const struct vc_whatif *w,
-                     const struct view *v)
+                     const struct balances *bal, const struct view *v)
 {
     struct cli_sections sec;
     struct cli_table t;
+    bool all = v->which == T_ALL;
     int rc = 0;
 
     cli_sections_begin(&sec, v->v.fmt);
@@ -255,35 +362,32 @@ static int print_all(const struct vc_scenario *s, const struct vc_whatif *w,
         cli_table_init(&t);
         if (items_table(w, v, &t) != 0)
             t.failed = true;
-        if (v->which == T_ALL)
-            cli_section(&sec, "items_hit", w->before.chain->n_items
-                                               ? "Items hit, largest loss first"
-                                               : "Firms hit, largest loss first");
-        if (v->which == T_ALL && !t.n_rows && (v->v.fmt == FMT_TEXT || v->v.fmt == FMT_MD))
-            printf("(none)\n");
-        else
-            rc |= cli_table_print(&t, stdout, v->v.fmt);
-        cli_table_release(&t);
+        rc |= cli_section_table(&sec, all, "items_hit",
+                                w->before.chain->n_items ? "Items hit, largest loss first"
+                                                         : "Firms hit, largest loss first",
+                                &t, true);
     }
     if (v->which == T_ALL || v->which == T_CRITICAL) {
         cli_table_init(&t);
         critical_table(w, v, &t);
-        if (v->which == T_ALL)
-            cli_section(&sec, "newly_critical",
-                        "Newly critical: control points or single points of failure after "
-                        "the scenario that were not before");
-        if (v->which == T_ALL && !t.n_rows && (v->v.fmt == FMT_TEXT || v->v.fmt == FMT_MD))
-            printf("(none)\n");
-        else
-            rc |= cli_table_print(&t, stdout, v->v.fmt);
-        cli_table_release(&t);
+        rc |= cli_section_table(&sec, all, "newly_critical",
+                                "Newly critical: control points or single points of failure "
+                                "after the scenario that were not before", &t, true);
     }
     if (v->which == T_ALL || v->which == T_CP) {
         cli_table_init(&t);
         cli_compare_cp_table(&w->cmp, &v->v, &t);
+        rc |= cli_section_table(&sec, all, "control_points", "Control points before (a) and "
+                                "after (b): gained, lost, persistent", &t, false);
+    }
+    if ((v->which == T_ALL && bal->n) || v->which == T_BALANCE) {
+        cli_table_init(&t);
+        balance_table(bal, v, &t);
         if (v->which == T_ALL)
-            cli_section(&sec, "control_points",
-                        "Control points before (a) and after (b): gained, lost, persistent");
+            cli_section(&sec, "balance",
+                        "Dependency balance of the gaining country with each other: "
+                        "dependence M[country][other], exposure M[other][country], leverage = "
+                        "exposure - dependence, before and after");
         rc |= cli_table_print(&t, stdout, v->v.fmt);
         cli_table_release(&t);
     }
@@ -319,6 +423,28 @@ static int add_cap(struct vc_scenario *s, const char *arg)
     return rc;
 }
 
+/* --gain HOLDER:ITEM=SHARE (the item may hold '=': the share follows the last) */
+static int add_gain(struct vc_scenario *s, const char *arg)
+{
+    struct vc_error err = VC_ERROR_INIT;
+    const char *eq = strrchr(arg, '=');
+    char *end, *name;
+    double f;
+    int rc;
+
+    if (!eq || eq == arg || !memchr(arg, ':', (size_t)(eq - arg)))
+        return cli_usage_error("whatif", "--gain takes HOLDER:ITEM=SHARE, not '%s'", arg);
+    f = strtod(eq + 1, &end);
+    if (end == eq + 1 || *end || !(f >= 0 && f <= 1))
+        return cli_usage_error("whatif", "--gain %s: the share reached must be a fraction "
+                               "from 0 to 1", arg);
+    if (!(name = strndup(arg, (size_t)(eq - arg))))
+        return cli_usage_error("whatif", "out of memory");
+    rc = vc_scenario_add(s, VC_STEP_GAIN, name, f, &err) == VC_OK ? 0 : cli_report(&err);
+    free(name);
+    return rc;
+}
+
 static int add_file(struct vc_scenario *s, const char *path)
 {
     struct vc_error err = VC_ERROR_INIT;
@@ -335,7 +461,7 @@ static int add_file(struct vc_scenario *s, const char *path)
     return st == VC_OK ? 0 : cli_report(&err);
 }
 
-/* One scenario option (--remove, --remove-country, --cap, --spare,
+/* One scenario option (--remove, --remove-country, --cap, --spare, --gain,
  * --scenario) as a step, in the order given. */
 static int add_step(struct vc_scenario *s, int opt, const char *arg)
 {
@@ -345,6 +471,8 @@ static int add_step(struct vc_scenario *s, int opt, const char *arg)
 
     if (opt == OPT_CAP_STEP)
         return add_cap(s, arg);
+    if (opt == OPT_GAIN_STEP)
+        return add_gain(s, arg);
     if (opt == OPT_SCENARIO_FILE)
         return add_file(s, arg);
     if (opt == OPT_SPARE_STEP) {
@@ -365,23 +493,41 @@ static int add_step(struct vc_scenario *s, int opt, const char *arg)
     return EXIT_OK;
 }
 
-/* The scenario played on c, its tables printed and its graph written. */
-static int play(const struct vc_chain *c, const struct cli_engine *eng,
-                const struct vc_scenario *s, const struct view *v,
-                const struct cli_compare_export *x)
+struct whatif_opts {
+    struct vc_scenario s;
+    struct view v;
+    struct cli_compare_export x;
+};
+
+/* The scenario played on the chain, its tables printed and its graph
+ * written. */
+static int play(struct cli_run *r, void *ctx)
 {
+    struct whatif_opts *o = ctx;
     struct vc_whatif w;
     struct vc_error err = VC_ERROR_INIT;
     int rc;
 
-    if (vc_whatif_run(c, &eng->opts, s, &w, &err) != VC_OK)
+    o->v.v.fmt = r->fmt;
+    o->v.v.top = r->top;
+    for (size_t k = 0; k < o->s.n; k++)
+        if (o->s.steps[k].kind == VC_STEP_REMOVE_COUNTRY &&
+            !cli_country_present(&r->ch[0].c, o->s.steps[k].name))
+            return cli_country_missing(&r->ch[0].c, o->s.steps[k].name);
+    if (vc_whatif_run(&r->ch[0].c, &r->eng.opts, &o->s, &w, &err) != VC_OK)
         return cli_report(&err);
     if (!w.converged)
         cli_warning("losses on a cycle did not settle within %d rounds; figures on it are "
-                    "lower bounds (--max-rounds)", eng->opts.max_rounds);
-    rc = print_all(s, &w, v);
-    if (rc == EXIT_OK && x->path)
-        rc = write_export(&w, x);
+                    "lower bounds (--max-rounds)", r->eng.opts.max_rounds);
+    {
+        struct balances bal;
+        rc = balances_compute(&o->s, &w, &r->eng.opts, &bal);
+        if (rc == EXIT_OK)
+            rc = print_all(&o->s, &w, &bal, &o->v);
+        balances_release(&bal);
+    }
+    if (rc == EXIT_OK && o->x.path)
+        rc = write_export(&w, &o->x);
     vc_whatif_release(&w);
     return rc;
 }
@@ -389,55 +535,46 @@ static int play(const struct vc_chain *c, const struct cli_engine *eng,
 int cmd_whatif(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        { "format", required_argument, 0, OPT_FORMAT },
-        { "top", required_argument, 0, OPT_TOP },
+        CLI_TABLE_LONGOPTS,
         { "table", required_argument, 0, OPT_TABLE },
         { "remove", required_argument, 0, OPT_REMOVE_ACTOR },
         { "remove-country", required_argument, 0, OPT_REMOVE_COUNTRY },
         { "cap", required_argument, 0, OPT_CAP_STEP },
+        { "gain", required_argument, 0, OPT_GAIN_STEP },
         { "spare", required_argument, 0, OPT_SPARE_STEP }, /* before the engine's --spare */
         { "scenario", required_argument, 0, OPT_SCENARIO_FILE },
         { "export", required_argument, 0, OPT_EXPORT },
-        { "gexf-version", required_argument, 0, OPT_GEXF_VERSION },
+        CLI_GEXF_LONGOPT,
         { "dynamic", optional_argument, 0, OPT_DYNAMIC },
-        { "help", no_argument, 0, 'h' },
-        CLI_INPUT_LONGOPTS,
-        CLI_ENGINE_LONGOPTS,
-        { 0, 0, 0, 0 },
+        CLI_ENGINE_LONGOPTS_END,
     };
     static const struct cli_choice tables[] = {
         { "items", T_ITEMS, false }, { "critical", T_CRITICAL, false },
-        { "control-points", T_CP, false }, { "all", T_ALL, false },
+        { "control-points", T_CP, false }, { "balance", T_BALANCE, false },
+        { "all", T_ALL, false },
     };
-    struct view v = { { cli_default_format(), 0, true }, T_ALL };
-    struct cli_compare_export x = { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 };
-    struct vc_scenario s = VC_SCENARIO_INIT;
+    struct whatif_opts o = { VC_SCENARIO_INIT, { { FMT_TEXT, 0, true }, T_ALL },
+                             { NULL, VC_EXPORT_AUTO, VC_GEXF_1_2, false, 1, 2 } };
     struct cli_run r;
-    int opt;
+    int opt, rc;
 
     cli_run_init(&r, "whatif", usage);
     while ((opt = cli_run_option(&r, argc, argv, "h", longopts)) > 0) {
-        switch (opt) {
-        case OPT_FORMAT: r.rc = cli_table_format_option("whatif", optarg, &v.v.fmt); break;
-        case OPT_TOP: r.rc = cli_top_option("whatif", optarg, &v.v.top); break;
-        case OPT_TABLE: r.rc = CLI_CHOOSE("whatif", "--table", optarg, tables, &v.which); break;
-        case OPT_EXPORT:
-        case OPT_GEXF_VERSION:
-        case OPT_DYNAMIC:
-            if (cli_compare_export_option("whatif", opt - OPT_EXPORT, optarg, &x) < 0)
-                r.rc = EXIT_USAGE;
-            break;
-        default:
-            r.rc = add_step(&s, opt, optarg);
-        }
+        if (opt == OPT_TABLE)
+            r.rc = CLI_CHOOSE("whatif", "--table", optarg, tables, &o.v.which);
+        else if (opt >= OPT_EXPORT)
+            r.rc = cli_compare_export_option("whatif", opt - OPT_EXPORT, optarg, &o.x) < 0
+                       ? EXIT_USAGE : EXIT_OK;
+        else
+            r.rc = add_step(&o.s, opt, optarg);
     }
-    if (cli_run_args(&r, argc, 1) && !s.n)
+    o.x.version = r.gexf_version;
+    if (cli_run_args(&r, argc, 1) && !o.s.n)
         r.rc = cli_usage_error("whatif", "no scenario: give --remove, --remove-country, --cap, "
-                               "--spare or --scenario");
-    else if (r.rc == EXIT_OK && !r.done && x.dynamic && !x.path)
-        r.rc = cli_usage_error("whatif", "--dynamic goes with --export OUT.gexf");
-    if (cli_run_open(&r, argc, argv, 1, false))
-        r.rc = play(&r.ch[0].c, &r.eng, &s, &v, &x);
-    vc_scenario_release(&s);
-    return cli_run_finish(&r);
+                               "--spare, --gain or --scenario");
+    if (r.rc == EXIT_OK && !r.done)
+        r.rc = cli_compare_export_check("whatif", &o.x);
+    rc = cli_run_main(&r, argc, argv, 1, false, play, &o);
+    vc_scenario_release(&o.s);
+    return rc;
 }

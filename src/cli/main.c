@@ -1,7 +1,6 @@
 /*
  * main.c - vchain's entry point: global options and the command table.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,6 +15,7 @@ struct command {
 static const struct command commands[] = {
     { "info", cmd_info, "what a graph holds: counts, kinds, relations, attributes, checks" },
     { "rank", cmd_rank, "the control points, ranked, with their reasons" },
+    { "opportunities", cmd_opportunities, "where a country could build control points: near misses, footholds" },
     { "items", cmd_items, "how concentrated each item's market is" },
     { "report", cmd_report, "one self-contained HTML page (or SVG) explaining the control points" },
     { "convert", cmd_convert, "change format (tables to GraphML or GEXF, ...), nothing else" },
@@ -29,7 +29,7 @@ static const struct command commands[] = {
 
 static void usage(FILE *out)
 {
-    fputs("Usage: vchain [-q|-v] COMMAND [OPTIONS] FILE...\n"
+    fputs("Usage: vchain COMMAND [OPTIONS] FILE...\n"
           "       vchain help COMMAND | --help | --version\n"
           "\n"
           "vchain finds the control points of a value chain: the hard-to-replace\n"
@@ -39,14 +39,16 @@ static void usage(FILE *out)
     for (size_t i = 0; i < N_COMMANDS; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\n"
-          "Global options:\n"
+          "Global options (before or after the command, anywhere on the line):\n"
           "  -q, --quiet     no warnings\n"
           "  -v, --verbose   more detail in messages\n"
           "  --force         replace output files this user may not write (as cp -f\n"
           "                  does); without it they are refused\n"
+          "  --full          text tables keep whole rows on a terminal too (by default\n"
+          "                  they fit its width: long text cut, rank's reason under\n"
+          "                  its row, minor columns hidden)\n"
           "  --csv-raw       CSV cells as they are: no ' before a cell that a\n"
-          "                  spreadsheet would run as a formula, no escapes (also an\n"
-          "                  option of every command)\n"
+          "                  spreadsheet would run as a formula, no escapes\n"
           "  --max-memory SIZE  stop with an error instead of using more than SIZE of\n"
           "                  memory (e.g. 512M, 4G; 'none' for no limit; default: 3/4\n"
           "                  of the machine's RAM)\n"
@@ -77,46 +79,48 @@ static const struct command *find(const char *name)
     return NULL;
 }
 
-int main(int argc, char **argv)
+/* The usage error for a command name that is none, with the nearest one. */
+static int unknown_command(const char *name)
+{
+    const char *names[N_COMMANDS + 1];
+    const char *near;
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        names[i] = commands[i].name;
+    names[N_COMMANDS] = "help";
+    near = cli_nearest(name, names, N_COMMANDS + 1);
+    if (near)
+        return cli_usage_error(NULL, "unknown command '%s'; did you mean %s?", name, near);
+    return cli_usage_error(NULL, "unknown command '%s'", name);
+}
+
+static int run_command(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        { "quiet", no_argument, 0, 'q' },
-        { "verbose", no_argument, 0, 'v' },
         { "help", no_argument, 0, 'h' },
-        { "version", no_argument, 0, 'V' },
-        { "max-memory", required_argument, 0, 'M' },
-        { "force", no_argument, 0, 'F' },
-        { "csv-raw", no_argument, 0, 'R' },
+        CLI_GLOBAL_LONGOPTS,
         { 0, 0, 0, 0 },
     };
     const struct command *cmd;
     int c, rc;
-    unsigned long long max_memory = 0;
-    int max_memory_given = 0;
 
     vc_outfile_cleanup_on_signals();
-    /* '+': stop at the command name; its options belong to the command. */
-    while ((c = getopt_long(argc, argv, "+qvhV", longopts, NULL)) != -1) {
+    /* '+': stop at the command name, whose own option parsing
+     * (cli_run_option) takes the global options too.  ':' and opterr 0: the
+     * refusals are ours (cli_option_error). */
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+:qvhV", longopts, NULL)) != -1) {
         switch (c) {
-        case 'q': cli.quiet = 1; break;
-        case 'M':
-            if (cli_parse_size(optarg, &max_memory) != 0)
-                return cli_usage_error(NULL, "--max-memory takes a size such as 512M or 4G, "
-                                       "or 'none', not '%s'", optarg);
-            max_memory_given = 1;
-            break;
-        case 'v': cli.verbose = 1; break;
-        case 'F': vc_outfile_policy(VC_OUTFILE_FORCE); break;
-        case 'R': cli.csv_raw = 1; break;
         case 'h': usage(stdout); return finish(EXIT_OK);
         case 'V':
             printf("vchain %s\n", VC_VERSION_STRING);
             return finish(EXIT_OK);
-        default: return cli_usage_error(NULL, "unknown global option");
+        case '?':
+        case ':': return cli_option_error(NULL, c, argv, longopts);
+        default:
+            if (cli_global_option(NULL, c, optarg) < 0)
+                return EXIT_USAGE;
         }
     }
-    if (cli_set_memory_limit(max_memory, max_memory_given) != 0 && max_memory_given)
-        cli_warning("--max-memory: cannot set the limit: %s", strerror(errno));
     if (optind >= argc)
         return cli_usage_text(usage);
     if (strcmp(argv[optind], "help") == 0) {
@@ -126,17 +130,23 @@ int main(int argc, char **argv)
         }
         cmd = find(argv[optind + 1]);
         if (!cmd)
-            return cli_usage_error(NULL, "unknown command '%s'", argv[optind + 1]);
+            return unknown_command(argv[optind + 1]);
         char *help_argv[] = { argv[optind + 1], (char *)"--help", NULL };
         optind = 0;
         return finish(cmd->run(2, help_argv));
     }
     cmd = find(argv[optind]);
     if (!cmd)
-        return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
+        return unknown_command(argv[optind]);
     argc -= optind;
     argv += optind;
     optind = 0; /* glibc: 0 makes getopt_long start afresh for the command */
     rc = cmd->run(argc, argv);
     return finish(rc);
+}
+
+int main(int argc, char **argv)
+{
+    cli_job_start(&argc, &argv);
+    return cli_job_finish(run_command(argc, argv));
 }

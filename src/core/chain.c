@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "mem.h"
 #include "vchain/chain.h"
 
 #define UNSET 255
@@ -144,6 +145,25 @@ static const char *element_name(const struct ctx *x, enum vc_attr_class cls, siz
     return buf;
 }
 
+/* Parses element k of string column a as type; a bad value is an error at
+ * the element, naming it.  The element's name is built only then. */
+static enum vc_status parse_string_at(const struct ctx *x, const struct vc_attr *a,
+                                      enum vc_attr_class cls, size_t k, enum vc_attr_type type,
+                                      union vc_value *v, bool *present)
+{
+    const char *why = "";
+    enum vc_status st = vc_value_parse(type, a->values[k].s, v, present, &why);
+    char what[300];
+
+    if (st == VC_OK)
+        return VC_OK;
+    return vc_error_set(x->err, st, vc_graph_file(x->g, cls, k),
+                        cls == VC_CLASS_EDGE ? edge_line(x, k) : node_line(x, k),
+                        cls == VC_CLASS_EDGE ? edge_col(x, k) : node_col(x, k),
+                        "%s \"%s\" of %s: %s", a->name, a->values[k].s,
+                        element_name(x, cls, k, what), why);
+}
+
 /* Reads element k (node or edge, by cls) of a numeric attribute (a string
  * column is parsed). */
 static enum vc_status number_at(const struct ctx *x, const struct vc_attr *a,
@@ -155,18 +175,10 @@ static enum vc_status number_at(const struct ctx *x, const struct vc_attr *a,
     if (a->type == VC_ATTR_STRING) {
         union vc_value v;
         bool present;
-        const char *why = "";
-        enum vc_status st = vc_value_parse(VC_ATTR_DOUBLE, a->values[k].s, &v, &present, &why);
-        char what[300];
-        if (st != VC_OK)
-            return vc_error_set(x->err, st, vc_graph_file(x->g, cls, k),
-                                cls == VC_CLASS_EDGE ? edge_line(x, k) : node_line(x, k),
-                                cls == VC_CLASS_EDGE ? edge_col(x, k) : node_col(x, k),
-                                "%s \"%s\" of %s: %s", a->name, a->values[k].s,
-                                element_name(x, cls, k, what), why);
-        if (present)
+        enum vc_status st = parse_string_at(x, a, cls, k, VC_ATTR_DOUBLE, &v, &present);
+        if (st == VC_OK && present)
             *out = v.d;
-        return VC_OK;
+        return st;
     }
     *out = vc_attr_get_double(a, k);
     return VC_OK;
@@ -181,18 +193,10 @@ static enum vc_status bool_value(const struct ctx *x, const struct vc_attr *a,
     if (a->type == VC_ATTR_STRING) {
         union vc_value v;
         bool present;
-        const char *why = "";
-        enum vc_status st = vc_value_parse(VC_ATTR_BOOL, a->values[k].s, &v, &present, &why);
-        char what[300];
-        if (st != VC_OK)
-            return vc_error_set(x->err, st, vc_graph_file(x->g, cls, k),
-                                cls == VC_CLASS_EDGE ? edge_line(x, k) : node_line(x, k),
-                                cls == VC_CLASS_EDGE ? edge_col(x, k) : node_col(x, k),
-                                "%s \"%s\" of %s: %s", a->name, a->values[k].s,
-                                element_name(x, cls, k, what), why);
-        if (present)
+        enum vc_status st = parse_string_at(x, a, cls, k, VC_ATTR_BOOL, &v, &present);
+        if (st == VC_OK && present)
             *out = v.i != 0;
-        return VC_OK;
+        return st;
     }
     double d = vc_attr_get_double(a, k);
     if (!isnan(d))
@@ -231,21 +235,9 @@ static enum vc_status alloc_arrays(struct vc_chain *c, size_t n, size_t m)
 
 void vc_chain_release(struct vc_chain *c)
 {
-    free(c->kind);
-    free(c->level);
-    free(c->aggregate);
-    free(c->final);
-    free(c->value);
-    free(c->label);
-    free(c->country);
-    free(c->relation);
-    free(c->share);
-    free(c->weight);
-    free(c->item);
-    free(c->sector);
-    free(c->node_share);
-    free(c->essential);
-    free(c->undirected);
+    VC_FREE_ALL(c->kind, c->level, c->aggregate, c->final, c->value, c->label, c->country,
+                c->relation, c->share, c->weight, c->item, c->sector, c->node_share, c->essential,
+                c->undirected);
     memset(c, 0, sizeof(*c));
 }
 
@@ -844,15 +836,7 @@ static int terminal_items(const struct vc_graph *g, struct vc_chain *c)
         c->final[v] = c->kind[v] == VC_KIND_ITEM && !exits[comp[v]];
     rc = 0;
 out:
-    free(start);
-    free(adj);
-    free(index);
-    free(low);
-    free(comp);
-    free(stack);
-    free(call);
-    free(next);
-    free(exits);
+    VC_FREE_ALL(start, adj, index, low, comp, stack, call, next, exits);
     return rc;
 }
 

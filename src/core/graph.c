@@ -40,14 +40,8 @@ void vc_graph_release(struct vc_graph *g)
     free(g->node_line);
     free(g->node_col);
     vc_idmap_release(&g->node_index);
-    free(g->edge_from);
-    free(g->edge_to);
-    free(g->edge_directed);
-    free(g->edge_id);
-    free(g->edge_line);
-    free(g->edge_col);
-    free(g->node_file);
-    free(g->edge_file);
+    VC_FREE_ALL(g->edge_from, g->edge_to, g->edge_directed, g->edge_id, g->edge_line, g->edge_col,
+                g->node_file, g->edge_file);
     for (size_t i = 0; i < g->n_attrs; i++)
         attr_free(g->attrs[i]);
     free(g->attrs);

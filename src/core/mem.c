@@ -1,5 +1,6 @@
 /*
- * mem.c - geometric growth of arrays, checked for size overflow.
+ * mem.c - geometric growth of arrays, checked for size overflow; freeing
+ * many arrays at once.
  *
  * Big arrays (a graph's edges) grow without touching their spare capacity:
  * large blocks come from the kernel as pages that cost no memory until
@@ -57,4 +58,10 @@ int vc_grow_uninit(void **p, size_t *cap, size_t need, size_t elsize)
     *p = np;
     *cap = ncap;
     return 0;
+}
+
+void vc_free_all(void *const *ptrs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(ptrs[i]);
 }

@@ -1,5 +1,5 @@
 /*
- * mem.h - growing arrays without overflow.
+ * mem.h - growing arrays without overflow, and freeing many at once.
  */
 #ifndef VC_CORE_MEM_H
 #define VC_CORE_MEM_H
@@ -21,5 +21,14 @@ int vc_grow_uninit(void **p, size_t *cap, size_t need, size_t elsize);
 #define VC_GROW(arr, cap, need) vc_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
 #define VC_GROW_UNINIT(arr, cap, need) \
     vc_grow_uninit((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+
+/*
+ * Frees every pointer given (NULL ones too), for release functions that
+ * own many arrays: VC_FREE_ALL(p->a, p->b, p->c).
+ */
+void vc_free_all(void *const *ptrs, size_t n);
+
+#define VC_FREE_ALL(...) \
+    vc_free_all((void *const[]){ __VA_ARGS__ }, sizeof((void *[]){ __VA_ARGS__ }) / sizeof(void *))
 
 #endif

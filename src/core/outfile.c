@@ -44,10 +44,21 @@
 
 static _Atomic(char *) pending[MAX_PENDING];
 static unsigned policy;
+static bool discard_all;
 
 void vc_outfile_policy(unsigned flags)
 {
     policy = flags;
+}
+
+void vc_outfile_discard(bool discard)
+{
+    discard_all = discard;
+}
+
+bool vc_outfile_discarding(void)
+{
+    return discard_all;
 }
 
 bool vc_outfile_is_temporary(const char *path)
@@ -186,6 +197,18 @@ enum vc_status vc_outfile_open(struct vc_outfile *o, const char *path, struct vc
         return vc_error_set(err, VC_ENOMEM, path, 0, 0, "out of memory");
     if (is_stdout(path)) {
         o->fp = stdout;
+        return VC_OK;
+    }
+    if (discard_all) {
+        o->fp = fopen("/dev/null", "w");
+        if (!o->fp) {
+            e = errno;
+            free(o->path);
+            o->path = NULL;
+            return vc_error_set(err, VC_EIO, "/dev/null", 0, 0, "cannot open for writing: %s",
+                                strerror(e));
+        }
+        o->direct = 1;
         return VC_OK;
     }
     exists = stat(path, &sb) == 0;

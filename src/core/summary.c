@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "vchain/summary.h"
 
 /*
@@ -164,10 +165,7 @@ enum vc_status vc_summary_compute(const struct vc_chain *c, double tolerance,
         }
     }
 out:
-    free(start);
-    free(adj);
-    free(work);
-    free(cov);
+    VC_FREE_ALL(start, adj, work, cov);
     if (st != VC_OK)
         vc_summary_release(s);
     return st;

@@ -3,7 +3,8 @@
  *
  * Order of work: the model; concentration; single points of failure and
  * reach (bit-parallel, threaded); position (igraph, this thread); the
- * extraction of every actor, item and country (threaded, incremental);
+ * extraction of every actor, item, country and provision (threaded,
+ * incremental, and spread over the processes of a parallel job: vchain/spread.h);
  * control points and their ranking.  docs/model.md defines each figure.
  */
 #define _GNU_SOURCE /* qsort_r */
@@ -13,21 +14,27 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/mem.h"
 #include "bitsets.h"
+#include "bound.h"
 #include "centrality.h"
 #include "concentration.h"
 #include "disruption.h"
 #include "firms.h"
 #include "igraph_glue.h"
 #include "parallel.h"
+#include "vchain/knowledge.h"
+#include "vchain/spread.h"
 
-/* ---- extraction batches, spread over threads ---- */
+/* ---- extraction batches, spread over threads (and processes: vchain/spread.h) ---- */
 
 enum job_kind { JOB_ACTOR, JOB_ITEM, JOB_COUNTRY, JOB_PROVISION };
 
 struct batch {
     const struct vc_model *m;
+    const struct vc_engine_opts *opts;
     struct vc_prop *props;      /* one per thread */
+    unsigned threads;
     enum job_kind kind;
     const uint32_t *ids;        /* actor, item, country or provision (edge) per task */
     const uint32_t *aux;        /* JOB_PROVISION: the item; JOB_COUNTRY: actor list starts */
@@ -36,6 +43,10 @@ struct batch {
     uint8_t *estimated;         /* per task: the impact rests on an estimated share */
     int *rounds;                /* per thread */
     bool *converged;            /* per thread */
+    size_t first, step;         /* the tasks of this run: first + k * step */
+    const char *stage;          /* for progress */
+    int batch_rounds;           /* combined over the batch */
+    bool batch_converged;
 };
 
 static void seed_task(struct batch *b, struct vc_prop *p, size_t t)
@@ -64,10 +75,11 @@ static void note_run(struct batch *b, const struct vc_prop *p, unsigned thread)
     b->converged[thread] &= p->converged;
 }
 
-static void run_task(void *ctx, size_t t, unsigned thread)
+static void run_task(void *ctx, size_t k, unsigned thread)
 {
     struct batch *b = ctx;
     struct vc_prop *p = &b->props[thread];
+    size_t t = b->first + k * b->step;
     bool used;
 
     seed_task(b, p, t);
@@ -101,17 +113,54 @@ static void report_progress(void *ctx, size_t done, size_t total)
     pc->opts->progress(pc->opts->progress_ctx, pc->stage, done, total);
 }
 
-static enum vc_status run_batch(struct batch *b, unsigned threads, size_t n_tasks,
-                                struct vc_analysis *a, const char *stage)
+/* vc_spread_job.run: the tasks first + k * step on this process's threads. */
+static void run_tasks(void *ctx, size_t first, size_t step, size_t count)
 {
-    struct progress_ctx pc = { &a->opts, stage };
-    vc_parallel_for(n_tasks, threads, run_task, b, a->opts.progress ? report_progress : NULL,
-                    &pc);
-    for (unsigned t = 0; t < threads; t++) {
-        if (b->rounds[t] > a->rounds)
-            a->rounds = b->rounds[t];
-        a->converged &= b->converged[t];
+    struct batch *b = ctx;
+    struct progress_ctx pc = { b->opts, b->stage };
+
+    b->first = first;
+    b->step = step;
+    for (unsigned t = 0; t < b->threads; t++) {
+        b->rounds[t] = 0;
+        b->converged[t] = true;
     }
+    vc_parallel_for(count, b->threads, run_task, b, b->opts->progress ? report_progress : NULL,
+                    &pc);
+    for (unsigned t = 0; t < b->threads; t++) {
+        if (b->rounds[t] > b->batch_rounds)
+            b->batch_rounds = b->rounds[t];
+        b->batch_converged &= b->converged[t];
+    }
+}
+
+/* Every task of the batch, into b->out and b->estimated. */
+static enum vc_status run_batch(struct batch *b, size_t n_tasks, struct vc_analysis *a,
+                                const char *stage, struct vc_error *err)
+{
+    struct vc_spread_job job;
+    enum vc_status st;
+
+    memset(&job, 0, sizeof(job));
+    b->stage = stage;
+    b->batch_rounds = 0;
+    b->batch_converged = true;
+    job.n = n_tasks;
+    job.run = run_tasks;
+    job.ctx = b;
+    job.out[0].base = b->out;
+    job.out[0].width = sizeof(*b->out);
+    job.out[1].base = b->estimated;
+    job.out[1].width = sizeof(*b->estimated);
+    job.n_out = 2;
+    job.rounds = &b->batch_rounds;
+    job.converged = &b->batch_converged;
+    job.source = a->chain->graph->source;
+    if ((st = vc_spread_run(&job, err)) != VC_OK)
+        return st;
+    if (b->batch_rounds > a->rounds)
+        a->rounds = b->batch_rounds;
+    a->converged &= b->batch_converged;
     return VC_OK;
 }
 
@@ -119,29 +168,11 @@ static enum vc_status run_batch(struct batch *b, unsigned threads, size_t n_task
 
 void vc_analysis_release(struct vc_analysis *a)
 {
-    free(a->impact);
-    free(a->impact_estimated);
-    free(a->conc);
-    free(a->conc_level);
-    free(a->share_max);
-    free(a->replaceability);
-    free(a->spof_finals);
-    free(a->reach_items);
-    free(a->reach_final);
-    free(a->pagerank_down);
-    free(a->pagerank_up);
-    free(a->betweenness);
-    free(a->in_strength);
-    free(a->out_strength);
-    free(a->trophic_level);
-    free(a->in_degree);
-    free(a->out_degree);
-    free(a->control_point);
-    free(a->provisions);
-    free(a->supplies);
-    free(a->firms);
-    free(a->firm_index);
-    free(a->countries);
+    VC_FREE_ALL(a->impact, a->impact_estimated, a->impact_bound, a->conc, a->conc_level,
+                a->share_max, a->replaceability, a->spof_finals, a->reach_items, a->reach_final,
+                a->pagerank_down, a->pagerank_up, a->betweenness, a->in_strength, a->out_strength,
+                a->trophic_level, a->in_degree, a->out_degree, a->control_point, a->provisions,
+                a->supplies, a->firms, a->firm_index, a->countries);
     memset(a, 0, sizeof(*a));
 }
 
@@ -150,6 +181,7 @@ static enum vc_status alloc_results(struct vc_analysis *a)
     size_t n = a->n ? a->n : 1;
     a->impact = malloc(n * sizeof(double));
     a->impact_estimated = calloc(n, 1);
+    a->impact_bound = calloc(n, 1);
     a->conc = calloc(n, sizeof(*a->conc));
     a->conc_level = calloc(n, 1);
     a->share_max = malloc(n * sizeof(double));
@@ -158,7 +190,7 @@ static enum vc_status alloc_results(struct vc_analysis *a)
     a->reach_items = calloc(n, sizeof(uint32_t));
     a->reach_final = calloc(n, sizeof(uint32_t));
     a->control_point = calloc(n, 1);
-    if (!a->impact || !a->impact_estimated || !a->conc || !a->conc_level || !a->share_max || !a->replaceability ||
+    if (!a->impact || !a->impact_estimated || !a->impact_bound || !a->conc || !a->conc_level || !a->share_max || !a->replaceability ||
         !a->spof_finals || !a->reach_items || !a->reach_final || !a->control_point)
         return VC_ENOMEM;
     for (size_t k = 0; k < a->n; k++)
@@ -367,6 +399,82 @@ static enum vc_status take_position(struct vc_analysis *a, struct vc_position *p
     return VC_OK;
 }
 
+/* ---- bounds instead of extractions (bound.c, docs/model.md) ---- */
+
+/* The margin by which a bound must stay below theta_impact: the computed
+ * impacts are within the propagation's tolerance of the exact ones. */
+#define BOUND_MARGIN 1e-9
+
+/* What opts.bounds asks for on this chain. */
+static bool bounds_wanted(const struct vc_analysis *a)
+{
+    return a->opts.bounds == VC_BOUNDS_ALWAYS ||
+           (a->opts.bounds == VC_BOUNDS_AUTO && a->chain->n_actors >= VC_BOUNDS_AUTO_ACTORS);
+}
+
+/*
+ * Reach.  With bounds, on a chain with items, only the items of
+ * hard-to-replace provisions (the rows `rank` shows with reach) are walked,
+ * the rest left VC_REACH_UNKNOWN: every node's reach costs n^2 / 64 words,
+ * the longest step on a chain of millions of nodes.
+ */
+static enum vc_status reach(struct vc_analysis *a, const struct vc_model *m,
+                            struct vc_error *err)
+{
+    uint8_t *want;
+    enum vc_status st;
+
+    if (!bounds_wanted(a) || !a->chain->n_items)
+        return vc_reach_counts(m, a->opts.threads, a->reach_items, a->reach_final, err);
+    if (!(want = calloc(a->n ? a->n : 1, 1)))
+        return vc_error_set(err, VC_ENOMEM, a->chain->graph->source, 0, 0,
+                            "out of memory for reach");
+    for (size_t k = 0; k < a->n_provisions; k++)
+        if (a->provisions[k].hard_to_replace)
+            want[a->provisions[k].item] = 1;
+    st = vc_reach_of(m, a->opts.threads, want, a->reach_items, a->reach_final, err);
+    free(want);
+    return st;
+}
+
+/*
+ * Whether bounds are to be used (opts.bounds, and the model allows them),
+ * and then bound[v] per actor (NAN where none applies); NAN everywhere
+ * otherwise.  Called after the items' extractions, which must have settled:
+ * a bound from unsettled losses would bound nothing.
+ */
+
+static bool plan_bounds(const struct vc_analysis *a, const struct vc_model *m, double *bound)
+{
+    bool use = bounds_wanted(a) && a->converged && vc_bound_valid(m, &a->opts);
+
+    if (use)
+        vc_bound_actors(m, a->impact, bound);
+    else
+        for (size_t v = 0; v < a->n; v++)
+            bound[v] = NAN;
+    return use;
+}
+
+/* A hard-to-replace provision needs its extraction unless it is no control
+ * point whatever its impact: its bound stays below theta_impact and neither
+ * its actor nor its item alone can stop a final item.  (Its cut reaches
+ * items only, so the bound holds whatever else its actor does.) */
+static bool provision_bounded(const struct vc_analysis *a, const struct vc_provision_score *p,
+                              bool use)
+{
+    return use && !a->spof_finals[p->actor] && !a->spof_finals[p->item] &&
+           vc_bound_provision(p->share, a->impact[p->item]) < a->opts.theta_impact - BOUND_MARGIN;
+}
+
+/* An actor needs its extraction unless a bound applies to it, stays below
+ * theta_impact, and it holds no control point (whose holders rank by it). */
+static bool actor_bounded(const struct vc_analysis *a, size_t v, const double *bound)
+{
+    return !isnan(bound[v]) && bound[v] < a->opts.theta_impact - BOUND_MARGIN &&
+           !a->control_point[v];
+}
+
 enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_opts *opts,
                                struct vc_analysis *out, struct vc_error *err)
 {
@@ -377,9 +485,10 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     struct batch b;
     unsigned threads;
     uint32_t *ids = NULL, *aux = NULL, *cstart = NULL, *cmembers = NULL;
-    double *impacts = NULL;
+    double *impacts = NULL, *bound = NULL;
     uint8_t *est = NULL;
-    size_t n_ids;
+    size_t n_ids, n_max;
+    bool use_bounds;
     enum vc_status st;
 
     vc_igraph_init();
@@ -404,25 +513,37 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     }
     if (a.opts.progress)
         a.opts.progress(a.opts.progress_ctx, "single points of failure", 0, 1);
-    if ((st = vc_spof_counts(&m, &a.opts, a.opts.level, a.spof_finals, err)) != VC_OK ||
-        (st = vc_reach_counts(&m, a.opts.threads, a.reach_items, a.reach_final, err)) != VC_OK)
+    if ((st = vc_spof_counts(&m, &a.opts, a.opts.level, a.spof_finals, err)) != VC_OK)
         goto out;
     if (a.opts.progress)
         a.opts.progress(a.opts.progress_ctx, "centrality", 0, 1);
-    if ((st = vc_position_compute(&m, &a.opts, &pos, err)) != VC_OK)
+    /* igraph's copy of the graph is gone before the provisions' scores
+     * (over 100 bytes each) arrive: on a chain of millions of edges the two
+     * together would set the peak */
+    if ((st = vc_position_compute(&m, &a.opts, bounds_wanted(&a) && c->n_items, &pos,
+                                  err)) != VC_OK)
         goto out;
     take_position(&a, &pos);
+    if ((st = score_provisions(&a, &m)) != VC_OK)
+        goto nomem;
+    if ((st = reach(&a, &m, err)) != VC_OK)
+        goto out;
 
-    /* Extractions: every actor, every item, every country, hard provisions. */
+    /* Extractions: every item, hard provisions, every actor, every country;
+     * items first, whose impacts bound the others' (opts.bounds). */
     b.m = &m;
+    b.opts = &a.opts;
+    b.threads = threads;
     b.props = calloc(threads, sizeof(*b.props));
     b.rounds = calloc(threads, sizeof(int));
     b.converged = malloc(threads * sizeof(bool));
-    ids = malloc((a.n + 1) * sizeof(uint32_t));
-    aux = malloc((a.n + 1) * sizeof(uint32_t));
-    impacts = malloc((a.n + 1) * sizeof(double));
-    est = malloc(a.n + 1);
-    if (!b.props || !b.rounds || !b.converged || !ids || !aux || !impacts || !est)
+    n_max = (a.n > a.n_provisions ? a.n : a.n_provisions) + 1;
+    ids = malloc(n_max * sizeof(uint32_t));
+    aux = malloc(n_max * sizeof(uint32_t));
+    impacts = malloc(n_max * sizeof(double));
+    est = malloc(n_max);
+    bound = malloc((a.n + 1) * sizeof(double));
+    if (!b.props || !b.rounds || !b.converged || !ids || !aux || !impacts || !est || !bound)
         goto nomem;
     for (unsigned t = 0; t < threads; t++) {
         b.converged[t] = true;
@@ -430,21 +551,64 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
             goto nomem;
     }
     b.ids = ids;
+    b.aux = aux;
     b.out = impacts;
     b.estimated = est;
 
-    for (int kind = VC_KIND_ACTOR; kind <= VC_KIND_ITEM; kind++) {
-        n_ids = 0;
-        for (size_t v = 0; v < a.n; v++)
-            if (c->kind[v] == kind)
-                ids[n_ids++] = (uint32_t)v;
-        b.kind = kind == VC_KIND_ACTOR ? JOB_ACTOR : JOB_ITEM;
-        run_batch(&b, threads, n_ids, &a,
-                  kind == VC_KIND_ACTOR ? "impact of every actor" : "impact of every item");
-        for (size_t j = 0; j < n_ids; j++) {
-            a.impact[ids[j]] = impacts[j];
-            a.impact_estimated[ids[j]] = est[j];
+    n_ids = 0;
+    for (size_t v = 0; v < a.n; v++)
+        if (c->kind[v] == VC_KIND_ITEM)
+            ids[n_ids++] = (uint32_t)v;
+    b.kind = JOB_ITEM;
+    if ((st = run_batch(&b, n_ids, &a, "impact of every item", err)) != VC_OK)
+        goto out;
+    for (size_t j = 0; j < n_ids; j++) {
+        a.impact[ids[j]] = impacts[j];
+        a.impact_estimated[ids[j]] = est[j];
+    }
+    use_bounds = plan_bounds(&a, &m, bound);
+
+    n_ids = 0;
+    for (size_t k = 0; k < a.n_provisions; k++) {
+        struct vc_provision_score *p = &a.provisions[k];
+        if (!p->hard_to_replace)
+            continue;
+        if (provision_bounded(&a, p, use_bounds)) {
+            p->impact = vc_bound_provision(p->share, a.impact[p->item]);
+            p->impact_bound = true;
+            a.n_bounds++;
+            continue;
         }
+        ids[n_ids] = p->edge;
+        aux[n_ids++] = p->item;
+    }
+    b.kind = JOB_PROVISION;
+    if ((st = run_batch(&b, n_ids, &a, "impact of every hard-to-replace provision", err)) !=
+        VC_OK)
+        goto out;
+    for (size_t k = 0, j = 0; k < a.n_provisions; k++)
+        if (a.provisions[k].hard_to_replace && !a.provisions[k].impact_bound)
+            a.provisions[k].impact = impacts[j++];
+    decide_control_points(&a);
+
+    n_ids = 0;
+    for (size_t v = 0; v < a.n; v++) {
+        if (c->kind[v] != VC_KIND_ACTOR)
+            continue;
+        if (actor_bounded(&a, v, bound)) {
+            a.impact[v] = bound[v];
+            a.impact_bound[v] = 1;
+            a.n_bounds++;
+            continue;
+        }
+        ids[n_ids++] = (uint32_t)v;
+    }
+    b.kind = JOB_ACTOR;
+    if ((st = run_batch(&b, n_ids, &a, "impact of every actor", err)) != VC_OK)
+        goto out;
+    for (size_t j = 0; j < n_ids; j++) {
+        a.impact[ids[j]] = impacts[j];
+        a.impact_estimated[ids[j]] = est[j];
     }
 
     if ((st = collect_countries(&a, &cstart, &cmembers)) != VC_OK)
@@ -454,48 +618,13 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     b.kind = JOB_COUNTRY;
     b.aux = cstart;
     b.members = cmembers;
-    run_batch(&b, threads, a.n_countries, &a, "impact of every country");
+    if ((st = run_batch(&b, a.n_countries, &a, "impact of every country", err)) != VC_OK)
+        goto out;
     for (size_t j = 0; j < a.n_countries; j++) {
         a.countries[j].impact = impacts[j];
         a.countries[j].impact_estimated = est[j];
     }
 
-    if ((st = score_provisions(&a, &m)) != VC_OK)
-        goto nomem;
-    n_ids = 0;
-    for (size_t k = 0; k < a.n_provisions; k++) {
-        if (!a.provisions[k].hard_to_replace)
-            continue;
-        if (n_ids == a.n) { /* more hard provisions than nodes: grow the task lists */
-            uint32_t *ni = realloc(ids, (a.n_provisions + 1) * sizeof(uint32_t));
-            uint32_t *na = ni ? realloc(aux, (a.n_provisions + 1) * sizeof(uint32_t)) : NULL;
-            double *nd = na ? realloc(impacts, (a.n_provisions + 1) * sizeof(double)) : NULL;
-            uint8_t *ne = nd ? realloc(est, a.n_provisions + 1) : NULL;
-            if (ni)
-                ids = ni;
-            if (na)
-                aux = na;
-            if (nd)
-                impacts = nd;
-            if (ne)
-                est = ne;
-            if (!ni || !na || !nd || !ne)
-                goto nomem;
-        }
-        ids[n_ids] = a.provisions[k].edge;
-        aux[n_ids++] = a.provisions[k].item;
-    }
-    b.kind = JOB_PROVISION;
-    b.ids = ids;
-    b.aux = aux;
-    b.out = impacts;
-    b.estimated = est;
-    run_batch(&b, threads, n_ids, &a, "impact of every hard-to-replace provision");
-    for (size_t k = 0, j = 0; k < a.n_provisions; k++)
-        if (a.provisions[k].hard_to_replace)
-            a.provisions[k].impact = impacts[j++];
-
-    decide_control_points(&a);
     qsort_r(a.provisions, a.n_provisions, sizeof(*a.provisions), cmp_provisions, &a);
     if ((st = vc_firms_score(&a, &m)) != VC_OK)
         goto nomem;
@@ -525,15 +654,7 @@ nomem:
 out:
     for (unsigned t = 0; b.props && t < threads; t++)
         vc_prop_release(&b.props[t]);
-    free(b.props);
-    free(b.rounds);
-    free(b.converged);
-    free(ids);
-    free(aux);
-    free(impacts);
-    free(est);
-    free(cstart);
-    free(cmembers);
+    VC_FREE_ALL(b.props, b.rounds, b.converged, ids, aux, impacts, est, bound, cstart, cmembers);
     vc_model_release(&m);
     if (st != VC_OK) {
         vc_analysis_release(&a);
@@ -551,6 +672,23 @@ size_t vc_analysis_country(const struct vc_analysis *a, const char *code)
             (a3 && strcmp(a->countries[j].code, a3) == 0))
             return j;
     return SIZE_MAX;
+}
+
+/* The position's knowledge intensity, when the data gives such figures
+ * (docs/model.md, "Knowledge intensity"), appended at n. */
+static void knowledge_reason(const struct vc_analysis *a, const struct vc_provision_score *p,
+                             char *buf, size_t size, int n)
+{
+    struct vc_knowledge_src ks;
+    struct vc_knowledge k;
+    char text[256];
+
+    vc_knowledge_init(&ks, a->chain);
+    if (!ks.attr || n < 0 || (size_t)n >= size)
+        return;
+    vc_knowledge_of(&ks, p->actor, p->item, &k);
+    vc_knowledge_text(&ks, &k, p->actor, p->item, text, sizeof(text));
+    snprintf(buf + n, size - (size_t)n, "; %s", text);
 }
 
 void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_score *p,
@@ -582,6 +720,7 @@ void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_s
         ADD(" (sole provider)");
     if (!p->hard_to_replace) {
         ADD("; replaceable: others hold %.0f %%", p->replaceability * 100);
+        knowledge_reason(a, p, buf, size, n);
         return;
     }
     if (p->share >= a->opts.theta_share)
@@ -590,16 +729,19 @@ void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_s
         ADD("; hard to replace as one of at most two providers covering %.0f %% "
             "(replaceability %.2f)", a->opts.theta_pair * 100, p->replaceability);
     if (!isnan(p->impact))
-        ADD("; losing it costs %.1f %% of final output", p->impact * 100);
+        ADD("; losing it costs %s%.1f %% of final output", p->impact_bound ? "at most " : "",
+            p->impact * 100);
     if (a->spof_finals[p->actor] > 0)
         ADD("; %s alone can stop %u final item%s", c->label[p->actor], a->spof_finals[p->actor],
             a->spof_finals[p->actor] == 1 ? "" : "s");
     else if (a->spof_finals[p->item] > 0 && !c->final[p->item])
         ADD("; %s is a single point of failure", c->label[p->item]);
-    ADD("; %u item%s downstream", a->reach_items[p->item],
-        a->reach_items[p->item] == 1 ? "" : "s");
+    if (a->reach_items[p->item] != VC_REACH_UNKNOWN)
+        ADD("; %u item%s downstream", a->reach_items[p->item],
+            a->reach_items[p->item] == 1 ? "" : "s");
     if (!p->control_point)
         ADD(" (below the impact threshold %.2f)", a->opts.theta_impact);
+    knowledge_reason(a, p, buf, size, n);
 #undef ADD
 }
 

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "bitsets.h"
 #include "concentration.h"
 #include "parallel.h"
@@ -34,8 +35,9 @@ struct spof_job {
     enum vc_level level;
     word **scratch;          /* per thread: n * K words */
     uint32_t **counts;       /* per thread: n counters (summed at the end) */
-    uint32_t target;         /* vc_spof_set: the node whose E is wanted */
-    uint8_t *set_out;
+    const uint32_t *targets; /* vc_spof_sets: the nodes whose E is wanted */
+    size_t n_targets;
+    uint8_t *set_out;        /* n_targets rows of n bytes */
 };
 
 static void own_bits(word *row, uint32_t v, size_t base)
@@ -160,9 +162,12 @@ static void spof_chunk(void *ctx, size_t chunk, unsigned thread)
             changed |= spof_eval(j, M, m->order[r], base);
     }
     if (j->set_out) {
-        const word *row = M + (size_t)j->target * K;
-        for (size_t b = 0; b < CHUNK && base + b < m->n; b++)
-            j->set_out[base + b] = (row[b / 64] >> (b % 64)) & 1;
+        for (size_t t = 0; t < j->n_targets; t++) {
+            const word *row = M + (size_t)j->targets[t] * K;
+            uint8_t *out = j->set_out + t * m->n;
+            for (size_t b = 0; b < CHUNK && base + b < m->n; b++)
+                out[base + b] = (row[b / 64] >> (b % 64)) & 1;
+        }
         return;
     }
     uint32_t *count = j->counts[thread];
@@ -172,6 +177,14 @@ static void spof_chunk(void *ctx, size_t chunk, unsigned thread)
             for (word bits = row[w]; bits; bits &= bits - 1)
                 count[base + (size_t)w * 64 + (size_t)__builtin_ctzll(bits)]++;
     }
+}
+
+/* Threads for a pass over the chunks: no more than there are chunks. */
+static unsigned chunk_threads(const struct vc_model *m, const struct vc_engine_opts *opts)
+{
+    unsigned threads = vc_threads(opts->threads);
+    size_t chunks = (m->n + CHUNK - 1) / CHUNK;
+    return threads > chunks ? (chunks ? (unsigned)chunks : 1) : threads;
 }
 
 static enum vc_status spof_run(struct spof_job *j, unsigned threads, struct vc_error *err)
@@ -210,27 +223,50 @@ static void spof_free(struct spof_job *j, unsigned threads)
     free(j->counts);
 }
 
-/* ---- firm networks: a stop cascade per candidate ----
+/* ---- a stop cascade per candidate ----
  *
- * Without items, x stops v when v = x, or every supplier of one of v's
- * essential groups is stopped, or (with the upstream channel) v sells only
- * in the network and every customer is stopped.  The firms x stops are the
- * least fixed point of that from {x}: a cascade that counts down each
- * group's and each supplier's unstopped members.  Its cost is the cascade,
- * which on a firm network is small where the bitsets would cost n^2 / 64
- * per pass.  Counters carry the candidate they belong to (a stamp), so
- * nothing is cleared between candidates. */
+ * x stops v when v = x; when an essential input of an item is stopped (or,
+ * with --variants essential, a variant); when every alternative of an
+ * item's supply is stopped (its providers at the level it is analysed at
+ * and, as substitutes, its variants: the same rule as spof_eval); when
+ * every supplier of one of an actor's essential groups is stopped; or
+ * (with the upstream channel) when an actor sells nothing outside the
+ * network and every customer is stopped.  The nodes x stops are the least
+ * fixed point of that from {x}: a cascade that counts down each group's,
+ * each item's supply and each supplier's unstopped members.  It costs the
+ * cascade, where the bitsets cost n / 64 words per node and edge for every
+ * candidate; on a large chain most candidates stop little.  Counters carry
+ * the candidate they belong to (a stamp), so nothing is cleared between
+ * candidates. */
 
 struct cascade_job {
     const struct vc_model *m;
     const struct vc_engine_opts *opts;
     const uint32_t *grp_size;   /* per slot: its essential entries */
-    const uint32_t *cust_size;  /* per actor: its customer entries, 0 when it sells elsewhere */
+    const uint32_t *left_size;  /* per actor: its customer entries, 0 when it sells elsewhere;
+                                   per item: the alternatives of its supply, 0 when they can
+                                   never all be stopped (unnamed providers) */
+    const uint8_t *item_level;  /* per item: the provider level of its alternatives */
+    const uint8_t *is_final;
     struct cascade_ws {
-        uint32_t *stamp, *grp_stamp, *grp_left, *cust_stamp, *cust_left, *queue;
+        uint32_t *stamp, *grp_stamp, *grp_left, *left_stamp, *left, *queue;
         uint32_t *counts;
     } *ws;                      /* per thread */
 };
+
+/* One more member of v's counted set (supply or customers) is stopped:
+ * true when that was the last. */
+static bool count_down(const struct cascade_job *j, struct cascade_ws *w, uint32_t v,
+                       uint32_t mark)
+{
+    if (!j->left_size[v])
+        return false;
+    if (w->left_stamp[v] != mark) {
+        w->left_stamp[v] = mark;
+        w->left[v] = j->left_size[v];
+    }
+    return --w->left[v] == 0;
+}
 
 static void cascade_one(void *ctx, size_t x, unsigned thread)
 {
@@ -239,36 +275,50 @@ static void cascade_one(void *ctx, size_t x, unsigned thread)
     struct cascade_ws *w = &j->ws[thread];
     uint32_t mark = (uint32_t)x + 1, head = 0, tail = 0, stops = 0;
     bool down = j->opts->shock != VC_SHOCK_UPSTREAM, up = j->opts->shock != VC_SHOCK_DOWNSTREAM;
+    bool ess_variants = j->opts->variants == VC_VARIANTS_ESSENTIAL;
 
-    if (m->chain->kind[x] != VC_KIND_ACTOR)
-        return;
     w->stamp[x] = mark;
     w->queue[tail++] = (uint32_t)x;
     while (head < tail) {
         uint32_t u = w->queue[head++];
-        stops += m->chain->final[u];
-        for (uint32_t k = m->dep_start[u]; down && k < m->dep_start[u + 1]; k++) {
+        stops += j->is_final[u];
+        for (uint32_t k = m->dep_start[u]; k < m->dep_start[u + 1]; k++) {
             uint32_t v = m->dep[k], g = m->dep_aux[k];
-            if (m->dep_kind[k] != VC_DEP_SUPPLY || w->stamp[v] == mark)
+            bool stop = false;
+            if (w->stamp[v] == mark)
                 continue;
-            if (w->grp_stamp[g] != mark) {
-                w->grp_stamp[g] = mark;
-                w->grp_left[g] = j->grp_size[g];
+            switch (m->dep_kind[k]) {
+            case VC_DEP_INPUT: stop = true; break;
+            case VC_DEP_VARIANT: stop = ess_variants || count_down(j, w, v, mark); break;
+            case VC_DEP_PROVIDES_FIRM:
+            case VC_DEP_PROVIDES_FIRM_EST:
+                stop = j->item_level[v] == VC_LEVEL_FIRM && count_down(j, w, v, mark);
+                break;
+            case VC_DEP_PROVIDES_COUNTRY:
+            case VC_DEP_PROVIDES_COUNTRY_EST:
+                stop = j->item_level[v] == VC_LEVEL_COUNTRY && count_down(j, w, v, mark);
+                break;
+            case VC_DEP_SUPPLY:
+                if (!down)
+                    break;
+                if (w->grp_stamp[g] != mark) {
+                    w->grp_stamp[g] = mark;
+                    w->grp_left[g] = j->grp_size[g];
+                }
+                stop = --w->grp_left[g] == 0;
+                break;
+            default: break;
             }
-            if (--w->grp_left[g] == 0) {
+            if (stop) {
                 w->stamp[v] = mark;
                 w->queue[tail++] = v;
             }
         }
         for (uint32_t q = m->sup_start[u]; up && q < m->sup_start[u + 1]; q++) {
             uint32_t a = m->sup_src[q];
-            if (!j->cust_size[a] || !(m->sup_up[q] > 0) || w->stamp[a] == mark)
+            if (!(m->sup_up[q] > 0) || w->stamp[a] == mark)
                 continue;
-            if (w->cust_stamp[a] != mark) {
-                w->cust_stamp[a] = mark;
-                w->cust_left[a] = j->cust_size[a];
-            }
-            if (--w->cust_left[a] == 0) {
+            if (count_down(j, w, a, mark)) {
                 w->stamp[a] = mark;
                 w->queue[tail++] = a;
             }
@@ -277,45 +327,80 @@ static void cascade_one(void *ctx, size_t x, unsigned thread)
     w->counts[x] = stops;
 }
 
+/* What each node's counted set holds (struct cascade_job, left_size). */
+static void cascade_sizes(const struct vc_model *m, const struct vc_engine_opts *opts,
+                          enum vc_level level, uint32_t *grp_size, uint32_t *left_size,
+                          uint8_t *item_level)
+{
+    const struct vc_chain *c = m->chain;
+    size_t n = m->n;
+
+    for (size_t k = 0; k < m->dep_start[n]; k++)
+        if (m->dep_kind[k] == VC_DEP_SUPPLY)
+            grp_size[m->dep_aux[k]]++;
+    for (size_t v = 0; v < n; v++) {
+        if (c->kind[v] == VC_KIND_ITEM) {
+            enum vc_level lvl = vc_concentration_level(m, v, level);
+            uint32_t alts = 0;
+            bool has_var = m->var_start[v] < m->var_start[v + 1];
+            item_level[v] = (uint8_t)lvl;
+            for (uint32_t q = m->prov_start[v]; q < m->prov_start[v + 1]; q++)
+                alts += m->prov[q].level == lvl;
+            if (opts->variants != VC_VARIANTS_ESSENTIAL)
+                alts += m->var_start[v + 1] - m->var_start[v];
+            /* rows short of the market leave unnamed providers no node can
+             * stop, unless variants alone are the supply */
+            if (alts && !(m->covered[2 * v + lvl] >= 1.0 - SPOF_COVERAGE_SLACK) &&
+                !(has_var && vc_model_providers(m, v) == 0))
+                alts = 0;
+            left_size[v] = alts;
+            continue;
+        }
+        /* only a firm that sells nothing outside the network stops with its customers */
+        if (opts->shock == VC_SHOCK_DOWNSTREAM || !(m->sales[v] > 0) || c->value[v] > m->sales[v])
+            continue;
+        for (uint32_t k = m->dep_start[v]; k < m->dep_start[v + 1]; k++)
+            if ((m->dep_kind[k] == VC_DEP_SUPPLY || m->dep_kind[k] == VC_DEP_SUPPLY_LINEAR) &&
+                m->dep_up[k] > 0)
+                left_size[v]++;
+    }
+}
+
 enum vc_status vc_spof_counts_cascade(const struct vc_model *m, const struct vc_engine_opts *opts,
-                                      uint32_t *spof_finals, struct vc_error *err)
+                                      enum vc_level level, uint32_t *spof_finals,
+                                      struct vc_error *err)
 {
     size_t n = m->n, slots = m->n_slots;
     unsigned threads = vc_threads(opts->threads);
-    struct cascade_job j = { m, opts, NULL, NULL, NULL };
+    struct cascade_job j = { m, opts, NULL, NULL, NULL, NULL, NULL };
     uint32_t *grp_size = calloc(slots ? slots : 1, sizeof(uint32_t));
-    uint32_t *cust_size = calloc(n ? n : 1, sizeof(uint32_t));
+    uint32_t *left_size = calloc(n ? n : 1, sizeof(uint32_t));
+    uint8_t *item_level = calloc(n ? n : 1, 1), *is_final = calloc(n ? n : 1, 1);
     enum vc_status st = VC_OK;
 
     if (threads > n)
         threads = n ? (unsigned)n : 1;
     j.ws = calloc(threads, sizeof(*j.ws));
-    if (!grp_size || !cust_size || !j.ws)
+    if (!grp_size || !left_size || !item_level || !is_final || !j.ws)
         st = VC_ENOMEM;
-    for (size_t k = 0; st == VC_OK && k < m->dep_start[n]; k++) {
-        if (m->dep_kind[k] == VC_DEP_SUPPLY)
-            grp_size[m->dep_aux[k]]++;
-    }
-    for (size_t a = 0; st == VC_OK && a < n; a++) {
-        /* only a firm that sells nothing outside the network stops with its customers */
-        if (!(m->sales[a] > 0) || m->chain->value[a] > m->sales[a])
-            continue;
-        for (uint32_t k = m->dep_start[a]; k < m->dep_start[a + 1]; k++)
-            if ((m->dep_kind[k] == VC_DEP_SUPPLY || m->dep_kind[k] == VC_DEP_SUPPLY_LINEAR) &&
-                m->dep_up[k] > 0)
-                cust_size[a]++;
+    if (st == VC_OK) {
+        cascade_sizes(m, opts, level, grp_size, left_size, item_level);
+        for (size_t f = 0; f < m->n_finals; f++)
+            is_final[m->finals[f]] = 1;
     }
     j.grp_size = grp_size;
-    j.cust_size = cust_size;
+    j.left_size = left_size;
+    j.item_level = item_level;
+    j.is_final = is_final;
     for (unsigned t = 0; st == VC_OK && t < threads; t++) {
         struct cascade_ws *w = &j.ws[t];
         w->stamp = calloc(n ? n : 1, sizeof(uint32_t));
         w->grp_stamp = calloc(slots ? slots : 1, sizeof(uint32_t));
         w->grp_left = malloc((slots ? slots : 1) * sizeof(uint32_t));
-        w->cust_stamp = calloc(n ? n : 1, sizeof(uint32_t));
-        w->cust_left = malloc((n ? n : 1) * sizeof(uint32_t));
+        w->left_stamp = calloc(n ? n : 1, sizeof(uint32_t));
+        w->left = malloc((n ? n : 1) * sizeof(uint32_t));
         w->queue = malloc((n ? n : 1) * sizeof(uint32_t));
-        if (!w->stamp || !w->grp_stamp || !w->grp_left || !w->cust_stamp || !w->cust_left ||
+        if (!w->stamp || !w->grp_stamp || !w->grp_left || !w->left_stamp || !w->left ||
             !w->queue)
             st = VC_ENOMEM;
         w->counts = spof_finals; /* each candidate writes its own entry */
@@ -331,21 +416,23 @@ enum vc_status vc_spof_counts_cascade(const struct vc_model *m, const struct vc_
         free(j.ws[t].stamp);
         free(j.ws[t].grp_stamp);
         free(j.ws[t].grp_left);
-        free(j.ws[t].cust_stamp);
-        free(j.ws[t].cust_left);
+        free(j.ws[t].left_stamp);
+        free(j.ws[t].left);
         free(j.ws[t].queue);
     }
     free(j.ws);
     free(grp_size);
-    free(cust_size);
+    free(left_size);
+    free(item_level);
+    free(is_final);
     return st;
 }
 
 enum vc_status vc_spof_counts(const struct vc_model *m, const struct vc_engine_opts *opts,
                               enum vc_level level, uint32_t *spof_finals, struct vc_error *err)
 {
-    if (!m->chain->n_items)
-        return vc_spof_counts_cascade(m, opts, spof_finals, err);
+    if (!m->chain->n_items || m->n > VC_SPOF_CASCADE_NODES)
+        return vc_spof_counts_cascade(m, opts, level, spof_finals, err);
     return vc_spof_counts_bitsets(m, opts, level, spof_finals, err);
 }
 
@@ -353,14 +440,10 @@ enum vc_status vc_spof_counts_bitsets(const struct vc_model *m, const struct vc_
                                       enum vc_level level, uint32_t *spof_finals,
                                       struct vc_error *err)
 {
-    struct spof_job j = { m, opts, level, NULL, NULL, 0, NULL };
-    unsigned threads = vc_threads(opts->threads);
-    size_t chunks = (m->n + CHUNK - 1) / CHUNK;
-    enum vc_status st;
+    struct spof_job j = { m, opts, level, NULL, NULL, NULL, 0, NULL };
+    unsigned threads = chunk_threads(m, opts);
+    enum vc_status st = spof_run(&j, threads, err);
 
-    if (threads > chunks)
-        threads = chunks ? (unsigned)chunks : 1;
-    st = spof_run(&j, threads, err);
     if (st == VC_OK) {
         memset(spof_finals, 0, m->n * sizeof(uint32_t));
         for (unsigned t = 0; t < threads; t++)
@@ -375,9 +458,18 @@ enum vc_status vc_spof_set(const struct vc_model *m, const struct vc_engine_opts
                            enum vc_level level, uint32_t target, uint8_t *out,
                            struct vc_error *err)
 {
-    struct spof_job j = { m, opts, level, NULL, NULL, target, out };
-    enum vc_status st = spof_run(&j, 1, err);
-    spof_free(&j, 1);
+    return vc_spof_sets(m, opts, level, &target, 1, out, err);
+}
+
+enum vc_status vc_spof_sets(const struct vc_model *m, const struct vc_engine_opts *opts,
+                            enum vc_level level, const uint32_t *targets, size_t n_targets,
+                            uint8_t *out, struct vc_error *err)
+{
+    struct spof_job j = { m, opts, level, NULL, NULL, targets, n_targets, out };
+    unsigned threads = chunk_threads(m, opts);
+    enum vc_status st = spof_run(&j, threads, err);
+
+    spof_free(&j, threads);
     return st;
 }
 
@@ -516,9 +608,81 @@ enum vc_status vc_reach_counts(const struct vc_model *m, unsigned threads, uint3
         free(j.items[t]);
         free(j.finals[t]);
     }
-    free(j.scratch);
-    free(j.items);
-    free(j.finals);
-    free(targets);
+    VC_FREE_ALL(j.scratch, j.items, j.finals, targets);
+    return st;
+}
+
+/* ---- reach of a few items, one walk each ---- */
+
+struct walk_job {
+    const struct vc_model *m;
+    const uint32_t *sources;
+    uint32_t **stamp, **queue; /* per thread */
+    uint32_t *items, *finals;
+};
+
+static void walk_one(void *ctx, size_t k, unsigned thread)
+{
+    const struct walk_job *j = ctx;
+    const struct vc_model *m = j->m;
+    const struct vc_chain *c = m->chain;
+    uint32_t x = j->sources[k], mark = (uint32_t)k + 1, head = 0, tail = 0, ni = 0, nf = 0;
+    uint32_t *stamp = j->stamp[thread], *queue = j->queue[thread];
+
+    stamp[x] = mark;
+    queue[tail++] = x;
+    while (head < tail) {
+        uint32_t u = queue[head++];
+        if (u != x) {
+            ni += c->kind[u] == VC_KIND_ITEM;
+            nf += c->final[u] != 0;
+        }
+        for (uint32_t q = m->dep_start[u]; q < m->dep_start[u + 1]; q++)
+            if (stamp[m->dep[q]] != mark) {
+                stamp[m->dep[q]] = mark;
+                queue[tail++] = m->dep[q];
+            }
+    }
+    j->items[x] = ni;
+    j->finals[x] = nf;
+}
+
+enum vc_status vc_reach_of(const struct vc_model *m, unsigned threads, const uint8_t *want,
+                           uint32_t *items, uint32_t *finals, struct vc_error *err)
+{
+    struct walk_job j = { m, NULL, NULL, NULL, items, finals };
+    uint32_t *sources = malloc((m->n ? m->n : 1) * sizeof(uint32_t));
+    size_t n = 0;
+    enum vc_status st = VC_OK;
+
+    threads = vc_threads(threads);
+    j.stamp = calloc(threads, sizeof(uint32_t *));
+    j.queue = calloc(threads, sizeof(uint32_t *));
+    if (!sources || !j.stamp || !j.queue)
+        st = VC_ENOMEM;
+    for (unsigned t = 0; st == VC_OK && t < threads; t++) {
+        j.stamp[t] = calloc(m->n ? m->n : 1, sizeof(uint32_t));
+        j.queue[t] = malloc((m->n ? m->n : 1) * sizeof(uint32_t));
+        if (!j.stamp[t] || !j.queue[t])
+            st = VC_ENOMEM;
+    }
+    if (st == VC_OK) {
+        for (size_t v = 0; v < m->n; v++) {
+            items[v] = finals[v] = VC_REACH_UNKNOWN;
+            if (want[v])
+                sources[n++] = (uint32_t)v;
+        }
+        j.sources = sources;
+        vc_parallel_for(n, threads, walk_one, &j, NULL, NULL);
+    } else {
+        vc_error_set(err, st, m->chain->graph->source, 0, 0, "out of memory for reach");
+    }
+    for (unsigned t = 0; t < threads && j.stamp; t++) {
+        free(j.stamp[t]);
+        free(j.queue[t]);
+    }
+    free(j.stamp);
+    free(j.queue);
+    free(sources);
     return st;
 }

@@ -9,19 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "centrality.h"
 #include "igraph_glue.h"
 
 void vc_position_release(struct vc_position *p)
 {
-    free(p->pagerank_down);
-    free(p->pagerank_up);
-    free(p->betweenness);
-    free(p->in_strength);
-    free(p->out_strength);
-    free(p->trophic_level);
-    free(p->in_degree);
-    free(p->out_degree);
+    VC_FREE_ALL(p->pagerank_down, p->pagerank_up, p->betweenness, p->in_strength, p->out_strength,
+                p->trophic_level, p->in_degree, p->out_degree);
     memset(p, 0, sizeof(*p));
 }
 
@@ -238,8 +233,20 @@ static enum vc_status trophic(const struct vc_model *m, struct vc_position *p)
     return VC_OK;
 }
 
+/* Figures left out (lean): NAN for every node. */
+static enum vc_status unknown(size_t n, double **out)
+{
+    double *x = malloc((n ? n : 1) * sizeof(double));
+    if (!x)
+        return VC_ENOMEM;
+    for (size_t k = 0; k < n; k++)
+        x[k] = NAN;
+    *out = x;
+    return VC_OK;
+}
+
 enum vc_status vc_position_compute(const struct vc_model *m, const struct vc_engine_opts *opts,
-                                   struct vc_position *out, struct vc_error *err)
+                                   bool lean, struct vc_position *out, struct vc_error *err)
 {
     const struct vc_graph *g = m->chain->graph;
     struct vc_position p;
@@ -250,21 +257,22 @@ enum vc_status vc_position_compute(const struct vc_model *m, const struct vc_eng
     vc_igraph_init();
     memset(&p, 0, sizeof(p));
     bool undirected = without_direction(m->chain);
+    lean = lean && !undirected; /* an undirected graph is ranked by its centralities */
     st = vc_igraph_from_graph(g, !undirected, false, &down, err);
     have_down = st == VC_OK;
-    if (st == VC_OK)
+    if (st == VC_OK && !lean)
         st = vc_igraph_from_graph(g, !undirected, true, &up, err);
-    have_up = have_down && st == VC_OK;
+    have_up = have_down && st == VC_OK && !lean;
     if (st == VC_OK)
         st = pagerank(&down, m->n, &p.pagerank_down, err);
     if (st == VC_OK)
-        st = pagerank(&up, m->n, &p.pagerank_up, err);
+        st = lean ? unknown(m->n, &p.pagerank_up) : pagerank(&up, m->n, &p.pagerank_up, err);
     if (st == VC_OK)
-        st = betweenness(&down, m->n, opts, &p, err);
+        st = lean ? unknown(m->n, &p.betweenness) : betweenness(&down, m->n, opts, &p, err);
     if (st == VC_OK)
         st = degrees(&down, m->chain, m->n, &p, err);
     if (st == VC_OK)
-        st = trophic(m, &p);
+        st = lean ? unknown(m->n, &p.trophic_level) : trophic(m, &p);
     if (have_down)
         igraph_destroy(&down);
     if (have_up)

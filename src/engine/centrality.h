@@ -13,8 +13,10 @@ struct vc_position {
     size_t betweenness_samples; /* 0: exact */
 };
 
+/* lean: only what `rank` shows of a directed chain (PageRank downstream,
+ * degrees, strengths); pagerank_up, betweenness and trophic_level NAN. */
 enum vc_status vc_position_compute(const struct vc_model *m, const struct vc_engine_opts *opts,
-                                   struct vc_position *out, struct vc_error *err);
+                                   bool lean, struct vc_position *out, struct vc_error *err);
 void vc_position_release(struct vc_position *p);
 
 #endif

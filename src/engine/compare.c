@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/mem.h"
 #include "core/palette.h"
 #include "vchain/compare.h"
 
@@ -159,10 +160,7 @@ static enum vc_status align_labels(const struct vc_chain *a, const struct vc_cha
 
 void vc_alignment_release(struct vc_alignment *al)
 {
-    free(al->a_to_b);
-    free(al->b_to_a);
-    free(al->how_a);
-    free(al->how_b);
+    VC_FREE_ALL(al->a_to_b, al->b_to_a, al->how_a, al->how_b);
     memset(al, 0, sizeof(*al));
 }
 
@@ -366,10 +364,7 @@ static int cmp_country(const void *x, const void *y)
 void vc_comparison_release(struct vc_comparison *c)
 {
     vc_alignment_release(&c->align);
-    free(c->provisions);
-    free(c->items);
-    free(c->actors);
-    free(c->countries);
+    VC_FREE_ALL(c->provisions, c->items, c->actors, c->countries);
     memset(c, 0, sizeof(*c));
 }
 
@@ -668,17 +663,11 @@ enum vc_status vc_compare(const struct vc_analysis *a, const struct vc_analysis 
     qsort_r(c.items, c.n_items, sizeof(*c.items), cmp_node, &c);
     qsort_r(c.actors, c.n_actors, sizeof(*c.actors), cmp_node, &c);
     qsort(c.countries, c.n_countries, sizeof(*c.countries), cmp_country);
-    free(item_a);
-    free(item_b);
-    free(actor_a);
-    free(actor_b);
+    VC_FREE_ALL(item_a, item_b, actor_a, actor_b);
     *out = c;
     return VC_OK;
 nomem:
-    free(item_a);
-    free(item_b);
-    free(actor_a);
-    free(actor_b);
+    VC_FREE_ALL(item_a, item_b, actor_a, actor_b);
     vc_comparison_release(&c);
     return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory comparing the graphs");
 }
@@ -1007,12 +996,7 @@ enum vc_status vc_comparison_graph(const struct vc_comparison *c, struct vc_grap
         }
     }
 out:
-    free(node_a);
-    free(node_b);
-    free(prov_a);
-    free(prov_b);
-    free(keys);
-    free(used);
+    VC_FREE_ALL(node_a, node_b, prov_a, prov_b, keys, used);
     if (gc.st != VC_OK)
         vc_graph_release(out);
     return gc.st;

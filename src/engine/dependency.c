@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/mem.h"
 #include "vchain/engine.h"
 
 static int of_country(const struct vc_chain *c, size_t v, const char *code, const char *a3)
@@ -103,15 +104,7 @@ enum vc_status vc_analysis_dependencies(const struct vc_analysis *a, const char 
     *n_out = k;
     deps = NULL;
 out:
-    free(start);
-    free(up);
-    free(queue);
-    free(seen);
-    free(example);
-    free(mark);
-    free(stamp);
-    free(n_inputs);
-    free(deps);
+    VC_FREE_ALL(start, up, queue, seen, example, mark, stamp, n_inputs, deps);
     return st;
 }
 

@@ -9,7 +9,9 @@
  * variants, does not cut A's own output), weighted by A's share in it and
  * the item's value; in a firm network, every firm of A weighted by its
  * output.  Extractions
- * run in parallel, one workspace per thread.  docs/model.md, "Comparing
+ * run in parallel, one workspace per thread, and spread over the processes
+ * of a parallel job (vchain/spread.h): extraction b fills row b of a task-major
+ * copy of the matrix, whose columns are then the matrix's.  docs/model.md, "Comparing
  * and mutual dependency", has the formula and a worked example.
  */
 #include <math.h>
@@ -17,8 +19,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/mem.h"
 #include "disruption.h"
 #include "parallel.h"
+#include "vchain/spread.h"
 #include "vchain/deps.h"
 
 /* One item's providers among the matrix's countries. */
@@ -37,14 +41,18 @@ struct job {
     const uint32_t *ent_start;           /* per node: its entries */
     const struct entry *ent;
     const double *output;
-    double *matrix;
+    double *by_task;         /* n x n: row b is column b of the matrix */
     bool *converged;         /* per thread */
+    unsigned threads;
+    size_t first, step;      /* the extractions of this run: first + k * step */
+    bool run_converged;      /* combined over them */
 };
 
-static void extract_country(void *ctx, size_t b, unsigned thread)
+static void extract_country(void *ctx, size_t i, unsigned thread)
 {
     struct job *j = ctx;
     struct vc_prop *p = &j->props[thread];
+    size_t b = j->first + i * j->step;
     double *acc = j->acc + (size_t)thread * j->n;
 
     for (uint32_t k = j->mem_start[b]; k < j->mem_start[b + 1]; k++)
@@ -67,17 +75,26 @@ static void extract_country(void *ctx, size_t b, unsigned thread)
             acc[j->ent[e].country] += j->ent[e].weight * in;
     }
     for (size_t a = 0; a < j->n; a++)
-        j->matrix[a * j->n + b] = a == b || !(j->output[a] > 0) ? NAN : acc[a] / j->output[a];
+        j->by_task[b * j->n + a] = a == b || !(j->output[a] > 0) ? NAN : acc[a] / j->output[a];
     j->converged[thread] &= p->converged;
     vc_prop_reset(p);
 }
 
+/* vc_spread_job.run: extractions first + k * step on this process's threads. */
+static void extract_countries(void *ctx, size_t first, size_t step, size_t count)
+{
+    struct job *j = ctx;
+
+    j->first = first;
+    j->step = step;
+    vc_parallel_for(count, j->threads, extract_country, j, NULL, NULL);
+    for (unsigned t = 0; t < j->threads; t++)
+        j->run_converged &= j->converged[t];
+}
+
 void vc_deps_release(struct vc_deps *d)
 {
-    free(d->codes);
-    free(d->m);
-    free(d->output);
-    free(d->items);
+    VC_FREE_ALL(d->codes, d->m, d->output, d->items);
     memset(d, 0, sizeof(*d));
 }
 
@@ -227,23 +244,40 @@ enum vc_status vc_deps_matrix(const struct vc_chain *c, const struct vc_engine_o
     job.ent_start = ent_start;
     job.ent = ent;
     job.output = d.output;
-    job.matrix = d.m;
+    job.threads = threads;
+    job.run_converged = true;
+    job.by_task = malloc((n * n + 1) * sizeof(double));
     job.props = calloc(threads, sizeof(*job.props));
     job.acc = malloc(((size_t)threads * n + 1) * sizeof(double));
     job.converged = malloc(threads * sizeof(bool));
-    if (!job.props || !job.acc || !job.converged)
+    if (!job.by_task || !job.props || !job.acc || !job.converged)
         goto nomem;
     for (unsigned t = 0; t < threads; t++) {
         job.converged[t] = true;
         if (vc_prop_init(&job.props[t], &m, opts) != VC_OK)
             goto nomem;
     }
-    vc_parallel_for(n, threads, extract_country, &job, NULL, NULL);
-    for (unsigned t = 0; t < threads; t++)
-        if (!job.converged[t])
-            st = vc_error_set(err, VC_EINVAL, g->source, 0, 0,
-                              "losses on a cycle did not settle within %d rounds "
-                              "(--max-rounds)", opts->max_rounds);
+    {
+        struct vc_spread_job sj;
+        memset(&sj, 0, sizeof(sj));
+        sj.n = n;
+        sj.run = extract_countries;
+        sj.ctx = &job;
+        sj.out[0].base = job.by_task;
+        sj.out[0].width = n * sizeof(double);
+        sj.n_out = 1;
+        sj.converged = &job.run_converged;
+        sj.source = g->source;
+        if ((st = vc_spread_run(&sj, err)) != VC_OK)
+            goto out;
+    }
+    for (size_t b = 0; b < n; b++)
+        for (size_t a = 0; a < n; a++)
+            d.m[a * n + b] = job.by_task[b * n + a];
+    if (!job.run_converged)
+        st = vc_error_set(err, VC_EINVAL, g->source, 0, 0,
+                          "losses on a cycle did not settle within %d rounds "
+                          "(--max-rounds)", opts->max_rounds);
     goto out;
 
 nomem:
@@ -253,16 +287,12 @@ out:
         if (job.props[t].m)
             vc_prop_release(&job.props[t]);
     free(job.props);
+    free(job.by_task);
     free(job.acc);
     free(job.converged);
     if (have_model)
         vc_model_release(&m);
-    free(country_of);
-    free(mem_start);
-    free(members);
-    free(ent_start);
-    free(ent);
-    free(share);
+    VC_FREE_ALL(country_of, mem_start, members, ent_start, ent, share);
     if (st != VC_OK) {
         vc_deps_release(&d);
         return st;

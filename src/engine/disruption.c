@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "disruption.h"
 
 /* The running sums in struct vc_node_state s[]: an item's, an actor's. */
@@ -65,12 +66,7 @@ enum vc_status vc_prop_init(struct vc_prop *p, const struct vc_model *m,
 
 void vc_prop_release(struct vc_prop *p)
 {
-    free(p->loss);
-    free(p->st);
-    free(p->acc_grp);
-    free(p->pending);
-    free(p->summary);
-    free(p->touched);
+    VC_FREE_ALL(p->loss, p->st, p->acc_grp, p->pending, p->summary, p->touched);
     memset(p, 0, sizeof(*p));
 }
 
@@ -306,6 +302,13 @@ void vc_prop_cut_provision(struct vc_prop *p, uint32_t edge, uint32_t item)
         p->used_estimate |= !m->prov[j].known && m->prov[j].share > 0;
         p->st[item].s[m->prov[j].level] += m->prov[j].share;
     }
+    touch(p, item);
+    heap_push(p, item);
+}
+
+void vc_prop_cut_share(struct vc_prop *p, uint32_t item, enum vc_level level, double share)
+{
+    p->st[item].s[level] += share;
     touch(p, item);
     heap_push(p, item);
 }

@@ -58,6 +58,10 @@ void vc_prop_release(struct vc_prop *p);
 void vc_prop_cut_actor(struct vc_prop *p, uint32_t actor, double fraction);
 void vc_prop_cut_provision(struct vc_prop *p, uint32_t edge, uint32_t item);
 void vc_prop_force_item(struct vc_prop *p, uint32_t item);
+/* A provider of item at level holding share lost (a provision that need not
+ * exist: what a position of that share would cost; docs/model.md,
+ * "Opportunities").  The naive pass does not know it. */
+void vc_prop_cut_share(struct vc_prop *p, uint32_t item, enum vc_level level, double share);
 void vc_prop_run(struct vc_prop *p);
 /* Value-weighted mean loss of the final items. */
 double vc_prop_impact(const struct vc_prop *p);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "igraph_glue.h"
 #include "vchain/layout.h"
 
@@ -125,11 +126,7 @@ static int stage_depth(const struct vc_graph *g, const struct adj *out, double *
     }
     rc = 0;
 out:
-    free(state);
-    free(back);
-    free(order);
-    free(stack);
-    free(next);
+    VC_FREE_ALL(state, back, order, stack, next);
     return rc;
 }
 
@@ -334,11 +331,7 @@ long vc_layout_crossings(const struct vc_graph *g, const double *x, const double
         count += inversions(p, tmp, n_active);
     }
 out:
-    free(s);
-    free(xs);
-    free(active);
-    free(p);
-    free(tmp);
+    VC_FREE_ALL(s, xs, active, p, tmp);
     return count;
 }
 
@@ -624,16 +617,7 @@ nomem:
 out:
     adj_release(&out);
     adj_release(&in);
-    free(level);
-    free(x);
-    free(y);
-    free(x2);
-    free(y2);
-    free(placed);
-    free(L.slots);
-    free(L.first);
-    free(alt.slots);
-    free(bucket);
+    VC_FREE_ALL(level, x, y, x2, y2, placed, L.slots, L.first, alt.slots, bucket);
     return st;
 }
 

@@ -10,47 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "model.h"
 
 void vc_model_release(struct vc_model *m)
 {
-    free(m->prov_start);
-    free(m->prov);
-    free(m->has_level);
-    free(m->covered);
-    free(m->in_start);
-    free(m->in_src);
-    free(m->var_start);
-    free(m->var_src);
-    free(m->var_w);
-    free(m->var_edge);
-    free(m->sup_start);
-    free(m->sup_src);
-    free(m->sup_edge);
-    free(m->sup_group);
-    free(m->sup_slot);
-    free(m->sup_key);
-    free(m->sup_ess);
-    free(m->sup_w);
-    free(m->sup_share);
-    free(m->sup_coef);
-    free(m->sup_up);
-    free(m->sup_of_edge);
-    free(m->slot_start);
-    free(m->bought);
-    free(m->dep_aux);
-    free(m->dep_up);
-    free(m->dep_start);
-    free(m->dep);
-    free(m->dep_kind);
-    free(m->dep_coef);
-    free(m->rank);
-    free(m->order);
-    free(m->finals);
-    free(m->final_w);
-    free(m->node_final_w);
-    free(m->output);
-    free(m->sales);
+    VC_FREE_ALL(m->prov_start, m->prov, m->has_level, m->covered, m->in_start, m->in_src,
+                m->var_start, m->var_src, m->var_w, m->var_edge, m->sup_start, m->sup_src,
+                m->sup_edge, m->sup_group, m->sup_slot, m->sup_key, m->sup_ess, m->sup_w,
+                m->sup_share, m->sup_coef, m->sup_up, m->sup_of_edge, m->slot_start, m->bought,
+                m->dep_aux, m->dep_up, m->dep_start, m->dep, m->dep_kind, m->dep_coef, m->rank,
+                m->order, m->finals, m->final_w, m->node_final_w, m->output, m->sales);
     memset(m, 0, sizeof(*m));
 }
 
@@ -229,16 +199,10 @@ static enum vc_status variant_sizes(const struct vc_model *m, double *size)
             if (--left[up[k]] == 0)
                 queue[tail++] = up[k];
     }
-    free(left);
-    free(up_start);
-    free(up);
-    free(queue);
+    VC_FREE_ALL(left, up_start, up, queue);
     return VC_OK;
 nomem:
-    free(left);
-    free(up_start);
-    free(up);
-    free(queue);
+    VC_FREE_ALL(left, up_start, up, queue);
     return VC_ENOMEM;
 }
 

@@ -1,5 +1,6 @@
 /*
- * parallel.c - the engine's only use of threads: a shared task counter.
+ * parallel.c - the engine's only use of threads: a shared task counter,
+ * and how many threads a process takes when the caller leaves it open.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -21,12 +22,19 @@ struct worker {
     unsigned index;
 };
 
+static unsigned sharing = 1;
+
+void vc_threads_share(unsigned sharers)
+{
+    sharing = sharers ? sharers : 1;
+}
+
 unsigned vc_threads(unsigned wanted)
 {
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     if (wanted)
         return wanted;
-    return cores > 0 ? (unsigned)cores : 1;
+    return cores >= (long)sharing ? (unsigned)(cores / sharing) : 1;
 }
 
 static void *work(void *arg)

@@ -13,8 +13,13 @@
 
 typedef void vc_task_fn(void *ctx, size_t task, unsigned thread);
 
-/* Threads to use for a request of `wanted` (0: one per core), at least 1. */
+/* Threads to use for a request of `wanted` (0: one per core this process
+ * may use), at least 1. */
 unsigned vc_threads(unsigned wanted);
+
+/* How many processes of a parallel job run on this machine (default 1):
+ * they share its cores, so a request of 0 threads gets cores / sharers. */
+void vc_threads_share(unsigned sharers);
 
 /*
  * Runs fn(ctx, t, thread) for t in [0, n) on `threads` threads (thread is

@@ -16,8 +16,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/mem.h"
 #include "disruption.h"
+#include "graphcopy.h"
 #include "import/scenario.h"
+#include "vchain/opportunity.h"
 #include "vchain/whatif.h"
 
 /* ---- resolving steps ---- */
@@ -82,6 +85,8 @@ enum vc_status vc_scenario_cut(const struct vc_scenario *s, const struct vc_chai
         case VC_STEP_SPARE:
             *spare = st->value;
             break;
+        case VC_STEP_GAIN:
+            break; /* cuts nothing: applied to the world after (gain.c) */
         }
     }
     return VC_OK;
@@ -103,13 +108,9 @@ static enum vc_status copy_value(struct vc_graph *dst, struct vc_attr *to,
     return vc_attr_set(to, k_to, v, err);
 }
 
-/*
- * g without the nodes keep_node[] drops and the edges keep_edge[] drops;
- * every column copied.  edge_map[e] receives each kept edge's new index.
- */
-static enum vc_status copy_graph(const struct vc_graph *g, const uint8_t *keep_node,
-                                 const uint8_t *keep_edge, uint32_t *node_map,
-                                 uint32_t *edge_map, struct vc_graph *out, struct vc_error *err)
+enum vc_status vc_graph_copy_kept(const struct vc_graph *g, const uint8_t *keep_node,
+                                  const uint8_t *keep_edge, uint32_t *node_map,
+                                  uint32_t *edge_map, struct vc_graph *out, struct vc_error *err)
 {
     enum vc_status st = VC_OK;
     size_t idx;
@@ -265,14 +266,15 @@ enum vc_status vc_whatif_run(const struct vc_chain *c, const struct vc_engine_op
     for (size_t e = 0; e < c->n_edges; e++)
         keep_edge[e] = keep_node[g->edge_from[e]] && keep_node[g->edge_to[e]] &&
                        !(c->relation[e] == VC_REL_PROVIDES && out->loss[g->edge_from[e]] >= 1.0);
-    if ((st = copy_graph(g, keep_node, keep_edge, node_map, edge_map, &out->graph, err)) !=
-            VC_OK ||
+    if ((st = vc_graph_copy_kept(g, keep_node, keep_edge, node_map, edge_map, &out->graph,
+                                 err)) != VC_OK ||
         (st = rescale_shares(&m, out->loss, edge_map, &out->graph, err)) != VC_OK)
         goto out;
     copts = c->opts; /* read alike: sectors, directions */
     copts.share_scale = VC_SHARE_FRACTION;
     quiet.warn = drop_warning;
-    if ((st = vc_chain_build(&out->graph, &copts, &out->chain, &quiet, err)) != VC_OK)
+    if ((st = vc_chain_build(&out->graph, &copts, &out->chain, &quiet, err)) != VC_OK ||
+        (st = vc_gain_steps(s, o.level, &out->graph, &out->chain, &copts, &quiet, err)) != VC_OK)
         goto out;
     if ((st = vc_analysis_run(c, &o, &out->before, err)) != VC_OK ||
         (st = vc_analysis_run(&out->chain, &o, &out->after, err)) != VC_OK ||
@@ -283,10 +285,7 @@ out:
         vc_prop_release(&p);
     if (have_model)
         vc_model_release(&m);
-    free(keep_node);
-    free(keep_edge);
-    free(node_map);
-    free(edge_map);
+    VC_FREE_ALL(keep_node, keep_edge, node_map, edge_map);
     if (st != VC_OK)
         vc_whatif_release(out);
     return st;

@@ -35,6 +35,8 @@ enum vc_export_format vc_export_format_from_path(const char *path)
         return VC_EXPORT_GRAPHML;
     if (ends_with_ci(path, ".csv"))
         return VC_EXPORT_CSV;
+    if (ends_with_ci(path, ".graphology.json"))
+        return VC_EXPORT_GRAPHOLOGY;
     if (ends_with_ci(path, ".json"))
         return VC_EXPORT_JSON;
     return VC_EXPORT_AUTO;
@@ -47,6 +49,7 @@ const char *vc_export_format_name(enum vc_export_format fmt)
     case VC_EXPORT_GRAPHML: return "graphml";
     case VC_EXPORT_CSV: return "csv";
     case VC_EXPORT_JSON: return "json";
+    case VC_EXPORT_GRAPHOLOGY: return "graphology";
     case VC_EXPORT_AUTO: break;
     }
     return "auto";
@@ -101,6 +104,7 @@ static enum vc_status write_one(const struct vc_graph *g, enum vc_export_format 
     case VC_EXPORT_GEXF: st = vc_gexf_write(g, opts, o->fp, err); break;
     case VC_EXPORT_GRAPHML: st = vc_graphml_write(g, opts, o->fp, err); break;
     case VC_EXPORT_JSON: st = vc_json_write(g, opts, o->fp, err); break;
+    case VC_EXPORT_GRAPHOLOGY: st = vc_graphology_write(g, opts, o->fp, err); break;
     default: st = vc_error_set(err, VC_EINVAL, path, 0, 0, "no format to write"); break;
     }
     return st != VC_OK ? vc_outfile_fail(o, st, err) : VC_OK;
@@ -142,7 +146,7 @@ static enum vc_status write_csv(const struct vc_graph *g, const char *path,
 
     if (st != VC_OK)
         return st;
-    if (!ends_with_ci(path, ".csv") && !is_dir(path)) {
+    if (!ends_with_ci(path, ".csv") && !is_dir(path) && !vc_outfile_discarding()) {
         if (mkdir(path, 0777) == 0)
             made_folder = true;
         else if (errno != EEXIST) {

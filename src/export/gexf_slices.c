@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/attrname.h"
 #include "gexf.h"
 #include "vchain/outfile.h"
@@ -37,10 +38,7 @@ static void slice_cols_release(struct slice_cols *s)
 {
     for (size_t i = 0; i < s->n_pairs; i++)
         free(s->pair_name[i]);
-    free(s->pair_name);
-    free(s->stat);
-    free(s->pair_a);
-    free(s->pair_b);
+    VC_FREE_ALL(s->pair_name, s->stat, s->pair_a, s->pair_b);
     vc_export_cols_release(&s->all);
     memset(s, 0, sizeof(*s));
 }
@@ -58,7 +56,7 @@ static enum vc_status slice_cols_collect(const struct vc_graph *g, enum vc_attr_
     size_t n;
 
     memset(s, 0, sizeof(*s));
-    if ((st = vc_export_cols_collect(g, cls, &s->all, err)) != VC_OK)
+    if ((st = vc_export_cols_collect(g, cls, NULL, &s->all, err)) != VC_OK)
         return st;
     n = s->all.n + 1;
     s->stat = malloc(n * sizeof(size_t));

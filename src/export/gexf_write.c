@@ -16,7 +16,9 @@
  *  - a missing or non-finite value is left out, never written as NaN;
  *  - 1.2draft requires edge ids: edges without one get "e<index>" (with a
  *    prefix no existing id uses); 1.3 leaves them out;
- *  - graph-level columns have no place in GEXF and are not written.
+ *  - graph-level columns have no place in GEXF and are not written;
+ *  - the edge weight is the meaningful one (viz.c), repeated in the column
+ *    viz_weight; the input's own weight column goes out as vc_weight.
  */
 #include <math.h>
 #include <stdio.h>
@@ -77,9 +79,11 @@ void vc_gexf_edge_viz(struct vc_out *o, const struct vc_viz *viz, size_t e)
     }
 }
 
-static void write_decls(struct vc_out *o, const char *cls, const struct vc_export_cols *c)
+/* display: declare viz_weight too (the edges' weight, see write_attvalues) */
+static void write_decls(struct vc_out *o, const char *cls, const struct vc_export_cols *c,
+                        bool display)
 {
-    if (!c->n)
+    if (!c->n && !display)
         return;
     VC_OUT_LIT(o, "    <attributes class=\"");
     vc_out_str(o, cls);
@@ -91,10 +95,19 @@ static void write_decls(struct vc_out *o, const char *cls, const struct vc_expor
         vc_out_xml_attr(o, "type", vc_gexf_type(c->attr[i]->type));
         VC_OUT_LIT(o, "/>\n");
     }
+    if (display)
+        VC_OUT_LIT(o, "      <attribute id=\"" VC_VIZ_WEIGHT "\" title=\"" VC_VIZ_WEIGHT
+                   "\" type=\"double\"/>\n");
     VC_OUT_LIT(o, "    </attributes>\n");
 }
 
-static void write_attvalues(struct vc_out *o, const struct vc_export_cols *c, size_t k)
+/*
+ * Element k's attvalues; weight (finite) is the edge's meaningful weight,
+ * repeated as viz_weight so that vchain's reader knows the GEXF weight is
+ * not the input's own weight column (which goes out as vc_weight).
+ */
+static void write_attvalues(struct vc_out *o, const struct vc_export_cols *c, size_t k,
+                            double weight)
 {
     char buf[40];
     bool open = false;
@@ -110,6 +123,14 @@ static void write_attvalues(struct vc_out *o, const struct vc_export_cols *c, si
         vc_out_xml(o, c->name[i]);
         VC_OUT_LIT(o, "\" value=\"");
         vc_out_xml(o, v);
+        VC_OUT_LIT(o, "\"/>");
+    }
+    if (isfinite(weight)) {
+        if (!open)
+            VC_OUT_LIT(o, "<attvalues>");
+        open = true;
+        VC_OUT_LIT(o, "<attvalue for=\"" VC_VIZ_WEIGHT "\" value=\"");
+        vc_out_double(o, weight);
         VC_OUT_LIT(o, "\"/>");
     }
     if (open)
@@ -129,7 +150,7 @@ static void write_nodes(struct vc_out *o, const struct vc_graph *g,
         vc_out_xml_attr(o, "id", g->node_id[k]);
         vc_out_xml_attr(o, "label", vc_attr_get_string(label, k));
         vc_out_char(o, '>');
-        write_attvalues(o, c, k);
+        write_attvalues(o, c, k, NAN);
         vc_gexf_node_viz(o, viz, k);
         VC_OUT_LIT(o, "</node>\n");
     }
@@ -160,8 +181,8 @@ static void write_edges(struct vc_out *o, const struct vc_graph *g,
                         const struct vc_export_cols *c, const struct vc_viz *viz, bool need_ids)
 {
     const struct vc_attr *label = vc_export_label(g, VC_CLASS_EDGE);
-    const struct vc_attr *weight = vc_export_weight(g);
-    char prefix[64], buf[40];
+    const struct vc_attr *weight = vc_export_weight(g, viz);
+    char prefix[64];
     bool any_missing = false;
 
     for (size_t e = 0; e < g->n_edges && !any_missing; e++)
@@ -189,10 +210,15 @@ static void write_edges(struct vc_out *o, const struct vc_graph *g,
             else
                 VC_OUT_LIT(o, " type=\"undirected\"");
         }
+        double w = vc_export_edge_weight(viz, weight, e);
         vc_out_xml_attr(o, "label", vc_attr_get_string(label, e));
-        vc_out_xml_attr(o, "weight", vc_export_value(weight, e, buf));
+        if (isfinite(w)) {
+            VC_OUT_LIT(o, " weight=\"");
+            vc_out_double(o, w);
+            vc_out_char(o, '"');
+        }
         vc_out_char(o, '>');
-        write_attvalues(o, c, e);
+        write_attvalues(o, c, e, viz->weight ? w : NAN);
         vc_gexf_edge_viz(o, viz, e);
         VC_OUT_LIT(o, "</edge>\n");
     }
@@ -212,8 +238,8 @@ enum vc_status vc_gexf_write(const struct vc_graph *g, const struct vc_export_op
 
     if ((st = vc_graph_check_edge_ids(g, err)) != VC_OK ||
         (st = vc_viz_prepare(g, eo, &viz, err)) != VC_OK ||
-        (st = vc_export_cols_collect(g, VC_CLASS_NODE, &ncols, err)) != VC_OK ||
-        (st = vc_export_cols_collect(g, VC_CLASS_EDGE, &ecols, err)) != VC_OK)
+        (st = vc_export_cols_collect(g, VC_CLASS_NODE, &viz, &ncols, err)) != VC_OK ||
+        (st = vc_export_cols_collect(g, VC_CLASS_EDGE, &viz, &ecols, err)) != VC_OK)
         goto out;
 
     o = malloc(sizeof(*o));
@@ -240,8 +266,8 @@ enum vc_status vc_gexf_write(const struct vc_graph *g, const struct vc_export_op
         VC_OUT_LIT(o, "  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
     else
         VC_OUT_LIT(o, "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n");
-    write_decls(o, "node", &ncols);
-    write_decls(o, "edge", &ecols);
+    write_decls(o, "node", &ncols, false);
+    write_decls(o, "edge", &ecols, viz.weight && g->n_edges);
     write_nodes(o, g, &ncols, &viz);
     write_edges(o, g, &ecols, &viz, !v13);
     VC_OUT_LIT(o, "  </graph>\n</gexf>\n");

@@ -16,10 +16,12 @@
  *
  * Gephi: its importer matches a key's id first, then its attr.name,
  * against its built-in properties.  So the node label is the key "label",
- * the edge label "edgelabel", the edge weight "weight"; colour, size and
- * position are keys with Gephi's ids r, g, b, size, x, y but attr.name
- * viz_r ... viz_y, so that Gephi draws them while vchain, igraph and
- * NetworkX read them back as the visual columns viz_*.
+ * the edge label "edgelabel", the edge weight "weight" (named viz_weight:
+ * vchain reads it back as a visual column, not as the input's weight);
+ * colour, size and position are keys with Gephi's names r, g, b, size, x, y
+ * as both id and attr.name, which Gephi draws, graphology-graphml (and so
+ * sigma.js) reads as x, y, size and color (it folds r, g, b into
+ * "#rrggbb"), and vchain's reader takes back as the visual columns viz_*.
  */
 #include <math.h>
 #include <stdio.h>
@@ -150,9 +152,8 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
     struct keyset ks = { 0, 0, 0 };
     const struct vc_attr *nlabel = vc_export_label(g, VC_CLASS_NODE);
     const struct vc_attr *elabel = vc_export_label(g, VC_CLASS_EDGE);
-    const struct vc_attr *weight = vc_export_weight(g);
+    const struct vc_attr *weight = NULL;
     const char *nlabel_id = NULL, *elabel_id = NULL, *weight_id = NULL;
-    char b1[40];
     struct vc_out *out = NULL;
     enum vc_status st;
     double x, y;
@@ -160,8 +161,10 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
     if ((st = vc_graph_check_edge_ids(g, err)) != VC_OK ||
         (st = vc_viz_prepare(g, opts, &viz, err)) != VC_OK)
         goto out;
+    weight = vc_export_weight(g, &viz);
     for (int c = 0; c < 3; c++) {
-        if ((st = vc_export_cols_collect(g, (enum vc_attr_class)c, &cols[c], err)) != VC_OK)
+        if ((st = vc_export_cols_collect(g, (enum vc_attr_class)c, &viz, &cols[c], err)) !=
+            VC_OK)
             goto out;
         ids[c] = calloc(cols[c].n + 1, sizeof(*ids[c]));
         if (!ids[c])
@@ -183,34 +186,35 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
         write_key(out, nlabel_id, "node", "label", VC_ATTR_STRING);
     }
     if (viz.color) {
-        static const char *const ch[3][2] = { { "r", "viz_r" }, { "g", "viz_g" },
-                                              { "b", "viz_b" } };
+        static const char *const ch[3] = { "r", "g", "b" };
         for (int i = 0; i < 3; i++) {
-            if (!keyset_add(&ks, "n_", ch[i][0]))
+            if (!keyset_add(&ks, "n_", ch[i]))
                 goto nomem;
-            write_key(out, ch[i][0], "node", ch[i][1], VC_ATTR_INT);
+            write_key(out, ch[i], "node", ch[i], VC_ATTR_INT);
         }
     }
     if (viz.size) {
         if (!keyset_add(&ks, "n_", "size"))
             goto nomem;
-        write_key(out, "size", "node", "viz_size", VC_ATTR_DOUBLE);
+        write_key(out, "size", "node", "size", VC_ATTR_DOUBLE);
     }
     if (viz.position) {
         if (!keyset_add(&ks, "n_", "x") || !keyset_add(&ks, "n_", "y"))
             goto nomem;
-        write_key(out, "x", "node", "viz_x", VC_ATTR_DOUBLE);
-        write_key(out, "y", "node", "viz_y", VC_ATTR_DOUBLE);
+        write_key(out, "x", "node", "x", VC_ATTR_DOUBLE);
+        write_key(out, "y", "node", "y", VC_ATTR_DOUBLE);
     }
     if (elabel) {
         if (!(elabel_id = keyset_add(&ks, "e_", "edgelabel")))
             goto nomem;
         write_key(out, elabel_id, "edge", "label", VC_ATTR_STRING);
     }
-    if (weight) {
+    if (weight || viz.weight) {
+        /* the meaningful weight: Gephi's key id, the name of a visual column */
         if (!(weight_id = keyset_add(&ks, "e_", "weight")))
             goto nomem;
-        write_key(out, weight_id, "edge", "weight", VC_ATTR_DOUBLE);
+        write_key(out, weight_id, "edge", viz.weight ? VC_VIZ_WEIGHT : "weight",
+                  VC_ATTR_DOUBLE);
     }
     for (int c = 0; c < 3; c++)
         if (declare_columns(out, &ks, cls_name[c], prefix[c], &cols[c], ids[c]) != 0)
@@ -269,8 +273,8 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
         vc_out_char(out, '>');
         if (elabel_id)
             write_data(out, elabel_id, vc_attr_get_string(elabel, e));
-        if (weight_id)
-            write_data(out, weight_id, vc_export_value(weight, e, b1));
+        if (weight_id && isfinite(vc_export_edge_weight(&viz, weight, e)))
+            write_double(out, weight_id, vc_export_edge_weight(&viz, weight, e));
         write_columns(out, &cols[VC_CLASS_EDGE], ids[VC_CLASS_EDGE], e);
         VC_OUT_LIT(out, "</edge>\n");
     }

@@ -4,7 +4,9 @@
  * Owns the CSV layout Gephi's "Import spreadsheet" expects: nodes with Id,
  * Label and one column per node data column; edges with Source, Target,
  * Type (Directed or Undirected), Id and Label when the graph has them,
- * Weight, then the edge data columns.  RFC 4180: comma separated, CRLF line
+ * Weight (the meaningful weight, viz.c), then the edge data columns, then
+ * viz_weight (the same weight again: it tells vchain's reader that Weight
+ * is not the input's own weight column, which goes out as vc_weight).  RFC 4180: comma separated, CRLF line
  * ends, a field quoted when it holds a comma, a quote, a line break, a
  * backslash (Gephi's parser treats it as an escape) or surrounding spaces
  * (Gephi trims them).  UTF-8 without a byte order mark.  A missing value is
@@ -12,6 +14,7 @@
  * a spreadsheet would run as a formula (=, +, -, @, tab or CR first, and
  * not a plain number) gets a leading ', unless opts->csv_raw.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +63,6 @@ static void header(const struct csv_cells *cc, const struct vc_export_cols *c)
         vc_out_char(cc->out, ',');
         field(cc, c->name[i]);
     }
-    VC_OUT_LIT(cc->out, "\r\n");
 }
 
 static void row_values(const struct csv_cells *cc, const struct vc_export_cols *c, size_t k)
@@ -70,7 +72,6 @@ static void row_values(const struct csv_cells *cc, const struct vc_export_cols *
         vc_out_char(cc->out, ',');
         field(cc, vc_export_value(c->attr[i], k, buf));
     }
-    VC_OUT_LIT(cc->out, "\r\n");
 }
 
 enum vc_status vc_csv_write_nodes(const struct vc_graph *g, const struct vc_export_opts *opts,
@@ -84,7 +85,7 @@ enum vc_status vc_csv_write_nodes(const struct vc_graph *g, const struct vc_expo
 
     if (!(out = malloc(sizeof(*out))))
         return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
-    if ((st = vc_export_cols_collect(g, VC_CLASS_NODE, &c, err)) != VC_OK) {
+    if ((st = vc_export_cols_collect(g, VC_CLASS_NODE, NULL, &c, err)) != VC_OK) {
         free(out);
         return st;
     }
@@ -93,6 +94,7 @@ enum vc_status vc_csv_write_nodes(const struct vc_graph *g, const struct vc_expo
     cc.raw = opts && opts->csv_raw;
     vc_out_str(out, label ? "Id,Label" : "Id");
     header(&cc, &c);
+    VC_OUT_LIT(out, "\r\n");
     for (size_t k = 0; k < g->n_nodes; k++) {
         field(&cc, g->node_id[k]);
         if (label) {
@@ -100,6 +102,7 @@ enum vc_status vc_csv_write_nodes(const struct vc_graph *g, const struct vc_expo
             field(&cc, vc_attr_get_string(label, k));
         }
         row_values(&cc, &c, k);
+        VC_OUT_LIT(out, "\r\n");
     }
     vc_export_cols_release(&c);
     st = vc_out_finish(out, err);
@@ -111,20 +114,29 @@ enum vc_status vc_csv_write_edges(const struct vc_graph *g, const struct vc_expo
                                   FILE *f, struct vc_error *err)
 {
     const struct vc_attr *label = vc_export_label(g, VC_CLASS_EDGE);
-    const struct vc_attr *weight = vc_export_weight(g);
-    struct vc_export_cols c;
+    const struct vc_attr *weight = NULL;
+    struct vc_viz viz;
+    struct vc_export_cols c = { 0, 0, 0 };
     struct csv_cells cc;
-    struct vc_out *out;
+    struct vc_out *out = NULL;
     bool ids = false;
     char buf[40];
     enum vc_status st;
 
-    if (!(out = malloc(sizeof(*out))))
-        return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
-    if ((st = vc_export_cols_collect(g, VC_CLASS_EDGE, &c, err)) != VC_OK) {
-        free(out);
+    /* only the weight: a CSV pair carries no colours, sizes or positions */
+    struct vc_export_opts wo = VC_EXPORT_OPTS_INIT;
+    if (opts)
+        wo.edge_weight = opts->edge_weight;
+    wo.viz = false;
+    if ((st = vc_viz_prepare(g, &wo, &viz, err)) != VC_OK)
         return st;
+    weight = vc_export_weight(g, &viz);
+    if (!(out = malloc(sizeof(*out)))) {
+        st = vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
+        goto out;
     }
+    if ((st = vc_export_cols_collect(g, VC_CLASS_EDGE, &viz, &c, err)) != VC_OK)
+        goto out;
     vc_out_init(out, f);
     cc.out = out;
     cc.raw = opts && opts->csv_raw;
@@ -133,8 +145,11 @@ enum vc_status vc_csv_write_edges(const struct vc_graph *g, const struct vc_expo
     VC_OUT_LIT(out, "Source,Target,Type");
     vc_out_str(out, ids ? ",Id" : "");
     vc_out_str(out, label ? ",Label" : "");
-    vc_out_str(out, weight ? ",Weight" : "");
+    vc_out_str(out, weight || viz.weight ? ",Weight" : "");
     header(&cc, &c);
+    /* viz_weight repeats Weight: it tells vchain's reader that Weight is the
+     * meaningful weight, not the input's own (that one is vc_weight) */
+    vc_out_str(out, viz.weight ? "," VC_VIZ_WEIGHT "\r\n" : "\r\n");
     for (size_t e = 0; e < g->n_edges; e++) {
         field(&cc, g->node_id[g->edge_from[e]]);
         vc_out_char(out, ',');
@@ -148,14 +163,24 @@ enum vc_status vc_csv_write_edges(const struct vc_graph *g, const struct vc_expo
             vc_out_char(out, ',');
             field(&cc, vc_attr_get_string(label, e));
         }
-        if (weight) {
+        double w = vc_export_edge_weight(&viz, weight, e);
+        if (weight || viz.weight) {
             vc_out_char(out, ',');
-            field(&cc, vc_export_value(weight, e, buf));
+            if (isfinite(w))
+                field(&cc, vc_export_value_double(w, buf));
         }
         row_values(&cc, &c, e);
+        if (viz.weight) {
+            vc_out_char(out, ',');
+            if (isfinite(w))
+                field(&cc, vc_export_value_double(w, buf));
+        }
+        VC_OUT_LIT(out, "\r\n");
     }
-    vc_export_cols_release(&c);
     st = vc_out_finish(out, err);
+out:
+    vc_export_cols_release(&c);
+    vc_viz_release(&viz);
     free(out);
     return st;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/mem.h"
 #include "core/attrname.h"
 #include "core/idmap.h"
 #include "core/palette.h"
@@ -38,9 +39,10 @@ bool vc_export_is_weight(const struct vc_attr *a)
            strcmp(a->name, "weight") == 0;
 }
 
-bool vc_export_is_data(const struct vc_attr *a)
+static bool is_data(const struct vc_attr *a, const struct vc_viz *viz)
 {
-    return !vc_export_is_visual(a) && !vc_export_is_label(a) && !vc_export_is_weight(a);
+    return !vc_export_is_visual(a) && !vc_export_is_label(a) &&
+           !(vc_export_is_weight(a) && !(viz && viz->weight));
 }
 
 const struct vc_attr *vc_export_label(const struct vc_graph *g, enum vc_attr_class cls)
@@ -49,20 +51,30 @@ const struct vc_attr *vc_export_label(const struct vc_graph *g, enum vc_attr_cla
     return a && vc_export_is_label(a) ? a : NULL;
 }
 
-const struct vc_attr *vc_export_weight(const struct vc_graph *g)
+const struct vc_attr *vc_export_weight(const struct vc_graph *g, const struct vc_viz *viz)
 {
     const struct vc_attr *a = vc_graph_attr(g, VC_CLASS_EDGE, "weight");
-    return a && vc_export_is_weight(a) ? a : NULL;
+    return a && vc_export_is_weight(a) && !(viz && viz->weight) ? a : NULL;
+}
+
+double vc_export_edge_weight(const struct vc_viz *viz, const struct vc_attr *own, size_t e)
+{
+    if (viz->weight)
+        return viz->edge_weight[e];
+    if (own && vc_attr_has(own, e) && isfinite(own->values[e].d))
+        return own->values[e].d;
+    return NAN;
 }
 
 enum vc_status vc_export_cols_collect(const struct vc_graph *g, enum vc_attr_class cls,
-                                      struct vc_export_cols *c, struct vc_error *err)
+                                      const struct vc_viz *viz, struct vc_export_cols *c,
+                                      struct vc_error *err)
 {
     size_t n = 0;
 
     memset(c, 0, sizeof(*c));
     for (size_t i = 0; i < g->n_attrs; i++)
-        n += g->attrs[i]->cls == cls && vc_export_is_data(g->attrs[i]);
+        n += g->attrs[i]->cls == cls && is_data(g->attrs[i], viz);
     if (!n)
         return VC_OK;
     c->attr = calloc(n, sizeof(*c->attr));
@@ -72,7 +84,7 @@ enum vc_status vc_export_cols_collect(const struct vc_graph *g, enum vc_attr_cla
     for (size_t i = 0; i < g->n_attrs; i++) {
         const struct vc_attr *a = g->attrs[i];
         size_t len = strlen(a->name) + 4;
-        if (a->cls != cls || !vc_export_is_data(a))
+        if (a->cls != cls || !is_data(a, viz))
             continue;
         c->attr[c->n] = a;
         c->name[c->n] = malloc(len);
@@ -121,6 +133,12 @@ const char *vc_export_value(const struct vc_attr *a, size_t k, char *buf)
         return a->values[k].s;
     }
     return NULL;
+}
+
+const char *vc_export_value_double(double d, char *buf)
+{
+    vc_double_text(buf, d);
+    return buf;
 }
 
 /* ---- categories: distinct strings counted ---- */
@@ -310,6 +328,30 @@ static bool is_numeric(const struct vc_attr *a)
     return a && a->type != VC_ATTR_STRING;
 }
 
+/* " (numeric node columns: a, b, ...)": what a size or thickness can be
+ * read from, for the message when the column asked for is no such. */
+static void numeric_columns(const struct vc_graph *g, enum vc_attr_class cls, char *buf,
+                            size_t size)
+{
+    size_t used = 0, n = 0;
+    used += (size_t)snprintf(buf, size, " (numeric %s columns: ",
+                             cls == VC_CLASS_NODE ? "node" : "edge");
+    for (size_t i = 0; i < g->n_attrs && used < size; i++) {
+        const struct vc_attr *a = g->attrs[i];
+        if (a->cls != cls || !is_numeric(a))
+            continue;
+        if (used + strlen(a->name) + 8 >= size) {
+            used += (size_t)snprintf(buf + used, size - used, ", ...");
+            break;
+        }
+        used += (size_t)snprintf(buf + used, size - used, "%s%s", n++ ? ", " : "", a->name);
+    }
+    if (!n && used < size)
+        used += (size_t)snprintf(buf + used, size - used, "none");
+    if (used < size)
+        snprintf(buf + used, size - used, ")");
+}
+
 /* Scales a's values linearly into [lo, hi]; elements without one get lo. */
 static void scale(const struct vc_attr *a, size_t n, double lo, double hi, double *out)
 {
@@ -365,12 +407,13 @@ static enum vc_status prepare_size(const struct vc_graph *g, const struct vc_exp
             return vc_error_set(err, VC_EINVAL, NULL, 0, 0,
                                 "size: the graph carries no sizes (node column viz_size) "
                                 "to keep");
-        if (!a)
+        if (!is_numeric(a)) {
+            char cols[440];
+            numeric_columns(g, VC_CLASS_NODE, cols, sizeof(cols));
             return vc_error_set(err, VC_EINVAL, NULL, 0, 0,
-                                "size: the graph has no node column \"%s\"", by);
-        if (!is_numeric(a))
-            return vc_error_set(err, VC_EINVAL, NULL, 0, 0,
-                                "size: node column \"%s\" holds text, not numbers", by);
+                                a ? "size: node column \"%s\" holds text, not numbers%s"
+                                  : "size: the graph has no node column \"%s\"%s", by, cols);
+        }
     }
     viz->size = true;
     viz->node_size = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(double));
@@ -412,12 +455,14 @@ static enum vc_status prepare_thickness(const struct vc_graph *g,
             by = "viz_thickness";
         raw = strcmp(by, "viz_thickness") == 0;
         a = vc_graph_attr(g, VC_CLASS_EDGE, by);
-        if (!a)
+        if (!is_numeric(a)) {
+            char cols[440];
+            numeric_columns(g, VC_CLASS_EDGE, cols, sizeof(cols));
             return vc_error_set(err, VC_EINVAL, NULL, 0, 0,
-                                "thickness: the graph has no edge column \"%s\"", by);
-        if (!is_numeric(a))
-            return vc_error_set(err, VC_EINVAL, NULL, 0, 0,
-                                "thickness: edge column \"%s\" holds text, not numbers", by);
+                                a ? "thickness: edge column \"%s\" holds text, not numbers%s"
+                                  : "thickness: the graph has no edge column \"%s\"%s", by,
+                                cols);
+        }
     }
     viz->thickness = true;
     viz->edge_thickness = malloc((g->n_edges ? g->n_edges : 1) * sizeof(double));
@@ -427,6 +472,65 @@ static enum vc_status prepare_thickness(const struct vc_graph *g,
         copy_values(a, g->n_edges, viz->edge_thickness);
     else
         scale(a, g->n_edges, o->thickness_min, o->thickness_max, viz->edge_thickness);
+    return VC_OK;
+}
+
+/*
+ * The meaningful edge weight (--edge-weight): by default the edge's share
+ * (provides edges; the engine's share_estimate where the data gives none),
+ * else its own weight (supplies, variant_of, input_of when given), else 1
+ * (an input_of edge: every essential input is needed whole; an edge of a
+ * plain graph).  A column name takes that column's values as they are;
+ * "keep" the weights a file carried (viz_weight); VC_VIZ_NONE writes the
+ * graph's own weight column as before, if any.
+ */
+static enum vc_status prepare_weight(const struct vc_graph *g, const struct vc_export_opts *o,
+                                     struct vc_viz *viz, struct vc_error *err)
+{
+    const char *by = o->edge_weight;
+    const struct vc_attr *a = NULL;
+
+    if (by && !*by)
+        return VC_OK;
+    if (by) {
+        if (strcmp(by, "keep") == 0)
+            by = VC_VIZ_WEIGHT;
+        a = vc_graph_attr(g, VC_CLASS_EDGE, by);
+        if (!a && strcmp(by, VC_VIZ_WEIGHT) == 0)
+            return vc_error_set(err, VC_EINVAL, NULL, 0, 0,
+                                "edge weight: the graph carries no weights (edge column "
+                                "viz_weight) to keep");
+        if (!a)
+            return vc_error_set(err, VC_EINVAL, NULL, 0, 0,
+                                "edge weight: the graph has no edge column \"%s\"", by);
+        if (!is_numeric(a))
+            return vc_error_set(err, VC_EINVAL, NULL, 0, 0,
+                                "edge weight: edge column \"%s\" holds text, not numbers", by);
+    }
+    viz->weight = true;
+    viz->edge_weight = malloc((g->n_edges ? g->n_edges : 1) * sizeof(double));
+    if (!viz->edge_weight)
+        return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
+    if (a) {
+        for (size_t e = 0; e < g->n_edges; e++) {
+            double v = vc_attr_get_double(a, e);
+            viz->edge_weight[e] = isfinite(v) ? v : NAN;
+        }
+        return VC_OK;
+    }
+    static const char *const order[] = { "share", "share_estimate", "weight" };
+    const struct vc_attr *cols[3];
+    for (int i = 0; i < 3; i++) {
+        cols[i] = vc_graph_attr(g, VC_CLASS_EDGE, order[i]);
+        if (!is_numeric(cols[i]))
+            cols[i] = NULL;
+    }
+    for (size_t e = 0; e < g->n_edges; e++) {
+        double w = NAN;
+        for (int i = 0; i < 3 && !isfinite(w); i++)
+            w = vc_attr_get_double(cols[i], e);
+        viz->edge_weight[e] = isfinite(w) ? w : 1.0;
+    }
     return VC_OK;
 }
 
@@ -442,6 +546,10 @@ enum vc_status vc_viz_prepare(const struct vc_graph *g, const struct vc_export_o
     size_t n = g->n_nodes ? g->n_nodes : 1;
 
     memset(viz, 0, sizeof(*viz));
+    /* The weight is data for Gephi's filters and layouts, not a drawing:
+     * written with or without the visual properties. */
+    if ((st = prepare_weight(g, o, viz, err)) != VC_OK)
+        goto out;
     if (!o->viz)
         return VC_OK;
     if (!(o->size_min >= 0 && o->size_max >= o->size_min && o->thickness_min >= 0 &&
@@ -498,9 +606,6 @@ bool vc_viz_position(const struct vc_viz *viz, size_t k, double *x, double *y)
 
 void vc_viz_release(struct vc_viz *viz)
 {
-    free(viz->rgb);
-    free(viz->has_rgb);
-    free(viz->node_size);
-    free(viz->edge_thickness);
+    VC_FREE_ALL(viz->rgb, viz->has_rgb, viz->node_size, viz->edge_thickness, viz->edge_weight);
     memset(viz, 0, sizeof(*viz));
 }

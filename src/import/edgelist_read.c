@@ -9,7 +9,8 @@
  *   nodes   Id [, Label, any other column]         optional, beside it
  *
  * Column names are matched ignoring case and surrounding spaces; "from"
- * and "to" are taken for Source and Target.  Type is Directed or
+ * and "to" are taken for Source and Target.  Beside a viz_weight column
+ * (vchain's export), Weight repeats it and is not read.  Type is Directed or
  * Undirected per edge (directed when absent or empty).  Every other column
  * becomes an attribute of that name (after --map, and without the "vc_"
  * prefix vchain's exporters put on reserved names), typed from its values:
@@ -232,7 +233,7 @@ out:
 
 /* ---- the edge table ---- */
 
-enum edge_role { ER_NONE, ER_SOURCE, ER_TARGET, ER_TYPE, ER_ID };
+enum edge_role { ER_NONE, ER_SOURCE, ER_TARGET, ER_TYPE, ER_ID, ER_SKIP };
 
 static enum vc_status endpoint(struct edgelist *r, size_t col, const char *what, size_t *node)
 {
@@ -270,8 +271,10 @@ static enum vc_status read_edges(struct edgelist *r, FILE *in, const char *name)
     static const char *const dst_names[] = { "target", "to", NULL };
     static const char *const type_names[] = { "type", NULL };
     static const char *const id_names[] = { "id", NULL };
+    static const char *const weight_names[] = { "weight", NULL };
+    static const char *const display_names[] = { "viz_weight", NULL };
     unsigned char *role = NULL;
-    long src, dst, type, id;
+    long src, dst, type, id, weight;
     enum vc_status st;
     bool got;
 
@@ -299,6 +302,11 @@ static enum vc_status read_edges(struct edgelist *r, FILE *in, const char *name)
         role[type] = ER_TYPE;
     if (id >= 0)
         role[id] = ER_ID;
+    /* vchain's export: Weight is the meaningful weight it chose, repeated in
+     * viz_weight; the input's own weight column is vc_weight */
+    weight = find_column(&r->csv, weight_names);
+    if (weight >= 0 && find_column(&r->csv, display_names) >= 0)
+        role[weight] = ER_SKIP;
     if ((st = attr_columns(r, VC_CLASS_EDGE, role)) != VC_OK)
         goto out;
     while ((st = vc_csv_next(&r->csv, &got, r->err)) == VC_OK && got) {

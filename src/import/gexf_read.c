@@ -19,7 +19,9 @@
  *    read as text, lists exactly as written ("[a, b]");
  *  - node label -> column "label", edge label, weight, kind -> edge columns
  *    "label", "weight" (double), "kind"; a declared attribute with one of
- *    those names becomes attr_<name> (with a warning);
+ *    those names becomes attr_<name> (with a warning); when an edge
+ *    attribute viz_weight is declared (vchain's export), GEXF's weight
+ *    repeats it and is not read;
  *  - viz: color -> viz_r, viz_g, viz_b (int), position -> viz_x, viz_y,
  *    size -> viz_size, thickness -> viz_thickness (double); alpha, z and
  *    shape are dropped;
@@ -41,26 +43,21 @@
 #include <libxml/parserInternals.h>
 
 #include "core/attrname.h"
-#include "core/idmap.h"
 #include "core/mem.h"
 #include "xml_reader.h"
 #include "xml_util.h"
 #include "vchain/import.h"
 
-/* libxml2 2.9.14's push parser has no depth limit of its own (its pull
- * parser stops at 256), so the reader keeps one; GEXF needs about 8. */
-#define MAX_DEPTH 256
 #define NAME_MAX_LEN 1024
 
 enum el {
     EL_TOP, EL_GEXF, EL_META, EL_DESCRIPTION, EL_GRAPH, EL_ATTRIBUTES, EL_ATTRIBUTE,
-    EL_DEFAULT, EL_NODES, EL_NODE, EL_EDGES, EL_EDGE, EL_ATTVALUES, EL_ATTVALUE, EL_VIZ,
-    EL_SKIP
+    EL_DEFAULT, EL_NODES, EL_NODE, EL_EDGES, EL_EDGE, EL_ATTVALUES, EL_ATTVALUE, EL_VIZ
 };
 
 static const char *const el_name[] = {
     "", "gexf", "meta", "description", "graph", "attributes", "attribute", "default", "nodes",
-    "node", "edges", "edge", "attvalues", "attvalue", "viz", "",
+    "node", "edges", "edge", "attvalues", "attvalue", "viz",
 };
 
 /* A declared <attribute>. */
@@ -73,12 +70,7 @@ struct gattr {
     long line, col;
 };
 
-enum { SLOT_ID, SLOT_SOURCE, SLOT_TARGET, SLOT_MISC, SLOT_VALUE, N_SLOTS };
-
-struct scratch {
-    char *buf;
-    size_t cap;
-};
+enum { SLOT_ID, SLOT_SOURCE, SLOT_TARGET, SLOT_MISC, SLOT_VALUE };
 
 /* Native properties and visual columns, made when first needed. */
 enum { COL_LABEL, COL_WEIGHT, COL_KIND, COL_R, COL_G, COL_B, COL_X, COL_Y, COL_SIZE,
@@ -93,25 +85,17 @@ static const enum vc_attr_type col_type[N_COLS] = {
 
 struct reader {
     struct vc_xml_reader x;      /* first: the shared SAX handlers read it */
-    struct scratch scratch[N_SLOTS];
 
-    enum el stack[MAX_DEPTH];
-    int depth;
-    int skip_depth;
-    int root_seen, graphs_seen;
     bool dynamic;                /* <graph mode="dynamic"> */
+    bool display_weight;         /* viz_weight declared: GEXF's weight repeats it */
     enum vc_attr_class attrs_cls; /* of the <attributes> being read */
     bool attrs_dynamic;
 
+    /* x.decl_* index them: attvalues in a hostile order would otherwise
+     * cost a scan of every declaration each (6.8 MB took 2.1 s). */
     struct gattr *gattrs;
     size_t n_gattrs, gattrs_cap;
     size_t next_hint;            /* attvalues usually follow declaration order */
-    /* attribute id -> index in gattrs, one map per class: attvalues in a
-     * hostile order would otherwise cost a scan of every declaration each
-     * (6.8 MB took 2.1 s). */
-    const char **gattr_ids;
-    size_t gattr_ids_cap;
-    struct vc_idmap gattr_index[3];
 
     struct vc_attr *cols[2][N_COLS];
 
@@ -148,23 +132,8 @@ static const char *attr_get(struct reader *r, const xmlChar **attrs, int n, cons
         const xmlChar **a = attrs + 5 * i;
         if (a[2] != NULL || strcmp((const char *)a[0], name) != 0)
             continue;
-        const char *v = (const char *)a[3], *end = (const char *)a[4];
-        size_t len = (size_t)(end - v), k = 0;
-        struct scratch *sc = &r->scratch[slot];
-        if (VC_GROW(sc->buf, sc->cap, len + 1)) {
-            vc_xr_nomem(&r->x);
-            return NULL;
-        }
-        for (const char *p = v; p < end; p++) {
-            if (*p == '&' && end - p >= 5 && memcmp(p, "&#38;", 5) == 0) {
-                sc->buf[k++] = '&';
-                p += 4;
-            } else {
-                sc->buf[k++] = *p;
-            }
-        }
-        sc->buf[k] = '\0';
-        return sc->buf;
+        size_t len;
+        return vc_xr_decode(&r->x, (const char *)a[3], (const char *)a[4], slot, &len);
     }
     return NULL;
 }
@@ -179,22 +148,9 @@ static bool has_attr(const xmlChar **attrs, int n, const char *name)
 
 /* ---- the element stack ---- */
 
-static void push(struct reader *r, enum el e)
-{
-    if (r->depth < MAX_DEPTH)
-        r->stack[r->depth] = e;
-    r->depth++;
-}
-
 static enum el parent(const struct reader *r)
 {
-    return r->depth > 0 && r->depth <= MAX_DEPTH ? r->stack[r->depth - 1] : EL_TOP;
-}
-
-static void skip_subtree(struct reader *r)
-{
-    r->skip_depth = r->depth + 1;
-    push(r, EL_SKIP);
+    return (enum el)vc_xr_parent(&r->x);
 }
 
 /* ---- columns ---- */
@@ -335,17 +291,7 @@ static void start_attributes(struct reader *r, const xmlChar **attrs, int n, lon
     r->attrs_dynamic = mode && strcmp(mode, "dynamic") == 0;
     if (r->attrs_dynamic)
         note_dynamic(r, line, col);
-    push(r, EL_ATTRIBUTES);
-}
-
-static int index_gattr(struct reader *r, size_t i)
-{
-    const struct gattr *ga = &r->gattrs[i];
-    if (VC_GROW(r->gattr_ids, r->gattr_ids_cap, i + 1))
-        return -1;
-    r->gattr_ids[i] = ga->id;
-    size_t len = strlen(ga->id);
-    return vc_idmap_insert(&r->gattr_index[ga->cls], i, ga->id, len, vc_hash(ga->id, len));
+    vc_xr_push(&r->x, EL_ATTRIBUTES);
 }
 
 static void start_attribute(struct reader *r, const xmlChar **attrs, int n, long line, long col)
@@ -379,8 +325,7 @@ static void start_attribute(struct reader *r, const xmlChar **attrs, int n, long
         return;
     }
     {
-        size_t i = vc_idmap_find(&r->gattr_index[r->attrs_cls], r->gattr_ids, id, strlen(id),
-                                 vc_hash(id, strlen(id)));
+        size_t i = vc_xr_decl_find(&r->x, r->attrs_cls, id, strlen(id));
         if (i != SIZE_MAX) {
             vc_xr_fail(&r->x, VC_EINVAL, line, col, "%s attribute id \"%s\" is declared twice (first at "
                  "line %ld)", vc_attr_class_name(r->attrs_cls), id, r->gattrs[i].line);
@@ -401,6 +346,8 @@ static void start_attribute(struct reader *r, const xmlChar **attrs, int n, long
         plain = named;
     }
     name = vc_attrmap_apply(r->x.opts->map, plain, mapped, sizeof(mapped));
+    if (r->attrs_cls == VC_CLASS_EDGE && strcmp(name, "viz_weight") == 0)
+        r->display_weight = true;
     if (vc_graph_attr(r->x.g, r->attrs_cls, name)) {
         vc_xr_fail(&r->x, VC_EINVAL, line, col,
              "<attribute id=\"%s\">: %s attribute \"%s\" is already declared by another "
@@ -423,7 +370,7 @@ static void start_attribute(struct reader *r, const xmlChar **attrs, int n, long
     ga->dynamic = r->attrs_dynamic;
     ga->line = line;
     ga->col = col;
-    if (index_gattr(r, r->n_gattrs - 1)) {
+    if (vc_xr_decl_add(&r->x, r->n_gattrs - 1, ga->id, 1 << ga->cls)) {
         vc_xr_nomem(&r->x);
         return;
     }
@@ -438,7 +385,7 @@ static struct gattr *find_gattr(struct reader *r, enum vc_attr_class cls, const 
         r->next_hint = i + 1;
         return &r->gattrs[i];
     }
-    i = vc_idmap_find(&r->gattr_index[cls], r->gattr_ids, id, len, vc_hash(id, len));
+    i = vc_xr_decl_find(&r->x, cls, id, len);
     if (i == SIZE_MAX)
         return NULL;
     r->next_hint = i + 1;
@@ -447,11 +394,12 @@ static struct gattr *find_gattr(struct reader *r, enum vc_attr_class cls, const 
 
 /* ---- text of <description> and <default> ---- */
 
-static void characters(struct reader *r, const xmlChar *ch, int len)
+static void characters(void *ud, const xmlChar *ch, int len)
 {
+    struct reader *r = ud;
     enum el top = parent(r);
 
-    if (r->x.failed || r->skip_depth || len <= 0 || (top != EL_DESCRIPTION && top != EL_DEFAULT))
+    if (top != EL_DESCRIPTION && top != EL_DEFAULT)
         return;
     vc_xr_text_append(&r->x, ch, len, top == EL_DEFAULT ? "default" : "description",
                       xmlSAX2GetLineNumber(r->x.ctxt), 0);
@@ -463,7 +411,7 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
 {
     const char *et, *mode;
 
-    if (r->graphs_seen++) {
+    if (r->x.graphs_seen++) {
         vc_xr_fail(&r->x, VC_EUNSUPPORTED, line, col, "a second <graph>: vchain reads one graph per file");
         return;
     }
@@ -493,7 +441,7 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
              mode);
         return;
     }
-    push(r, EL_GRAPH);
+    vc_xr_push(&r->x, EL_GRAPH);
 }
 
 /* ---- nodes and edges ---- */
@@ -539,7 +487,7 @@ static void start_node(struct reader *r, const xmlChar **attrs, int n, long line
         if (a)
             store(r, a, index, label, line, col, "label", false);
     }
-    push(r, EL_NODE);
+    vc_xr_push(&r->x, EL_NODE);
 }
 
 static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *which,
@@ -604,10 +552,12 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     for (size_t i = 0; i < sizeof(natives) / sizeof(natives[0]) && !r->x.failed; i++) {
         const char *v = attr_get(r, attrs, n, natives[i].xml, SLOT_MISC);
         struct vc_attr *a;
+        if (natives[i].col == COL_WEIGHT && r->display_weight)
+            continue; /* vchain's export: the weight it chose, also in viz_weight */
         if (v && (a = native_col(r, VC_CLASS_EDGE, natives[i].col, line, col)))
             store(r, a, index, v, line, col, natives[i].xml, false);
     }
-    push(r, EL_EDGE);
+    vc_xr_push(&r->x, EL_EDGE);
 }
 
 static void start_attvalue(struct reader *r, const xmlChar **attrs, int n, long line, long col)
@@ -760,7 +710,7 @@ static void viz_element(struct reader *r, const char *local, const xmlChar **att
             set_double(r, COL_THICKNESS, d, line, col);
     }
     /* shape and anything else: a matter of drawing style, dropped */
-    skip_subtree(r);
+    vc_xr_skip(&r->x);
 }
 
 static bool is_viz_name(const char *local)
@@ -771,31 +721,13 @@ static bool is_viz_name(const char *local)
 
 /* ---- SAX callbacks ---- */
 
-static void start_element(struct reader *r, const xmlChar *local, const xmlChar *prefix,
-                          const xmlChar *uri, int nb_ns, const xmlChar **ns, int nb_attrs,
-                          int nb_defaulted, const xmlChar **attrs)
+static void start_element(void *ud, const xmlChar *local, const xmlChar *uri, int nb_attrs,
+                          const xmlChar **attrs, long line, long col)
 {
+    struct reader *r = ud;
     const char *name = (const char *)local;
     enum el top = parent(r);
-    long line, col;
 
-    (void)prefix;
-    (void)nb_ns;
-    (void)ns;
-    (void)nb_defaulted;
-    if (r->x.failed)
-        return;
-    if (r->depth >= MAX_DEPTH) {
-        vc_xml_tag_position(r->x.ctxt, &line, &col);
-        vc_xr_fail(&r->x, VC_ENOMEM, line, col, "elements nested more than %d deep (vchain's limit)",
-             MAX_DEPTH);
-        return;
-    }
-    if (r->skip_depth) {
-        push(r, EL_SKIP);
-        return;
-    }
-    vc_xml_tag_position(r->x.ctxt, &line, &col);
 
     if (top == EL_TOP) {
         if (strcmp(name, "gexf") != 0) {
@@ -805,8 +737,8 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
         if (uri && !strstr((const char *)uri, "gexf") && !r->warned_ns++)
             vc_xr_warn(&r->x, line, col, "<gexf> in namespace \"%.200s\", which is not a GEXF namespace; "
                  "read as GEXF", (const char *)uri);
-        r->root_seen = 1;
-        push(r, EL_GEXF);
+        r->x.root_seen = 1;
+        vc_xr_push(&r->x, EL_GEXF);
         return;
     }
     if (top == EL_NODE || top == EL_EDGE) {
@@ -817,17 +749,17 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
         }
     }
     if (uri && !strstr((const char *)uri, "gexf")) {
-        skip_subtree(r); /* another vocabulary */
+        vc_xr_skip(&r->x); /* another vocabulary */
         return;
     }
     if (uri && strstr((const char *)uri, "/viz")) {
-        skip_subtree(r); /* a viz element where none belongs */
+        vc_xr_skip(&r->x); /* a viz element where none belongs */
         return;
     }
     switch (top) {
     case EL_GEXF:
         if (strcmp(name, "meta") == 0) {
-            push(r, EL_META);
+            vc_xr_push(&r->x, EL_META);
             return;
         }
         if (strcmp(name, "graph") == 0) {
@@ -838,9 +770,9 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
     case EL_META:
         if (strcmp(name, "description") == 0) {
             vc_xr_text_reset(&r->x);
-            push(r, EL_DESCRIPTION);
+            vc_xr_push(&r->x, EL_DESCRIPTION);
         } else {
-            skip_subtree(r); /* creator, keywords, title */
+            vc_xr_skip(&r->x); /* creator, keywords, title */
         }
         return;
     case EL_GRAPH:
@@ -849,27 +781,27 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
             return;
         }
         if (strcmp(name, "nodes") == 0) {
-            push(r, EL_NODES);
+            vc_xr_push(&r->x, EL_NODES);
             return;
         }
         if (strcmp(name, "edges") == 0) {
-            push(r, EL_EDGES);
+            vc_xr_push(&r->x, EL_EDGES);
             return;
         }
         break;
     case EL_ATTRIBUTES:
         if (strcmp(name, "attribute") == 0) {
             start_attribute(r, attrs, nb_attrs, line, col);
-            push(r, EL_ATTRIBUTE);
+            vc_xr_push(&r->x, EL_ATTRIBUTE);
             return;
         }
         break;
     case EL_ATTRIBUTE:
         if (strcmp(name, "default") == 0) {
             vc_xr_text_reset(&r->x);
-            push(r, EL_DEFAULT);
+            vc_xr_push(&r->x, EL_DEFAULT);
         } else {
-            skip_subtree(r); /* options */
+            vc_xr_skip(&r->x); /* options */
         }
         return;
     case EL_NODES:
@@ -887,12 +819,12 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
     case EL_NODE:
     case EL_EDGE:
         if (strcmp(name, "attvalues") == 0) {
-            push(r, EL_ATTVALUES);
+            vc_xr_push(&r->x, EL_ATTVALUES);
             return;
         }
         if (strcmp(name, "spells") == 0) {
             note_dynamic(r, line, col);
-            skip_subtree(r);
+            vc_xr_skip(&r->x);
             return;
         }
         if (top == EL_NODE && (strcmp(name, "nodes") == 0 || strcmp(name, "edges") == 0 ||
@@ -906,7 +838,7 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
     case EL_ATTVALUES:
         if (strcmp(name, "attvalue") == 0) {
             start_attvalue(r, attrs, nb_attrs, line, col);
-            push(r, EL_ATTVALUE);
+            vc_xr_push(&r->x, EL_ATTVALUE);
             return;
         }
         break;
@@ -927,136 +859,57 @@ static void apply_default_text(struct reader *r)
         vc_xr_nomem(&r->x);
 }
 
-static void end_element(struct reader *r)
+static void end_element(void *ud)
 {
+    struct reader *r = ud;
     enum el top = parent(r);
 
-    if (r->x.failed)
-        return;
-    if (r->skip_depth) {
-        if (r->depth == r->skip_depth)
-            r->skip_depth = 0;
-        r->depth--;
-        return;
-    }
     if (top == EL_DEFAULT)
         apply_default_text(r);
     else if (top == EL_DESCRIPTION && r->x.text_len && !r->x.g->desc &&
              !(r->x.g->desc = vc_graph_strdup(r->x.g, r->x.text, r->x.text_len)))
         vc_xr_nomem(&r->x);
-    r->depth--;
-}
-
-/* The SAX entry points: do the work, then stop the parser on failure. */
-
-static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
-                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
-                     const xmlChar **attrs)
-{
-    start_element(ud, local, prefix, uri, nb_ns, ns, nb_attrs, nb_defaulted, attrs);
-    vc_xr_stop_if_failed(ud);
-}
-
-static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
-{
-    (void)local;
-    (void)prefix;
-    (void)uri;
-    end_element(ud);
-    vc_xr_stop_if_failed(ud);
-}
-
-static void on_characters(void *ud, const xmlChar *ch, int len)
-{
-    characters(ud, ch, len);
-    vc_xr_stop_if_failed(ud);
 }
 
 /* ---- after the last tag ---- */
 
-static enum vc_status apply_defaults(struct reader *r)
+static enum vc_status apply_defaults(void *ud)
 {
+    struct reader *r = ud;
     for (size_t i = 0; i < r->n_gattrs; i++) {
         struct gattr *ga = &r->gattrs[i];
-        struct vc_attr *a = ga->attr;
-        size_t n = vc_graph_class_size(r->x.g, ga->cls);
-        union vc_value v;
-        bool present;
-        const char *why = "";
         enum vc_status st;
 
-        if (!ga->default_text || !a)
+        if (!ga->default_text || !ga->attr)
             continue;
-        if (a->type != VC_ATTR_STRING && strcasecmp(ga->default_text, "null") == 0)
+        if (ga->attr->type != VC_ATTR_STRING && strcasecmp(ga->default_text, "null") == 0)
             continue;
-        st = vc_value_parse(a->type, ga->default_text, &v, &present, &why);
-        if (st != VC_OK)
-            return vc_error_set(r->x.err, st, r->x.g->source, ga->line, ga->col,
-                                "<attribute id=\"%s\">: default \"%.80s\" (%s): %s", ga->id,
-                                ga->default_text, vc_attr_type_name(a->type), why);
-        if (!present)
-            continue;
-        if (a->type == VC_ATTR_STRING &&
-            !(v.s = vc_graph_strdup(r->x.g, ga->default_text, strlen(ga->default_text))))
-            return vc_error_set(r->x.err, VC_ENOMEM, r->x.g->source, 0, 0, "out of memory");
-        for (size_t k = 0; k < n; k++)
-            if (!vc_attr_has(a, k) && (st = vc_attr_set(a, k, v, r->x.err)) != VC_OK)
-                return st;
+        if ((st = vc_xr_default(&r->x, ga->attr, ga->default_text, "attribute", ga->id,
+                                ga->line, ga->col)) != VC_OK)
+            return st;
     }
     return VC_OK;
 }
 
-static void reader_release(struct reader *r)
+static void reader_release(void *ud)
 {
+    struct reader *r = ud;
     for (size_t i = 0; i < r->n_gattrs; i++) {
         free(r->gattrs[i].id);
         free(r->gattrs[i].default_text);
     }
     free(r->gattrs);
-    free(r->gattr_ids);
-    for (int c = 0; c < 3; c++)
-        vc_idmap_release(&r->gattr_index[c]);
-    vc_xr_release(&r->x);
-    for (int i = 0; i < N_SLOTS; i++)
-        free(r->scratch[i].buf);
 }
 
 enum vc_status vc_gexf_read(struct vc_graph *out, FILE *in, const char *name,
                             const struct vc_import_opts *opts, struct vc_diag *diag,
                             struct vc_error *err)
 {
-    struct vc_error local_err = VC_ERROR_INIT;
+    static const struct vc_xr_format format = {
+        "GEXF", "gexf", start_element, end_element, characters, apply_defaults, reader_release,
+    };
     struct reader r;
-    xmlSAXHandler sax;
-    enum vc_status st;
 
-    if (!err)
-        err = &local_err;
     memset(&r, 0, sizeof(r));
-    if ((st = vc_xr_begin(&r.x, out, name, "GEXF", opts, diag, err)) != VC_OK)
-        return st;
-    memset(&sax, 0, sizeof(sax));
-    vc_xr_sax_guards(&sax);
-    sax.startElementNs = on_start;
-    sax.endElementNs = on_end;
-    sax.characters = on_characters;
-    sax.cdataBlock = on_characters;
-
-    st = vc_xml_parse(in, name, &sax, &r, &r.x.ctxt, err);
-    if (st == VC_OK && r.x.failed)
-        st = err->code != VC_OK ? err->code : VC_EPARSE;
-    if (st == VC_OK && !r.root_seen)
-        st = vc_error_set(err, VC_EPARSE, name, 0, 0, "no <gexf> element");
-    if (st == VC_OK && !r.graphs_seen)
-        st = vc_error_set(err, VC_EINVAL, name, 0, 0, "no <graph> element in the file");
-    if (st == VC_OK)
-        st = vc_xr_check_undeclared(&r.x);
-    if (st == VC_OK)
-        st = apply_defaults(&r);
-    if (st == VC_OK)
-        st = vc_xr_finish(&r.x);
-    reader_release(&r);
-    if (st != VC_OK)
-        vc_graph_release(out);
-    return st;
+    return vc_xr_read(&r.x, &format, out, in, name, opts, diag, err);
 }

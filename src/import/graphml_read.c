@@ -15,7 +15,9 @@
  *  - edges may name nodes declared later; a node never declared is an error
  *    (--lenient creates it, with a warning);
  *  - nested graphs and hyperedges are refused (no silent flattening);
- *  - yEd graphics keys (yfiles.type) and <port> are skipped with one warning.
+ *  - yEd graphics keys (yfiles.type) and <port> are skipped with one warning;
+ *  - node keys named x, y, size, r, g, b (Gephi's and sigma.js's position,
+ *    size and colour) fill the visual columns viz_x ... viz_b.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +28,6 @@
 #include <libxml/parserInternals.h>
 
 #include "core/attrname.h"
-#include "core/idmap.h"
 #include "core/mem.h"
 #include "core/strpool.h"
 #include "xml_reader.h"
@@ -35,13 +36,9 @@
 
 #define NS_GRAPHML "http://graphml.graphdrawing.org/xmlns"
 #define NS_GRAPHML_OLD "http://graphml.graphdrawing.org/xmlns/graphml"
-/* libxml2 2.9.14's push parser has no depth limit of its own (its pull
- * parser stops at 256), so the reader keeps one; GraphML needs about 10. */
-#define MAX_DEPTH 256
 
 enum el {
-    EL_TOP, EL_GRAPHML, EL_KEY, EL_DEFAULT, EL_GRAPH, EL_NODE, EL_EDGE, EL_DATA, EL_DESC,
-    EL_SKIP
+    EL_TOP, EL_GRAPHML, EL_KEY, EL_DEFAULT, EL_GRAPH, EL_NODE, EL_EDGE, EL_DATA, EL_DESC
 };
 
 enum { FOR_NODE = 1, FOR_EDGE = 2, FOR_GRAPH = 4, FOR_ALL = 7 };
@@ -56,12 +53,7 @@ struct key {
     long line, col;
 };
 
-enum { SLOT_ID, SLOT_SOURCE, SLOT_TARGET, SLOT_MISC, N_SLOTS };
-
-struct scratch {
-    char *buf;
-    size_t cap;
-};
+enum { SLOT_ID, SLOT_SOURCE, SLOT_TARGET, SLOT_MISC };
 
 /* Names as interned in the parser's dictionary: compared by pointer. */
 struct names {
@@ -74,13 +66,7 @@ struct names {
 struct reader {
     struct vc_xml_reader x;  /* first: the shared SAX handlers read it */
     struct names nm;
-    struct scratch scratch[N_SLOTS];
-    int root_seen;
 
-    enum el stack[MAX_DEPTH];
-    int depth;
-    int skip_depth;          /* inside a skipped subtree: its depth */
-    int graphs_seen;
     /* <graph> without edgedefault, and its edges without a directed
      * attribute: read as directed, with a warning (NetworkX reads them as
      * undirected) */
@@ -88,13 +74,8 @@ struct reader {
     long graph_line, graph_col;
     size_t default_edges;
 
-    struct key *keys;
+    struct key *keys;        /* x.decl_* index them */
     size_t n_keys, keys_cap;
-    /* key id -> index in keys, one map per class (node, edge, graph), so a
-     * file with many keys and many <data> stays linear. */
-    const char **key_ids;
-    size_t key_ids_cap;
-    struct vc_idmap key_index[3];
 
     /* the element whose <data> we are reading */
     enum vc_attr_class cur_cls;
@@ -155,23 +136,7 @@ static const xmlChar *attr_span(struct reader *r, const xmlChar **attrs, int n,
         *len = (size_t)(end - v);
         if (!memchr(v, '&', *len))
             return a[3];
-        struct scratch *sc = &r->scratch[slot];
-        if (VC_GROW(sc->buf, sc->cap, *len + 1)) {
-            vc_xr_nomem(&r->x);
-            return NULL;
-        }
-        size_t k = 0;
-        for (const char *p = v; p < end; p++) {
-            if (*p == '&' && end - p >= 5 && memcmp(p, "&#38;", 5) == 0) {
-                sc->buf[k++] = '&';
-                p += 4;
-            } else {
-                sc->buf[k++] = *p;
-            }
-        }
-        sc->buf[k] = '\0';
-        *len = k;
-        return (const xmlChar *)sc->buf;
+        return (const xmlChar *)vc_xr_decode(&r->x, v, end, slot, len);
     }
     return NULL;
 }
@@ -199,22 +164,9 @@ static const char *attr_str(struct reader *r, const xmlChar **attrs, int n,
     return buf;
 }
 
-static void push(struct reader *r, enum el e)
-{
-    if (r->depth < MAX_DEPTH)
-        r->stack[r->depth] = e;
-    r->depth++;
-}
-
 static enum el parent(const struct reader *r)
 {
-    return r->depth > 0 && r->depth <= MAX_DEPTH ? r->stack[r->depth - 1] : EL_TOP;
-}
-
-static void skip_subtree(struct reader *r)
-{
-    r->skip_depth = r->depth + 1;
-    push(r, EL_SKIP);
+    return (enum el)vc_xr_parent(&r->x);
 }
 
 /* ---- keys ---- */
@@ -222,29 +174,15 @@ static void skip_subtree(struct reader *r)
 /* The key declared as id for one of the classes in cls_bits (FOR_*). */
 static struct key *find_key(struct reader *r, const char *id, size_t len, int cls_bits)
 {
-    uint32_t h = vc_hash(id, len);
     for (int c = 0; c < 3; c++) {
         size_t i;
         if (!(cls_bits & (1 << c)))
             continue;
-        i = vc_idmap_find(&r->key_index[c], r->key_ids, id, len, h);
+        i = vc_xr_decl_find(&r->x, c, id, len);
         if (i != SIZE_MAX)
             return &r->keys[i];
     }
     return NULL;
-}
-
-static int index_key(struct reader *r, size_t i)
-{
-    const struct key *k = &r->keys[i];
-    uint32_t h = vc_hash(k->id, strlen(k->id));
-    if (VC_GROW(r->key_ids, r->key_ids_cap, i + 1))
-        return -1;
-    r->key_ids[i] = k->id;
-    for (int c = 0; c < 3; c++)
-        if ((k->classes & (1 << c)) && vc_idmap_insert(&r->key_index[c], i, k->id, strlen(k->id), h))
-            return -1;
-    return 0;
 }
 
 static int parse_for(const char *s)
@@ -268,6 +206,20 @@ static const char *for_name(int classes)
     case FOR_GRAPH: return "the graph";
     default: return "other elements";
     }
+}
+
+/* The visual column a node key of this name fills in Gephi and sigma.js
+ * (x, y, size, r, g, b: exactly these names, as Gephi matches them), or
+ * NULL. */
+static const char *visual_name(const char *name)
+{
+    static const char *const names[][2] = { { "x", "viz_x" }, { "y", "viz_y" },
+                                            { "size", "viz_size" }, { "r", "viz_r" },
+                                            { "g", "viz_g" }, { "b", "viz_b" } };
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (strcmp(name, names[i][0]) == 0)
+            return names[i][1];
+    return NULL;
 }
 
 static void start_key(struct reader *r, const xmlChar **attrs, int n, long line, long col)
@@ -315,7 +267,7 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
     k->line = line;
     k->col = col;
     k->classes = classes;
-    if (!k->id || index_key(r, r->n_keys - 1)) {
+    if (!k->id || vc_xr_decl_add(&r->x, r->n_keys - 1, k->id, classes)) {
         vc_xr_nomem(&r->x);
         return;
     }
@@ -336,16 +288,23 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
     if (!name || !*name)
         name = id; /* keys declared with an id only: the id is the name */
     /* vchain's exporters escape reserved names (vc_kind): restore them. */
-    name = vc_attrmap_apply(r->x.opts->map, vc_attrname_unescape(name), mapped, sizeof(mapped));
+    const char *plain = vc_attrname_unescape(name);
+    const char *data_name = vc_attrmap_apply(r->x.opts->map, plain, mapped, sizeof(mapped));
+    /* Gephi's and sigma.js's node position, size and colour, unless --map
+     * claims the name: the visual columns (a data column of such a name
+     * comes escaped, vc_size, from vchain's exporters). */
+    const char *visual = plain == name && data_name == plain ? visual_name(plain) : NULL;
     for (int c = 0; c < 3; c++) {
         int bit = 1 << c;
         enum vc_attr_class cls = c == 0 ? VC_CLASS_NODE : c == 1 ? VC_CLASS_EDGE : VC_CLASS_GRAPH;
+        name = cls == VC_CLASS_NODE && visual ? visual : data_name;
         if (!(classes & bit))
             continue;
         if (vc_graph_attr(r->x.g, cls, name)) {
+            /* the name as the file writes it, not the visual column it fills */
             vc_xr_fail(&r->x, VC_EINVAL, line, col,
                  "<key id=\"%s\">: %s attribute \"%s\" is already declared by another key", id,
-                 vc_attr_class_name(cls), name);
+                 vc_attr_class_name(cls), name == visual ? plain : name);
             return;
         }
         if (vc_graph_attr_add(r->x.g, cls, name, k->type, &k->attr[c], r->x.err) != VC_OK) {
@@ -361,12 +320,11 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
 
 /* ---- text of <data>, <default>, <desc> ---- */
 
-static void characters(struct reader *r, const xmlChar *ch, int len)
+static void characters(void *ud, const xmlChar *ch, int len)
 {
+    struct reader *r = ud;
     enum el top = parent(r);
 
-    if (r->x.failed || r->skip_depth || len <= 0)
-        return;
     if (top != EL_DATA && top != EL_DEFAULT && top != EL_DESC)
         return;
     vc_xr_text_append(&r->x, ch, len,
@@ -437,7 +395,7 @@ static void start_data(struct reader *r, const xmlChar **attrs, int n, long line
 
     r->cur_key = NULL;
     if (owner == EL_GRAPHML) {
-        skip_subtree(r); /* data about the whole file: nothing vchain uses */
+        vc_xr_skip(&r->x); /* data about the whole file: nothing vchain uses */
         return;
     }
     if (!key) {
@@ -462,17 +420,17 @@ static void start_data(struct reader *r, const xmlChar **attrs, int n, long line
         if (!r->warned_undeclared++)
             vc_xr_warn(&r->x, line, col, "%s: undeclared key \"%.*s\" ignored (--lenient)", name,
                  (int)(len > 200 ? 200 : len), (const char *)key);
-        skip_subtree(r);
+        vc_xr_skip(&r->x);
         return;
     }
     if (r->cur_key->skip) {
-        skip_subtree(r);
+        vc_xr_skip(&r->x);
         return;
     }
     r->data_line = line;
     r->data_col = col;
     vc_xr_text_reset(&r->x);
-    push(r, EL_DATA);
+    vc_xr_push(&r->x, EL_DATA);
 }
 
 static void end_data(struct reader *r)
@@ -513,7 +471,7 @@ static void start_node(struct reader *r, const xmlChar **attrs, int n, long line
         return;
     r->cur_cls = VC_CLASS_NODE;
     r->cur_index = index;
-    push(r, EL_NODE);
+    vc_xr_push(&r->x, EL_NODE);
 }
 
 static int endpoint(struct reader *r, const xmlChar **attrs, int n, bool is_source,
@@ -564,7 +522,7 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     }
     r->cur_cls = VC_CLASS_EDGE;
     r->cur_index = index;
-    push(r, EL_EDGE);
+    vc_xr_push(&r->x, EL_EDGE);
 }
 
 static void start_graph(struct reader *r, const xmlChar **attrs, int n, long line, long col)
@@ -578,7 +536,7 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
              "flatten the file first");
         return;
     }
-    if (r->graphs_seen++) {
+    if (r->x.graphs_seen++) {
         vc_xr_fail(&r->x, VC_EUNSUPPORTED, line, col,
              "a second <graph>: vchain reads one graph per file");
         return;
@@ -600,31 +558,18 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
     }
     r->cur_cls = VC_CLASS_GRAPH;
     r->cur_index = 0;
-    push(r, EL_GRAPH);
+    vc_xr_push(&r->x, EL_GRAPH);
 }
 
 /* ---- SAX callbacks ---- */
 
-static void start_element(struct reader *r, const xmlChar *local, const xmlChar *uri,
-                          int nb_attrs, const xmlChar **attrs)
+static void start_element(void *ud, const xmlChar *local, const xmlChar *uri, int nb_attrs,
+                          const xmlChar **attrs, long line, long col)
 {
+    struct reader *r = ud;
     const char *name = (const char *)local;
     enum el top = parent(r);
-    long line, col;
 
-    if (r->x.failed)
-        return;
-    if (r->depth >= MAX_DEPTH) {
-        vc_xml_tag_position(r->x.ctxt, &line, &col);
-        vc_xr_fail(&r->x, VC_ENOMEM, line, col, "elements nested more than %d deep (vchain's limit)",
-             MAX_DEPTH);
-        return;
-    }
-    if (r->skip_depth) {
-        push(r, EL_SKIP);
-        return;
-    }
-    vc_xml_tag_position(r->x.ctxt, &line, &col);
 
     if (top == EL_TOP) {
         intern_names(r);
@@ -633,19 +578,19 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
                  name, uri ? " in namespace " : "", uri ? (const char *)uri : "");
             return;
         }
-        r->root_seen = 1;
-        push(r, EL_GRAPHML);
+        r->x.root_seen = 1;
+        vc_xr_push(&r->x, EL_GRAPHML);
         return;
     }
     if (top == EL_DATA || top == EL_DEFAULT) {
         /* Markup inside a value: yEd and yFiles write drawing XML here. */
         if (!r->warned_nested_data++)
             vc_xr_warn(&r->x, line, col, "XML elements inside <data> or <default> are ignored");
-        skip_subtree(r);
+        vc_xr_skip(&r->x);
         return;
     }
     if (!is_graphml_ns(r, uri)) {
-        skip_subtree(r); /* another vocabulary's element (yEd, xlink, ...) */
+        vc_xr_skip(&r->x); /* another vocabulary's element (yEd, xlink, ...) */
         return;
     }
     /* The three frequent elements by pointer (element names are interned). */
@@ -658,12 +603,12 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
         start_edge(r, attrs, nb_attrs, line, col);
     } else if (strcmp(name, "key") == 0 && (top == EL_GRAPHML || top == EL_GRAPH)) {
         start_key(r, attrs, nb_attrs, line, col);
-        push(r, EL_KEY);
+        vc_xr_push(&r->x, EL_KEY);
     } else if (strcmp(name, "default") == 0 && top == EL_KEY) {
         vc_xr_text_reset(&r->x);
         r->data_line = line;
         r->data_col = col;
-        push(r, EL_DEFAULT);
+        vc_xr_push(&r->x, EL_DEFAULT);
     } else if (strcmp(name, "graph") == 0) {
         start_graph(r, attrs, nb_attrs, line, col);
     } else if (strcmp(name, "desc") == 0) {
@@ -671,18 +616,18 @@ static void start_element(struct reader *r, const xmlChar *local, const xmlChar 
         r->data_line = line;
         r->data_col = col;
         if (top == EL_GRAPH || top == EL_GRAPHML)
-            push(r, EL_DESC);
+            vc_xr_push(&r->x, EL_DESC);
         else
-            skip_subtree(r);
+            vc_xr_skip(&r->x);
     } else if (strcmp(name, "hyperedge") == 0) {
         vc_xr_fail(&r->x, VC_EUNSUPPORTED, line, col,
              "hyperedges are not supported: vchain reads edges between two nodes");
     } else if (strcmp(name, "port") == 0) {
         if (!r->warned_port++)
             vc_xr_warn(&r->x, line, col, "<port> elements are skipped (edges keep their nodes)");
-        skip_subtree(r);
+        vc_xr_skip(&r->x);
     } else if (strcmp(name, "locator") == 0) {
-        skip_subtree(r);
+        vc_xr_skip(&r->x);
     } else {
         vc_xr_fail(&r->x, VC_EINVAL, line, col, "unexpected <%s> inside <%s>", name,
              top == EL_GRAPHML ? "graphml" : top == EL_GRAPH ? "graph" : top == EL_NODE ? "node"
@@ -701,18 +646,11 @@ static void end_key_default(struct reader *r)
         vc_xr_nomem(&r->x);
 }
 
-static void end_element(struct reader *r)
+static void end_element(void *ud)
 {
+    struct reader *r = ud;
     enum el top = parent(r);
 
-    if (r->x.failed)
-        return;
-    if (r->skip_depth) {
-        if (r->depth == r->skip_depth)
-            r->skip_depth = 0;
-        r->depth--;
-        return;
-    }
     switch (top) {
     case EL_DATA: end_data(r); break;
     case EL_DEFAULT: end_key_default(r); break;
@@ -727,36 +665,6 @@ static void end_element(struct reader *r)
         break;
     default: break;
     }
-    r->depth--;
-}
-
-/* The SAX entry points: do the work, then stop the parser on failure. */
-
-static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
-                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
-                     const xmlChar **attrs)
-{
-    (void)prefix;
-    (void)nb_ns;
-    (void)ns;
-    (void)nb_defaulted;
-    start_element(ud, local, uri, nb_attrs, attrs);
-    vc_xr_stop_if_failed(ud);
-}
-
-static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
-{
-    (void)local;
-    (void)prefix;
-    (void)uri;
-    end_element(ud);
-    vc_xr_stop_if_failed(ud);
-}
-
-static void on_characters(void *ud, const xmlChar *ch, int len)
-{
-    characters(ud, ch, len);
-    vc_xr_stop_if_failed(ud);
 }
 
 /* ---- after the last tag ---- */
@@ -765,31 +673,13 @@ static enum vc_status apply_defaults(struct reader *r)
 {
     for (size_t i = 0; i < r->n_keys; i++) {
         struct key *k = &r->keys[i];
+        enum vc_status st;
         if (!k->default_text || k->skip)
             continue;
-        for (int c = 0; c < 3; c++) {
-            struct vc_attr *a = k->attr[c];
-            size_t n = vc_graph_class_size(r->x.g, a ? a->cls : VC_CLASS_GRAPH);
-            union vc_value v;
-            bool present;
-            const char *why = "";
-            enum vc_status st;
-            if (!a)
-                continue;
-            st = vc_value_parse(a->type, k->default_text, &v, &present, &why);
-            if (st != VC_OK)
-                return vc_error_set(r->x.err, st, r->x.g->source, k->line, k->col,
-                                    "<key id=\"%s\">: default \"%.80s\" (%s): %s", k->id,
-                                    k->default_text, vc_attr_type_name(a->type), why);
-            if (!present)
-                continue;
-            if (a->type == VC_ATTR_STRING &&
-                !(v.s = vc_graph_strdup(r->x.g, k->default_text, strlen(k->default_text))))
-                return vc_error_set(r->x.err, VC_ENOMEM, r->x.g->source, 0, 0, "out of memory");
-            for (size_t e = 0; e < n; e++)
-                if (!vc_attr_has(a, e) && (st = vc_attr_set(a, e, v, r->x.err)) != VC_OK)
-                    return st;
-        }
+        for (int c = 0; c < 3; c++)
+            if (k->attr[c] && (st = vc_xr_default(&r->x, k->attr[c], k->default_text, "key",
+                                                  k->id, k->line, k->col)) != VC_OK)
+                return st;
     }
     return VC_OK;
 }
@@ -810,64 +700,40 @@ static void drop_unused_all_columns(struct reader *r)
     }
 }
 
-static void reader_release(struct reader *r)
+/* After the last tag: the keys' defaults, and no empty for="all" columns. */
+static enum vc_status finish(void *ud)
 {
+    struct reader *r = ud;
+    enum vc_status st = apply_defaults(r);
+    if (st == VC_OK)
+        drop_unused_all_columns(r);
+    if (st == VC_OK && r->default_edges)
+        st = vc_warn(r->x.diag, r->x.err, r->x.g->source, r->graph_line, r->graph_col,
+                     "<graph> has no edgedefault: %zu edge%s without a directed attribute "
+                     "%s read as directed, the GraphML default (NetworkX reads them as "
+                     "undirected; edgedefault=\"directed\" or \"undirected\" says which)",
+                     r->default_edges, r->default_edges == 1 ? "" : "s",
+                     r->default_edges == 1 ? "is" : "are");
+    return st;
+}
+
+static void reader_release(void *ud)
+{
+    struct reader *r = ud;
     for (size_t i = 0; i < r->n_keys; i++)
         free(r->keys[i].default_text);
     free(r->keys);
-    free(r->key_ids);
-    for (int c = 0; c < 3; c++)
-        vc_idmap_release(&r->key_index[c]);
-    vc_xr_release(&r->x);
-    for (int i = 0; i < N_SLOTS; i++)
-        free(r->scratch[i].buf);
 }
 
 enum vc_status vc_graphml_read(struct vc_graph *out, FILE *in, const char *name,
                                const struct vc_import_opts *opts, struct vc_diag *diag,
                                struct vc_error *err)
 {
-    struct vc_error local_err = VC_ERROR_INIT;
+    static const struct vc_xr_format format = {
+        "GraphML", "graphml", start_element, end_element, characters, finish, reader_release,
+    };
     struct reader r;
-    xmlSAXHandler sax;
-    enum vc_status st;
 
-    if (!err)
-        err = &local_err;
     memset(&r, 0, sizeof(r));
-    if ((st = vc_xr_begin(&r.x, out, name, "GraphML", opts, diag, err)) != VC_OK)
-        return st;
-    memset(&sax, 0, sizeof(sax));
-    vc_xr_sax_guards(&sax);
-    sax.startElementNs = on_start;
-    sax.endElementNs = on_end;
-    sax.characters = on_characters;
-    sax.cdataBlock = on_characters;
-
-    st = vc_xml_parse(in, name, &sax, &r, &r.x.ctxt, err);
-    if (st == VC_OK && r.x.failed)
-        st = err->code != VC_OK ? err->code : VC_EPARSE;
-    if (st == VC_OK && !r.root_seen)
-        st = vc_error_set(err, VC_EPARSE, name, 0, 0, "no <graphml> element");
-    if (st == VC_OK && !r.graphs_seen)
-        st = vc_error_set(err, VC_EINVAL, name, 0, 0, "no <graph> element in the file");
-    if (st == VC_OK)
-        st = vc_xr_check_undeclared(&r.x);
-    if (st == VC_OK)
-        st = apply_defaults(&r);
-    if (st == VC_OK)
-        drop_unused_all_columns(&r);
-    if (st == VC_OK && r.default_edges)
-        st = vc_warn(diag, err, name, r.graph_line, r.graph_col,
-                     "<graph> has no edgedefault: %zu edge%s without a directed attribute "
-                     "%s read as directed, the GraphML default (NetworkX reads them as "
-                     "undirected; edgedefault=\"directed\" or \"undirected\" says which)",
-                     r.default_edges, r.default_edges == 1 ? "" : "s",
-                     r.default_edges == 1 ? "is" : "are");
-    if (st == VC_OK)
-        st = vc_xr_finish(&r.x);
-    reader_release(&r);
-    if (st != VC_OK)
-        vc_graph_release(out);
-    return st;
+    return vc_xr_read(&r.x, &format, out, in, name, opts, diag, err);
 }

@@ -1,7 +1,7 @@
 /*
  * scenario.c - what-if scenarios as the user writes them: a list of
  * changes (remove an actor or a country, cap an actor's capacity, set spare
- * capacity) from command-line options or from a file, one change a line,
+ * capacity, let a holder gain a share of an item) from command-line options or from a file, one change a line,
  * with the file and line kept on every step so that later errors (an
  * unknown actor, say) can point at it.
  *
@@ -66,6 +66,10 @@ static enum vc_status check_value(enum vc_step_kind kind, double value, const ch
         return vc_error_set(err, VC_EINVAL, file, line, 0,
                             "cap: the capacity kept must be a fraction from 0 to 1, not %g",
                             value);
+    if (kind == VC_STEP_GAIN && !(value >= 0 && value <= 1))
+        return vc_error_set(err, VC_EINVAL, file, line, 0,
+                            "gain: the share reached must be a fraction from 0 to 1, not %g",
+                            value);
     if (kind == VC_STEP_SPARE && !(value >= 0 && value <= 100))
         return vc_error_set(err, VC_EINVAL, file, line, 0,
                             "spare: spare capacity must be a number from 0 to 100, not %g",
@@ -117,7 +121,7 @@ static enum vc_status parse_line(struct vc_scenario *s, char *text, const char *
 {
     static const struct { const char *word; enum vc_step_kind kind; } words[] = {
         { "remove", VC_STEP_REMOVE }, { "remove-country", VC_STEP_REMOVE_COUNTRY },
-        { "cap", VC_STEP_CAP }, { "spare", VC_STEP_SPARE },
+        { "cap", VC_STEP_CAP }, { "spare", VC_STEP_SPARE }, { "gain", VC_STEP_GAIN },
     };
     char *p = text, *word;
     const char *rest, *num;
@@ -149,8 +153,8 @@ static enum vc_status parse_line(struct vc_scenario *s, char *text, const char *
             break;
     if (k == sizeof(words) / sizeof(words[0]))
         return vc_error_set(err, VC_EPARSE, path, line, 1,
-                            "unknown change \"%.*s\"; expected remove, remove-country, cap or "
-                            "spare", (int)(wlen > 40 ? 40 : wlen), word);
+                            "unknown change \"%.*s\"; expected remove, remove-country, cap, "
+                            "spare or gain", (int)(wlen > 40 ? 40 : wlen), word);
     kind = words[k].kind;
     rest = p;
     rlen = strlen(p);
@@ -170,15 +174,20 @@ static enum vc_status parse_line(struct vc_scenario *s, char *text, const char *
         rlen = 0;
         break;
     case VC_STEP_CAP:
-        /* cap ACTOR FRACTION (or ACTOR=FRACTION): the number is the last word */
+    case VC_STEP_GAIN:
+        /* cap ACTOR FRACTION (or ACTOR=FRACTION), gain HOLDER:ITEM SHARE (or
+         * =SHARE): the number is the last word */
         num = rest + rlen;
         while (num > rest && !isspace((unsigned char)num[-1]) && num[-1] != '=')
             num--;
         nlen = (size_t)(rest + rlen - num);
         if (num == rest || !parse_number(num, nlen, &value))
             return vc_error_set(err, VC_EPARSE, path, line, 0,
-                                "cap: expected an actor and the fraction of its capacity kept "
-                                "(cap ACTOR FRACTION)");
+                                kind == VC_STEP_CAP
+                                    ? "cap: expected an actor and the fraction of its capacity "
+                                      "kept (cap ACTOR FRACTION)"
+                                    : "gain: expected a holder, an item and the share it "
+                                      "reaches (gain HOLDER:ITEM SHARE)");
         rlen = (size_t)(num - rest);
         if (rlen && rest[rlen - 1] == '=')
             rlen--;
@@ -190,7 +199,8 @@ static enum vc_status parse_line(struct vc_scenario *s, char *text, const char *
             rlen = r0len;
         }
         if (!rlen)
-            return vc_error_set(err, VC_EPARSE, path, line, 0, "cap: which actor?");
+            return vc_error_set(err, VC_EPARSE, path, line, 0, kind == VC_STEP_CAP
+                                ? "cap: which actor?" : "gain: which holder and item?");
         break;
     }
     if (check_value(kind, value, path, line, err) != VC_OK)

@@ -304,26 +304,31 @@ static void close_table(struct tables *t)
     t->in = NULL;
 }
 
-/*
- * Opens dir/name and reads its header.  *present is false when the file is
- * absent and not required.
- */
-static enum vc_status open_table(struct tables *t, const char *name, bool required,
-                                 bool *present)
+/* t->file becomes dir/name, the table messages name. */
+static enum vc_status table_file(struct tables *t, const char *name)
 {
     size_t dl = strlen(t->dir);
     char path[4096];
-    struct vc_csv_scan sc;
-    enum vc_status st;
-    bool got;
 
-    *present = false;
     snprintf(path, sizeof(path), "%s%s%s", t->dir, dl && t->dir[dl - 1] == '/' ? "" : "/",
              name);
     t->file = vc_graph_strdup(t->g, path, strlen(path));
     if (!t->file)
         return vc_error_set(t->err, VC_ENOMEM, t->dir, 0, 0, "out of memory");
-    t->in = fopen(path, "rb");
+    return VC_OK;
+}
+
+/* Opens t->file and reads its header.  *present is false when the file is
+ * absent and not required. */
+static enum vc_status open_file(struct tables *t, const char *name, bool required,
+                                bool *present)
+{
+    struct vc_csv_scan sc;
+    enum vc_status st;
+    bool got;
+
+    *present = false;
+    t->in = fopen(t->file, "rb");
     if (!t->in) {
         if (errno == ENOENT && !required)
             return VC_OK;
@@ -361,13 +366,13 @@ static enum vc_status open_table(struct tables *t, const char *name, bool requir
 }
 
 /*
- * Column index of the first of the names (NULL-terminated) the header has;
+ * Column index of the first of the names (up to 3) the header has;
  * --map NAME=COLUMN lets another column stand for NAME.  -1 when absent.
  */
-static long column(const struct tables *t, const char *const *names)
+static long column(const struct tables *t, const char *const names[3])
 {
     const struct vc_attrmap *m = t->opts ? t->opts->map : NULL;
-    for (int i = 0; names[i]; i++) {
+    for (int i = 0; i < 3 && names[i]; i++) {
         for (size_t j = 0; m && j < m->count; j++)
             if (strcmp(m->entries[j].to, names[i]) == 0) {
                 long c = vc_csv_find(&t->csv, m->entries[j].from);
@@ -397,6 +402,38 @@ static enum vc_status missing_column(struct tables *t, const char *name)
         memcpy(have + sizeof(have) - 4, "...", 4);
     return vc_error_set(t->err, VC_EINVAL, t->file, t->csv.line, 0,
                         "no column \"%s\" in the header (it has: %s)", name, have);
+}
+
+
+/*
+ * A column a table reader uses: the names it goes by, the first being the
+ * one messages give, and whether the table is of no use without it.
+ */
+struct col {
+    const char *names[3];
+    bool required;
+};
+
+/*
+ * Opens dir/name, reads its header and finds the n columns of spec:
+ * col[i] is the index of spec[i] (-1 when absent; a required one absent
+ * is an error that lists the header).  *present is false when the file is
+ * absent and not required.
+ */
+static enum vc_status open_table(struct tables *t, const char *name, bool required,
+                                 const struct col *spec, size_t n, long *col, bool *present)
+{
+    enum vc_status st;
+
+    if ((st = table_file(t, name)) != VC_OK ||
+        (st = open_file(t, name, required, present)) != VC_OK || !*present)
+        return st;
+    for (size_t i = 0; i < n; i++)
+        col[i] = column(t, spec[i].names);
+    for (size_t i = 0; i < n; i++)
+        if (spec[i].required && col[i] < 0)
+            return missing_column(t, spec[i].names[0]);
+    return VC_OK;
 }
 
 /* ---- building nodes and edges ---- */
@@ -501,49 +538,58 @@ static enum vc_status add_edge(struct tables *t, size_t from, size_t to, const c
 
 /* ---- the tables ---- */
 
+/* The column the Chip Explorer gives a market size in, as text. */
+#define MARKET_SIZE "market_share_chart_global_market_size_info"
+
+/*
+ * Node k's value: the value column, else a market size in words; items
+ * refuse a negative value (a market size), stages have always taken one.
+ */
+static enum vc_status set_value(struct tables *t, size_t k, struct span value,
+                                struct span size, bool nonnegative)
+{
+    union vc_value v;
+    bool has;
+    double d;
+    enum vc_status st;
+
+    if (!value.n)
+        return parse_market_size(size, &d) ? vc_attr_set_double(t->value, k, d, t->err) : VC_OK;
+    if ((st = parse_value(t, value, VC_ATTR_DOUBLE, "value", &v, &has)) != VC_OK || !has)
+        return st;
+    if (nonnegative && v.d < 0)
+        return vc_error_set(t->err, VC_EINVAL, t->file, row_line(t), 0,
+                            "value %g is negative (a market size)", v.d);
+    return vc_attr_set_double(t->value, k, v.d, t->err);
+}
+
 static enum vc_status read_stages(struct tables *t)
 {
-    static const char *const c_id[] = { "stage_id", NULL };
-    static const char *const c_name[] = { "stage_name", NULL };
-    static const char *const c_desc[] = { "description", NULL };
-    static const char *const c_value[] = { "value", NULL };
-    static const char *const c_size[] = { "market_share_chart_global_market_size_info", NULL };
-    long id, name, desc, value, size;
+    enum { ID, NAME, DESC, VALUE, SIZE, N_COLS };
+    static const struct col spec[N_COLS] = {
+        [ID] = { { "stage_id" }, true }, [NAME] = { { "stage_name" } },
+        [DESC] = { { "description" } }, [VALUE] = { { "value" } },
+        [SIZE] = { { MARKET_SIZE } },
+    };
+    long c[N_COLS];
     enum vc_status st;
     bool present, got;
 
-    if ((st = open_table(t, "stages.csv", false, &present)) != VC_OK || !present)
+    if ((st = open_table(t, "stages.csv", false, spec, N_COLS, c, &present)) != VC_OK ||
+        !present)
         return st;
     t->have_stages = true;
-    id = column(t, c_id);
-    name = column(t, c_name);
-    desc = column(t, c_desc);
-    value = column(t, c_value);
-    size = column(t, c_size);
-    if (id < 0)
-        return missing_column(t, "stage_id");
     while ((st = vc_csv_next(&t->csv, &got, t->err)) == VC_OK && got) {
         size_t k;
-        struct span sn = get(t, name), sv = get(t, value);
-        double d;
-        if ((st = new_node(t, get(t, id), "stage_id", ROLE_STAGE, &k)) != VC_OK ||
+        struct span sn = get(t, c[NAME]);
+        if ((st = new_node(t, get(t, c[ID]), "stage_id", ROLE_STAGE, &k)) != VC_OK ||
             (st = set_cstr(t, t->kind, k, "item")) != VC_OK ||
             (st = set_str(t, t->label, k, sn)) != VC_OK ||
             (st = set_str(t, t->stage, k, sn)) != VC_OK ||
             (st = set_cstr(t, t->category, k, "stage")) != VC_OK ||
-            (st = set_str(t, t->description, k, get(t, desc))) != VC_OK)
+            (st = set_str(t, t->description, k, get(t, c[DESC]))) != VC_OK ||
+            (st = set_value(t, k, get(t, c[VALUE]), get(t, c[SIZE]), false)) != VC_OK)
             return st;
-        if (sv.n) {
-            union vc_value v;
-            bool has;
-            if ((st = parse_value(t, sv, VC_ATTR_DOUBLE, "value", &v, &has)) != VC_OK)
-                return st;
-            if (has && (st = vc_attr_set_double(t->value, k, v.d, t->err)) != VC_OK)
-                return st;
-        } else if (parse_market_size(get(t, size), &d) &&
-                   (st = vc_attr_set_double(t->value, k, d, t->err)) != VC_OK) {
-            return st;
-        }
         if (VC_GROW(t->stages, t->stages_cap, t->n_stages + 1))
             return nomem(t);
         t->stages[t->n_stages++] = k;
@@ -553,63 +599,35 @@ static enum vc_status read_stages(struct tables *t)
 
 static enum vc_status read_items(struct tables *t)
 {
-    static const char *const c_id[] = { "input_id", "item_id", NULL };
-    static const char *const c_name[] = { "input_name", "item_name", NULL };
-    static const char *const c_type[] = { "type", NULL };
-    static const char *const c_stage[] = { "stage_name", NULL };
-    static const char *const c_stage_id[] = { "stage_id", NULL };
-    static const char *const c_desc[] = { "description", NULL };
-    static const char *const c_year[] = { "year", NULL };
-    static const char *const c_value[] = { "value", NULL };
-    static const char *const c_size[] = { "market_share_chart_global_market_size_info", NULL };
-    static const char *const c_final[] = { "final", NULL };
-    long id, name, type, stage, stage_id, desc, year, value, size, final;
+    enum { ID, NAME, TYPE, STAGE, STAGE_ID, DESC, YEAR, VALUE, SIZE, FINAL, N_COLS };
+    static const struct col spec[N_COLS] = {
+        [ID] = { { "input_id", "item_id" }, true }, [NAME] = { { "input_name", "item_name" } },
+        [TYPE] = { { "type" } }, [STAGE] = { { "stage_name" } },
+        [STAGE_ID] = { { "stage_id" } }, [DESC] = { { "description" } },
+        [YEAR] = { { "year" } }, [VALUE] = { { "value" } }, [SIZE] = { { MARKET_SIZE } },
+        [FINAL] = { { "final" } },
+    };
+    long c[N_COLS];
     enum vc_status st;
     bool present, got;
 
-    if ((st = open_table(t, "inputs.csv", true, &present)) != VC_OK)
+    if ((st = open_table(t, "inputs.csv", true, spec, N_COLS, c, &present)) != VC_OK)
         return st;
-    id = column(t, c_id);
-    name = column(t, c_name);
-    type = column(t, c_type);
-    stage = column(t, c_stage);
-    stage_id = column(t, c_stage_id);
-    desc = column(t, c_desc);
-    year = column(t, c_year);
-    value = column(t, c_value);
-    size = column(t, c_size);
-    final = column(t, c_final);
-    if (id < 0)
-        return missing_column(t, "input_id");
     while ((st = vc_csv_next(&t->csv, &got, t->err)) == VC_OK && got) {
         size_t k;
-        struct span sv = get(t, value), sf = get(t, final), st_id = get(t, stage_id);
-        struct span sty = get(t, type);
+        struct span sf = get(t, c[FINAL]), st_id = get(t, c[STAGE_ID]);
+        struct span sty = get(t, c[TYPE]);
         bool is_final = span_is(sty, "ultimate_output");
-        double d;
 
-        if ((st = new_node(t, get(t, id), "input_id", ROLE_ITEM, &k)) != VC_OK ||
+        if ((st = new_node(t, get(t, c[ID]), "input_id", ROLE_ITEM, &k)) != VC_OK ||
             (st = set_cstr(t, t->kind, k, "item")) != VC_OK ||
-            (st = set_str(t, t->label, k, get(t, name))) != VC_OK ||
+            (st = set_str(t, t->label, k, get(t, c[NAME]))) != VC_OK ||
             (st = set_str(t, t->category, k, sty)) != VC_OK ||
-            (st = set_str(t, t->stage, k, get(t, stage))) != VC_OK ||
-            (st = set_str(t, t->description, k, get(t, desc))) != VC_OK ||
-            (st = set_year(t, t->year, k, get(t, year))) != VC_OK)
+            (st = set_str(t, t->stage, k, get(t, c[STAGE]))) != VC_OK ||
+            (st = set_str(t, t->description, k, get(t, c[DESC]))) != VC_OK ||
+            (st = set_year(t, t->year, k, get(t, c[YEAR]))) != VC_OK ||
+            (st = set_value(t, k, get(t, c[VALUE]), get(t, c[SIZE]), true)) != VC_OK)
             return st;
-        if (sv.n) {
-            union vc_value v;
-            bool has;
-            if ((st = parse_value(t, sv, VC_ATTR_DOUBLE, "value", &v, &has)) != VC_OK)
-                return st;
-            if (has && v.d < 0)
-                return vc_error_set(t->err, VC_EINVAL, t->file, row_line(t), 0,
-                                    "value %g is negative (a market size)", v.d);
-            if (has && (st = vc_attr_set_double(t->value, k, v.d, t->err)) != VC_OK)
-                return st;
-        } else if (parse_market_size(get(t, size), &d) &&
-                   (st = vc_attr_set_double(t->value, k, d, t->err)) != VC_OK) {
-            return st;
-        }
         if (sf.n) {
             union vc_value v;
             bool has;
@@ -690,36 +708,28 @@ static enum vc_status add_alias(struct tables *t, size_t k, struct span alias)
 
 static enum vc_status read_providers(struct tables *t)
 {
-    static const char *const c_id[] = { "provider_id", NULL };
-    static const char *const c_name[] = { "provider_name", NULL };
-    static const char *const c_alias[] = { "alias", NULL };
-    static const char *const c_type[] = { "provider_type", NULL };
-    static const char *const c_country[] = { "country", NULL };
-    static const char *const c_agg[] = { "aggregate", NULL };
-    long id, name, alias, type, country, agg;
+    enum { ID, NAME, ALIAS, TYPE, COUNTRY, AGG, N_COLS };
+    static const struct col spec[N_COLS] = {
+        [ID] = { { "provider_id" }, true }, [NAME] = { { "provider_name" } },
+        [ALIAS] = { { "alias" } }, [TYPE] = { { "provider_type" } },
+        [COUNTRY] = { { "country" } }, [AGG] = { { "aggregate" } },
+    };
+    long c[N_COLS];
     enum vc_status st;
     bool present, got;
 
-    if ((st = open_table(t, "providers.csv", true, &present)) != VC_OK)
+    if ((st = open_table(t, "providers.csv", true, spec, N_COLS, c, &present)) != VC_OK)
         return st;
-    id = column(t, c_id);
-    name = column(t, c_name);
-    alias = column(t, c_alias);
-    type = column(t, c_type);
-    country = column(t, c_country);
-    agg = column(t, c_agg);
-    if (id < 0)
-        return missing_column(t, "provider_id");
     while ((st = vc_csv_next(&t->csv, &got, t->err)) == VC_OK && got) {
         size_t k;
-        struct span sn = get(t, name), sa = get(t, alias), sty = get(t, type);
-        struct span sc = get(t, country), sag = get(t, agg);
+        struct span id = get(t, c[ID]), sn = get(t, c[NAME]), sa = get(t, c[ALIAS]);
+        struct span sty = get(t, c[TYPE]), sc = get(t, c[COUNTRY]), sag = get(t, c[AGG]);
         bool is_country = span_is(sty, "country");
         bool aggregate = span_starts(sn, "various");
         const char *code = NULL;
         char buf[128];
 
-        size_t prev = vc_graph_find_node(t->g, get(t, id).s, get(t, id).n);
+        size_t prev = vc_graph_find_node(t->g, id.s, id.n);
         if (prev != SIZE_MAX && role_of(t, prev) == ROLE_PROVIDER) {
             /* One provider per alias row (former names, subsidiaries). */
             if ((st = same_provider(t, prev, sn, is_country, sc)) != VC_OK ||
@@ -727,7 +737,7 @@ static enum vc_status read_providers(struct tables *t)
                 return st;
             continue;
         }
-        if ((st = new_node(t, get(t, id), "provider_id", ROLE_PROVIDER, &k)) != VC_OK ||
+        if ((st = new_node(t, id, "provider_id", ROLE_PROVIDER, &k)) != VC_OK ||
             (st = set_cstr(t, t->kind, k, "actor")) != VC_OK ||
             (st = set_str(t, t->label, k, sn)) != VC_OK ||
             (st = set_str(t, t->alias, k, sa)) != VC_OK ||
@@ -868,37 +878,27 @@ bad:
 
 static enum vc_status read_provision(struct tables *t)
 {
-    static const char *const c_provider[] = { "provider_id", NULL };
-    static const char *const c_item[] = { "provided_id", "item_id", NULL };
-    static const char *const c_share[] = { "share_provided", "share", NULL };
-    static const char *const c_year[] = { "year", NULL };
-    static const char *const c_source[] = { "source", NULL };
-    static const char *const c_negl[] = { "negligible_market_share", "negligible", NULL };
+    enum { PROVIDER, ITEM, SHARE, YEAR, SOURCE, NEGL, N_COLS };
+    static const struct col spec[N_COLS] = {
+        [PROVIDER] = { { "provider_id" }, true }, [ITEM] = { { "provided_id", "item_id" }, true },
+        [SHARE] = { { "share_provided", "share" } }, [YEAR] = { { "year" } },
+        [SOURCE] = { { "source" } }, [NEGL] = { { "negligible_market_share", "negligible" } },
+    };
     struct pairset seen = { 0 };
-    long provider, item, share, year, source, negl;
+    long c[N_COLS];
     enum vc_status st;
     bool present, got;
 
-    if ((st = open_table(t, "provision.csv", true, &present)) != VC_OK)
+    if ((st = open_table(t, "provision.csv", true, spec, N_COLS, c, &present)) != VC_OK)
         return st;
-    provider = column(t, c_provider);
-    item = column(t, c_item);
-    share = column(t, c_share);
-    year = column(t, c_year);
-    source = column(t, c_source);
-    negl = column(t, c_negl);
-    if (provider < 0)
-        return missing_column(t, "provider_id");
-    if (item < 0)
-        return missing_column(t, "provided_id");
     while ((st = vc_csv_next(&t->csv, &got, t->err)) == VC_OK && got) {
-        struct span si = get(t, item), sng = get(t, negl);
+        struct span si = get(t, c[ITEM]), sng = get(t, c[NEGL]);
         size_t a, i, e;
         long first;
         double s;
         bool pct;
 
-        if ((st = lookup(t, get(t, provider), "provider_id", ROLE_PROVIDER, &a)) != VC_OK)
+        if ((st = lookup(t, get(t, c[PROVIDER]), "provider_id", ROLE_PROVIDER, &a)) != VC_OK)
             break;
         if (a == SIZE_MAX)
             continue;
@@ -924,7 +924,7 @@ static enum vc_status read_provision(struct tables *t)
                 break;
             continue;
         }
-        if ((st = parse_share(t, get(t, share), &s, &pct)) != VC_OK ||
+        if ((st = parse_share(t, get(t, c[SHARE]), &s, &pct)) != VC_OK ||
             (st = add_edge(t, a, i, "provides", row_line(t), &e)) != VC_OK)
             break;
         if (!isnan(s)) {
@@ -935,8 +935,8 @@ static enum vc_status read_provision(struct tables *t)
             if ((st = vc_attr_set_double(t->share, e, s, t->err)) != VC_OK)
                 break;
         }
-        if ((st = set_year(t, t->eyear, e, get(t, year))) != VC_OK ||
-            (st = set_str(t, t->citation, e, get(t, source))) != VC_OK)
+        if ((st = set_year(t, t->eyear, e, get(t, c[YEAR]))) != VC_OK ||
+            (st = set_str(t, t->citation, e, get(t, c[SOURCE]))) != VC_OK)
             break;
         if (sng.n && !span_is(sng, "false") && !span_is(sng, "0") && !span_is(sng, "no") &&
             (st = set_bool(t, t->negligible, e, true)) != VC_OK)
@@ -954,33 +954,30 @@ static enum vc_status read_provision(struct tables *t)
 
 static enum vc_status read_sequence(struct tables *t)
 {
-    static const char *const c_from[] = { "input_id", "item_id", NULL };
-    static const char *const c_into[] = { "goes_into_id", "input_of", NULL };
-    static const char *const c_type[] = { "is_type_of_id", "variant_of", NULL };
-    static const char *const c_weight[] = { "weight", NULL };
+    enum { FROM, INTO, TYPE, WEIGHT, N_COLS };
+    static const struct col spec[N_COLS] = {
+        [FROM] = { { "input_id", "item_id" }, true },
+        [INTO] = { { "goes_into_id", "input_of" } },
+        [TYPE] = { { "is_type_of_id", "variant_of" } }, [WEIGHT] = { { "weight" } },
+    };
     struct pairset seen[2] = { { 0 }, { 0 } };
-    long from, into, type, weight;
+    long c[N_COLS];
     enum vc_status st;
     bool present, got;
 
-    if ((st = open_table(t, "sequence.csv", false, &present)) != VC_OK || !present)
+    if ((st = open_table(t, "sequence.csv", false, spec, N_COLS, c, &present)) != VC_OK ||
+        !present)
         return st;
-    from = column(t, c_from);
-    into = column(t, c_into);
-    type = column(t, c_type);
-    weight = column(t, c_weight);
-    if (from < 0)
-        return missing_column(t, "input_id");
-    if (into < 0 && type < 0)
+    if (c[INTO] < 0 && c[TYPE] < 0) /* one of them, at least */
         return missing_column(t, "goes_into_id");
     while ((st = vc_csv_next(&t->csv, &got, t->err)) == VC_OK && got) {
-        struct span to_id[2] = { get(t, into), get(t, type) };
+        struct span to_id[2] = { get(t, c[INTO]), get(t, c[TYPE]) };
         static const char *const rel[2] = { "input_of", "variant_of" };
         static const char *const col[2] = { "goes_into_id", "is_type_of_id" };
-        struct span sw = get(t, weight);
+        struct span sw = get(t, c[WEIGHT]);
         size_t u;
 
-        if ((st = lookup(t, get(t, from), "input_id", ROLE_ITEM, &u)) != VC_OK)
+        if ((st = lookup(t, get(t, c[FROM]), "input_id", ROLE_ITEM, &u)) != VC_OK)
             break;
         if (u == SIZE_MAX)
             continue;
@@ -1031,17 +1028,13 @@ static enum vc_status read_sequence(struct tables *t)
  */
 static enum vc_status chain_stages(struct tables *t)
 {
-    size_t dl = strlen(t->dir), e;
-    char path[4096];
+    size_t e;
     enum vc_status st = VC_OK;
 
     if (!t->n_stages)
         return VC_OK;
-    snprintf(path, sizeof(path), "%s%sstages.csv", t->dir,
-             dl && t->dir[dl - 1] == '/' ? "" : "/");
-    t->file = vc_graph_strdup(t->g, path, strlen(path));
-    if (!t->file)
-        return vc_error_set(t->err, VC_ENOMEM, t->dir, 0, 0, "out of memory");
+    if ((st = table_file(t, "stages.csv")) != VC_OK)
+        return st;
     for (size_t i = 0; i + 1 < t->n_stages && st == VC_OK; i++)
         st = add_edge(t, t->stages[i], t->stages[i + 1], "input_of",
                       t->g->node_line[t->stages[i]], &e);

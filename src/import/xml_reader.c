@@ -11,9 +11,12 @@
 #include "xml_reader.h"
 #include "xml_util.h"
 
-enum vc_status vc_xr_begin(struct vc_xml_reader *x, struct vc_graph *g, const char *name,
-                           const char *format, const struct vc_import_opts *opts,
-                           struct vc_diag *diag, struct vc_error *err)
+/* Sets up x and the (uninitialised) graph g with source name; on failure
+ * g needs no release. */
+static enum vc_status begin(struct vc_xml_reader *x, const struct vc_xr_format *f,
+                            struct vc_graph *g, const char *name,
+                            const struct vc_import_opts *opts, struct vc_diag *diag,
+                            struct vc_error *err)
 {
     static const struct vc_import_opts no_opts = VC_IMPORT_OPTS_INIT;
 
@@ -22,7 +25,7 @@ enum vc_status vc_xr_begin(struct vc_xml_reader *x, struct vc_graph *g, const ch
     x->opts = opts ? opts : &no_opts;
     x->diag = diag;
     x->err = err;
-    x->format = format;
+    x->f = f;
     vc_xml_init();
     vc_graph_init(g);
     if (vc_graph_set_source(g, name) != VC_OK) {
@@ -32,7 +35,7 @@ enum vc_status vc_xr_begin(struct vc_xml_reader *x, struct vc_graph *g, const ch
     return VC_OK;
 }
 
-void vc_xr_release(struct vc_xml_reader *x)
+static void release(struct vc_xml_reader *x)
 {
     free(x->declared);
     free(x->ref_line);
@@ -44,6 +47,204 @@ void vc_xr_release(struct vc_xml_reader *x)
     x->text = NULL;
     vc_noted_release(&x->noted);
     x->text_len = x->text_cap = 0;
+    for (int i = 0; i < VC_XR_SLOTS; i++) {
+        free(x->scratch[i].buf);
+        x->scratch[i].buf = NULL;
+        x->scratch[i].cap = 0;
+    }
+    free(x->decl_ids);
+    x->decl_ids = NULL;
+    x->decl_ids_cap = 0;
+    for (int c = 0; c < 3; c++)
+        vc_idmap_release(&x->decl_index[c]);
+}
+
+const char *vc_xr_decode(struct vc_xml_reader *x, const char *v, const char *end, int slot,
+                         size_t *len)
+{
+    char *buf;
+    size_t k = 0;
+
+    if (VC_GROW(x->scratch[slot].buf, x->scratch[slot].cap, (size_t)(end - v) + 1)) {
+        vc_xr_nomem(x);
+        return NULL;
+    }
+    buf = x->scratch[slot].buf;
+    for (const char *p = v; p < end; p++) {
+        if (*p == '&' && end - p >= 5 && memcmp(p, "&#38;", 5) == 0) {
+            buf[k++] = '&';
+            p += 4;
+        } else {
+            buf[k++] = *p;
+        }
+    }
+    buf[k] = '\0';
+    *len = k;
+    return buf;
+}
+
+int vc_xr_decl_add(struct vc_xml_reader *x, size_t i, const char *id, int cls_bits)
+{
+    size_t len = strlen(id);
+    uint32_t h = vc_hash(id, len);
+    if (VC_GROW(x->decl_ids, x->decl_ids_cap, i + 1))
+        return -1;
+    x->decl_ids[i] = id;
+    for (int c = 0; c < 3; c++)
+        if ((cls_bits & (1 << c)) && vc_idmap_insert(&x->decl_index[c], i, id, len, h))
+            return -1;
+    return 0;
+}
+
+size_t vc_xr_decl_find(const struct vc_xml_reader *x, int cls, const char *id, size_t len)
+{
+    return vc_idmap_find(&x->decl_index[cls], x->decl_ids, id, len, vc_hash(id, len));
+}
+
+enum vc_status vc_xr_default(struct vc_xml_reader *x, struct vc_attr *a, const char *text,
+                             const char *elem, const char *id, long line, long col)
+{
+    size_t n = vc_graph_class_size(x->g, a->cls);
+    union vc_value v;
+    bool present;
+    const char *why = "";
+    enum vc_status st = vc_value_parse(a->type, text, &v, &present, &why);
+
+    if (st != VC_OK)
+        return vc_error_set(x->err, st, x->g->source, line, col,
+                            "<%s id=\"%s\">: default \"%.80s\" (%s): %s", elem, id, text,
+                            vc_attr_type_name(a->type), why);
+    if (!present)
+        return VC_OK;
+    if (a->type == VC_ATTR_STRING && !(v.s = vc_graph_strdup(x->g, text, strlen(text))))
+        return vc_error_set(x->err, VC_ENOMEM, x->g->source, 0, 0, "out of memory");
+    for (size_t k = 0; k < n; k++)
+        if (!vc_attr_has(a, k) && (st = vc_attr_set(a, k, v, x->err)) != VC_OK)
+            return st;
+    return VC_OK;
+}
+
+void vc_xr_push(struct vc_xml_reader *x, int el)
+{
+    if (x->depth < VC_XR_MAX_DEPTH)
+        x->stack[x->depth] = (uint8_t)el;
+    x->depth++;
+}
+
+int vc_xr_parent(const struct vc_xml_reader *x)
+{
+    return x->depth > 0 && x->depth <= VC_XR_MAX_DEPTH ? x->stack[x->depth - 1] : 0;
+}
+
+void vc_xr_skip(struct vc_xml_reader *x)
+{
+    x->skip_depth = x->depth + 1;
+    vc_xr_push(x, 0);
+}
+
+/* The SAX entry points: the depth limit and skipped subtrees, the reader's
+ * work, then the parser stopped on failure. */
+
+static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
+                     const xmlChar **attrs)
+{
+    struct vc_xml_reader *x = ud;
+    long line, col;
+
+    (void)prefix;
+    (void)nb_ns;
+    (void)ns;
+    (void)nb_defaulted;
+    if (x->failed)
+        return;
+    if (x->skip_depth && x->depth < VC_XR_MAX_DEPTH) {
+        vc_xr_push(x, 0);
+        return;
+    }
+    vc_xml_tag_position(x->ctxt, &line, &col);
+    if (x->depth >= VC_XR_MAX_DEPTH)
+        vc_xr_fail(x, VC_ENOMEM, line, col, "elements nested more than %d deep (vchain's limit)",
+                   VC_XR_MAX_DEPTH);
+    else
+        x->f->start(ud, local, uri, nb_attrs, attrs, line, col);
+    vc_xr_stop_if_failed(x);
+}
+
+static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    struct vc_xml_reader *x = ud;
+
+    (void)local;
+    (void)prefix;
+    (void)uri;
+    if (x->failed)
+        return;
+    if (x->skip_depth && x->depth == x->skip_depth)
+        x->skip_depth = 0;
+    else if (!x->skip_depth)
+        x->f->end(ud);
+    x->depth--;
+    vc_xr_stop_if_failed(x);
+}
+
+static void on_characters(void *ud, const xmlChar *ch, int len)
+{
+    struct vc_xml_reader *x = ud;
+    if (x->failed || x->skip_depth || len <= 0)
+        return;
+    x->f->text(ud, ch, len);
+    vc_xr_stop_if_failed(x);
+}
+
+/* The parse, then what every format asks of a whole file. */
+static enum vc_status parse(struct vc_xml_reader *x, FILE *in)
+{
+    const char *name = x->g->source;
+    xmlSAXHandler sax;
+    enum vc_status st;
+
+    memset(&sax, 0, sizeof(sax));
+    vc_xr_sax_guards(&sax);
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.characters = on_characters;
+    sax.cdataBlock = on_characters;
+    /* x is the reader's first member: the handlers get the reader */
+    st = vc_xml_parse(in, name, &sax, x, &x->ctxt, x->err);
+    if (st == VC_OK && x->failed)
+        st = x->err->code != VC_OK ? x->err->code : VC_EPARSE;
+    if (st == VC_OK && !x->root_seen)
+        st = vc_error_set(x->err, VC_EPARSE, name, 0, 0, "no <%s> element", x->f->root);
+    if (st == VC_OK && !x->graphs_seen)
+        st = vc_error_set(x->err, VC_EINVAL, name, 0, 0, "no <graph> element in the file");
+    if (st == VC_OK)
+        st = vc_xr_check_undeclared(x);
+    return st;
+}
+
+enum vc_status vc_xr_read(struct vc_xml_reader *x, const struct vc_xr_format *f,
+                          struct vc_graph *out, FILE *in, const char *name,
+                          const struct vc_import_opts *opts, struct vc_diag *diag,
+                          struct vc_error *err)
+{
+    struct vc_error local_err = VC_ERROR_INIT;
+    enum vc_status st;
+
+    if (!err)
+        err = &local_err;
+    if ((st = begin(x, f, out, name, opts, diag, err)) != VC_OK)
+        return st;
+    st = parse(x, in);
+    if (st == VC_OK)
+        st = f->finish(x);
+    if (st == VC_OK)
+        st = vc_xr_finish(x);
+    f->release(x);
+    release(x);
+    if (st != VC_OK)
+        vc_graph_release(out);
+    return st;
 }
 
 void vc_xr_text_reset(struct vc_xml_reader *x)
@@ -267,7 +468,7 @@ static void refuse_entity(struct vc_xml_reader *x, const xmlChar *name)
                xmlSAX2GetColumnNumber(x->ctxt),
                "the DTD declares entity \"%.80s\": entity declarations are not supported "
                "(%s needs none; they can hide billion-laughs and external-file attacks)",
-               (const char *)name, x->format);
+               (const char *)name, x->f->name);
     vc_xr_stop_if_failed(x);
 }
 

@@ -4,13 +4,13 @@
  * warning with a position, the nodes that edges name before (or without)
  * their declaration, and the handlers that refuse DTD declarations.
  *
- * A reader puts a struct vc_xml_reader first in its own struct and passes
- * its own struct as the SAX user data: the shared handlers read it through
- * this first member.
+ * A reader puts a struct vc_xml_reader first in its own struct: the SAX
+ * user data is that struct, and the shared code reads it through this
+ * first member.
  *
- * Failing only marks the reader; each SAX entry point calls
- * vc_xr_stop_if_failed() when its work is done.  libxml2 2.9.14's
- * xmlStopParser() frees the input buffer that attribute values and
+ * Failing only marks the reader; the SAX entry points vc_xr_parse()
+ * installs call vc_xr_stop_if_failed() when the reader's handler is done.
+ * libxml2 2.9.14's xmlStopParser() frees the input buffer that attribute values and
  * character data point into, so stopping in the middle of a callback would
  * leave the rest of it reading freed memory (found by fuzzing both readers).
  */
@@ -19,9 +19,20 @@
 
 #include <libxml/parser.h>
 
+#include "core/idmap.h"
 #include "core/strpool.h"
 #include "noted.h"
 #include "vchain/import.h"
+
+/* Scratch buffers for decoded attribute values: a reader names its slots
+ * (an id, an edge's ends, ...) so that values it holds at once never share
+ * one. */
+enum { VC_XR_SLOTS = 5 };
+
+/* libxml2 2.9.14's push parser has no depth limit of its own (its pull
+ * parser stops at 256), so the readers keep one; GraphML needs about 10
+ * levels, GEXF about 8. */
+enum { VC_XR_MAX_DEPTH = 256 };
 
 struct vc_xml_reader {
     xmlParserCtxtPtr ctxt;
@@ -30,7 +41,6 @@ struct vc_xml_reader {
     struct vc_diag *diag;
     struct vc_error *err;
     int failed;
-    const char *format;          /* "GraphML", "GEXF": for messages */
     uint8_t *declared;           /* per node: its element was seen */
     uint32_t *ref_line, *ref_col; /* per node: where an edge first named it */
     size_t marks_cap;
@@ -45,16 +55,21 @@ struct vc_xml_reader {
     struct vc_noted noted;       /* values read as no value (NaN, empty, null) */
     size_t empty_edge_ids;       /* edges with id="": read as edges without an id */
     long empty_edge_line, empty_edge_col; /* the first of them */
+    const struct vc_xr_format *f;
+    /* The open elements, as the reader's own codes (0: none, the top). */
+    uint8_t stack[VC_XR_MAX_DEPTH];
+    int depth;
+    int skip_depth;              /* inside a skipped subtree: its depth */
+    struct { char *buf; size_t cap; } scratch[VC_XR_SLOTS];
+    int root_seen, graphs_seen;  /* the root element, <graph> elements */
+    /* The declared columns (GraphML <key>, GEXF <attribute>): id -> the
+     * reader's own index, one map per class (node, edge, graph), so that a
+     * file with many columns and many values stays linear. */
+    const char **decl_ids;
+    size_t decl_ids_cap;
+    struct vc_idmap decl_index[3];
 };
 
-/*
- * Sets up x and the (uninitialised) graph g with source name.  opts may be
- * NULL; err must not be.  On failure g needs no release.
- */
-enum vc_status vc_xr_begin(struct vc_xml_reader *x, struct vc_graph *g, const char *name,
-                           const char *format, const struct vc_import_opts *opts,
-                           struct vc_diag *diag, struct vc_error *err);
-void vc_xr_release(struct vc_xml_reader *x);
 
 void vc_xr_fail(struct vc_xml_reader *x, enum vc_status code, long line, long col,
                 const char *fmt, ...) VC_PRINTF(5, 6);
@@ -98,16 +113,79 @@ int vc_xr_node_ref(struct vc_xml_reader *x, size_t len, const char *elem, const 
 const char *vc_xr_edge_id(struct vc_xml_reader *x, const char *id, size_t *len, long line,
                           long col);
 /*
- * The last step of a read, after defaults: warnings about what was read
- * differently from what the file says (empty edge ids, NaN or empty
- * numbers: vc_xr_missing), and edge ids made
- * unique (vc_graph_unique_edge_ids).
+ * The last step of a read (vc_xr_read calls it after the format's finish):
+ * warnings about what was read differently from what the file says (empty
+ * edge ids, NaN or empty numbers: vc_xr_missing), and edge ids made unique
+ * (vc_graph_unique_edge_ids).
  */
 enum vc_status vc_xr_finish(struct vc_xml_reader *x);
 /* Value text of column a, at line:col, is read as no value: noted for a
  * warning at the end (vc_xr_finish).  Strings are never missing. */
 void vc_xr_missing(struct vc_xml_reader *x, const struct vc_attr *a, const char *text,
                    long line, long col);
+
+/*
+ * An attribute value [v, end) with libxml2's "&#38;" (how it hands "&amp;"
+ * over when entities are not substituted) decoded, NUL-terminated in
+ * scratch buffer slot; *len its length.  NULL (x failed) when out of memory.
+ */
+const char *vc_xr_decode(struct vc_xml_reader *x, const char *v, const char *end, int slot,
+                         size_t *len);
+
+/* Declares column id (kept by the caller) as the reader's column i for
+ * each class c with bit 1 << c in cls_bits; -1 when out of memory. */
+int vc_xr_decl_add(struct vc_xml_reader *x, size_t i, const char *id, int cls_bits);
+/* The reader's index of the column declared as id for class cls, or
+ * SIZE_MAX. */
+size_t vc_xr_decl_find(const struct vc_xml_reader *x, int cls, const char *id, size_t len);
+
+/*
+ * A column's default value: text parsed as a's type and given to every
+ * element of a's class that has no value of its own.  A bad default is an
+ * error at the declaration: "<ELEM id="ID">: default ...".
+ */
+enum vc_status vc_xr_default(struct vc_xml_reader *x, struct vc_attr *a, const char *text,
+                             const char *elem, const char *id, long line, long col);
+
+/*
+ * A format's reader: what it does with the parse's events and after it.
+ * ud is the reader's own struct (its first member the struct
+ * vc_xml_reader).  start and end are not called inside a skipped subtree,
+ * nor text there or when empty; start gets the start tag's position.  The
+ * parse stops after any of them fails the reader.  finish runs after a
+ * whole file was read (defaults, ...); release frees what the reader owns
+ * besides x, whatever happened.
+ */
+struct vc_xr_format {
+    const char *name;            /* "GraphML", "GEXF": for messages */
+    const char *root;            /* the root element's name */
+    void (*start)(void *ud, const xmlChar *local, const xmlChar *uri, int nb_attrs,
+                  const xmlChar **attrs, long line, long col);
+    void (*end)(void *ud);
+    void (*text)(void *ud, const xmlChar *ch, int len);
+    enum vc_status (*finish)(void *ud);
+    void (*release)(void *ud);
+};
+
+/*
+ * Reads in (name for messages) into out with a reader whose first member
+ * is x (the rest zeroed by the caller): the parse behind the shared
+ * guards, then what every format asks of a whole file (the root element, a
+ * <graph>, no node named but never declared), then f->finish.  On failure
+ * out needs no release.  err may be NULL.
+ */
+enum vc_status vc_xr_read(struct vc_xml_reader *x, const struct vc_xr_format *f,
+                          struct vc_graph *out, FILE *in, const char *name,
+                          const struct vc_import_opts *opts, struct vc_diag *diag,
+                          struct vc_error *err);
+
+/* The element stack: start pushes the element it opens (a code of the
+ * reader's own, 1 to 255), end has it popped; parent is the innermost
+ * open one (0 at the top).  vc_xr_skip() skips the element being opened
+ * and everything in it. */
+void vc_xr_push(struct vc_xml_reader *x, int el);
+int vc_xr_parent(const struct vc_xml_reader *x);
+void vc_xr_skip(struct vc_xml_reader *x);
 
 /*
  * Installs the shared handlers on sax: entity and attribute declarations

@@ -71,29 +71,31 @@ void vc_holders_chart(const struct vc_analysis *a, const struct vc_holder *h, si
                       const struct vc_report_colours *k, FILE *out)
 {
     const struct vc_chain *c = a->chain;
-    double row = 26, left = 240, span = WIDTH - left - 380;
+    double row = 30, left = 270, span = 300;
+    char text[512], imp[32], share[32];
 
     fprintf(out, "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
                  "role=\"img\" aria-label=\"Control-point holders by impact\">\n",
-            WIDTH, row * (double)n + 30);
-    fputs("<g font-size=\"12\">\n", out);
+            WIDTH, row * (double)n + 20);
+    fprintf(out, "<g font-size=\"%.0f\">\n", FONT_MIN);
     for (size_t j = 0; j < n; j++) {
-        double y = 10 + row * (double)j, w = span * vc_report_impact(a, h[j].actor);
-        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">", left - 8, y + 14);
-        vc_html_text_cut(out, c->label[h[j].actor], 28);
-        if (c->country[h[j].actor]) {
-            fputs(" (", out);
-            vc_html_text(out, c->country[h[j].actor]);
-            fputs(")", out);
-        }
-        fprintf(out, "</text>\n<rect x=\"%.0f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" "
-                     "fill=\"%s\"/>\n", left, y, w, k->cp);
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">", left + w + 6, y + 14);
-        vc_html_pct_est(out, a->impact[h[j].actor], a->impact_estimated[h[j].actor]);
-        fputs(" &#183; ", out);
-        vc_html_pct(out, h[j].best->share);
-        fputs(" of ", out);
-        vc_html_text_cut(out, c->label[h[j].best->item], 34);
+        double y = 6 + row * (double)j, w = span * vc_report_impact(a, h[j].actor), x;
+        /* names and figures measured, cut only where they would leave the chart */
+        snprintf(text, sizeof(text), "%s%s%s%s", c->label[h[j].actor],
+                 c->country[h[j].actor] ? " (" : "",
+                 c->country[h[j].actor] ? c->country[h[j].actor] : "",
+                 c->country[h[j].actor] ? ")" : "");
+        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">", left - 8, y + 16);
+        vc_html_text_fit(out, text, FONT_MIN, left - 12);
+        fprintf(out, "</text>\n<rect x=\"%.0f\" y=\"%.1f\" width=\"%.1f\" height=\"20\" "
+                     "fill=\"%s\"/>\n", left, y + 2, w, k->cp);
+        x = left + w + 6;
+        vc_pct_text(imp, sizeof(imp), a->impact[h[j].actor], a->impact_estimated[h[j].actor]);
+        vc_pct_text(share, sizeof(share), h[j].best->share, false);
+        snprintf(text, sizeof(text), "%s \xC2\xB7 %s of %s", imp, share,
+                 c->label[h[j].best->item]);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">", x, y + 16);
+        vc_html_text_fit(out, text, FONT_MIN, WIDTH - 4 - x);
         fputs("</text>\n", out);
     }
     fputs("</g>\n</svg></figure>\n", out);
@@ -177,21 +179,23 @@ void vc_item_bars(const struct vc_analysis *a, const struct vc_bar *bars, size_t
                   const struct vc_report_colours *k, FILE *out)
 {
     const struct vc_chain *c = a->chain;
-    double row = 44, left = 260, span = WIDTH - left - 20;
+    double row = 58, left = 330, span = WIDTH - left - 20;
+    bool used[8] = { false }, any_cp = false, any_grey = false, any_gap = false;
+    char text[256];
 
     fprintf(out, "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
                  "role=\"img\" aria-label=\"Providers' shares of the top items\">\n",
-            WIDTH, row * (double)n + 20);
-    fputs("<g font-size=\"12\">\n", out);
+            WIDTH, row * (double)n + 10);
+    fprintf(out, "<g font-size=\"%.0f\">\n", FONT_MIN);
     for (size_t j = 0; j < n; j++) {
         const struct vc_bar *b = &bars[j];
         uint32_t v = b->item;
-        double y = 8 + row * (double)j, x = left;
+        double y = 6 + row * (double)j, x = left;
         size_t seg = 0;
-        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">", left - 8, y + 13);
-        vc_html_text_cut(out, c->label[v], 36);
-        fprintf(out, "</text>\n<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#555\" "
-                     "font-size=\"10\">HHI ", left - 8, y + 27);
+        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">", left - 10, y + 17);
+        vc_html_text_fit(out, c->label[v], FONT_MIN, left - 14);
+        fprintf(out, "</text>\n<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#555\">"
+                     "HHI ", left - 10, y + 38);
         vc_html_num_range(out, a->conc[v].hhi, a->conc[v].hhi_upper, 2);
         fputs(" &#183; N_eff ", out);
         vc_html_num_range(out, a->conc[v].n_eff, a->conc[v].n_eff_upper, 1);
@@ -206,37 +210,61 @@ void vc_item_bars(const struct vc_analysis *a, const struct vc_bar *bars, size_t
             if (!p || c->aggregate[p->actor]) {
                 fill = k->missing;
                 ink = "#222";
+                any_grey = true;
             } else if (p->control_point) {
                 fill = k->cp;
+                any_cp = true;
             } else {
                 fill = k->seg[seg % k->n_seg];
                 ink = k->seg_light[seg % k->n_seg] ? "#222" : "#fff";
+                used[seg % k->n_seg] = true;
                 seg++;
             }
-            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"20\" fill=\"%s\" "
+            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"24\" fill=\"%s\" "
                          "stroke=\"#fff\" stroke-width=\"1\"><title>", x, y, w, fill);
             if (p)
-                vc_html_text(out, c->label[p->actor]);
+                snprintf(text, sizeof(text), "%s", c->label[p->actor]);
             else
-                fprintf(out, "%zu other providers", b->n_rest);
+                snprintf(text, sizeof(text), "%zu other providers", b->n_rest);
+            vc_html_text(out, text);
             fputs(" ", out);
+            if (!p)
+                snprintf(text, sizeof(text), "%zu others", b->n_rest);
             vc_html_pct(out, p ? p->share : b->rest);
             fputs("</title></rect>\n", out);
-            if (w > 70) {
-                fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\" font-size=\"10\">",
-                        x + 4, y + 14, ink);
-                if (p)
-                    vc_html_text_cut(out, c->label[p->actor], (size_t)(w / 6.5));
-                else
-                    fprintf(out, "%zu others", b->n_rest);
+            /* the name where a segment has room for it, or for at least
+             * three letters of it and an ellipsis (measured) */
+            if (w - 8 >= fmin(vc_text_width(text, FONT_MIN), 4 * FONT_MIN)) {
+                fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">", x + 4, y + 18, ink);
+                vc_html_text_fit(out, text, FONT_MIN, w - 8);
                 fputs("</text>\n", out);
             }
             x += w;
         }
-        if (x < left + span - 0.5)
-            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"20\" fill=\"%s\" "
+        if (x < left + span - 0.5) {
+            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"24\" fill=\"%s\" "
                          "fill-opacity=\"0.5\"><title>not covered by the data</title></rect>\n",
                     x, y, left + span - x, k->missing);
+            any_gap = true;
+        }
     }
-    fputs("</g>\n</svg></figure>\n", out);
+    fputs("</g>\n</svg>\n<figcaption class=\"key\">", out);
+    /* a key entry for every colour drawn */
+    if (any_cp)
+        fprintf(out, "<span style=\"background:%s\"></span>control point", k->cp);
+    for (size_t i = 0; i < k->n_seg; i++)
+        if (used[i])
+            fprintf(out, "<span style=\"background:%s\"></span>", k->seg[i]);
+    for (size_t i = 0; i < k->n_seg; i++)
+        if (used[i]) {
+            fputs("other providers, one colour each in the order of the bar", out);
+            break;
+        }
+    if (any_grey)
+        fprintf(out, "<span style=\"background:%s\"></span>aggregates and providers merged "
+                     "into one segment", k->missing);
+    if (any_gap)
+        fprintf(out, "<span style=\"background:%s;opacity:0.5\"></span>not covered by the "
+                     "data", k->missing);
+    fputs("</figcaption>\n</figure>\n", out);
 }

@@ -30,6 +30,19 @@ static const char *change_hex(enum vc_colour c, char buf[8])
     return vc_palette_hex(vc_palette_rgb(c), buf);
 }
 
+/* The actor, item, share before and share after cells of p's row. */
+static void provision_cells(FILE *out, const struct vc_comparison *c,
+                            const struct vc_cmp_provision *p)
+{
+    vc_html_text(out, node_label(c, p, 1));
+    fputs("</td><td>", out);
+    vc_html_text(out, node_label(c, p, 0));
+    fputs("</td><td class=\"n\">", out);
+    vc_html_pct(out, p->share_a);
+    fputs("</td><td class=\"n\">", out);
+    vc_html_pct(out, p->share_b);
+}
+
 enum vc_status vc_report_compare_html(const struct vc_comparison *c, const char *name_a,
                                       const char *name_b, const struct vc_report_opts *opts,
                                       FILE *out, struct vc_error *err)
@@ -62,13 +75,7 @@ enum vc_status vc_report_compare_html(const struct vc_comparison *c, const char 
             continue;
         fprintf(out, "<tr><td style=\"color:%s\">%s</td><td>",
                 p->cp == VC_CP_GAINED ? gained : lost, vc_cp_change_name(p->cp));
-        vc_html_text(out, node_label(c, p, 1));
-        fputs("</td><td>", out);
-        vc_html_text(out, node_label(c, p, 0));
-        fputs("</td><td class=\"n\">", out);
-        vc_html_pct(out, p->share_a);
-        fputs("</td><td class=\"n\">", out);
-        vc_html_pct(out, p->share_b);
+        provision_cells(out, c, p);
         fputs("</td></tr>\n", out);
         shown++;
     }
@@ -116,13 +123,7 @@ enum vc_status vc_report_compare_html(const struct vc_comparison *c, const char 
         if (fabs(p->d_share) <= 1e-9)
             continue;
         fputs("<tr><td>", out);
-        vc_html_text(out, node_label(c, p, 1));
-        fputs("</td><td>", out);
-        vc_html_text(out, node_label(c, p, 0));
-        fputs("</td><td class=\"n\">", out);
-        vc_html_pct(out, p->share_a);
-        fputs("</td><td class=\"n\">", out);
-        vc_html_pct(out, p->share_b);
+        provision_cells(out, c, p);
         fputs("</td><td class=\"n\">", out);
         fprintf(out, "%+.1f&#160;pp</td><td>%s</td></tr>\n", p->d_share * 100.0,
                 vc_change_name(p->status));

@@ -16,6 +16,9 @@
 #define WIDTH 1000.0   /* SVG user units; the page scales them to its width */
 #define MAX_ROWS 200   /* rows of a table beyond the charts (or --top, when more) */
 #define MAX_SEGMENTS 10 /* providers in an item's bar; the rest as one segment */
+/* The smallest chart text: WIDTH units span A4's 182 mm of text, so 16
+ * units print at 8.3 pt. */
+#define FONT_MIN 16.0
 
 /* ---- html.c: colours, text, numbers, the page frame ---- */
 
@@ -35,10 +38,18 @@ void vc_html_text(FILE *out, const char *s);
 size_t vc_utf8_prefix(const char *s, size_t max, size_t *bytes, bool *cut);
 /* At most max characters of s, with an ellipsis when cut. */
 void vc_html_text_cut(FILE *out, const char *s, size_t max);
+/* The width of s (UTF-8) at font size in SVG units, from the advance widths
+ * of DejaVu Sans (the widest usual sans-serif): what a label needs. */
+double vc_text_width(const char *s, double size);
+/* s, cut with an ellipsis where it is wider than room at size; true when cut. */
+bool vc_html_text_fit(FILE *out, const char *s, double size, double room);
 /* A fraction as a percentage with one decimal, a number with digits
  * decimals; NAN as a dash. */
 void vc_html_pct(FILE *out, double x);
 void vc_html_num(FILE *out, double x, int digits);
+/* The same as text in buf (UTF-8: a no-break space before "%", "≈" first
+ * when estimated), for labels that are measured before they are written. */
+void vc_pct_text(char *buf, size_t size, double x, bool estimated);
 /* An impact, marked "≈" when it rests on estimated shares (docs/model.md). */
 void vc_html_pct_est(FILE *out, double x, bool estimated);
 /* A figure known only within bounds: "lo to hi", or one number when they
@@ -61,13 +72,17 @@ struct vc_picture {
     uint8_t *label, *draw;        /* per node */
     uint32_t *named;              /* the labelled nodes, most important first */
     size_t n_named, n_drawn;
+    size_t n_key;                 /* named because the caller asked (beyond top) */
     size_t hidden_actors, hidden_items, hidden_cp; /* linked nodes left out */
     double *cx, *cy, *r;          /* per node; NAN when not drawn */
     double height;
 };
 
+/* key (n_key nodes, may be NULL) are named whatever their rank, besides
+ * the top most important. */
 enum vc_status vc_picture_build(const struct vc_graph *g, const struct vc_analysis *a, size_t top,
-                                struct vc_picture *pic, struct vc_error *err);
+                                const uint32_t *key, size_t n_key, struct vc_picture *pic,
+                                struct vc_error *err);
 void vc_picture_release(struct vc_picture *p);
 /* The picture as SVG: standalone, a document of its own; else inline. */
 enum vc_status vc_picture_svg(const struct vc_graph *g, const struct vc_analysis *a,
@@ -111,5 +126,11 @@ struct vc_bar {
 struct vc_bar *vc_report_bars(const struct vc_analysis *a, const uint32_t *items, size_t n);
 void vc_item_bars(const struct vc_analysis *a, const struct vc_bar *bars, size_t n,
                   const struct vc_report_colours *k, FILE *out);
+
+/* ---- opportunities.c: where a country could build control points ---- */
+
+/* The section: a chart of its near misses and footholds, and their table. */
+void vc_opportunities_section(const struct vc_analysis *a, const struct vc_opportunities *ops,
+                              const struct vc_report_colours *k, FILE *out);
 
 #endif

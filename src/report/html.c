@@ -64,6 +64,70 @@ void vc_html_text_cut(FILE *out, const char *s, size_t max)
     vc_html_text(out, buf);
 }
 
+/*
+ * Advance widths of DejaVu Sans, in thousandths of the font size, for ASCII
+ * 32..126: the widest of the usual default sans-serif fonts (the one Linux
+ * browsers fall back to), so a label measured with it also fits in Arial or
+ * Helvetica.
+ */
+static const unsigned short ascii_width[95] = {
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337,
+    636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531,
+    1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787,
+    603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838, 500,
+    500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612,
+    635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
+};
+
+/* One character's width (thousandths of an em) from its first byte: beyond
+ * ASCII, accented Latin, Greek and Cyrillic are taken as 700, the rest
+ * (CJK, symbols) as a full em. */
+static unsigned char_width(unsigned char b)
+{
+    if (b < 0x80)
+        return b >= 32 && b < 127 ? ascii_width[b - 32] : 0;
+    return b >= 0xE0 ? 1000 : b >= 0xC0 ? 700 : 0; /* continuation bytes: 0 */
+}
+
+double vc_text_width(const char *s, double size)
+{
+    double w = 0;
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
+        w += char_width(*p);
+    return w * size / 1000.0;
+}
+
+bool vc_html_text_fit(FILE *out, const char *s, double size, double room)
+{
+    char buf[1024];
+    double w = 0, ellipsis = size; /* "..." is one em wide */
+    size_t i;
+
+    if (!s)
+        return false;
+    if (vc_text_width(s, size) <= room) {
+        vc_html_text(out, s);
+        return false;
+    }
+    /* the longest prefix, cut where a character starts, that leaves room
+     * for the ellipsis (and fits buf with it) */
+    for (i = 0; s[i]; i++) {
+        unsigned char b = (unsigned char)s[i];
+        double cw = char_width(b) * size / 1000.0;
+        if ((b & 0xC0) == 0x80)
+            continue;
+        if (w + cw + ellipsis > room || i + 8 > sizeof(buf))
+            break;
+        w += cw;
+    }
+    while (i && s[i - 1] == ' ')
+        i--;
+    memcpy(buf, s, i);
+    memcpy(buf + i, "\xE2\x80\xA6", 4); /* ... and the terminator */
+    vc_html_text(out, buf);
+    return true;
+}
+
 const char *vc_report_country_name(const char *code)
 {
     const char *n = code ? vc_country_name(code) : NULL;
@@ -117,7 +181,7 @@ void vc_html_page_start(FILE *out, const char *title)
           " vertical-align: middle; margin: 0 0.3em 0 1em; border-radius: 50%; }\n"
           "section.chart { break-inside: avoid; page-break-inside: avoid; }\n"
           "@media print { body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }"
-          " figure svg { max-height: 180mm; } }\n"
+          " figure svg { max-height: 255mm; } }\n"
           "</style>\n</head>\n<body>\n",
           out);
 }
@@ -152,6 +216,15 @@ void vc_html_num(FILE *out, double x, int digits)
         fputs("&#8211;", out);
     else
         fprintf(out, "%.*f", digits, x);
+}
+
+void vc_pct_text(char *buf, size_t size, double x, bool estimated)
+{
+    if (isnan(x))
+        snprintf(buf, size, "\xE2\x80\x93"); /* a dash */
+    else
+        snprintf(buf, size, "%s%.1f\xC2\xA0%%", estimated ? "\xE2\x89\x88\xC2\xA0" : "",
+                 x * 100.0);
 }
 
 /* An impact, marked "≈" when it rests on estimated shares (docs/model.md). */

@@ -1,8 +1,9 @@
 /*
  * page.c - the report's page (vc_report_html): the chain picture, the
  * charts, a country's section (its control points, its dependencies, its
- * row and column of the mutual-dependency matrix) and the tables of every
- * number shown.
+ * row and column of the mutual-dependency matrix; then where it could
+ * build control points: opportunities.c) and the tables of every number
+ * shown.
  *
  * A presenter: it draws what the engine computed and the command handed
  * over (the analysis, the graph annotated with its columns and laid out,
@@ -182,6 +183,69 @@ static void country_matrix(const struct vc_deps *d, const char *code, FILE *out)
     fputs("</tbody>\n</table>\n", out);
 }
 
+/* A cluster's members in words: "ACTOR (CC) 55.0 %" (at most max), with
+ * the marks the table's key explains. */
+static void members_html(const struct vc_analysis *a, const struct vc_cluster_member *m,
+                         size_t n, FILE *out)
+{
+    const struct vc_chain *c = a->chain;
+    uint32_t item = UINT32_MAX;
+    for (size_t j = 0; j < n; j++) {
+        if (m[j].item != item) {
+            fputs(j ? "<br/>" : "", out);
+            vc_html_text(out, c->label[m[j].item]);
+            fputs(": ", out);
+        } else {
+            fputs(", ", out);
+        }
+        item = m[j].item;
+        if (m[j].actor == UINT32_MAX) {
+            fputs("no provider in the data", out);
+            continue;
+        }
+        vc_html_text(out, c->label[m[j].actor]);
+        fputs(" (", out);
+        vc_html_text(out, c->country[m[j].actor] ? c->country[m[j].actor] : "?");
+        fputs(") ", out);
+        vc_html_pct(out, m[j].share);
+        fputs(m[j].spof ? " &#9888;" : m[j].hard ? " &#9670;" : "", out);
+    }
+}
+
+/* What each of the country's control points stands on (vc_clusters_find). */
+static void clusters_table(const struct vc_analysis *a, const struct vc_clusters *cl,
+                           size_t limit, FILE *out)
+{
+    const struct vc_chain *c = a->chain;
+    fputs("<p>What its control points stand on: the providers of each one's inputs "
+          "(&#9670; hard to replace, &#9888; alone can stop it) and of what it feeds. One that "
+          "a foreign actor alone can stop is weaker than it looks; one whose domestic "
+          "suppliers are themselves hard to replace is an ecosystem.</p>\n<table>\n"
+          "<thead><tr><th>actor</th><th>item</th><th>verdict</th><th>suppliers</th>"
+          "<th>users</th><th>why</th></tr></thead>\n<tbody>\n", out);
+    for (size_t k = 0; k < cl->n && k < limit; k++) {
+        const struct vc_cluster *x = &cl->v[k];
+        const struct vc_provision_score *p = &a->provisions[x->provision];
+        fputs("<tr><td>", out);
+        vc_html_text(out, c->label[p->actor]);
+        fputs("</td><td>", out);
+        vc_html_text(out, c->label[p->item]);
+        fputs("</td><td>", out);
+        vc_html_text(out, vc_cluster_verdict_name(x->verdict));
+        fputs("</td><td>", out);
+        members_html(a, x->suppliers, x->n_suppliers, out);
+        fputs("</td><td>", out);
+        members_html(a, x->users, x->n_users, out);
+        fputs("</td><td>", out);
+        vc_html_text(out, x->text);
+        fputs("</td></tr>\n", out);
+    }
+    if (!cl->n)
+        fputs("<tr><td colspan=\"6\">none</td></tr>\n", out);
+    more_rows(out, cl->n > limit ? cl->n - limit : 0, 6, "vchain rank --country");
+    fputs("</tbody>\n</table>\n", out);
+}
+
 static enum vc_status country_section(const struct vc_analysis *a, const struct vc_attr *why,
                                       const struct vc_report_opts *o,
                                       const struct vc_report_colours *k, FILE *out,
@@ -232,6 +296,8 @@ static enum vc_status country_section(const struct vc_analysis *a, const struct 
         fputs("<tr><td colspan=\"8\">none</td></tr>\n", out);
     more_rows(out, shown > row_limit(o) ? shown - row_limit(o) : 0, 8, "vchain rank --country");
     fputs("</tbody>\n</table>\n", out);
+    if (o->clusters)
+        clusters_table(a, o->clusters, row_limit(o), out);
     fputs("<p>Control points held elsewhere on items upstream of what it provides: where "
           "its own production depends on others.</p>\n", out);
     provision_table_head(out);
@@ -262,7 +328,8 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
     struct vc_holder *h = NULL;
     uint32_t *items = NULL;
     struct vc_bar *bars = NULL;
-    size_t n_h = 0, n_items = 0, n_cp = 0, n_h_top;
+    size_t n_h = 0, n_items = 0, n_cp = 0, n_h_top, n_key = 0;
+    uint32_t *key = NULL;
     struct vc_report_colours k;
     struct vc_picture pic;
     enum vc_status st;
@@ -272,7 +339,20 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
     for (size_t q = 0; q < a->n_provisions; q++)
         n_cp += a->provisions[q].control_point && a->conc_level[a->provisions[q].item] ==
                                                       a->provisions[q].level;
-    if ((st = vc_picture_build(g, a, o->top, &pic, err)) != VC_OK)
+    /* with a country: its control points and their items are named */
+    if (o->country && o->country->country != SIZE_MAX &&
+        !(key = malloc((2 * o->country->n_own + 1) * sizeof(uint32_t))))
+        return vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
+    for (size_t q = 0; key && q < o->country->n_own; q++) {
+        const struct vc_provision_score *p = &a->provisions[o->country->own[q]];
+        if (p->control_point && a->conc_level[p->item] == p->level) {
+            key[n_key++] = p->actor;
+            key[n_key++] = p->item;
+        }
+    }
+    st = vc_picture_build(g, a, o->top, key, n_key, &pic, err);
+    free(key);
+    if (st != VC_OK)
         return st;
     h = vc_report_holders(a, NULL, &n_h);
     items = vc_report_top_items(a, o->top, &n_items);
@@ -321,6 +401,9 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
 
     if (o->country && (st = country_section(a, why, o, &k, out, err)) != VC_OK)
         goto out;
+    if (o->country && o->country->country != SIZE_MAX && o->opportunities &&
+        o->opportunities->country)
+        vc_opportunities_section(a, o->opportunities, &k, out);
 
     fprintf(out, "<section>\n<h2>The numbers</h2>\n<p>Every control point (up to %zu), with "
                  "the figures behind it (docs/model.md defines them).</p>\n", row_limit(o));

@@ -13,14 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "draw.h"
 
 #define COLUMNS 14.0   /* at most this many columns + 1 in the chain picture */
 #define MAX_DRAWN 600  /* nodes in the chain picture, named ones not counted */
 #define MAX_EDGES 3000 /* edges in the chain picture before thinning */
 #define LABEL_CHARS 32 /* characters of a node's name in the picture */
-#define CHAR_WIDTH 6.2 /* a generous average advance of 11-unit sans-serif */
-#define LINE 13.0      /* a label's line height */
+#define FONT FONT_MIN  /* the names' size: 8.3 pt on A4 */
+#define LINE 19.0      /* a label's line height */
 #define MAX_SHIFT 15   /* lines a label may move up or down from its node */
 
 /* ---- the chain picture: which nodes, where ---- */
@@ -40,12 +41,7 @@ static int by_key_desc(const void *x, const void *y)
 
 void vc_picture_release(struct vc_picture *p)
 {
-    free(p->label);
-    free(p->draw);
-    free(p->named);
-    free(p->cx);
-    free(p->cy);
-    free(p->r);
+    VC_FREE_ALL(p->label, p->draw, p->named, p->cx, p->cy, p->r);
     memset(p, 0, sizeof(*p));
 }
 
@@ -73,7 +69,8 @@ static void draw_node(struct vc_picture *p, uint32_t v, bool named)
  * position (col[v] < 0) are left out.
  */
 static int picture_select(const struct vc_graph *g, const struct vc_analysis *a, size_t top,
-                          const int *col, struct vc_picture *p)
+                          const uint32_t *must, size_t n_must, const int *col,
+                          struct vc_picture *p)
 {
     const struct vc_chain *c = a->chain;
     size_t n = g->n_nodes, m = 0, cap, budget, candidates = 0;
@@ -83,7 +80,7 @@ static int picture_select(const struct vc_graph *g, const struct vc_analysis *a,
 
     p->label = calloc(n ? n : 1, 1);
     p->draw = calloc(n ? n : 1, 1);
-    p->named = malloc((top ? top : 1) * sizeof(uint32_t));
+    p->named = malloc((top + n_must + 1) * sizeof(uint32_t));
     if (!r || !p->label || !p->draw || !p->named) {
         free(r);
         return -1;
@@ -96,15 +93,21 @@ static int picture_select(const struct vc_graph *g, const struct vc_analysis *a,
                      (c->final[v] ? 4.0 : 0.0);
     }
     qsort(r, m, sizeof(*r), by_key_desc);
+    /* the caller's key nodes first (a country's control points), beyond top */
+    for (size_t j = 0; j < n_must; j++)
+        if (must[j] < n && col[must[j]] >= 0 && !p->label[must[j]]) {
+            draw_node(p, must[j], true);
+            p->n_key++;
+        }
     for (size_t j = 0; j < m; j++) {
         uint32_t v = r[j].v;
         int item = c->kind[v] == VC_KIND_ITEM;
-        if ((item || c->level[v] == a->opts.level) && name_quota[item]) {
+        if ((item || c->level[v] == a->opts.level) && name_quota[item] && !p->label[v]) {
             name_quota[item]--;
             draw_node(p, v, true);
         }
     }
-    for (size_t j = 0; j < m && p->n_named < top; j++)
+    for (size_t j = 0; j < m && p->n_named < top + p->n_key; j++)
         if (!p->label[r[j].v])
             draw_node(p, r[j].v, true);
     cap = p->n_drawn + MAX_DRAWN;
@@ -261,14 +264,15 @@ static int picture_place(const struct vc_graph *g, const struct vc_analysis *a, 
 }
 
 enum vc_status vc_picture_build(const struct vc_graph *g, const struct vc_analysis *a, size_t top,
-                                struct vc_picture *pic, struct vc_error *err)
+                                const uint32_t *key, size_t n_key, struct vc_picture *pic,
+                                struct vc_error *err)
 {
     double *y = malloc((g->n_nodes ? g->n_nodes : 1) * sizeof(double));
     int *col = NULL;
     enum vc_status st = VC_OK;
 
     memset(pic, 0, sizeof(*pic));
-    if (!y || !(col = columns(g, a, y)) || picture_select(g, a, top, col, pic) != 0 ||
+    if (!y || !(col = columns(g, a, y)) || picture_select(g, a, top, key, n_key, col, pic) != 0 ||
         picture_place(g, a, col, y, pic) != 0) {
         vc_picture_release(pic);
         st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
@@ -297,6 +301,19 @@ struct label_pos {
     bool left;       /* text-anchor end */
     bool leader;     /* moved off its node's line: a leader line to it */
 };
+
+/* The width of a name as the picture writes it (cut at LABEL_CHARS), at
+ * FONT, with the white halo around it. */
+static double label_width(const char *s)
+{
+    char buf[4 * LABEL_CHARS + 4];
+    size_t bytes;
+    bool cut;
+    vc_utf8_prefix(s, LABEL_CHARS, &bytes, &cut);
+    memcpy(buf, s, bytes);
+    memcpy(buf + bytes, cut ? "\xE2\x80\xA6" : "", cut ? 4 : 1);
+    return vc_text_width(buf, FONT) + 3.0;
+}
 
 /*
  * Places the names, most important first, each at the first free spot:
@@ -328,25 +345,23 @@ static struct label_pos *place_labels(const struct vc_analysis *a, const struct 
     for (size_t j = 0; j < pic->n_named; j++) {
         uint32_t v = pic->named[j];
         double x = pic->cx[v], y = pic->cy[v], r = pic->r[v], w;
-        size_t bytes;
-        bool cut, found = false;
+        bool found = false;
         struct box b = { 0, 0, 0, 0 };
 
         if (isnan(x))
             continue;
-        w = CHAR_WIDTH * (double)(vc_utf8_prefix(a->chain->label[v], LABEL_CHARS, &bytes, &cut) +
-                                  cut);
+        w = label_width(a->chain->label[v]);
         for (int pass = 0; pass < 3 && !found; pass++) {
             /* lines 0, -1, +1, -2, +2, ... */
             for (int s = 0; s <= 2 * MAX_SHIFT && !found; s++) {
                 for (int left = 0; left < 2 && !found; left++) {
-                    double ty = y + 4.0 + (s % 2 ? -(s + 1) / 2 : s / 2) * LINE;
+                    double ty = y + 5.5 + (s % 2 ? -(s + 1) / 2 : s / 2) * LINE;
                     if (pass == 2 && (s || left))
                         continue;
                     b.x0 = left ? x - r - 3.0 - w : x + r + 3.0;
                     b.x1 = b.x0 + w;
-                    b.y0 = ty - 10.0;
-                    b.y1 = ty + 3.0;
+                    b.y0 = ty - 14.5;
+                    b.y1 = ty + 4.0;
                     if (pass < 2 && (b.x0 < 0 || b.x1 > WIDTH || b.y0 < 0 ||
                                      b.y1 > pic->height || box_hits(&b, names, n_names)))
                         continue;
@@ -431,11 +446,11 @@ enum vc_status vc_picture_svg(const struct vc_graph *g, const struct vc_analysis
         if (lp[j].leader && !isnan(pic->cx[v]))
             fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
                     pic->cx[v] + (lp[j].left ? -pic->r[v] : pic->r[v]), pic->cy[v],
-                    lp[j].x + (lp[j].left ? 1.0 : -1.0), lp[j].y - 4.0);
+                    lp[j].x + (lp[j].left ? 1.0 : -1.0), lp[j].y - 5.5);
     }
     /* names over a white halo, so edges do not cross the letters */
-    fputs("</g>\n<g font-size=\"11\" fill=\"#222\" stroke=\"#fff\" stroke-width=\"3\" "
-          "stroke-linejoin=\"round\" paint-order=\"stroke\">\n", out);
+    fprintf(out, "</g>\n<g font-size=\"%.0f\" fill=\"#222\" stroke=\"#fff\" stroke-width=\"3\" "
+                 "stroke-linejoin=\"round\" paint-order=\"stroke\">\n", FONT);
     for (size_t j = 0; j < pic->n_named; j++) {
         uint32_t v = pic->named[j];
         if (isnan(pic->cx[v]))
@@ -447,8 +462,8 @@ enum vc_status vc_picture_svg(const struct vc_graph *g, const struct vc_analysis
     }
     fputs("</g>\n", out);
     if (pic->hidden_actors || pic->hidden_items) {
-        fprintf(out, "<text x=\"40\" y=\"%.0f\" font-size=\"11\" fill=\"#555\">Not drawn: ",
-                pic->height - 4);
+        fprintf(out, "<text x=\"40\" y=\"%.0f\" font-size=\"%.0f\" fill=\"#555\">Not drawn: ",
+                pic->height - 4, FONT);
         if (pic->hidden_items)
             fprintf(out, "%zu items%s", pic->hidden_items, pic->hidden_actors ? ", " : "");
         if (pic->hidden_actors)
@@ -478,7 +493,11 @@ void vc_picture_text(const struct vc_analysis *a, const struct vc_picture *pic, 
     if (pic->hidden_actors)
         fprintf(out, "; the %zu other providers are counted, not drawn", pic->hidden_actors);
     fprintf(out, ". The %zu most important nodes are named, items and actors half and "
-                 "half.</p>\n", pic->n_named);
+                 "half", pic->n_named - pic->n_key);
+    if (pic->n_key)
+        fprintf(out, ", and %zu more: the country's control points and their items",
+                pic->n_key);
+    fputs(".</p>\n", out);
 }
 
 /* ---- the picture alone ---- */
@@ -493,7 +512,7 @@ enum vc_status vc_report_svg(const struct vc_graph *g, const struct vc_analysis 
     enum vc_status st;
 
     vc_report_colours_init(&k);
-    if ((st = vc_picture_build(g, a, o->top, &pic, err)) != VC_OK)
+    if ((st = vc_picture_build(g, a, o->top, NULL, 0, &pic, err)) != VC_OK)
         return st;
     st = vc_picture_svg(g, a, &pic, &k, out, 1, err);
     vc_picture_release(&pic);

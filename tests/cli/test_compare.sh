@@ -73,6 +73,21 @@ run compare "$G" "$G" --export "$TMP/x.gexf" --dynamic=2026,2025
 expect_rc dynamic-bad-times 2
 run compare "$G" "$G" --dynamic
 expect_rc dynamic-without-export 2
+# the name says the format, as for export; refused before the inputs are read
+run compare "$G" "$G" --export "$TMP/cmp.png"
+expect_rc export-unknown-extension 2
+expect_err export-unknown-extension-lists ".graphml (or .xml), .json, .graphology.json or .csv"
+check export-unknown-extension-writes-nothing test ! -e "$TMP/cmp.png"
+run compare "$G" "$G" --export "$TMP/dyn.graphml" --dynamic
+expect_rc dynamic-needs-gexf 2
+expect_err dynamic-needs-gexf-says "--dynamic writes GEXF 1.3"
+run compare "$G" "$G" --export "$TMP/cmp.json"
+expect_rc export-json 0
+check export-json-parses /usr/bin/python3 -m json.tool "$TMP/cmp.json" /dev/null
+run compare "$G" "$G" --report "$TMP/cmp.pdf"
+expect_rc report-pdf-refused 2
+expect_err report-pdf-refused-says "print the page to PDF from a browser"
+check report-pdf-writes-nothing test ! -e "$TMP/cmp.pdf"
 run compare "$G"
 expect_rc compare-one-input 2
 run compare --align sideways "$G" "$G"
@@ -108,6 +123,9 @@ run whatif --cap asml=2 "$G"
 expect_rc whatif-bad-cap 2
 run whatif --remove-country NLD "$G" --format tsv --table critical --export "$TMP/w.graphml"
 expect_rc whatif-export 0
+run whatif --remove-country NLD "$G" --export "$TMP/w.txt"
+expect_rc whatif-export-unknown-extension 2
+check whatif-export-unknown-extension-writes-nothing test ! -e "$TMP/w.txt"
 check whatif-export-loss grep -q 'attr.name="loss"' "$TMP/w.graphml"
 valid whatif-export-xsd --schema graphml-1.0/graphml.xsd "$TMP/w.graphml"
 # only an aggregate left: no HHI after (0 would read as a competitive market),
@@ -148,6 +166,12 @@ run deps --format json "$G"
 check deps-json-parses sh -c "[ ! -x /usr/bin/python3 ] || /usr/bin/python3 -m json.tool '$OUT' >/dev/null"
 run deps --table pairs --format tsv --export "$TMP/deps.gexf" "$G"
 expect_rc deps-export 0
+run deps --export "$TMP/deps.txt" "$G"
+expect_rc deps-export-unknown-extension 2
+expect_err deps-export-unknown-extension-lists "name it .gexf"
+check deps-export-unknown-extension-writes-nothing test ! -e "$TMP/deps.txt"
+run deps --table pairs --format tsv --export "$TMP/deps-tables/" "$G"
+check deps-export-folder-is-csv test -s "$TMP/deps-tables/nodes.csv"
 valid deps-export-rng --relaxng gexf-1.2/gexf-vizns-fix.rng "$TMP/deps.gexf"
 
 # ---- the Chip Explorer releases ----

@@ -28,6 +28,13 @@ expect_rc convert-stdout 0
 expect_out convert-json-nodes '"nodes"'
 run convert "$G" -o -
 expect_out convert-default-graphml '<graphml'
+# export and convert agree: the name says the format, '-' is GraphML
+run convert "$G" -o "$TMP/x.txt"
+expect_rc convert-unknown-extension 2
+expect_err convert-unknown-extension-lists "name it .gexf, .graphml (or .xml)"
+check convert-unknown-extension-writes-nothing test ! -e "$TMP/x.txt"
+run convert "$G" -o "$TMP/dir/"
+check convert-folder-is-csv test -s "$TMP/dir/nodes.csv"
 run convert "$G"
 expect_rc convert-needs-output 2
 run convert --format xls "$G" -o x

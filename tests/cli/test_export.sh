@@ -58,6 +58,81 @@ for f in "$G" "$T"; do
     fi
 done
 
+# Node-link JSON: a multigraph only when two edges join one pair, so NetworkX
+# builds a DiGraph for the lithography chain and a MultiDiGraph for the tricky
+# graph (parallel edges); GraphML's positions, sizes and colours under the
+# names Gephi and sigma.js read (x, y, size, r, g, b).
+if [ "$have_nx" = 1 ]; then
+    check json-multigraph-only-when-parallel "$PY" -c '
+import json, sys
+from networkx.readwrite import json_graph
+a = json_graph.node_link_graph(json.load(open(sys.argv[1])))
+b = json_graph.node_link_graph(json.load(open(sys.argv[2])))
+assert type(a).__name__ == "DiGraph" and a.number_of_edges() == 105, type(a)
+assert type(b).__name__ == "MultiDiGraph" and b.number_of_edges() == 5, type(b)
+' "$TMP/semiconductor-lithography.json" "$TMP/export-tricky.json"
+    check graphml-sigma-names "$PY" -c '
+import sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+d = g.nodes["asml"]
+assert all(isinstance(d[k], float) for k in ("x", "y", "size")), d
+assert all(isinstance(d[k], int) and 0 <= d[k] <= 255 for k in "rgb"), d
+assert (d["r"], d["g"], d["b"]) == (213, 94, 0), d  # a control point: vermillion
+assert not any(k.startswith("viz_") for k in d), d
+' "$TMP/semiconductor-lithography.graphml"
+fi
+run export "$G" -o "$TMP/litho.graphology.json"
+expect_rc graphology-by-extension 0
+check graphology-shape "$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert set(d) == {"attributes", "options", "nodes", "edges"}, set(d)
+assert d["options"] == {"type": "directed", "multi": False, "allowSelfLoops": True}, d["options"]
+n = d["nodes"][0]
+assert set(n) == {"key", "attributes"} and {"x", "y", "size", "color"} <= set(n["attributes"]), n
+assert len(d["edges"]) == 105 and all("weight" in e["attributes"] for e in d["edges"])
+' "$TMP/litho.graphology.json"
+run export "$G" --format graphology -o -
+expect_out graphology-format-option '"options": {"type": "directed"'
+
+# Gephi's edge weight (NetworkX reads GEXF's weight as Gephi does): the share of
+# a provides edge, the engine's estimate where the data has none, the link
+# weight of the others, 1 for an essential input without one.
+if [ "$have_nx" = 1 ]; then
+    check gexf-weight-is-the-share "$PY" -c '
+import sys, networkx as nx
+g = nx.read_gexf(sys.argv[1])
+seen = set()
+for u, v, d in g.edges(data=True):
+    rel = d["relation"]
+    want = d.get("share", d.get("share_estimate")) if rel == "provides" else d.get("vc_weight", 1.0)
+    assert d["weight"] == want, (u, v, d)
+    seen.add(rel)
+w = {(u, v): d["weight"] for u, v, d in g.edges(data=True)}
+assert w["asml", "euv"] == 1.0 and w["nikon", "arfi"] == 0.07, w
+assert seen == {"provides", "input_of", "variant_of"}, seen
+' "$TMP/semiconductor-lithography.gexf"
+fi
+run export "$G" -o "$TMP/w-impact.gexf" --edge-weight impact
+expect_rc edge-weight-column 0
+check edge-weight-column-used grep -q 'source="asml" target="arfi" weight="0.93"' "$TMP/w-impact.gexf"
+check edge-weight-column-missing-left-out grep -q 'source="nikon" target="arfi">' "$TMP/w-impact.gexf"
+run export "$G" -o "$TMP/w-none.gexf" --edge-weight none
+expect_rc edge-weight-none 0
+check edge-weight-none-writes-none sh -c "! grep -q 'weight=' '$TMP/w-none.gexf'"
+run export "$G" -o "$TMP/w-bad.gexf" --edge-weight nosuch
+expect_rc edge-weight-unknown-column 1
+expect_err edge-weight-unknown-column-says 'no edge column "nosuch"'
+check edge-weight-unknown-column-writes-nothing test ! -e "$TMP/w-bad.gexf"
+# read back, the graph is the one written: the same ranking, no weight column made up
+run export "$TMP/semiconductor-lithography.gexf" -o "$TMP/w-back.graphml" --layout none \
+    --color-by keep --size-by keep
+check edge-weight-not-read-as-data sh -c "! grep -q 'attr.name=.weight.' '$TMP/w-back.graphml'"
+run rank --format tsv "$G"
+cp "$OUT" "$TMP/rank-direct"
+run rank --format tsv "$TMP/semiconductor-lithography.gexf"
+check edge-weight-same-ranking-read-back cmp -s "$OUT" "$TMP/rank-direct"
+
 # CSV: labels with commas, quotes and line breaks read back (Python's csv module)
 if [ -x "$PY" ]; then
     check csv-reads-back "$PY" -c '
@@ -68,7 +143,10 @@ assert rows[0]["Label"] == "ASML, \"Veldhoven\"\nNL & <co>\tB.V.", rows[0]["Labe
 assert rows[0]["vc_kind"] == "actor" and rows[0]["big"] == "9007199254740993"
 assert rows[1]["Label"] == "Zeiss \u2013 Oberkochen \\ SMT"
 edges = list(csv.DictReader(open(sys.argv[2], newline="", encoding="utf-8")))
-assert edges[0]["Label"] == "first, \"edge\"" and edges[0]["Weight"] == "0.7"
+assert edges[0]["Label"] == "first, \"edge\""
+# Weight is the share of the edge (Gephi filters by it), vc_weight the own weight column
+assert edges[0]["Weight"] == edges[0]["viz_weight"] == edges[0]["share"], edges[0]
+assert edges[0]["vc_weight"] == "0.7", edges[0]
 assert edges[2]["note"] == " padded, \"quoted\"\ntwo lines ", edges[2]["note"]
 assert all(e["Type"] == "Directed" for e in edges)
 ' "$TMP/export-tricky-nodes.csv" "$TMP/export-tricky-edges.csv"
@@ -89,7 +167,23 @@ run export "$G" -o - --format graphml
 expect_rc stdout 0
 expect_out stdout-graphml "<graphml"
 run export "$G" -o -
-expect_out stdout-defaults-to-gexf "<gexf"
+expect_out stdout-defaults-to-graphml "<graphml"
+# the name says the format, or the export is refused before anything is read
+for name in x.png x.pdf x.txt noext; do
+    run export "$G" -o "$TMP/$name"
+    expect_rc "unknown-extension-$name-refused" 2
+    expect_err "unknown-extension-$name-lists-formats" ".graphml (or .xml), .json, .graphology.json or .csv"
+    check "unknown-extension-$name-writes-nothing" test ! -e "$TMP/$name"
+done
+run export "$G" -o "$TMP/x.png" --format gexf
+expect_rc named-format-any-name 0
+check named-format-any-name-is-gexf grep -q '<gexf' "$TMP/x.png"
+# a name ending in / or an existing folder: the CSV tables
+run export "$G" -o "$TMP/slash/"
+check folder-slash-is-csv test -s "$TMP/slash/nodes.csv" -a -s "$TMP/slash/edges.csv"
+mkdir "$TMP/existing"
+run export "$G" -o "$TMP/existing"
+check existing-folder-is-csv test -s "$TMP/existing/nodes.csv" -a -s "$TMP/existing/edges.csv"
 mkdir "$TMP/tables"
 run export "$G" --format csv -o "$TMP/tables"
 check csv-folder test -s "$TMP/tables/nodes.csv" -a -s "$TMP/tables/edges.csv"

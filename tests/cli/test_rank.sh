@@ -58,9 +58,16 @@ assert all(isinstance(r["share"], (int, float)) for r in rows)
     check rank-country-json-parses "$PY" -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert set(d) == {"control_points", "depends_on"}, d.keys()
+assert set(d) == {"control_points", "depends_on", "clusters"}, d.keys()
 assert all(r["country"] == "NLD" for r in d["control_points"])
 assert all(r["country"] != "NLD" for r in d["depends_on"])
+# one cluster per control point, in the same order
+assert [(r["actor"], r["item"]) for r in d["clusters"]] == \
+    [(r["actor"], r["item"]) for r in d["control_points"]], d["clusters"]
+# EUV tools rest on three foreign single points of failure (Zeiss, Cymer, TRUMPF)
+euv = [r for r in d["clusters"] if r["item"] == "EUV lithography tools"][0]
+assert euv["verdict"] == "weaker than it looks" and euv["foreign_spof"] == 3, euv
+assert "Carl Zeiss SMT (DEU)" in euv["single_points_of_failure"], euv
 ' "$OUT"
     for v in "--by actor" "--by country" "--all"; do
         # shellcheck disable=SC2086

@@ -574,6 +574,29 @@ static void test_scenario_file(void **state)
     assert_double_near(s.steps[4].value, 0.1, 0);
     vc_scenario_release(&s);
 
+    /* gain HOLDER:ITEM SHARE (or =SHARE); the name may be quoted */
+    assert_int_equal(read_scenario("gain \"ASM International:Atomic layer deposition tools\" "
+                                   "0.64\n"
+                                   "gain NLD:EUV light source=0.3 # a country\n", &s, &err),
+                     VC_OK);
+    assert_int_equal(s.n, 2);
+    assert_int_equal(s.steps[0].kind, VC_STEP_GAIN);
+    assert_string_equal(s.steps[0].name, "ASM International:Atomic layer deposition tools");
+    assert_double_near(s.steps[0].value, 0.64, 0);
+    assert_string_equal(s.steps[1].name, "NLD:EUV light source");
+    assert_double_near(s.steps[1].value, 0.3, 0);
+    assert_int_equal(s.steps[1].line, 2);
+    vc_scenario_release(&s);
+    assert_int_equal(read_scenario("gain a:b 1.5\n", &s, &err), VC_EINVAL);
+    assert_non_null(strstr(err.msg, "share reached"));
+    vc_scenario_release(&s);
+    vc_error_clear(&err);
+    assert_int_equal(read_scenario("\ngain a:b\n", &s, &err), VC_EPARSE);
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.msg, "gain HOLDER:ITEM SHARE"));
+    vc_scenario_release(&s);
+    vc_error_clear(&err);
+
     assert_int_equal(read_scenario("remove x\nexplode y\n", &s, &err), VC_EPARSE);
     assert_string_equal(err.path, "s.txt");
     assert_int_equal(err.line, 2);

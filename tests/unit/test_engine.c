@@ -1539,7 +1539,7 @@ static void firm_spof_cascade_equals_bitsets(void **state)
         size_t stopping = 0;
         o.shock = (enum vc_shock)shock;
         assert_int_equal(vc_model_build(&et.c, &o, &m, &err), VC_OK);
-        assert_int_equal(vc_spof_counts_cascade(&m, &o, cas, &err), VC_OK);
+        assert_int_equal(vc_spof_counts_cascade(&m, &o, VC_LEVEL_FIRM, cas, &err), VC_OK);
         assert_int_equal(vc_spof_counts_bitsets(&m, &o, VC_LEVEL_FIRM, bit, &err), VC_OK);
         for (size_t v = 0; v < m.n; v++) {
             if (cas[v] != bit[v])
@@ -1550,6 +1550,158 @@ static void firm_spof_cascade_equals_bitsets(void **state)
         assert_true(stopping > 0); /* the comparison covers firms that stop others */
         vc_model_release(&m);
     }
+}
+
+/*
+ * A random value chain with everything the single points of failure and
+ * the bounds look at: four tiers of items (inputs from lower tiers, a few
+ * variants, one input loop), sole providers, pairs covering the market,
+ * partial coverage, unknown shares, country rows, and supplies links.
+ */
+static void random_item_chain(void)
+{
+    char a[16], b[16];
+    for (int k = 0; k < 40; k++) {
+        snprintf(a, sizeof(a), "i%d", k);
+        ITEM(a, k >= 34, k % 3 ? 1.0 + (double)firm_below(9) : NAN);
+    }
+    for (int k = 0; k < 30; k++) {
+        snprintf(a, sizeof(a), "f%d", k);
+        FIRM(a, k % 2 ? "USA" : "JPN");
+    }
+    COUNTRY("cUS", "USA");
+    COUNTRY("cJP", "JPN");
+    for (int k = 10; k < 40; k++) { /* inputs from a lower tier */
+        for (int e = 0; e < 2; e++) {
+            snprintf(a, sizeof(a), "i%zu", firm_below((size_t)(k / 10) * 10));
+            snprintf(b, sizeof(b), "i%d", k);
+            if (k % 7 == 3 && e == 1)
+                VARIANT(a, b, NAN);
+            else
+                INPUT(a, b);
+        }
+    }
+    INPUT("i35", "i5"); /* a loop through the tiers */
+    for (int k = 0; k < 40; k++) {
+        int kind = (int)firm_below(4);
+        snprintf(b, sizeof(b), "i%d", k);
+        snprintf(a, sizeof(a), "f%zu", firm_below(30));
+        if (kind == 0) { /* sole provider, and its country's row */
+            PROV(a, b, 1.0);
+            PROV(k % 2 ? "cUS" : "cJP", b, 1.0);
+        } else if (kind == 1) { /* a pair covering the market */
+            PROV(a, b, 0.6);
+            snprintf(a, sizeof(a), "f%zu", firm_below(30));
+            PROV(a, b, 0.4);
+        } else if (kind == 2) { /* partial coverage, one share unknown */
+            PROV(a, b, 0.3);
+            snprintf(a, sizeof(a), "f%zu", firm_below(30));
+            PROV(a, b, k % 4 ? 0.2 : NAN);
+        } else { /* many */
+            for (int p = 0; p < 4; p++) {
+                snprintf(a, sizeof(a), "f%zu", firm_below(30));
+                PROV(a, b, 0.25);
+            }
+        }
+    }
+    SUPPLY("f1", "f2", NULL, 1.0);
+    SUPPLY("f3", "f2", NULL, 1.0);
+    SUPPLY("f4", "f5", NULL, 2.0);
+    BUILD();
+}
+
+/* The stop cascade gives the bitsets' counts on value chains too. */
+static void item_spof_cascade_equals_bitsets(void **state)
+{
+    struct vc_model m;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_engine_opts o = defaults;
+    uint32_t cas[80], bit[80];
+    size_t stopping = 0;
+    (void)state;
+    random_item_chain();
+    assert_true(et.c.n_nodes <= 80);
+    for (int var = VC_VARIANTS_SUBSTITUTE; var <= VC_VARIANTS_ESSENTIAL; var++)
+        for (int lvl = VC_LEVEL_FIRM; lvl <= VC_LEVEL_COUNTRY; lvl++)
+            for (int shock = VC_SHOCK_DOWNSTREAM; shock <= VC_SHOCK_BOTH; shock++) {
+                o.variants = (enum vc_variants)var;
+                o.shock = (enum vc_shock)shock;
+                assert_int_equal(vc_model_build(&et.c, &o, &m, &err), VC_OK);
+                assert_int_equal(vc_spof_counts_cascade(&m, &o, (enum vc_level)lvl, cas, &err),
+                                 VC_OK);
+                assert_int_equal(vc_spof_counts_bitsets(&m, &o, (enum vc_level)lvl, bit, &err),
+                                 VC_OK);
+                for (size_t v = 0; v < m.n; v++) {
+                    if (cas[v] != bit[v])
+                        fail_msg("variants %d level %d shock %d: %s stops %u finals by the "
+                                 "cascade, %u by the bitsets", var, lvl, shock,
+                                 et.g.node_id[v], cas[v], bit[v]);
+                    stopping += et.c.kind[v] == VC_KIND_ACTOR && cas[v] > 0;
+                }
+                vc_model_release(&m);
+            }
+    assert_true(stopping > 0); /* actors that stop final items are compared */
+}
+
+/*
+ * Bounds (docs/model.md, "Bounds instead of extractions"): with bounds
+ * always on and theta_impact 1 (every bound below it), every actor's and
+ * provision's bound is at least its exact impact; the figures left exact
+ * are identical; and the figures a bound cannot settle stay exact.
+ */
+static void bounds_hold(void **state)
+{
+    struct vc_engine_opts o = defaults, ob;
+    struct vc_analysis exact, bounded;
+    size_t bounds = 0, tight = 0;
+    (void)state;
+    random_item_chain();
+    for (int var = VC_VARIANTS_SUBSTITUTE; var <= VC_VARIANTS_ESSENTIAL; var++) {
+        o.variants = (enum vc_variants)var;
+        ob = o;
+        ob.bounds = VC_BOUNDS_ALWAYS;
+        ob.theta_impact = 1.0;
+        o.theta_impact = 1.0;
+        RUN(&o, &exact);
+        RUN(&ob, &bounded);
+        assert_int_equal(exact.n_bounds, 0);
+        for (size_t v = 0; v < exact.n; v++) {
+            if (!bounded.impact_bound[v]) {
+                assert_true(exact.impact[v] == bounded.impact[v] ||
+                            (isnan(exact.impact[v]) && isnan(bounded.impact[v])));
+                continue;
+            }
+            bounds++;
+            assert_int_equal(et.c.kind[v], VC_KIND_ACTOR);
+            if (bounded.impact[v] < exact.impact[v] - 1e-12)
+                fail_msg("%s: bound %.17g below the exact impact %.17g", et.g.node_id[v],
+                         bounded.impact[v], exact.impact[v]);
+            tight += bounded.impact[v] <= exact.impact[v] + 1e-12;
+        }
+        /* f1, f3, f4 supply other actors: no bound applies */
+        assert_false(bounded.impact_bound[N("f1")] || bounded.impact_bound[N("f4")]);
+        for (size_t k = 0; k < exact.n_provisions; k++) {
+            const struct vc_provision_score *p = &exact.provisions[k];
+            const struct vc_provision_score *q = NULL;
+            for (size_t j = 0; j < bounded.n_provisions && !q; j++)
+                if (bounded.provisions[j].edge == p->edge)
+                    q = &bounded.provisions[j];
+            assert_non_null(q);
+            if (!q->impact_bound) {
+                assert_true(p->impact == q->impact || (isnan(p->impact) && isnan(q->impact)));
+                continue;
+            }
+            bounds++;
+            assert_true(q->impact >= p->impact - 1e-12);
+            assert_false(bounded.spof_finals[p->actor] || bounded.spof_finals[p->item]);
+        }
+        assert_int_equal(bounded.n_bounds, bounds);
+        assert_true(bounds > 0);
+        vc_analysis_release(&exact);
+        vc_analysis_release(&bounded);
+        bounds = 0;
+    }
+    assert_true(tight > 0); /* a sole provider's bound is its impact */
 }
 
 /* ---- determinism: 1 thread and 2 give the same bits ---- */
@@ -1678,6 +1830,8 @@ int main(void)
         T(incremental_equals_naive),
         T(firm_incremental_equals_naive),
         T(firm_spof_cascade_equals_bitsets),
+        T(item_spof_cascade_equals_bitsets),
+        T(bounds_hold),
         T(determinism_threads),
 #undef T
     };

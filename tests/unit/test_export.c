@@ -330,7 +330,10 @@ static void graphml_round_trip_tricky(void **state)
     assert_non_null(strstr(text, "attr.name=\"vc_kind\""));
     assert_non_null(strstr(text, "attr.name=\"vc_vc_kind\""));
     assert_non_null(strstr(text, "attr.name=\"vc_weight\" attr.type=\"double\""));
-    assert_non_null(strstr(text, "<key id=\"weight\" for=\"edge\" attr.name=\"weight\""));
+    /* the meaningful weight: Gephi's key id, read back as the visual viz_weight;
+     * the graph's own weight column is data, escaped */
+    assert_non_null(strstr(text, "<key id=\"weight\" for=\"edge\" attr.name=\"viz_weight\""));
+    assert_non_null(strstr(text, "<key id=\"e_vc_weight\" for=\"edge\" attr.name=\"vc_weight\""));
     assert_null(strstr(text, "for=\"all\""));
     assert_null(strstr(text, "<default"));
     /* node and edge columns named alike get distinct key ids */
@@ -634,6 +637,97 @@ static void keep_colours_from_a_file(void **state)
     rm_tree(dir);
 }
 
+/*
+ * The edge weight Gephi reads: the share of a provides edge (or the engine's
+ * estimate), the link weight of the others, 1 for an input without one; a
+ * column of one's choice; or the graph's own weight only.  Read back, the
+ * graph is the one written (the chosen weight lands in viz_weight).
+ */
+static void edge_weight_for_gephi(void **state)
+{
+    (void)state;
+    struct vc_graph g, back;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_export_opts o = VC_EXPORT_OPTS_INIT;
+    char dir[64], path[128];
+    struct vc_attr *share, *est, *w, *imp;
+    size_t asml, euv, fab, zeiss;
+
+    vc_graph_init(&g);
+    asml = node(&g, "asml");
+    zeiss = node(&g, "zeiss");
+    euv = node(&g, "euv");
+    fab = node(&g, "fab");
+    edge(&g, asml, euv, true, NULL);  /* provides, share 0.9 */
+    edge(&g, zeiss, euv, true, NULL); /* provides, estimated 0.1 */
+    edge(&g, euv, fab, true, NULL);   /* input_of, no weight */
+    edge(&g, zeiss, asml, true, NULL); /* supplies, weight 250 */
+    share = col(&g, VC_CLASS_EDGE, "share", VC_ATTR_DOUBLE);
+    est = col(&g, VC_CLASS_EDGE, "share_estimate", VC_ATTR_DOUBLE);
+    w = col(&g, VC_CLASS_EDGE, "weight", VC_ATTR_DOUBLE);
+    imp = col(&g, VC_CLASS_EDGE, "impact", VC_ATTR_DOUBLE);
+    vc_attr_set_double(share, 0, 0.9, NULL);
+    vc_attr_set_double(est, 1, 0.1, NULL);
+    vc_attr_set_double(w, 3, 250, NULL);
+    vc_attr_set_double(imp, 0, 0.5, NULL);
+    make_tmpdir(dir, sizeof(dir));
+    snprintf(path, sizeof(path), "%s/w.gexf", dir);
+    assert_int_equal(write_to(path, VC_EXPORT_AUTO, &g, &o, &err), VC_OK);
+    char *text = slurp(path, NULL);
+    assert_non_null(strstr(text, "source=\"asml\" target=\"euv\" weight=\"0.9\""));
+    assert_non_null(strstr(text, "source=\"zeiss\" target=\"euv\" weight=\"0.1\""));
+    assert_non_null(strstr(text, "source=\"euv\" target=\"fab\" weight=\"1\""));
+    assert_non_null(strstr(text, "source=\"zeiss\" target=\"asml\" weight=\"250\""));
+    assert_non_null(strstr(text, "<attvalue for=\"vc_weight\" value=\"250\"/>"));
+    assert_non_null(strstr(text, "<attvalue for=\"viz_weight\" value=\"250\"/>"));
+    free(text);
+    /* read back: the own weight column as it was, the chosen one visual */
+    read_gexf_file(path, &back);
+    const struct vc_attr *bw = vc_graph_attr(&back, VC_CLASS_EDGE, "weight");
+    const struct vc_attr *bv = vc_graph_attr(&back, VC_CLASS_EDGE, "viz_weight");
+    assert_non_null(bw);
+    assert_non_null(bv);
+    assert_int_equal(bw->count, 1);
+    assert_true(vc_attr_get_double(bw, 3) == 250);
+    assert_true(vc_attr_get_double(bv, 0) == 0.9 && vc_attr_get_double(bv, 2) == 1);
+    vc_graph_release(&back);
+
+    /* a column of one's choice, as it is; a missing value gives no weight */
+    o.edge_weight = "impact";
+    assert_int_equal(write_to(path, VC_EXPORT_AUTO, &g, &o, &err), VC_OK);
+    text = slurp(path, NULL);
+    assert_non_null(strstr(text, "target=\"euv\" weight=\"0.5\""));
+    assert_non_null(strstr(text, "source=\"euv\" target=\"fab\">"));
+    free(text);
+    /* keep: the weights a file carried */
+    read_gexf_file(path, &back);
+    o.edge_weight = "keep";
+    snprintf(path, sizeof(path), "%s/k.json", dir);
+    assert_int_equal(write_to(path, VC_EXPORT_AUTO, &back, &o, &err), VC_OK);
+    text = slurp(path, NULL);
+    assert_non_null(strstr(text, "\"target\": \"euv\", \"weight\": 0.5"));
+    assert_non_null(strstr(text, "\"vc_weight\": 250.0"));
+    free(text);
+    vc_graph_release(&back);
+    /* none: only the graph's own weight, as before */
+    o.edge_weight = VC_VIZ_NONE;
+    snprintf(path, sizeof(path), "%s/n.gexf", dir);
+    assert_int_equal(write_to(path, VC_EXPORT_AUTO, &g, &o, &err), VC_OK);
+    text = slurp(path, NULL);
+    assert_non_null(strstr(text, "target=\"asml\" weight=\"250\""));
+    assert_non_null(strstr(text, "source=\"asml\" target=\"euv\">"));
+    assert_null(strstr(text, "viz_weight"));
+    free(text);
+    /* a column that is not there, or holds text: refused, nothing written */
+    o.edge_weight = "nosuch";
+    snprintf(path, sizeof(path), "%s/x.gexf", dir);
+    assert_int_equal(write_to(path, VC_EXPORT_AUTO, &g, &o, &err), VC_EINVAL);
+    assert_non_null(strstr(err.msg, "no edge column \"nosuch\""));
+    assert_int_equal(access(path, F_OK), -1);
+    vc_graph_release(&g);
+    rm_tree(dir);
+}
+
 /* ---- CSV ---- */
 
 /* A minimal RFC 4180 reader: the fields of one record, or NULL at the end. */
@@ -747,6 +841,7 @@ static void csv_tables_read_back(void **state)
     static const char *const head[] = { "Source", "Target", "Type", "Id", "Label", "Weight" };
     for (int i = 0; i < 6; i++)
         assert_string_equal(h[i], head[i]);
+    assert_string_equal(h[nh - 1], "viz_weight");
     int inote = field_index(h, nh, "note");
     for (size_t e = 0; e < g.n_edges; e++) {
         char **r = csv_record(&p, &n);
@@ -755,7 +850,11 @@ static void csv_tables_read_back(void **state)
         assert_string_equal(r[2], e == 3 ? "Undirected" : "Directed");
         if (e == 0) {
             assert_string_equal(r[4], "first, \"edge\"");
-            assert_string_equal(r[5], "0.7");
+            /* Weight is the share; the own weight is vc_weight; viz_weight
+             * (last) repeats Weight */
+            assert_string_equal(r[5], "0.8300000000000001");
+            assert_string_equal(r[field_index(h, nh, "vc_weight")], "0.7");
+            assert_string_equal(r[nh - 1], "0.8300000000000001");
         }
         if (e == 2)
             assert_string_equal(r[inote], " padded\r\nCRLF ");
@@ -943,6 +1042,7 @@ int main(void)
         cmocka_unit_test(graphml_to_gexf_to_vchain),
         cmocka_unit_test(colours_and_sizes),
         cmocka_unit_test(keep_colours_from_a_file),
+        cmocka_unit_test(edge_weight_for_gephi),
         cmocka_unit_test(csv_tables_read_back),
         cmocka_unit_test(json_parses_with_python),
         cmocka_unit_test(duplicate_edge_ids_never_written),

@@ -11,8 +11,11 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include "report/draw.h"
+#include "vchain/cluster.h"
 #include "vchain/compare.h"
 #include "vchain/layout.h"
+#include "vchain/opportunity.h"
 #include "vchain/report.h"
 
 static const struct vc_engine_opts defaults = VC_ENGINE_OPTS_INIT;
@@ -170,9 +173,9 @@ static void holders_items_and_numbers(void **state)
     expect_nth(doc, bars, 5, "60.0" NBSP "% " MIDDOT " 60.0" NBSP "% of A");
     expect_nth(doc, bars, 6, "a2 (JPN)");
     expect_nth(doc, bars, 7, "40.0" NBSP "% " MIDDOT " 40.0" NBSP "% of A");
-    /* bar lengths in proportion to impact (span 380 units) */
-    expect_nth(doc, "//section[h2='Who holds the control points']//s:rect/@width", 0, "380.0");
-    expect_nth(doc, "//section[h2='Who holds the control points']//s:rect/@width", 2, "228.0");
+    /* bar lengths in proportion to impact (span 300 units) */
+    expect_nth(doc, "//section[h2='Who holds the control points']//s:rect/@width", 0, "300.0");
+    expect_nth(doc, "//section[h2='Who holds the control points']//s:rect/@width", 2, "180.0");
 
     /* items: A, B, C (impact 1 each, in node order); A's HHI and N_eff */
     const char *items = "//section[h2='The items behind them']//s:text[@text-anchor='end']";
@@ -180,9 +183,9 @@ static void holders_items_and_numbers(void **state)
     expect_nth(doc, items, 1, "HHI 0.52 " MIDDOT " N_eff 1.9");
     expect_nth(doc, items, 2, "B");
     expect_nth(doc, items, 4, "C");
-    /* A's bar: a1 then a2, 60 % and 40 % of 720 units */
-    expect_nth(doc, "//section[h2='The items behind them']//s:rect/@width", 0, "432.0");
-    expect_nth(doc, "//section[h2='The items behind them']//s:rect/@width", 1, "288.0");
+    /* A's bar: a1 then a2, 60 % and 40 % of 650 units */
+    expect_nth(doc, "//section[h2='The items behind them']//s:rect/@width", 0, "390.0");
+    expect_nth(doc, "//section[h2='The items behind them']//s:rect/@width", 1, "260.0");
 
     /* the numbers: four control points, every holder, every segment */
     const char *sec = "//section[h2='The numbers']";
@@ -425,6 +428,43 @@ static void country_section(void **state)
     vc_analysis_release(&a);
 }
 
+/* What the country's control points stand on: b1's B rests on c1 (DEU),
+ * the sole maker of C, which B needs: weaker than it looks. */
+static void country_clusters(void **state)
+{
+    struct vc_analysis a;
+    struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    struct vc_country_view v;
+    struct vc_clusters cl;
+    struct vc_error err = VC_ERROR_INIT;
+    const char *sec = "//section[h2='Netherlands: what it holds and what it depends on']";
+    char expr[256];
+    xmlDocPtr doc;
+    char *html;
+    (void)state;
+    worked_example_graph();
+    analyse(&defaults, &a, true);
+    assert_int_equal(vc_country_view(&a, "NLD", &v, &err), VC_OK);
+    assert_int_equal(vc_clusters_find(&a, &v, &cl, &err), VC_OK);
+    o.country = &v;
+    o.clusters = &cl;
+    html = render(&a, &o, PAGE_HTML, NULL);
+    doc = parse(html);
+    /* the control points, then what they stand on */
+    snprintf(expr, sizeof(expr), "%s/table[2]/tbody/tr/td", sec);
+    expect_nth(doc, expr, 0, "b1");
+    expect_nth(doc, expr, 1, "B");
+    expect_nth(doc, expr, 2, "weaker than it looks");
+    expect_nth(doc, expr, 3, "C: c1 (DEU) 100.0" NBSP "% \xE2\x9A\xA0");
+    expect_nth(doc, expr, 4, "F: no provider in the data");
+    expect_nth(doc, expr, 5, "weaker than it looks: c1 (DEU) alone can stop B");
+    xmlFreeDoc(doc);
+    free(html);
+    vc_clusters_release(&cl);
+    vc_country_view_release(&v);
+    vc_analysis_release(&a);
+}
+
 /* vc_country_view on the worked example: B needs C, so the Netherlands
  * (b1, all of B) depends on Germany's c1 (all of C); Germany depends on
  * no one (C has no inputs); every name of a country finds it. */
@@ -590,14 +630,81 @@ static void crowded_market_bar(void **state)
                "3 other providers 9.0" NBSP "%");
     expect_nth(doc, "//section[h2='The items behind them']//s:rect/s:title", 11,
                "not covered by the data");
-    /* others: 3 x 3 % of 720 units */
-    expect_nth(doc, "//section[h2='The items behind them']//s:rect/@width", 10, "64.8");
+    /* others: 3 x 3 % of 650 units */
+    expect_nth(doc, "//section[h2='The items behind them']//s:rect/@width", 10, "58.5");
     const char *rows = "//section[h2='The numbers']/table[3]/tbody/tr";
     assert_int_equal(count(doc, rows), 12);
     expect_nth(doc, "//section[h2='The numbers']/table[3]/tbody/tr[11]/td", 3,
                "3 other providers");
     expect_nth(doc, "//section[h2='The numbers']/table[3]/tbody/tr[11]/td", 5, "9.0" NBSP "%");
     expect_nth(doc, "//section[h2='The numbers']/table[3]/tbody/tr[12]/td", 5, "14.0" NBSP "%");
+    xmlFreeDoc(doc);
+    free(html);
+    vc_analysis_release(&a);
+}
+
+/*
+ * The item bars name a segment where the name fits (measured: "TOWA" in 10
+ * % of 650 units, 65 wide, needs 49.1 + 8), cut a long one that has room for
+ * three letters and the ellipsis ("Applied Materials" in 78 units), and
+ * leave the narrow
+ * ones unnamed; the key has an entry for every colour drawn; chart text is
+ * at least 16 units (8.3 pt on A4).
+ */
+static void item_bars_named_and_keyed(void **state)
+{
+    static const char *names[] = { "EBARA", "TOWA", "Applied Materials", "Ab" };
+    static const double shares[] = { 0.55, 0.1, 0.12, 0.03 };
+    const char *sec = "//section[h2='The items behind them']";
+    struct vc_analysis a;
+    char expr[256], *got;
+    xmlDocPtr doc;
+    xmlXPathObjectPtr r;
+    char *html;
+    (void)state;
+    ITEM("X", 1, NAN);
+    for (int i = 0; i < 4; i++) {
+        FIRM(names[i], "JPN");
+        PROV(names[i], "X", shares[i]);
+    }
+    BUILD();
+    analyse(&defaults, &a, true);
+    html = render(&a, NULL, PAGE_HTML, NULL);
+    doc = parse(html);
+    snprintf(expr, sizeof(expr), "%s//s:text[not(@text-anchor)]", sec);
+    assert_int_equal(count(doc, expr), 3);
+    expect_nth(doc, expr, 0, "EBARA");
+    /* 12 % comes before 10 %: 78 units, 70 inside; "Applie" is 50.0 wide,
+     * the ellipsis 16, "d" 10.2 more */
+    expect_nth(doc, expr, 1, "Applie\xE2\x80\xA6");
+    expect_nth(doc, expr, 2, "TOWA");
+    /* every fill of the bars has its swatch in the key */
+    snprintf(expr, sizeof(expr), "%s//s:rect/@fill", sec);
+    r = query(doc, expr);
+    assert_true(r->nodesetval && r->nodesetval->nodeNr == 5);
+    for (int i = 0; i < r->nodesetval->nodeNr; i++) {
+        xmlChar *fill = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
+        char key[256];
+        snprintf(key, sizeof(key), "%s//figcaption/span[starts-with(@style, 'background:%s')]",
+                 sec, (const char *)fill);
+        if (count(doc, key) != 1)
+            fail_msg("no key entry for %s", (const char *)fill);
+        xmlFree(fill);
+    }
+    xmlXPathFreeObject(r);
+    /* chart text: 16 units or more in every chart but the chain picture */
+    r = query(doc, "//section[h2!='The chain']//s:g/@font-size");
+    assert_true(r->nodesetval && r->nodesetval->nodeNr >= 2);
+    for (int i = 0; i < r->nodesetval->nodeNr; i++) {
+        xmlChar *size = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
+        assert_true(atof((const char *)size) >= 16);
+        xmlFree(size);
+    }
+    xmlXPathFreeObject(r);
+    assert_int_equal(count(doc, "//section[h2!='The chain']//s:text[@font-size]"), 0);
+    got = nth(doc, "//section[h2='Who holds the control points']//s:text", 0);
+    assert_string_equal(got, "EBARA (JPN)");
+    free(got);
     xmlFreeDoc(doc);
     free(html);
     vc_analysis_release(&a);
@@ -633,7 +740,7 @@ static void big_chain_is_thinned(void **state)
         }
         INPUT(prev, "end");
         snprintf(id, sizeof(id), "firm %d", c);
-        FIRM(id, "USA");
+        FIRM(id, c == 59 ? "NLD" : "USA");
         snprintf(prev, sizeof(prev), "item %d.0 with a rather long name", c);
         PROV(id, prev, 1.0);
     }
@@ -643,7 +750,7 @@ static void big_chain_is_thinned(void **state)
     html = render(&a, &o, PAGE_HTML, &len);
     doc = parse(html);
     circles = count(doc, "//section[h2='The chain']//s:circle");
-    named = count(doc, "//section[h2='The chain']//s:g[@font-size='11']/s:text");
+    named = count(doc, "//section[h2='The chain']//s:g[@font-size='16']/s:text");
     assert_int_equal(named, 30);
     /* at most 600 beyond the named; every control point (60 firms, 60 items) kept */
     assert_true(circles <= 600 + 30);
@@ -670,23 +777,23 @@ static void big_chain_is_thinned(void **state)
         xmlXPathFreeObject(r);
         assert_int_equal(n_x, 15);
     }
-    /* names clear of each other (by the advance the placement assumes) */
+    /* names clear of each other and inside the picture (measured) */
     {
         xmlXPathObjectPtr r =
-            query(doc, "//section[h2='The chain']//s:g[@font-size='11']/s:text");
+            query(doc, "//section[h2='The chain']//s:g[@font-size='16']/s:text");
         struct label_box b[30];
         for (int i = 0; i < named; i++) {
             xmlNodePtr t = r->nodesetval->nodeTab[i];
             xmlChar *x = xmlGetProp(t, BAD_CAST "x"), *y = xmlGetProp(t, BAD_CAST "y");
             xmlChar *anchor = xmlGetProp(t, BAD_CAST "text-anchor"), *s = xmlNodeGetContent(t);
-            size_t chars = 0;
-            for (const xmlChar *p = s; *p; p++)
-                chars += (*p & 0xC0) != 0x80;
-            double w = 6.2 * (double)chars, x0 = strtod((const char *)x, NULL);
+            double w = vc_text_width((const char *)s, 16), x0 = strtod((const char *)x, NULL);
             if (anchor)
                 x0 -= w;
-            b[i] = (struct label_box){ x0, strtod((const char *)y, NULL) - 10, x0 + w,
-                                       strtod((const char *)y, NULL) + 3 };
+            if (x0 < 0 || x0 + w > 1000)
+                fail_msg("name %d (%s) leaves the picture: %.1f to %.1f", i, (const char *)s,
+                         x0, x0 + w);
+            b[i] = (struct label_box){ x0, strtod((const char *)y, NULL) - 14, x0 + w,
+                                       strtod((const char *)y, NULL) + 4 };
             xmlFree(x);
             xmlFree(y);
             xmlFree(anchor);
@@ -701,7 +808,159 @@ static void big_chain_is_thinned(void **state)
     }
     xmlFreeDoc(doc);
     free(html);
+
+    /* with --country NLD its control point (firm 59 in item 59.0), not
+     * among the 30 most important, is named too */
+    {
+        struct vc_country_view v;
+        struct vc_error err = VC_ERROR_INIT;
+        const char *names = "//section[h2='The chain']//s:g[@font-size='16']/s:text";
+        assert_int_equal(vc_country_view(&a, "NLD", &v, &err), VC_OK);
+        o.country = &v;
+        html = render(&a, &o, PAGE_HTML, NULL);
+        doc = parse(html);
+        assert_int_equal(count(doc, names), 32);
+        assert_int_equal(count(doc, "//section[h2='The chain']//s:text[.='firm 59']"), 1);
+        assert_int_equal(count(doc, "//section[h2='The chain']//s:text[.='item 59.0 with a "
+                                    "rather long nam\xE2\x80\xA6']"), 1);
+        assert_non_null(strstr(html, "and 2 more: the country's control points and their "
+                                     "items"));
+        xmlFreeDoc(doc);
+        free(html);
+        vc_country_view_release(&v);
+    }
     vc_analysis_release(&a);
+}
+
+/*
+ * Where Japan could build control points.  F needs A and D, D needs E.  A:
+ * a1 (USA) 0.6, a2 (JPN) 0.25, a3 (KOR) 0.15; D: d1 (DEU) 0.8, d3 (USA)
+ * 0.2; E: e1 (JPN) 1.0.  a2 matters (losing it costs 0.25 >= 0.1) but is
+ * replaceable (with a1 it covers 0.85 < 0.9): a near miss, hard to replace
+ * from 0.5.  D matters (alone it stops F) and d1 holds it hard to replace
+ * abroad; Japan has no share but makes its input E: a foothold, where a
+ * newcomer is hard to replace from 0.5 (S + 0.8 (1 - S) >= 0.9) and any
+ * share matters; at 0.5, F loses 0.5.  The bars span 640 units for 100 %,
+ * from x = 340.
+ */
+static void country_opportunities(void **state)
+{
+    struct vc_analysis a;
+    struct vc_report_opts o = VC_REPORT_OPTS_INIT;
+    struct vc_country_view v;
+    struct vc_opportunities ops;
+    struct vc_error err = VC_ERROR_INIT;
+    const char *sec = "//section[h2='Japan: where it could build control points']";
+    char expr[256], *html;
+    xmlDocPtr doc;
+    (void)state;
+
+    ITEM("F", 1, NAN);
+    ITEM("A", 0, NAN);
+    ITEM("D", 0, NAN);
+    ITEM("E", 0, NAN);
+    FIRM("a1", "USA");
+    FIRM("a2", "JPN");
+    FIRM("a3", "KOR");
+    FIRM("d1", "DEU");
+    FIRM("d3", "USA");
+    FIRM("e1", "JPN");
+    INPUT("A", "F");
+    INPUT("D", "F");
+    INPUT("E", "D");
+    PROV("a1", "A", 0.6);
+    PROV("a2", "A", 0.25);
+    PROV("a3", "A", 0.15);
+    PROV("d1", "D", 0.8);
+    PROV("d3", "D", 0.2);
+    PROV("e1", "E", 1.0);
+    BUILD();
+    analyse(&defaults, &a, true);
+    assert_int_equal(vc_country_view(&a, "JPN", &v, &err), VC_OK);
+    assert_int_equal(vc_opportunities_find(&a, "JPN", NULL, &ops, &err), VC_OK);
+    assert_int_equal(ops.n, 2);
+    assert_int_equal(ops.n_near, 1);
+    assert_int_equal(ops.v[1].kind, VC_OPP_FOOTHOLD_NEIGHBOUR);
+    assert_double_near(ops.v[1].share_needed, 0.5, 1e-9);
+    assert_double_near(ops.v[1].impact_needed, 0.5, 1e-9);
+    o.country = &v;
+    o.opportunities = &ops;
+    html = render(&a, &o, PAGE_HTML, NULL);
+    doc = parse(html);
+    assert_int_equal(count(doc, sec), 1);
+    /* per row: the market, the share held, the largest holder abroad, the mark */
+    snprintf(expr, sizeof(expr), "%s//s:rect/@width", sec);
+    assert_int_equal(count(doc, expr), 8);
+    expect_nth(doc, expr, 0, "640.0");
+    expect_nth(doc, expr, 1, "160.0"); /* a2: 0.25 */
+    expect_nth(doc, expr, 2, "384.0"); /* a1: 0.6 */
+    expect_nth(doc, expr, 5, "0.0");   /* none of D */
+    expect_nth(doc, expr, 6, "512.0"); /* d1: 0.8 */
+    snprintf(expr, sizeof(expr), "%s//s:rect/@x", sec);
+    expect_nth(doc, expr, 3, "658.5"); /* 340 + 640 x 0.5, centred */
+    expect_nth(doc, expr, 7, "658.5");
+    snprintf(expr, sizeof(expr), "%s//s:rect/@fill", sec);
+    expect_nth(doc, expr, 1, "#0072B2"); /* a near miss */
+    expect_nth(doc, expr, 5, "#E69F00"); /* a foothold */
+    expect_nth(doc, expr, 7, "#D55E00"); /* the control-point colour */
+    snprintf(expr, sizeof(expr), "%s//s:text", sec);
+    expect_nth(doc, expr, 0, "A");
+    expect_nth(doc, expr, 1, "a2 " MIDDOT " near miss: share");
+    expect_nth(doc, expr, 2, "25.0" NBSP "%, needs 50.0" NBSP "%; impact 25.0" NBSP
+                             "% \xE2\x86\x92 50.0" NBSP "%; a1 60.0" NBSP "%");
+    expect_nth(doc, expr, 3, "D");
+    expect_nth(doc, expr, 4, "e1 " MIDDOT " foothold: neighbour");
+    expect_nth(doc, expr, 5, "none, needs 50.0" NBSP "% (impact there 50.0" NBSP
+                             "%); d1 80.0" NBSP "%");
+    /* the key names every colour drawn */
+    snprintf(expr, sizeof(expr), "%s//figcaption/span", sec);
+    assert_int_equal(count(doc, expr), 5);
+    /* the table: the figures and the largest providers */
+    snprintf(expr, sizeof(expr), "%s/table/tbody/tr[1]/td", sec);
+    expect_nth(doc, expr, 0, "near miss: share");
+    expect_nth(doc, expr, 3, "25.0" NBSP "%");
+    expect_nth(doc, expr, 4, "50.0" NBSP "%");
+    expect_nth(doc, expr, 7, "a1 (USA) 60.0" NBSP "%, a2 (JPN) 25.0" NBSP "%, a3 (KOR) 15.0"
+                             NBSP "%");
+    /* extracting Japan stops E, so d3's 0.2 of D: M[USA][JPN] = 0.2 / (0.6 + 0.2);
+     * at 0.5 of A, a1 keeps 0.6 x 0.5 / 0.75 = 0.4: 0.2 / 0.6.  Nothing
+     * Japanese needs an American input: M[JPN][USA] = 0 */
+    expect_nth(doc, expr, 8, "USA: 0.2500 \xE2\x86\x92 0.3333");
+    snprintf(expr, sizeof(expr), "%s/table/tbody/tr[2]/td", sec);
+    expect_nth(doc, expr, 1, "e1");
+    expect_nth(doc, expr, 4, "50.0" NBSP "%");
+    /* d1's D needs E before and after: M[DEU][JPN] = 1, M[JPN][DEU] = 0 */
+    expect_nth(doc, expr, 8, "DEU: 1.0000 \xE2\x86\x92 1.0000");
+    xmlFreeDoc(doc);
+    free(html);
+    vc_opportunities_release(&ops);
+    vc_country_view_release(&v);
+    vc_analysis_release(&a);
+}
+
+/* Labels are measured with DejaVu Sans's widths and cut to their room. */
+static void text_is_measured(void **state)
+{
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f;
+    (void)state;
+    /* E 632, B 686, A 684, R 695, A 684 thousandths of an em, at 16 units */
+    assert_double_near(vc_text_width("EBARA", 16), 3381 * 0.016, 1e-9);
+    assert_double_near(vc_text_width("TOWA", 10), (611 + 787 + 989 + 684) * 0.01, 1e-9);
+    assert_double_near(vc_text_width("\xC3\xA9\xE6\x97\xA5", 1), 1.7, 1e-9); /* é, 日 */
+    assert_non_null(f = open_memstream(&buf, &size));
+    /* "Atomic la" is 75.184 wide at 16, "y" 9.472 more: with the ellipsis's
+     * 16 only "Atomic la" fits in 100 */
+    assert_true(vc_html_text_fit(f, "Atomic layer deposition tools", 16, 100));
+    fputc('|', f);
+    assert_false(vc_html_text_fit(f, "EBARA", 16, 54.1));
+    fputc('|', f);
+    /* a cut after a space drops it: "Atomic " (60.928) fits, "l" (4.448) not */
+    assert_true(vc_html_text_fit(f, "Atomic layer", 16, 80));
+    assert_int_equal(fclose(f), 0);
+    assert_string_equal(buf, "Atomic la\xE2\x80\xA6|EBARA|Atomic\xE2\x80\xA6");
+    free(buf);
 }
 
 int main(void)
@@ -714,10 +973,14 @@ int main(void)
         cmocka_unit_test_setup_teardown(text_is_escaped, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(same_input_same_bytes, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(country_section, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(country_clusters, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(country_view, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(country_opportunities, et_setup, et_teardown),
+        cmocka_unit_test(text_is_measured),
         cmocka_unit_test_setup_teardown(estimated_marks, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(compare_page, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(crowded_market_bar, et_setup, et_teardown),
+        cmocka_unit_test_setup_teardown(item_bars_named_and_keyed, et_setup, et_teardown),
         cmocka_unit_test_setup_teardown(big_chain_is_thinned, et_setup, et_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
