@@ -68,7 +68,7 @@ int cli_job_finish(int rc);
  * 0 when it was not, -1 after a usage error.  cli_memory_limit_apply() sets
  * --max-memory's limit (or the default) once, before the input is read.
  */
-enum { OPT_FORCE = 1095, OPT_FULL, OPT_MAX_MEMORY, OPT_CSV_RAW }; /* after OPT_GEXF_VERSION */
+enum { OPT_FORCE = 1090, OPT_FULL, OPT_MAX_MEMORY, OPT_CSV_RAW };
 #define CLI_GLOBAL_LONGOPTS \
     { "quiet", no_argument, 0, 'q' }, \
     { "verbose", no_argument, 0, 'v' }, \
@@ -164,7 +164,7 @@ enum {
     OPT_LEVEL = 1050, OPT_SPARE, OPT_VARIANTS, OPT_THETA_SHARE, OPT_THETA_PAIR,
     OPT_THETA_IMPACT, OPT_THREADS, OPT_MAX_ROUNDS, OPT_EXACT_BETWEENNESS, OPT_THETA_PAIR_MIN,
     OPT_SUPPLIERS, OPT_SHOCK, OPT_TOLERANCE,
-    OPT_TABLE_FORMAT = 1090, OPT_TABLE_TOP, OPT_GEXF_VERSION,
+    OPT_TABLE_FORMAT = 1080, OPT_TABLE_TOP, OPT_GEXF_VERSION, /* below the global options (1090) */
     OPT_FIRST_COMMAND_OPTION = 1100 /* commands number their own long options from here */
 };
 

@@ -106,6 +106,22 @@ static unsigned long long default_allowance(void)
     return (unsigned long long)pages / 4 * 3 * (unsigned long long)page;
 }
 
+/* Grows the stack by touching `bytes` of it: a grown stack stays mapped, so
+ * it is counted in the address space before the limit is set, and a tiny
+ * limit then ends in an out-of-memory error rather than a crash when a
+ * call goes deeper than the stack had reached. */
+#define STACK_GROWN (1 << 20)
+static __attribute__((noinline)) char grow_stack(void)
+{
+    volatile char block[STACK_GROWN];
+    char sum = 0;
+    for (size_t k = 0; k < sizeof(block); k += 4096)
+        block[k] = (char)k;
+    for (size_t k = 0; k < sizeof(block); k += 4096)
+        sum = (char)(sum + block[k]);
+    return sum;
+}
+
 static int asan_build(void)
 {
 #ifdef VC_ASAN
@@ -128,6 +144,7 @@ int cli_set_memory_limit(unsigned long long bytes, int from_option)
         return 0;
     if (getrlimit(RLIMIT_AS, &rl) != 0)
         return -1;
+    (void)grow_stack();
     base = address_space_now();
     want = bytes > ULLONG_MAX - base ? ULLONG_MAX : base + bytes;
     if (rl.rlim_cur != RLIM_INFINITY && (unsigned long long)rl.rlim_cur <= want) {

@@ -1,13 +1,15 @@
 /*
  * cli_sections.c - several tables (and a few scalars) in one output, in
  * each table format: titled blocks in text, headings in Markdown, blank
- * lines between TSV/CSV tables, one object in JSON.
+ * lines between TSV/CSV tables, one object in JSON; and an empty table,
+ * which a person reading text is told about in words.
  */
 #include <stdio.h>
 
 #include "cli.h"
 #include "cli_table.h"
 #include "cli_fit.h"
+#include "cli_table.h"
 #include "vchain/textout.h"
 
 void cli_sections_begin(struct cli_sections *s, int fmt)
@@ -58,6 +60,17 @@ void cli_section_value(struct cli_sections *s, const char *key, const char *text
     default:
         break; /* TSV and CSV hold tables only */
     }
+}
+
+int cli_table_print_rows(const struct cli_table *t, int fmt, const char *hint)
+{
+    if (t->n_rows || t->failed || (fmt != FMT_TEXT && fmt != FMT_MD))
+        return cli_table_print(t, stdout, fmt);
+    if (fmt == FMT_TEXT && hint)
+        printf("(none: %s)\n", cli_safe(hint));
+    else
+        fputs("(none)\n", stdout);
+    return ferror(stdout) ? -1 : 0;
 }
 
 void cli_sections_end(struct cli_sections *s)

@@ -39,8 +39,13 @@ void cli_table_col(struct cli_table *t, const char *name, enum cli_col_type type
 
 void cli_table_cols(struct cli_table *t, const struct cli_col *cols, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         cli_table_col(t, cols[i].name, cols[i].type);
+        if (cols[i].drop)
+            cli_table_drop(t, cols[i].drop);
+        if (cols[i].under)
+            cli_table_under(t);
+    }
 }
 
 void cli_table_drop(struct cli_table *t, int level)

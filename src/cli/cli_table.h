@@ -54,10 +54,14 @@ struct cli_table {
 void cli_table_init(struct cli_table *t);
 void cli_table_release(struct cli_table *t);
 void cli_table_col(struct cli_table *t, const char *name, enum cli_col_type type);
-/* A table's columns declared at once, from a static array. */
+/* A table's columns declared at once, from a static array; drop and under
+ * as cli_table_drop() and cli_table_under() below set them (0, false: not
+ * marked). */
 struct cli_col {
     const char *name;
     enum cli_col_type type;
+    int drop;
+    bool under;
 };
 void cli_table_cols(struct cli_table *t, const struct cli_col *cols, size_t n);
 #define CLI_TABLE_COLS(t, cols) cli_table_cols(t, cols, sizeof(cols) / sizeof(cols[0]))
@@ -77,5 +81,12 @@ void cli_table_none(struct cli_table *t);
 int cli_table_print(const struct cli_table *t, FILE *out, int fmt);
 /* --format's default: aligned text on a terminal, TSV otherwise. */
 int cli_default_format(void);
+/*
+ * Like cli_table_print, but a table without rows reads "(none)" in text
+ * and Markdown instead of a bare header, and in text (the terminal's
+ * format) "(none: HINT)" when hint says why or what would help; TSV, CSV
+ * and JSON keep their empty table.
+ */
+int cli_table_print_rows(const struct cli_table *t, int fmt, const char *hint);
 
 #endif

@@ -30,7 +30,8 @@ static const char usage[] =
     "  --all                 unchanged rows too\n"
     "  --top N               at most N rows per table\n"
     "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
-    "                        csv, json or md\n"
+    "                        csv, json (one object of tables, also with --table;\n"
+    "                        docs/schema/compare.schema.json) or md\n"
     "  --export OUT          write both sides as one graph: every node and edge with\n"
     "                        its status (new, gone, grew, shrank, same), both values\n"
     "                        and a colour by status; the format from OUT's extension\n"
@@ -82,18 +83,13 @@ static bool limit(const struct cli_compare_view *v, size_t rows)
 static void provisions_table(const struct vc_comparison *c, const struct cli_compare_view *v,
                              struct cli_table *t)
 {
-    cli_table_col(t, "item", CLI_COL_TEXT);
-    cli_table_col(t, "actor", CLI_COL_TEXT);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "level", CLI_COL_TEXT);
-    cli_table_drop(t, 2);
-    cli_table_col(t, "status", CLI_COL_TEXT);
-    cli_table_col(t, "share_a", CLI_COL_NUM);
-    cli_table_col(t, "share_b", CLI_COL_NUM);
-    cli_table_col(t, "d_share", CLI_COL_NUM);
-    cli_table_col(t, "estimated", CLI_COL_BOOL);
-    cli_table_drop(t, 1);
-    cli_table_col(t, "cp_status", CLI_COL_TEXT);
+    static const struct cli_col cols[] = {
+        { "item", CLI_COL_TEXT }, { "actor", CLI_COL_TEXT }, { "country", CLI_COL_TEXT },
+        { "level", CLI_COL_TEXT, .drop = 2 }, { "status", CLI_COL_TEXT },
+        { "share_a", CLI_COL_NUM }, { "share_b", CLI_COL_NUM }, { "d_share", CLI_COL_NUM },
+        { "estimated", CLI_COL_BOOL, .drop = 1 }, { "cp_status", CLI_COL_TEXT },
+    };
+    CLI_TABLE_COLS(t, cols);
     for (size_t j = 0; j < c->n_provisions && !limit(v, t->n_rows); j++) {
         const struct vc_cmp_provision *p = &c->provisions[j];
         const struct vc_analysis *an;
@@ -126,29 +122,16 @@ static bool node_changed(const struct vc_cmp_node *e)
 static void items_table(const struct vc_comparison *c, const struct cli_compare_view *v,
                         struct cli_table *t)
 {
-    cli_table_col(t, "item", CLI_COL_TEXT);
-    cli_table_col(t, "status", CLI_COL_TEXT);
-    cli_table_col(t, "hhi_a", CLI_COL_NUM);
-    cli_table_col(t, "hhi_b", CLI_COL_NUM);
-    cli_table_col(t, "d_hhi", CLI_COL_NUM);
-    cli_table_col(t, "top_share_a", CLI_COL_NUM);
-    cli_table_drop(t, 2);
-    cli_table_col(t, "top_share_b", CLI_COL_NUM);
-    cli_table_drop(t, 2);
-    cli_table_col(t, "providers_a", CLI_COL_INT);
-    cli_table_drop(t, 3);
-    cli_table_col(t, "providers_b", CLI_COL_INT);
-    cli_table_drop(t, 3);
-    cli_table_col(t, "entered", CLI_COL_INT);
-    cli_table_drop(t, 4);
-    cli_table_col(t, "left", CLI_COL_INT);
-    cli_table_drop(t, 4);
-    cli_table_col(t, "impact_a", CLI_COL_NUM);
-    cli_table_drop(t, 1);
-    cli_table_col(t, "impact_b", CLI_COL_NUM);
-    cli_table_drop(t, 1);
-    cli_table_col(t, "cp_gained", CLI_COL_INT);
-    cli_table_col(t, "cp_lost", CLI_COL_INT);
+    static const struct cli_col cols[] = {
+        { "item", CLI_COL_TEXT }, { "status", CLI_COL_TEXT }, { "hhi_a", CLI_COL_NUM },
+        { "hhi_b", CLI_COL_NUM }, { "d_hhi", CLI_COL_NUM },
+        { "top_share_a", CLI_COL_NUM, .drop = 2 }, { "top_share_b", CLI_COL_NUM, .drop = 2 },
+        { "providers_a", CLI_COL_INT, .drop = 3 }, { "providers_b", CLI_COL_INT, .drop = 3 },
+        { "entered", CLI_COL_INT, .drop = 4 }, { "left", CLI_COL_INT, .drop = 4 },
+        { "impact_a", CLI_COL_NUM, .drop = 1 }, { "impact_b", CLI_COL_NUM, .drop = 1 },
+        { "cp_gained", CLI_COL_INT }, { "cp_lost", CLI_COL_INT },
+    };
+    CLI_TABLE_COLS(t, cols);
     for (size_t j = 0; j < c->n_items && !limit(v, t->n_rows); j++) {
         const struct vc_cmp_node *e = &c->items[j];
         if (!v->all && !node_changed(e))
@@ -193,22 +176,15 @@ static void holder_cells(struct cli_table *t, enum vc_change status, const doubl
 static void actors_table(const struct vc_comparison *c, const struct cli_compare_view *v,
                          struct cli_table *t)
 {
-    cli_table_col(t, "actor", CLI_COL_TEXT);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "level", CLI_COL_TEXT);
-    cli_table_drop(t, 2);
-    cli_table_col(t, "status", CLI_COL_TEXT);
-    cli_table_col(t, "impact_a", CLI_COL_NUM);
-    cli_table_col(t, "impact_b", CLI_COL_NUM);
-    cli_table_col(t, "d_impact", CLI_COL_NUM);
-    cli_table_col(t, "cp_a", CLI_COL_INT);
-    cli_table_drop(t, 3);
-    cli_table_col(t, "cp_b", CLI_COL_INT);
-    cli_table_drop(t, 3);
-    cli_table_col(t, "cp_gained", CLI_COL_INT);
-    cli_table_col(t, "cp_lost", CLI_COL_INT);
-    cli_table_col(t, "cp_kept", CLI_COL_INT);
-    cli_table_drop(t, 1);
+    static const struct cli_col cols[] = {
+        { "actor", CLI_COL_TEXT }, { "country", CLI_COL_TEXT },
+        { "level", CLI_COL_TEXT, .drop = 2 }, { "status", CLI_COL_TEXT },
+        { "impact_a", CLI_COL_NUM }, { "impact_b", CLI_COL_NUM }, { "d_impact", CLI_COL_NUM },
+        { "cp_a", CLI_COL_INT, .drop = 3 }, { "cp_b", CLI_COL_INT, .drop = 3 },
+        { "cp_gained", CLI_COL_INT }, { "cp_lost", CLI_COL_INT },
+        { "cp_kept", CLI_COL_INT, .drop = 1 },
+    };
+    CLI_TABLE_COLS(t, cols);
     for (size_t j = 0; j < c->n_actors && !limit(v, t->n_rows); j++) {
         const struct vc_cmp_node *e = &c->actors[j];
         const struct vc_chain *ch = e->b != UINT32_MAX ? c->b->chain : c->a->chain;
@@ -228,20 +204,14 @@ static void actors_table(const struct vc_comparison *c, const struct cli_compare
 static void countries_table(const struct vc_comparison *c, const struct cli_compare_view *v,
                             struct cli_table *t)
 {
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "name", CLI_COL_TEXT);
-    cli_table_col(t, "status", CLI_COL_TEXT);
-    cli_table_col(t, "impact_a", CLI_COL_NUM);
-    cli_table_col(t, "impact_b", CLI_COL_NUM);
-    cli_table_col(t, "d_impact", CLI_COL_NUM);
-    cli_table_col(t, "cp_a", CLI_COL_INT);
-    cli_table_drop(t, 3);
-    cli_table_col(t, "cp_b", CLI_COL_INT);
-    cli_table_drop(t, 3);
-    cli_table_col(t, "cp_gained", CLI_COL_INT);
-    cli_table_col(t, "cp_lost", CLI_COL_INT);
-    cli_table_col(t, "cp_kept", CLI_COL_INT);
-    cli_table_drop(t, 1);
+    static const struct cli_col cols[] = {
+        { "country", CLI_COL_TEXT }, { "name", CLI_COL_TEXT }, { "status", CLI_COL_TEXT },
+        { "impact_a", CLI_COL_NUM }, { "impact_b", CLI_COL_NUM }, { "d_impact", CLI_COL_NUM },
+        { "cp_a", CLI_COL_INT, .drop = 3 }, { "cp_b", CLI_COL_INT, .drop = 3 },
+        { "cp_gained", CLI_COL_INT }, { "cp_lost", CLI_COL_INT },
+        { "cp_kept", CLI_COL_INT, .drop = 1 },
+    };
+    CLI_TABLE_COLS(t, cols);
     for (size_t j = 0; j < c->n_countries && !limit(v, t->n_rows); j++) {
         const struct vc_cmp_country *k = &c->countries[j];
         if (!v->all && k->status == VC_CHANGE_SAME && !k->cp_gained && !k->cp_lost)
@@ -259,16 +229,13 @@ void cli_compare_cp_table(const struct vc_comparison *c, const struct cli_compar
                           struct cli_table *t)
 {
     static const enum vc_cp_change order[] = { VC_CP_GAINED, VC_CP_LOST, VC_CP_KEPT };
-    cli_table_col(t, "cp_status", CLI_COL_TEXT);
-    cli_table_col(t, "actor", CLI_COL_TEXT);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "item", CLI_COL_TEXT);
-    cli_table_col(t, "share_a", CLI_COL_NUM);
-    cli_table_col(t, "share_b", CLI_COL_NUM);
-    cli_table_col(t, "impact_a", CLI_COL_NUM);
-    cli_table_col(t, "impact_b", CLI_COL_NUM);
-    cli_table_col(t, "persistence", CLI_COL_TEXT);
-    cli_table_under(t);
+    static const struct cli_col cols[] = {
+        { "cp_status", CLI_COL_TEXT }, { "actor", CLI_COL_TEXT }, { "country", CLI_COL_TEXT },
+        { "item", CLI_COL_TEXT }, { "share_a", CLI_COL_NUM }, { "share_b", CLI_COL_NUM },
+        { "impact_a", CLI_COL_NUM }, { "impact_b", CLI_COL_NUM },
+        { "persistence", CLI_COL_TEXT, .under = true },
+    };
+    CLI_TABLE_COLS(t, cols);
     for (size_t o = 0; o < 3; o++) {
         for (size_t j = 0; j < c->n_provisions && !limit(v, t->n_rows); j++) {
             const struct vc_cmp_provision *p = &c->provisions[j];
@@ -324,12 +291,11 @@ static void unaligned_table(const struct vc_comparison *c, const struct cli_comp
                             struct cli_table *t)
 {
     const struct vc_alignment *al = &c->align;
-    cli_table_col(t, "side", CLI_COL_TEXT);
-    cli_table_col(t, "id", CLI_COL_TEXT);
-    cli_table_col(t, "label", CLI_COL_TEXT);
-    cli_table_col(t, "kind", CLI_COL_TEXT);
-    cli_table_col(t, "why", CLI_COL_TEXT);
-    cli_table_under(t);
+    static const struct cli_col cols[] = {
+        { "side", CLI_COL_TEXT }, { "id", CLI_COL_TEXT }, { "label", CLI_COL_TEXT },
+        { "kind", CLI_COL_TEXT }, { "why", CLI_COL_TEXT, .under = true },
+    };
+    CLI_TABLE_COLS(t, cols);
     for (int side = 0; side < 2; side++) {
         const struct vc_chain *ch = side ? c->b->chain : c->a->chain;
         const uint32_t *map = side ? al->b_to_a : al->a_to_b;
@@ -429,6 +395,17 @@ static void print_summary(const struct vc_comparison *c, const char *pa, const c
     s->n++;
 }
 
+/* What an empty table means, in the words of the table. */
+static const char *empty_hint(int table, const struct cli_compare_view *v)
+{
+    if (table == T_UNALIGNED)
+        return "every node of A has its counterpart in B";
+    if (table == T_CP)
+        return "no control point in A or in B (vchain rank says why)";
+    return v->all ? "nothing to compare in either" : "nothing changed; --all lists the "
+                                                    "unchanged rows too";
+}
+
 static int print_all(const struct vc_comparison *c, const struct cli_compare_view *v,
                      int which, const char *pa, const char *pb)
 {
@@ -450,6 +427,8 @@ static int print_all(const struct vc_comparison *c, const struct cli_compare_vie
     };
     struct cli_sections s;
     int rc = 0;
+    /* JSON is always the object of tables, --table one member of it */
+    bool sections = which == T_ALL || v->fmt == FMT_JSON;
 
     cli_sections_begin(&s, v->fmt);
     if (which == T_ALL)
@@ -460,9 +439,13 @@ static int print_all(const struct vc_comparison *c, const struct cli_compare_vie
             continue;
         cli_table_init(&t);
         tables[i].fill(c, v, &t);
-        rc = cli_section_table(&s, which == T_ALL, tables[i].key, tables[i].title, &t, true);
+        if (sections)
+            cli_section(&s, tables[i].key, tables[i].title);
+        /* all tables: the summary above says what changed */
+        rc = cli_table_print_rows(&t, v->fmt, which == T_ALL ? NULL : empty_hint(which, v));
+        cli_table_release(&t);
     }
-    if (which == T_ALL)
+    if (sections)
         cli_sections_end(&s);
     return rc ? EXIT_DATA : EXIT_OK;
 }

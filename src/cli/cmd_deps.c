@@ -32,7 +32,8 @@ static const char usage[] =
     "  --table NAME          one table only: matrix, leverage or pairs (default: all)\n"
     "  --top N               at most N rows of the pairs table\n"
     "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
-    "                        csv, json or md\n"
+    "                        csv, json (one object of tables, also with --table;\n"
+    "                        docs/schema/deps.schema.json) or md\n"
     "  --export OUT          the country graph: countries as nodes, an edge B -> A\n"
     "                        weighted M[A][B] (B feeds A); format from OUT's\n"
     "                        extension (.gexf .graphml .json .csv), as for\n"
@@ -175,6 +176,8 @@ static int print_tables(const struct vc_deps *d, int which, int fmt, long top, b
     struct cli_sections s;
     struct cli_table t;
     int prc = 0;
+    /* JSON is always the object of tables, --table one member of it */
+    bool sections = which == T_ALL || fmt == FMT_JSON;
 
     cli_sections_begin(&s, fmt);
     if (which == T_ALL && (fmt == FMT_TEXT || fmt == FMT_MD)) {
@@ -200,7 +203,7 @@ static int print_tables(const struct vc_deps *d, int which, int fmt, long top, b
             prc = pairs_table(d, top, &t);
         else
             wide_table(d, tb == T_LEVERAGE, &t);
-        if (which == T_ALL)
+        if (sections)
             cli_section(&s, tb == T_MATRIX ? "matrix" : tb == T_LEVERAGE ? "leverage" : "pairs",
                         tb == T_MATRIX ? "M[A][B]: the share of row A's own production "
                                          "lost when column B is extracted"
@@ -208,10 +211,13 @@ static int print_tables(const struct vc_deps *d, int which, int fmt, long top, b
                                              "M[B][A] - M[A][B]"
                                            : "Pairs, the country with the leverage first");
         if (!prc)
-            prc = cli_table_print(&t, stdout, fmt);
+            prc = cli_table_print_rows(&t, fmt, d->n < 2 ? "fewer than two countries to "
+                                       "compare; --countries all takes every country"
+                                                   : "no country's production depends on "
+                                                     "another's");
         cli_table_release(&t);
     }
-    if (which == T_ALL)
+    if (sections)
         cli_sections_end(&s);
     return prc ? EXIT_DATA : EXIT_OK;
 }

@@ -84,31 +84,17 @@ static int print_items(struct cli_run *r, void *ctx)
     }
     qsort(rows, n, sizeof(*rows), by_hhi);
     cli_table_init(&t);
-    cli_table_col(&t, "item", CLI_COL_TEXT);
-    cli_table_drop(&t, 3);
-    cli_table_col(&t, "label", CLI_COL_TEXT);
-    cli_table_col(&t, "level", CLI_COL_TEXT);
-    cli_table_drop(&t, 4);
-    cli_table_col(&t, "providers", CLI_COL_INT);
-    cli_table_col(&t, "providers_unknown", CLI_COL_INT);
-    cli_table_drop(&t, 9);
-    cli_table_col(&t, "coverage", CLI_COL_NUM);
-    cli_table_drop(&t, 5);
-    cli_table_col(&t, "hhi", CLI_COL_NUM);
-    cli_table_col(&t, "hhi_upper", CLI_COL_NUM);
-    cli_table_drop(&t, 8);
-    cli_table_col(&t, "top_share", CLI_COL_NUM);
-    cli_table_col(&t, "n_eff", CLI_COL_NUM);
-    cli_table_drop(&t, 2);
-    cli_table_col(&t, "n_eff_upper", CLI_COL_NUM);
-    cli_table_drop(&t, 7);
-    cli_table_col(&t, "providers_75", CLI_COL_INT);
-    cli_table_drop(&t, 6);
-    cli_table_col(&t, "impact", CLI_COL_NUM);
-    cli_table_col(&t, "spof_finals", CLI_COL_INT);
-    cli_table_drop(&t, 1);
-    cli_table_col(&t, "final", CLI_COL_BOOL);
-    cli_table_drop(&t, 1);
+    static const struct cli_col cols[] = {
+        { "item", CLI_COL_TEXT, .drop = 3 }, { "label", CLI_COL_TEXT },
+        { "level", CLI_COL_TEXT, .drop = 4 }, { "providers", CLI_COL_INT },
+        { "providers_unknown", CLI_COL_INT, .drop = 9 }, { "coverage", CLI_COL_NUM, .drop = 5 },
+        { "hhi", CLI_COL_NUM }, { "hhi_upper", CLI_COL_NUM, .drop = 8 },
+        { "top_share", CLI_COL_NUM }, { "n_eff", CLI_COL_NUM, .drop = 2 },
+        { "n_eff_upper", CLI_COL_NUM, .drop = 7 }, { "providers_75", CLI_COL_INT, .drop = 6 },
+        { "impact", CLI_COL_NUM }, { "spof_finals", CLI_COL_INT, .drop = 1 },
+        { "final", CLI_COL_BOOL, .drop = 1 },
+    };
+    CLI_TABLE_COLS(&t, cols);
     for (size_t j = 0; j < n && (!top || (long)j < top); j++) {
         const struct vc_concentration *q = &rows[j].conc;
         uint32_t v = rows[j].item;
@@ -132,7 +118,7 @@ static int print_items(struct cli_run *r, void *ctx)
         cli_table_int(&t, a->spof_finals[v]);
         cli_table_bool(&t, c->final[v]);
     }
-    if (cli_table_print(&t, stdout, r->fmt) != 0)
+    if (cli_table_print_rows(&t, r->fmt, NULL) != 0) /* why: the warning below */
         rc = EXIT_DATA;
     cli_table_release(&t);
     free(rows);

@@ -40,7 +40,8 @@ static const char usage[] =
     "                        which list (default all)\n" CLI_KNOWLEDGE_HELP
     "  --top N               at most N rows of each kind\n"
     "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
-    "                        csv, json or md\n"
+    "                        csv, json (one object, also with --kind;\n"
+    "                        docs/schema/opportunities.schema.json) or md\n"
     "  -h, --help            this help\n"
     "\n" CLI_ENGINE_HELP "\n" CLI_INPUT_HELP
     "\n"
@@ -65,25 +66,16 @@ struct opp_cli {
 
 static void columns(struct cli_table *t)
 {
-    cli_table_col(t, "rank", CLI_COL_INT);
-    cli_table_col(t, "kind", CLI_COL_TEXT);
-    cli_table_col(t, "actor", CLI_COL_TEXT);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "item", CLI_COL_TEXT);
-    cli_table_col(t, "share", CLI_COL_NUM);
-    cli_table_col(t, "estimated", CLI_COL_BOOL);
-    cli_table_col(t, "share_needed", CLI_COL_NUM);
-    cli_table_col(t, "gap", CLI_COL_NUM);
-    cli_table_col(t, "impact", CLI_COL_NUM);
-    cli_table_col(t, "impact_needed", CLI_COL_NUM);
-    cli_table_col(t, "item_impact", CLI_COL_NUM);
-    cli_table_col(t, "closeness", CLI_COL_NUM);
-    cli_table_col(t, "neighbour", CLI_COL_TEXT);
-    cli_table_col(t, "relation", CLI_COL_TEXT);
-    cli_table_col(t, "holders", CLI_COL_TEXT);
-    cli_table_col(t, "main_country", CLI_COL_TEXT);
-    cli_table_col(t, "leverage", CLI_COL_NUM);
-    cli_table_col(t, "leverage_after", CLI_COL_NUM);
+    static const struct cli_col cols[] = {
+        { "rank", CLI_COL_INT }, { "kind", CLI_COL_TEXT }, { "actor", CLI_COL_TEXT },
+        { "country", CLI_COL_TEXT }, { "item", CLI_COL_TEXT }, { "share", CLI_COL_NUM },
+        { "estimated", CLI_COL_BOOL }, { "share_needed", CLI_COL_NUM }, { "gap", CLI_COL_NUM },
+        { "impact", CLI_COL_NUM }, { "impact_needed", CLI_COL_NUM }, { "item_impact", CLI_COL_NUM },
+        { "closeness", CLI_COL_NUM }, { "neighbour", CLI_COL_TEXT }, { "relation", CLI_COL_TEXT },
+        { "holders", CLI_COL_TEXT }, { "main_country", CLI_COL_TEXT }, { "leverage", CLI_COL_NUM },
+        { "leverage_after", CLI_COL_NUM },
+    };
+    CLI_TABLE_COLS(t, cols);
     cli_knowledge_cols(t);
     cli_table_col(t, "reason", CLI_COL_TEXT);
 }
@@ -138,10 +130,10 @@ static int print_kind(const struct vc_analysis *a, const struct vc_knowledge_src
     columns(&t);
     for (size_t k = near ? 0 : ops->n_near; k < (near ? ops->n_near : ops->n); k++)
         row(&t, a, ks, ops, &ops->v[k], ++rank);
-    if (!t.n_rows && (fmt == FMT_TEXT || fmt == FMT_MD))
-        rc = fputs("(none)\n", stdout) < 0;
-    else
-        rc = cli_table_print(&t, stdout, fmt);
+    rc = cli_table_print_rows(&t, fmt, near ? "no provision it holds is one test short of a "
+                                              "control point"
+                                            : "no item that matters, held abroad, where it has "
+                                              "a share or a neighbour");
     cli_table_release(&t);
     return rc;
 }
@@ -159,7 +151,8 @@ static int print_all(const struct vc_analysis *a, const struct vc_opportunities 
 
     vc_knowledge_init(&ks, a->chain);
     cli_min_knowledge_check(&ks, o->min_knowledge);
-    cli_sections_begin(&sec, o->which == K_ALL ? o->fmt : -1);
+    /* JSON is always the object, --kind one member of it */
+    cli_sections_begin(&sec, o->which == K_ALL || o->fmt == FMT_JSON ? o->fmt : -1);
     if (o->fmt == FMT_TEXT || o->fmt == FMT_MD) {
         printf("Where %s (%s) could build control points: it holds %zu; %zu near miss%s%s, "
                "%zu foothold%s%s.\n",

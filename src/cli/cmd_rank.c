@@ -213,7 +213,7 @@ static int print_provisions(const struct vc_analysis *a, const struct rank_opts 
             break;
         provision_row(&t, a, o, p, ++rank);
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
     *rows = rank;
     return rc;
@@ -221,27 +221,16 @@ static int print_provisions(const struct vc_analysis *a, const struct rank_opts 
 
 static void firm_columns(struct cli_table *t)
 {
-    cli_table_col(t, "rank", CLI_COL_INT);
-    cli_table_col(t, "actor", CLI_COL_TEXT);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "sector", CLI_COL_TEXT);
-    cli_table_drop(t, 2);
-    cli_table_col(t, "customers", CLI_COL_INT);
-    cli_table_col(t, "dependents", CLI_COL_INT);
-    cli_table_drop(t, 5);
-    cli_table_col(t, "top_customer", CLI_COL_TEXT);
-    cli_table_drop(t, 3);
-    cli_table_col(t, "top_group", CLI_COL_TEXT);
-    cli_table_drop(t, 6);
-    cli_table_col(t, "top_share", CLI_COL_NUM);
-    cli_table_col(t, "market_share", CLI_COL_NUM);
-    cli_table_drop(t, 4);
-    cli_table_col(t, "impact", CLI_COL_NUM);
-    cli_table_col(t, "stops", CLI_COL_INT);
-    cli_table_drop(t, 1);
-    cli_table_col(t, "control_point", CLI_COL_BOOL);
-    cli_table_col(t, "reason", CLI_COL_TEXT);
-    cli_table_under(t);
+    static const struct cli_col cols[] = {
+        { "rank", CLI_COL_INT }, { "actor", CLI_COL_TEXT }, { "country", CLI_COL_TEXT },
+        { "sector", CLI_COL_TEXT, .drop = 2 }, { "customers", CLI_COL_INT },
+        { "dependents", CLI_COL_INT, .drop = 5 }, { "top_customer", CLI_COL_TEXT, .drop = 3 },
+        { "top_group", CLI_COL_TEXT, .drop = 6 }, { "top_share", CLI_COL_NUM },
+        { "market_share", CLI_COL_NUM, .drop = 4 }, { "impact", CLI_COL_NUM },
+        { "stops", CLI_COL_INT, .drop = 1 }, { "control_point", CLI_COL_BOOL },
+        { "reason", CLI_COL_TEXT, .under = true },
+    };
+    CLI_TABLE_COLS(t, cols);
 }
 
 static void firm_row(struct cli_table *t, const struct vc_analysis *a,
@@ -287,7 +276,7 @@ static int print_firms(const struct vc_analysis *a, const struct rank_opts *o, l
             break;
         firm_row(&t, a, f, ++rank);
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
     *rows = rank;
     return rc;
@@ -416,7 +405,7 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
         }
         cli_knowledge_cells(&t, &o->ks, &k);
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
     free(h);
     free(slot);
@@ -450,7 +439,7 @@ static int print_countries(const struct vc_analysis *a, const struct rank_opts *
         cli_table_bool(&t, s->impact_estimated);
         ++*rows;
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
     return rc;
 }
@@ -499,7 +488,10 @@ static int print_dependencies(const struct vc_analysis *a, const struct rank_opt
             cli_table_text(&t, c->label[d->example]);
         }
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, firm_network(c)
+                              ? "no control point held elsewhere supplies its firms"
+                              : "no control point held elsewhere is upstream of what it "
+                                "provides");
     cli_table_release(&t);
     return rc ? EXIT_DATA : EXIT_OK;
 }
@@ -554,17 +546,13 @@ static int print_clusters(const struct vc_analysis *a, const struct rank_opts *o
     else
         fputs("\n", stdout);
     cli_table_init(&t);
-    cli_table_col(&t, "rank", CLI_COL_INT);
-    cli_table_col(&t, "actor", CLI_COL_TEXT);
-    cli_table_col(&t, "item", CLI_COL_TEXT);
-    cli_table_col(&t, "verdict", CLI_COL_TEXT);
-    cli_table_col(&t, "inputs", CLI_COL_INT);
-    cli_table_col(&t, "foreign_spof", CLI_COL_INT);
-    cli_table_col(&t, "domestic_hard", CLI_COL_INT);
-    cli_table_col(&t, "suppliers", CLI_COL_TEXT);
-    cli_table_col(&t, "users", CLI_COL_TEXT);
-    cli_table_col(&t, "single_points_of_failure", CLI_COL_TEXT);
-    cli_table_col(&t, "why", CLI_COL_TEXT);
+    static const struct cli_col cols[] = {
+        { "rank", CLI_COL_INT }, { "actor", CLI_COL_TEXT }, { "item", CLI_COL_TEXT },
+        { "verdict", CLI_COL_TEXT }, { "inputs", CLI_COL_INT }, { "foreign_spof", CLI_COL_INT },
+        { "domestic_hard", CLI_COL_INT }, { "suppliers", CLI_COL_TEXT }, { "users", CLI_COL_TEXT },
+        { "single_points_of_failure", CLI_COL_TEXT }, { "why", CLI_COL_TEXT },
+    };
+    CLI_TABLE_COLS(&t, cols);
     for (size_t k = 0, shown = 0; k < cl.n; k++) {
         const struct vc_cluster *x = &cl.v[k];
         const struct vc_provision_score *p = &a->provisions[x->provision];
@@ -597,7 +585,7 @@ static int print_clusters(const struct vc_analysis *a, const struct rank_opts *o
         cli_table_text(&t, stop);
         cli_table_text(&t, x->text);
     }
-    if (cli_table_print(&t, stdout, o->fmt) != 0)
+    if (cli_table_print_rows(&t, o->fmt, "it holds no control point") != 0)
         rc = EXIT_DATA;
     cli_table_release(&t);
     vc_clusters_release(&cl);
@@ -715,7 +703,7 @@ static int print_centrality(const struct vc_analysis *a, const struct rank_opts 
         cli_table_num(&t, a->pagerank_down[v]);
         ++*rows;
     }
-    rc = cli_table_print(&t, stdout, o->fmt);
+    rc = cli_table_print_rows(&t, o->fmt, NULL); /* why: explain_empty */
     cli_table_release(&t);
     free(n);
     return rc;

@@ -47,7 +47,8 @@ static const char usage[] =
     "                        balance (default: all)\n"
     "  --top N               at most N rows per table\n"
     "  --format FMT          text (default on a terminal), tsv (default otherwise),\n"
-    "                        csv, json or md\n"
+    "                        csv, json (one object of tables, also with --table;\n"
+    "                        docs/schema/whatif.schema.json) or md\n"
     "  --export OUT          the comparison of before (a) and after (b) as one graph,\n"
     "                        as 'vchain compare --export' writes it, with each\n"
     "                        node's loss in the column loss\n"
@@ -195,17 +196,13 @@ static void critical_table(const struct vc_whatif *w, const struct view *v, stru
     const struct vc_chain *cb = w->after.chain;
     char why[512];
 
-    cli_table_col(t, "node", CLI_COL_TEXT);
-    cli_table_col(t, "id", CLI_COL_TEXT);
-    cli_table_drop(t, 2);
-    cli_table_col(t, "kind", CLI_COL_TEXT);
-    cli_table_drop(t, 1);
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "control_point", CLI_COL_BOOL);
-    cli_table_col(t, "spof_finals_before", CLI_COL_INT);
-    cli_table_col(t, "spof_finals_after", CLI_COL_INT);
-    cli_table_col(t, "why", CLI_COL_TEXT);
-    cli_table_under(t);
+    static const struct cli_col cols[] = {
+        { "node", CLI_COL_TEXT }, { "id", CLI_COL_TEXT, .drop = 2 },
+        { "kind", CLI_COL_TEXT, .drop = 1 }, { "country", CLI_COL_TEXT },
+        { "control_point", CLI_COL_BOOL }, { "spof_finals_before", CLI_COL_INT },
+        { "spof_finals_after", CLI_COL_INT }, { "why", CLI_COL_TEXT, .under = true },
+    };
+    CLI_TABLE_COLS(t, cols);
     /* actors first, then items, each in the order of the graph */
     for (int kind = VC_KIND_ACTOR; kind <= VC_KIND_ITEM; kind++) {
         for (uint32_t b = 0; b < cb->n_nodes && !limit(v, t->n_rows); b++) {
@@ -290,16 +287,14 @@ static int balances_compute(const struct vc_scenario *s, const struct vc_whatif 
 
 static void balance_table(const struct balances *x, const struct view *v, struct cli_table *t)
 {
-    cli_table_col(t, "country", CLI_COL_TEXT);
-    cli_table_col(t, "other", CLI_COL_TEXT);
-    cli_table_col(t, "name", CLI_COL_TEXT);
-    cli_table_col(t, "dependence_before", CLI_COL_NUM);
-    cli_table_col(t, "exposure_before", CLI_COL_NUM);
-    cli_table_col(t, "leverage_before", CLI_COL_NUM);
-    cli_table_col(t, "dependence_after", CLI_COL_NUM);
-    cli_table_col(t, "exposure_after", CLI_COL_NUM);
-    cli_table_col(t, "leverage_after", CLI_COL_NUM);
-    cli_table_col(t, "change", CLI_COL_NUM);
+    static const struct cli_col cols[] = {
+        { "country", CLI_COL_TEXT }, { "other", CLI_COL_TEXT }, { "name", CLI_COL_TEXT },
+        { "dependence_before", CLI_COL_NUM }, { "exposure_before", CLI_COL_NUM },
+        { "leverage_before", CLI_COL_NUM }, { "dependence_after", CLI_COL_NUM },
+        { "exposure_after", CLI_COL_NUM }, { "leverage_after", CLI_COL_NUM },
+        { "change", CLI_COL_NUM },
+    };
+    CLI_TABLE_COLS(t, cols);
     for (size_t k = 0; k < x->n; k++) {
         const struct vc_balance *b = &x->b[k];
         for (size_t j = 0; j < b->n && !limit(v, t->n_rows); j++) {
@@ -345,8 +340,9 @@ static int print_all(const struct vc_scenario *s, const struct vc_whatif *w,
 {
     struct cli_sections sec;
     struct cli_table t;
-    bool all = v->which == T_ALL;
     int rc = 0;
+    /* JSON is always the object of tables, --table one member of it */
+    bool sections = v->which == T_ALL || v->v.fmt == FMT_JSON;
 
     cli_sections_begin(&sec, v->v.fmt);
     if (v->which == T_ALL) {
@@ -362,36 +358,50 @@ static int print_all(const struct vc_scenario *s, const struct vc_whatif *w,
         cli_table_init(&t);
         if (items_table(w, v, &t) != 0)
             t.failed = true;
-        rc |= cli_section_table(&sec, all, "items_hit",
-                                w->before.chain->n_items ? "Items hit, largest loss first"
-                                                         : "Firms hit, largest loss first",
-                                &t, true);
+        if (sections)
+            cli_section(&sec, "items_hit", w->before.chain->n_items
+                                               ? "Items hit, largest loss first"
+                                               : "Firms hit, largest loss first");
+        rc |= cli_table_print_rows(&t, v->v.fmt, w->before.chain->n_items
+                                   ? "no item loses output: the providers left cover "
+                                     "what the scenario cuts"
+                                   : "no firm loses output: its other suppliers cover "
+                                     "what the scenario cuts");
+        cli_table_release(&t);
     }
     if (v->which == T_ALL || v->which == T_CRITICAL) {
         cli_table_init(&t);
         critical_table(w, v, &t);
-        rc |= cli_section_table(&sec, all, "newly_critical",
-                                "Newly critical: control points or single points of failure "
-                                "after the scenario that were not before", &t, true);
+        if (sections)
+            cli_section(&sec, "newly_critical",
+                        "Newly critical: control points or single points of failure after "
+                        "the scenario that were not before");
+        rc |= cli_table_print_rows(&t, v->v.fmt, "no node becomes a control point or a "
+                                   "single point of failure");
+        cli_table_release(&t);
     }
     if (v->which == T_ALL || v->which == T_CP) {
         cli_table_init(&t);
         cli_compare_cp_table(&w->cmp, &v->v, &t);
-        rc |= cli_section_table(&sec, all, "control_points", "Control points before (a) and "
-                                "after (b): gained, lost, persistent", &t, false);
+        if (sections)
+            cli_section(&sec, "control_points",
+                        "Control points before (a) and after (b): gained, lost, persistent");
+        rc |= cli_table_print_rows(&t, v->v.fmt, "no control point before the scenario or "
+                                   "after it (vchain rank says why)");
+        cli_table_release(&t);
     }
     if ((v->which == T_ALL && bal->n) || v->which == T_BALANCE) {
         cli_table_init(&t);
         balance_table(bal, v, &t);
-        if (v->which == T_ALL)
+        if (sections)
             cli_section(&sec, "balance",
                         "Dependency balance of the gaining country with each other: "
                         "dependence M[country][other], exposure M[other][country], leverage = "
                         "exposure - dependence, before and after");
-        rc |= cli_table_print(&t, stdout, v->v.fmt);
+        rc |= cli_table_print_rows(&t, v->v.fmt, "no other country in the data");
         cli_table_release(&t);
     }
-    if (v->which == T_ALL)
+    if (sections)
         cli_sections_end(&sec);
     return rc ? EXIT_DATA : EXIT_OK;
 }

@@ -28,6 +28,15 @@ expect_err max-memory-names-limit "this run was limited to 20 MiB of memory by -
 expect_err max-memory-says-how "give a larger --max-memory SIZE"
 check max-memory-no-output test ! -s "$OUT"
 
+# A limit below what a run needs at all ends in the same error, never a
+# crash (the stack, too, lives in the limited address space).
+for size in 1 1K 100K; do
+    "$VCHAIN_BIN" --max-memory $size rank "$BIG" >"$OUT" 2>"$ERR"
+    RC=$?
+    expect_rc "tiny-limit-$size-exit" 1
+    expect_err "tiny-limit-$size-says-oom" "out of memory"
+done
+
 "$VCHAIN_BIN" --max-memory 1G info "$BIG" >"$OUT" 2>"$ERR"
 RC=$?
 expect_rc max-memory-enough 0
