@@ -85,6 +85,12 @@ struct vc_export_opts {
     double size_min, size_max;           /* default 5 and 50 */
     double thickness_min, thickness_max; /* default 1 and 10 */
     /*
+     * CSV only: false (the default) puts a ' before a cell that a
+     * spreadsheet would run as a formula (vc_csv_formula(), textout.h);
+     * true writes every cell as it is.
+     */
+    bool csv_raw;
+    /*
      * The edge weight written as the format's own weight (GEXF weight,
      * GraphML key "weight", CSV Weight, JSON link weight), which Gephi's
      * filters, statistics and weighted layouts read.  NULL: the meaningful
@@ -101,7 +107,7 @@ struct vc_export_opts {
 };
 
 #define VC_EXPORT_OPTS_INIT \
-    { VC_GEXF_1_2, true, VC_COLOR_KIND, NULL, NULL, 5.0, 50.0, 1.0, 10.0, NULL }
+    { VC_GEXF_1_2, true, VC_COLOR_KIND, NULL, NULL, 5.0, 50.0, 1.0, 10.0, false, NULL }
 
 /* The format an output path's extension names (.gexf, .graphml, .xml, .csv,
  * .graphology.json, .json, any case), or VC_EXPORT_AUTO when it names none. */

@@ -142,7 +142,9 @@ static inline const char *vc_graph_edge_id(const struct vc_graph *g, size_t k)
     return g->edge_id ? g->edge_id[k] : NULL;
 }
 
-/* Adds an edge from -> to (node indices).  id may be NULL. */
+/* Adds an edge from -> to (node indices).  id may be NULL; an empty id
+ * (id_len 0) is no id either.  Ids are not checked for uniqueness here:
+ * see vc_graph_unique_edge_ids(). */
 VC_API enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t to,
                                         bool directed, const char *id, size_t id_len,
                                         uint32_t line, uint32_t col, size_t *index,
@@ -160,6 +162,18 @@ VC_API enum vc_status vc_graph_set_file(struct vc_graph *g, enum vc_attr_class c
  * messages.
  */
 VC_API const char *vc_graph_file(const struct vc_graph *g, enum vc_attr_class cls, size_t k);
+
+/*
+ * Edge ids are unique in every graph a reader returns: an edge whose id an
+ * earlier edge holds is renamed ID-2 (or ID-3, ...: the first such name no
+ * edge holds), with one warning naming the first and the count.  Readers
+ * call it after reading; an empty node id is refused by every reader.
+ */
+VC_API enum vc_status vc_graph_unique_edge_ids(struct vc_graph *g, struct vc_diag *diag,
+                                               struct vc_error *err);
+/* VC_EINVAL naming the first edge id held twice; the GraphML and GEXF
+ * writers check this before writing a byte. */
+VC_API enum vc_status vc_graph_check_edge_ids(const struct vc_graph *g, struct vc_error *err);
 
 /* Number of elements of a class: nodes, edges, or 1 for the graph. */
 VC_API size_t vc_graph_class_size(const struct vc_graph *g, enum vc_attr_class cls);
@@ -215,12 +229,21 @@ VC_API const char *vc_attr_class_name(enum vc_attr_class cls);
 VC_API bool vc_attr_type_parse(const char *s, enum vc_attr_type *type);
 
 /*
+ * Whether s is a plain decimal number, the only numbers data files hold:
+ * [+-]digits[.digits][(e|E)[+-]digits] with a digit before the exponent.
+ * Hexadecimal (0x1p-1), inf and nan are not.
+ */
+VC_API bool vc_is_decimal(const char *s);
+
+/*
  * Converts the text of one value to a column's type, as tools write them:
- * booleans true/false/1/0 in any case; numbers with surrounding whitespace;
- * "NaN" (any case) or an empty number means "no value" (*present = false).
- * Fails with VC_EPARSE on junk or VC_EINVAL on out-of-range numbers; msg
- * receives a short reason ("not a number", "out of range for int").
- * A string is not copied: the caller stores it.
+ * booleans true/false/1/0 in any case; decimal numbers (vc_is_decimal) with
+ * surrounding whitespace; "NaN" (any case) or an empty number means "no
+ * value" (*present = false, and *why says which, "NaN" or "empty", for the
+ * reader's warning).  Fails with VC_EPARSE on junk (hexadecimal included)
+ * or VC_EINVAL on out-of-range numbers (inf among them); *why receives a
+ * short reason ("not a number", "out of range for int").  A string is not
+ * copied: the caller stores it.
  */
 VC_API enum vc_status vc_value_parse(enum vc_attr_type type, const char *text,
                                      union vc_value *out, bool *present,

@@ -43,6 +43,7 @@ void cli_report_params(const struct vc_engine_opts *o, char *buf, size_t size);
 struct cli_global {
     int quiet;   /* -q: no warnings */
     int verbose; /* -v: more detail in messages */
+    int csv_raw; /* --csv-raw: CSV cells as they are (no formula guard, no escapes) */
     int no_tty;  /* never treat stdout or stderr as a terminal (an MPI build: mpirun
                     makes every process's output look like one) */
     int full;    /* --full: text tables keep whole rows on a terminal too */
@@ -63,18 +64,19 @@ int cli_job_finish(int rc);
 /*
  * The global options (cli_opts.c), which every command also accepts among
  * its own (cli_run_option merges them in): -q, -v, --force, --full,
- * --max-memory SIZE, -V.  cli_global_option() takes one: 1 when it was one,
+ * --max-memory SIZE, --csv-raw, -V.  cli_global_option() takes one: 1 when it was one,
  * 0 when it was not, -1 after a usage error.  cli_memory_limit_apply() sets
  * --max-memory's limit (or the default) once, before the input is read.
  */
-enum { OPT_FORCE = 1090, OPT_FULL, OPT_MAX_MEMORY };
+enum { OPT_FORCE = 1090, OPT_FULL, OPT_MAX_MEMORY, OPT_CSV_RAW };
 #define CLI_GLOBAL_LONGOPTS \
     { "quiet", no_argument, 0, 'q' }, \
     { "verbose", no_argument, 0, 'v' }, \
     { "version", no_argument, 0, 'V' }, \
     { "force", no_argument, 0, OPT_FORCE }, \
     { "full", no_argument, 0, OPT_FULL }, \
-    { "max-memory", required_argument, 0, OPT_MAX_MEMORY }
+    { "max-memory", required_argument, 0, OPT_MAX_MEMORY }, \
+    { "csv-raw", no_argument, 0, OPT_CSV_RAW }
 int cli_global_option(const char *cmd, int opt, const char *arg);
 void cli_memory_limit_apply(void);
 
@@ -116,7 +118,8 @@ void cli_format_size(unsigned long long bytes, char *buf, size_t size);
 int cli_set_memory_limit(unsigned long long bytes, int from_option);
 void cli_memory_hint(const struct vc_error *err);
 
-/* Messages (cli_msg.c): "vchain: error: FILE:LINE:COL: message" on stderr.
+/* Messages (cli_msg.c): "vchain: error: FILE:LINE:COL: message" on stderr,
+ * escaped as a whole (vc_term_text), so one message is one line.
  * cli_msg() writes "vchain: KIND: message"; nothing under -q unless
  * even_quiet. */
 void cli_msg(const char *kind, bool even_quiet, const char *fmt, ...) VC_PRINTF(3, 4);
@@ -137,6 +140,11 @@ int cli_nomem(void);
 void cli_warn_cb(void *ctx, const struct vc_error *w);
 /* Prints a one-line usage error and the hint; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) VC_PRINTF(2, 3);
+/*
+ * Untrusted text (a label, an id, a file name) for a printf to stdout,
+ * escaped as vc_term_text() escapes it; valid until eight more calls.
+ */
+const char *cli_safe(const char *s);
 /* Whether progress lines should be drawn on stderr (a terminal, not -q). */
 bool cli_progress_wanted(void);
 /* A vc_progress_fn drawing one line on stderr; cli_progress_done() clears it. */
@@ -185,7 +193,10 @@ enum {
     "                        function or category, whichever the actors carry)\n" \
     "  --direction required|as-written\n" \
     "                        undirected edges have no supply direction and are left\n" \
-    "                        out (default), or are read source -> target\n"
+    "                        out (default), or are read source -> target\n" \
+    "  --csv-raw             CSV output (--format csv, export to CSV): write every\n" \
+    "                        cell as it is; by default a cell a spreadsheet would\n" \
+    "                        run as a formula (=, +, -, @ first) gets a leading '\n"
 
 struct cli_input {
     struct vc_load_opts load;

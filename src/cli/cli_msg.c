@@ -2,16 +2,61 @@
  * cli_msg.c - everything vchain prints on stderr goes through here.
  *
  * Messages follow the GNU "program: FILE:LINE:COL: message" shape so that
- * editors and CI logs can jump to the place in the input.
+ * editors and CI logs can jump to the place in the input.  A message quotes
+ * untrusted text (ids, labels, file names), so it is escaped as a whole
+ * (vc_term_text: control characters and bytes that are not UTF-8 become
+ * visible escapes): one message is one line, and no escape sequence from a
+ * file reaches the terminal.
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "vchain/textout.h"
 
 struct cli_global cli;
+
+/* Writes the formatted text to stderr, escaped. */
+static void vput_escaped(const char *fmt, va_list ap)
+{
+    char small[1024], *buf = small;
+    va_list again;
+    int n;
+
+    va_copy(again, ap);
+    n = vsnprintf(small, sizeof(small), fmt, ap);
+    if (n >= (int)sizeof(small) && (buf = malloc((size_t)n + 1)))
+        vsnprintf(buf, (size_t)n + 1, fmt, again);
+    else
+        buf = small; /* without memory: the message cut short */
+    va_end(again);
+    if (n >= 0)
+        vc_term_text(stderr, buf);
+    if (buf != small)
+        free(buf);
+}
+
+const char *cli_safe(const char *s)
+{
+    /* a few buffers in turn, so that one printf can take several */
+    static char *slot[8];
+    static unsigned next;
+    char **p = &slot[next++ % 8];
+    size_t n;
+
+    if (!s)
+        return "";
+    n = vc_term_escape(NULL, 0, s);
+    free(*p);
+    if (!(*p = malloc(n + 1)))
+        return "?";
+    vc_term_escape(*p, n + 1, s);
+    return *p;
+}
 
 void cli_msg(const char *kind, bool even_quiet, const char *fmt, ...)
 {
@@ -21,7 +66,7 @@ void cli_msg(const char *kind, bool even_quiet, const char *fmt, ...)
     fflush(stdout);
     fprintf(stderr, "vchain: %s: ", kind);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vput_escaped(fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
 }
@@ -38,7 +83,7 @@ static void print_located(const char *kind, const struct vc_error *e)
     fflush(stdout);
     fprintf(stderr, "vchain: %s: ", kind);
     if (e->path[0]) {
-        fputs(e->path, stderr);
+        vc_term_text(stderr, e->path);
         if (e->line > 0) {
             fprintf(stderr, ":%ld", e->line);
             if (e->col > 0)
@@ -46,7 +91,8 @@ static void print_located(const char *kind, const struct vc_error *e)
         }
         fputs(": ", stderr);
     }
-    fprintf(stderr, "%s\n", e->msg[0] ? e->msg : vc_status_str(e->code));
+    vc_term_text(stderr, e->msg[0] ? e->msg : vc_status_str(e->code));
+    fputc('\n', stderr);
 }
 
 int cli_report(const struct vc_error *err)
@@ -78,7 +124,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     if (cmd)
         fprintf(stderr, "%s: ", cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vput_escaped(fmt, ap);
     va_end(ap);
     fprintf(stderr, "\nTry 'vchain %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
     return EXIT_USAGE;

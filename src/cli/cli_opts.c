@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "vchain/summary.h"
 #include "cli_table.h"
 
 void cli_input_init(struct cli_input *in)
@@ -333,6 +334,38 @@ static int final_output_note(const struct cli_engine *e, const struct vc_chain *
     return EXIT_OK;
 }
 
+/*
+ * What `info` reports about the graph's structure, said where it changes
+ * the analysis (issue 14, point 7): parallel edges each count, self-loops
+ * are read as written, and on a cycle losses travel around it.  The empty
+ * graph is final_output_note's.
+ */
+static int structure_warnings(const struct vc_chain *c)
+{
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_summary s;
+    const char *src = c->graph->source;
+
+    if (!c->graph->n_edges)
+        return EXIT_OK;
+    if (vc_summary_compute(c, 0, &s, &err) != VC_OK)
+        return cli_report(&err);
+    if (s.parallel_edges)
+        cli_warning("%s: %zu parallel edge%s (repeating an earlier edge's source and target): "
+                    "each counts, so the shares of parallel provides edges add up (vchain info "
+                    "counts them)", src, s.parallel_edges, s.parallel_edges == 1 ? "" : "s");
+    if (s.self_loops)
+        cli_warning("%s: %zu self-loop%s (an element linked to itself): read as written, a "
+                    "node that supplies or feeds itself", src, s.self_loops,
+                    s.self_loops == 1 ? "" : "s");
+    if (!s.acyclic && c->n_items)
+        cli_warning("%s: the chain has a cycle (vchain info: acyclic no; a self-loop is one): a loss travels "
+                    "around it, and a loop of items that feeds nothing outside it is final "
+                    "output (docs/model.md)", src);
+    vc_summary_release(&s);
+    return EXIT_OK;
+}
+
 int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analysis *out)
 {
     struct vc_error err = VC_ERROR_INIT;
@@ -340,6 +373,8 @@ int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analys
     enum vc_status st;
 
     if (final_output_note(e, c) != EXIT_OK)
+        return EXIT_DATA;
+    if (structure_warnings(c) != EXIT_OK)
         return EXIT_DATA;
     if ((c->final_rule == VC_FINAL_MARKED_ACTORS || c->final_rule == VC_FINAL_ALL_ACTORS) &&
         c->n_actors > 50000 && !(e->opts.tolerance > 0))
@@ -359,11 +394,11 @@ int cli_analyse(struct cli_engine *e, const struct vc_chain *c, struct vc_analys
                       c->n_directionless == 1 ? " is" : "s are");
             return EXIT_DATA;
         }
-        cli_warning("%s: %zu edge%s undirected: %s say nothing about who supplies whom, so no "
+        cli_warning("%s: %zu edge%s undirected: %s nothing about who supplies whom, so no "
                     "loss travels along %s (--direction as-written reads them source -> target)",
                     c->graph->source, c->n_directionless,
                     c->n_directionless == 1 ? " is" : "s are",
-                    c->n_directionless == 1 ? "it does" : "they", c->n_directionless == 1 ? "it" : "them");
+                    c->n_directionless == 1 ? "it says" : "they say", c->n_directionless == 1 ? "it" : "them");
     }
     if (cli_progress_wanted()) {
         o.progress = cli_progress;
@@ -457,6 +492,7 @@ int cli_global_option(const char *cmd, int opt, const char *arg)
     case 'v': cli.verbose = 1; return 1;
     case OPT_FORCE: vc_outfile_policy(VC_OUTFILE_FORCE); return 1;
     case OPT_FULL: cli.full = 1; return 1;
+    case OPT_CSV_RAW: cli.csv_raw = 1; return 1;
     case OPT_MAX_MEMORY:
         if (cli_parse_size(arg, &cli.max_memory) != 0) {
             cli_usage_error(cmd, "--max-memory takes a size such as 512M or 4G, or 'none', "

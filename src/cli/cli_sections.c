@@ -29,8 +29,8 @@ void cli_section(struct cli_sections *s, const char *key, const char *title)
 {
     switch (s->fmt) {
     case FMT_JSON: member(s, key); break;
-    case FMT_TEXT: cli_fit_printf(stdout, "%s%s\n\n", s->n ? "\n" : "", title); break;
-    case FMT_MD: printf("%s### %s\n\n", s->n ? "\n" : "", title); break;
+    case FMT_TEXT: cli_fit_printf(stdout, "%s%s\n\n", s->n ? "\n" : "", cli_safe(title)); break;
+    case FMT_MD: printf("%s### %s\n\n", s->n ? "\n" : "", cli_safe(title)); break;
     default:
         if (s->n)
             putchar('\n');
@@ -67,7 +67,7 @@ int cli_table_print_rows(const struct cli_table *t, int fmt, const char *hint)
     if (t->n_rows || t->failed || (fmt != FMT_TEXT && fmt != FMT_MD))
         return cli_table_print(t, stdout, fmt);
     if (fmt == FMT_TEXT && hint)
-        printf("(none: %s)\n", hint);
+        printf("(none: %s)\n", cli_safe(hint));
     else
         fputs("(none)\n", stdout);
     return ferror(stdout) ? -1 : 0;

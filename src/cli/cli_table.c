@@ -1,5 +1,11 @@
 /*
  * cli_table.c - one table, five formats.
+ *
+ * Cells hold untrusted text (labels, ids from the input).  Every format but
+ * JSON (which escapes them its own way) shows control characters as
+ * visible escapes (vc_term_text), so a row is one line and no escape
+ * sequence reaches the terminal; CSV also puts a ' before a cell that a
+ * spreadsheet would run as a formula (vc_csv_cell), unless --csv-raw.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -129,24 +135,56 @@ int cli_default_format(void)
     return !cli.no_tty && isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_TSV;
 }
 
-/* Aligned columns, fitted to the terminal when out is one (cli_fit.c). */
+/*
+ * The header (row 0) and the cells as shown: escaped copies (vc_term_text),
+ * NULL where a cell is missing.  NULL without memory.
+ */
+static char **shown_cells(const struct cli_table *t)
+{
+    size_t n = (t->n_rows + 1) * t->n_cols;
+    char **v = calloc(n ? n : 1, sizeof(*v));
+    if (!v)
+        return NULL;
+    for (size_t k = 0; k < n; k++) {
+        const char *s = k < t->n_cols ? t->names[k] : t->cells[k - t->n_cols].text;
+        size_t len;
+        if (!s)
+            continue;
+        len = vc_term_escape(NULL, 0, s);
+        if (!(v[k] = malloc(len + 1))) {
+            while (k--)
+                free(v[k]);
+            free(v);
+            return NULL;
+        }
+        vc_term_escape(v[k], len + 1, s);
+    }
+    return v;
+}
+
+static void free_shown(const struct cli_table *t, char **v)
+{
+    for (size_t k = 0; k < (t->n_rows + 1) * t->n_cols; k++)
+        free(v[k]);
+    free(v);
+}
+
+/* Aligned columns of the escaped cells, fitted to the terminal when out is
+ * one (cli_fit.c). */
 static int print_text(const struct cli_table *t, FILE *out)
 {
     struct cli_fit_col col[CLI_FIT_MAX_COLS];
-    const char **cell = malloc((t->n_rows + 1) * t->n_cols * sizeof(*cell) + 1);
+    char **shown = shown_cells(t);
 
-    if (!cell)
+    if (!shown)
         return -1;
     for (size_t c = 0; c < t->n_cols; c++) {
         col[c].right = t->types[c] != CLI_COL_TEXT;
         col[c].drop = t->drop[c];
         col[c].under = t->under[c];
-        cell[c] = t->names[c];
     }
-    for (size_t k = 0; k < t->n_rows * t->n_cols; k++)
-        cell[t->n_cols + k] = t->cells[k].text;
-    cli_fit_print(out, t->n_cols, t->n_rows, cell, col, cli_fit_width(out));
-    free(cell);
+    cli_fit_print(out, t->n_cols, t->n_rows, (const char *const *)shown, col, cli_fit_width(out));
+    free_shown(t, shown);
     return 0;
 }
 
@@ -159,7 +197,7 @@ static void print_sep(const struct cli_table *t, FILE *out, int fmt)
             if (c)
                 putc(sep, out);
             if (fmt == FMT_CSV)
-                vc_csv_field(out, s, ',');
+                vc_csv_cell(out, s, ',', cli.csv_raw);
             else
                 vc_tsv_field(out, s);
         }

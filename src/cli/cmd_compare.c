@@ -343,6 +343,7 @@ int cli_compare_write(const struct vc_comparison *c, const struct cli_compare_ex
     eo.color_by = VC_COLOR_KEEP;      /* the status colours the graph carries */
     eo.size_by = "change";
     eo.thickness_by = "share_max";
+    eo.csv_raw = cli.csv_raw;
     eo.edge_weight = "share_max";    /* Gephi's weight: the larger side's share */
     if (fmt != VC_EXPORT_CSV && vc_layout_compute(&g, VC_LAYOUT_LAYERED, NULL, &err) != VC_OK)
         rc = cli_report(&err);
@@ -384,7 +385,7 @@ static void print_summary(const struct vc_comparison *c, const char *pa, const c
     }
     if (s->fmt != FMT_TEXT && s->fmt != FMT_MD)
         return;
-    printf("A: %s\nB: %s\n", pa, pb);
+    printf("A: %s\nB: %s\n", cli_safe(pa), cli_safe(pb));
     printf("Aligned %zu nodes by id and %zu by label; %zu only in A, %zu only in B.\n",
            al->by_id, al->by_label, al->only_a, al->only_b);
     printf("Control points: %zu gained, %zu lost, %zu persistent.\n", c->cp_gained, c->cp_lost,

@@ -60,6 +60,7 @@ int cmd_convert(int argc, char **argv)
                                                              : "no output given (-o OUT)");
     if (r.rc == EXIT_OK && !r.done)
         r.rc = cli_output_format("convert", out, &fmt);
+    eo.csv_raw = cli.csv_raw;
     if (cli_run_open(&r, argc, argv, 1, false) &&
         vc_export_file(&r.ch[0].g, (enum vc_export_format)fmt, out, &eo, &err) != VC_OK)
         r.rc = cli_report(&err);

@@ -135,6 +135,7 @@ static int write_graph(const struct vc_deps *d, const size_t *cps, const char *p
     eo.gexf_version = version;
     eo.color_by = VC_COLOR_KEEP;
     eo.size_by = "hold";
+    eo.csv_raw = cli.csv_raw;
     if (vc_deps_graph(d, cps, &g, &err) != VC_OK ||
         (fmt != VC_EXPORT_CSV && vc_layout_compute(&g, VC_LAYOUT_FR, NULL, &err) != VC_OK) ||
         vc_export_file(&g, fmt, path, &eo, &err) != VC_OK)

@@ -140,6 +140,7 @@ int cmd_export(int argc, char **argv)
         }
     }
     eo.color_by = (enum vc_color_by)colour;
+    eo.csv_raw = cli.csv_raw;
     eo.gexf_version = r.gexf_version;
     out = r.output;
     if (cli_run_args(&r, argc, 1))

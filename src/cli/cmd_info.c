@@ -29,7 +29,7 @@ static void print_text(const struct vc_chain *c, const struct vc_summary *s)
 {
     const struct vc_graph *g = c->graph;
 
-    printf("file             %s\n", g->source);
+    printf("file             %s\n", cli_safe(g->source));
     printf("nodes            %zu\n", s->n_nodes);
     printf("  actors         %zu (%zu firm level, %zu country level; %zu aggregates",
            s->kinds[VC_KIND_ACTOR], s->actors_by_level[VC_LEVEL_FIRM],
@@ -59,7 +59,8 @@ static void print_text(const struct vc_chain *c, const struct vc_summary *s)
     if (s->relations[VC_REL_SUPPLIES])
         printf("supplier groups  by the edge item where given, else %s%s%s\n",
                c->sector_attr ? "by the supplier's node attribute \"" : "",
-               c->sector_attr ? c->sector_attr : "one group per customer (no sector attribute)",
+               c->sector_attr ? cli_safe(c->sector_attr)
+                              : "one group per customer (no sector attribute)",
                c->sector_attr ? "\"" : "");
     if (c->n_directionless)
         printf("no direction     %zu edge%s undirected: left out of the propagation "
@@ -72,14 +73,14 @@ static void print_text(const struct vc_chain *c, const struct vc_summary *s)
             for (size_t i = 0; i < g->n_attrs; i++) {
                 const struct vc_attr *a = g->attrs[i];
                 if ((int)a->cls == cls)
-                    printf("  %-6s %-24s %-8s %zu\n", vc_attr_class_name(a->cls), a->name,
+                    printf("  %-6s %-24s %-8s %zu\n", vc_attr_class_name(a->cls), cli_safe(a->name),
                            vc_attr_type_name(a->type), a->count);
             }
     }
     printf("coverage > 100%%  %zu\n", s->n_coverage_issues);
     for (size_t i = 0; i < s->n_coverage_issues; i++) {
         const struct vc_coverage_issue *ci = &s->coverage_issues[i];
-        printf("  %s (%s level): %.1f %%\n", c->label[ci->item], vc_level_name(ci->level),
+        printf("  %s (%s level): %.1f %%\n", cli_safe(c->label[ci->item]), vc_level_name(ci->level),
                ci->coverage * 100.0);
     }
 }

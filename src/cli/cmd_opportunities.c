@@ -156,7 +156,7 @@ static int print_all(const struct vc_analysis *a, const struct vc_opportunities 
     if (o->fmt == FMT_TEXT || o->fmt == FMT_MD) {
         printf("Where %s (%s) could build control points: it holds %zu; %zu near miss%s%s, "
                "%zu foothold%s%s.\n",
-               ops->country, name ? name : "?", s->control_points,
+               cli_safe(ops->country), name ? name : "?", s->control_points,
                ops->n_near, ops->n_near == 1 ? "" : "es",
                ops->more_near ? " shown" : "", n_foot, n_foot == 1 ? "" : "s",
                ops->more_footholds ? " shown" : "");

@@ -529,7 +529,7 @@ static int print_clusters(const struct vc_analysis *a, const struct rank_opts *o
         return cli_report(&err);
     if (o->fmt == FMT_TEXT)
         cli_fit_printf(stdout, "\nWhat the control points of %s stand on (suppliers, users, "
-                       "single points of failure):\n\n", v->code);
+                       "single points of failure):\n\n", cli_safe(v->code));
     else if (o->fmt == FMT_JSON)
         fputs(", \"clusters\": ", stdout);
     else
@@ -601,7 +601,7 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o,
     s = &a->countries[v.country];
     if (o->fmt == FMT_TEXT)
         cli_fit_printf(stdout, "Control points held by %s (%s)%s: %zu; extracting the "
-               "country costs %.1f %% of final output%s\n\n", s->code,
+               "country costs %.1f %% of final output%s\n\n", cli_safe(s->code),
                vc_country_name(s->code) ? vc_country_name(s->code) : "?",
                firms ? ", suppliers" : "", s->control_points, s->impact * 100,
                s->impact_estimated ? " (resting on estimated shares)" : "");
@@ -612,8 +612,8 @@ static int print_country(const struct vc_analysis *a, const struct rank_opts *o,
         goto out;
     }
     if (o->fmt == FMT_TEXT)
-        cli_fit_printf(stdout, "\nOthers' control points upstream of what %s %s:\n\n", s->code,
-                       firms ? "makes" : "provides");
+        cli_fit_printf(stdout, "\nOthers' control points upstream of what %s %s:\n\n",
+                       cli_safe(s->code), firms ? "makes" : "provides");
     else if (o->fmt == FMT_JSON)
         fputs(", \"depends_on\": ", stdout);
     else if (o->fmt == FMT_MD || o->fmt == FMT_TSV || o->fmt == FMT_CSV)

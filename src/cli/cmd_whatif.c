@@ -321,11 +321,11 @@ static void describe(const struct vc_scenario *s, const struct vc_whatif *w)
     for (size_t k = 0; k < s->n; k++) {
         const struct vc_scenario_step *st = &s->steps[k];
         switch (st->kind) {
-        case VC_STEP_REMOVE: printf(" remove %s;", st->name); break;
-        case VC_STEP_REMOVE_COUNTRY: printf(" remove-country %s;", st->name); break;
-        case VC_STEP_CAP: printf(" cap %s at %g;", st->name, st->value); break;
+        case VC_STEP_REMOVE: printf(" remove %s;", cli_safe(st->name)); break;
+        case VC_STEP_REMOVE_COUNTRY: printf(" remove-country %s;", cli_safe(st->name)); break;
+        case VC_STEP_CAP: printf(" cap %s at %g;", cli_safe(st->name), st->value); break;
         case VC_STEP_SPARE: printf(" spare %g;", st->value); break;
-        case VC_STEP_GAIN: printf(" gain %s to %g;", st->name, st->value); break;
+        case VC_STEP_GAIN: printf(" gain %s to %g;", cli_safe(st->name), st->value); break;
         }
     }
     printf(" %zu actor%s cut, spare capacity %g.\n", w->actors_cut,

@@ -47,6 +47,8 @@ static void usage(FILE *out)
           "  --full          text tables keep whole rows on a terminal too (by default\n"
           "                  they fit its width: long text cut, rank's reason under\n"
           "                  its row, minor columns hidden)\n"
+          "  --csv-raw       CSV cells as they are: no ' before a cell that a\n"
+          "                  spreadsheet would run as a formula, no escapes\n"
           "  --max-memory SIZE  stop with an error instead of using more than SIZE of\n"
           "                  memory (e.g. 512M, 4G; 'none' for no limit; default: 3/4\n"
           "                  of the machine's RAM)\n"

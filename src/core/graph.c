@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -102,6 +103,8 @@ enum vc_status vc_graph_intern_node(struct vc_graph *g, const char *id, size_t l
         return vc_error_set(err, VC_ENOMEM, g->source, line, col,
                             "node id of %zu bytes is too long (the limit is %zu bytes)", len,
                             VC_GRAPH_MAX_ID_LEN);
+    if (len == 0) /* every reader refuses it first, with its own words */
+        return vc_error_set(err, VC_EINVAL, g->source, line, col, "a node with an empty id");
     if (memchr(id, '\0', len))
         return vc_error_set(err, VC_EINVAL, g->source, line, col, "node id holds a NUL byte");
     if (g->n_nodes >= VC_GRAPH_MAX_ELEMENTS)
@@ -164,6 +167,8 @@ enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t to, boo
     g->edge_from[k] = (uint32_t)from;
     g->edge_to[k] = (uint32_t)to;
     g->edge_directed[k] = directed;
+    if (id && !id_len)
+        id = NULL; /* an empty id is no id */
     if (id && !g->edge_id && !(g->edge_id = calloc(g->edges_cap, sizeof(*g->edge_id))))
         return nomem(err, g, "edge ids"); /* the first id: the earlier edges had none */
     if (g->edge_id) {
@@ -202,6 +207,147 @@ const char *vc_graph_file(const struct vc_graph *g, enum vc_attr_class cls, size
     else if (cls == VC_CLASS_EDGE && k < g->edge_file_cap)
         f = g->edge_file[k];
     return f ? f : g->source;
+}
+
+/* ---- edge ids: unique, or renamed ---- */
+
+/*
+ * Edge indices keyed by their id, to find ids used twice: open addressing
+ * over uint32 slots (edge index + 1), at most half full, so 8 to 16 bytes
+ * per edge with an id, only while a check runs.
+ */
+struct idset {
+    uint32_t *slot;
+    size_t mask;
+};
+
+static int idset_init(struct idset *s, size_t n)
+{
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    s->mask = cap - 1;
+    s->slot = calloc(cap, sizeof(*s->slot));
+    return s->slot ? 0 : -1;
+}
+
+/* The edge holding id, or SIZE_MAX; e is recorded when absent and add is set. */
+static size_t idset_find(struct idset *s, const struct vc_graph *g, const char *id, size_t e,
+                         bool add)
+{
+    size_t i = vc_hash(id, strlen(id)) & s->mask;
+    for (; s->slot[i]; i = (i + 1) & s->mask)
+        if (strcmp(g->edge_id[s->slot[i] - 1], id) == 0)
+            return s->slot[i] - 1;
+    if (add)
+        s->slot[i] = (uint32_t)e + 1;
+    return SIZE_MAX;
+}
+
+/*
+ * Fills set with the first edge of each id and *dups (malloc'd, *n_dups
+ * long) with the edges whose id an earlier edge holds.  -1: no memory.
+ */
+static int find_duplicate_ids(const struct vc_graph *g, struct idset *set, uint32_t **dups,
+                              size_t *n_dups)
+{
+    size_t n = 0, cap = 0;
+    *dups = NULL;
+    *n_dups = 0;
+    for (size_t e = 0; e < g->n_edges; e++)
+        n += vc_graph_edge_id(g, e) != NULL;
+    if (idset_init(set, n))
+        return -1;
+    for (size_t e = 0; e < g->n_edges; e++) {
+        const char *id = vc_graph_edge_id(g, e);
+        if (!id || idset_find(set, g, id, e, true) == SIZE_MAX)
+            continue;
+        if (*n_dups == cap && VC_GROW(*dups, cap, *n_dups + 1))
+            return -1;
+        (*dups)[(*n_dups)++] = (uint32_t)e;
+    }
+    return 0;
+}
+
+enum vc_status vc_graph_unique_edge_ids(struct vc_graph *g, struct vc_diag *diag,
+                                        struct vc_error *err)
+{
+    struct idset set = { NULL, 0 };
+    uint32_t *dups = NULL;
+    size_t n_dups = 0, cap = 0, first = 0;
+    char *buf = NULL, *first_old = NULL;
+    enum vc_status st = VC_OK;
+
+    if (find_duplicate_ids(g, &set, &dups, &n_dups)) {
+        st = nomem(err, g, "edge ids");
+        goto out;
+    }
+    for (size_t i = 0; i < n_dups; i++) {
+        size_t e = dups[i], len = strlen(g->edge_id[e]);
+        const char *id;
+        if (VC_GROW(buf, cap, len + 24)) {
+            st = nomem(err, g, "edge ids");
+            goto out;
+        }
+        /* ID-2, ID-3, ...: the first suffix that no edge holds */
+        for (unsigned long k = 2;; k++) {
+            snprintf(buf, cap, "%s-%lu", g->edge_id[e], k);
+            if (idset_find(&set, g, buf, 0, false) == SIZE_MAX)
+                break;
+        }
+        if (!i) {
+            first = idset_find(&set, g, g->edge_id[e], 0, false);
+            if (!(first_old = strdup(g->edge_id[e]))) {
+                st = nomem(err, g, "edge ids");
+                goto out;
+            }
+        }
+        if (!(id = vc_graph_strdup(g, buf, strlen(buf)))) {
+            st = nomem(err, g, "edge ids");
+            goto out;
+        }
+        g->edge_id[e] = id;
+        idset_find(&set, g, id, e, true);
+    }
+    if (n_dups) {
+        char more[120] = "";
+        if (n_dups > 1)
+            snprintf(more, sizeof(more), "; %zu edges in all repeat an earlier edge's id and "
+                     "are renamed ID-2, ID-3, ...", n_dups);
+        st = vc_warn(diag, err, vc_graph_file(g, VC_CLASS_EDGE, dups[0]), g->edge_line[dups[0]],
+                     g->edge_col[dups[0]],
+                     "edge id \"%.200s\" is used again (first by the edge at line %u): this "
+                     "edge is renamed \"%.200s\"%s", first_old, g->edge_line[first],
+                     g->edge_id[dups[0]], more);
+    }
+out:
+    free(set.slot);
+    free(dups);
+    free(buf);
+    free(first_old);
+    return st;
+}
+
+enum vc_status vc_graph_check_edge_ids(const struct vc_graph *g, struct vc_error *err)
+{
+    struct idset set = { NULL, 0 };
+    uint32_t *dups = NULL;
+    size_t n_dups = 0;
+    enum vc_status st = VC_OK;
+
+    if (find_duplicate_ids(g, &set, &dups, &n_dups))
+        st = nomem(err, g, "edge ids");
+    else if (n_dups)
+        st = vc_error_set(err, VC_EINVAL, g->source, 0, 0,
+                          "edge id \"%.200s\" is held by two edges (lines %u and %u); a graph "
+                          "written as GraphML or GEXF needs unique edge ids "
+                          "(vc_graph_unique_edge_ids renames them)",
+                          g->edge_id[dups[0]],
+                          g->edge_line[idset_find(&set, g, g->edge_id[dups[0]], 0, false)],
+                          g->edge_line[dups[0]]);
+    free(set.slot);
+    free(dups);
+    return st;
 }
 
 size_t vc_graph_class_size(const struct vc_graph *g, enum vc_attr_class cls)
@@ -483,6 +629,30 @@ static bool fast_decimal(const char *s, double *out)
     return true;
 }
 
+bool vc_is_decimal(const char *s)
+{
+    bool digits = false;
+    if (*s == '+' || *s == '-')
+        s++;
+    for (; *s >= '0' && *s <= '9'; s++)
+        digits = true;
+    if (*s == '.')
+        for (s++; *s >= '0' && *s <= '9'; s++)
+            digits = true;
+    if (!digits)
+        return false;
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '+' || *s == '-')
+            s++;
+        if (!(*s >= '0' && *s <= '9'))
+            return false;
+        while (*s >= '0' && *s <= '9')
+            s++;
+    }
+    return !*s;
+}
+
 enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc_value *out,
                               bool *present, const char **why)
 {
@@ -498,8 +668,9 @@ enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc
     e = text + strlen(text);
     trim(&b, &e);
     if (b == e || span_equal_ci(b, e, "nan")) {
-        /* Tools write NaN or nothing for a missing number. */
+        /* Tools write NaN or nothing for a missing number: the reader warns. */
         *present = false;
+        *why = b == e ? "empty" : "NaN";
         return VC_OK;
     }
     if (type == VC_ATTR_BOOL) {
@@ -520,6 +691,18 @@ enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc
     }
     memcpy(buf, b, (size_t)(e - b));
     buf[e - b] = '\0';
+    if (!vc_is_decimal(buf)) { /* strtod would read 0x1p-1 as 0.5, and inf */
+        const char *d = buf + (buf[0] == '+' || buf[0] == '-');
+        if (strncasecmp(d, "inf", 3) == 0) {
+            *why = "out of range (infinite or too large)";
+            return VC_EINVAL;
+        }
+        *why = d[0] == '0' && (d[1] == 'x' || d[1] == 'X')
+                   ? "not a decimal number (hexadecimal is not read)"
+               : type == VC_ATTR_INT || type == VC_ATTR_LONG ? "not a whole number"
+                                                             : "not a number";
+        return VC_EPARSE;
+    }
     errno = 0;
     if (type == VC_ATTR_INT || type == VC_ATTR_LONG) {
         long long v = strtoll(buf, &end, 10);

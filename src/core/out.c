@@ -103,8 +103,11 @@ void vc_out_json(struct vc_out *o, const char *s)
         case '\r': VC_OUT_LIT(o, "\\r"); break;
         case '\t': VC_OUT_LIT(o, "\\t"); break;
         default:
-            if (*p < 0x20) {
-                char u[6] = { '\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15] };
+            if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) {
+                /* C0, DEL and C1 controls (U+0080..U+009F, "\xc2\x80".."\xc2\x9f")
+                 * as \u escapes: no terminal acts on them */
+                unsigned char c = *p == 0xc2 ? *++p : *p;
+                char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
                 vc_out_mem(o, u, 6);
             } else {
                 vc_out_char(o, (char)*p);

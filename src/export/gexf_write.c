@@ -236,7 +236,8 @@ enum vc_status vc_gexf_write(const struct vc_graph *g, const struct vc_export_op
     struct vc_out *o = NULL;
     enum vc_status st;
 
-    if ((st = vc_viz_prepare(g, eo, &viz, err)) != VC_OK ||
+    if ((st = vc_graph_check_edge_ids(g, err)) != VC_OK ||
+        (st = vc_viz_prepare(g, eo, &viz, err)) != VC_OK ||
         (st = vc_export_cols_collect(g, VC_CLASS_NODE, &viz, &ncols, err)) != VC_OK ||
         (st = vc_export_cols_collect(g, VC_CLASS_EDGE, &viz, &ecols, err)) != VC_OK)
         goto out;

@@ -158,7 +158,8 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
     enum vc_status st;
     double x, y;
 
-    if ((st = vc_viz_prepare(g, opts, &viz, err)) != VC_OK)
+    if ((st = vc_graph_check_edge_ids(g, err)) != VC_OK ||
+        (st = vc_viz_prepare(g, opts, &viz, err)) != VC_OK)
         goto out;
     weight = vc_export_weight(g, &viz);
     for (int c = 0; c < 3; c++) {

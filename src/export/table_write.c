@@ -10,7 +10,9 @@
  * ends, a field quoted when it holds a comma, a quote, a line break, a
  * backslash (Gephi's parser treats it as an escape) or surrounding spaces
  * (Gephi trims them).  UTF-8 without a byte order mark.  A missing value is
- * an empty field; an empty string is "".  Types do not survive CSV.
+ * an empty field; an empty string is "".  Types do not survive CSV.  A cell
+ * a spreadsheet would run as a formula (=, +, -, @, tab or CR first, and
+ * not a plain number) gets a leading ', unless opts->csv_raw.
  */
 #include <math.h>
 #include <stdio.h>
@@ -19,19 +21,34 @@
 
 #include "core/out.h"
 #include "viz.h"
+#include "vchain/textout.h"
 
-static void field(struct vc_out *out, const char *s)
+/* Set from the options by each writer: raw cells, or formulas neutralised. */
+struct csv_cells {
+    struct vc_out *out;
+    bool raw;
+};
+
+static void field(const struct csv_cells *cc, const char *s)
 {
+    struct vc_out *out = cc->out;
+    bool guard;
     size_t len;
     if (!s)
         return;
     len = strlen(s);
-    if (len && !strpbrk(s, ",\"\r\n\\") && s[0] != ' ' && s[0] != '\t' && s[len - 1] != ' ' &&
-        s[len - 1] != '\t') {
+    /* the ' makes a spreadsheet show the text instead of running it */
+    guard = !cc->raw && vc_csv_formula(s);
+    if (len && !strpbrk(s, ",\"\r\n\\") && (guard || (s[0] != ' ' && s[0] != '\t')) &&
+        s[len - 1] != ' ' && s[len - 1] != '\t') {
+        if (guard)
+            vc_out_char(out, '\'');
         vc_out_mem(out, s, len);
         return;
     }
     vc_out_char(out, '"');
+    if (guard)
+        vc_out_char(out, '\'');
     for (const char *p = s; *p; p++) {
         if (*p == '"')
             vc_out_char(out, '"');
@@ -40,20 +57,20 @@ static void field(struct vc_out *out, const char *s)
     vc_out_char(out, '"');
 }
 
-static void header(struct vc_out *out, const struct vc_export_cols *c)
+static void header(const struct csv_cells *cc, const struct vc_export_cols *c)
 {
     for (size_t i = 0; i < c->n; i++) {
-        vc_out_char(out, ',');
-        field(out, c->name[i]);
+        vc_out_char(cc->out, ',');
+        field(cc, c->name[i]);
     }
 }
 
-static void row_values(struct vc_out *out, const struct vc_export_cols *c, size_t k)
+static void row_values(const struct csv_cells *cc, const struct vc_export_cols *c, size_t k)
 {
     char buf[40];
     for (size_t i = 0; i < c->n; i++) {
-        vc_out_char(out, ',');
-        field(out, vc_export_value(c->attr[i], k, buf));
+        vc_out_char(cc->out, ',');
+        field(cc, vc_export_value(c->attr[i], k, buf));
     }
 }
 
@@ -62,10 +79,10 @@ enum vc_status vc_csv_write_nodes(const struct vc_graph *g, const struct vc_expo
 {
     const struct vc_attr *label = vc_export_label(g, VC_CLASS_NODE);
     struct vc_export_cols c;
+    struct csv_cells cc;
     struct vc_out *out;
     enum vc_status st;
 
-    (void)opts;
     if (!(out = malloc(sizeof(*out))))
         return vc_error_set(err, VC_ENOMEM, NULL, 0, 0, "out of memory");
     if ((st = vc_export_cols_collect(g, VC_CLASS_NODE, NULL, &c, err)) != VC_OK) {
@@ -73,16 +90,18 @@ enum vc_status vc_csv_write_nodes(const struct vc_graph *g, const struct vc_expo
         return st;
     }
     vc_out_init(out, f);
+    cc.out = out;
+    cc.raw = opts && opts->csv_raw;
     vc_out_str(out, label ? "Id,Label" : "Id");
-    header(out, &c);
+    header(&cc, &c);
     VC_OUT_LIT(out, "\r\n");
     for (size_t k = 0; k < g->n_nodes; k++) {
-        field(out, g->node_id[k]);
+        field(&cc, g->node_id[k]);
         if (label) {
             vc_out_char(out, ',');
-            field(out, vc_attr_get_string(label, k));
+            field(&cc, vc_attr_get_string(label, k));
         }
-        row_values(out, &c, k);
+        row_values(&cc, &c, k);
         VC_OUT_LIT(out, "\r\n");
     }
     vc_export_cols_release(&c);
@@ -98,6 +117,7 @@ enum vc_status vc_csv_write_edges(const struct vc_graph *g, const struct vc_expo
     const struct vc_attr *weight = NULL;
     struct vc_viz viz;
     struct vc_export_cols c = { 0, 0, 0 };
+    struct csv_cells cc;
     struct vc_out *out = NULL;
     bool ids = false;
     char buf[40];
@@ -118,40 +138,42 @@ enum vc_status vc_csv_write_edges(const struct vc_graph *g, const struct vc_expo
     if ((st = vc_export_cols_collect(g, VC_CLASS_EDGE, &viz, &c, err)) != VC_OK)
         goto out;
     vc_out_init(out, f);
+    cc.out = out;
+    cc.raw = opts && opts->csv_raw;
     for (size_t e = 0; e < g->n_edges && !ids; e++)
         ids = vc_graph_edge_id(g, e) != NULL;
     VC_OUT_LIT(out, "Source,Target,Type");
     vc_out_str(out, ids ? ",Id" : "");
     vc_out_str(out, label ? ",Label" : "");
     vc_out_str(out, weight || viz.weight ? ",Weight" : "");
-    header(out, &c);
+    header(&cc, &c);
     /* viz_weight repeats Weight: it tells vchain's reader that Weight is the
      * meaningful weight, not the input's own (that one is vc_weight) */
     vc_out_str(out, viz.weight ? "," VC_VIZ_WEIGHT "\r\n" : "\r\n");
     for (size_t e = 0; e < g->n_edges; e++) {
-        field(out, g->node_id[g->edge_from[e]]);
+        field(&cc, g->node_id[g->edge_from[e]]);
         vc_out_char(out, ',');
-        field(out, g->node_id[g->edge_to[e]]);
+        field(&cc, g->node_id[g->edge_to[e]]);
         vc_out_str(out, g->edge_directed[e] ? ",Directed" : ",Undirected");
         if (ids) {
             vc_out_char(out, ',');
-            field(out, vc_graph_edge_id(g, e));
+            field(&cc, vc_graph_edge_id(g, e));
         }
         if (label) {
             vc_out_char(out, ',');
-            field(out, vc_attr_get_string(label, e));
+            field(&cc, vc_attr_get_string(label, e));
         }
         double w = vc_export_edge_weight(&viz, weight, e);
         if (weight || viz.weight) {
             vc_out_char(out, ',');
             if (isfinite(w))
-                field(out, vc_export_value_double(w, buf));
+                field(&cc, vc_export_value_double(w, buf));
         }
-        row_values(out, &c, e);
+        row_values(&cc, &c, e);
         if (viz.weight) {
             vc_out_char(out, ',');
             if (isfinite(w))
-                field(out, vc_export_value_double(w, buf));
+                field(&cc, vc_export_value_double(w, buf));
         }
         VC_OUT_LIT(out, "\r\n");
     }

@@ -35,6 +35,7 @@
 
 #include "core/attrname.h"
 #include "core/csv.h"
+#include "noted.h"
 #include "vchain/import.h"
 
 struct edgelist {
@@ -371,30 +372,47 @@ static bool parse_long(const char *s, int64_t *v)
 static bool parse_decimal(const char *s, double *v)
 {
     char *end;
-    for (const char *p = s; *p; p++)
-        if (!(isdigit((unsigned char)*p) || strchr("+-.eE", *p)))
-            return false;
+    if (!vc_is_decimal(s))
+        return false;
     errno = 0;
     *v = strtod(s, &end);
     return end != s && !*end && errno != ERANGE && isfinite(*v);
 }
 
-/* The narrowest type that holds every value of a string column. */
+/* NaN (any case): what pandas and R write for a missing number. */
+static bool is_nan(const char *s)
+{
+    return strcasecmp(s, "nan") == 0;
+}
+
+/* The narrowest type that holds every value of a string column; NaN cells
+ * count as missing numbers (type_column warns), a column of NaN only is
+ * double. */
 static enum vc_attr_type infer(const struct vc_attr *a, size_t n)
 {
-    bool b = true, l = true, d = true;
+    bool b = true, l = true, d = true, nan = false, voted = false;
     for (size_t k = 0; k < n && (b || l || d); k++) {
         union vc_value v;
         if (!vc_attr_has(a, k))
             continue;
+        if (is_nan(a->values[k].s)) {
+            nan = true;
+            continue;
+        }
+        voted = true;
         b = b && parse_bool(a->values[k].s, &v.i);
         l = l && parse_long(a->values[k].s, &v.i);
         d = d && parse_decimal(a->values[k].s, &v.d);
     }
+    if (nan && !voted)
+        return VC_ATTR_DOUBLE;
     return b ? VC_ATTR_BOOL : l ? VC_ATTR_LONG : d ? VC_ATTR_DOUBLE : VC_ATTR_STRING;
 }
 
-static enum vc_status type_column(struct vc_graph *g, struct vc_attr *a, struct vc_error *err)
+/* Converts a string column to the type its values share (NaN cells become
+ * missing values, noted for a warning). */
+static enum vc_status type_column(struct vc_graph *g, struct vc_attr *a, struct vc_noted *noted,
+                                  struct vc_error *err)
 {
     size_t n = vc_graph_class_size(g, a->cls);
     enum vc_attr_type type = a->count ? infer(a, n) : VC_ATTR_STRING;
@@ -412,6 +430,14 @@ static enum vc_status type_column(struct vc_graph *g, struct vc_attr *a, struct 
         union vc_value v;
         if (!vc_attr_has(a, k))
             continue;
+        if (is_nan(a->values[k].s)) {
+            bool edge = a->cls == VC_CLASS_EDGE;
+            if (vc_noted_missing(noted, a->cls, name, vc_graph_file(g, a->cls, k),
+                                 a->values[k].s, edge ? g->edge_line[k] : g->node_line[k],
+                                 edge ? g->edge_col[k] : g->node_col[k]))
+                st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
+            continue;
+        }
         if (type == VC_ATTR_BOOL)
             parse_bool(a->values[k].s, &v.i);
         else if (type == VC_ATTR_LONG)
@@ -426,8 +452,10 @@ static enum vc_status type_column(struct vc_graph *g, struct vc_attr *a, struct 
     return vc_graph_attr_rename(g, typed, name, err);
 }
 
-static enum vc_status type_columns(struct vc_graph *g, struct vc_error *err)
+static enum vc_status type_columns(struct vc_graph *g, struct vc_diag *diag,
+                                   struct vc_error *err)
 {
+    struct vc_noted noted = { NULL, 0, 0 };
     /* Removing a column reorders g->attrs: collect them first. */
     size_t n = g->n_attrs;
     struct vc_attr **cols;
@@ -439,8 +467,11 @@ static enum vc_status type_columns(struct vc_graph *g, struct vc_error *err)
     memcpy(cols, g->attrs, n * sizeof(*cols));
     for (size_t i = 0; i < n && st == VC_OK; i++)
         if (cols[i]->type == VC_ATTR_STRING && cols[i]->cls != VC_CLASS_GRAPH)
-            st = type_column(g, cols[i], err);
+            st = type_column(g, cols[i], &noted, err);
     free(cols);
+    if (st == VC_OK)
+        st = vc_noted_report(&noted, diag, err);
+    vc_noted_release(&noted);
     return st;
 }
 
@@ -467,7 +498,9 @@ enum vc_status vc_edgelist_read(struct vc_graph *out, FILE *edges, const char *n
         goto out;
     if ((st = read_edges(&r, edges, name)) != VC_OK)
         goto out;
-    st = type_columns(out, err);
+    if ((st = type_columns(out, diag, err)) != VC_OK)
+        goto out;
+    st = vc_graph_unique_edge_ids(out, diag, err);
 out:
     if (st != VC_OK)
         vc_graph_release(out);

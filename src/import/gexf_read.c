@@ -206,8 +206,10 @@ static void store(struct reader *r, struct vc_attr *a, size_t index, const char 
     char name[300];
     enum vc_status st;
 
-    if (a->type != VC_ATTR_STRING && strcasecmp(text, "null") == 0)
-        return; /* Gephi's exporter writes "null" for a missing number */
+    if (a->type != VC_ATTR_STRING && strcasecmp(text, "null") == 0) {
+        vc_xr_missing(&r->x, a, text, line, col); /* Gephi writes it for a missing number */
+        return;
+    }
     st = vc_value_parse(a->type, text, &v, &present, &why);
     element_name(r, name, sizeof(name));
     if (st != VC_OK) {
@@ -220,6 +222,7 @@ static void store(struct reader *r, struct vc_attr *a, size_t index, const char 
         return;
     }
     if (!present) {
+        vc_xr_missing(&r->x, a, text, line, col);
         vc_attr_unset(a, index);
         return;
     }
@@ -465,6 +468,8 @@ static void start_node(struct reader *r, const xmlChar **attrs, int n, long line
         vc_xr_fail(&r->x, VC_EINVAL, line, col, "<node> without an id");
         return;
     }
+    if (vc_xr_node_ref(&r->x, strlen(id), "node", "id", line, col))
+        return;
     if (has_attr(attrs, n, "pid")) {
         vc_xr_fail(&r->x, VC_EUNSUPPORTED, line, col,
              "node \"%.200s\" has a parent (pid): hierarchical GEXF is not supported; "
@@ -497,6 +502,8 @@ static int endpoint(struct reader *r, const xmlChar **attrs, int n, const char *
         vc_xr_fail(&r->x, VC_EINVAL, line, col, "<edge> without a %s attribute", which);
         return -1;
     }
+    if (vc_xr_node_ref(&r->x, strlen(id), "edge", which, line, col))
+        return -1;
     return vc_xr_name_node(&r->x, id, strlen(id), line, col, index);
 }
 
@@ -505,7 +512,7 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     static const struct { const char *xml; int col; } natives[] = {
         { "label", COL_LABEL }, { "weight", COL_WEIGHT }, { "kind", COL_KIND },
     };
-    size_t from, to, index;
+    size_t from, to, index, idlen;
     const char *id, *type;
     bool directed = r->x.g->directed;
 
@@ -531,7 +538,9 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     id = attr_get(r, attrs, n, "id", SLOT_ID);
     if (r->x.failed)
         return;
-    if (vc_graph_add_edge(r->x.g, from, to, directed, id, id ? strlen(id) : 0, (uint32_t)line,
+    idlen = id ? strlen(id) : 0;
+    id = vc_xr_edge_id(&r->x, id, &idlen, line, col);
+    if (vc_graph_add_edge(r->x.g, from, to, directed, id, idlen, (uint32_t)line,
                           (uint32_t)col, &index, r->x.err) != VC_OK) {
         stop(r);
         return;

@@ -67,6 +67,12 @@ struct reader {
     struct vc_xml_reader x;  /* first: the shared SAX handlers read it */
     struct names nm;
 
+    /* <graph> without edgedefault, and its edges without a directed
+     * attribute: read as directed, with a warning (NetworkX reads them as
+     * undirected) */
+    bool no_edgedefault;
+    long graph_line, graph_col;
+    size_t default_edges;
 
     struct key *keys;        /* x.decl_* index them */
     size_t n_keys, keys_cap;
@@ -366,8 +372,10 @@ static void store_value(struct reader *r, struct vc_attr *a, size_t index, const
              vc_attr_type_name(a->type), why);
         return;
     }
-    if (!present)
+    if (!present) {
+        vc_xr_missing(&r->x, a, text, line, col);
         return;
+    }
     if (a->type == VC_ATTR_STRING) {
         v.s = vc_strpool_dup_cached(&r->x.g->pool, &r->x.values, text, len);
         if (!v.s) {
@@ -458,7 +466,8 @@ static void start_node(struct reader *r, const xmlChar **attrs, int n, long line
         vc_xr_fail(&r->x, VC_EINVAL, line, col, "<node> without an id");
         return;
     }
-    if (vc_xr_declare_node(&r->x, (const char *)id, len, line, col, &index))
+    if (vc_xr_node_ref(&r->x, len, "node", "id", line, col) ||
+        vc_xr_declare_node(&r->x, (const char *)id, len, line, col, &index))
         return;
     r->cur_cls = VC_CLASS_NODE;
     r->cur_index = index;
@@ -477,6 +486,8 @@ static int endpoint(struct reader *r, const xmlChar **attrs, int n, bool is_sour
         vc_xr_fail(&r->x, VC_EINVAL, line, col, "<edge> without a %s attribute", which);
         return -1;
     }
+    if (vc_xr_node_ref(&r->x, len, "edge", which, line, col))
+        return -1;
     return vc_xr_name_node(&r->x, (const char *)id, len, line, col, index);
 }
 
@@ -490,6 +501,8 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     if (endpoint(r, attrs, n, true, line, col, &from) ||
         endpoint(r, attrs, n, false, line, col, &to))
         return;
+    if (!dir && r->no_edgedefault)
+        r->default_edges++;
     if (dir) {
         if (dlen == 4 && strncmp((const char *)dir, "true", 4) == 0)
             directed = true;
@@ -501,6 +514,7 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
             return;
         }
     }
+    id = (const xmlChar *)vc_xr_edge_id(&r->x, (const char *)id, &idlen, line, col);
     if (vc_graph_add_edge(r->x.g, from, to, directed, (const char *)id, idlen, (uint32_t)line,
                           (uint32_t)col, &index, r->x.err) != VC_OK) {
         r->x.failed = 1;
@@ -530,6 +544,11 @@ static void start_graph(struct reader *r, const xmlChar **attrs, int n, long lin
     ed = attr_str(r, attrs, n, r->nm.edgedefault, buf, sizeof(buf), "graph", line, col);
     if (r->x.failed)
         return;
+    if (!ed) {
+        r->no_edgedefault = true;
+        r->graph_line = line;
+        r->graph_col = col;
+    }
     if (ed && strcmp(ed, "undirected") == 0)
         r->x.g->directed = false;
     else if (ed && strcmp(ed, "directed") != 0) {
@@ -688,6 +707,13 @@ static enum vc_status finish(void *ud)
     enum vc_status st = apply_defaults(r);
     if (st == VC_OK)
         drop_unused_all_columns(r);
+    if (st == VC_OK && r->default_edges)
+        st = vc_warn(r->x.diag, r->x.err, r->x.g->source, r->graph_line, r->graph_col,
+                     "<graph> has no edgedefault: %zu edge%s without a directed attribute "
+                     "%s read as directed, the GraphML default (NetworkX reads them as "
+                     "undirected; edgedefault=\"directed\" or \"undirected\" says which)",
+                     r->default_edges, r->default_edges == 1 ? "" : "s",
+                     r->default_edges == 1 ? "is" : "are");
     return st;
 }
 

@@ -37,6 +37,7 @@
 
 #include "core/csv.h"
 #include "core/mem.h"
+#include "noted.h"
 #include "vchain/import.h"
 
 enum role { ROLE_NONE, ROLE_STAGE, ROLE_ITEM, ROLE_PROVIDER };
@@ -77,6 +78,8 @@ struct tables {
         *description, *value, *final, *year, *alias;
     /* edge columns */
     struct vc_attr *relation, *share, *eyear, *citation, *negligible;
+
+    struct vc_noted noted; /* shares written NaN: no value, one warning */
 
     uint8_t *role; /* per node: enum role */
     size_t role_cap;
@@ -852,6 +855,12 @@ static enum vc_status parse_share(struct tables *t, struct span sp, double *out,
         goto bad;
     memcpy(buf, sp.s, sp.n);
     buf[sp.n] = '\0';
+    if (!*pct && strcasecmp(buf, "nan") == 0) /* pandas' missing number, as in every reader */
+        return vc_noted_missing(&t->noted, VC_CLASS_EDGE, "share", t->file, buf, row_line(t), 0)
+                   ? nomem(t)
+                   : VC_OK;
+    if (!vc_is_decimal(buf)) /* strtod would read 0x1p-1 and inf */
+        goto bad;
     errno = 0;
     *out = strtod(buf, &end);
     if (*end || errno == ERANGE || !isfinite(*out))
@@ -1152,8 +1161,11 @@ enum vc_status vc_tables_read(struct vc_graph *out, const char *dir,
     if (st == VC_OK)
         st = chain_stages(&t);
     if (st == VC_OK)
+        st = vc_noted_report(&t.noted, diag, err);
+    if (st == VC_OK)
         drop_empty_columns(&t);
 out:
+    vc_noted_release(&t.noted);
     close_table(&t);
     free(t.role);
     free(t.stages);

@@ -45,6 +45,7 @@ static void release(struct vc_xml_reader *x)
     x->marks_cap = 0;
     free(x->text);
     x->text = NULL;
+    vc_noted_release(&x->noted);
     x->text_len = x->text_cap = 0;
     for (int i = 0; i < VC_XR_SLOTS; i++) {
         free(x->scratch[i].buf);
@@ -237,6 +238,8 @@ enum vc_status vc_xr_read(struct vc_xml_reader *x, const struct vc_xr_format *f,
     st = parse(x, in);
     if (st == VC_OK)
         st = f->finish(x);
+    if (st == VC_OK)
+        st = vc_xr_finish(x);
     f->release(x);
     release(x);
     if (st != VC_OK)
@@ -399,7 +402,7 @@ enum vc_status vc_xr_check_undeclared(struct vc_xml_reader *x)
         if (!x->opts->lenient)
             return vc_error_set(x->err, VC_EINVAL, g->source, x->ref_line[k], x->ref_col[k],
                                 "edge refers to node \"%.200s\", which is never declared "
-                                "(--lenient creates such nodes)", g->node_id[k]);
+                                "(--lenient creates such nodes, as NetworkX and Gephi do)", g->node_id[k]);
         st = vc_warn(x->diag, x->err, g->source, x->ref_line[k], x->ref_col[k],
                      "edge refers to undeclared node \"%.200s\"; created (--lenient)",
                      g->node_id[k]);
@@ -407,6 +410,52 @@ enum vc_status vc_xr_check_undeclared(struct vc_xml_reader *x)
             return st;
     }
     return VC_OK;
+}
+
+int vc_xr_node_ref(struct vc_xml_reader *x, size_t len, const char *elem, const char *attr,
+                   long line, long col)
+{
+    if (len)
+        return 0;
+    vc_xr_fail(x, VC_EINVAL, line, col, "<%s> with an empty %s (%s=\"\"): a node needs an id",
+               elem, attr, attr);
+    return -1;
+}
+
+const char *vc_xr_edge_id(struct vc_xml_reader *x, const char *id, size_t *len, long line,
+                          long col)
+{
+    if (!id || *len)
+        return id;
+    if (!x->empty_edge_ids++) {
+        x->empty_edge_line = line;
+        x->empty_edge_col = col;
+    }
+    return NULL;
+}
+
+enum vc_status vc_xr_finish(struct vc_xml_reader *x)
+{
+    enum vc_status st = VC_OK;
+    if (x->empty_edge_ids)
+        st = vc_warn(x->diag, x->err, x->g->source, x->empty_edge_line, x->empty_edge_col,
+                     "%zu edge%s an empty id (id=\"\"%s), read as %s without an id",
+                     x->empty_edge_ids, x->empty_edge_ids == 1 ? " has" : "s have",
+                     x->empty_edge_ids == 1 ? "" : "; the first here",
+                     x->empty_edge_ids == 1 ? "an edge" : "edges");
+    if (st == VC_OK)
+        st = vc_noted_report(&x->noted, x->diag, x->err);
+    if (st == VC_OK)
+        st = vc_graph_unique_edge_ids(x->g, x->diag, x->err);
+    return st;
+}
+
+void vc_xr_missing(struct vc_xml_reader *x, const struct vc_attr *a, const char *text,
+                   long line, long col)
+{
+    if (a->type != VC_ATTR_STRING &&
+        vc_noted_missing(&x->noted, a->cls, a->name, x->g->source, text, line, col))
+        vc_xr_nomem(x);
 }
 
 /* ---- DTD declarations and libxml2's own errors ---- */

@@ -21,6 +21,7 @@
 
 #include "core/idmap.h"
 #include "core/strpool.h"
+#include "noted.h"
 #include "vchain/import.h"
 
 /* Scratch buffers for decoded attribute values: a reader names its slots
@@ -51,6 +52,9 @@ struct vc_xml_reader {
     char *text;                  /* the text of the current value element */
     size_t text_len, text_cap;
     struct vc_strcache values;   /* string values stored last: repeats share a copy */
+    struct vc_noted noted;       /* values read as no value (NaN, empty, null) */
+    size_t empty_edge_ids;       /* edges with id="": read as edges without an id */
+    long empty_edge_line, empty_edge_col; /* the first of them */
     const struct vc_xr_format *f;
     /* The open elements, as the reader's own codes (0: none, the top). */
     uint8_t stack[VC_XR_MAX_DEPTH];
@@ -97,6 +101,28 @@ int vc_xr_name_node(struct vc_xml_reader *x, const char *id, size_t len, long li
 /* After the parse: nodes named but never declared are an error, or with
  * --lenient a warning. */
 enum vc_status vc_xr_check_undeclared(struct vc_xml_reader *x);
+
+/*
+ * A node id: attribute attr (id, source, target) of element elem, len
+ * bytes long; an empty one fails x (-1).
+ */
+int vc_xr_node_ref(struct vc_xml_reader *x, size_t len, const char *elem, const char *attr,
+                   long line, long col);
+/* An edge's id attribute: an empty one is noted (a warning at the end) and
+ * becomes no id (*len 0, NULL returned). */
+const char *vc_xr_edge_id(struct vc_xml_reader *x, const char *id, size_t *len, long line,
+                          long col);
+/*
+ * The last step of a read (vc_xr_read calls it after the format's finish):
+ * warnings about what was read differently from what the file says (empty
+ * edge ids, NaN or empty numbers: vc_xr_missing), and edge ids made unique
+ * (vc_graph_unique_edge_ids).
+ */
+enum vc_status vc_xr_finish(struct vc_xml_reader *x);
+/* Value text of column a, at line:col, is read as no value: noted for a
+ * warning at the end (vc_xr_finish).  Strings are never missing. */
+void vc_xr_missing(struct vc_xml_reader *x, const struct vc_attr *a, const char *text,
+                   long line, long col);
 
 /*
  * An attribute value [v, end) with libxml2's "&#38;" (how it hands "&amp;"

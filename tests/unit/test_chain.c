@@ -62,7 +62,7 @@ static void inference(void **state)
 {
     (void)state;
     /* kinds given only for asml; the rest follows from the relations */
-    const char *xml = KEYS "<graph>\n"
+    const char *xml = KEYS "<graph edgedefault=\"directed\">\n"
         "<node id=\"asml\"><data key=\"k\">actor</data><data key=\"c\">NL</data></node>\n"
         "<node id=\"euv\"/>\n<node id=\"litho\"/>\n<node id=\"chip\"/>\n<node id=\"zeiss\">"
         "<data key=\"c\">Germany</data></node>\n"
@@ -115,7 +115,7 @@ static void plain_graph(void **state)
 static void marked_final_and_levels(void **state)
 {
     (void)state;
-    const char *xml = KEYS "<graph>\n"
+    const char *xml = KEYS "<graph edgedefault=\"directed\">\n"
         "<node id=\"i1\"><data key=\"k\">item</data><data key=\"f\">true</data></node>\n"
         "<node id=\"i2\"><data key=\"k\">item</data></node>\n"
         "<node id=\"usa\"><data key=\"k\">country</data><data key=\"v\">country</data></node>\n"
@@ -139,7 +139,7 @@ static void final_items_terminal_components(void **state)
 {
     (void)state;
     /* a -> b -> c, c -> c (self-loop); d <-> e feeds nothing outside; f -> d */
-    const char *xml = KEYS "<graph>\n"
+    const char *xml = KEYS "<graph edgedefault=\"directed\">\n"
         "<node id=\"a\"><data key=\"k\">item</data></node>\n"
         "<node id=\"b\"><data key=\"k\">item</data></node>\n"
         "<node id=\"c\"><data key=\"k\">item</data></node>\n"
@@ -166,12 +166,12 @@ static void final_items_terminal_components(void **state)
 static void final_actors(void **state)
 {
     (void)state;
-    const char *marked = KEYS "<graph>\n"
+    const char *marked = KEYS "<graph edgedefault=\"directed\">\n"
         "<node id=\"a\"><data key=\"f\">true</data></node>\n<node id=\"b\"/>\n"
         "<edge source=\"b\" target=\"a\"/>\n</graph></graphml>\n";
-    const char *none = KEYS "<graph>\n<node id=\"a\"/>\n<node id=\"b\"/>\n"
+    const char *none = KEYS "<graph edgedefault=\"directed\">\n<node id=\"a\"/>\n<node id=\"b\"/>\n"
         "<edge source=\"b\" target=\"a\"/>\n</graph></graphml>\n";
-    const char *mixed = KEYS "<graph>\n"
+    const char *mixed = KEYS "<graph edgedefault=\"directed\">\n"
         "<node id=\"a\"><data key=\"f\">true</data><data key=\"k\">actor</data></node>\n"
         "<node id=\"i\"><data key=\"k\">item</data></node>\n"
         "<edge source=\"a\" target=\"i\"/>\n</graph></graphml>\n";
@@ -222,7 +222,7 @@ static void percent_shares(void **state)
 static void share_errors_name_the_edge(void **state)
 {
     (void)state;
-    const char *xml = KEYS "<graph>\n"
+    const char *xml = KEYS "<graph edgedefault=\"directed\">\n"
         "<node id=\"a\"><data key=\"k\">actor</data></node>\n"
         "<node id=\"i\"><data key=\"k\">item</data></node>\n"
         "  <edge id=\"e7\" source=\"a\" target=\"i\"><data key=\"s\">1.5</data></edge>\n"
@@ -237,7 +237,7 @@ static void share_errors_name_the_edge(void **state)
 static void negative_share(void **state)
 {
     (void)state;
-    const char *xml = KEYS "<graph>\n"
+    const char *xml = KEYS "<graph edgedefault=\"directed\">\n"
         "<node id=\"a\"/><node id=\"i\"><data key=\"k\">item</data></node>\n"
         "<edge source=\"a\" target=\"i\"><data key=\"s\">-0.1</data></edge>\n"
         "</graph></graphml>\n";
@@ -249,7 +249,7 @@ static void negative_share(void **state)
 static void wrong_kinds_for_relation(void **state)
 {
     (void)state;
-    const char *xml = KEYS "<graph>\n"
+    const char *xml = KEYS "<graph edgedefault=\"directed\">\n"
         "<node id=\"i\"><data key=\"k\">item</data></node>\n"
         "<node id=\"j\"><data key=\"k\">item</data></node>\n"
         "<edge source=\"i\" target=\"j\"><data key=\"r\">provides</data></edge>\n"
@@ -263,7 +263,7 @@ static void wrong_kinds_for_relation(void **state)
 static void warnings_and_strict(void **state)
 {
     (void)state;
-    const char *xml = KEYS "<graph>\n"
+    const char *xml = KEYS "<graph edgedefault=\"directed\">\n"
         "<node id=\"a\"><data key=\"k\">actor</data><data key=\"c\">Atlantis</data></node>\n"
         "<node id=\"b\"><data key=\"k\">actor</data><data key=\"c\">Atlantis</data></node>\n"
         "<node id=\"x\"><data key=\"k\">widget</data></node>\n"

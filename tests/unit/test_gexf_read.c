@@ -148,7 +148,10 @@ static void typed_values_labels_weights(void **state)
     assert_null(vc_graph_edge_id(&g, 1));
     assert_int_equal(g.edge_directed[0], 1);
     assert_int_equal(g.edge_directed[1], 0);
-    assert_int_equal(ws.count, 0);
+    /* Gephi's "null" is no value, and said so (issue 14, point 5) */
+    assert_int_equal(ws.count, 1);
+    assert_string_equal(ws.first.msg, "node share \"null\" is read as no value (unknown)");
+    assert_int_equal(ws.first.line, 18);
 }
 
 static void viz_becomes_visual_columns(void **state)
