@@ -44,18 +44,11 @@ const char *vc_gexf_type(enum vc_attr_type t)
 
 void vc_gexf_node_viz(struct vc_out *o, const struct vc_viz *viz, size_t k)
 {
+    static const char *const rgb[4] = { "<viz:color r=\"", "\" g=\"", "\" b=\"", "\"/>" };
+
     double x, y;
 
-    if (viz->color && viz->has_rgb[k]) {
-        const uint8_t *rgb = viz->rgb + 3 * k;
-        VC_OUT_LIT(o, "<viz:color r=\"");
-        vc_out_i64(o, rgb[0]);
-        VC_OUT_LIT(o, "\" g=\"");
-        vc_out_i64(o, rgb[1]);
-        VC_OUT_LIT(o, "\" b=\"");
-        vc_out_i64(o, rgb[2]);
-        VC_OUT_LIT(o, "\"/>");
-    }
+    vc_viz_write_rgb(o, viz, k, rgb);
     if (vc_viz_position(viz, k, &x, &y)) {
         VC_OUT_LIT(o, "<viz:position x=\"");
         vc_out_double(o, x);

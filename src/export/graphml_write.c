@@ -148,6 +148,8 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
     struct vc_export_cols cols[3] = { { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 } };
     const char **ids[3] = { 0, 0, 0 };
     static const char *const cls_name[3] = { "node", "edge", "graph" };
+    static const char *const rgb_data[4] = { "<data key=\"r\">", "</data><data key=\"g\">",
+                                             "</data><data key=\"b\">", "</data>" };
     static const char *const prefix[3] = { "n_", "e_", "g_" };
     struct keyset ks = { 0, 0, 0 };
     const struct vc_attr *nlabel = vc_export_label(g, VC_CLASS_NODE);
@@ -241,16 +243,7 @@ enum vc_status vc_graphml_write(const struct vc_graph *g, const struct vc_export
         if (nlabel_id)
             write_data(out, nlabel_id, vc_attr_get_string(nlabel, k));
         write_columns(out, &cols[VC_CLASS_NODE], ids[VC_CLASS_NODE], k);
-        if (viz.color && viz.has_rgb[k]) {
-            const uint8_t *rgb = viz.rgb + 3 * k;
-            VC_OUT_LIT(out, "<data key=\"r\">");
-            vc_out_i64(out, rgb[0]);
-            VC_OUT_LIT(out, "</data><data key=\"g\">");
-            vc_out_i64(out, rgb[1]);
-            VC_OUT_LIT(out, "</data><data key=\"b\">");
-            vc_out_i64(out, rgb[2]);
-            VC_OUT_LIT(out, "</data>");
-        }
+        vc_viz_write_rgb(out, &viz, k, rgb_data);
         if (viz.size && isfinite(viz.node_size[k]))
             write_double(out, "size", viz.node_size[k]);
         if (vc_viz_position(&viz, k, &x, &y)) {

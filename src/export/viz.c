@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "core/mem.h"
+#include "core/out.h"
 #include "core/attrname.h"
 #include "core/idmap.h"
 #include "core/palette.h"
@@ -608,4 +609,16 @@ void vc_viz_release(struct vc_viz *viz)
 {
     VC_FREE_ALL(viz->rgb, viz->has_rgb, viz->node_size, viz->edge_thickness, viz->edge_weight);
     memset(viz, 0, sizeof(*viz));
+}
+
+void vc_viz_write_rgb(struct vc_out *o, const struct vc_viz *viz, size_t k,
+                      const char *const sep[4])
+{
+    if (!viz->color || !viz->has_rgb[k])
+        return;
+    for (int c = 0; c < 3; c++) {
+        vc_out_str(o, sep[c]);
+        vc_out_i64(o, viz->rgb[3 * k + (size_t)c]);
+    }
+    vc_out_str(o, sep[3]);
 }

@@ -39,6 +39,12 @@ void vc_viz_release(struct vc_viz *viz);
 /* Node k's position, when it has one. */
 bool vc_viz_position(const struct vc_viz *viz, size_t k, double *x, double *y);
 
+/* Writes node k's colour, when it has one, as sep[0] r sep[1] g sep[2] b
+ * sep[3] (GEXF's viz:color attributes, GraphML's r, g and b data). */
+struct vc_out;
+void vc_viz_write_rgb(struct vc_out *o, const struct vc_viz *viz, size_t k,
+                      const char *const sep[4]);
+
 /* Whether a column is visual (viz_*): never written as data. */
 bool vc_export_is_visual(const struct vc_attr *a);
 /* Node "label" (string): the format's node or edge label. */
