@@ -128,20 +128,23 @@ struct vc_concentration {
     bool estimated;        /* unknown shares were filled in (docs/model.md) */
 };
 
-/* One provision (actor a provides item i) as the engine scores it. */
+/*
+ * One provision (actor a provides item i) as the engine scores it.  Kept
+ * small (32 bytes): a chain of ten million edges has millions of them.
+ * Its item's concentration at its level is vc_provision_conc(), its
+ * replaceability vc_provision_replaceability().
+ */
 struct vc_provision_score {
-    uint32_t edge, actor, item;
-    enum vc_level level;
     double share;          /* the known share, or the estimate (docs/model.md) */
-    bool share_known;
-    double replaceability; /* min(1, (1 - share)(1 + spare)) */
     double impact;         /* extracting the actor from this item alone; NAN when not
                               computed (only hard-to-replace provisions are) */
-    bool impact_bound;     /* impact is an upper bound, below theta_impact (opts.bounds) */
-    bool hard_to_replace;  /* share >= theta_share, or one of <= 2 covering theta_pair
-                              with share >= theta_pair_min */
-    bool control_point;
-    struct vc_concentration conc; /* of the item at this provision's level */
+    uint32_t edge, actor, item;
+    uint8_t level;         /* enum vc_level of the provider's row */
+    bool share_known : 1;
+    bool impact_bound : 1;    /* impact is an upper bound, below theta_impact (opts.bounds) */
+    bool hard_to_replace : 1; /* share >= theta_share, or one of <= 2 covering theta_pair
+                                 with share >= theta_pair_min */
+    bool control_point : 1;
 };
 
 /*
@@ -206,6 +209,9 @@ struct vc_analysis {
                                         theta_impact, not an extraction (opts.bounds) */
     struct vc_concentration *conc;   /* items */
     uint8_t *conc_level;             /* items: the level conc[] describes */
+    struct vc_concentration *conc_other; /* items: at the other level, for the
+                                        provisions there; NULL when no item has rows
+                                        at both levels (read vc_provision_conc()) */
     double *share_max, *replaceability; /* actors */
     uint32_t *spof_finals;
     uint32_t *reach_items, *reach_final; /* VC_REACH_UNKNOWN where not computed: with
@@ -260,6 +266,22 @@ VC_API enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct v
  * into out; returns how many there are.
  */
 VC_API size_t vc_result_clashes(const struct vc_graph *g, const char **out, size_t max);
+
+/* The concentration of p's item at p's level.  (Inline, as the report,
+ * which calls no engine function, reads it too.) */
+static inline const struct vc_concentration *vc_provision_conc(const struct vc_analysis *a,
+                                                               const struct vc_provision_score *p)
+{
+    return p->level == a->conc_level[p->item] ? &a->conc[p->item] : &a->conc_other[p->item];
+}
+
+/* p's replaceability: min(1, (1 - share)(1 + spare)). */
+static inline double vc_provision_replaceability(const struct vc_analysis *a,
+                                                 const struct vc_provision_score *p)
+{
+    double r = (1.0 - p->share) * (1.0 + a->opts.spare);
+    return r < 1.0 ? r : 1.0;
+}
 
 /* Why provision p is (or is not) a control point, in words with the numbers. */
 VC_API void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_score *p,

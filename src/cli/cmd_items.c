@@ -70,15 +70,13 @@ static int print_items(struct cli_run *r, void *ctx)
         if (c->kind[v] != VC_KIND_ITEM)
             continue;
         for (int l = 0; l < 2; l++) {
-            /* the engine's per-level figures, from its provisions */
+            /* the engine's per-level figures, at the levels with rows */
             struct row row = { (uint32_t)v, { 0 }, (enum vc_level)l };
-            int found = 0;
-            for (size_t k = 0; k < a->n_provisions && !found; k++)
-                if (a->provisions[k].item == v && a->provisions[k].level == (enum vc_level)l) {
-                    row.conc = a->provisions[k].conc;
-                    found = 1;
-                }
-            if (found)
+            if (l == a->conc_level[v])
+                row.conc = a->conc[v];
+            else if (a->conc_other)
+                row.conc = a->conc_other[v];
+            if (row.conc.providers > 0)
                 rows[n++] = row;
         }
     }

@@ -150,9 +150,9 @@ static void provision_row(struct cli_table *t, const struct vc_analysis *a,
     cli_table_text(t, c->label[p->item]);
     cli_table_num(t, p->share);
     cli_table_bool(t, !p->share_known);
-    cli_table_num(t, p->conc.hhi);
-    cli_table_num(t, p->conc.n_eff);
-    cli_table_num(t, p->replaceability);
+    cli_table_num(t, vc_provision_conc(a, p)->hhi);
+    cli_table_num(t, vc_provision_conc(a, p)->n_eff);
+    cli_table_num(t, vc_provision_replaceability(a, p));
     cli_table_num(t, p->impact);
     if (a->n_bounds)
         cli_table_bool(t, p->impact_bound);

@@ -169,6 +169,7 @@ static enum vc_status run_batch(struct batch *b, size_t n_tasks, struct vc_analy
 void vc_analysis_release(struct vc_analysis *a)
 {
     VC_FREE_ALL(a->impact, a->impact_estimated, a->impact_bound, a->conc, a->conc_level,
+                a->conc_other,
                 a->share_max, a->replaceability, a->spof_finals, a->reach_items, a->reach_final,
                 a->pagerank_down, a->pagerank_up, a->betweenness, a->in_strength, a->out_strength,
                 a->trophic_level, a->in_degree, a->out_degree, a->control_point, a->provisions,
@@ -256,6 +257,51 @@ static int cmp_provisions(const void *x, const void *y, void *ctx)
     return d ? d : (p->edge > q->edge) - (p->edge < q->edge);
 }
 
+static int cmp_provision_index(const void *x, const void *y, void *ctx)
+{
+    const struct vc_analysis *a = ctx;
+    return cmp_provisions(&a->provisions[*(const uint32_t *)x],
+                          &a->provisions[*(const uint32_t *)y], ctx);
+}
+
+/*
+ * Sorts a->provisions by cmp_provisions through an index (4 bytes each):
+ * sorting the records themselves would take a buffer as large as they
+ * are, on a chain of millions of provisions the largest allocation of the
+ * run.  The same order as sorting them directly: every comparison ends on
+ * the edge, so no two differ by where they started.
+ */
+static enum vc_status rank_provisions(struct vc_analysis *a)
+{
+    size_t n = a->n_provisions;
+    uint32_t *order = malloc((n ? n : 1) * sizeof(uint32_t));
+
+    if (!order)
+        return VC_ENOMEM;
+    for (size_t k = 0; k < n; k++)
+        order[k] = (uint32_t)k;
+    qsort_r(order, n, sizeof(*order), cmp_provision_index, a);
+    /* apply the permutation in place, cycle by cycle; order[k] = k marks
+     * a place done */
+    for (size_t k = 0; k < n; k++) {
+        struct vc_provision_score held;
+        size_t j = k;
+        if (order[k] == k)
+            continue;
+        held = a->provisions[k];
+        while (order[j] != k) {
+            size_t next = order[j];
+            a->provisions[j] = a->provisions[next];
+            order[j] = (uint32_t)j;
+            j = next;
+        }
+        a->provisions[j] = held;
+        order[j] = (uint32_t)j;
+    }
+    free(order);
+    return VC_OK;
+}
+
 static int cmp_countries(const void *x, const void *y)
 {
     const struct vc_country_score *p = x, *q = y;
@@ -325,12 +371,34 @@ static enum vc_status collect_countries(struct vc_analysis *a, uint32_t **start_
     return VC_OK;
 }
 
+/* The items' concentration at the level other than conc_level, for the
+ * provisions there; none when no item has rows at both levels. */
+static enum vc_status other_level_conc(struct vc_analysis *a, const struct vc_model *m)
+{
+    bool any = false;
+
+    for (size_t v = 0; v < a->n && !any; v++)
+        any = a->chain->kind[v] == VC_KIND_ITEM && m->has_level[v] == 3;
+    if (!any)
+        return VC_OK;
+    if (!(a->conc_other = calloc(a->n, sizeof(*a->conc_other))))
+        return VC_ENOMEM;
+    for (size_t v = 0; v < a->n; v++)
+        if (a->chain->kind[v] == VC_KIND_ITEM && m->has_level[v] == 3)
+            vc_concentration_of(m, v, a->conc_level[v] == VC_LEVEL_FIRM ? VC_LEVEL_COUNTRY
+                                                                         : VC_LEVEL_FIRM,
+                                &a->conc_other[v]);
+    return VC_OK;
+}
+
 static enum vc_status score_provisions(struct vc_analysis *a, const struct vc_model *m)
 {
     const struct vc_chain *c = a->chain;
     const struct vc_engine_opts *o = &a->opts;
     size_t k = 0;
 
+    if (other_level_conc(a, m) != VC_OK)
+        return VC_ENOMEM;
     a->n_provisions = m->prov_start[m->n];
     a->provisions = calloc(a->n_provisions ? a->n_provisions : 1, sizeof(*a->provisions));
     if (!a->provisions)
@@ -345,19 +413,17 @@ static enum vc_status score_provisions(struct vc_analysis *a, const struct vc_mo
             p->edge = r->edge;
             p->actor = r->actor;
             p->item = i;
-            p->level = (enum vc_level)r->level;
+            p->level = r->level;
             p->share = r->share;
             p->share_known = r->known;
-            p->replaceability = fmin(1.0, (1.0 - r->share) * (1.0 + o->spare));
             p->impact = NAN;
-            vc_concentration_of(m, i, p->level, &p->conc);
             if (c->aggregate[r->actor] || !r->known)
                 continue; /* never a control point; an estimate never makes one */
-            few = providers_to_reach(m, i, p->level, o->theta_pair, &last);
+            few = providers_to_reach(m, i, (enum vc_level)p->level, o->theta_pair, &last);
             /* the pair rule is for duopolists, not a small player beside a big one */
             p->hard_to_replace = r->share >= o->theta_share ||
                                  (few > 0 && few <= 2 && r->share >= o->theta_pair_min &&
-                                  among_top(m, i, p->level, few, r->edge));
+                                  among_top(m, i, (enum vc_level)p->level, few, r->edge));
         }
     }
     return VC_OK;
@@ -379,8 +445,9 @@ static void decide_control_points(struct vc_analysis *a)
         /* the actor's best position: its largest share, lowest replaceability */
         if (isnan(a->share_max[p->actor]) || p->share > a->share_max[p->actor])
             a->share_max[p->actor] = p->share;
-        if (isnan(a->replaceability[p->actor]) || p->replaceability < a->replaceability[p->actor])
-            a->replaceability[p->actor] = p->replaceability;
+        double repl = vc_provision_replaceability(a, p);
+        if (isnan(a->replaceability[p->actor]) || repl < a->replaceability[p->actor])
+            a->replaceability[p->actor] = repl;
     }
 }
 
@@ -625,7 +692,15 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
         a.countries[j].impact_estimated = est[j];
     }
 
-    qsort_r(a.provisions, a.n_provisions, sizeof(*a.provisions), cmp_provisions, &a);
+    /* the extractions are over: their workspaces go before the sort */
+    for (unsigned t = 0; t < threads; t++)
+        vc_prop_release(&b.props[t]);
+    VC_FREE_ALL(ids, aux, impacts, est, bound, cstart, cmembers);
+    ids = aux = cstart = cmembers = NULL;
+    impacts = bound = NULL;
+    est = NULL;
+    if ((st = rank_provisions(&a)) != VC_OK)
+        goto nomem;
     if ((st = vc_firms_score(&a, &m)) != VC_OK)
         goto nomem;
     for (size_t k = 0; k < a.n_provisions; k++) {
@@ -695,6 +770,8 @@ void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_s
                         char *buf, size_t size)
 {
     const struct vc_chain *c = a->chain;
+    const struct vc_concentration *q = vc_provision_conc(a, p);
+    double repl = vc_provision_replaceability(a, p);
     int n = 0;
 
 #define ADD(...) (n += snprintf(buf + n, (size_t)n < size ? size - (size_t)n : 0, __VA_ARGS__))
@@ -709,25 +786,25 @@ void vc_analysis_reason(const struct vc_analysis *a, const struct vc_provision_s
         return;
     }
     ADD("%.1f %% of %s", p->share * 100, c->label[p->item]);
-    if (p->conc.providers > 1 && p->conc.coverage < 0.995)
+    if (q->providers > 1 && q->coverage < 0.995)
         /* partial coverage (beyond the rounding of shares given in 0.1 %):
          * the conservative end, and why it is a bound */
         ADD(" (HHI up to %.2f, as few as %.1f effective providers: the named shares cover "
-            "%.0f %%)", p->conc.hhi_upper, p->conc.n_eff, p->conc.coverage * 100);
-    else if (p->conc.providers > 1)
-        ADD(" (HHI %.2f, %.1f effective providers)", p->conc.hhi, p->conc.n_eff);
+            "%.0f %%)", q->hhi_upper, q->n_eff, q->coverage * 100);
+    else if (q->providers > 1)
+        ADD(" (HHI %.2f, %.1f effective providers)", q->hhi, q->n_eff);
     else
         ADD(" (sole provider)");
     if (!p->hard_to_replace) {
-        ADD("; replaceable: others hold %.0f %%", p->replaceability * 100);
+        ADD("; replaceable: others hold %.0f %%", repl * 100);
         knowledge_reason(a, p, buf, size, n);
         return;
     }
     if (p->share >= a->opts.theta_share)
-        ADD("; hard to replace (replaceability %.2f)", p->replaceability);
+        ADD("; hard to replace (replaceability %.2f)", repl);
     else
         ADD("; hard to replace as one of at most two providers covering %.0f %% "
-            "(replaceability %.2f)", a->opts.theta_pair * 100, p->replaceability);
+            "(replaceability %.2f)", a->opts.theta_pair * 100, repl);
     if (!isnan(p->impact))
         ADD("; losing it costs %s%.1f %% of final output", p->impact_bound ? "at most " : "",
             p->impact * 100);

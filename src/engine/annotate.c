@@ -215,7 +215,7 @@ enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct vc_graph
     for (size_t j = 0; j < a->n_provisions && c.st == VC_OK; j++) {
         const struct vc_provision_score *p = &a->provisions[j];
         set_d(&c, e_impact, p->edge, p->impact);
-        set_d(&c, e_repl, p->edge, p->replaceability);
+        set_d(&c, e_repl, p->edge, vc_provision_replaceability(a, p));
         set_i(&c, e_est, p->edge, !p->share_known);
         if (!p->share_known)
             set_d(&c, e_share_est, p->edge, p->share);

@@ -127,9 +127,10 @@ static void provision_table_row(const struct vc_analysis *a, const struct vc_att
     fputs("</td><td class=\"n\">", out);
     vc_html_pct(out, p->share);
     fputs("</td><td class=\"n\">", out);
-    vc_html_num_range(out, p->conc.hhi, p->conc.hhi_upper, 3);
+    vc_html_num_range(out, vc_provision_conc(a, p)->hhi, vc_provision_conc(a, p)->hhi_upper, 3);
     fputs("</td><td class=\"n\">", out);
-    vc_html_num_range(out, p->conc.n_eff, p->conc.n_eff_upper, 2);
+    vc_html_num_range(out, vc_provision_conc(a, p)->n_eff, vc_provision_conc(a, p)->n_eff_upper,
+                      2);
     fputs("</td><td class=\"n\">", out);
     vc_html_pct(out, p->impact);
     fputs("</td><td>", out);

@@ -238,8 +238,8 @@ static void worked_example(void **state)
     assert_true(a.control_point[N("A")]);
     assert_false(a.control_point[N("F")]); /* nobody provides F */
     /* replaceability = 1 - share */
-    assert_near(PROVISION(&a, "a1", "A")->replaceability, 0.4);
-    assert_near(PROVISION(&a, "c1", "C")->replaceability, 0.0);
+    assert_near(vc_provision_replaceability(&a, PROVISION(&a, "a1", "A")), 0.4);
+    assert_near(vc_provision_replaceability(&a, PROVISION(&a, "c1", "C")), 0.0);
     vc_analysis_release(&a);
 
     /* With spare capacity 0.5 the others make up 0.5 x 0.4 = 0.2: loss 0.4 */
@@ -251,8 +251,8 @@ static void worked_example(void **state)
     assert_near(a.impact[N("a2")], 0.1);
     assert_near(a.impact[N("c1")], 1.0); /* no one else to make up for a sole provider */
     /* replaceability min(1, (1 - s)(1 + sigma)) */
-    assert_near(PROVISION(&a, "a1", "A")->replaceability, 0.6);
-    assert_near(PROVISION(&a, "a2", "A")->replaceability, 0.9);
+    assert_near(vc_provision_replaceability(&a, PROVISION(&a, "a1", "A")), 0.6);
+    assert_near(vc_provision_replaceability(&a, PROVISION(&a, "a2", "A")), 0.9);
     vc_analysis_release(&a);
 }
 
@@ -639,6 +639,14 @@ static void partial_cut_and_countries(void **state)
     /* the JPN row is: 0.3 beside NLD's 0.7 at the country level */
     assert_true(PROVISION(&a, "JPN", "litho")->control_point);
     assert_false(PROVISION(&a, "canon", "litho")->hard_to_replace);
+    /* each provision reads its item's concentration at its own level:
+     * firms 0.8, 0.15, 0.05; countries 0.7, 0.3 */
+    assert_int_equal(a.conc_level[N("litho")], VC_LEVEL_FIRM);
+    assert_near(vc_provision_conc(&a, PROVISION(&a, "asml", "litho"))->hhi, 0.665);
+    assert_int_equal(vc_provision_conc(&a, PROVISION(&a, "asml", "litho"))->providers, 3);
+    assert_near(vc_provision_conc(&a, PROVISION(&a, "JPN", "litho"))->hhi, 0.58);
+    assert_int_equal(vc_provision_conc(&a, PROVISION(&a, "JPN", "litho"))->providers, 2);
+    assert_near(vc_provision_conc(&a, PROVISION(&a, "tsmc", "fab"))->hhi, 0.52);
     /* TWN: tsmc; JPN: only its country row, not counted at the firm level */
     assert_int_equal(a.countries[vc_analysis_country(&a, "TWN")].control_points, 1);
     assert_int_equal(a.countries[vc_analysis_country(&a, "JPN")].control_points, 0);
