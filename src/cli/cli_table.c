@@ -60,8 +60,109 @@ void cli_table_under(struct cli_table *t)
         t->under[t->n_cols - 1] = true;
 }
 
+/* The header: TSV and CSV a line of names, Markdown that and its rule,
+ * JSON the opening bracket. */
+static void print_head(const struct cli_table *t, FILE *out, int fmt)
+{
+    if (fmt == FMT_JSON) {
+        fputs("[", out);
+        return;
+    }
+    if (fmt == FMT_MD)
+        putc('|', out);
+    for (size_t c = 0; c < t->n_cols; c++) {
+        if (fmt == FMT_MD) {
+            putc(' ', out);
+            vc_md_field(out, t->names[c]);
+            fputs(" |", out);
+        } else {
+            if (c)
+                putc(fmt == FMT_CSV ? ',' : '\t', out);
+            if (fmt == FMT_CSV)
+                vc_csv_cell(out, t->names[c], ',', cli.csv_raw);
+            else
+                vc_tsv_field(out, t->names[c]);
+        }
+    }
+    if (fmt == FMT_MD) {
+        fputs("\n|", out);
+        for (size_t c = 0; c < t->n_cols; c++)
+            fputs(t->types[c] == CLI_COL_TEXT ? " --- |" : " ---: |", out);
+        putc('\n', out);
+    } else {
+        fputs(fmt == FMT_CSV ? "\r\n" : "\n", out);
+    }
+}
+
+/* One row (its n_cols cells), the index-th of the table. */
+static void print_row(const struct cli_table *t, FILE *out, int fmt, const struct cli_cell *row,
+                      size_t index)
+{
+    if (fmt == FMT_JSON) {
+        fputs(index ? ",\n  {" : "\n  {", out);
+        for (size_t c = 0; c < t->n_cols; c++) {
+            const struct cli_cell *cell = &row[c];
+            if (c)
+                fputs(", ", out);
+            vc_json_string(out, t->names[c]);
+            fputs(": ", out);
+            if (!cell->text)
+                fputs("null", out);
+            else if (t->types[c] == CLI_COL_TEXT)
+                vc_json_string(out, cell->text);
+            else if (t->types[c] == CLI_COL_BOOL)
+                fputs(cell->num != 0 ? "true" : "false", out);
+            else if (t->types[c] == CLI_COL_INT)
+                fputs(cell->text, out);
+            else
+                vc_json_number(out, cell->num);
+        }
+        putc('}', out);
+        return;
+    }
+    if (fmt == FMT_MD)
+        putc('|', out);
+    for (size_t c = 0; c < t->n_cols; c++) {
+        if (fmt == FMT_MD) {
+            putc(' ', out);
+            vc_md_field(out, row[c].text);
+            fputs(" |", out);
+        } else {
+            if (c)
+                putc(fmt == FMT_CSV ? ',' : '\t', out);
+            if (fmt == FMT_CSV)
+                vc_csv_cell(out, row[c].text, ',', cli.csv_raw);
+            else
+                vc_tsv_field(out, row[c].text);
+        }
+    }
+    fputs(fmt == FMT_CSV ? "\r\n" : "\n", out);
+}
+
+void cli_table_stream(struct cli_table *t, FILE *out, int fmt)
+{
+    if (fmt != FMT_TEXT) {
+        t->stream = out;
+        t->stream_fmt = fmt;
+    }
+}
+
+/* Streaming: the complete row held goes out, and its cells are freed. */
+static void send_row(struct cli_table *t)
+{
+    if (!t->stream || t->failed || t->n_rows != 1)
+        return;
+    if (!t->n_sent)
+        print_head(t, t->stream, t->stream_fmt);
+    print_row(t, t->stream, t->stream_fmt, t->cells, t->n_sent++);
+    for (size_t c = 0; c < t->n_cols; c++)
+        free(t->cells[c].text);
+    t->n_rows = 0;
+}
+
 void cli_table_row(struct cli_table *t)
 {
+    send_row(t);
     if (t->n_rows == t->cap_rows) {
         size_t cap = t->cap_rows ? 2 * t->cap_rows : 64;
         struct cli_cell *c = realloc(t->cells, cap * t->n_cols * sizeof(*c));
@@ -188,83 +289,20 @@ static int print_text(const struct cli_table *t, FILE *out)
     return 0;
 }
 
-static void print_sep(const struct cli_table *t, FILE *out, int fmt)
-{
-    char sep = fmt == FMT_CSV ? ',' : '\t';
-    for (size_t r = 0; r <= t->n_rows; r++) {
-        for (size_t c = 0; c < t->n_cols; c++) {
-            const char *s = r ? t->cells[(r - 1) * t->n_cols + c].text : t->names[c];
-            if (c)
-                putc(sep, out);
-            if (fmt == FMT_CSV)
-                vc_csv_cell(out, s, ',', cli.csv_raw);
-            else
-                vc_tsv_field(out, s);
-        }
-        fputs(fmt == FMT_CSV ? "\r\n" : "\n", out);
-    }
-}
-
-static void print_md(const struct cli_table *t, FILE *out)
-{
-    for (size_t r = 0; r <= t->n_rows; r++) {
-        putc('|', out);
-        for (size_t c = 0; c < t->n_cols; c++) {
-            const char *s = r ? t->cells[(r - 1) * t->n_cols + c].text : t->names[c];
-            putc(' ', out);
-            vc_md_field(out, s);
-            fputs(" |", out);
-        }
-        putc('\n', out);
-        if (!r) {
-            putc('|', out);
-            for (size_t c = 0; c < t->n_cols; c++)
-                fputs(t->types[c] == CLI_COL_TEXT ? " --- |" : " ---: |", out);
-            putc('\n', out);
-        }
-    }
-}
-
-static void print_json(const struct cli_table *t, FILE *out)
-{
-    fputs("[", out);
-    for (size_t r = 0; r < t->n_rows; r++) {
-        fputs(r ? ",\n  {" : "\n  {", out);
-        for (size_t c = 0; c < t->n_cols; c++) {
-            const struct cli_cell *cell = &t->cells[r * t->n_cols + c];
-            if (c)
-                fputs(", ", out);
-            vc_json_string(out, t->names[c]);
-            fputs(": ", out);
-            if (!cell->text)
-                fputs("null", out);
-            else if (t->types[c] == CLI_COL_TEXT)
-                vc_json_string(out, cell->text);
-            else if (t->types[c] == CLI_COL_BOOL)
-                fputs(cell->num != 0 ? "true" : "false", out);
-            else if (t->types[c] == CLI_COL_INT)
-                fputs(cell->text, out);
-            else
-                vc_json_number(out, cell->num);
-        }
-        putc('}', out);
-    }
-    fputs(t->n_rows ? "\n]\n" : "]\n", out);
-}
-
 int cli_table_print(const struct cli_table *t, FILE *out, int fmt)
 {
     if (t->failed)
         return -1;
-    switch (fmt) {
-    case FMT_TEXT:
+    if (fmt == FMT_TEXT) {
         if (print_text(t, out) != 0)
             return -1;
-        break;
-    case FMT_TSV:
-    case FMT_CSV: print_sep(t, out, fmt); break;
-    case FMT_MD: print_md(t, out); break;
-    case FMT_JSON: print_json(t, out); break;
+        return ferror(out) ? -1 : 0;
     }
+    if (!t->n_sent)
+        print_head(t, out, fmt);
+    for (size_t r = 0; r < t->n_rows; r++)
+        print_row(t, out, fmt, &t->cells[r * t->n_cols], t->n_sent + r);
+    if (fmt == FMT_JSON)
+        fputs(t->n_sent + t->n_rows ? "\n]\n" : "]\n", out);
     return ferror(out) ? -1 : 0;
 }

@@ -49,6 +49,9 @@ struct cli_table {
     struct cli_cell *cells; /* n_rows * n_cols */
     size_t cur;             /* next cell of the current row */
     bool failed;            /* out of memory: printing reports it */
+    FILE *stream;           /* cli_table_stream(): where complete rows go */
+    int stream_fmt;
+    size_t n_sent;          /* rows already written there (and freed) */
 };
 
 void cli_table_init(struct cli_table *t);
@@ -71,6 +74,15 @@ void cli_table_drop(struct cli_table *t, int level);
 /* The column just declared (long text, the last one) is wrapped under its
  * row when the row does not fit the terminal. */
 void cli_table_under(struct cli_table *t);
+/*
+ * Rows go to out as soon as they are complete, held one at a time, when fmt
+ * needs no column widths (all but FMT_TEXT; then this does nothing): for
+ * tables of millions of rows.  Call it after the columns, before the first
+ * row, when nothing else is to be written to out until the table is
+ * printed; print it with cli_table_print() or cli_table_print_rows() to
+ * the same out in the same fmt, which writes the rest.
+ */
+void cli_table_stream(struct cli_table *t, FILE *out, int fmt);
 void cli_table_row(struct cli_table *t);
 void cli_table_text(struct cli_table *t, const char *s);
 void cli_table_num(struct cli_table *t, double d);

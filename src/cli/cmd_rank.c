@@ -194,6 +194,7 @@ static int print_provisions(const struct vc_analysis *a, const struct rank_opts 
 
     cli_table_init(&t);
     provision_columns(&t, 1, a);
+    cli_table_stream(&t, stdout, o->fmt); /* --all: millions of rows */
     for (size_t k = 0; k < (idx ? n : a->n_provisions); k++) {
         const struct vc_provision_score *p = &a->provisions[idx ? idx[k] : k];
         struct vc_knowledge kn;
@@ -358,6 +359,7 @@ static int print_actors(const struct vc_analysis *a, const struct rank_opts *o, 
         cli_table_col(&t, "impact_bound", CLI_COL_BOOL);
     CLI_TABLE_COLS(&t, after);
     cli_knowledge_cols(&t);
+    cli_table_stream(&t, stdout, o->fmt);
     for (size_t j = 0; j < n; j++) {
         const struct vc_firm_score *f = vc_analysis_firm(a, h[j].actor);
         struct vc_knowledge k;
