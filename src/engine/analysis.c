@@ -555,21 +555,34 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     double *impacts = NULL, *bound = NULL;
     uint8_t *est = NULL;
     size_t n_ids, n_max;
-    bool use_bounds;
+    bool use_bounds, lean;
     enum vc_status st;
 
     vc_igraph_init();
     memset(&a, 0, sizeof(a));
     memset(&b, 0, sizeof(b));
+    memset(&m, 0, sizeof(m));
     a.chain = c;
     a.opts = opts ? *opts : defaults;
     a.n = c->n_nodes;
     a.converged = true;
     threads = vc_threads(a.opts.threads);
-    if ((st = vc_model_build(c, &a.opts, &m, err)) != VC_OK)
-        return st;
     if ((st = alloc_results(&a)) != VC_OK)
         goto nomem;
+    /* Position first: igraph's copy of the graph, the largest transient
+     * (some 60 bytes per edge), is gone before the model (about 45 bytes
+     * per edge) and the provisions' scores arrive; on a chain of millions
+     * of edges any two of them together would set the peak. */
+    if (a.opts.progress)
+        a.opts.progress(a.opts.progress_ctx, "centrality", 0, 1);
+    lean = bounds_wanted(&a) && c->n_items;
+    if ((st = vc_position_compute(c, &a.opts, lean, &pos, err)) != VC_OK)
+        goto out;
+    take_position(&a, &pos);
+    if ((st = vc_model_build(c, &a.opts, &m, err)) != VC_OK)
+        goto out;
+    if ((st = vc_position_trophic(&m, lean, &a.trophic_level, err)) != VC_OK)
+        goto out;
 
     for (size_t v = 0; v < a.n; v++) {
         if (c->kind[v] != VC_KIND_ITEM)
@@ -582,15 +595,6 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
         a.opts.progress(a.opts.progress_ctx, "single points of failure", 0, 1);
     if ((st = vc_spof_counts(&m, &a.opts, a.opts.level, a.spof_finals, err)) != VC_OK)
         goto out;
-    if (a.opts.progress)
-        a.opts.progress(a.opts.progress_ctx, "centrality", 0, 1);
-    /* igraph's copy of the graph is gone before the provisions' scores
-     * (over 100 bytes each) arrive: on a chain of millions of edges the two
-     * together would set the peak */
-    if ((st = vc_position_compute(&m, &a.opts, bounds_wanted(&a) && c->n_items, &pos,
-                                  err)) != VC_OK)
-        goto out;
-    take_position(&a, &pos);
     if ((st = score_provisions(&a, &m)) != VC_OK)
         goto nomem;
     if ((st = reach(&a, &m, err)) != VC_OK)
@@ -604,7 +608,12 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
     b.props = calloc(threads, sizeof(*b.props));
     b.rounds = calloc(threads, sizeof(int));
     b.converged = malloc(threads * sizeof(bool));
-    n_max = (a.n > a.n_provisions ? a.n : a.n_provisions) + 1;
+    /* the largest batch: every node, or the hard-to-replace provisions */
+    n_max = a.n;
+    for (size_t k = 0, hard = 0; k < a.n_provisions; k++)
+        if (a.provisions[k].hard_to_replace && ++hard > n_max)
+            n_max = hard;
+    n_max++;
     ids = malloc(n_max * sizeof(uint32_t));
     aux = malloc(n_max * sizeof(uint32_t));
     impacts = malloc(n_max * sizeof(double));
@@ -692,16 +701,19 @@ enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_
         a.countries[j].impact_estimated = est[j];
     }
 
-    /* the extractions are over: their workspaces go before the sort */
+    /* The extractions are over: their workspaces, and then the model, go
+     * before the provisions are sorted (on a chain of millions of edges,
+     * the peak is in the extractions only if nothing else joins them). */
     for (unsigned t = 0; t < threads; t++)
         vc_prop_release(&b.props[t]);
     VC_FREE_ALL(ids, aux, impacts, est, bound, cstart, cmembers);
     ids = aux = cstart = cmembers = NULL;
     impacts = bound = NULL;
     est = NULL;
-    if ((st = rank_provisions(&a)) != VC_OK)
-        goto nomem;
     if ((st = vc_firms_score(&a, &m)) != VC_OK)
+        goto nomem;
+    vc_model_release(&m);
+    if ((st = rank_provisions(&a)) != VC_OK)
         goto nomem;
     for (size_t k = 0; k < a.n_provisions; k++) {
         const struct vc_provision_score *p = &a.provisions[k];

@@ -3,7 +3,11 @@
  * strengths, PageRank downstream and upstream, betweenness (exact up to a
  * size, sampled beyond), and trophic level (own code: igraph 0.10 has none).
  *
- * The only module that calls igraph.  Runs on the calling thread.
+ * The only module that calls igraph.  Runs on the calling thread.  The
+ * igraph figures need only the chain, trophic levels the model: the
+ * analysis computes the first before it builds the model, so that
+ * igraph's copy of the graph (its largest transient, some 60 bytes per
+ * edge) is gone before the model takes its place.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -245,10 +249,18 @@ static enum vc_status unknown(size_t n, double **out)
     return VC_OK;
 }
 
-enum vc_status vc_position_compute(const struct vc_model *m, const struct vc_engine_opts *opts,
+/* What lean leaves out applies to a chain with direction: an undirected
+ * graph is ranked by its centralities. */
+static bool is_lean(const struct vc_chain *c, bool lean)
+{
+    return lean && !without_direction(c);
+}
+
+enum vc_status vc_position_compute(const struct vc_chain *c, const struct vc_engine_opts *opts,
                                    bool lean, struct vc_position *out, struct vc_error *err)
 {
-    const struct vc_graph *g = m->chain->graph;
+    const struct vc_graph *g = c->graph;
+    size_t n = c->n_nodes;
     struct vc_position p;
     igraph_t down, up;
     int have_down = 0, have_up = 0;
@@ -256,23 +268,21 @@ enum vc_status vc_position_compute(const struct vc_model *m, const struct vc_eng
 
     vc_igraph_init();
     memset(&p, 0, sizeof(p));
-    bool undirected = without_direction(m->chain);
-    lean = lean && !undirected; /* an undirected graph is ranked by its centralities */
+    bool undirected = without_direction(c);
+    lean = is_lean(c, lean);
     st = vc_igraph_from_graph(g, !undirected, false, &down, err);
     have_down = st == VC_OK;
     if (st == VC_OK && !lean)
         st = vc_igraph_from_graph(g, !undirected, true, &up, err);
     have_up = have_down && st == VC_OK && !lean;
     if (st == VC_OK)
-        st = pagerank(&down, m->n, &p.pagerank_down, err);
+        st = pagerank(&down, n, &p.pagerank_down, err);
     if (st == VC_OK)
-        st = lean ? unknown(m->n, &p.pagerank_up) : pagerank(&up, m->n, &p.pagerank_up, err);
+        st = lean ? unknown(n, &p.pagerank_up) : pagerank(&up, n, &p.pagerank_up, err);
     if (st == VC_OK)
-        st = lean ? unknown(m->n, &p.betweenness) : betweenness(&down, m->n, opts, &p, err);
+        st = lean ? unknown(n, &p.betweenness) : betweenness(&down, n, opts, &p, err);
     if (st == VC_OK)
-        st = degrees(&down, m->chain, m->n, &p, err);
-    if (st == VC_OK)
-        st = lean ? unknown(m->n, &p.trophic_level) : trophic(m, &p);
+        st = degrees(&down, c, n, &p, err);
     if (have_down)
         igraph_destroy(&down);
     if (have_up)
@@ -284,5 +294,20 @@ enum vc_status vc_position_compute(const struct vc_model *m, const struct vc_eng
                             st == VC_ENOMEM ? "out of memory" : vc_status_str(st));
     }
     *out = p;
+    return VC_OK;
+}
+
+enum vc_status vc_position_trophic(const struct vc_model *m, bool lean, double **out,
+                                   struct vc_error *err)
+{
+    struct vc_position p;
+    enum vc_status st;
+
+    memset(&p, 0, sizeof(p));
+    st = is_lean(m->chain, lean) ? unknown(m->n, &p.trophic_level) : trophic(m, &p);
+    if (st != VC_OK)
+        return vc_error_set(err, st, m->chain->graph->source, 0, 0,
+                            "out of memory computing trophic levels");
+    *out = p.trophic_level;
     return VC_OK;
 }

@@ -14,9 +14,14 @@ struct vc_position {
 };
 
 /* lean: only what `rank` shows of a directed chain (PageRank downstream,
- * degrees, strengths); pagerank_up, betweenness and trophic_level NAN. */
-enum vc_status vc_position_compute(const struct vc_model *m, const struct vc_engine_opts *opts,
+ * degrees, strengths); pagerank_up and betweenness NAN.  trophic_level is
+ * left NULL: vc_position_trophic() computes it from the model. */
+enum vc_status vc_position_compute(const struct vc_chain *c, const struct vc_engine_opts *opts,
                                    bool lean, struct vc_position *out, struct vc_error *err);
+/* Trophic level per node into *out (malloc'd); NAN for every node when
+ * lean (with the same lean as vc_position_compute()). */
+enum vc_status vc_position_trophic(const struct vc_model *m, bool lean, double **out,
+                                   struct vc_error *err);
 void vc_position_release(struct vc_position *p);
 
 #endif
