@@ -122,6 +122,7 @@ static int items_table(const struct vc_whatif *w, const struct view *v, struct c
     cli_table_col(t, hit_kind == VC_KIND_ITEM ? "item" : "firm", CLI_COL_TEXT);
     cli_table_col(t, "id", CLI_COL_TEXT);
     cli_table_col(t, "loss", CLI_COL_NUM);
+    cli_table_col(t, "estimated", CLI_COL_BOOL);
     cli_table_col(t, "final", CLI_COL_BOOL);
     if (hit_kind == VC_KIND_ITEM) {
         cli_table_col(t, "hhi_before", CLI_COL_NUM);
@@ -139,6 +140,7 @@ static int items_table(const struct vc_whatif *w, const struct view *v, struct c
         cli_table_text(t, c->label[k]);
         cli_table_text(t, c->graph->node_id[k]);
         cli_table_num(t, h[j].loss);
+        cli_table_bool(t, w->loss_estimated[k]);
         cli_table_bool(t, c->final[k]);
         if (hit_kind != VC_KIND_ITEM)
             continue;
@@ -330,7 +332,8 @@ static void describe(const struct vc_scenario *s, const struct vc_whatif *w)
     }
     printf(" %zu actor%s cut, spare capacity %g.\n", w->actors_cut,
            w->actors_cut == 1 ? "" : "s", w->spare);
-    printf("Final output lost: %.1f %% (impact %.6g).\n", w->impact * 100, w->impact);
+    printf("Final output lost: %.1f %% (impact %.6g)%s.\n", w->impact * 100, w->impact,
+           w->impact_estimated ? ", resting on estimated shares" : "");
     printf("Control points: %zu gained, %zu lost, %zu persistent.\n", w->cmp.cp_gained,
            w->cmp.cp_lost, w->cmp.cp_kept);
 }
@@ -351,6 +354,7 @@ static int print_all(const struct vc_scenario *s, const struct vc_whatif *w,
             sec.n++;
         }
         cli_section_value(&sec, "impact", NULL, w->impact, CLI_COL_NUM);
+        cli_section_value(&sec, "impact_estimated", NULL, w->impact_estimated, CLI_COL_BOOL);
         cli_section_value(&sec, "actors_cut", NULL, (double)w->actors_cut, CLI_COL_INT);
         cli_section_value(&sec, "spare", NULL, w->spare, CLI_COL_NUM);
     }

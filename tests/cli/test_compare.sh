@@ -99,7 +99,7 @@ expect_rc whatif-rc 0
 # EUV is an essential input of the leading edge: without the Netherlands both
 # EUV tools and the final chip lose everything
 check whatif-euv-lost grep -q '	EUV lithography tools	euv	1	' "$OUT"
-check whatif-chip-lost sh -c "sed -n 2p '$OUT' | grep -q '	chip	1	yes	'"
+check whatif-chip-lost sh -c "sed -n 2p '$OUT' | grep -q '	chip	1	no	yes	'"
 run whatif --remove asml --cap zeiss=0.5 --spare 0.1 --format text "$G"
 expect_rc whatif-combined 0
 expect_out whatif-describes "remove asml; cap zeiss at 0.5; spare 0.1;"
