@@ -60,6 +60,30 @@ void cli_table_under(struct cli_table *t)
         t->under[t->n_cols - 1] = true;
 }
 
+/* A line of TSV, CSV or Markdown: the cells of row, or the names when row
+ * is NULL. */
+static void print_line(const struct cli_table *t, FILE *out, int fmt, const struct cli_cell *row)
+{
+    if (fmt == FMT_MD)
+        putc('|', out);
+    for (size_t c = 0; c < t->n_cols; c++) {
+        const char *s = row ? row[c].text : t->names[c];
+        if (fmt == FMT_MD) {
+            putc(' ', out);
+            vc_md_field(out, s);
+            fputs(" |", out);
+        } else {
+            if (c)
+                putc(fmt == FMT_CSV ? ',' : '\t', out);
+            if (fmt == FMT_CSV)
+                vc_csv_cell(out, s, ',', cli.csv_raw);
+            else
+                vc_tsv_field(out, s);
+        }
+    }
+    fputs(fmt == FMT_CSV ? "\r\n" : "\n", out);
+}
+
 /* The header: TSV and CSV a line of names, Markdown that and its rule,
  * JSON the opening bracket. */
 static void print_head(const struct cli_table *t, FILE *out, int fmt)
@@ -68,29 +92,12 @@ static void print_head(const struct cli_table *t, FILE *out, int fmt)
         fputs("[", out);
         return;
     }
-    if (fmt == FMT_MD)
-        putc('|', out);
-    for (size_t c = 0; c < t->n_cols; c++) {
-        if (fmt == FMT_MD) {
-            putc(' ', out);
-            vc_md_field(out, t->names[c]);
-            fputs(" |", out);
-        } else {
-            if (c)
-                putc(fmt == FMT_CSV ? ',' : '\t', out);
-            if (fmt == FMT_CSV)
-                vc_csv_cell(out, t->names[c], ',', cli.csv_raw);
-            else
-                vc_tsv_field(out, t->names[c]);
-        }
-    }
+    print_line(t, out, fmt, NULL);
     if (fmt == FMT_MD) {
-        fputs("\n|", out);
+        putc('|', out);
         for (size_t c = 0; c < t->n_cols; c++)
             fputs(t->types[c] == CLI_COL_TEXT ? " --- |" : " ---: |", out);
         putc('\n', out);
-    } else {
-        fputs(fmt == FMT_CSV ? "\r\n" : "\n", out);
     }
 }
 
@@ -98,45 +105,29 @@ static void print_head(const struct cli_table *t, FILE *out, int fmt)
 static void print_row(const struct cli_table *t, FILE *out, int fmt, const struct cli_cell *row,
                       size_t index)
 {
-    if (fmt == FMT_JSON) {
-        fputs(index ? ",\n  {" : "\n  {", out);
-        for (size_t c = 0; c < t->n_cols; c++) {
-            const struct cli_cell *cell = &row[c];
-            if (c)
-                fputs(", ", out);
-            vc_json_string(out, t->names[c]);
-            fputs(": ", out);
-            if (!cell->text)
-                fputs("null", out);
-            else if (t->types[c] == CLI_COL_TEXT)
-                vc_json_string(out, cell->text);
-            else if (t->types[c] == CLI_COL_BOOL)
-                fputs(cell->num != 0 ? "true" : "false", out);
-            else if (t->types[c] == CLI_COL_INT)
-                fputs(cell->text, out);
-            else
-                vc_json_number(out, cell->num);
-        }
-        putc('}', out);
+    if (fmt != FMT_JSON) {
+        print_line(t, out, fmt, row);
         return;
     }
-    if (fmt == FMT_MD)
-        putc('|', out);
+    fputs(index ? ",\n  {" : "\n  {", out);
     for (size_t c = 0; c < t->n_cols; c++) {
-        if (fmt == FMT_MD) {
-            putc(' ', out);
-            vc_md_field(out, row[c].text);
-            fputs(" |", out);
-        } else {
-            if (c)
-                putc(fmt == FMT_CSV ? ',' : '\t', out);
-            if (fmt == FMT_CSV)
-                vc_csv_cell(out, row[c].text, ',', cli.csv_raw);
-            else
-                vc_tsv_field(out, row[c].text);
-        }
+        const struct cli_cell *cell = &row[c];
+        if (c)
+            fputs(", ", out);
+        vc_json_string(out, t->names[c]);
+        fputs(": ", out);
+        if (!cell->text)
+            fputs("null", out);
+        else if (t->types[c] == CLI_COL_TEXT)
+            vc_json_string(out, cell->text);
+        else if (t->types[c] == CLI_COL_BOOL)
+            fputs(cell->num != 0 ? "true" : "false", out);
+        else if (t->types[c] == CLI_COL_INT)
+            fputs(cell->text, out);
+        else
+            vc_json_number(out, cell->num);
     }
-    fputs(fmt == FMT_CSV ? "\r\n" : "\n", out);
+    putc('}', out);
 }
 
 void cli_table_stream(struct cli_table *t, FILE *out, int fmt)

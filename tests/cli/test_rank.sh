@@ -112,6 +112,25 @@ run rank "$G" --all --format tsv
 check rank-all-more-rows test "$(rows)" -gt 20
 check rank-all-cp-first sh -c "awk -F '\t' 'NR > 1 { print \$14 }' '$OUT' | uniq | tr '\n' ' ' | grep -qx 'yes no '"
 
+# ---- long tables go out row by row (all formats but text): the same rows ----
+# every provision once in each format; JSON parses; an empty streamed table
+# is still a header (TSV) or [] (JSON)
+run rank "$G" --all --format tsv
+n_all=$(rows)
+check rank-all-every-provision test "$n_all" -eq "$(grep -c '>provides<' "$G")"
+"$VCHAIN_BIN" rank "$G" --all --format csv >"$TMP/all.csv" 2>/dev/null
+check rank-all-csv-rows test "$($PY -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1])))) - 1)' "$TMP/all.csv")" -eq "$n_all"
+"$VCHAIN_BIN" rank "$G" --all --format md >"$TMP/all.md" 2>/dev/null
+check rank-all-md-rows test "$(($(wc -l <"$TMP/all.md") - 2))" -eq "$n_all"
+"$VCHAIN_BIN" rank "$G" --all --format json >"$TMP/all.json" 2>/dev/null
+check rank-all-json-rows test "$($PY -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$TMP/all.json")" -eq "$n_all"
+"$VCHAIN_BIN" rank "$G" --by actor --all --format json >"$TMP/actors.json" 2>/dev/null
+check rank-actors-json-parses $PY -c 'import json,sys; assert len(json.load(open(sys.argv[1]))) > 10' "$TMP/actors.json"
+run rank "$G" --by actor --country BEL --format json
+check rank-stream-empty-json test "$(cat "$OUT")" = "[]"
+run rank "$G" --by actor --country BEL --format tsv
+check rank-stream-empty-tsv test "$(wc -l <"$OUT")" -eq 1
+
 run items "$G" --format tsv
 expect_rc items 0
 check items-euv sh -c "grep -q '^euv	EUV lithography tools	firm	1	0	1	1	1	1	1	1	' '$OUT'"
