@@ -15,6 +15,7 @@
 
 #include "core/mem.h"
 #include "draw.h"
+#include "vchain/outfile.h"
 
 #define COLUMNS 14.0   /* at most this many columns + 1 in the chain picture */
 #define MAX_DRAWN 600  /* nodes in the chain picture, named ones not counted */
@@ -516,7 +517,7 @@ enum vc_status vc_report_svg(const struct vc_graph *g, const struct vc_analysis 
         return st;
     st = vc_picture_svg(g, a, &pic, &k, out, 1, err);
     vc_picture_release(&pic);
-    if (st == VC_OK && ferror(out))
-        st = vc_error_set(err, VC_EIO, NULL, 0, 0, "write error");
+    if (st == VC_OK)
+        st = vc_stream_check(out, err);
     return st;
 }
