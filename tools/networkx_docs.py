@@ -26,7 +26,10 @@ as a "viz" dict) and GEXF's own label, weight and kind (NetworkX keeps
 them as node label and edge weight/kind too, so they are compared as
 attributes of the same name).  Both refusing is agreement.
 
-The last line is "N of M agree".  Exit status 0 when the comparison ran,
+A vchain run that ends by a signal or with an exit status other than 0
+or 1 is reported as "CRASH", one that fails without a message as such.
+The last two lines are "N of M agree on nodes and edges" (the counts
+alone, or both refusing) and "N of M agree" (everything compared).  Exit status 0 when the comparison ran,
 77 when networkx is not installed for this Python.
 """
 import ast
@@ -103,8 +106,10 @@ def nx_view(path):
 def vchain_view(vchain, path, extra):
     p = subprocess.run([vchain, "info", "--format", "json"] + extra + [path],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if p.returncode not in (0, 1):  # a crash, a signal, or a usage error: never an answer
+        return None, "CRASH: exit %d: %s" % (p.returncode, p.stderr.strip()[-200:])
     if p.returncode != 0:
-        return None, p.stderr.strip().splitlines()[-1] if p.stderr.strip() else "exit %d" % p.returncode
+        return None, p.stderr.strip().splitlines()[-1] if p.stderr.strip() else "exit 1 without a message"
     info = json.loads(p.stdout)
     nattrs = sorted(a["name"] for a in info["attributes"]
                     if a["class"] == "node" and a["count"] and not a["name"].startswith("viz_"))
@@ -120,11 +125,13 @@ def show(v):
 
 def compare(indir, vchain, extra):
     names = sorted(f for f in os.listdir(indir) if f.endswith((".graphml", ".gexf")))
-    agree = 0
+    agree = same_shape = 0
     for name in names:
         path = os.path.join(indir, name)
         a, nx_err = nx_view(path)
         b, vc_msg = vchain_view(vchain, path, extra)
+        if (a is None and b is None) or (a is not None and b is not None and a[:2] == b[:2]):
+            same_shape += 1
         if a is None and b is None:
             agree += 1
             print("agree     %-22s both refuse (NetworkX: %s; vchain: %s)" % (name, nx_err, vc_msg))
@@ -135,6 +142,7 @@ def compare(indir, vchain, extra):
             print("differ    %-22s NetworkX: %s; vchain: %s" % (
                 name, show(a) if a else "refused (%s)" % nx_err,
                 show(b) if b else "refused (%s)" % vc_msg))
+    print("%d of %d agree on nodes and edges" % (same_shape, len(names)))
     print("%d of %d agree" % (agree, len(names)))
 
 
