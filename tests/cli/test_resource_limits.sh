@@ -54,6 +54,12 @@ expect_out max-memory-enough-result "nodes            200000"
 RC=$?
 expect_rc max-memory-none 0
 
+# A small stack limit (ulimit -s 1024) is no reason to crash: the limit's
+# set-up stays within it.
+(ulimit -s 1024 && exec "$VCHAIN_BIN" --max-memory 64M rank "$G") >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc small-stack-limit 0
+
 # A tighter limit set from outside is kept, and named.
 (ulimit -v 60000 && exec "$VCHAIN_BIN" --max-memory 1G info "$BIG") >"$OUT" 2>"$ERR"
 RC=$?
