@@ -189,7 +189,10 @@ enum {
     "  --share-scale SCALE   auto (default: fraction unless the graph says\n" \
     "                        share_unit=percent), fraction or percent\n" \
     "  --lenient             create nodes that edges name but the file never declares\n" \
-    "  --strict              treat warnings as errors\n" \
+    "  --strict              refuse what vchain would read differently from what\n" \
+    "                        the file says (warnings about ids, values, keys,\n" \
+    "                        groups, direction become errors; parallel edges,\n" \
+    "                        self-loops and cycles stay warnings)\n" \
     "  --input-format FMT    auto (default), graphml, gexf, csv (an edge list with\n" \
     "                        Source and Target columns) or tables\n" \
     "  --group-by ATTR       the node attribute naming a supplier's sector, which\n" \
