@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "idmap.h"
+#include "mem.h"
 
 static uint32_t hash_seed;
 static pthread_once_t seed_once = PTHREAD_ONCE_INIT;
@@ -115,7 +116,7 @@ static void place(struct vc_idmap_slot *slots, size_t mask, struct vc_idmap_slot
 
 static int rehash(struct vc_idmap *m, size_t ncap)
 {
-    struct vc_idmap_slot *slots = calloc(ncap, sizeof(*slots));
+    struct vc_idmap_slot *slots = vc_calloc_huge(ncap, sizeof(*slots));
     if (!slots)
         return -1;
     for (size_t i = 0; i < m->cap; i++)

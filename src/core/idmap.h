@@ -20,4 +20,19 @@ size_t vc_idmap_find(const struct vc_idmap *m, const char *const *keys, const ch
 int vc_idmap_insert(struct vc_idmap *m, size_t index, const char *key, size_t len,
                     uint32_t hash);
 
+/* Asks the CPU to fetch the slot where a lookup of hash starts, so that a
+ * lookup made a little later finds it in cache: on a big graph the table
+ * outgrows the caches and each lookup would otherwise wait for memory. */
+static inline void vc_idmap_prefetch(const struct vc_idmap *m, uint32_t hash)
+{
+    if (m->cap)
+        __builtin_prefetch(&m->slots[hash & (m->cap - 1)]);
+}
+
+/* vc_graph_intern_node() for an id whose vc_hash() the caller has already
+ * computed (to prefetch its slot). */
+enum vc_status vc_graph_intern_node_hashed(struct vc_graph *g, const char *id, size_t len,
+                                           uint32_t hash, uint32_t line, uint32_t col,
+                                           size_t *index, bool *created, struct vc_error *err);
+
 #endif

@@ -23,6 +23,18 @@ int vc_grow_uninit(void **p, size_t *cap, size_t need, size_t elsize);
     vc_grow_uninit((void **)&(arr), &(cap), (need), sizeof(*(arr)))
 
 /*
+ * Marks the whole 2 MB pages inside [p, p + bytes) for transparent huge
+ * pages (Linux; elsewhere nothing): for big arrays filled or read at
+ * random.  Only a hint.
+ */
+void vc_mem_hint_huge(void *p, size_t bytes);
+/*
+ * calloc(n, elsize) for a table read at random: from 2 MB on, made of
+ * whole huge pages where the system has them (freed by free()).
+ */
+void *vc_calloc_huge(size_t n, size_t elsize);
+
+/*
  * Frees every pointer given (NULL ones too), for release functions that
  * own many arrays: VC_FREE_ALL(p->a, p->b, p->c).
  */
