@@ -692,6 +692,10 @@ enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc
         return VC_OK;
     }
     e = text + strlen(text);
+    if ((type == VC_ATTR_DOUBLE || type == VC_ATTR_FLOAT) && (size_t)(e - b) < sizeof(buf) &&
+        fast_decimal(text, &out->d) &&
+        (type == VC_ATTR_DOUBLE || fabs(out->d) <= 3.4028234663852886e38))
+        return VC_OK; /* the common case, as below without the copy (no space to trim) */
     trim(&b, &e);
     if (b == e || span_equal_ci(b, e, "nan")) {
         /* Tools write NaN or nothing for a missing number: the reader warns. */

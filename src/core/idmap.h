@@ -8,9 +8,29 @@
 #ifndef VC_CORE_IDMAP_H
 #define VC_CORE_IDMAP_H
 
+#include <string.h>
+
 #include "vchain/graph.h"
 
 uint32_t vc_hash(const char *s, size_t len);
+
+/*
+ * An id's first 8 bytes as a number (zero padded when shorter): the same
+ * for the same bytes, and never the same for ids of different lengths
+ * under 8 (ids hold no NUL).  A short id is gathered byte by byte: copied
+ * through memory it made each lookup wait for the copy.
+ */
+static inline uint64_t vc_id_head(const char *id, size_t len)
+{
+    uint64_t head = 0;
+    if (len >= sizeof(head)) {
+        memcpy(&head, id, sizeof(head));
+        return head;
+    }
+    for (size_t i = 0; i < len; i++)
+        head |= (uint64_t)(unsigned char)id[i] << (8 * i);
+    return head;
+}
 void vc_idmap_release(struct vc_idmap *m);
 /* Index of key (len bytes) among keys[], or SIZE_MAX. */
 size_t vc_idmap_find(const struct vc_idmap *m, const char *const *keys, const char *key,

@@ -361,13 +361,6 @@ int vc_xr_declare_node(struct vc_xml_reader *x, const char *id, size_t len, long
     return 0;
 }
 
-static uint64_t id_head(const char *id, size_t len)
-{
-    uint64_t head = 0;
-    memcpy(&head, id, len < sizeof(head) ? len : sizeof(head));
-    return head;
-}
-
 /*
  * Files list edges grouped by source or by target, so an edge's endpoint
  * is often one of the last two named: found without hashing (the first 8
@@ -375,7 +368,7 @@ static uint64_t id_head(const char *id, size_t len)
  */
 static size_t named_find(struct vc_xml_reader *x, const char *id, size_t len)
 {
-    uint64_t head = id_head(id, len);
+    uint64_t head = vc_id_head(id, len);
     for (int i = 0; i < 2; i++) {
         struct vc_xr_named n = x->named[i];
         if (n.index1 && n.len == len && n.head == head &&
@@ -394,7 +387,7 @@ static size_t named_find(struct vc_xml_reader *x, const char *id, size_t len)
 static int name_new(struct vc_xml_reader *x, const char *id, size_t len, uint32_t hash,
                     long line, long col, size_t *index)
 {
-    struct vc_xr_named this = { 0, len, id_head(id, len) };
+    struct vc_xr_named this = { 0, len, vc_id_head(id, len) };
     bool created;
 
     if (intern(x, id, len, hash, line, col, index, &created))
@@ -432,11 +425,11 @@ bool vc_xr_can_queue(const struct vc_xml_reader *x, const char *id, size_t len)
 static int resolve_first(struct vc_xml_reader *x)
 {
     const struct vc_xr_pending *p = &x->pending[x->pend_first];
-    size_t index = named_find(x, p->id, p->len);
+    size_t index;
 
     x->pend_first = (x->pend_first + 1) % VC_XR_PENDING;
     x->pend_count--;
-    if (index == SIZE_MAX && name_new(x, p->id, p->len, p->hash, p->line, p->col, &index))
+    if (name_new(x, p->id, p->len, p->hash, p->line, p->col, &index))
         return -1;
     (p->target ? x->g->edge_to : x->g->edge_from)[p->edge] = (uint32_t)index;
     return 0;
