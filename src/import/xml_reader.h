@@ -140,7 +140,7 @@ bool vc_xr_can_queue(const struct vc_xml_reader *x, const char *id, size_t len);
  * writes cost no memory.  A hint: failing to reserve is no error.
  */
 void vc_xr_presize(struct vc_xml_reader *x);
-enum { VC_XR_PRESIZE_FROM = 4096, VC_XR_PRESIZE_AT = 65536 };
+enum { VC_XR_PRESIZE_FROM = 1024, VC_XR_PRESIZE_AT = 16384 };
 /* Looks up every queued edge end; done before anything reads the edges'
  * ends or adds a node otherwise (vc_xr_declare_node, vc_xr_name_node do it
  * themselves).  -1 when x has failed. */
