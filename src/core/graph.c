@@ -157,6 +157,18 @@ static int grow_edges(struct vc_graph *g, size_t need)
     return 0;
 }
 
+/* The next VC_PREFAULT_RUN slots of the edge arrays from k, within their
+ * capacity (vc_mem_prefault). */
+static void prefault_edges(struct vc_graph *g, size_t k)
+{
+    size_t n = g->edges_cap - k < VC_PREFAULT_RUN ? g->edges_cap - k : VC_PREFAULT_RUN;
+    vc_mem_prefault(g->edge_from + k, n * sizeof(*g->edge_from));
+    vc_mem_prefault(g->edge_to + k, n * sizeof(*g->edge_to));
+    vc_mem_prefault(g->edge_line + k, n * sizeof(*g->edge_line));
+    vc_mem_prefault(g->edge_col + k, n * sizeof(*g->edge_col));
+    vc_mem_prefault(g->edge_directed + k, n * sizeof(*g->edge_directed));
+}
+
 enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t to, bool directed,
                                  const char *id, size_t id_len, uint32_t line, uint32_t col,
                                  size_t *index, struct vc_error *err)
@@ -186,6 +198,8 @@ enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t to, boo
     g->edge_line[k] = line;
     g->edge_col[k] = col;
     g->n_edges++;
+    if (k % VC_PREFAULT_RUN == 0)
+        prefault_edges(g, k);
     if (index)
         *index = k;
     return VC_OK;
@@ -482,6 +496,11 @@ enum vc_status vc_attr_set(struct vc_attr *a, size_t k, union vc_value v, struct
     if (k >= a->cap && attr_grow(a, k + 1))
         return vc_error_set(err, VC_ENOMEM, NULL, 0, 0,
                             "out of memory while storing attribute \"%s\"", a->name);
+    if (k % VC_PREFAULT_RUN == 0) { /* filled in order, usually: see vc_mem_prefault */
+        size_t n = a->cap - k < VC_PREFAULT_RUN ? a->cap - k : VC_PREFAULT_RUN;
+        vc_mem_prefault(a->values + k, n * sizeof(*a->values));
+        vc_mem_prefault(a->has + k, n);
+    }
     if (!a->has[k]) {
         a->has[k] = 1;
         a->count++;

@@ -51,6 +51,20 @@ static size_t next_cap(size_t cap, size_t need, size_t elsize)
     return ncap;
 }
 
+void vc_mem_prefault(void *p, size_t bytes)
+{
+#ifdef MADV_POPULATE_WRITE
+    enum { PAGE = 4096 };
+    uintptr_t b = ((uintptr_t)p + PAGE - 1) & ~(uintptr_t)(PAGE - 1);
+    uintptr_t e = ((uintptr_t)p + bytes) & ~(uintptr_t)(PAGE - 1);
+    if (e > b)
+        (void)madvise((void *)b, e - b, MADV_POPULATE_WRITE); /* older kernels: EINVAL */
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
 void *vc_calloc_huge(size_t n, size_t elsize)
 {
     size_t bytes;
