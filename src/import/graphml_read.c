@@ -506,12 +506,12 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
      * looked up now, the source first. */
     if (!src)
         return;
-    queue = vc_xr_can_queue(&r->x, (const char *)src, slen);
+    queue = vc_xr_can_queue(&r->x, slen);
     if (!queue && vc_xr_name_node(&r->x, (const char *)src, slen, line, col, &from))
         return;
     if (!(tgt = end_span(r, attrs, n, false, line, col, &tlen)))
         return;
-    if (queue && !vc_xr_can_queue(&r->x, (const char *)tgt, tlen)) {
+    if (queue && !vc_xr_can_queue(&r->x, tlen)) {
         queue = false;
         if (vc_xr_name_node(&r->x, (const char *)src, slen, line, col, &from))
             return;

@@ -413,12 +413,12 @@ int vc_xr_name_node(struct vc_xml_reader *x, const char *id, size_t len, long li
     return name_new(x, id, len, vc_hash(id, len), line, col, index);
 }
 
-bool vc_xr_can_queue(const struct vc_xml_reader *x, const char *id, size_t len)
+bool vc_xr_can_queue(const struct vc_xml_reader *x, size_t len)
 {
-    /* Longer ids, a NUL (refused) or the last nodes before the limit take
-     * vc_xr_name_node(), whose errors come in file order. */
-    return len <= VC_XR_PENDING_ID && !memchr(id, '\0', len) &&
-           x->g->n_nodes + x->pend_count + 2 < VC_GRAPH_MAX_ELEMENTS;
+    /* Longer ids and the last nodes before the limit take vc_xr_name_node(),
+     * whose errors come in file order.  (XML text holds no NUL byte, the
+     * other id the graph refuses.) */
+    return len <= VC_XR_PENDING_ID && x->g->n_nodes + x->pend_count + 2 < VC_GRAPH_MAX_ELEMENTS;
 }
 
 /* Looks up the oldest queued edge end. */

@@ -130,7 +130,7 @@ int vc_xr_name_node(struct vc_xml_reader *x, const char *id, size_t len, long li
  */
 void vc_xr_edge_end(struct vc_xml_reader *x, size_t edge, bool target, const char *id,
                     size_t len, long line, long col);
-bool vc_xr_can_queue(const struct vc_xml_reader *x, const char *id, size_t len);
+bool vc_xr_can_queue(const struct vc_xml_reader *x, size_t len);
 /*
  * Called after each edge is added: between the VC_XR_PRESIZE_FROM-th and
  * the VC_XR_PRESIZE_AT-th edge the reader measures how many bytes an edge
