@@ -24,12 +24,7 @@
 #include "vchain/vchain.h"
 #include "vchain/vchain.h"
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
+#include "bench_util.h"
 
 int main(int argc, char **argv)
 {
@@ -59,13 +54,13 @@ int main(int argc, char **argv)
     }
     printf("graph: %s (%zu nodes, %zu edges)\n", path, g.n_nodes, g.n_edges);
     for (int r = 0; r < rounds; r++) {
-        double t0 = now(), t;
+        double t0 = bench_now(), t;
         struct vc_deps d;
         if (vc_analysis_run(&c, &o, &a, &err) != VC_OK) {
             fprintf(stderr, "bench_deps: %s\n", err.msg);
             return 1;
         }
-        t = now() - t0;
+        t = bench_now() - t0;
         best[0] = t < best[0] ? t : best[0];
         if (!all) {
             all = malloc((a.n_countries + 1) * sizeof(char *));
@@ -81,12 +76,12 @@ int main(int argc, char **argv)
         for (int k = 0; k < 2; k++) {
             const char **codes = k ? all : cp;
             size_t n = k ? n_all : n_cp;
-            t0 = now();
+            t0 = bench_now();
             if (vc_deps_matrix(&c, &o, codes, n, &d, &err) != VC_OK) {
                 fprintf(stderr, "bench_deps: %s\n", err.msg);
                 return 1;
             }
-            t = now() - t0;
+            t = bench_now() - t0;
             best[1 + k] = t < best[1 + k] ? t : best[1 + k];
             vc_deps_release(&d);
         }

@@ -51,29 +51,9 @@
 #include "engine/model.h"
 #include "engine/parallel.h"
 
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
+#include "bench_util.h"
 
 /* ---- the synthetic chain ---- */
-
-static uint64_t rng_state;
-
-static uint64_t rng(void)
-{
-    uint64_t z = (rng_state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-static double unit(void)
-{
-    return (double)(rng() >> 11) / 9007199254740992.0;
-}
 
 static const char *const countries[] = { "USA", "CHN", "JPN", "KOR", "TWN", "NLD", "DEU",
                                          "FRA", "GBR", "SGP", "ISR", "IND", "MYS", "VNM" };
@@ -116,7 +96,7 @@ static void edge(struct vc_graph *g, const struct cols *c, long u, long v, const
 static long item_in(long items, int lo_tier, int hi_tier)
 {
     long lo = (long)lo_tier * items / TIERS, hi = (long)hi_tier * items / TIERS;
-    return lo + (long)(rng() % (uint64_t)(hi - lo));
+    return lo + (long)(bench_rng() % (uint64_t)(hi - lo));
 }
 
 static void make_chain(struct vc_graph *g, long nodes, long edges)
@@ -129,7 +109,7 @@ static void make_chain(struct vc_graph *g, long nodes, long edges)
     const char *rel_prov, *rel_in, *rel_var, *rel_sup, *group[4], *cc[N_COUNTRIES];
     char buf[64];
 
-    rng_state = 42;
+    bench_seed(42);
     vc_graph_init(g);
     if (vc_graph_attr_add(g, VC_CLASS_NODE, "kind", VC_ATTR_STRING, &c.kind, &err) ||
         vc_graph_attr_add(g, VC_CLASS_NODE, "label", VC_ATTR_STRING, &c.label, &err) ||
@@ -166,12 +146,13 @@ static void make_chain(struct vc_graph *g, long nodes, long edges)
         vc_attr_set_string(c.kind, k, is_item ? item_kind : actor_kind, NULL);
         vc_attr_set_string(c.label, k, pooled(g, buf), NULL);
         if (is_item) {
-            vc_attr_set_double(c.value, k, 0.1 + 10.0 * unit(), NULL);
+            vc_attr_set_double(c.value, k, 0.1 + 10.0 * bench_unit(), NULL);
             if (i >= (long)(TIERS - 1) * items / TIERS)
                 vc_attr_set_int(c.final, k, 1, NULL);
         } else {
             long a = i - items;
-            vc_attr_set_string(c.country, k, cc[a < N_COUNTRIES ? a : (long)(rng() % 14)], NULL);
+            vc_attr_set_string(c.country, k,
+                               cc[a < N_COUNTRIES ? a : (long)(bench_rng() % 14)], NULL);
             if (a < N_COUNTRIES)
                 vc_attr_set_string(c.level, k, country_level, NULL);
         }
@@ -183,23 +164,24 @@ static void make_chain(struct vc_graph *g, long nodes, long edges)
         long k = per_item + (i < extra);
         double left = i % 2 ? 0.9 : 1.0;
         for (long j = 0; j < k; j++) {
-            long a = N_COUNTRIES + (long)(rng() % (uint64_t)(actors - N_COUNTRIES));
+            long a = N_COUNTRIES + (long)(bench_rng() % (uint64_t)(actors - N_COUNTRIES));
             /* a leader with 30-90 % of what is left, then smaller ones */
-            double s = j + 1 == k ? left : left * (j ? 0.5 * unit() : 0.3 + 0.6 * unit());
+            double s = j + 1 == k ? left
+                                  : left * (j ? 0.5 * bench_unit() : 0.3 + 0.6 * bench_unit());
             left -= s;
-            edge(g, &c, items + a, i, rel_prov, rng() % 50 ? s : NAN, NAN, NULL);
+            edge(g, &c, items + a, i, rel_prov, bench_rng() % 50 ? s : NAN, NAN, NULL);
         }
     }
     for (long e = 0; e < inputs + variants; e++) {
         long v = item_in(items, 1, TIERS);
         int tv = (int)(v * TIERS / items);
         long u = item_in(items, 0, tv ? tv : 1);
-        edge(g, &c, u, v, e < inputs ? rel_in : rel_var, NAN, 1.0 + unit(), NULL);
+        edge(g, &c, u, v, e < inputs ? rel_in : rel_var, NAN, 1.0 + bench_unit(), NULL);
     }
     for (long e = 0; e < supplies; e++) {
-        long a = N_COUNTRIES + (long)(rng() % (uint64_t)(actors - N_COUNTRIES - 1));
-        long b = a + 1 + (long)(rng() % (uint64_t)(actors - a - 1));
-        edge(g, &c, items + a, items + b, rel_sup, NAN, 1.0 + unit(), group[rng() % 4]);
+        long a = N_COUNTRIES + (long)(bench_rng() % (uint64_t)(actors - N_COUNTRIES - 1));
+        long b = a + 1 + (long)(bench_rng() % (uint64_t)(actors - a - 1));
+        edge(g, &c, items + a, items + b, rel_sup, NAN, 1.0 + bench_unit(), group[bench_rng() % 4]);
     }
 }
 
@@ -223,50 +205,6 @@ struct result {
     int ok;
 };
 
-static double cpu_seconds(void)
-{
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-           (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
-}
-
-static double load_average(void)
-{
-    double l = -1;
-    FILE *f = fopen("/proc/loadavg", "r");
-    if (f) {
-        if (fscanf(f, "%lf", &l) != 1)
-            l = -1;
-        fclose(f);
-    }
-    return l;
-}
-
-static long status_kb(const char *field)
-{
-    char line[256];
-    long kb = -1;
-    FILE *f = fopen("/proc/self/status", "r");
-    if (!f)
-        return -1;
-    while (fgets(line, sizeof(line), f))
-        if (strncmp(line, field, strlen(field)) == 0)
-            kb = strtol(line + strlen(field), NULL, 10);
-    fclose(f);
-    return kb;
-}
-
-/* Resets the peak RSS (VmHWM) to the current RSS; 0 when the kernel allows it. */
-static int reset_peak(void)
-{
-    FILE *f = fopen("/proc/self/clear_refs", "w");
-    if (!f)
-        return -1;
-    int rc = fputs("5", f) < 0;
-    return fclose(f) != 0 || rc ? -1 : 0;
-}
-
 struct stages {
     struct result *r;
     double t0, last;
@@ -280,7 +218,7 @@ static void on_progress(void *ctx, const char *stage, size_t done, size_t total)
     (void)total;
     if (s->current && strcmp(s->current, stage) == 0)
         return;
-    double t = now();
+    double t = bench_now();
     if (s->current && s->r->n_stages < MAX_STAGES) {
         snprintf(s->r->stage[s->r->n_stages], sizeof(s->r->stage[0]), "%s", s->current);
         s->r->stage_s[s->r->n_stages++] = t - s->last;
@@ -312,9 +250,9 @@ static void one_actor(void *ctx, size_t t, unsigned thread)
 
 static double actor_loop(struct loop *l, size_t n, unsigned threads)
 {
-    double t0 = now();
+    double t0 = bench_now();
     vc_parallel_for(n, threads, one_actor, l, NULL, NULL);
-    return now() - t0;
+    return bench_now() - t0;
 }
 
 static void measure(long nodes, long edges, unsigned threads, double budget, struct result *r)
@@ -331,27 +269,27 @@ static void measure(long nodes, long edges, unsigned threads, double budget, str
     memset(r, 0, sizeof(*r));
     r->nodes = nodes;
     r->edges = edges;
-    t0 = now();
+    t0 = bench_now();
     make_chain(&g, nodes, edges);
     if (vc_chain_build(&g, NULL, &c, NULL, &err) != VC_OK)
         die("chain", &err);
-    r->build_s = now() - t0;
+    r->build_s = bench_now() - t0;
     r->actors = (long)c.n_actors;
-    r->chain_mb = (double)status_kb("VmRSS:") / 1024.0;
-    reset_peak();
+    r->chain_mb = (double)bench_status_kb("VmRSS:") / 1024.0;
+    bench_reset_peak();
 
     o.threads = threads;
     o.progress = on_progress;
     o.progress_ctx = &st;
-    double cpu0 = cpu_seconds();
-    st.t0 = st.last = t0 = now();
+    double cpu0 = bench_cpu_seconds();
+    st.t0 = st.last = t0 = bench_now();
     if (vc_analysis_run(&c, &o, &a, &err) != VC_OK)
         die("analysis", &err);
-    r->analysis_s = now() - t0;
-    r->analysis_cpu_s = cpu_seconds() - cpu0;
-    r->load1 = load_average();
+    r->analysis_s = bench_now() - t0;
+    r->analysis_cpu_s = bench_cpu_seconds() - cpu0;
+    r->load1 = bench_load_average();
     on_progress(&st, "end", 0, 0);
-    r->peak_mb = (double)status_kb("VmHWM:") / 1024.0;
+    r->peak_mb = (double)bench_status_kb("VmHWM:") / 1024.0;
     r->n_provisions = a.n_provisions;
     for (size_t k = 0; k < a.n_provisions; k++)
         r->control_points += a.provisions[k].control_point;
@@ -366,10 +304,10 @@ static void measure(long nodes, long edges, unsigned threads, double budget, str
         if (a.countries[j].control_points)
             codes[r->deps_countries++] = a.countries[j].code;
     o.progress = NULL;
-    t0 = now();
+    t0 = bench_now();
     if (vc_deps_matrix(&c, &o, codes, r->deps_countries, &d, &err) != VC_OK)
         die("deps", &err);
-    r->deps_s = now() - t0;
+    r->deps_s = bench_now() - t0;
     vc_deps_release(&d);
     free(codes);
     vc_analysis_release(&a);

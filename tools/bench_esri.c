@@ -59,6 +59,8 @@
 #include "engine/model.h"
 #include "engine/parallel.h"
 
+#include "bench_util.h"
+
 #define SECTORS 88
 /* the share of (supplier sector, customer sector) pairs that are essential,
  * and a firm's output over the larger of its sales and purchases in the
@@ -77,31 +79,9 @@
 #define BENCH_TOLERANCE 1e-4
 #define LINKS_PER_FIRM (1104141.0 / 243399.0)
 
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static uint64_t rng_state;
-
-static uint64_t rng(void)
-{
-    uint64_t z = (rng_state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-static double unit(void)
-{
-    return ((double)(rng() >> 11) + 0.5) / 9007199254740992.0;
-}
-
 static double normal(void)
 {
-    return sqrt(-2.0 * log(unit())) * cos(6.283185307179586 * unit());
+    return sqrt(-2.0 * log(bench_unit())) * cos(6.283185307179586 * bench_unit());
 }
 
 static void die(const char *what, const struct vc_error *err)
@@ -113,7 +93,7 @@ static void die(const char *what, const struct vc_error *err)
 /* Index drawn in proportion to cum[] (cumulative weights, n entries). */
 static long draw(const double *cum, long n)
 {
-    double x = unit() * cum[n - 1];
+    double x = bench_unit() * cum[n - 1];
     long lo = 0, hi = n - 1;
     while (lo < hi) {
         long mid = (lo + hi) / 2;
@@ -135,7 +115,7 @@ static void make_network(struct vc_graph *g, long firms, long links)
     int *sec;
     char buf[64];
 
-    rng_state = 7;
+    bench_seed(7);
     vc_graph_init(g);
     if (vc_graph_attr_add(g, VC_CLASS_NODE, "sector", VC_ATTR_STRING, &sector, &err) ||
         vc_graph_attr_add(g, VC_CLASS_NODE, "value", VC_ATTR_DOUBLE, &value, &err) ||
@@ -148,7 +128,7 @@ static void make_network(struct vc_graph *g, long firms, long links)
             die("out of memory", NULL);
         sec_cum[k] = (k ? sec_cum[k - 1] : 0) + 1.0 / (k + 1.0); /* Zipf */
         for (int l = 0; l < SECTORS; l++)
-            ess[k][l] = unit() < ESSENTIAL_PAIRS;
+            ess[k][l] = bench_unit() < ESSENTIAL_PAIRS;
     }
     out_cum = malloc((size_t)firms * sizeof(double));
     in_cum = malloc((size_t)firms * sizeof(double));
@@ -166,7 +146,7 @@ static void make_network(struct vc_graph *g, long firms, long links)
         sec[i] = (int)draw(sec_cum, SECTORS);
         vc_attr_set_string(sector, k, name[sec[i]], NULL);
         /* Pareto: customers with tail 1.3, suppliers with tail 2.0 */
-        double o = pow(unit(), -1.0 / 1.3), n = pow(unit(), -1.0 / 2.0);
+        double o = pow(bench_unit(), -1.0 / 1.3), n = pow(bench_unit(), -1.0 / 2.0);
         out_cum[i] = (i ? out_cum[i - 1] : 0) + o;
         in_cum[i] = (i ? in_cum[i - 1] : 0) + n;
         size[i] = o;
@@ -190,8 +170,8 @@ static void make_network(struct vc_graph *g, long firms, long links)
     for (long i = 0; i < firms; i++) {
         double x = sold[i] > bought[i] ? sold[i] : bought[i];
         if (x > 0)
-            vc_attr_set_double(value, (size_t)i, x * (VALUE_LO + (VALUE_HI - VALUE_LO) * unit()),
-                               NULL);
+            vc_attr_set_double(value, (size_t)i,
+                               x * (VALUE_LO + (VALUE_HI - VALUE_LO) * bench_unit()), NULL);
     }
     free(out_cum);
     free(in_cum);
@@ -214,49 +194,6 @@ struct result {
     long max_touched, above_1pct, rounds;
     int converged, ok;
 };
-
-static double cpu_seconds(void)
-{
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-           (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
-}
-
-static double load_average(void)
-{
-    double l = -1;
-    FILE *f = fopen("/proc/loadavg", "r");
-    if (f) {
-        if (fscanf(f, "%lf", &l) != 1)
-            l = -1;
-        fclose(f);
-    }
-    return l;
-}
-
-static long status_kb(const char *field)
-{
-    char line[256];
-    long kb = -1;
-    FILE *f = fopen("/proc/self/status", "r");
-    if (!f)
-        return -1;
-    while (fgets(line, sizeof(line), f))
-        if (strncmp(line, field, strlen(field)) == 0)
-            kb = strtol(line + strlen(field), NULL, 10);
-    fclose(f);
-    return kb;
-}
-
-static void reset_peak(void)
-{
-    FILE *f = fopen("/proc/self/clear_refs", "w");
-    if (f) {
-        fputs("5", f);
-        fclose(f);
-    }
-}
 
 struct loop {
     struct vc_prop *props;
@@ -299,18 +236,18 @@ static void measure(long firms, long links, const struct vc_engine_opts *opts, s
     memset(r, 0, sizeof(*r));
     r->firms = firms;
     r->links = links;
-    t0 = now();
+    t0 = bench_now();
     make_network(&g, firms, links);
     if (vc_chain_build(&g, NULL, &c, NULL, &err) != VC_OK)
         die("chain", &err);
-    r->build_s = now() - t0;
-    r->net_mb = (double)status_kb("VmRSS:") / 1024.0;
-    reset_peak();
+    r->build_s = bench_now() - t0;
+    r->net_mb = (double)bench_status_kb("VmRSS:") / 1024.0;
+    bench_reset_peak();
 
-    t0 = now();
+    t0 = bench_now();
     if (vc_model_build(&c, opts, &m, &err) != VC_OK)
         die("model", &err);
-    r->model_s = now() - t0;
+    r->model_s = bench_now() - t0;
 
     struct vc_prop *props = calloc(threads, sizeof(*props));
     uint32_t *ids = malloc((size_t)firms * sizeof(uint32_t));
@@ -330,13 +267,13 @@ static void measure(long firms, long links, const struct vc_engine_opts *opts, s
         ids[i] = (uint32_t)i;
 
     struct loop inc = { props, ids, esri, touched, rounds, conv, 0 };
-    double cpu0 = cpu_seconds();
-    t0 = now();
+    double cpu0 = bench_cpu_seconds();
+    t0 = bench_now();
     vc_parallel_for((size_t)firms, threads, one_firm, &inc, NULL, NULL);
-    r->loop_s = now() - t0;
-    r->loop_cpu_s = cpu_seconds() - cpu0;
-    r->load1 = load_average();
-    r->peak_mb = (double)status_kb("VmHWM:") / 1024.0;
+    r->loop_s = bench_now() - t0;
+    r->loop_cpu_s = bench_cpu_seconds() - cpu0;
+    r->load1 = bench_load_average();
+    r->peak_mb = (double)bench_status_kb("VmHWM:") / 1024.0;
     r->converged = 1;
     for (unsigned t = 0; t < threads; t++) {
         r->converged &= conv[t];
@@ -364,11 +301,11 @@ static void measure(long firms, long links, const struct vc_engine_opts *opts, s
     /* the naive method with the same tolerance: the peer; and with the
      * tightest (the default, 1e-12): the exact fixed point, for accuracy */
     struct loop nv = { props, pick, naive, NULL, rounds, conv, 1 };
-    cpu0 = cpu_seconds();
-    t0 = now();
+    cpu0 = bench_cpu_seconds();
+    t0 = bench_now();
     vc_parallel_for(sample, threads, one_firm, &nv, NULL, NULL);
-    double tn = now() - t0;
-    r->naive_cpu_s = (cpu_seconds() - cpu0) * (double)firms / (double)sample;
+    double tn = bench_now() - t0;
+    r->naive_cpu_s = (bench_cpu_seconds() - cpu0) * (double)firms / (double)sample;
     r->naive_sample = (long)sample;
     r->naive_firm_s = tn / (double)sample;
     r->naive_s = tn * (double)firms / (double)sample;
@@ -403,10 +340,10 @@ static void measure(long firms, long links, const struct vc_engine_opts *opts, s
 
     if (analysis) {
         struct vc_analysis a;
-        t0 = now();
+        t0 = bench_now();
         if (vc_analysis_run(&c, opts, &a, &err) != VC_OK)
             die("analysis", &err);
-        r->analysis_s = now() - t0;
+        r->analysis_s = bench_now() - t0;
         vc_analysis_release(&a);
     }
     vc_chain_release(&c);

@@ -31,20 +31,7 @@
 
 #include "vchain/vchain.h"
 
-static uint64_t rng_state;
-
-static uint64_t rng(void)
-{
-    uint64_t z = (rng_state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-static double unit(void)
-{
-    return (double)(rng() >> 11) / 9007199254740992.0;
-}
+#include "bench_util.h"
 
 static const char *const countries[] = { "USA", "CHN", "JPN", "KOR", "TWN", "NLD", "DEU",
                                          "FRA", "GBR", "SGP", "ISR", "IND", "MYS", "VNM" };
@@ -86,7 +73,7 @@ static void make_chain(struct chain *c, long nodes, long edges)
     long inputs = edges / 5, provides = edges - inputs;
     const int tiers = 8;
 
-    rng_state = 42;
+    bench_seed(42);
     memset(c, 0, sizeof(*c));
     c->nodes = nodes;
     c->edges = edges;
@@ -103,11 +90,11 @@ static void make_chain(struct chain *c, long nodes, long edges)
         c->str[N_KIND][k] = strdup("item");
         c->str[N_STAGE][k] = text("tier", tier);
         c->num[N_TIER][k] = tier;
-        c->num[N_VALUE][k] = 0.1 + 10.0 * unit();
+        c->num[N_VALUE][k] = 0.1 + 10.0 * bench_unit();
     }
     for (long a = 0; a < actors; a++, k++) {
         int country_level = a < (long)N_COUNTRIES;
-        const char *cc = countries[country_level ? a : (long)(rng() % N_COUNTRIES)];
+        const char *cc = countries[country_level ? a : (long)(bench_rng() % N_COUNTRIES)];
         c->str[N_ID][k] = name('a', a);
         c->str[N_LABEL][k] = text(country_level ? "Country" : "Firm", a);
         c->str[N_KIND][k] = strdup("actor");
@@ -124,8 +111,9 @@ static void make_chain(struct chain *c, long nodes, long edges)
         long n = per_item + (i < extra);
         double left = 0.98;
         for (long j = 0; j < n; j++, e++) {
-            long a = (long)N_COUNTRIES + (long)(rng() % (uint64_t)(actors - (long)N_COUNTRIES));
-            double s = j + 1 == n ? left : left * unit() * 0.5;
+            long a = (long)N_COUNTRIES +
+                     (long)(bench_rng() % (uint64_t)(actors - (long)N_COUNTRIES));
+            double s = j + 1 == n ? left : left * bench_unit() * 0.5;
             left -= s;
             c->from[e] = items + a;
             c->to[e] = i;
@@ -135,15 +123,15 @@ static void make_chain(struct chain *c, long nodes, long edges)
         }
     }
     for (long j = 0; j < inputs; j++, e++) {
-        long v = items / tiers + (long)(rng() % (uint64_t)(items - items / tiers));
+        long v = items / tiers + (long)(bench_rng() % (uint64_t)(items - items / tiers));
         int tv = (int)(v * tiers / items);
         long lo_end = (long)tv * items / tiers;
-        long u = (long)(rng() % (uint64_t)(lo_end ? lo_end : 1));
+        long u = (long)(bench_rng() % (uint64_t)(lo_end ? lo_end : 1));
         c->from[e] = u;
         c->to[e] = v;
         c->relation[e] = "input_of";
         c->share[e] = NAN;
-        c->weight[e] = 1.0 + unit();
+        c->weight[e] = 1.0 + bench_unit();
     }
 }
 
@@ -255,13 +243,6 @@ static int build_igraph(const struct chain *c, igraph_t *g)
     return 0;
 }
 
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 enum { W_GEXF, W_VC_GRAPHML, W_IGRAPH, N_WRITERS };
 static const char *const writer_name[N_WRITERS] = { "vchain-gexf", "vchain-graphml",
                                                     "igraph-graphml" };
@@ -339,12 +320,12 @@ int main(int argc, char **argv)
                  writer_name[w], w == W_GEXF ? "gexf" : "graphml");
         best[w] = 1e30;
         for (int r = 0; r < rounds; r++) {
-            double t0 = now();
+            double t0 = bench_now();
             if (run_writer(w, &vg, &ig, path[w]) != 0) {
                 fprintf(stderr, "%s failed\n", writer_name[w]);
                 return 1;
             }
-            double t = now() - t0;
+            double t = bench_now() - t0;
             best[w] = t < best[w] ? t : best[w];
         }
         stat(path[w], &sb);

@@ -28,16 +28,11 @@
 #include "vchain/report.h"
 #include "vchain/vchain.h"
 
+#include "bench_util.h"
+
 enum { LOAD, ANALYSIS, ANNOTATE, HTML, SVG, GEXF, N_STEPS };
 static const char *const step_name[N_STEPS] = { "load", "analysis", "annotate", "report-html",
                                                 "report-svg", "gexf" };
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 static int fail(const struct vc_error *err)
 {
@@ -51,7 +46,7 @@ static double write_timed(const char *path, int step, const struct vc_graph *g,
 {
     struct vc_report_opts ro = VC_REPORT_OPTS_INIT;
     struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
-    double t0 = now();
+    double t0 = bench_now();
     FILE *f = fopen(path, "w");
     enum vc_status st;
     struct stat sb;
@@ -69,7 +64,7 @@ static double write_timed(const char *path, int step, const struct vc_graph *g,
         return -1;
     if (stat(path, &sb) == 0)
         *bytes = (long)sb.st_size;
-    return now() - t0;
+    return bench_now() - t0;
 }
 
 int main(int argc, char **argv)
@@ -104,22 +99,22 @@ int main(int argc, char **argv)
         struct vc_graph g;
         struct vc_chain c;
         struct vc_analysis a;
-        double t0 = now(), t[N_STEPS];
+        double t0 = bench_now(), t[N_STEPS];
 
         if (vc_load(path, &lo, &g, &c, NULL, &err) != VC_OK)
             return fail(&err);
-        t[LOAD] = now() - t0;
+        t[LOAD] = bench_now() - t0;
         nodes = g.n_nodes;
         edges = g.n_edges;
-        t0 = now();
+        t0 = bench_now();
         if (vc_analysis_run(&c, &o, &a, &err) != VC_OK)
             return fail(&err);
-        t[ANALYSIS] = now() - t0;
-        t0 = now();
+        t[ANALYSIS] = bench_now() - t0;
+        t0 = bench_now();
         if (vc_analysis_annotate(&a, &g, &err) != VC_OK ||
             vc_layout_compute(&g, VC_LAYOUT_LAYERED, NULL, &err) != VC_OK)
             return fail(&err);
-        t[ANNOTATE] = now() - t0;
+        t[ANNOTATE] = bench_now() - t0;
         for (int s = HTML; s <= GEXF; s++)
             if ((t[s] = write_timed(out[s - HTML], s, &g, &a, &bytes[s], &err)) < 0)
                 return fail(&err);

@@ -19,21 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t rng_state;
-
-static uint64_t rng(void)
-{
-    /* splitmix64: small, fast, good enough for synthetic data */
-    uint64_t z = (rng_state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-static double unit(void)
-{
-    return (double)(rng() >> 11) / 9007199254740992.0;
-}
+#include "bench_util.h"
 
 /* Four decimals, as market data has (unless every digit is wanted). */
 static double round4(double x, int keep)
@@ -77,7 +63,7 @@ int main(int argc, char **argv)
         perror(path);
         return 1;
     }
-    rng_state = seed;
+    bench_seed(seed);
     long items = nodes / 3, actors = nodes - items;
     long inputs = edges / 5, provides = edges - inputs;
     const int tiers = 8;
@@ -100,11 +86,11 @@ int main(int argc, char **argv)
         fprintf(out, "    <node id=\"i%ld\"><data key=\"d0\">item</data><data key=\"d1\">Item %ld"
                      "</data><data key=\"d4\">tier %d</data><data key=\"d5\">%d</data>"
                      "<data key=\"d6\">%.*g</data></node>\n",
-                i, i, tier, tier, digits17 ? 17 : 6, round4(0.1 + 10.0 * unit(), digits17));
+                i, i, tier, tier, digits17 ? 17 : 6, round4(0.1 + 10.0 * bench_unit(), digits17));
     }
     for (long a = 0; a < actors; a++) {
         int country_level = a < (long)N_COUNTRIES;
-        const char *cc = countries[country_level ? a : (long)(rng() % N_COUNTRIES)];
+        const char *cc = countries[country_level ? a : (long)(bench_rng() % N_COUNTRIES)];
         fprintf(out, "    <node id=\"a%ld\"><data key=\"d0\">actor</data><data key=\"d1\">%s %ld"
                      "</data><data key=\"d2\">%s</data><data key=\"d3\">%s</data></node>\n",
                 a, country_level ? "Country" : "Firm", a, cc, country_level ? "country" : "firm");
@@ -115,8 +101,9 @@ int main(int argc, char **argv)
         long k = per_item + (i < extra);
         double left = 0.98;
         for (long j = 0; j < k; j++) {
-            long a = (long)N_COUNTRIES + (long)(rng() % (uint64_t)(actors - (long)N_COUNTRIES));
-            double s = round4(j + 1 == k ? left : left * unit() * 0.5, digits17);
+            long a = (long)N_COUNTRIES +
+                     (long)(bench_rng() % (uint64_t)(actors - (long)N_COUNTRIES));
+            double s = round4(j + 1 == k ? left : left * bench_unit() * 0.5, digits17);
             left -= s;
             fprintf(out, "    <edge source=\"a%ld\" target=\"i%ld\"><data key=\"d7\">provides"
                          "</data><data key=\"d8\">%.*g</data></edge>\n", a, i,
@@ -125,13 +112,13 @@ int main(int argc, char **argv)
     }
     /* Input edges from a lower tier to a higher one. */
     for (long e = 0; e < inputs; e++) {
-        long v = items / tiers + (long)(rng() % (uint64_t)(items - items / tiers));
+        long v = items / tiers + (long)(bench_rng() % (uint64_t)(items - items / tiers));
         int tv = (int)(v * tiers / items);
         long lo_end = (long)tv * items / tiers; /* first item of v's tier */
-        long u = (long)(rng() % (uint64_t)(lo_end ? lo_end : 1));
+        long u = (long)(bench_rng() % (uint64_t)(lo_end ? lo_end : 1));
         fprintf(out, "    <edge source=\"i%ld\" target=\"i%ld\"><data key=\"d7\">input_of"
                      "</data><data key=\"d9\">%.*g</data></edge>\n", u, v, digits17 ? 17 : 6,
-                round4(1.0 + unit(), digits17));
+                round4(1.0 + bench_unit(), digits17));
     }
     fputs("  </graph>\n</graphml>\n", out);
     if (fflush(out) || ferror(out) || (path && fclose(out))) {

@@ -39,7 +39,10 @@ VC_API enum vc_status vc_scenario_cut(const struct vc_scenario *s, const struct 
 struct vc_whatif {
     double *cut;             /* per node of the chain */
     double *loss;            /* per node: the fraction of its output lost */
+    uint8_t *loss_estimated; /* per node: 1 when its loss rests on estimated shares
+                                (smaller with them read as 0; docs/model.md) */
     double impact;           /* value-weighted mean loss of the final items */
+    bool impact_estimated;   /* the impact rests on estimated shares */
     double spare;            /* the spare capacity used */
     size_t actors_cut;
     bool converged;

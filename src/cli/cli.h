@@ -385,6 +385,8 @@ int cli_choose(const char *cmd, const char *opt, const char *arg,
     cli_choose(cmd, opt, arg, choices, sizeof(choices) / sizeof(choices[0]), out)
 /* text, tsv, csv, json, md (markdown an alias) */
 extern const struct cli_choice cli_table_formats[6];
+/* export's and convert's --format: gexf, graphml, csv, json, graphology */
+extern const struct cli_choice cli_graph_formats[5];
 /* --gexf-version: 1.2 (1.2draft an alias) or 1.3 */
 int cli_gexf_version_option(const char *cmd, const char *arg, enum vc_gexf_version *version);
 /*

@@ -66,6 +66,12 @@ const struct cli_choice cli_table_formats[6] = {
     { "json", FMT_JSON, false }, { "md", FMT_MD, false }, { "markdown", FMT_MD, true },
 };
 
+const struct cli_choice cli_graph_formats[5] = {
+    { "gexf", VC_EXPORT_GEXF, false }, { "graphml", VC_EXPORT_GRAPHML, false },
+    { "csv", VC_EXPORT_CSV, false }, { "json", VC_EXPORT_JSON, false },
+    { "graphology", VC_EXPORT_GRAPHOLOGY, false },
+};
+
 int cli_gexf_version_option(const char *cmd, const char *arg, enum vc_gexf_version *version)
 {
     static const struct cli_choice versions[] = {

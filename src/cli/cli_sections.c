@@ -49,6 +49,8 @@ void cli_section_value(struct cli_sections *s, const char *key, const char *text
             printf("%.0f", num);
         else if (type == CLI_COL_NUM)
             vc_json_number(stdout, num);
+        else if (type == CLI_COL_BOOL)
+            fputs(num != 0 ? "true" : "false", stdout);
         else
             vc_json_string(stdout, text);
         s->n++;

@@ -37,11 +37,6 @@ int cmd_convert(int argc, char **argv)
         CLI_GEXF_LONGOPT,
         CLI_INPUT_LONGOPTS_END,
     };
-    static const struct cli_choice formats[] = {
-        { "graphml", VC_EXPORT_GRAPHML, false }, { "gexf", VC_EXPORT_GEXF, false },
-        { "json", VC_EXPORT_JSON, false }, { "csv", VC_EXPORT_CSV, false },
-        { "graphology", VC_EXPORT_GRAPHOLOGY, false },
-    };
     struct cli_run r;
     struct vc_error err = VC_ERROR_INIT;
     struct vc_export_opts eo = VC_EXPORT_OPTS_INIT;
@@ -52,7 +47,7 @@ int cmd_convert(int argc, char **argv)
     eo.edge_weight = VC_VIZ_NONE; /* the graph as it is: its own weight column, if any */
     cli_run_init(&r, "convert", usage);
     while (cli_run_option(&r, argc, argv, "ho:", longopts) > 0) /* only --format is its own */
-        r.rc = CLI_CHOOSE("convert", "--format", optarg, formats, &fmt);
+        r.rc = CLI_CHOOSE("convert", "--format", optarg, cli_graph_formats, &fmt);
     out = r.output;
     eo.gexf_version = r.gexf_version;
     if (r.rc == EXIT_OK && !r.done && (optind + 1 != argc || !out))

@@ -101,11 +101,6 @@ int cmd_export(int argc, char **argv)
         { "no-analysis", no_argument, 0, OPT_NO_ANALYSIS },
         CLI_ENGINE_LONGOPTS_END,
     };
-    static const struct cli_choice formats[] = {
-        { "gexf", VC_EXPORT_GEXF, false }, { "graphml", VC_EXPORT_GRAPHML, false },
-        { "csv", VC_EXPORT_CSV, false }, { "json", VC_EXPORT_JSON, false },
-        { "graphology", VC_EXPORT_GRAPHOLOGY, false },
-    };
     static const struct cli_choice layouts[] = {
         { "layered", VC_LAYOUT_LAYERED, false }, { "fr", VC_LAYOUT_FR, false },
         { "drl", VC_LAYOUT_DRL, false }, { "none", VC_LAYOUT_NONE, false },
@@ -125,7 +120,9 @@ int cmd_export(int argc, char **argv)
     cli_run_init(&r, "export", usage);
     while ((opt = cli_run_option(&r, argc, argv, "ho:", longopts)) > 0) {
         switch (opt) {
-        case OPT_FORMAT: r.rc = CLI_CHOOSE("export", "--format", optarg, formats, &fmt); break;
+        case OPT_FORMAT:
+            r.rc = CLI_CHOOSE("export", "--format", optarg, cli_graph_formats, &fmt);
+            break;
         case OPT_LAYOUT: r.rc = CLI_CHOOSE("export", "--layout", optarg, layouts, &layout); break;
         case OPT_COLOR_BY:
             r.rc = CLI_CHOOSE("export", "--color-by", optarg, colours, &colour);

@@ -122,6 +122,7 @@ static int items_table(const struct vc_whatif *w, const struct view *v, struct c
     cli_table_col(t, hit_kind == VC_KIND_ITEM ? "item" : "firm", CLI_COL_TEXT);
     cli_table_col(t, "id", CLI_COL_TEXT);
     cli_table_col(t, "loss", CLI_COL_NUM);
+    cli_table_col(t, "estimated", CLI_COL_BOOL);
     cli_table_col(t, "final", CLI_COL_BOOL);
     if (hit_kind == VC_KIND_ITEM) {
         cli_table_col(t, "hhi_before", CLI_COL_NUM);
@@ -139,6 +140,7 @@ static int items_table(const struct vc_whatif *w, const struct view *v, struct c
         cli_table_text(t, c->label[k]);
         cli_table_text(t, c->graph->node_id[k]);
         cli_table_num(t, h[j].loss);
+        cli_table_bool(t, w->loss_estimated[k]);
         cli_table_bool(t, c->final[k]);
         if (hit_kind != VC_KIND_ITEM)
             continue;
@@ -330,7 +332,8 @@ static void describe(const struct vc_scenario *s, const struct vc_whatif *w)
     }
     printf(" %zu actor%s cut, spare capacity %g.\n", w->actors_cut,
            w->actors_cut == 1 ? "" : "s", w->spare);
-    printf("Final output lost: %.1f %% (impact %.6g).\n", w->impact * 100, w->impact);
+    printf("Final output lost: %.1f %% (impact %.6g)%s.\n", w->impact * 100, w->impact,
+           w->impact_estimated ? ", resting on estimated shares" : "");
     printf("Control points: %zu gained, %zu lost, %zu persistent.\n", w->cmp.cp_gained,
            w->cmp.cp_lost, w->cmp.cp_kept);
 }
@@ -351,6 +354,7 @@ static int print_all(const struct vc_scenario *s, const struct vc_whatif *w,
             sec.n++;
         }
         cli_section_value(&sec, "impact", NULL, w->impact, CLI_COL_NUM);
+        cli_section_value(&sec, "impact_estimated", NULL, w->impact_estimated, CLI_COL_BOOL);
         cli_section_value(&sec, "actors_cut", NULL, (double)w->actors_cut, CLI_COL_INT);
         cli_section_value(&sec, "spare", NULL, w->spare, CLI_COL_NUM);
     }
@@ -405,45 +409,31 @@ static int write_export(const struct vc_whatif *w, const struct cli_compare_expo
     return cli_compare_write(&w->cmp, x, w->loss);
 }
 
-static int add_cap(struct vc_scenario *s, const char *arg)
+/*
+ * --cap ACTOR=FRACTION and --gain HOLDER:ITEM=SHARE: a name, '=', and a
+ * fraction from 0 to 1 (the name may hold '=': the fraction follows the
+ * last one).  A gain's name must also hold the ':' between holder and item.
+ */
+static int add_fraction_step(struct vc_scenario *s, enum vc_step_kind kind, const char *arg)
 {
+    const bool gain = kind == VC_STEP_GAIN;
+    const char *option = gain ? "--gain" : "--cap";
     struct vc_error err = VC_ERROR_INIT;
     const char *eq = strrchr(arg, '=');
     char *end, *name;
     double f;
     int rc;
 
-    if (!eq || eq == arg)
-        return cli_usage_error("whatif", "--cap takes ACTOR=FRACTION, not '%s'", arg);
+    if (!eq || eq == arg || (gain && !memchr(arg, ':', (size_t)(eq - arg))))
+        return cli_usage_error("whatif", "%s takes %s, not '%s'", option,
+                               gain ? "HOLDER:ITEM=SHARE" : "ACTOR=FRACTION", arg);
     f = strtod(eq + 1, &end);
     if (end == eq + 1 || *end || !(f >= 0 && f <= 1))
-        return cli_usage_error("whatif", "--cap %s: the capacity kept must be a fraction "
-                               "from 0 to 1", arg);
+        return cli_usage_error("whatif", "%s %s: the %s must be a fraction from 0 to 1",
+                               option, arg, gain ? "share reached" : "capacity kept");
     if (!(name = strndup(arg, (size_t)(eq - arg))))
         return cli_usage_error("whatif", "out of memory");
-    rc = vc_scenario_add(s, VC_STEP_CAP, name, f, &err) == VC_OK ? 0 : cli_report(&err);
-    free(name);
-    return rc;
-}
-
-/* --gain HOLDER:ITEM=SHARE (the item may hold '=': the share follows the last) */
-static int add_gain(struct vc_scenario *s, const char *arg)
-{
-    struct vc_error err = VC_ERROR_INIT;
-    const char *eq = strrchr(arg, '=');
-    char *end, *name;
-    double f;
-    int rc;
-
-    if (!eq || eq == arg || !memchr(arg, ':', (size_t)(eq - arg)))
-        return cli_usage_error("whatif", "--gain takes HOLDER:ITEM=SHARE, not '%s'", arg);
-    f = strtod(eq + 1, &end);
-    if (end == eq + 1 || *end || !(f >= 0 && f <= 1))
-        return cli_usage_error("whatif", "--gain %s: the share reached must be a fraction "
-                               "from 0 to 1", arg);
-    if (!(name = strndup(arg, (size_t)(eq - arg))))
-        return cli_usage_error("whatif", "out of memory");
-    rc = vc_scenario_add(s, VC_STEP_GAIN, name, f, &err) == VC_OK ? 0 : cli_report(&err);
+    rc = vc_scenario_add(s, kind, name, f, &err) == VC_OK ? 0 : cli_report(&err);
     free(name);
     return rc;
 }
@@ -472,10 +462,8 @@ static int add_step(struct vc_scenario *s, int opt, const char *arg)
     char *end;
     double d;
 
-    if (opt == OPT_CAP_STEP)
-        return add_cap(s, arg);
-    if (opt == OPT_GAIN_STEP)
-        return add_gain(s, arg);
+    if (opt == OPT_CAP_STEP || opt == OPT_GAIN_STEP)
+        return add_fraction_step(s, opt == OPT_CAP_STEP ? VC_STEP_CAP : VC_STEP_GAIN, arg);
     if (opt == OPT_SCENARIO_FILE)
         return add_file(s, arg);
     if (opt == OPT_SPARE_STEP) {

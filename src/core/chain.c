@@ -246,68 +246,47 @@ void vc_chain_release(struct vc_chain *c)
     memset(c, 0, sizeof(*c));
 }
 
-static enum vc_status read_kinds(struct ctx *x)
+/*
+ * Parses a node's kind or an edge's relation (column `column` of class cls)
+ * into out[], UNSET where empty.  An unknown word is a warning and `other`:
+ * the element is kept but not analysed.  Values repeat, so the last one
+ * parsed is remembered.
+ */
+static enum vc_status read_word_column(struct ctx *x, enum vc_attr_class cls,
+                                       const char *column, int (*parse)(const char *),
+                                       const char *expected, int other, uint8_t *out)
 {
     struct vc_graph *g = x->g;
-    struct vc_attr *a = vc_graph_attr(g, VC_CLASS_NODE, "kind");
+    struct vc_attr *a = vc_graph_attr(g, cls, column);
+    size_t n = cls == VC_CLASS_NODE ? g->n_nodes : g->n_edges;
+    const char *last = NULL;
+    int last_value = -1;
+    char name[300];
     enum vc_status st;
-    const char *last = NULL; /* kinds repeat: the last one parsed, and as what */
-    int last_kind = -1;
 
-    for (size_t k = 0; k < g->n_nodes; k++) {
+    for (size_t k = 0; k < n; k++) {
         const char *s = vc_attr_get_string(a, k);
-        int kind;
-        x->c->kind[k] = UNSET;
+        int value;
+        out[k] = UNSET;
         if (!s || !*s)
             continue;
         if (!last || (s != last && strcmp(s, last) != 0)) {
             last = s;
-            last_kind = parse_kind(s);
+            last_value = parse(s);
         }
-        kind = last_kind;
-        if (kind < 0) {
-            st = vc_warn(x->diag, x->err, node_path(x, k), node_line(x, k), node_col(x, k),
-                         "node \"%s\" has unknown kind \"%s\" (expected actor or item); "
-                         "it is kept but not analysed", g->node_id[k], s);
+        value = last_value;
+        if (value < 0) {
+            bool node = cls == VC_CLASS_NODE;
+            st = vc_warn(x->diag, x->err, vc_graph_file(g, cls, k),
+                         node ? node_line(x, k) : edge_line(x, k),
+                         node ? node_col(x, k) : edge_col(x, k),
+                         "%s has unknown %s \"%s\" (expected %s); it is kept but not analysed",
+                         element_name(x, cls, k, name), column, s, expected);
             if (st != VC_OK)
                 return st;
-            kind = VC_KIND_OTHER;
+            value = other;
         }
-        x->c->kind[k] = (uint8_t)kind;
-    }
-    return VC_OK;
-}
-
-static enum vc_status read_relations(struct ctx *x)
-{
-    struct vc_graph *g = x->g;
-    struct vc_attr *a = vc_graph_attr(g, VC_CLASS_EDGE, "relation");
-    char name[256];
-    enum vc_status st;
-    const char *last = NULL; /* relations repeat: the last one parsed, and as what */
-    int last_rel = -1;
-
-    for (size_t e = 0; e < g->n_edges; e++) {
-        const char *s = vc_attr_get_string(a, e);
-        int rel;
-        x->c->relation[e] = UNSET;
-        if (!s || !*s)
-            continue;
-        if (!last || (s != last && strcmp(s, last) != 0)) {
-            last = s;
-            last_rel = parse_relation(s);
-        }
-        rel = last_rel;
-        if (rel < 0) {
-            st = vc_warn(x->diag, x->err, edge_path(x, e), edge_line(x, e), edge_col(x, e),
-                         "%s has unknown relation \"%s\" (expected provides, input_of, "
-                         "variant_of or supplies); it is kept but not analysed",
-                         edge_name(x, e, name, sizeof(name)), s);
-            if (st != VC_OK)
-                return st;
-            rel = VC_REL_OTHER;
-        }
-        x->c->relation[e] = (uint8_t)rel;
+        out[k] = (uint8_t)value;
     }
     return VC_OK;
 }
@@ -941,7 +920,11 @@ enum vc_status vc_chain_build(struct vc_graph *g, const struct vc_chain_opts *op
         st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
         goto out;
     }
-    if ((st = read_kinds(&x)) != VC_OK || (st = read_relations(&x)) != VC_OK)
+    if ((st = read_word_column(&x, VC_CLASS_NODE, "kind", parse_kind, "actor or item",
+                               VC_KIND_OTHER, x.c->kind)) != VC_OK ||
+        (st = read_word_column(&x, VC_CLASS_EDGE, "relation", parse_relation,
+                               "provides, input_of, variant_of or supplies", VC_REL_OTHER,
+                               x.c->relation)) != VC_OK)
         goto out;
     if (infer_kinds(&x) != 0) {
         st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");

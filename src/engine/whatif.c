@@ -204,7 +204,21 @@ void vc_whatif_release(struct vc_whatif *w)
     vc_graph_release(&w->graph);
     free(w->cut);
     free(w->loss);
+    free(w->loss_estimated);
     memset(w, 0, sizeof(*w));
+}
+
+/* Sets up the scenario's cuts on p; returns how many actors it cuts. */
+static size_t cut_actors(struct vc_prop *p, const struct vc_chain *c, const double *cut)
+{
+    size_t n = 0;
+    for (size_t v = 0; v < c->n_nodes; v++) {
+        if (c->kind[v] == VC_KIND_ACTOR && cut[v] > 0) {
+            vc_prop_cut_actor(p, (uint32_t)v, cut[v]);
+            n++;
+        }
+    }
+    return n;
 }
 
 enum vc_status vc_whatif_run(const struct vc_chain *c, const struct vc_engine_opts *opts,
@@ -228,11 +242,12 @@ enum vc_status vc_whatif_run(const struct vc_chain *c, const struct vc_engine_op
     vc_graph_init(&out->graph);
     out->cut = calloc(n, sizeof(double));
     out->loss = calloc(n, sizeof(double));
+    out->loss_estimated = calloc(n, 1);
     keep_node = malloc(n);
     keep_edge = malloc(c->n_edges + 1);
     node_map = malloc(n * sizeof(uint32_t));
     edge_map = malloc((c->n_edges + 1) * sizeof(uint32_t));
-    if (!out->cut || !out->loss || !keep_node || !keep_edge || !node_map || !edge_map) {
+    if (!out->cut || !out->loss || !out->loss_estimated || !keep_node || !keep_edge || !node_map || !edge_map) {
         st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
         goto out;
     }
@@ -249,16 +264,22 @@ enum vc_status vc_whatif_run(const struct vc_chain *c, const struct vc_engine_op
         goto out;
     }
     have_prop = true;
-    for (size_t v = 0; v < c->n_nodes; v++) {
-        if (c->kind[v] == VC_KIND_ACTOR && out->cut[v] > 0) {
-            vc_prop_cut_actor(&p, (uint32_t)v, out->cut[v]);
-            out->actors_cut++;
-        }
-    }
+    out->actors_cut = cut_actors(&p, c, out->cut);
     vc_prop_run(&p);
     out->impact = vc_prop_impact(&p);
     out->converged = p.converged;
     memcpy(out->loss, p.loss, c->n_nodes * sizeof(double));
+    if (p.used_estimate) {
+        /* As rank's impact_estimated: a loss rests on the estimates when
+         * the same scenario without them loses less. */
+        vc_prop_reset(&p);
+        p.skip_estimates = true;
+        cut_actors(&p, c, out->cut);
+        vc_prop_run(&p);
+        out->impact_estimated = vc_prop_impact(&p) < out->impact - 1e-9;
+        for (size_t v = 0; v < c->n_nodes; v++)
+            out->loss_estimated[v] = p.loss[v] < out->loss[v] - 1e-9;
+    }
 
     /* the world after: removed actors gone, with every edge they had */
     for (size_t v = 0; v < c->n_nodes; v++)

@@ -244,10 +244,7 @@ enum vc_status vc_gexf_slices_write(const struct vc_graph *g, double ta, double 
     write_decls(o, "edge", &ec);
     VC_OUT_LIT(o, "    <nodes>\n");
     for (size_t k = 0; k < g->n_nodes; k++) {
-        VC_OUT_LIT(o, "      <node");
-        vc_out_xml_attr(o, "id", g->node_id[k]);
-        vc_out_xml_attr(o, "label", vc_attr_get_string(nlabel, k));
-        vc_out_char(o, '>');
+        vc_gexf_node_open(o, g, nlabel, k);
         write_values(o, &nc, k, ta, tb);
         write_spells(o, nstatus, k, ta, tb);
         vc_gexf_node_viz(o, &viz, k);
@@ -258,10 +255,7 @@ enum vc_status vc_gexf_slices_write(const struct vc_graph *g, double ta, double 
         VC_OUT_LIT(o, "      <edge id=\"e");
         vc_out_i64(o, (int64_t)e);
         vc_out_char(o, '"');
-        vc_out_xml_attr(o, "source", g->node_id[g->edge_from[e]]);
-        vc_out_xml_attr(o, "target", g->node_id[g->edge_to[e]]);
-        if ((bool)g->edge_directed[e] != g->directed)
-            vc_out_str(o, g->edge_directed[e] ? " type=\"directed\"" : " type=\"undirected\"");
+        vc_gexf_edge_ends(o, g, e);
         vc_out_char(o, '>');
         write_values(o, &ec, e, ta, tb);
         write_spells(o, estatus, e, ta, tb);

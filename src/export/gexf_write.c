@@ -42,6 +42,23 @@ const char *vc_gexf_type(enum vc_attr_type t)
     return "string";
 }
 
+void vc_gexf_node_open(struct vc_out *o, const struct vc_graph *g, const struct vc_attr *label,
+                       size_t k)
+{
+    VC_OUT_LIT(o, "      <node");
+    vc_out_xml_attr(o, "id", g->node_id[k]);
+    vc_out_xml_attr(o, "label", vc_attr_get_string(label, k));
+    vc_out_char(o, '>');
+}
+
+void vc_gexf_edge_ends(struct vc_out *o, const struct vc_graph *g, size_t e)
+{
+    vc_out_xml_attr(o, "source", g->node_id[g->edge_from[e]]);
+    vc_out_xml_attr(o, "target", g->node_id[g->edge_to[e]]);
+    if ((bool)g->edge_directed[e] != g->directed)
+        vc_out_str(o, g->edge_directed[e] ? " type=\"directed\"" : " type=\"undirected\"");
+}
+
 void vc_gexf_node_viz(struct vc_out *o, const struct vc_viz *viz, size_t k)
 {
     static const char *const rgb[4] = { "<viz:color r=\"", "\" g=\"", "\" b=\"", "\"/>" };
@@ -139,10 +156,7 @@ static void write_nodes(struct vc_out *o, const struct vc_graph *g,
     vc_out_i64(o, (int64_t)g->n_nodes);
     VC_OUT_LIT(o, "\">\n");
     for (size_t k = 0; k < g->n_nodes; k++) {
-        VC_OUT_LIT(o, "      <node");
-        vc_out_xml_attr(o, "id", g->node_id[k]);
-        vc_out_xml_attr(o, "label", vc_attr_get_string(label, k));
-        vc_out_char(o, '>');
+        vc_gexf_node_open(o, g, label, k);
         write_attvalues(o, c, k, NAN);
         vc_gexf_node_viz(o, viz, k);
         VC_OUT_LIT(o, "</node>\n");
@@ -195,14 +209,7 @@ static void write_edges(struct vc_out *o, const struct vc_graph *g,
             vc_out_i64(o, (int64_t)e);
             vc_out_char(o, '"');
         }
-        vc_out_xml_attr(o, "source", g->node_id[g->edge_from[e]]);
-        vc_out_xml_attr(o, "target", g->node_id[g->edge_to[e]]);
-        if ((bool)g->edge_directed[e] != g->directed) {
-            if (g->edge_directed[e])
-                VC_OUT_LIT(o, " type=\"directed\"");
-            else
-                VC_OUT_LIT(o, " type=\"undirected\"");
-        }
+        vc_gexf_edge_ends(o, g, e);
         double w = vc_export_edge_weight(viz, weight, e);
         vc_out_xml_attr(o, "label", vc_attr_get_string(label, e));
         if (isfinite(w)) {

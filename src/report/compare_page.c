@@ -52,7 +52,10 @@ enum vc_status vc_report_compare_html(const struct vc_comparison *c, const char 
     char heading[1024], base_a[256], base_b[256], grew[8], shrank[8], same[8], gained[8],
         lost[8];
     size_t shown = 0, moves = 0;
-    double row = 26, left = 330, span = WIDTH - left - 40;
+    /* chart text at FONT_MIN (8.3 pt on A4); the percentages after the
+     * line need about 130 units ("100.0 % -> 100.0 %") */
+    double row = 30, left = 380, span = WIDTH - left - 140;
+    char names[512];
 
     change_hex(VC_COLOUR_GREW, grew);
     change_hex(VC_COLOUR_SHRANK, shrank);
@@ -89,25 +92,24 @@ enum vc_status vc_report_compare_html(const struct vc_comparison *c, const char 
           "before (grey dot) to the share after (blue dot: grew; orange: shrank); "
           "providers entering start at 0, those leaving end at 0.</p>\n", out);
     fprintf(out, "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
-                 "role=\"img\" aria-label=\"The biggest share moves\">\n<g font-size=\"12\">\n",
-            WIDTH, row * (double)moves + 20);
+                 "role=\"img\" aria-label=\"The biggest share moves\">\n<g font-size=\"%.0f\">\n",
+            WIDTH, row * (double)moves + 20, FONT_MIN);
     shown = 0;
     for (size_t q = 0; q < c->n_provisions && shown < moves; q++) {
         const struct vc_cmp_provision *p = &c->provisions[q];
         double a = isnan(p->share_a) ? 0 : p->share_a, b = isnan(p->share_b) ? 0 : p->share_b;
-        double y = 14 + row * (double)shown;
+        double y = 18 + row * (double)shown;
         if (fabs(p->d_share) <= 1e-9)
             continue;
-        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">", left - 8, y + 4);
-        vc_html_text_cut(out, node_label(c, p, 1), 24);
-        fputs(", ", out);
-        vc_html_text_cut(out, node_label(c, p, 0), 24);
+        fprintf(out, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">", left - 12, y + 5);
+        snprintf(names, sizeof(names), "%s, %s", node_label(c, p, 1), node_label(c, p, 0));
+        vc_html_text_fit(out, names, FONT_MIN, left - 16);
         fprintf(out, "</text>\n<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                      "stroke=\"%s\" stroke-width=\"2\"/>\n<circle cx=\"%.1f\" cy=\"%.1f\" "
                      "r=\"5\" fill=\"%s\"/>\n<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" "
-                     "fill=\"%s\"/>\n<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\">",
+                     "fill=\"%s\"/>\n<text x=\"%.1f\" y=\"%.1f\">",
                 left + span * a, y, left + span * b, y, same, left + span * a, y, same,
-                left + span * b, y, b >= a ? grew : shrank, left + span * fmax(a, b) + 8, y + 4);
+                left + span * b, y, b >= a ? grew : shrank, left + span * fmax(a, b) + 10, y + 5);
         vc_html_pct(out, a);
         fputs(" &#8594; ", out);
         vc_html_pct(out, b);

@@ -50,6 +50,13 @@ cp "$OUT" "$TMP/ab.tsv"
 run compare --format tsv --table provisions "$TMP/b2.graphml" "$G"
 cp "$OUT" "$TMP/ba.tsv"
 check mirror-has-a-change test "$(wc -l <"$TMP/ab.tsv")" -gt 1
+# the report draws the move; its text is 16 units or more (8.3 pt on A4)
+run compare "$G" "$TMP/b2.graphml" --report "$TMP/moves.html"
+expect_rc report-moves 0
+check report-moves-drawn test "$(grep -c '<circle' "$TMP/moves.html")" -eq 2
+check report-moves-names grep -q '>Canon, KrF (DUV) lithography tools<' "$TMP/moves.html"
+check report-moves-text-legible sh -c "! grep -o 'font-size=\"[0-9.]*\"' '$TMP/moves.html' |
+    awk -F'\"' '\$2 < 16 { bad = 1 } END { exit !bad }'"
 # swap share_a/share_b, negate d_share, swap grew/shrank, new/gone, gained/lost
 awk -F'\t' 'BEGIN { OFS = "\t" }
     NR == 1 { print; next }
@@ -99,7 +106,7 @@ expect_rc whatif-rc 0
 # EUV is an essential input of the leading edge: without the Netherlands both
 # EUV tools and the final chip lose everything
 check whatif-euv-lost grep -q '	EUV lithography tools	euv	1	' "$OUT"
-check whatif-chip-lost sh -c "sed -n 2p '$OUT' | grep -q '	chip	1	yes	'"
+check whatif-chip-lost sh -c "sed -n 2p '$OUT' | grep -q '	chip	1	no	yes	'"
 run whatif --remove asml --cap zeiss=0.5 --spare 0.1 --format text "$G"
 expect_rc whatif-combined 0
 expect_out whatif-describes "remove asml; cap zeiss at 0.5; spare 0.1;"

@@ -536,6 +536,43 @@ static void test_whatif_cap_spare(void **state)
     unload(&s);
 }
 
+/* a2's share of A is not given: it is estimated as the rest, 0.4.  Removing
+ * a2 loses 0.4 of A and F, resting on that estimate (without it, nothing is
+ * lost); removing a1 loses its known 0.6, no estimate involved. */
+static void test_whatif_estimated(void **state)
+{
+    static const char *const nodes[] = { "a1 actor a1 NLD -", "a2 actor a2 JPN -",
+                                         "A item A - -", "F item F - final", NULL };
+    static const char *const edges[] = { "a1 A provides 0.6", "a2 A provides -",
+                                         "A F input_of -", NULL };
+    struct scored s;
+    struct vc_scenario sc = VC_SCENARIO_INIT;
+    struct vc_whatif w;
+    struct vc_error err = VC_ERROR_INIT;
+    (void)state;
+
+    load(&s, nodes, edges);
+    assert_int_equal(vc_scenario_add(&sc, VC_STEP_REMOVE, "a2", 0, &err), VC_OK);
+    assert_int_equal(vc_whatif_run(&s.c, NULL, &sc, &w, &err), VC_OK);
+    assert_double_near(w.loss[node_of(&s.c, "A")], 0.4, 1e-12);
+    assert_double_near(w.impact, 0.4, 1e-12);
+    assert_true(w.impact_estimated);
+    assert_int_equal(w.loss_estimated[node_of(&s.c, "A")], 1);
+    assert_int_equal(w.loss_estimated[node_of(&s.c, "F")], 1);
+    vc_whatif_release(&w);
+    vc_scenario_release(&sc);
+
+    assert_int_equal(vc_scenario_add(&sc, VC_STEP_REMOVE, "a1", 0, &err), VC_OK);
+    assert_int_equal(vc_whatif_run(&s.c, NULL, &sc, &w, &err), VC_OK);
+    assert_double_near(w.impact, 0.6, 1e-12);
+    assert_false(w.impact_estimated);
+    assert_int_equal(w.loss_estimated[node_of(&s.c, "A")], 0);
+    assert_int_equal(w.loss_estimated[node_of(&s.c, "F")], 0);
+    vc_whatif_release(&w);
+    vc_scenario_release(&sc);
+    unload(&s);
+}
+
 static enum vc_status read_scenario(const char *text, struct vc_scenario *s,
                                     struct vc_error *err)
 {
@@ -934,6 +971,7 @@ int main(void)
         cmocka_unit_test(test_compare_graph),
         cmocka_unit_test(test_whatif_remove_country),
         cmocka_unit_test(test_whatif_cap_spare),
+        cmocka_unit_test(test_whatif_estimated),
         cmocka_unit_test(test_scenario_file),
         cmocka_unit_test(test_scenario_unknown),
         cmocka_unit_test(test_deps_three),
