@@ -208,36 +208,32 @@ static void print_range(struct range r, int decimals)
         printf("%s–%s", a, b);
 }
 
+/* A table cell: seconds and, in brackets, a ratio; a dash for a method not run. */
+static void print_cell(int used, struct range secs, struct range ratio, int ratio_decimals)
+{
+    if (!used) {
+        printf(" | —");
+        return;
+    }
+    printf(" | ");
+    print_range(secs, 2);
+    printf(" (");
+    print_range(ratio, ratio_decimals);
+    printf("×)");
+}
+
 /* One row of the README's table (see the opening comment). */
 static void markdown_row(size_t edges, const int *use, const struct range *cpu,
                          const struct range *cpu_ratio, struct range info_cpu_ratio,
                          struct range igraph_cpu_ratio, const long *rss)
 {
+    static const int peak_of[] = { READER, INFO, IGRAPH };
+
     printf("| %zu | ", edges);
     print_range(cpu[BARE], 2);
-    printf(" | ");
-    print_range(cpu[READER], 2);
-    printf(" (");
-    print_range(cpu_ratio[READER], 2);
-    printf("×) | ");
-    if (use[INFO]) {
-        print_range(cpu[INFO], 2);
-        printf(" (");
-        print_range(info_cpu_ratio, 2);
-        printf("×)");
-    } else {
-        printf("—");
-    }
-    printf(" | ");
-    if (use[IGRAPH]) {
-        print_range(cpu[IGRAPH], 2);
-        printf(" (");
-        print_range(igraph_cpu_ratio, 1);
-        printf("×)");
-    } else {
-        printf("—");
-    }
-    static const int peak_of[] = { READER, INFO, IGRAPH };
+    print_cell(1, cpu[READER], cpu_ratio[READER], 2);
+    print_cell(use[INFO], cpu[INFO], info_cpu_ratio, 2);
+    print_cell(use[IGRAPH], cpu[IGRAPH], igraph_cpu_ratio, 1);
     for (size_t k = 0; k < sizeof(peak_of) / sizeof(peak_of[0]); k++) {
         int i = peak_of[k];
         if (use[i] && edges)
