@@ -248,6 +248,12 @@ struct vc_analysis {
 VC_API enum vc_status vc_analysis_run(const struct vc_chain *c, const struct vc_engine_opts *opts,
                                       struct vc_analysis *out, struct vc_error *err);
 VC_API void vc_analysis_release(struct vc_analysis *a);
+/*
+ * Address space the analysis's worker threads take beside its data (their
+ * stacks, 1 MiB each) for opts->threads = threads (0: one per core): a
+ * caller that caps memory adds it to the data's allowance.
+ */
+VC_API size_t vc_engine_thread_overhead(unsigned threads);
 
 /* Writes the results onto g (the chain's graph) as the columns listed above. */
 VC_API enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct vc_graph *g,

@@ -58,7 +58,7 @@ VC_API enum vc_status vc_outfile_open(struct vc_outfile *o, const char *path,
 VC_API enum vc_status vc_outfile_commit(struct vc_outfile *o, struct vc_error *err);
 VC_API void vc_outfile_abort(struct vc_outfile *o);
 /* Aborts o after a writer failed with st, naming the output in err when the
- * writer's error names no file ("<stdout>" for "-"); returns st. */
+ * writer's error names no file ("standard output" for "-"); returns st. */
 VC_API enum vc_status vc_outfile_fail(struct vc_outfile *o, enum vc_status st,
                                       struct vc_error *err);
 /* Whether path names one of vc_outfile's temporary files (.vchain-tmp-*),
@@ -66,8 +66,12 @@ VC_API enum vc_status vc_outfile_fail(struct vc_outfile *o, enum vc_status st,
 VC_API bool vc_outfile_is_temporary(const char *path);
 VC_API void vc_outfile_cleanup_on_signals(void);
 
-/* Checks stdout for a write error after flushing it (exit paths of the CLI). */
+/* Checks stdout for a write error after flushing it (exit paths of the CLI);
+ * the error names "standard output". */
 VC_API enum vc_status vc_stdout_check(struct vc_error *err);
+/* Flushes f and checks it for a write error: VC_EIO "write error: REASON"
+ * (naming no file: the caller's output names it). */
+VC_API enum vc_status vc_stream_check(FILE *f, struct vc_error *err);
 
 #ifdef __cplusplus
 }

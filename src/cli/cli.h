@@ -43,6 +43,8 @@ void cli_report_params(const struct vc_engine_opts *o, char *buf, size_t size);
 struct cli_global {
     int quiet;   /* -q: no warnings */
     int verbose; /* -v: more detail in messages */
+    int errors;  /* errors printed so far (a failed run that printed none
+                    checks stdout for the reason: a write error) */
     int csv_raw; /* --csv-raw: CSV cells as they are (no formula guard, no escapes) */
     int no_tty;  /* never treat stdout or stderr as a terminal (an MPI build: mpirun
                     makes every process's output look like one) */
@@ -66,7 +68,9 @@ int cli_job_finish(int rc);
  * its own (cli_run_option merges them in): -q, -v, --force, --full,
  * --max-memory SIZE, --csv-raw, -V.  cli_global_option() takes one: 1 when it was one,
  * 0 when it was not, -1 after a usage error.  cli_memory_limit_apply() sets
- * --max-memory's limit (or the default) once, before the input is read.
+ * --max-memory's limit (or the default) once, before the input is read,
+ * leaving room for the stacks of `threads` worker threads (0: one per core;
+ * 1: none, a command without analysis).
  */
 enum { OPT_FORCE = 1090, OPT_FULL, OPT_MAX_MEMORY, OPT_CSV_RAW };
 #define CLI_GLOBAL_LONGOPTS \
@@ -78,7 +82,7 @@ enum { OPT_FORCE = 1090, OPT_FULL, OPT_MAX_MEMORY, OPT_CSV_RAW };
     { "max-memory", required_argument, 0, OPT_MAX_MEMORY }, \
     { "csv-raw", no_argument, 0, OPT_CSV_RAW }
 int cli_global_option(const char *cmd, int opt, const char *arg);
-void cli_memory_limit_apply(void);
+void cli_memory_limit_apply(unsigned threads);
 
 /*
  * "Did you mean" (cli_suggest.c): cli_nearest() is the candidate nearest to
@@ -108,14 +112,15 @@ int cli_country_missing(const struct vc_chain *c, const char *code);
 /*
  * Memory bound (cli_limits.c).  cli_parse_size() reads 512M, 4G, 100k,
  * 1048576, "none" (0); -1 on bad syntax.  cli_set_memory_limit() caps the
- * address space (bytes beyond what is mapped at start-up; 0 = no cap; with
- * from_option 0, bytes is ignored and the default of 3/4 of RAM applies).
+ * address space (bytes beyond what is mapped at start-up and beyond extra,
+ * the worker threads' stacks; 0 = no cap; with from_option 0, bytes is
+ * ignored and the default of 3/4 of RAM applies).
  * cli_memory_hint() adds a note to an out-of-memory error saying which
  * limit was hit and how to raise it.
  */
 int cli_parse_size(const char *s, unsigned long long *out);
 void cli_format_size(unsigned long long bytes, char *buf, size_t size);
-int cli_set_memory_limit(unsigned long long bytes, int from_option);
+int cli_set_memory_limit(unsigned long long bytes, int from_option, unsigned long long extra);
 void cli_memory_hint(const struct vc_error *err);
 
 /* Messages (cli_msg.c): "vchain: error: FILE:LINE:COL: message" on stderr,
@@ -184,7 +189,10 @@ enum {
     "  --share-scale SCALE   auto (default: fraction unless the graph says\n" \
     "                        share_unit=percent), fraction or percent\n" \
     "  --lenient             create nodes that edges name but the file never declares\n" \
-    "  --strict              treat warnings as errors\n" \
+    "  --strict              refuse what vchain would read differently from what\n" \
+    "                        the file says (warnings about ids, values, keys,\n" \
+    "                        groups, direction become errors; parallel edges,\n" \
+    "                        self-loops and cycles stay warnings)\n" \
     "  --input-format FMT    auto (default), graphml, gexf, csv (an edge list with\n" \
     "                        Source and Target columns) or tables\n" \
     "  --group-by ATTR       the node attribute naming a supplier's sector, which\n" \

@@ -7,8 +7,10 @@
  * of the system's out-of-memory killer ending the process (or the machine
  * swapping).  The limit counts what vchain allocates for data: the address
  * space already taken at start-up (program, libraries, about 50 MB) is added
- * on top.  Default: three quarters of physical memory.  An existing lower
- * limit (ulimit -v) is kept, never raised.
+ * on top, and so are the stacks of the analysis's worker threads (1 MiB
+ * each, vc_engine_thread_overhead()), so that --threads does not change how
+ * much data fits.  Default: three quarters of physical memory.  An existing
+ * lower limit (ulimit -v) is kept, never raised.
  *
  * AddressSanitizer reserves terabytes of address space for its shadow
  * memory, so a sanitized build leaves the limit off (and says so in
@@ -131,9 +133,9 @@ static int asan_build(void)
 #endif
 }
 
-int cli_set_memory_limit(unsigned long long bytes, int from_option)
+int cli_set_memory_limit(unsigned long long bytes, int from_option, unsigned long long extra)
 {
-    struct rlimit rl;
+    struct rlimit rl, stack;
     unsigned long long want, base;
 
     limit.bytes = 0;
@@ -144,8 +146,13 @@ int cli_set_memory_limit(unsigned long long bytes, int from_option)
         return 0;
     if (getrlimit(RLIMIT_AS, &rl) != 0)
         return -1;
-    (void)grow_stack();
+    if (getrlimit(RLIMIT_STACK, &stack) != 0 ||
+        stack.rlim_cur == RLIM_INFINITY || stack.rlim_cur >= 4 * (rlim_t)STACK_GROWN)
+        (void)grow_stack(); /* never near a small stack's own limit (ulimit -s) */
     base = address_space_now();
+    if (extra > ULLONG_MAX - base)
+        extra = ULLONG_MAX - base;
+    base += extra;
     want = bytes > ULLONG_MAX - base ? ULLONG_MAX : base + bytes;
     if (rl.rlim_cur != RLIM_INFINITY && (unsigned long long)rl.rlim_cur <= want) {
         limit.inherited = rl.rlim_cur; /* a tighter limit is already set: keep it */

@@ -63,6 +63,8 @@ void cli_msg(const char *kind, bool even_quiet, const char *fmt, ...)
     va_list ap;
     if (cli.quiet && !even_quiet)
         return;
+    if (strcmp(kind, "error") == 0)
+        cli.errors++;
     fflush(stdout);
     fprintf(stderr, "vchain: %s: ", kind);
     va_start(ap, fmt);
@@ -80,6 +82,8 @@ int cli_usage_text(void (*print)(FILE *out))
 
 static void print_located(const char *kind, const struct vc_error *e)
 {
+    if (strcmp(kind, "error") == 0)
+        cli.errors++;
     fflush(stdout);
     fprintf(stderr, "vchain: %s: ", kind);
     if (e->path[0]) {
@@ -119,6 +123,7 @@ void cli_warn_cb(void *ctx, const struct vc_error *w)
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
+    cli.errors++;
     fflush(stdout);
     fputs("vchain: ", stderr);
     if (cmd)

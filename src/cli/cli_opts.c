@@ -160,18 +160,24 @@ int cli_top_option(const char *cmd, const char *arg, long *top)
     return EXIT_OK;
 }
 
+/* -o '': a data error, as the writer would report it, but before the work
+ * and before any guess at the format from the name. */
+static int empty_output_name(void)
+{
+    struct vc_error err = VC_ERROR_INIT;
+    vc_error_set(&err, VC_EINVAL, NULL, 0, 0,
+                 "the output file name is empty (use '-' for standard output)");
+    return cli_report(&err);
+}
+
 int cli_output_format(const char *cmd, const char *out, int *fmt)
 {
     struct stat sb;
     size_t len = strlen(out);
     int exists = stat(out, &sb) == 0;
 
-    if (!*out) { /* a data error, as the writer would report it, but before the work */
-        struct vc_error err = VC_ERROR_INIT;
-        vc_error_set(&err, VC_EINVAL, NULL, 0, 0,
-                     "the output file name is empty (use '-' for standard output)");
-        return cli_report(&err);
-    }
+    if (!*out)
+        return empty_output_name();
 
     /* a stream ('-', /dev/stdout, a pipe) has no name to go by: the format
      * every reader takes */
@@ -201,6 +207,8 @@ static int ends_with(const char *s, const char *suffix)
 int cli_page_format(const char *cmd, const char *out, bool svg_ok, int *svg)
 {
     *svg = 0;
+    if (!*out)
+        return empty_output_name();
     if (strcmp(out, "-") == 0 || ends_with(out, ".html") || ends_with(out, ".htm"))
         return EXIT_OK;
     if (svg_ok && ends_with(out, ".svg")) {
@@ -505,6 +513,12 @@ int cli_global_option(const char *cmd, int opt, const char *arg)
                             "not '%s'", arg);
             return -1;
         }
+        if (cli.max_memory == 0 && strcmp(arg, "none") != 0 && strcmp(arg, "unlimited") != 0) {
+            /* 0 bytes would stop every run: never read it as "no limit" */
+            cli_usage_error(cmd, "--max-memory %s leaves no memory at all; give a size such as "
+                            "512M or 4G, or 'none' for no limit", arg);
+            return -1;
+        }
         cli.max_memory_given = 1;
         return 1;
     default:
@@ -512,13 +526,14 @@ int cli_global_option(const char *cmd, int opt, const char *arg)
     }
 }
 
-void cli_memory_limit_apply(void)
+void cli_memory_limit_apply(unsigned threads)
 {
     static bool applied;
     if (applied)
         return;
     applied = true;
-    if (cli_set_memory_limit(cli.max_memory, cli.max_memory_given) != 0 && cli.max_memory_given)
+    if (cli_set_memory_limit(cli.max_memory, cli.max_memory_given,
+                             vc_engine_thread_overhead(threads)) != 0 && cli.max_memory_given)
         cli_warning("--max-memory: cannot set the limit: %s", strerror(errno));
 }
 
@@ -611,7 +626,7 @@ bool cli_run_open(struct cli_run *r, int argc, char **argv, int n, bool score)
 {
     if (!cli_run_args(r, argc, n))
         return false;
-    cli_memory_limit_apply();
+    cli_memory_limit_apply(score ? r->eng.opts.threads : 1);
     for (int k = 0; k < n && r->rc == EXIT_OK; k++)
         r->rc = cli_chain_load(&r->ch[k], &r->in, argv[optind + k]);
     for (int k = 0; k < n && r->rc == EXIT_OK && score; k++)

@@ -66,7 +66,11 @@ void cli_section_value(struct cli_sections *s, const char *key, const char *text
 
 int cli_table_print_rows(const struct cli_table *t, int fmt, const char *hint)
 {
-    if (t->n_rows || t->failed || (fmt != FMT_TEXT && fmt != FMT_MD))
+    if (t->failed) { /* a cell could not be stored */
+        cli_nomem();
+        return -1;
+    }
+    if (t->n_rows || (fmt != FMT_TEXT && fmt != FMT_MD))
         return cli_table_print(t, stdout, fmt);
     if (fmt == FMT_TEXT && hint)
         printf("(none: %s)\n", cli_safe(hint));

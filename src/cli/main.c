@@ -50,8 +50,9 @@ static void usage(FILE *out)
           "  --csv-raw       CSV cells as they are: no ' before a cell that a\n"
           "                  spreadsheet would run as a formula, no escapes\n"
           "  --max-memory SIZE  stop with an error instead of using more than SIZE of\n"
-          "                  memory (e.g. 512M, 4G; 'none' for no limit; default: 3/4\n"
-          "                  of the machine's RAM)\n"
+          "                  memory for data (e.g. 512M, 4G; 'none' for no limit, 0 is\n"
+          "                  refused; default: 3/4 of the machine's RAM); the program\n"
+          "                  and worker threads' stacks come on top\n"
           "  -h, --help      this help; 'vchain COMMAND --help' for a command\n"
           "  -V, --version   print the version\n"
           "\n"
@@ -61,12 +62,14 @@ static void usage(FILE *out)
           "Documentation: README.md and docs/ in the source tree, man vchain.\n", out);
 }
 
-/* Every successful exit checks that what went to stdout got there
- * (vchain info > /dev/full must fail, with a message). */
+/* Every exit checks that what went to stdout got there (vchain info >
+ * /dev/full must fail, with a message); a failed run that printed no error
+ * failed writing (a table stops at the first write error), so it names
+ * standard output too. */
 static int finish(int rc)
 {
     struct vc_error err = VC_ERROR_INIT;
-    if (rc == EXIT_OK && vc_stdout_check(&err) != VC_OK)
+    if ((rc == EXIT_OK || !cli.errors) && vc_stdout_check(&err) != VC_OK)
         rc = cli_report(&err);
     return rc;
 }

@@ -3,12 +3,12 @@
  * the one implementation of the JSON, XML and number rules that the
  * exporters, the commands and the report share.
  */
-#include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 
 #include "core/out.h"
+#include "vchain/outfile.h"
 
 void vc_out_init(struct vc_out *o, FILE *f)
 {
@@ -26,11 +26,7 @@ void vc_out_flush(struct vc_out *o)
 enum vc_status vc_out_finish(struct vc_out *o, struct vc_error *err)
 {
     vc_out_flush(o);
-    if (fflush(o->f) != 0 || ferror(o->f)) {
-        int e = errno ? errno : EIO;
-        return vc_error_set(err, VC_EIO, NULL, 0, 0, "write error: %s", strerror(e));
-    }
-    return VC_OK;
+    return vc_stream_check(o->f, err);
 }
 
 /* 1: written as it is; 0: dropped (C0 control); 2: escaped. */

@@ -40,6 +40,7 @@
 
 #define MAX_PENDING 32
 #define TMP_PREFIX ".vchain-tmp-"
+#define STDOUT_NAME "standard output" /* how messages name "-" */
 #define MAX_LINKS 40 /* symbolic links followed before giving up, as the kernel does */
 
 static _Atomic(char *) pending[MAX_PENDING];
@@ -333,18 +334,29 @@ void vc_outfile_abort(struct vc_outfile *o)
     o->slot = -1;
 }
 
-enum vc_status vc_stdout_check(struct vc_error *err)
+static enum vc_status check_stream(FILE *f, const char *name, struct vc_error *err)
 {
-    if (fflush(stdout) != 0 || ferror(stdout))
-        return vc_error_set(err, VC_EIO, "<stdout>", 0, 0, "write error: %s",
+    /* errno from the write that failed, when fflush has nothing left to say */
+    if (fflush(f) != 0 || ferror(f))
+        return vc_error_set(err, VC_EIO, name, 0, 0, "write error: %s",
                             strerror(errno ? errno : EIO));
     return VC_OK;
+}
+
+enum vc_status vc_stream_check(FILE *f, struct vc_error *err)
+{
+    return check_stream(f, NULL, err);
+}
+
+enum vc_status vc_stdout_check(struct vc_error *err)
+{
+    return check_stream(stdout, STDOUT_NAME, err);
 }
 
 enum vc_status vc_outfile_fail(struct vc_outfile *o, enum vc_status st, struct vc_error *err)
 {
     if (err && st != VC_OK && !err->path[0] && o->path)
-        snprintf(err->path, sizeof(err->path), "%s", is_stdout(o->path) ? "<stdout>" : o->path);
+        snprintf(err->path, sizeof(err->path), "%s", is_stdout(o->path) ? STDOUT_NAME : o->path);
     vc_outfile_abort(o);
     return st;
 }

@@ -28,7 +28,11 @@
  *  - value="null" of a non-text attribute means no value (Gephi writes it);
  *  - dynamic graphs are flattened with one warning: elements exist for all
  *    time, an attribute given several values keeps the last one;
- *  - hierarchies (nested nodes, pid, parents) are refused, not flattened;
+ *  - hierarchies are read flattened, as NetworkX reads them, with a
+ *    warning: a node inside another node's <nodes> keeps the holder's id,
+ *    a node with a pid keeps the pid, in node attribute "group"
+ *    (xml_reader.c); <edges> inside a node are read as any edges; several
+ *    parents (<parents>) are refused;
  *  - edges naming undeclared nodes and attvalues of undeclared attributes
  *    are errors (--lenient: created / skipped, with a warning).
  */
@@ -52,12 +56,13 @@
 
 enum el {
     EL_TOP, EL_GEXF, EL_META, EL_DESCRIPTION, EL_GRAPH, EL_ATTRIBUTES, EL_ATTRIBUTE,
-    EL_DEFAULT, EL_NODES, EL_NODE, EL_EDGES, EL_EDGE, EL_ATTVALUES, EL_ATTVALUE, EL_VIZ
+    EL_DEFAULT, EL_NODES, EL_NODE, EL_EDGES, EL_EDGE, EL_ATTVALUES, EL_ATTVALUE, EL_VIZ,
+    EL_NODES_IN, EL_EDGES_IN /* <nodes>, <edges> inside a <node> (a hierarchy) */
 };
 
 static const char *const el_name[] = {
     "", "gexf", "meta", "description", "graph", "attributes", "attribute", "default", "nodes",
-    "node", "edges", "edge", "attvalues", "attvalue", "viz",
+    "node", "edges", "edge", "attvalues", "attvalue", "viz", "nodes", "edges",
 };
 
 /* A declared <attribute>. */
@@ -459,7 +464,7 @@ static bool has_time(const xmlChar **attrs, int n)
 static void start_node(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     const char *id = attr_get(r, attrs, n, "id", SLOT_ID);
-    const char *label;
+    const char *label, *pid;
     size_t index;
 
     if (r->x.failed)
@@ -470,14 +475,16 @@ static void start_node(struct reader *r, const xmlChar **attrs, int n, long line
     }
     if (vc_xr_node_ref(&r->x, strlen(id), "node", "id", line, col))
         return;
-    if (has_attr(attrs, n, "pid")) {
-        vc_xr_fail(&r->x, VC_EUNSUPPORTED, line, col,
-             "node \"%.200s\" has a parent (pid): hierarchical GEXF is not supported; "
-             "flatten the hierarchy first", id);
-        return;
-    }
     if (vc_xr_declare_node(&r->x, id, strlen(id), line, col, &index))
         return;
+    if (vc_xr_holder(&r->x)) { /* inside another node: that one is its group */
+        const char *group = r->x.g->node_id[vc_xr_holder(&r->x)->node];
+        if (vc_xr_held(&r->x, index, group, strlen(group), line, col))
+            return;
+    } else if ((pid = attr_get(r, attrs, n, "pid", SLOT_MISC))) {
+        if (vc_xr_held(&r->x, index, pid, strlen(pid), line, col))
+            return;
+    }
     r->cur_cls = VC_CLASS_NODE;
     r->cur_index = index;
     if (has_time(attrs, n))
@@ -805,12 +812,14 @@ static void start_element(void *ud, const xmlChar *local, const xmlChar *uri, in
         }
         return;
     case EL_NODES:
+    case EL_NODES_IN:
         if (strcmp(name, "node") == 0) {
             start_node(r, attrs, nb_attrs, line, col);
             return;
         }
         break;
     case EL_EDGES:
+    case EL_EDGES_IN:
         if (strcmp(name, "edge") == 0) {
             start_edge(r, attrs, nb_attrs, line, col);
             return;
@@ -827,11 +836,18 @@ static void start_element(void *ud, const xmlChar *local, const xmlChar *uri, in
             vc_xr_skip(&r->x);
             return;
         }
-        if (top == EL_NODE && (strcmp(name, "nodes") == 0 || strcmp(name, "edges") == 0 ||
-                               strcmp(name, "parents") == 0)) {
+        if (top == EL_NODE && (strcmp(name, "nodes") == 0 || strcmp(name, "edges") == 0)) {
+            /* a hierarchy: read flattened, the node holding these */
+            bool nodes = strcmp(name, "nodes") == 0;
+            if (vc_xr_hold_enter(&r->x, r->cur_index, r->x.g->directed) == 0)
+                vc_xr_push(&r->x, nodes ? EL_NODES_IN : EL_EDGES_IN);
+            return;
+        }
+        if (top == EL_NODE && strcmp(name, "parents") == 0) {
             vc_xr_fail(&r->x, VC_EUNSUPPORTED, line, col,
-                 "<%s> inside node \"%.200s\": hierarchical GEXF (nodes within nodes) is not "
-                 "supported; flatten the hierarchy first", name, r->x.g->node_id[r->cur_index]);
+                 "<parents> of node \"%.200s\": a node with several parents is not supported "
+                 "(vchain reads a hierarchy flattened, keeping one group per node: nested "
+                 "<nodes> or pid)", r->x.g->node_id[r->cur_index]);
             return;
         }
         break;
@@ -864,11 +880,17 @@ static void end_element(void *ud)
     struct reader *r = ud;
     enum el top = parent(r);
 
-    if (top == EL_DEFAULT)
+    if (top == EL_NODES_IN || top == EL_EDGES_IN) {
+        /* back in the holding node: its attvalues may follow */
+        r->cur_cls = VC_CLASS_NODE;
+        r->cur_index = vc_xr_holder(&r->x)->node;
+        vc_xr_hold_leave(&r->x);
+    } else if (top == EL_DEFAULT) {
         apply_default_text(r);
-    else if (top == EL_DESCRIPTION && r->x.text_len && !r->x.g->desc &&
-             !(r->x.g->desc = vc_graph_strdup(r->x.g, r->x.text, r->x.text_len)))
+    } else if (top == EL_DESCRIPTION && r->x.text_len && !r->x.g->desc &&
+               !(r->x.g->desc = vc_graph_strdup(r->x.g, r->x.text, r->x.text_len))) {
         vc_xr_nomem(&r->x);
+    }
 }
 
 /* ---- after the last tag ---- */

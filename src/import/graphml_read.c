@@ -14,7 +14,13 @@
  *    (as igraph and Gephi write), never twice for the same class;
  *  - edges may name nodes declared later; a node never declared is an error
  *    (--lenient creates it, with a warning);
- *  - nested graphs and hyperedges are refused (no silent flattening);
+ *  - nested graphs (a <graph> inside a <node>: yEd's groups) are read
+ *    flattened, as NetworkX reads them, each node inside another keeping
+ *    the holder's id in node attribute "group" (xml_reader.c), with a
+ *    warning; a <graph> inside an <edge> and hyperedges are refused;
+ *  - a <data> whose key is declared for another class only (yFiles writes
+ *    node data with keys declared for="edge") is read into a column of the
+ *    key's name for the element's class, with one warning per key;
  *  - yEd graphics keys (yfiles.type) and <port> are skipped with one warning;
  *  - node keys named x, y, size, r, g, b (Gephi's and sigma.js's position,
  *    size and colour) fill the visual columns viz_x ... viz_b.
@@ -38,7 +44,8 @@
 #define NS_GRAPHML_OLD "http://graphml.graphdrawing.org/xmlns/graphml"
 
 enum el {
-    EL_TOP, EL_GRAPHML, EL_KEY, EL_DEFAULT, EL_GRAPH, EL_NODE, EL_EDGE, EL_DATA, EL_DESC
+    EL_TOP, EL_GRAPHML, EL_KEY, EL_DEFAULT, EL_GRAPH, EL_NODE, EL_EDGE, EL_DATA, EL_DESC,
+    EL_SUBGRAPH /* a <graph> inside a <node> */
 };
 
 enum { FOR_NODE = 1, FOR_EDGE = 2, FOR_GRAPH = 4, FOR_ALL = 7 };
@@ -49,6 +56,10 @@ struct key {
     struct vc_attr *attr[3]; /* the column per class (NULL if not covered) */
     enum vc_attr_type type;
     int skip;                /* yEd graphics (yfiles.type): data ignored */
+    const char *names[3];    /* the column name per class (pooled), also for a
+                                class the key is not declared for */
+    int borrowed;            /* FOR_* bits of classes that used the key
+                                without its declaration (yFiles) */
     char *default_text;      /* NULL when no <default> */
     long line, col;
 };
@@ -298,6 +309,10 @@ static void start_key(struct reader *r, const xmlChar **attrs, int n, long line,
         int bit = 1 << c;
         enum vc_attr_class cls = c == 0 ? VC_CLASS_NODE : c == 1 ? VC_CLASS_EDGE : VC_CLASS_GRAPH;
         name = cls == VC_CLASS_NODE && visual ? visual : data_name;
+        if (!(k->names[c] = vc_graph_strdup(r->x.g, name, strlen(name)))) {
+            vc_xr_nomem(&r->x);
+            return;
+        }
         if (!(classes & bit))
             continue;
         if (vc_graph_attr(r->x.g, cls, name)) {
@@ -389,6 +404,45 @@ static void store_value(struct reader *r, struct vc_attr *a, size_t index, const
         r->x.failed = 1;
 }
 
+/* The column of key k for class bit `bit`, which k is not declared for: a
+ * column of the key's name for that class (yFiles writes node data with
+ * keys declared for="edge"), with one warning per key and class; NULL when
+ * r failed. */
+static struct vc_attr *borrow(struct reader *r, struct key *k, int bit, long line, long col)
+{
+    int c = bit == FOR_NODE ? 0 : bit == FOR_EDGE ? 1 : 2;
+    enum vc_attr_class cls = c == 0 ? VC_CLASS_NODE : c == 1 ? VC_CLASS_EDGE : VC_CLASS_GRAPH;
+    struct vc_attr *a = k->attr[c];
+    char name[300];
+
+    if (a)
+        return a;
+    element_name(r, name, sizeof(name));
+    a = vc_graph_attr(r->x.g, cls, k->names[c]);
+    if (a && a->type != k->type) {
+        vc_xr_fail(&r->x, VC_EINVAL, line, col,
+                   "%s: <data key=\"%s\"> uses a key declared for %s only, and %s attribute "
+                   "\"%s\" is already a %s", name, k->id, for_name(k->classes),
+                   vc_attr_class_name(cls), k->names[c], vc_attr_type_name(a->type));
+        return NULL;
+    }
+    vc_xr_warn(&r->x, line, col,
+               "%s: <data key=\"%s\"> uses a key declared for %s only; read as %s "
+               "attribute \"%s\"%s, as NetworkX reads it (yFiles writes such files)", name,
+               k->id, for_name(k->classes),
+               vc_attr_class_name(cls), k->names[c],
+               a ? ", which a key for that class declares too" : "");
+    if (r->x.failed)
+        return NULL; /* --strict */
+    if (!a && vc_graph_attr_add(r->x.g, cls, k->names[c], k->type, &a, r->x.err) != VC_OK) {
+        r->x.failed = 1;
+        return NULL;
+    }
+    k->attr[c] = a;
+    k->borrowed |= bit;
+    return a;
+}
+
 static void start_data(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     size_t len;
@@ -396,8 +450,10 @@ static void start_data(struct reader *r, const xmlChar **attrs, int n, long line
     enum el owner = parent(r);
 
     r->cur_key = NULL;
-    if (owner == EL_GRAPHML) {
-        vc_xr_skip(&r->x); /* data about the whole file: nothing vchain uses */
+    if (owner == EL_GRAPHML || owner == EL_SUBGRAPH) {
+        /* data about the whole file, or about a group's inner graph: nothing
+         * vchain uses (the group's own data is the holding node's) */
+        vc_xr_skip(&r->x);
         return;
     }
     if (!key) {
@@ -407,6 +463,18 @@ static void start_data(struct reader *r, const xmlChar **attrs, int n, long line
     r->cur_cls = owner == EL_NODE ? VC_CLASS_NODE : owner == EL_EDGE ? VC_CLASS_EDGE
                                                                     : VC_CLASS_GRAPH;
     r->cur_key = find_key(r, (const char *)key, len, class_bit(r->cur_cls));
+    if (!r->cur_key) {
+        struct key *other = find_key(r, (const char *)key, len, FOR_ALL);
+        if (other && other->skip) {
+            vc_xr_skip(&r->x); /* yEd graphics, whatever they are for */
+            return;
+        }
+        if (other && other->classes != FOR_ALL && other->classes) {
+            if (!borrow(r, other, class_bit(r->cur_cls), line, col))
+                return;
+            r->cur_key = other;
+        }
+    }
     if (!r->cur_key) {
         char name[300];
         element_name(r, name, sizeof(name));
@@ -471,6 +539,11 @@ static void start_node(struct reader *r, const xmlChar **attrs, int n, long line
     if (vc_xr_node_ref(&r->x, len, "node", "id", line, col) ||
         vc_xr_declare_node(&r->x, (const char *)id, len, line, col, &index))
         return;
+    if (vc_xr_holder(&r->x)) {
+        const char *group = r->x.g->node_id[vc_xr_holder(&r->x)->node];
+        if (vc_xr_held(&r->x, index, group, strlen(group), line, col))
+            return;
+    }
     r->cur_cls = VC_CLASS_NODE;
     r->cur_index = index;
     vc_xr_push(&r->x, EL_NODE);
@@ -500,7 +573,8 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     const xmlChar *id = attr_span(r, attrs, n, r->nm.id, SLOT_ID, &idlen);
     const xmlChar *dir = attr_span(r, attrs, n, r->nm.directed, SLOT_MISC, &dlen);
     const xmlChar *src = end_span(r, attrs, n, true, line, col, &slen), *tgt;
-    bool directed = r->x.g->directed, queue;
+    const struct vc_xr_holder *holder = vc_xr_holder(&r->x);
+    bool directed = holder ? holder->directed : r->x.g->directed, queue;
 
     /* Both ends queued for lookup (vc_xr_edge_end) when they can be, else
      * looked up now, the source first. */
@@ -547,15 +621,43 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
     vc_xr_push(&r->x, EL_EDGE);
 }
 
+/* A <graph> inside a <node> (a yEd group): its nodes and edges are read
+ * into the one graph, each node keeping the holder's id as its group. */
+static void start_subgraph(struct reader *r, const xmlChar **attrs, int n, long line, long col)
+{
+    const struct vc_xr_holder *outer = vc_xr_holder(&r->x);
+    bool directed = outer ? outer->directed : r->x.g->directed;
+    char buf[64];
+    const char *ed = attr_str(r, attrs, n, r->nm.edgedefault, buf, sizeof(buf), "graph", line,
+                              col);
+
+    if (r->x.failed)
+        return;
+    if (ed && strcmp(ed, "directed") != 0 && strcmp(ed, "undirected") != 0) {
+        vc_xr_fail(&r->x, VC_EINVAL, line, col,
+             "<graph>: edgedefault=\"%s\" is neither directed nor undirected", ed);
+        return;
+    }
+    if (ed)
+        directed = strcmp(ed, "directed") == 0;
+    if (vc_xr_hold_enter(&r->x, r->cur_index, directed))
+        return;
+    vc_xr_push(&r->x, EL_SUBGRAPH);
+}
+
 static void start_graph(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
     char buf[64];
     const char *ed;
 
+    if (parent(r) == EL_NODE) {
+        start_subgraph(r, attrs, n, line, col);
+        return;
+    }
     if (parent(r) != EL_GRAPHML) {
         vc_xr_fail(&r->x, VC_EUNSUPPORTED, line, col,
-             "nested graphs (a <graph> inside a <node> or <edge>) are not supported; "
-             "flatten the file first");
+             "a <graph> inside an <edge> is not supported (vchain reads nested graphs of "
+             "nodes, flattened, but an edge holds no nodes); remove it or make it a node's");
         return;
     }
     if (r->x.graphs_seen++) {
@@ -616,14 +718,15 @@ static void start_element(void *ud, const xmlChar *local, const xmlChar *uri, in
         return;
     }
     /* The three frequent elements by pointer (element names are interned). */
+    bool in_graph = top == EL_GRAPH || top == EL_SUBGRAPH;
     if (local == r->nm.data &&
-        (top == EL_GRAPH || top == EL_NODE || top == EL_EDGE || top == EL_GRAPHML)) {
+        (in_graph || top == EL_NODE || top == EL_EDGE || top == EL_GRAPHML)) {
         start_data(r, attrs, nb_attrs, line, col);
-    } else if (local == r->nm.node && top == EL_GRAPH) {
+    } else if (local == r->nm.node && in_graph) {
         start_node(r, attrs, nb_attrs, line, col);
-    } else if (local == r->nm.edge && top == EL_GRAPH) {
+    } else if (local == r->nm.edge && in_graph) {
         start_edge(r, attrs, nb_attrs, line, col);
-    } else if (strcmp(name, "key") == 0 && (top == EL_GRAPHML || top == EL_GRAPH)) {
+    } else if (strcmp(name, "key") == 0 && (top == EL_GRAPHML || in_graph)) {
         start_key(r, attrs, nb_attrs, line, col);
         vc_xr_push(&r->x, EL_KEY);
     } else if (strcmp(name, "default") == 0 && top == EL_KEY) {
@@ -652,7 +755,7 @@ static void start_element(void *ud, const xmlChar *local, const xmlChar *uri, in
         vc_xr_skip(&r->x);
     } else {
         vc_xr_fail(&r->x, VC_EINVAL, line, col, "unexpected <%s> inside <%s>", name,
-             top == EL_GRAPHML ? "graphml" : top == EL_GRAPH ? "graph" : top == EL_NODE ? "node"
+             top == EL_GRAPHML ? "graphml" : in_graph ? "graph" : top == EL_NODE ? "node"
              : top == EL_EDGE ? "edge" : top == EL_KEY ? "key" : "desc");
     }
 }
@@ -685,6 +788,12 @@ static void end_element(void *ud)
         r->cur_cls = VC_CLASS_GRAPH;
         r->cur_index = 0;
         break;
+    case EL_SUBGRAPH:
+        /* back in the holding node: its <data> may follow */
+        r->cur_cls = VC_CLASS_NODE;
+        r->cur_index = vc_xr_holder(&r->x)->node;
+        vc_xr_hold_leave(&r->x);
+        break;
     default: break;
     }
 }
@@ -699,7 +808,7 @@ static enum vc_status apply_defaults(struct reader *r)
         if (!k->default_text || k->skip)
             continue;
         for (int c = 0; c < 3; c++)
-            if (k->attr[c] && (st = vc_xr_default(&r->x, k->attr[c], k->default_text, "key",
+            if (k->attr[c] && !(k->borrowed & (1 << c)) && (st = vc_xr_default(&r->x, k->attr[c], k->default_text, "key",
                                                   k->id, k->line, k->col)) != VC_OK)
                 return st;
     }

@@ -56,6 +56,11 @@ static void release(struct vc_xml_reader *x)
     free(x->decl_ids);
     x->decl_ids = NULL;
     x->decl_ids_cap = 0;
+    free(x->holders);
+    free(x->held);
+    x->holders = NULL;
+    x->held = NULL;
+    x->n_holders = x->holders_cap = x->n_held = x->held_cap = 0;
     for (int c = 0; c < 3; c++)
         vc_idmap_release(&x->decl_index[c]);
 }
@@ -541,10 +546,78 @@ const char *vc_xr_edge_id(struct vc_xml_reader *x, const char *id, size_t *len, 
     return NULL;
 }
 
+int vc_xr_hold_enter(struct vc_xml_reader *x, size_t node, bool directed)
+{
+    if (VC_GROW_UNINIT(x->holders, x->holders_cap, x->n_holders + 1)) {
+        vc_xr_nomem(x);
+        return -1;
+    }
+    x->holders[x->n_holders++] = (struct vc_xr_holder){ node, directed };
+    return 0;
+}
+
+void vc_xr_hold_leave(struct vc_xml_reader *x)
+{
+    if (x->n_holders)
+        x->n_holders--;
+}
+
+const struct vc_xr_holder *vc_xr_holder(const struct vc_xml_reader *x)
+{
+    return x->n_holders ? &x->holders[x->n_holders - 1] : NULL;
+}
+
+int vc_xr_held(struct vc_xml_reader *x, size_t node, const char *group, size_t len, long line,
+               long col)
+{
+    const char *pooled = vc_strpool_dup_cached(&x->g->pool, &x->values, group, len);
+    if (!pooled || VC_GROW_UNINIT(x->held, x->held_cap, x->n_held + 1)) {
+        vc_xr_nomem(x);
+        return -1;
+    }
+    if (!x->n_held) {
+        x->held_line = line;
+        x->held_col = col;
+    }
+    x->held[x->n_held++] = (struct vc_xr_held){ (uint32_t)node, pooled };
+    return 0;
+}
+
+/* The held nodes' groups as a node column, and one warning for them all. */
+static enum vc_status write_groups(struct vc_xml_reader *x)
+{
+    const char *name = vc_graph_attr(x->g, VC_CLASS_NODE, "group") ? "vchain_group" : "group";
+    struct vc_attr *a;
+    enum vc_status st;
+    bool graphml = strcmp(x->f->name, "GraphML") == 0;
+
+    if (!x->n_held)
+        return VC_OK;
+    st = vc_warn(x->diag, x->err, x->g->source, x->held_line, x->held_col,
+                 "%zu node%s (%s), read flattened into one graph; "
+                 "each one's group (the id of the node holding it%s) is in node attribute "
+                 "\"%s\"", x->n_held, x->n_held == 1 ? " is inside another node"
+                                                       : "s are inside other nodes",
+                 graphml ? "a nested <graph>, as yEd writes groups" : "a GEXF hierarchy",
+                 graphml ? "" : ", or its pid", name);
+    if (st != VC_OK)
+        return st;
+    if ((st = vc_graph_attr_add(x->g, VC_CLASS_NODE, name, VC_ATTR_STRING, &a, x->err)) != VC_OK)
+        return st;
+    for (size_t k = 0; k < x->n_held; k++) {
+        union vc_value v;
+        v.s = x->held[k].group;
+        if (!vc_attr_has(a, x->held[k].node) &&
+            (st = vc_attr_set(a, x->held[k].node, v, x->err)) != VC_OK)
+            return st;
+    }
+    return VC_OK;
+}
+
 enum vc_status vc_xr_finish(struct vc_xml_reader *x)
 {
-    enum vc_status st = VC_OK;
-    if (x->empty_edge_ids)
+    enum vc_status st = write_groups(x);
+    if (st == VC_OK && x->empty_edge_ids)
         st = vc_warn(x->diag, x->err, x->g->source, x->empty_edge_line, x->empty_edge_col,
                      "%zu edge%s an empty id (id=\"\"%s), read as %s without an id",
                      x->empty_edge_ids, x->empty_edge_ids == 1 ? " has" : "s have",

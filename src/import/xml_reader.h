@@ -90,6 +90,20 @@ struct vc_xml_reader {
     unsigned pend_first, pend_count;
     uint64_t file_size;          /* of a regular file, else 0 */
     uint64_t presize_pos;        /* bytes read at the VC_XR_PRESIZE_FROM-th edge */
+    /* Nodes inside other nodes (a GraphML nested graph, a GEXF hierarchy),
+     * read flattened: the open holders, innermost last, and each held
+     * node's group (the id of the node holding it). */
+    struct vc_xr_holder {
+        size_t node;             /* the holding node's index */
+        bool directed;           /* edgedefault inside it (GraphML) */
+    } *holders;
+    size_t n_holders, holders_cap;
+    struct vc_xr_held {
+        uint32_t node;
+        const char *group;       /* pooled in the graph */
+    } *held;
+    size_t n_held, held_cap;
+    long held_line, held_col;    /* the first held node */
 };
 
 
@@ -160,9 +174,23 @@ int vc_xr_node_ref(struct vc_xml_reader *x, size_t len, const char *elem, const 
 const char *vc_xr_edge_id(struct vc_xml_reader *x, const char *id, size_t *len, long line,
                           long col);
 /*
+ * Hierarchies, read flattened.  vc_xr_hold_enter() opens node `node` as a
+ * holder of the nodes read until the matching vc_xr_hold_leave();
+ * vc_xr_holder() is the innermost open one (NULL at the top).
+ * vc_xr_held() records that node `node` belongs to group `group` (len
+ * bytes: the holder's id, or a GEXF pid as written).  -1 when x failed.
+ */
+int vc_xr_hold_enter(struct vc_xml_reader *x, size_t node, bool directed);
+void vc_xr_hold_leave(struct vc_xml_reader *x);
+const struct vc_xr_holder *vc_xr_holder(const struct vc_xml_reader *x);
+int vc_xr_held(struct vc_xml_reader *x, size_t node, const char *group, size_t len, long line,
+               long col);
+/*
  * The last step of a read (vc_xr_read calls it after the format's finish):
  * warnings about what was read differently from what the file says (empty
- * edge ids, NaN or empty numbers: vc_xr_missing), and edge ids made unique
+ * edge ids, NaN or empty numbers: vc_xr_missing, nodes inside other nodes:
+ * their group in node attribute "group", or "vchain_group" when the file
+ * has a "group" of its own), and edge ids made unique
  * (vc_graph_unique_edge_ids).
  */
 enum vc_status vc_xr_finish(struct vc_xml_reader *x);

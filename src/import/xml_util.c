@@ -173,6 +173,7 @@ enum vc_status vc_xml_parse(FILE *in, const char *name, xmlSAXHandler *sax, void
         return vc_error_set(err, VC_ENOMEM, name, 0, 0, "cannot create an XML parser");
     }
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET);
+    xmlResetLastError(); /* read below: only this parse's errors count */
     *ctxt_out = ctxt;
     while (rc == 0 && ctxt->instate != XML_PARSER_EOF) {
         n = fread(buf, 1, CHUNK, in);
@@ -183,9 +184,17 @@ enum vc_status vc_xml_parse(FILE *in, const char *name, xmlSAXHandler *sax, void
     if (ferror(in))
         st = vc_error_set(err, VC_EIO, name, 0, 0, "read error");
     wellformed = ctxt->wellFormed;
-    if (st == VC_OK && (rc != 0 || !wellformed) && err && err->code == VC_OK)
-        st = vc_error_set(err, VC_EPARSE, name, ctxt->input ? ctxt->input->line : 0, 0,
-                          "not well-formed XML");
+    if (st == VC_OK && (rc != 0 || !wellformed) && err && err->code == VC_OK) {
+        /* Failures libxml2 reports to no parser (growing its input buffer
+         * under a memory limit stops the parse with no error of its own):
+         * its last error says what happened. */
+        const xmlError *last = xmlGetLastError();
+        long line = ctxt->input ? ctxt->input->line : 0;
+        if (ctxt->errNo == XML_ERR_NO_MEMORY || (last && last->code == XML_ERR_NO_MEMORY))
+            st = vc_error_set(err, VC_ENOMEM, name, line, 0, "out of memory (reading XML)");
+        else
+            st = vc_error_set(err, VC_EPARSE, name, line, 0, "not well-formed XML");
+    }
     if (st == VC_OK && err && err->code != VC_OK)
         st = err->code;
     *ctxt_out = NULL;

@@ -12,6 +12,7 @@
 #include "core/palette.h"
 
 #include "draw.h"
+#include "vchain/outfile.h"
 
 /* ---- what changed ---- */
 
@@ -134,5 +135,5 @@ enum vc_status vc_report_compare_html(const struct vc_comparison *c, const char 
     if (!shown)
         fputs("<tr><td colspan=\"6\">none</td></tr>\n", out);
     fputs("</tbody>\n</table>\n</section>\n</body>\n</html>\n", out);
-    return ferror(out) ? vc_error_set(err, VC_EIO, NULL, 0, 0, "write error") : VC_OK;
+    return vc_stream_check(out, err);
 }

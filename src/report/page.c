@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "vchain/outfile.h"
 
 /* "... and N more" closing a table cut at its row limit. */
 static void more_rows(FILE *out, size_t more, int columns, const char *where)
@@ -437,7 +438,7 @@ enum vc_status vc_report_html(const struct vc_graph *g, const struct vc_analysis
             break;
         }
     fputs(".</p></footer>\n</body>\n</html>\n", out);
-    st = ferror(out) ? vc_error_set(err, VC_EIO, NULL, 0, 0, "write error") : VC_OK;
+    st = vc_stream_check(out, err);
 out:
     vc_picture_release(&pic);
     free(h);

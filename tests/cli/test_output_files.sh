@@ -30,11 +30,18 @@ expect_err link-loop-message "loop-a.gexf: cannot follow the symbolic link: Too 
 run export --no-analysis -o '' "$G"
 expect_rc empty-name-exit 1
 expect_err empty-name-message "the output file name is empty"
+# the same message wherever an output is named, before any guess at a format
+for args in "report -o ''" "report --format svg -o ''" "compare --report '' $G" \
+            "compare --export '' $G" "whatif --remove ASML --export ''" "convert -o ''"; do
+    eval "run $args \"\$G\""
+    expect_rc "empty-name-exit ($args)" 1
+    expect_err "empty-name-message ($args)" "vchain: error: the output file name is empty (use '-' for standard output)"
+done
 if [ -w /dev/full ]; then
     $VCHAIN_WRAP "$VCHAIN_BIN" report -o - "$G" </dev/null >/dev/full 2>"$ERR"
     RC=$?
     expect_rc report-dev-full-exit 1
-    expect_err report-dev-full-names-stdout "vchain: error: <stdout>: "
+    expect_err report-dev-full-names-stdout "vchain: error: standard output: write error: No space left on device"
 fi
 
 # ---- ownership and permissions ----

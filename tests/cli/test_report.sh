@@ -149,5 +149,27 @@ check report-htm-is-html grep -q '<!DOCTYPE html>' "$TMP/r.htm"
 # the date comes from SOURCE_DATE_EPOCH (2025-11-28)
 check report-date grep -q "2025-11-28" "$TMP/nld.html"
 
+# Edges with the same ends are drawn once, with their number: 200,000
+# self-loops on one node and three parallel edges make two lines, not
+# 200,003 (a million self-loops made 61 MB of identical paths).
+awk 'BEGIN {
+    print "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph edgedefault=\"directed\">"
+    print "<node id=\"a\"/><node id=\"b\"/>"
+    for (i = 0; i < 200000; i++) print "<edge source=\"a\" target=\"a\"/>"
+    for (i = 0; i < 3; i++) print "<edge source=\"a\" target=\"b\"/>"
+    print "<edge source=\"b\" target=\"a\"/>"
+    print "</graph></graphml>" }' >"$TMP/loops.graphml"
+for ext in html svg; do
+    run -q report "$TMP/loops.graphml" -o "$TMP/loops.$ext"
+    expect_rc "report-loops-$ext" 0
+    check "report-loops-$ext-small ($(wc -c <"$TMP/loops.$ext") bytes)" \
+        test "$(wc -c <"$TMP/loops.$ext")" -lt 20000
+    check "report-loops-$ext-three-lines" test "$(grep -c '<path ' "$TMP/loops.$ext")" -eq 3
+    check "report-loops-$ext-counted" grep -q '<title>200000 edges from a to a</title>' "$TMP/loops.$ext"
+    check "report-parallel-$ext-counted" grep -q '<title>3 edges from a to b</title>' "$TMP/loops.$ext"
+    check "report-single-$ext-no-count" test "$(grep -c '<title>[0-9]* edges from' "$TMP/loops.$ext")" -eq 2
+done
+check report-loops-svg-xml xmllint --noout --nonet "$TMP/loops.svg"
+
 # In a browser: tests/cli/test_report_browser.sh
 finish

@@ -249,6 +249,37 @@ static void dynamic_graph_is_flattened(void **state)
     assert_int_equal(ws.first.line, 3);
 }
 
+/* Nodes in nodes, and pid: read flattened, each held node's group in
+ * "group"; the holder's own values after its <nodes> still its own. */
+static void hierarchy_is_flattened(void **state)
+{
+    (void)state;
+    const char *xml = G13
+        "  <graph defaultedgetype=\"directed\">\n"
+        "    <attributes class=\"node\"><attribute id=\"0\" title=\"note\" "
+        "type=\"string\"/></attributes>\n"
+        "    <nodes><node id=\"a\"><nodes>\n"
+        "      <node id=\"b\"/><node id=\"c\"><nodes><node id=\"d\"/></nodes></node>"
+        "</nodes><edges><edge source=\"b\" target=\"c\"/></edges>"
+        "<attvalues><attvalue for=\"0\" value=\"mine\"/></attvalues></node>\n"
+        "      <node id=\"e\" pid=\"a\"/></nodes>\n"
+        "    <edges><edge source=\"d\" target=\"a\"/></edges>\n"
+        "  </graph>\n</gexf>\n";
+    assert_int_equal(rd(xml), VC_OK);
+    assert_int_equal(g.n_nodes, 5);
+    assert_int_equal(g.n_edges, 2);
+    assert_string_equal(S(VC_CLASS_NODE, "note", 0), "mine");
+    assert_false(vc_attr_has(A(VC_CLASS_NODE, "group"), 0));
+    assert_string_equal(S(VC_CLASS_NODE, "group", 1), "a");
+    assert_string_equal(S(VC_CLASS_NODE, "group", 2), "a");
+    assert_string_equal(S(VC_CLASS_NODE, "group", 3), "c");
+    assert_string_equal(S(VC_CLASS_NODE, "group", 4), "a"); /* its pid */
+    assert_int_equal(ws.count, 1);
+    assert_non_null(strstr(ws.first.msg, "4 nodes are inside other nodes (a GEXF hierarchy)"));
+    assert_int_equal(ws.first.line, 6);
+    assert_int_equal(ws.first.col, 7);
+}
+
 static void lenient_skips_and_creates(void **state)
 {
     (void)state;
@@ -271,12 +302,10 @@ static void refusals_are_located(void **state)
     (void)state;
     expect_error("<graphml/>", VC_EPARSE, 1, 1, "not a GEXF file");
     reset(NULL);
-    expect_error(G12 "<graph>\n<nodes>\n<node id=\"a\"><nodes><node id=\"b\"/></nodes></node>"
+    expect_error(G12 "<graph>\n<nodes><node id=\"a\"/><node id=\"b\"/>\n<node id=\"c\">"
+                 "<parents><parent for=\"a\"/><parent for=\"b\"/></parents></node>"
                  "</nodes><edges/></graph></gexf>",
-                 VC_EUNSUPPORTED, 5, 14, "hierarchical GEXF");
-    reset(NULL);
-    expect_error(G12 "<graph>\n<nodes>\n  <node id=\"b\" pid=\"a\"/></nodes><edges/></graph>"
-                 "</gexf>", VC_EUNSUPPORTED, 5, 3, "pid");
+                 VC_EUNSUPPORTED, 5, 14, "several parents");
     reset(NULL);
     expect_error(G12 "<graph><nodes><node id=\"a\"/>\n<node id=\"a\"/></nodes></graph></gexf>",
                  VC_EINVAL, 4, 1, "duplicate node id \"a\"");
@@ -367,8 +396,7 @@ static const struct corpus_case cases[] = {
     { "mixed-edge-types__mixed.gexf", VC_OK, 3, 3, NULL, false },
     { "ofnodesandedges_bad-viz-ns__les_miserables.gexf", VC_OK, 77, 254, NULL, false },
     { "polinode__case.gexf", VC_OK, 10, 20, NULL, false },
-    { "spec-example_hierarchy__hierarchy1.gexf", VC_EUNSUPPORTED, 0, 0, "hierarchical GEXF",
-      false },
+    { "spec-example_hierarchy__hierarchy1.gexf", VC_OK, 10, 9, NULL, false }, /* flattened */
     { "timestamp-timezone__timezone.gexf", VC_OK, 2, 1, NULL, false },
     { "webatlas_1.1draft_large__WebAtlas_EuroSiS.gexf", VC_OK, 1285, 7524, NULL, false },
     { "negative/undeclared-attribute__undeclared_attribute.gexf", VC_EINVAL, 0, 0,
@@ -414,6 +442,7 @@ int main(void)
                                         release),
         cmocka_unit_test_setup_teardown(label_attribute_is_renamed, reset, release),
         cmocka_unit_test_setup_teardown(dynamic_graph_is_flattened, reset, release),
+        cmocka_unit_test_setup_teardown(hierarchy_is_flattened, reset, release),
         cmocka_unit_test_setup_teardown(lenient_skips_and_creates, reset, release),
         cmocka_unit_test_setup_teardown(refusals_are_located, reset, release),
         cmocka_unit_test_setup_teardown(load_sniffs_gexf, reset, release),

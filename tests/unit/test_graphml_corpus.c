@@ -13,15 +13,15 @@ static const struct corpus_case cases[] = {
     { "edges-before-nodes__missing_nodes.graphml", VC_OK, 51, 37, NULL, true },
     { "gephi-graphml-export__miserables.graphml", VC_OK, 77, 254, NULL, false },
     { "graph-tool-boost_parseinfo__football.graphml", VC_OK, 115, 613, NULL, false },
-    { "graphml-primer-attributes__test.graphml", VC_EINVAL, 0, 0,
-      "declared for the graph only", false },
+    /* a node's <data> with a key declared for the graph: read, with a warning */
+    { "graphml-primer-attributes__test.graphml", VC_OK, 6, 7, NULL, false },
     { "graphml-primer-attributes__test.graphml", VC_OK, 6, 7, NULL, true },
     { "hyperedges__hyperedges.graphml", VC_EUNSUPPORTED, 0, 0, "hyperedges", false },
     { "igraph-written_dup-key-id__graphml-hsa05010.xml", VC_OK, 26, 10, NULL, false },
     { "igraph-written_large__igraph_sample.graphml", VC_OK, 10000, 9999, NULL, false },
     { "keys-in-graph_dup-key-id__cdata.graphml", VC_OK, 2, 1, NULL, false },
     { "mixed-multigraph__mixed_multigraph.graphml", VC_OK, 6, 8, NULL, false },
-    { "nested__nested.graphml", VC_EUNSUPPORTED, 0, 0, "nested graphs", false },
+    { "nested__nested.graphml", VC_OK, 14, 12, NULL, false }, /* flattened */
     { "networkx-2.x_bool__cattr_bool_bug2.graphml", VC_OK, 0, 0, NULL, false },
     { "networkx-3_undirected_escaped-ids__dickens-graph_chunk_entity_relation.graphml", VC_OK,
       374, 186, NULL, false },
@@ -29,8 +29,7 @@ static const struct corpus_case cases[] = {
     { "parseinfo__additional-info.graphml", VC_OK, 11, 12, NULL, false },
     { "prefixed-ns__graphml-namespace.xml", VC_OK, 3, 2, NULL, false },
     { "whitespace__graphml-whitespace.xml", VC_OK, 5, 4, NULL, false },
-    { "yed-3.21_nested-groups__bi-read-16.graphml", VC_EUNSUPPORTED, 0, 0, "nested graphs",
-      false },
+    { "yed-3.21_nested-groups__bi-read-16.graphml", VC_OK, 20, 5, NULL, false }, /* flattened */
     { "yfiles-2.3_legacy-ns__yFilesSample.xml", VC_OK, 3, 3, NULL, false },
     { "yfiles-html-2.0_ports__graphml-yed.xml", VC_OK, 3, 2, NULL, false },
     { "negative/dup-key-id-conflicting-types__bug_1970.graphml", VC_EINVAL, 0, 0,

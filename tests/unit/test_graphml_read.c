@@ -469,12 +469,90 @@ static void err_not_well_formed(void **state)
                  "not well-formed XML: Opening and ending tag mismatch: node line 4 and graph");
 }
 
-static void err_nested_graph(void **state)
+/* A nested graph (a yEd group) is read flattened: its nodes and edges join
+ * the graph, each node keeping the holder's id in "group"; the holder's own
+ * data after its inner graph stays its own; an inner edgedefault holds for
+ * the edges inside. */
+static void nested_graph_is_flattened(void **state)
 {
     (void)state;
-    expect_error(HEAD "  <graph>\n    <node id=\"a\">\n      <graph id=\"inner\"/>\n"
-                 "    </node>\n  </graph>\n</graphml>\n",
-                 VC_EUNSUPPORTED, 5, 7, "nested graphs");
+    const char *xml = HEAD
+        "  <key id=\"k\" for=\"node\" attr.name=\"note\" attr.type=\"string\"/>\n"
+        "  <graph edgedefault=\"directed\">\n"
+        "    <node id=\"a\">\n"
+        "      <graph id=\"a:\" edgedefault=\"undirected\"><data key=\"k\">skipped</data>\n"
+        "        <node id=\"a::x\"><graph><node id=\"a::x::y\"/></graph></node>\n"
+        "        <node id=\"a::z\"/><edge source=\"a::x\" target=\"a::z\"/>\n"
+        "      </graph><data key=\"k\">mine</data>\n"
+        "    </node>\n"
+        "    <edge source=\"a::x::y\" target=\"a\"/>\n"
+        "  </graph>\n</graphml>\n";
+    struct warnings ws = { 0 };
+    struct vc_diag diag = VC_DIAG_INIT;
+    const struct vc_attr *group;
+    diag.warn = collect_warning;
+    diag.ctx = &ws;
+
+    assert_int_equal(read_graphml_string(xml, &g, NULL, &diag, &err), VC_OK);
+    assert_int_equal(g.n_nodes, 4);
+    assert_int_equal(g.n_edges, 2);
+    assert_string_equal(vc_graph_attr(&g, VC_CLASS_NODE, "note")->values[0].s, "mine");
+    assert_false(vc_attr_has(vc_graph_attr(&g, VC_CLASS_NODE, "note"), 1));
+    group = vc_graph_attr(&g, VC_CLASS_NODE, "group");
+    assert_non_null(group);
+    assert_false(vc_attr_has(group, 0));
+    assert_string_equal(group->values[1].s, "a");
+    assert_string_equal(group->values[2].s, "a::x");
+    assert_string_equal(group->values[3].s, "a");
+    assert_false(g.edge_directed[0]); /* inside a: undirected */
+    assert_true(g.edge_directed[1]);
+    assert_int_equal(ws.count, 1);
+    assert_non_null(strstr(ws.first.msg, "3 nodes are inside other nodes"));
+    assert_int_equal(ws.first.line, 7);
+    assert_int_equal(ws.first.col, 9);
+}
+
+static void err_graph_in_edge(void **state)
+{
+    (void)state;
+    expect_error(HEAD "  <graph>\n    <node id=\"a\"/><edge source=\"a\" target=\"a\">\n"
+                 "      <graph id=\"inner\"/>\n    </edge>\n  </graph>\n</graphml>\n",
+                 VC_EUNSUPPORTED, 5, 7, "a <graph> inside an <edge> is not supported");
+}
+
+/* A key declared for edges used on a node (yFiles writes such files): a
+ * node column of the key's name, with one warning per key. */
+static void key_of_another_class(void **state)
+{
+    (void)state;
+    const char *xml = HEAD
+        "  <key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\">"
+        "<default>2</default></key>\n"
+        "  <graph edgedefault=\"directed\">\n"
+        "    <node id=\"a\"><data key=\"w\">1.5</data></node>\n"
+        "    <node id=\"b\"><data key=\"w\">3</data></node>\n"
+        "    <node id=\"c\"/><edge source=\"a\" target=\"b\"/>\n"
+        "  </graph>\n</graphml>\n";
+    struct warnings ws = { 0 };
+    struct vc_diag diag = VC_DIAG_INIT;
+    const struct vc_attr *nw, *ew;
+    diag.warn = collect_warning;
+    diag.ctx = &ws;
+
+    assert_int_equal(read_graphml_string(xml, &g, NULL, &diag, &err), VC_OK);
+    nw = vc_graph_attr(&g, VC_CLASS_NODE, "weight");
+    ew = vc_graph_attr(&g, VC_CLASS_EDGE, "weight");
+    assert_non_null(nw);
+    assert_non_null(ew);
+    assert_true(nw->values[0].d == 1.5);
+    assert_true(nw->values[1].d == 3);
+    assert_false(vc_attr_has(nw, 2)); /* the edge key's default is for edges */
+    assert_true(ew->values[0].d == 2);
+    assert_int_equal(ws.count, 1);
+    assert_int_equal(ws.first.line, 5);
+    assert_int_equal(ws.first.col, 18);
+    assert_non_null(strstr(ws.first.msg, "node \"a\": <data key=\"w\"> uses a key declared for "
+                                          "edges only; read as node attribute \"weight\""));
 }
 
 static void err_hyperedge(void **state)
@@ -544,7 +622,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(err_undeclared_key, reset, release),
         cmocka_unit_test_setup_teardown(err_bad_attr_type, reset, release),
         cmocka_unit_test_setup_teardown(err_not_well_formed, reset, release),
-        cmocka_unit_test_setup_teardown(err_nested_graph, reset, release),
+        cmocka_unit_test_setup_teardown(nested_graph_is_flattened, reset, release),
+        cmocka_unit_test_setup_teardown(err_graph_in_edge, reset, release),
+        cmocka_unit_test_setup_teardown(key_of_another_class, reset, release),
         cmocka_unit_test_setup_teardown(err_hyperedge, reset, release),
         cmocka_unit_test_setup_teardown(err_entity_declaration, reset, release),
         cmocka_unit_test_setup_teardown(err_wrong_root_and_no_graph, reset, release),
