@@ -1,30 +1,51 @@
 #!/bin/sh
 # Benchmarks vchain beside its peers, in one run on this machine.
 #   tools/bench.sh            (make bench builds the tools first)
-# BENCH_DIR keeps the generated inputs (default: a temporary folder).
+#   tools/bench.sh import     the import step only: the reader and `vchain info`
+#                             against igraph's reader and the bare parse, ending
+#                             with the README's table
+# BENCH_DIR keeps the generated inputs (default: a temporary folder); a file
+# already there (chain-EDGES-edges.graphml) is used as it is.
 # BENCH_10M=1 adds the 10,000,000-edge step to the import and rank
 # benchmarks (a 1.24 GB file; igraph's reader then needs 2 GB and over half
-# a minute a round).  tools/bench_bounds (run with the other bench_* tools)
-# compares the scoring with bounds against the exact one.
+# a minute a round, so it runs in one round of three there).
+# tools/bench_bounds (run with the other bench_* tools) compares the scoring
+# with bounds against the exact one.
 set -eu
+only=${1:-}
+case $only in
+'' | import) ;;
+*) echo "usage: tools/bench.sh [import]" >&2; exit 2 ;;
+esac
 O=${O:-build}
 dir=${BENCH_DIR:-$(mktemp -d)}
 [ -n "${BENCH_DIR:-}" ] || trap 'rm -rf "$dir"' EXIT
 mkdir -p "$dir"
 
 # Import: the reader and `vchain info` beside igraph's reader and the bare
-# libxml2 parse, at 10^5, 10^6 (and 10^7) edges, ten edges per node.
+# libxml2 parse, at 10^5, 10^6 (and 10^7) edges, ten edges per node; then
+# the same figures as one table (CPU seconds: steadier than wall clock on a
+# shared machine).
 sizes="100000 1000000"
 [ "${BENCH_10M:-0}" = 0 ] || sizes="$sizes 10000000"
+: >"$dir/import-rows.md"
 for edges in $sizes; do
     nodes=$((edges / 10))
     f="$dir/chain-$edges-edges.graphml"
     echo "== GraphML import and vchain info: $nodes nodes, $edges edges"
     [ -f "$f" ] || "$O/tools/gen_chain" --nodes $nodes --edges $edges -o "$f"
-    rounds=5
-    [ $edges -lt 10000000 ] || rounds=3
-    "$O/tools/bench_import" --rounds $rounds --vchain "$O/vchain" "$f"
+    rounds=5 igraph_rounds=5
+    [ $edges -lt 10000000 ] || rounds=3 igraph_rounds=1
+    "$O/tools/bench_import" --rounds $rounds --igraph-rounds $igraph_rounds --markdown \
+        --vchain "$O/vchain" "$f" >"$dir/import.out"
+    cat "$dir/import.out"
+    grep '^| ' "$dir/import.out" >>"$dir/import-rows.md"
 done
+echo "== import, CPU seconds (user + system), ranges over the rounds; load: $(uptime | sed 's/.*load average: //')"
+echo "| edges | bare libxml2 parse | vchain's reader (× bare) | \`vchain info\` (× reader) | igraph's reader (× vchain's) | peak B/edge: reader | info | igraph |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+cat "$dir/import-rows.md"
+[ "$only" != import ] || exit 0
 # Scoring: `vchain rank` as a whole process (read, analysis, table) on the
 # same files, with its bounds (the default from 10,000 actors) and with
 # --exact (not at 10^7: over ten minutes), and the growth exponent between

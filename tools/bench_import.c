@@ -1,7 +1,8 @@
 /*
  * bench_import.c - GraphML reading speed and memory: vchain beside its peers.
  *
- *   bench_import [--rounds N] [--vchain PATH] [--no-igraph] FILE
+ *   bench_import [--rounds N] [--igraph-rounds N] [--vchain PATH] [--no-igraph]
+ *                [--markdown] FILE
  *   bench_import --only METHOD FILE     (one run in this process, for profilers)
  *
  * Times, on the same file, each in a fresh child process so peak memory
@@ -17,6 +18,17 @@
  * work slows them alike; each round's times are divided by that round's
  * bare parse, and the table gives the range of those ratios over the rounds
  * beside the ranges of wall-clock and CPU (user + system) seconds.
+ * --igraph-rounds N runs igraph in the first N rounds only (on 10^7 edges
+ * it needs 2 GB and most of a minute a round).  --markdown adds one row of
+ * the README's table: edges, then CPU seconds of the bare parse, the reader
+ * (and its ratio to the bare parse), info (and its ratio to the reader) and
+ * igraph's reader (and its ratio to vchain's), and the peak memory of the
+ * reader and info in bytes per edge.
+ *
+ * The reader runs in a forked child, so its time leaves out starting a
+ * process; info's includes it (loading igraph and the libraries it needs:
+ * about 15 ms here, the time of `vchain --version`), which weighs on the
+ * ratio at 10^5 edges.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,9 +196,58 @@ static int measure(const struct method *m, const char *path, double *wall, doubl
     return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
 
+/* "lo–hi" with this many decimals, or one figure when they round alike. */
+static void print_range(struct range r, int decimals)
+{
+    char a[32], b[32];
+    snprintf(a, sizeof(a), "%.*f", decimals, r.lo);
+    snprintf(b, sizeof(b), "%.*f", decimals, r.hi);
+    if (strcmp(a, b) == 0)
+        printf("%s", a);
+    else
+        printf("%s–%s", a, b);
+}
+
+/* A table cell: seconds and, in brackets, a ratio; a dash for a method not run. */
+static void print_cell(int used, struct range secs, struct range ratio, int ratio_decimals)
+{
+    if (!used) {
+        printf(" | —");
+        return;
+    }
+    printf(" | ");
+    print_range(secs, 2);
+    printf(" (");
+    print_range(ratio, ratio_decimals);
+    printf("×)");
+}
+
+/* One row of the README's table (see the opening comment). */
+static void markdown_row(size_t edges, const int *use, const struct range *cpu,
+                         const struct range *cpu_ratio, struct range info_cpu_ratio,
+                         struct range igraph_cpu_ratio, const long *rss)
+{
+    static const int peak_of[] = { READER, INFO, IGRAPH };
+
+    printf("| %zu | ", edges);
+    print_range(cpu[BARE], 2);
+    print_cell(1, cpu[READER], cpu_ratio[READER], 2);
+    print_cell(use[INFO], cpu[INFO], info_cpu_ratio, 2);
+    print_cell(use[IGRAPH], cpu[IGRAPH], igraph_cpu_ratio, 1);
+    for (size_t k = 0; k < sizeof(peak_of) / sizeof(peak_of[0]); k++) {
+        int i = peak_of[k];
+        if (use[i] && edges)
+            printf(" | %.0f", (double)rss[i] * 1024.0 / (double)edges);
+        else
+            printf(" | —");
+    }
+    printf(" |\n");
+}
+
 static int usage(void)
 {
-    fprintf(stderr, "usage: bench_import [--rounds N] [--vchain PATH] [--no-igraph] FILE\n"
+    fprintf(stderr, "usage: bench_import [--rounds N] [--igraph-rounds N] [--vchain PATH] "
+                    "[--no-igraph] [--markdown] FILE\n"
                     "       bench_import --only bare|igraph|reader FILE\n");
     return 2;
 }
@@ -194,10 +255,11 @@ static int usage(void)
 int main(int argc, char **argv)
 {
     struct stat sb;
-    int rounds = 3, use[N_METHODS] = { 1, 1, 1, 0 };
+    int rounds = 3, igraph_rounds = -1, markdown = 0, use[N_METHODS] = { 1, 1, 1, 0 };
     const char *only = NULL, *path = NULL;
     struct range wall[N_METHODS], cpu[N_METHODS], ratio[N_METHODS], cpu_ratio[N_METHODS];
     struct range info_ratio = { 0, 0 }, info_cpu_ratio = { 0, 0 }, igraph_ratio = { 0, 0 };
+    struct range igraph_cpu_ratio = { 0, 0 };
     long rss[N_METHODS] = { 0 };
     size_t edges = 0;
 
@@ -206,8 +268,12 @@ int main(int argc, char **argv)
             rounds = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--vchain") && i + 1 < argc)
             vchain_path = argv[++i];
+        else if (!strcmp(argv[i], "--igraph-rounds") && i + 1 < argc)
+            igraph_rounds = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--no-igraph"))
             use[IGRAPH] = 0;
+        else if (!strcmp(argv[i], "--markdown"))
+            markdown = 1;
         else if (!strcmp(argv[i], "--only") && i + 1 < argc)
             only = argv[++i];
         else if (argv[i][0] != '-' && !path)
@@ -224,12 +290,16 @@ int main(int argc, char **argv)
         return usage();
     }
     use[INFO] = vchain_path != NULL;
+    if (igraph_rounds < 0 || igraph_rounds > rounds)
+        igraph_rounds = rounds;
+    if (igraph_rounds == 0)
+        use[IGRAPH] = 0;
 
     for (int r = 0; r < rounds; r++) {
         double w[N_METHODS], c[N_METHODS];
         for (int i = 0; i < N_METHODS; i++) {
             long kb;
-            if (!use[i])
+            if (!use[i] || (i == IGRAPH && r >= igraph_rounds))
                 continue;
             if (measure(&methods[i], path, &w[i], &c[i], &kb, i == READER ? &edges : NULL)) {
                 fprintf(stderr, "bench_import: %s failed on %s\n", methods[i].name, path);
@@ -246,8 +316,10 @@ int main(int argc, char **argv)
             widen(&info_ratio, w[INFO] / w[READER], r == 0);
             widen(&info_cpu_ratio, c[INFO] / c[READER], r == 0);
         }
-        if (use[IGRAPH])
+        if (use[IGRAPH] && r < igraph_rounds) {
             widen(&igraph_ratio, w[IGRAPH] / w[READER], r == 0);
+            widen(&igraph_cpu_ratio, c[IGRAPH] / c[READER], r == 0);
+        }
     }
 
     printf("file %s: %.1f MB, %zu edges; %d rounds, ranges over the rounds\n", path,
@@ -263,10 +335,13 @@ int main(int argc, char **argv)
                edges ? (double)rss[i] * 1024.0 / (double)edges : 0.0);
     }
     if (use[IGRAPH])
-        printf("reader: %.2f-%.2fx faster than igraph's reader (wall)\n", igraph_ratio.lo,
-               igraph_ratio.hi);
+        printf("reader: %.2f-%.2fx faster than igraph's reader (wall), %.2f-%.2fx (CPU)%s\n",
+               igraph_ratio.lo, igraph_ratio.hi, igraph_cpu_ratio.lo, igraph_cpu_ratio.hi,
+               igraph_rounds < rounds ? " (igraph in the first rounds only)" : "");
     if (use[INFO])
         printf("info: %.2f-%.2fx the reader's time (wall), %.2f-%.2fx its CPU time\n",
                info_ratio.lo, info_ratio.hi, info_cpu_ratio.lo, info_cpu_ratio.hi);
+    if (markdown)
+        markdown_row(edges, use, cpu, cpu_ratio, info_cpu_ratio, igraph_cpu_ratio, rss);
     return 0;
 }

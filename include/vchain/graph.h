@@ -151,6 +151,16 @@ VC_API enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t 
                                         struct vc_error *err);
 
 /*
+ * Makes room for n edges in all, in the edge arrays and every edge
+ * attribute column, so that a reader that can tell how many are coming
+ * adds them without moving the arrays.  Only capacity: nothing is written
+ * (big arrays cost no memory until filled).  VC_ENOMEM when out of memory
+ * (g unchanged in content).
+ */
+VC_API enum vc_status vc_graph_reserve_edges(struct vc_graph *g, size_t n,
+                                             struct vc_error *err);
+
+/*
  * Records that node or edge k (cls VC_CLASS_NODE or VC_CLASS_EDGE) came from
  * file (a string in g's pool), for graphs read from several files.
  */

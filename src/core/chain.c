@@ -230,6 +230,11 @@ static enum vc_status alloc_arrays(struct vc_chain *c, size_t n, size_t m)
         !c->country || !c->relation || !c->share || !c->weight || !c->item || !c->sector ||
         !c->node_share || !c->essential || !c->undirected)
         return VC_ENOMEM;
+    /* the per-edge arrays every edge writes: huge pages, not a fault per 4 kB */
+    vc_mem_hint_huge(c->share, m * sizeof(double));
+    vc_mem_hint_huge(c->weight, m * sizeof(double));
+    vc_mem_hint_huge(c->relation, m);
+    vc_mem_hint_huge(c->essential, m);
     return VC_OK;
 }
 

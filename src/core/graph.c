@@ -90,7 +90,14 @@ enum vc_status vc_graph_intern_node(struct vc_graph *g, const char *id, size_t l
                                     uint32_t line, uint32_t col, size_t *index,
                                     bool *created, struct vc_error *err)
 {
-    uint32_t h = vc_hash(id, len);
+    return vc_graph_intern_node_hashed(g, id, len, vc_hash(id, len), line, col, index, created,
+                                       err);
+}
+
+enum vc_status vc_graph_intern_node_hashed(struct vc_graph *g, const char *id, size_t len,
+                                           uint32_t h, uint32_t line, uint32_t col,
+                                           size_t *index, bool *created, struct vc_error *err)
+{
     size_t k = vc_idmap_find(&g->node_index, g->node_id, id, len, h);
 
     if (k != SIZE_MAX) {
@@ -150,6 +157,18 @@ static int grow_edges(struct vc_graph *g, size_t need)
     return 0;
 }
 
+/* The next VC_PREFAULT_RUN slots of the edge arrays from k, within their
+ * capacity (vc_mem_prefault). */
+static void prefault_edges(struct vc_graph *g, size_t k)
+{
+    size_t n = g->edges_cap - k < VC_PREFAULT_RUN ? g->edges_cap - k : VC_PREFAULT_RUN;
+    vc_mem_prefault(g->edge_from + k, n * sizeof(*g->edge_from));
+    vc_mem_prefault(g->edge_to + k, n * sizeof(*g->edge_to));
+    vc_mem_prefault(g->edge_line + k, n * sizeof(*g->edge_line));
+    vc_mem_prefault(g->edge_col + k, n * sizeof(*g->edge_col));
+    vc_mem_prefault(g->edge_directed + k, n * sizeof(*g->edge_directed));
+}
+
 enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t to, bool directed,
                                  const char *id, size_t id_len, uint32_t line, uint32_t col,
                                  size_t *index, struct vc_error *err)
@@ -179,8 +198,34 @@ enum vc_status vc_graph_add_edge(struct vc_graph *g, size_t from, size_t to, boo
     g->edge_line[k] = line;
     g->edge_col[k] = col;
     g->n_edges++;
+    if (k % VC_PREFAULT_RUN == 0)
+        prefault_edges(g, k);
     if (index)
         *index = k;
+    return VC_OK;
+}
+
+static int attr_grow(struct vc_attr *a, size_t need)
+{
+    size_t c1 = a->cap, c2 = a->cap;
+    if (need <= a->cap)
+        return 0;
+    /* values[k] is read only where has[k] is set */
+    if (VC_GROW_UNINIT(a->values, c1, need) || VC_GROW(a->has, c2, need))
+        return -1;
+    a->cap = c1 < c2 ? c1 : c2;
+    return 0;
+}
+
+enum vc_status vc_graph_reserve_edges(struct vc_graph *g, size_t n, struct vc_error *err)
+{
+    if (n > VC_GRAPH_MAX_ELEMENTS)
+        n = VC_GRAPH_MAX_ELEMENTS;
+    if (grow_edges(g, n))
+        return nomem(err, g, "edges");
+    for (size_t i = 0; i < g->n_attrs; i++)
+        if (g->attrs[i]->cls == VC_CLASS_EDGE && attr_grow(g->attrs[i], n))
+            return nomem(err, g, "edges");
     return VC_OK;
 }
 
@@ -448,13 +493,13 @@ enum vc_status vc_graph_attr_rename(struct vc_graph *g, struct vc_attr *a, const
 
 enum vc_status vc_attr_set(struct vc_attr *a, size_t k, union vc_value v, struct vc_error *err)
 {
-    if (k >= a->cap) {
-        size_t c1 = a->cap, c2 = a->cap;
-        /* values[k] is read only where has[k] is set */
-        if (VC_GROW_UNINIT(a->values, c1, k + 1) || VC_GROW(a->has, c2, k + 1))
-            return vc_error_set(err, VC_ENOMEM, NULL, 0, 0,
-                                "out of memory while storing attribute \"%s\"", a->name);
-        a->cap = c1 < c2 ? c1 : c2;
+    if (k >= a->cap && attr_grow(a, k + 1))
+        return vc_error_set(err, VC_ENOMEM, NULL, 0, 0,
+                            "out of memory while storing attribute \"%s\"", a->name);
+    if (k % VC_PREFAULT_RUN == 0) { /* filled in order, usually: see vc_mem_prefault */
+        size_t n = a->cap - k < VC_PREFAULT_RUN ? a->cap - k : VC_PREFAULT_RUN;
+        vc_mem_prefault(a->values + k, n * sizeof(*a->values));
+        vc_mem_prefault(a->has + k, n);
     }
     if (!a->has[k]) {
         a->has[k] = 1;
@@ -666,6 +711,10 @@ enum vc_status vc_value_parse(enum vc_attr_type type, const char *text, union vc
         return VC_OK;
     }
     e = text + strlen(text);
+    if ((type == VC_ATTR_DOUBLE || type == VC_ATTR_FLOAT) && (size_t)(e - b) < sizeof(buf) &&
+        fast_decimal(text, &out->d) &&
+        (type == VC_ATTR_DOUBLE || fabs(out->d) <= 3.4028234663852886e38))
+        return VC_OK; /* the common case, as below without the copy (no space to trim) */
     trim(&b, &e);
     if (b == e || span_equal_ci(b, e, "nan")) {
         /* Tools write NaN or nothing for a missing number: the reader warns. */

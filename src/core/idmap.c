@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "idmap.h"
+#include "mem.h"
 
 static uint32_t hash_seed;
 static pthread_once_t seed_once = PTHREAD_ONCE_INIT;
@@ -64,13 +65,6 @@ void vc_idmap_release(struct vc_idmap *m)
     m->cap = m->count = 0;
 }
 
-static uint64_t key_head(const char *key, size_t len)
-{
-    uint64_t head = 0;
-    memcpy(&head, key, len < sizeof(head) ? len : sizeof(head));
-    return head;
-}
-
 /* Whether a stored key whose first 8 bytes match key's is key (len >= 8).
  * Ids are short: an inline loop beats a library call, and it stops at a
  * shorter stored id's NUL instead of reading past it. */
@@ -88,7 +82,7 @@ size_t vc_idmap_find(const struct vc_idmap *m, const char *const *keys, const ch
     if (!m->cap)
         return SIZE_MAX;
     size_t mask = m->cap - 1;
-    uint64_t head = key_head(key, len);
+    uint64_t head = vc_id_head(key, len);
     /* A slot holds the index, the hash and the key's first 8 bytes (zero
      * padded), so a lookup touches one slot per probe and, for keys of up to
      * 7 bytes, nothing else: keys hold no NUL, so a padded head matches only
@@ -115,7 +109,7 @@ static void place(struct vc_idmap_slot *slots, size_t mask, struct vc_idmap_slot
 
 static int rehash(struct vc_idmap *m, size_t ncap)
 {
-    struct vc_idmap_slot *slots = calloc(ncap, sizeof(*slots));
+    struct vc_idmap_slot *slots = vc_calloc_huge(ncap, sizeof(*slots));
     if (!slots)
         return -1;
     for (size_t i = 0; i < m->cap; i++)
@@ -139,7 +133,7 @@ int vc_idmap_insert(struct vc_idmap *m, size_t index, const char *key, size_t le
     }
     s.index1 = (uint32_t)(index + 1);
     s.hash = hash;
-    s.head = key_head(key, len);
+    s.head = vc_id_head(key, len);
     place(m->slots, m->cap - 1, s);
     m->count++;
     return 0;

@@ -360,7 +360,9 @@ static void element_name(struct reader *r, char *buf, size_t size)
         snprintf(buf, size, "node \"%s\"", g->node_id[r->cur_index]);
         break;
     case VC_CLASS_EDGE:
-        if (vc_graph_edge_id(g, r->cur_index))
+        if (vc_xr_resolve(&r->x)) /* out of memory: the queued ends are unknown */
+            snprintf(buf, size, "an edge");
+        else if (vc_graph_edge_id(g, r->cur_index))
             snprintf(buf, size, "edge \"%s\"", vc_graph_edge_id(g, r->cur_index));
         else
             snprintf(buf, size, "edge \"%s\" -> \"%s\"", g->node_id[g->edge_from[r->cur_index]],
@@ -547,33 +549,48 @@ static void start_node(struct reader *r, const xmlChar **attrs, int n, long line
     vc_xr_push(&r->x, EL_NODE);
 }
 
-static int endpoint(struct reader *r, const xmlChar **attrs, int n, bool is_source,
-                    long line, long col, size_t *index)
+/* An edge's source or target attribute, present and not empty (else r
+ * fails: NULL). */
+static const xmlChar *end_span(struct reader *r, const xmlChar **attrs, int n, bool is_source,
+                               long line, long col, size_t *len)
 {
-    size_t len;
     const char *which = is_source ? "source" : "target";
     const xmlChar *id = attr_span(r, attrs, n, is_source ? r->nm.source : r->nm.target,
-                                  is_source ? SLOT_SOURCE : SLOT_TARGET, &len);
+                                  is_source ? SLOT_SOURCE : SLOT_TARGET, len);
 
     if (!id) {
         vc_xr_fail(&r->x, VC_EINVAL, line, col, "<edge> without a %s attribute", which);
-        return -1;
+        return NULL;
     }
-    if (vc_xr_node_ref(&r->x, len, "edge", which, line, col))
-        return -1;
-    return vc_xr_name_node(&r->x, (const char *)id, len, line, col, index);
+    if (vc_xr_node_ref(&r->x, *len, "edge", which, line, col))
+        return NULL;
+    return id;
 }
 
 static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line, long col)
 {
-    size_t from, to, idlen = 0, dlen, index;
+    size_t from = 0, to = 0, slen, tlen, idlen = 0, dlen, index;
     const xmlChar *id = attr_span(r, attrs, n, r->nm.id, SLOT_ID, &idlen);
     const xmlChar *dir = attr_span(r, attrs, n, r->nm.directed, SLOT_MISC, &dlen);
+    const xmlChar *src = end_span(r, attrs, n, true, line, col, &slen), *tgt;
     const struct vc_xr_holder *holder = vc_xr_holder(&r->x);
-    bool directed = holder ? holder->directed : r->x.g->directed;
+    bool directed = holder ? holder->directed : r->x.g->directed, queue;
 
-    if (endpoint(r, attrs, n, true, line, col, &from) ||
-        endpoint(r, attrs, n, false, line, col, &to))
+    /* Both ends queued for lookup (vc_xr_edge_end) when they can be, else
+     * looked up now, the source first. */
+    if (!src)
+        return;
+    queue = vc_xr_can_queue(&r->x, slen);
+    if (!queue && vc_xr_name_node(&r->x, (const char *)src, slen, line, col, &from))
+        return;
+    if (!(tgt = end_span(r, attrs, n, false, line, col, &tlen)))
+        return;
+    if (queue && !vc_xr_can_queue(&r->x, tlen)) {
+        queue = false;
+        if (vc_xr_name_node(&r->x, (const char *)src, slen, line, col, &from))
+            return;
+    }
+    if (!queue && vc_xr_name_node(&r->x, (const char *)tgt, tlen, line, col, &to))
         return;
     if (!dir && r->no_edgedefault)
         r->default_edges++;
@@ -594,6 +611,11 @@ static void start_edge(struct reader *r, const xmlChar **attrs, int n, long line
         r->x.failed = 1;
         return;
     }
+    if (queue) {
+        vc_xr_edge_end(&r->x, index, false, (const char *)src, slen, line, col);
+        vc_xr_edge_end(&r->x, index, true, (const char *)tgt, tlen, line, col);
+    }
+    vc_xr_presize(&r->x);
     r->cur_cls = VC_CLASS_EDGE;
     r->cur_index = index;
     vc_xr_push(&r->x, EL_EDGE);

@@ -285,17 +285,25 @@ enum vc_status vc_load(const char *path, const struct vc_load_opts *opts, struct
         }
         if (fmt == VC_FMT_GRAPHML && opts->format == VC_FMT_AUTO && ends_with_ci(path, ".csv"))
             fmt = VC_FMT_EDGELIST; /* its header check gives the clearest refusal */
-        cookie_io_functions_t io = { replay_read, NULL, NULL, NULL };
-        replayed = fopencookie(&rp, "r", io);
-        if (!replayed) {
+        if (!is_stdin && fseek(in, 0, SEEK_SET) == 0) {
+            /* A file read again from its start: the reader gets the file
+             * itself, with no copy through the replay, and can see its size
+             * (the GraphML reader sizes its arrays from it). */
+            st = read_stream(in, path, name, fmt, opts, graph, diag, err);
+            fclose(in);
+        } else {
+            cookie_io_functions_t io = { replay_read, NULL, NULL, NULL };
+            replayed = fopencookie(&rp, "r", io);
+            if (!replayed) {
+                if (!is_stdin)
+                    fclose(in);
+                return vc_error_set(err, VC_ENOMEM, name, 0, 0, "out of memory");
+            }
+            st = read_stream(replayed, path, name, fmt, opts, graph, diag, err);
+            fclose(replayed);
             if (!is_stdin)
                 fclose(in);
-            return vc_error_set(err, VC_ENOMEM, name, 0, 0, "out of memory");
         }
-        st = read_stream(replayed, path, name, fmt, opts, graph, diag, err);
-        fclose(replayed);
-        if (!is_stdin)
-            fclose(in);
     }
     if (st != VC_OK)
         return st;

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/SAX2.h>
 
@@ -217,6 +218,8 @@ static enum vc_status parse(struct vc_xml_reader *x, FILE *in)
     sax.cdataBlock = on_characters;
     /* x is the reader's first member: the handlers get the reader */
     st = vc_xml_parse(in, name, &sax, x, &x->ctxt, x->err);
+    if (st == VC_OK && vc_xr_resolve(x))
+        st = x->err->code != VC_OK ? x->err->code : VC_EPARSE;
     if (st == VC_OK && x->failed)
         st = x->err->code != VC_OK ? x->err->code : VC_EPARSE;
     if (st == VC_OK && !x->root_seen)
@@ -234,12 +237,15 @@ enum vc_status vc_xr_read(struct vc_xml_reader *x, const struct vc_xr_format *f,
                           struct vc_error *err)
 {
     struct vc_error local_err = VC_ERROR_INIT;
+    struct stat sb;
     enum vc_status st;
 
     if (!err)
         err = &local_err;
     if ((st = begin(x, f, out, name, opts, diag, err)) != VC_OK)
         return st;
+    if (fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0)
+        x->file_size = (uint64_t)sb.st_size;
     st = parse(x, in);
     if (st == VC_OK)
         st = f->finish(x);
@@ -323,11 +329,11 @@ static int grow_marks(struct vc_xml_reader *x)
     return 0;
 }
 
-static int intern(struct vc_xml_reader *x, const char *id, size_t len, long line, long col,
-                  size_t *index, bool *created)
+static int intern(struct vc_xml_reader *x, const char *id, size_t len, uint32_t hash,
+                  long line, long col, size_t *index, bool *created)
 {
-    if (vc_graph_intern_node(x->g, id, len, (uint32_t)line, (uint32_t)col, index, created,
-                             x->err) != VC_OK) {
+    if (vc_graph_intern_node_hashed(x->g, id, len, hash, (uint32_t)line, (uint32_t)col, index,
+                                    created, x->err) != VC_OK) {
         x->failed = 1; /* the graph said why (a limit, or memory) */
         return -1;
     }
@@ -342,7 +348,7 @@ int vc_xr_declare_node(struct vc_xml_reader *x, const char *id, size_t len, long
                        long col, size_t *index)
 {
     bool created;
-    if (x->failed || intern(x, id, len, line, col, index, &created))
+    if (vc_xr_resolve(x) || intern(x, id, len, vc_hash(id, len), line, col, index, &created))
         return -1;
     if (!created) {
         struct vc_graph *g = x->g;
@@ -360,31 +366,36 @@ int vc_xr_declare_node(struct vc_xml_reader *x, const char *id, size_t len, long
     return 0;
 }
 
-int vc_xr_name_node(struct vc_xml_reader *x, const char *id, size_t len, long line, long col,
-                    size_t *index)
+/*
+ * Files list edges grouped by source or by target, so an edge's endpoint
+ * is often one of the last two named: found without hashing (the first 8
+ * bytes compared as a number, the rest only if longer).  SIZE_MAX if not.
+ */
+static size_t named_find(struct vc_xml_reader *x, const char *id, size_t len)
 {
-    struct vc_xr_named this = { 0, len, 0 };
-    bool created;
-
-    if (x->failed)
-        return -1;
-    /* Files list edges grouped by source or by target, so an edge's
-     * endpoint is often one of the last two named: found without hashing
-     * (the first 8 bytes compared as a number, the rest only if longer). */
-    memcpy(&this.head, id, len < sizeof(this.head) ? len : sizeof(this.head));
+    uint64_t head = vc_id_head(id, len);
     for (int i = 0; i < 2; i++) {
         struct vc_xr_named n = x->named[i];
-        if (n.index1 && n.len == len && n.head == this.head &&
+        if (n.index1 && n.len == len && n.head == head &&
             (len <= sizeof(n.head) ||
              memcmp(x->g->node_id[n.index1 - 1] + sizeof(n.head), id + sizeof(n.head),
                     len - sizeof(n.head)) == 0)) {
             x->named[i] = x->named[0];
             x->named[0] = n;
-            *index = n.index1 - 1;
-            return 0;
+            return n.index1 - 1;
         }
     }
-    if (intern(x, id, len, line, col, index, &created))
+    return SIZE_MAX;
+}
+
+/* The node an edge names, added when new; it becomes the last named. */
+static int name_new(struct vc_xml_reader *x, const char *id, size_t len, uint32_t hash,
+                    long line, long col, size_t *index)
+{
+    struct vc_xr_named this = { 0, len, vc_id_head(id, len) };
+    bool created;
+
+    if (intern(x, id, len, hash, line, col, index, &created))
         return -1;
     if (created) {
         x->declared[*index] = 0;
@@ -395,6 +406,102 @@ int vc_xr_name_node(struct vc_xml_reader *x, const char *id, size_t len, long li
     x->named[1] = x->named[0];
     x->named[0] = this;
     return 0;
+}
+
+int vc_xr_name_node(struct vc_xml_reader *x, const char *id, size_t len, long line, long col,
+                    size_t *index)
+{
+    if (vc_xr_resolve(x))
+        return -1;
+    if ((*index = named_find(x, id, len)) != SIZE_MAX)
+        return 0;
+    return name_new(x, id, len, vc_hash(id, len), line, col, index);
+}
+
+bool vc_xr_can_queue(const struct vc_xml_reader *x, size_t len)
+{
+    /* Longer ids and the last nodes before the limit take vc_xr_name_node(),
+     * whose errors come in file order.  (XML text holds no NUL byte, the
+     * other id the graph refuses.) */
+    return len <= VC_XR_PENDING_ID && x->g->n_nodes + x->pend_count + 2 < VC_GRAPH_MAX_ELEMENTS;
+}
+
+/* Looks up the oldest queued edge end. */
+static int resolve_first(struct vc_xml_reader *x)
+{
+    const struct vc_xr_pending *p = &x->pending[x->pend_first];
+    size_t index;
+
+    x->pend_first = (x->pend_first + 1) % VC_XR_PENDING;
+    x->pend_count--;
+    if (name_new(x, p->id, p->len, p->hash, p->line, p->col, &index))
+        return -1;
+    (p->target ? x->g->edge_to : x->g->edge_from)[p->edge] = (uint32_t)index;
+    return 0;
+}
+
+int vc_xr_resolve(struct vc_xml_reader *x)
+{
+    while (x->pend_count && !x->failed)
+        resolve_first(x);
+    return x->failed ? -1 : 0;
+}
+
+/* Bytes of the file the parser has read up to its current position. */
+static uint64_t read_so_far(const struct vc_xml_reader *x)
+{
+    const xmlParserInput *in = x->ctxt ? x->ctxt->input : NULL;
+    return in && in->cur && in->base ? (uint64_t)in->consumed + (uint64_t)(in->cur - in->base)
+                                     : 0;
+}
+
+void vc_xr_presize(struct vc_xml_reader *x)
+{
+    size_t n = x->g->n_edges;
+    uint64_t pos;
+    double per_edge, more;
+
+    if (n != VC_XR_PRESIZE_FROM && n != VC_XR_PRESIZE_AT)
+        return;
+    pos = read_so_far(x);
+    if (n == VC_XR_PRESIZE_FROM) {
+        x->presize_pos = pos;
+        return;
+    }
+    if (!x->file_size || !x->presize_pos || pos <= x->presize_pos || pos >= x->file_size)
+        return;
+    per_edge = (double)(pos - x->presize_pos) / (VC_XR_PRESIZE_AT - VC_XR_PRESIZE_FROM);
+    more = (double)(x->file_size - pos) / per_edge * 1.05;
+    if (more < (double)VC_GRAPH_MAX_ELEMENTS) {
+        struct vc_error ignored = VC_ERROR_INIT;
+        vc_graph_reserve_edges(x->g, n + (size_t)more, &ignored);
+    }
+}
+
+void vc_xr_edge_end(struct vc_xml_reader *x, size_t edge, bool target, const char *id,
+                    size_t len, long line, long col)
+{
+    struct vc_xr_pending *p;
+    size_t index;
+
+    if (x->failed)
+        return;
+    /* A node named just before (it exists): set now. */
+    if ((index = named_find(x, id, len)) != SIZE_MAX) {
+        (target ? x->g->edge_to : x->g->edge_from)[edge] = (uint32_t)index;
+        return;
+    }
+    if (x->pend_count == VC_XR_PENDING && resolve_first(x))
+        return;
+    p = &x->pending[(x->pend_first + x->pend_count++) % VC_XR_PENDING];
+    p->edge = (uint32_t)edge;
+    p->hash = vc_hash(id, len);
+    p->line = (uint32_t)line;
+    p->col = (uint32_t)col;
+    p->len = (uint8_t)len;
+    p->target = target;
+    memcpy(p->id, id, len);
+    vc_idmap_prefetch(&x->g->node_index, p->hash);
 }
 
 enum vc_status vc_xr_check_undeclared(struct vc_xml_reader *x)

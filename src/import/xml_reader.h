@@ -34,6 +34,15 @@ enum { VC_XR_SLOTS = 5 };
  * levels, GEXF about 8. */
 enum { VC_XR_MAX_DEPTH = 256 };
 
+/*
+ * Edge ends wait in a queue of VC_XR_PENDING before their id is looked up,
+ * so that the lookup finds its slot of the node index in cache (fetched
+ * when the end was queued): on a graph of a million nodes the index
+ * outgrows the caches, and waiting for memory at every edge was the largest
+ * cost of reading it.  Ids of up to VC_XR_PENDING_ID bytes are queued.
+ */
+enum { VC_XR_PENDING = 16, VC_XR_PENDING_ID = 30 };
+
 struct vc_xml_reader {
     xmlParserCtxtPtr ctxt;
     struct vc_graph *g;
@@ -68,6 +77,19 @@ struct vc_xml_reader {
     const char **decl_ids;
     size_t decl_ids_cap;
     struct vc_idmap decl_index[3];
+    /* Edge ends not yet looked up (vc_xr_edge_end), oldest first from
+     * pend_first, in a ring. */
+    struct vc_xr_pending {
+        uint32_t edge;           /* the edge's index */
+        uint32_t hash;           /* vc_hash of the id: its slot is being fetched */
+        uint32_t line, col;      /* the edge's start tag */
+        uint8_t len;
+        bool target;             /* the edge's target (else its source) */
+        char id[VC_XR_PENDING_ID];
+    } pending[VC_XR_PENDING];
+    unsigned pend_first, pend_count;
+    uint64_t file_size;          /* of a regular file, else 0 */
+    uint64_t presize_pos;        /* bytes read at the VC_XR_PRESIZE_FROM-th edge */
     /* Nodes inside other nodes (a GraphML nested graph, a GEXF hierarchy),
      * read flattened: the open holders, innermost last, and each held
      * node's group (the id of the node holding it). */
@@ -112,6 +134,31 @@ int vc_xr_declare_node(struct vc_xml_reader *x, const char *id, size_t len, long
 /* A node an edge names: added (undeclared) when new.  -1 when x has failed. */
 int vc_xr_name_node(struct vc_xml_reader *x, const char *id, size_t len, long line, long col,
                     size_t *index);
+/*
+ * The same, for an edge already added as edge (its end given as node 0):
+ * the end is set now when the id is one of the last named, else when the
+ * queue moves on or vc_xr_resolve() runs.  Only for ids that
+ * vc_xr_can_queue() accepts: looking them up cannot fail but for memory,
+ * so the first error stays the first in the file.  Nodes are still added in
+ * the order the file names them.
+ */
+void vc_xr_edge_end(struct vc_xml_reader *x, size_t edge, bool target, const char *id,
+                    size_t len, long line, long col);
+bool vc_xr_can_queue(const struct vc_xml_reader *x, size_t len);
+/*
+ * Called after each edge is added: between the VC_XR_PRESIZE_FROM-th and
+ * the VC_XR_PRESIZE_AT-th edge the reader measures how many bytes an edge
+ * takes in the file, and then makes room (vc_graph_reserve_edges) for as
+ * many as the rest of the file would hold, plus a twentieth, so the edge
+ * arrays are not copied each time they double.  Room only: pages nobody
+ * writes cost no memory.  A hint: failing to reserve is no error.
+ */
+void vc_xr_presize(struct vc_xml_reader *x);
+enum { VC_XR_PRESIZE_FROM = 1024, VC_XR_PRESIZE_AT = 16384 };
+/* Looks up every queued edge end; done before anything reads the edges'
+ * ends or adds a node otherwise (vc_xr_declare_node, vc_xr_name_node do it
+ * themselves).  -1 when x has failed. */
+int vc_xr_resolve(struct vc_xml_reader *x);
 /* After the parse: nodes named but never declared are an error, or with
  * --lenient a warning. */
 enum vc_status vc_xr_check_undeclared(struct vc_xml_reader *x);

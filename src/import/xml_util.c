@@ -7,7 +7,6 @@
  * printer is silenced too; errors reach vchain through each parser's
  * structured handler.
  */
-#define _GNU_SOURCE /* memrchr */
 #include <pthread.h>
 #include <stdarg.h>
 #include <string.h>
@@ -114,15 +113,21 @@ void vc_xml_tag_position(xmlParserCtxtPtr ctxt, long *line, long *col)
     if (!p || !in->base)
         return;
     /* The tag's '<' is the last one before the parser's position (attribute
-     * values hold none); memrchr and memchr find it and any line break in
-     * between faster than a byte loop, and this runs for every element. */
+     * values hold none).  This runs for every element, and tags are short:
+     * a byte loop finds it, and any line break after it, sooner than
+     * calls to memrchr and memchr. */
     if (*p != '<') {
-        const xmlChar *lt = p > in->base ? memrchr(in->base, '<', (size_t)(p - in->base)) : NULL;
-        if (!lt)
+        const xmlChar *lt = p;
+        while (lt > in->base && *--lt != '<')
+            ;
+        if (*lt != '<')
             return; /* the tag's start left the buffer: keep the end position */
         p = lt;
     }
-    if (!memchr(p, '\n', (size_t)(in->cur - p))) {
+    const xmlChar *nl = p;
+    while (nl < in->cur && *nl != '\n')
+        nl++;
+    if (nl == in->cur) {
         *col = in->col - (long)(in->cur - p);
         if (*col < 1)
             *col = 1;

@@ -41,6 +41,40 @@ static void nodes_edges_and_ids(void **state)
     vc_graph_release(&g); /* safe twice */
 }
 
+/* Room for edges: capacity in every edge array and edge column, nothing
+ * added, and what was there kept. */
+static void reserve_edges(void **state)
+{
+    (void)state;
+    struct vc_graph g;
+    struct vc_error err = VC_ERROR_INIT;
+    struct vc_attr *w, *label;
+    size_t a, e;
+
+    vc_graph_init(&g);
+    assert_int_equal(vc_graph_intern_node(&g, "a", 1, 0, 0, &a, NULL, &err), VC_OK);
+    assert_int_equal(vc_graph_attr_add(&g, VC_CLASS_EDGE, "w", VC_ATTR_DOUBLE, &w, &err), VC_OK);
+    assert_int_equal(vc_graph_attr_add(&g, VC_CLASS_NODE, "label", VC_ATTR_STRING, &label, &err),
+                     VC_OK);
+    assert_int_equal(vc_graph_add_edge(&g, a, a, true, NULL, 0, 7, 3, &e, &err), VC_OK);
+    assert_int_equal(vc_attr_set_double(w, 0, 2.5, &err), VC_OK);
+    assert_int_equal(vc_graph_reserve_edges(&g, 100000, &err), VC_OK);
+    assert_int_equal(g.n_edges, 1);
+    assert_true(g.edges_cap >= 100000);
+    assert_true(w->cap >= 100000);
+    assert_int_equal(label->cap, 0); /* node columns untouched */
+    assert_int_equal(g.edge_line[0], 7);
+    assert_true(vc_attr_get_double(w, 0) == 2.5);
+    assert_false(vc_attr_has(w, 1));
+    assert_int_equal(w->count, 1);
+    for (size_t k = 1; k < 70000; k++) /* filled in order, across prefault runs */
+        assert_int_equal(vc_graph_add_edge(&g, a, a, true, NULL, 0, 1, 1, &e, &err), VC_OK);
+    assert_int_equal(vc_attr_set_double(w, 69999, 1.0, &err), VC_OK);
+    assert_int_equal(w->count, 2);
+    assert_int_equal(g.edge_from[69999], a);
+    vc_graph_release(&g);
+}
+
 /* Edge ids take memory only once an edge has one; earlier and later edges
  * without one read NULL, through any number of doublings. */
 static void edge_ids_when_given(void **state)
@@ -200,6 +234,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(nodes_edges_and_ids),
         cmocka_unit_test(edge_ids_when_given),
+        cmocka_unit_test(reserve_edges),
         cmocka_unit_test(columns),
         cmocka_unit_test(value_rules),
         cmocka_unit_test(decimals_match_strtod),

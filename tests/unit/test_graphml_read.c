@@ -332,6 +332,64 @@ static void edges_before_nodes(void **state)
     assert_int_equal(g.node_line[0], 6); /* the declaration, not the first mention */
 }
 
+/*
+ * Edge ends are looked up through a queue (longer than the 16 it holds
+ * here): nodes still get their indices in the order the file first names
+ * them, ids too long to queue and a declaration in between keep that
+ * order, and an error on a later edge names its ends.
+ */
+static void queued_edge_ends(void **state)
+{
+    (void)state;
+    char xml[16384], *p = xml, longid[48];
+    size_t k;
+
+    memset(longid, 'L', 40);
+    longid[40] = '\0';
+    p += sprintf(p, HEAD "<key id=\"w\" for=\"edge\" attr.name=\"weight\" "
+                 "attr.type=\"double\"/>\n<graph>\n");
+    /* edge i: n<i> -> hub, then (from edge 20) the long id, then a
+     * declaration of a node no edge named yet */
+    for (int i = 0; i < 40; i++) {
+        p += sprintf(p, "<edge source=\"n%d\" target=\"%s\"/>\n", i,
+                     i == 20 ? longid : "hub");
+        if (i == 30)
+            p += sprintf(p, "<node id=\"late\"/>\n");
+    }
+    for (int i = 0; i < 40; i++)
+        p += sprintf(p, "<node id=\"n%d\"/>\n", i);
+    p += sprintf(p, "<node id=\"hub\"/><node id=\"%s\"/>\n</graph></graphml>\n", longid);
+    assert_int_equal(rd(xml), VC_OK);
+    assert_int_equal(g.n_nodes, 43);
+    assert_int_equal(g.n_edges, 40);
+    /* first named: n0, hub, n1 ... n20, the long id, n21 ... n30, late, ... */
+    assert_string_equal(g.node_id[0], "n0");
+    assert_string_equal(g.node_id[1], "hub");
+    assert_string_equal(g.node_id[21], "n20");
+    assert_string_equal(g.node_id[22], longid);
+    assert_string_equal(g.node_id[32], "n30");
+    assert_string_equal(g.node_id[33], "late");
+    assert_string_equal(g.node_id[34], "n31");
+    for (k = 0; k < 40; k++) {
+        char want[16];
+        snprintf(want, sizeof(want), "n%zu", k);
+        assert_string_equal(g.node_id[g.edge_from[k]], want);
+        assert_string_equal(g.node_id[g.edge_to[k]], k == 20 ? longid : "hub");
+    }
+    assert_int_equal(g.node_line[33], 36); /* after edge 30, on line 35 */
+
+    vc_graph_release(&g);
+    vc_graph_init(&g);
+    p = xml;
+    p += sprintf(p, HEAD "<key id=\"w\" for=\"edge\" attr.name=\"weight\" "
+                 "attr.type=\"double\"/>\n<graph>\n");
+    for (int i = 0; i < 30; i++)
+        p += sprintf(p, "<edge source=\"p%d\" target=\"q%d\"><data key=\"w\">%s</data></edge>\n",
+                     i, i, i == 25 ? "x" : "1");
+    sprintf(p, "</graph></graphml>\n");
+    expect_error(xml, VC_EPARSE, 30, 33, "edge \"p25\" -> \"q25\": value \"x\" of weight");
+}
+
 static void bare_doctype_is_accepted(void **state)
 {
     (void)state;
@@ -555,6 +613,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(mapping_renames, reset, release),
         cmocka_unit_test_setup_teardown(lenient_creates_nodes, reset, release),
         cmocka_unit_test_setup_teardown(edges_before_nodes, reset, release),
+        cmocka_unit_test_setup_teardown(queued_edge_ends, reset, release),
         cmocka_unit_test_setup_teardown(bare_doctype_is_accepted, reset, release),
         cmocka_unit_test_setup_teardown(err_unknown_node, reset, release),
         cmocka_unit_test_setup_teardown(err_duplicate_node, reset, release),
