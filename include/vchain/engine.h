@@ -273,12 +273,23 @@ VC_API enum vc_status vc_analysis_annotate(const struct vc_analysis *a, struct v
  */
 VC_API size_t vc_result_clashes(const struct vc_graph *g, const char **out, size_t max);
 
-/* The concentration of p's item at p's level.  (Inline, as the report,
- * which calls no engine function, reads it too.) */
+/* The concentration of item at level (enum vc_level): conc[] at the item's
+ * own level, conc_other[] at the other one, NULL where there is none.
+ * (Inline, as the report, which calls no engine function, reads it too.) */
+static inline const struct vc_concentration *vc_item_conc(const struct vc_analysis *a,
+                                                          uint32_t item, int level)
+{
+    if (level == a->conc_level[item])
+        return &a->conc[item];
+    return a->conc_other ? &a->conc_other[item] : NULL;
+}
+
+/* The concentration of p's item at p's level (never NULL: a provision at
+ * the other level is why conc_other exists). */
 static inline const struct vc_concentration *vc_provision_conc(const struct vc_analysis *a,
                                                                const struct vc_provision_score *p)
 {
-    return p->level == a->conc_level[p->item] ? &a->conc[p->item] : &a->conc_other[p->item];
+    return vc_item_conc(a, p->item, p->level);
 }
 
 /* p's replaceability: min(1, (1 - share)(1 + spare)). */

@@ -71,13 +71,9 @@ static int print_items(struct cli_run *r, void *ctx)
             continue;
         for (int l = 0; l < 2; l++) {
             /* the engine's per-level figures, at the levels with rows */
-            struct row row = { (uint32_t)v, { 0 }, (enum vc_level)l };
-            if (l == a->conc_level[v])
-                row.conc = a->conc[v];
-            else if (a->conc_other)
-                row.conc = a->conc_other[v];
-            if (row.conc.providers > 0)
-                rows[n++] = row;
+            const struct vc_concentration *q = vc_item_conc(a, (uint32_t)v, l);
+            if (q && q->providers > 0)
+                rows[n++] = (struct row){ (uint32_t)v, *q, (enum vc_level)l };
         }
     }
     qsort(rows, n, sizeof(*rows), by_hhi);

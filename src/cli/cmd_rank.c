@@ -140,6 +140,7 @@ static void provision_row(struct cli_table *t, const struct vc_analysis *a,
 {
     struct vc_knowledge k;
     const struct vc_chain *c = a->chain;
+    const struct vc_concentration *q = vc_provision_conc(a, p);
     char reason[512];
 
     cli_table_row(t);
@@ -150,8 +151,8 @@ static void provision_row(struct cli_table *t, const struct vc_analysis *a,
     cli_table_text(t, c->label[p->item]);
     cli_table_num(t, p->share);
     cli_table_bool(t, !p->share_known);
-    cli_table_num(t, vc_provision_conc(a, p)->hhi);
-    cli_table_num(t, vc_provision_conc(a, p)->n_eff);
+    cli_table_num(t, q->hhi);
+    cli_table_num(t, q->n_eff);
     cli_table_num(t, vc_provision_replaceability(a, p));
     cli_table_num(t, p->impact);
     if (a->n_bounds)

@@ -118,6 +118,7 @@ static void provision_table_row(const struct vc_analysis *a, const struct vc_att
                                 const struct vc_provision_score *p, FILE *out)
 {
     const struct vc_chain *c = a->chain;
+    const struct vc_concentration *q = vc_provision_conc(a, p);
     const char *reason = why ? vc_attr_get_string(why, p->edge) : NULL;
     fputs("<tr><td>", out);
     vc_html_text(out, c->label[p->actor]);
@@ -128,10 +129,9 @@ static void provision_table_row(const struct vc_analysis *a, const struct vc_att
     fputs("</td><td class=\"n\">", out);
     vc_html_pct(out, p->share);
     fputs("</td><td class=\"n\">", out);
-    vc_html_num_range(out, vc_provision_conc(a, p)->hhi, vc_provision_conc(a, p)->hhi_upper, 3);
+    vc_html_num_range(out, q->hhi, q->hhi_upper, 3);
     fputs("</td><td class=\"n\">", out);
-    vc_html_num_range(out, vc_provision_conc(a, p)->n_eff, vc_provision_conc(a, p)->n_eff_upper,
-                      2);
+    vc_html_num_range(out, q->n_eff, q->n_eff_upper, 2);
     fputs("</td><td class=\"n\">", out);
     vc_html_pct(out, p->impact);
     fputs("</td><td>", out);
