@@ -247,7 +247,8 @@ enum vc_status vc_whatif_run(const struct vc_chain *c, const struct vc_engine_op
     keep_edge = malloc(c->n_edges + 1);
     node_map = malloc(n * sizeof(uint32_t));
     edge_map = malloc((c->n_edges + 1) * sizeof(uint32_t));
-    if (!out->cut || !out->loss || !out->loss_estimated || !keep_node || !keep_edge || !node_map || !edge_map) {
+    if (!out->cut || !out->loss || !out->loss_estimated || !keep_node || !keep_edge ||
+        !node_map || !edge_map) {
         st = vc_error_set(err, VC_ENOMEM, g->source, 0, 0, "out of memory");
         goto out;
     }
